@@ -1,0 +1,12 @@
+/** Unit specs beside the code, end-to-end specs in test/; all against a real PostgreSQL. */
+module.exports = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  testRegex: '(src/.+\\.spec|test/.+\\.e2e-spec)\\.ts$',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,37 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule, AppOptions } from './app.module';
+import { createValidationPipe } from './common/validation';
+
+/** Builds the HTTP application (used by main and by the tests alike). */
+export async function createApp(options: AppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(options), { bufferLogs: true, forceCloseConnections: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api/v1', { exclude: [] });
+  app.useGlobalPipes(createValidationPipe());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.getHttpAdapter().getInstance().set('etag', false);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Jiuquan business-outreach service (酒泉市包联走访问题办理)')
+      .setDescription('Enterprises, visits, problems and their resolution workflow, and the figures built on them.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  await app.init();
+  return app;
+}

@@ -1,0 +1,35 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { UsersService } from '../users/users.service';
+import { toUserResponse, UserResponse } from '../users/user-response';
+
+export interface LoginResponse {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  user: UserResponse;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async login(username: string, password: string): Promise<LoginResponse> {
+    const user = await this.users.verifyCredentials(username, password);
+    if (!user) {
+      throw new DomainError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthenticated, 'invalid username or password');
+    }
+    const accessToken = await this.jwt.signAsync({ sub: user.id });
+    const { exp } = this.jwt.decode<{ exp: number }>(accessToken);
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: exp - Math.floor(Date.now() / 1000),
+      user: toUserResponse(user),
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { HttpStatus } from '@nestjs/common';
+
+/** Stable, client-visible error codes (API.md). */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  Duplicate = 'DUPLICATE',
+  InvalidTransition = 'INVALID_TRANSITION',
+  VersionMismatch = 'VERSION_MISMATCH',
+  VersionRequired = 'VERSION_REQUIRED',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  RateLimited = 'RATE_LIMITED',
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  Internal = 'INTERNAL_ERROR',
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** An error a client caused or may act on; the global filter turns it into the API error shape. */
+export class DomainError extends Error {
+  constructor(
+    readonly status: HttpStatus,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { errors?: FieldError[]; [key: string]: unknown } = {},
+  ) {
+    super(message);
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(HttpStatus.NOT_FOUND, ErrorCode.NotFound, `${what} not found`);
+  }
+
+  static forbidden(message = 'your role may not do this'): DomainError {
+    return new DomainError(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, message);
+  }
+
+  static duplicate(field: string, message: string): DomainError {
+    return new DomainError(HttpStatus.CONFLICT, ErrorCode.Duplicate, `${field}: ${message}`, {
+      errors: [{ field, message }],
+    });
+  }
+
+  static invalidField(field: string, message: string): DomainError {
+    return new DomainError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, `${field}: ${message}`, {
+      errors: [{ field, message }],
+    });
+  }
+}
+
+/** For switches that must cover every member of a union. */
+export function assertUnreachable(value: never): never {
+  throw new Error(`unreachable: ${String(value)}`);
+}

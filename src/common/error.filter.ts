@@ -1,0 +1,125 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, ErrorCode, FieldError } from './domain-error';
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: FieldError[];
+  [key: string]: unknown;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+  '57014', // query_canceled (statement timeout)
+]);
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Query read timeout',
+  'Connection is not established',
+  'connect ECONNREFUSED',
+  'Client has encountered a connection error',
+  'Cannot use a pool after calling end',
+];
+
+type DriverError = { code?: string; message?: string; driverError?: DriverError };
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as DriverError | undefined; e; e = e.driverError) {
+    if (typeof e.code === 'string' && (UNAVAILABLE_CODES.has(e.code) || e.code.startsWith('08'))) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((m) => e.message!.includes(m))) return true;
+  }
+  return false;
+}
+
+function sqlState(error: unknown): string | undefined {
+  const e = error as DriverError;
+  return e?.driverError?.code ?? (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? e.code : undefined);
+}
+
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.ValidationFailed,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.PayloadTooLarge,
+  429: ErrorCode.RateLimited,
+};
+
+/** Maps every error to the API error shape; nothing internal (stack, SQL) reaches a client. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof DomainError) {
+    return { statusCode: error.status, code: error.code, message: error.message, ...error.details };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : String((response as { message?: unknown }).message ?? error.message);
+    return { statusCode: status, code: HTTP_CODES[status] ?? `HTTP_${status}`, message };
+  }
+  // body-parser errors carry their own 4xx status (malformed JSON, too large, bad charset).
+  const httpError = error as { status?: number; statusCode?: number; type?: string; expose?: boolean };
+  const status = httpError?.status ?? httpError?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500 && httpError.type) {
+    const message =
+      httpError.type === 'entity.parse.failed'
+        ? 'the request body is not valid JSON'
+        : httpError.type === 'entity.too.large'
+          ? 'the request body is too large'
+          : 'the request body could not be read';
+    return { statusCode: status, code: HTTP_CODES[status] ?? ErrorCode.ValidationFailed, message };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      code: ErrorCode.DatabaseUnavailable,
+      message: 'the database is unavailable; try again shortly',
+    };
+  }
+  switch (sqlState(error)) {
+    case '23505':
+      return { statusCode: HttpStatus.CONFLICT, code: ErrorCode.Duplicate, message: 'a record with the same unique value exists' };
+    case '23503':
+      return { statusCode: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'a referenced record does not exist or is still in use' };
+    case '40001':
+    case '40P01':
+      return { statusCode: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'a concurrent change conflicted; try again' };
+    default:
+      return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ErrorCode.Internal, message: 'internal error' };
+  }
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Error');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request & { id?: unknown }>();
+    const response = context.getResponse<Response>();
+    const body = toErrorBody(error);
+    if (body.statusCode >= 500) {
+      const correlationId = String(request.id ?? '');
+      this.logger.error({ err: error, correlationId, path: request.url }, `${body.code} on ${request.method} ${request.url}`);
+      body.correlationId = correlationId;
+      if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    }
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+}

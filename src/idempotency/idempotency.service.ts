@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, ErrorCode } from '../common/domain-error';
+
+const KEY = /^[\x21-\x7e]{1,200}$/;
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Runs a create at most once per (user, Idempotency-Key). The key row is inserted in the same
+ * transaction as the create: a parallel retry blocks on it until the first commits, then reads
+ * the stored answer; if the first rolls back, the retry does the work itself.
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async run<T>(
+    userId: string,
+    key: string | undefined,
+    request: { route: string; body: unknown },
+    work: (em: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    if (key === undefined) return this.db.transaction(work);
+    if (!KEY.test(key)) {
+      throw DomainError.invalidField('Idempotency-Key', 'must be 1 to 200 visible ASCII characters');
+    }
+    const hash = createHash('sha256')
+      .update(JSON.stringify([request.route, canonical(request.body)]))
+      .digest('hex');
+
+    return this.db.transaction(async (em) => {
+      const claimed = await em.query(
+        `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING key`,
+        [userId, key, hash],
+      );
+      if (claimed.length === 0) {
+        const [stored] = await em.query(
+          `SELECT request_hash AS "requestHash", response FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+          [userId, key],
+        );
+        if (stored.requestHash !== hash) {
+          throw new DomainError(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            ErrorCode.IdempotencyKeyReused,
+            'this Idempotency-Key was used with a different request',
+          );
+        }
+        return stored.response as T;
+      }
+      const result = await work(em);
+      await em.query(`UPDATE idempotency_keys SET response = $3, status_code = 201 WHERE user_id = $1 AND key = $2`, [
+        userId,
+        key,
+        JSON.stringify(result),
+      ]);
+      return result;
+    });
+  }
+}

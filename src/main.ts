@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config/app-config';
+import { openDatabase, resolveJwtSecret } from './database/database';
+
+const log = (line: string) => console.log(`[startup] ${line}`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config, log);
+  let stopping = false;
+  try {
+    const app = await createApp({ config, databaseUrl: database.url, jwtSecret: await resolveJwtSecret(config) });
+    await app.listen(config.port);
+    log(`listening on http://localhost:${config.port}/api/v1 (docs: http://localhost:${config.port}/api/docs)`);
+    if (database.embedded) log(`embedded PostgreSQL data in ${config.dataDir}`);
+
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal}: finishing requests in flight and stopping`);
+      await app.close();
+      await database.stop();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

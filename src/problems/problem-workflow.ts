@@ -1,0 +1,154 @@
+import { HttpStatus } from '@nestjs/common';
+import { assertUnreachable, DomainError, ErrorCode } from '../common/domain-error';
+import type { Role } from '../users/role';
+
+export const STATUSES = ['reported', 'assigned', 'in_progress', 'resolved', 'closed', 'withdrawn'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const ACTIONS = ['assign', 'accept', 'progress', 'resolve', 'return', 'verify', 'reopen', 'withdraw', 'escalate'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+/** Counted as resolved by the figures (办结). */
+export const RESOLVED_STATUSES: Status[] = ['resolved', 'closed'];
+export const TERMINAL_STATUSES: Status[] = ['closed', 'withdrawn'];
+
+/** `manager`: managers and admins. `department`: a handler of the problem's department, or a manager/admin acting for it. */
+type Actor = 'manager' | 'department';
+
+interface Rule {
+  actor: Actor;
+  from: readonly Status[];
+}
+
+const OPEN: readonly Status[] = ['reported', 'assigned', 'in_progress'];
+const WITH_DEPARTMENT: readonly Status[] = ['assigned', 'in_progress'];
+
+/** The transition table: who may take each action, and from which statuses. */
+export const TRANSITIONS: Record<Action, Rule> = {
+  assign: { actor: 'manager', from: OPEN },
+  accept: { actor: 'department', from: ['assigned'] },
+  progress: { actor: 'department', from: WITH_DEPARTMENT },
+  resolve: { actor: 'department', from: WITH_DEPARTMENT },
+  return: { actor: 'department', from: WITH_DEPARTMENT },
+  verify: { actor: 'manager', from: ['resolved'] },
+  reopen: { actor: 'manager', from: ['resolved'] },
+  withdraw: { actor: 'manager', from: OPEN },
+  escalate: { actor: 'manager', from: OPEN },
+};
+
+export type ActionInput =
+  | { action: 'assign'; departmentId: string; dueAt: Date; note?: string }
+  | { action: 'accept'; note?: string }
+  | { action: 'progress'; note: string }
+  | { action: 'resolve'; resolution: string }
+  | { action: 'return'; reason: string }
+  | { action: 'verify'; satisfaction: Satisfaction; feedback?: string }
+  | { action: 'reopen'; reason: string }
+  | { action: 'withdraw'; reason: string; duplicateOf?: string }
+  | { action: 'escalate'; note: string };
+
+/** The part of a problem that actions change. */
+export interface ProblemState {
+  status: Status;
+  departmentId: string | null;
+  dueAt: Date | null;
+  resolution: string | null;
+  satisfaction: Satisfaction | null;
+  feedback: string | null;
+  escalated: boolean;
+  duplicateOf: string | null;
+}
+
+export interface Transition {
+  next: ProblemState;
+  /** The event's note and the structured details it records. */
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+export function allowedActions(status: Status): Action[] {
+  return ACTIONS.filter((action) => TRANSITIONS[action].from.includes(status));
+}
+
+/** May this user take this action on a problem of this department? (Visibility is checked before.) */
+export function mayAct(user: { role: Role; departmentId: string | null }, action: Action, departmentId: string | null): boolean {
+  if (user.role === 'manager' || user.role === 'admin') return true;
+  return (
+    TRANSITIONS[action].actor === 'department' &&
+    user.role === 'handler' &&
+    departmentId !== null &&
+    user.departmentId === departmentId
+  );
+}
+
+export function invalidTransition(status: Status, action: Action): DomainError {
+  const allowed = allowedActions(status);
+  return new DomainError(
+    HttpStatus.CONFLICT,
+    ErrorCode.InvalidTransition,
+    `cannot ${action} a problem whose status is ${status}; allowed: ${allowed.length ? allowed.join(', ') : 'none (final status)'}`,
+    { status, action, allowedActions: allowed },
+  );
+}
+
+/**
+ * What an action does to a problem, as a pure function of its current state. Throws
+ * INVALID_TRANSITION when the table does not allow the action from the current status.
+ */
+export function transition(current: ProblemState, input: ActionInput): Transition {
+  if (!TRANSITIONS[input.action].from.includes(current.status)) throw invalidTransition(current.status, input.action);
+  const same = { ...current };
+  switch (input.action) {
+    case 'assign':
+      return {
+        next: { ...same, status: 'assigned', departmentId: input.departmentId, dueAt: input.dueAt },
+        note: input.note ?? null,
+        data: { departmentId: input.departmentId, dueAt: input.dueAt.toISOString(), reassigned: current.status !== 'reported' },
+      };
+    case 'accept':
+      return { next: { ...same, status: 'in_progress' }, note: input.note ?? null, data: {} };
+    case 'progress':
+      return { next: same, note: input.note, data: {} };
+    case 'resolve':
+      return { next: { ...same, status: 'resolved', resolution: input.resolution }, note: input.resolution, data: {} };
+    case 'return':
+      return {
+        next: { ...same, status: 'reported', departmentId: null, dueAt: null },
+        note: input.reason,
+        data: { returnedBy: current.departmentId },
+      };
+    case 'verify': {
+      const satisfied = input.satisfaction !== 'unsatisfied';
+      return {
+        next: {
+          ...same,
+          status: satisfied ? 'closed' : 'in_progress',
+          satisfaction: input.satisfaction,
+          feedback: input.feedback ?? null,
+          resolution: satisfied ? current.resolution : null,
+        },
+        note: input.feedback ?? null,
+        data: { satisfaction: input.satisfaction },
+      };
+    }
+    case 'reopen':
+      return {
+        next: { ...same, status: 'in_progress', resolution: null, satisfaction: null, feedback: null },
+        note: input.reason,
+        data: {},
+      };
+    case 'withdraw':
+      return {
+        next: { ...same, status: 'withdrawn', duplicateOf: input.duplicateOf ?? null },
+        note: input.reason,
+        data: input.duplicateOf ? { duplicateOf: input.duplicateOf } : {},
+      };
+    case 'escalate':
+      return { next: { ...same, escalated: true }, note: input.note, data: {} };
+    default:
+      return assertUnreachable(input);
+  }
+}

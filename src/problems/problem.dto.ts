@@ -1,0 +1,181 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../common/pagination';
+import { IsTimestamp } from '../common/timestamps';
+import { SATISFACTIONS, type Satisfaction, STATUSES, type Status } from './problem-workflow';
+
+export const SOURCES = ['visit', 'hotline', 'online', 'meeting', 'other'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** A problem as raised during a visit (the visit names the enterprise). */
+export class ProblemInputDto {
+  @ApiProperty({ example: '园区110千伏变电站扩容迟迟未批' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ example: 'factor_supply', description: 'a category code from GET /categories' })
+  @IsString()
+  @MaxLength(40)
+  category: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiPropertyOptional({ enum: SOURCES, description: 'defaults to visit when raised in a visit, other otherwise' })
+  @IsOptional()
+  @IsIn(SOURCES)
+  source?: Source;
+
+  @ApiPropertyOptional({ example: '2025-03-31T23:30:00+08:00', description: 'when it was recorded; defaults to now; never in the future' })
+  @IsOptional()
+  @IsTimestamp({ notInFuture: true })
+  reportedAt?: string;
+}
+
+export class CreateProblemDto extends ProblemInputDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  enterpriseId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the visit it was raised in (same enterprise)' })
+  @IsOptional()
+  @IsUUID('all')
+  visitId?: string;
+}
+
+const SORTS = ['-reportedAt', 'reportedAt', 'dueAt', '-dueAt', '-lastActivityAt', 'lastActivityAt'] as const;
+export type ProblemSort = (typeof SORTS)[number];
+
+const commaList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListProblemsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: `comma list of ${STATUSES.join(', ')}`, example: 'assigned,in_progress' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsIn(STATUSES, { each: true, message: `status must be a comma list of ${STATUSES.join(', ')}` })
+  status?: Status[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  departmentId?: string;
+
+  @ApiPropertyOptional({ description: 'district code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  district?: string;
+
+  @ApiPropertyOptional({ description: 'category code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  category?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  enterpriseId?: string;
+
+  @ApiPropertyOptional({ description: 'true: past its due date and not resolved, closed or withdrawn' })
+  @IsOptional()
+  @Transform(booleanText)
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(booleanText)
+  @IsBoolean({ message: 'escalated must be true or false' })
+  escalated?: boolean;
+
+  @ApiPropertyOptional({ description: 'reportedAt at or after this instant' })
+  @IsOptional()
+  @IsTimestamp()
+  reportedFrom?: string;
+
+  @ApiPropertyOptional({ description: 'reportedAt before this instant' })
+  @IsOptional()
+  @IsTimestamp()
+  reportedTo?: string;
+
+  @ApiPropertyOptional({ description: 'text in the title, description or enterprise name (Chinese works)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: SORTS, default: '-reportedAt', description: 'a leading - sorts newest/latest first' })
+  @IsOptional()
+  @IsIn(SORTS)
+  sort?: ProblemSort;
+}
+
+const note = (required: boolean, description: string) => [
+  required
+    ? ApiProperty({ description, maxLength: 2000 })
+    : ApiPropertyOptional({ description, maxLength: 2000 }),
+  ...(required ? [] : [IsOptional()]),
+  IsString(),
+  MinLength(1),
+  MaxLength(2000),
+];
+const Note = (required: boolean, description: string) => (target: object, key: string) =>
+  note(required, description).forEach((decorate) => decorate(target, key));
+
+export class AssignDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  departmentId: string;
+
+  @ApiProperty({ example: '2025-04-15T18:00:00+08:00', description: 'the deadline (办理时限); must be in the future' })
+  @IsTimestamp()
+  dueAt: string;
+
+  @Note(false, 'instructions for the department')
+  note?: string;
+}
+
+export class OptionalNoteDto {
+  @Note(false, 'a note for the record')
+  note?: string;
+}
+
+export class NoteDto {
+  @Note(true, 'what happened')
+  note: string;
+}
+
+export class ResolveDto {
+  @Note(true, 'how it was resolved (办理结果)')
+  resolution: string;
+}
+
+export class ReasonDto {
+  @Note(true, 'why')
+  reason: string;
+}
+
+export class VerifyDto {
+  @ApiProperty({ enum: SATISFACTIONS })
+  @IsIn(SATISFACTIONS)
+  satisfaction: Satisfaction;
+
+  @Note(false, "the enterprise's feedback (回访意见)")
+  feedback?: string;
+}
+
+export class WithdrawDto extends ReasonDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'the problem this one duplicates' })
+  @IsOptional()
+  @IsUUID('all')
+  duplicateOf?: string;
+}

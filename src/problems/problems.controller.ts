@@ -1,0 +1,141 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type AuthUser, CurrentUser, Roles } from '../auth/auth-user';
+import { idParam } from '../common/ids';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { IfMatchVersion } from './if-match';
+import type { ProblemResponse } from './problem-response';
+import type { ActionInput } from './problem-workflow';
+import {
+  AssignDto,
+  CreateProblemDto,
+  ListProblemsQuery,
+  NoteDto,
+  OptionalNoteDto,
+  ReasonDto,
+  ResolveDto,
+  VerifyDto,
+  WithdrawDto,
+} from './problem.dto';
+import { ProblemsService } from './problems.service';
+
+const problemId = idParam('problem');
+const IF_MATCH = ApiHeader({ name: 'If-Match', required: true, description: 'the version last read, e.g. "3"' });
+
+@ApiTags('problems')
+@ApiBearerAuth()
+@Controller('problems')
+export class ProblemsController {
+  constructor(
+    private readonly problems: ProblemsService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  @Post()
+  @Roles('official', 'manager', 'admin')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retries with the same key create nothing new' })
+  @ApiOperation({ summary: 'Record a problem raised by an enterprise' })
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateProblemDto,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    return this.idempotency.run(user.id, key, { route: 'POST /problems', body }, (em) =>
+      this.problems.create(em, user, body),
+    );
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The resolution list (问题清单); handlers see their department only' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListProblemsQuery) {
+    return this.problems.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One problem with its events, oldest first; ETag carries the version' })
+  async get(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @Res({ passthrough: true }) res: Response) {
+    return withEtag(res, await this.problems.get(user, id));
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @IF_MATCH
+  @ApiOperation({ summary: 'Assign (or reassign) to a department with a deadline' })
+  assign(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: AssignDto, @Res({ passthrough: true }) res: Response) {
+    return this.act(res, user, id, version, { action: 'assign', departmentId: body.departmentId, dueAt: new Date(body.dueAt), note: body.note });
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @IF_MATCH
+  @ApiOperation({ summary: 'The department accepts the problem (签收)' })
+  accept(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: OptionalNoteDto, @Res({ passthrough: true }) res: Response) {
+    return this.act(res, user, id, version, { action: 'accept', note: body.note });
+  }
+
+  @Post(':id/progress')
+  @HttpCode(200)
+  @IF_MATCH
+  @ApiOperation({ summary: 'Add a progress note; the status does not change' })
+  progress(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: NoteDto, @Res({ passthrough: true }) res: Response) {
+    return this.act(res, user, id, version, { action: 'progress', note: body.note });
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @IF_MATCH
+  @ApiOperation({ summary: 'Report the problem resolved (办结)' })
+  resolve(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: ResolveDto, @Res({ passthrough: true }) res: Response) {
+    return this.act(res, user, id, version, { action: 'resolve', resolution: body.resolution });
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  @IF_MATCH
+  @ApiOperation({ summary: 'Return a misassigned problem (退单); it goes back to reported' })
+  return(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: ReasonDto, @Res({ passthrough: true }) res: Response) {
+    return this.act(res, user, id, version, { action: 'return', reason: body.reason });
+  }
+
+  @Post(':id/verify')
+  @HttpCode(200)
+  @IF_MATCH
+  @ApiOperation({ summary: "Record the enterprise's satisfaction (回访): closed, or back in progress when unsatisfied" })
+  verify(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: VerifyDto, @Res({ passthrough: true }) res: Response) {
+    return this.act(res, user, id, version, { action: 'verify', satisfaction: body.satisfaction, feedback: body.feedback });
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @IF_MATCH
+  @ApiOperation({ summary: 'Reopen a resolved problem' })
+  reopen(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: ReasonDto, @Res({ passthrough: true }) res: Response) {
+    return this.act(res, user, id, version, { action: 'reopen', reason: body.reason });
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @IF_MATCH
+  @ApiOperation({ summary: 'Withdraw a duplicate or invalid problem' })
+  withdraw(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: WithdrawDto, @Res({ passthrough: true }) res: Response) {
+    return this.act(res, user, id, version, { action: 'withdraw', reason: body.reason, duplicateOf: body.duplicateOf });
+  }
+
+  @Post(':id/escalate')
+  @HttpCode(200)
+  @IF_MATCH
+  @ApiOperation({ summary: 'Escalate for supervision (督办); the status does not change' })
+  escalate(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: NoteDto, @Res({ passthrough: true }) res: Response) {
+    return this.act(res, user, id, version, { action: 'escalate', note: body.note });
+  }
+
+  private async act(res: Response, user: AuthUser, id: string, version: number, input: ActionInput) {
+    return withEtag(res, await this.problems.act(user, id, version, input));
+  }
+}
+
+function withEtag(res: Response, problem: ProblemResponse): ProblemResponse {
+  res.setHeader('ETag', `"${problem.version}"`);
+  return problem;
+}

@@ -1,0 +1,213 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { SqlParams } from '../common/sql';
+import { CLOCK_SKEW_MS } from '../common/timestamps';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { visibleProblems } from './problem-access';
+import {
+  EVENT_SELECT,
+  PROBLEM_COLUMNS,
+  PROBLEM_FROM,
+  ProblemResponse,
+  ProblemRow,
+  toProblemResponse,
+} from './problem-response';
+import { ActionInput, mayAct, ProblemState, transition } from './problem-workflow';
+import { ListProblemsQuery, ProblemInputDto, ProblemSort } from './problem.dto';
+
+export interface NewProblem extends ProblemInputDto {
+  enterpriseId: string;
+  visitId?: string;
+}
+
+/** Sort keys from a fixed list: the SQL expression and its direction, never client text. */
+const SORTS: Record<ProblemSort, { key: string; descending: boolean }> = {
+  '-reportedAt': { key: 'p.reported_at', descending: true },
+  reportedAt: { key: 'p.reported_at', descending: false },
+  dueAt: { key: `COALESCE(p.due_at, 'infinity')`, descending: false },
+  '-dueAt': { key: `COALESCE(p.due_at, '-infinity')`, descending: true },
+  '-lastActivityAt': { key: 'p.updated_at', descending: true },
+  lastActivityAt: { key: 'p.updated_at', descending: false },
+};
+
+@Injectable()
+export class ProblemsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Records a problem and its `created` event inside the caller's transaction. */
+  async create(em: EntityManager, user: AuthUser, input: NewProblem): Promise<ProblemResponse> {
+    const [enterprise] = await em.query(`SELECT id FROM enterprises WHERE id = $1`, [input.enterpriseId]);
+    if (!enterprise) throw DomainError.invalidField('enterpriseId', 'no such enterprise');
+    const [category] = await em.query(`SELECT code FROM categories WHERE code = $1`, [input.category]);
+    if (!category) throw DomainError.invalidField('category', `no category has the code "${input.category}"`);
+    if (input.visitId !== undefined) {
+      const [visit] = await em.query(`SELECT enterprise_id AS "enterpriseId" FROM visits WHERE id = $1`, [input.visitId]);
+      if (!visit) throw DomainError.invalidField('visitId', 'no such visit');
+      if (visit.enterpriseId !== input.enterpriseId) {
+        throw DomainError.invalidField('visitId', 'the visit was to another enterprise');
+      }
+    }
+    const now = new Date();
+    const reportedAt = input.reportedAt === undefined ? now : new Date(input.reportedAt);
+    if (reportedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+      throw DomainError.invalidField('reportedAt', 'must not be in the future');
+    }
+    const code = await this.nextCode(em, reportedAt);
+    const [{ id }] = await em.query(
+      `INSERT INTO problems (code, enterprise_id, visit_id, source, category_code, title, description,
+                             reported_at, status, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'reported', $9) RETURNING id`,
+      [
+        code,
+        input.enterpriseId,
+        input.visitId ?? null,
+        input.source ?? (input.visitId ? 'visit' : 'other'),
+        input.category,
+        input.title.trim(),
+        input.description ?? null,
+        reportedAt,
+        user.id,
+      ],
+    );
+    await em.query(
+      `INSERT INTO problem_events (problem_id, type, from_status, to_status, actor_id, at)
+       VALUES ($1, 'created', NULL, 'reported', $2, now())`,
+      [id, user.id],
+    );
+    return this.read(em, id);
+  }
+
+  async get(user: AuthUser, id: string): Promise<ProblemResponse> {
+    const params = new SqlParams();
+    const [row] = await this.db.query(
+      `SELECT ${PROBLEM_COLUMNS} FROM ${PROBLEM_FROM} WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
+      params.values,
+    );
+    if (!row) throw DomainError.notFound('problem');
+    return toProblemResponse(row, await this.db.query(EVENT_SELECT, [id]));
+  }
+
+  async list(user: AuthUser, query: ListProblemsQuery): Promise<Page<ProblemResponse>> {
+    const limit = query.limit ?? 50;
+    const sort = SORTS[query.sort ?? '-reportedAt'];
+    const p = new SqlParams();
+    const where = [visibleProblems(user, p)];
+    if (query.status?.length) where.push(`p.status = ANY(${p.add(query.status)}::text[])`);
+    if (query.departmentId) where.push(`p.department_id = ${p.add(query.departmentId)}::uuid`);
+    if (query.district) where.push(`e.district_code = ${p.add(query.district)}`);
+    if (query.category) where.push(`p.category_code = ${p.add(query.category)}`);
+    if (query.enterpriseId) where.push(`p.enterprise_id = ${p.add(query.enterpriseId)}::uuid`);
+    if (query.escalated !== undefined) where.push(`p.escalated = ${p.add(query.escalated)}`);
+    if (query.overdue !== undefined) {
+      where.push(`${query.overdue ? '' : 'NOT '}(p.status NOT IN ('resolved', 'closed', 'withdrawn') AND p.due_at IS NOT NULL AND p.due_at < now())`);
+    }
+    if (query.reportedFrom) where.push(`p.reported_at >= ${p.add(query.reportedFrom)}::timestamptz`);
+    if (query.reportedTo) where.push(`p.reported_at < ${p.add(query.reportedTo)}::timestamptz`);
+    if (query.q) {
+      const pattern = p.add(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+      where.push(`(p.title ILIKE ${pattern} OR p.description ILIKE ${pattern} OR e.name ILIKE ${pattern} OR p.code ILIKE ${pattern})`);
+    }
+    if (query.cursor) {
+      const [key, id] = decodeCursor(query.cursor, 2);
+      where.push(`(${sort.key}, p.id) ${sort.descending ? '<' : '>'} (${p.add(key)}::timestamptz, ${p.add(id)}::uuid)`);
+    }
+    const direction = sort.descending ? 'DESC' : 'ASC';
+    const rows: (ProblemRow & { sortKey: string })[] = await this.db.query(
+      `SELECT ${PROBLEM_COLUMNS}, (${sort.key})::text AS "sortKey"
+       FROM ${PROBLEM_FROM}
+       WHERE ${where.join(' AND ')}
+       ORDER BY ${sort.key} ${direction}, p.id ${direction}
+       LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
+    return toPage(rows, limit, (row) => toProblemResponse(row), (row) => [row.sortKey, row.id]);
+  }
+
+  /**
+   * The one way a problem changes: checks visibility, role and department, the version the
+   * client last saw, and the transition table; then a conditional update and its event, in one
+   * transaction.
+   */
+  async act(user: AuthUser, id: string, expectedVersion: number, input: ActionInput): Promise<ProblemResponse> {
+    return this.db.transaction(async (em) => {
+      const params = new SqlParams();
+      const [current]: (ProblemState & { version: number })[] = await em.query(
+        `SELECT p.status, p.department_id AS "departmentId", p.due_at AS "dueAt", p.resolution, p.satisfaction,
+                p.feedback, p.escalated, p.duplicate_of AS "duplicateOf", p.version
+         FROM problems p WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
+        params.values,
+      );
+      if (!current) throw DomainError.notFound('problem');
+      if (!mayAct(user, input.action, current.departmentId)) throw DomainError.forbidden(`your role may not ${input.action} this problem`);
+      if (current.version !== expectedVersion) throw versionMismatch(current.version);
+      const { next, note, data } = transition(current, input);
+      await this.checkReferences(em, id, input);
+
+      const updated = await em.query(
+        `UPDATE problems
+         SET status = $3, department_id = $4, due_at = $5, resolution = $6, satisfaction = $7, feedback = $8,
+             escalated = $9, duplicate_of = $10, version = version + 1, updated_at = now()
+         WHERE id = $1 AND version = $2
+         RETURNING version`,
+        [id, expectedVersion, next.status, next.departmentId, next.dueAt, next.resolution, next.satisfaction,
+          next.feedback, next.escalated, next.duplicateOf],
+      );
+      // Another transaction changed it between our read and our update.
+      if (updated[0].length === 0) throw versionMismatch(expectedVersion + 1);
+      await em.query(
+        `INSERT INTO problem_events (problem_id, type, from_status, to_status, department_id, actor_id, note, data)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [id, input.action, current.status, next.status, next.departmentId, user.id, note, data],
+      );
+      return this.read(em, id);
+    });
+  }
+
+  private async checkReferences(em: EntityManager, id: string, input: ActionInput): Promise<void> {
+    if (input.action === 'assign') {
+      const [department] = await em.query(`SELECT 1 FROM departments WHERE id = $1`, [input.departmentId]);
+      if (!department) throw DomainError.invalidField('departmentId', 'no such department');
+      if (input.dueAt.getTime() <= Date.now()) throw DomainError.invalidField('dueAt', 'must be in the future');
+    }
+    if (input.action === 'withdraw' && input.duplicateOf !== undefined) {
+      if (input.duplicateOf === id) throw DomainError.invalidField('duplicateOf', 'a problem cannot duplicate itself');
+      const [original] = await em.query(`SELECT 1 FROM problems WHERE id = $1`, [input.duplicateOf]);
+      if (!original) throw DomainError.invalidField('duplicateOf', 'no such problem');
+    }
+  }
+
+  /** Unscoped read inside a transaction: the caller has just created or acted on this problem. */
+  private async read(em: EntityManager, id: string): Promise<ProblemResponse> {
+    const [row] = await em.query(`SELECT ${PROBLEM_COLUMNS} FROM ${PROBLEM_FROM} WHERE p.id = $1`, [id]);
+    return toProblemResponse(row, await em.query(EVENT_SELECT, [id]));
+  }
+
+  /** `JQ-2025-0042`: numbered per year of `reportedAt` in the report time zone. */
+  private async nextCode(em: EntityManager, reportedAt: Date): Promise<string> {
+    const year = DateTime.fromJSDate(reportedAt, { zone: this.config.reportTimezone }).year;
+    const [{ value }] = await em.query(
+      `INSERT INTO problem_code_counters (year, last_value) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_value = problem_code_counters.last_value + 1
+       RETURNING last_value AS value`,
+      [year],
+    );
+    return `JQ-${year}-${String(value).padStart(4, '0')}`;
+  }
+}
+
+export function versionMismatch(currentVersion: number): DomainError {
+  return new DomainError(
+    HttpStatus.PRECONDITION_FAILED,
+    ErrorCode.VersionMismatch,
+    `the problem has changed since you read it (current version ${currentVersion}); reload it and try again`,
+    { currentVersion },
+  );
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { CreateDepartmentDto } from './department.dto';
+
+export interface CodedItem {
+  code: string;
+  name: string;
+  nameEn: string | null;
+}
+
+export interface DepartmentResponse {
+  id: string;
+  code: string;
+  name: string;
+}
+
+@Injectable()
+export class ReferenceService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  districts(): Promise<CodedItem[]> {
+    return this.db.query(`SELECT code, name, name_en AS "nameEn" FROM districts ORDER BY sort_order, code`);
+  }
+
+  categories(): Promise<CodedItem[]> {
+    return this.db.query(`SELECT code, name, name_en AS "nameEn" FROM categories ORDER BY sort_order, code`);
+  }
+
+  departments(): Promise<DepartmentResponse[]> {
+    return this.db.query(`SELECT id, code, name FROM departments ORDER BY code`);
+  }
+
+  async createDepartment(dto: CreateDepartmentDto): Promise<DepartmentResponse> {
+    const [row] = await this.db.query(
+      `INSERT INTO departments (code, name) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id, code, name`,
+      [dto.code, dto.name],
+    );
+    if (!row) throw DomainError.duplicate('code', 'a department with this code or name exists');
+    return row;
+  }
+}

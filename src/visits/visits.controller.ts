@@ -1,0 +1,24 @@
+import { Body, Controller, Headers, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser, Roles } from '../auth/auth-user';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { CreateVisitDto } from './visit.dto';
+import { VisitsService } from './visits.service';
+
+@ApiTags('visits')
+@ApiBearerAuth()
+@Controller('visits')
+export class VisitsController {
+  constructor(
+    private readonly visits: VisitsService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  @Post()
+  @Roles('official', 'manager', 'admin')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retries with the same key create nothing new' })
+  @ApiOperation({ summary: 'Log a visit with its officials, policies promoted and problems raised, all or nothing' })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateVisitDto, @Headers('idempotency-key') key: string | undefined) {
+    return this.idempotency.run(user.id, key, { route: 'POST /visits', body }, (em) => this.visits.create(em, user, body));
+  }
+}

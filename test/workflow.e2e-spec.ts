@@ -1,0 +1,119 @@
+import { Factory, inDays, TestUser } from './factories';
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('the problem workflow, end to end', () => {
+  let t: TestApp;
+  let f: Factory;
+  let official: TestUser;
+  let manager: TestUser;
+  let handler: TestUser;
+  let otherHandler: TestUser;
+  let department: { id: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = new Factory(t);
+    department = await f.department('市工信局');
+    const other = await f.department('市人社局');
+    official = await f.user('official');
+    manager = await f.user('manager');
+    handler = await f.user('handler', department.id);
+    otherHandler = await f.user('handler', other.id);
+  });
+
+  afterAll(() => t.close());
+
+  it('takes a problem from a visit to a closed case and counts it in the report', async () => {
+    const enterprise = await f.enterprise(official);
+    const visit = await t
+      .http()
+      .post('/api/v1/visits')
+      .set(official.auth)
+      .send({
+        enterpriseId: enterprise.id,
+        visitedAt: new Date(Date.now() - 3600_000).toISOString(),
+        purpose: '季度走访',
+        policiesPromoted: ['稳岗返还'],
+        problems: [{ title: '变电站扩容审批慢', category: 'approvals' }],
+      })
+      .expect(201);
+    expect(visit.body.problems).toHaveLength(1);
+    const problem = visit.body.problems[0];
+    expect(problem).toMatchObject({ status: 'reported', version: 1, source: 'visit', visitId: visit.body.id });
+    expect(problem.code).toMatch(/^JQ-\d{4}-\d{4}$/);
+
+    const assigned = await f.act(manager, problem.id, 'assign', { departmentId: department.id, dueAt: inDays(10) }, 1);
+    expect(assigned.status).toBe(200);
+    expect(assigned.body).toMatchObject({ status: 'assigned', version: 2, departmentId: department.id });
+    expect(assigned.headers.etag).toBe('"2"');
+
+    expect((await f.act(handler, problem.id, 'accept', {}, 2)).body.status).toBe('in_progress');
+    expect((await f.act(handler, problem.id, 'progress', { note: '已协调供电公司' }, 3)).body.version).toBe(4);
+    expect((await f.act(handler, problem.id, 'resolve', { resolution: '已完成扩容' }, 4)).body.status).toBe('resolved');
+    const closed = await f.act(manager, problem.id, 'verify', { satisfaction: 'satisfied', feedback: '满意' }, 5);
+    expect(closed.body).toMatchObject({ status: 'closed', satisfaction: 'satisfied', version: 6 });
+    expect(closed.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'created',
+      'assign',
+      'accept',
+      'progress',
+      'resolve',
+      'verify',
+    ]);
+
+    const year = new Date().getFullYear();
+    const report = await t
+      .http()
+      .get(`/api/v1/reports/resolution-rate?period=${year}&groupBy=department`)
+      .set(manager.auth)
+      .expect(200);
+    expect(report.body).toMatchObject({ recorded: 1, resolved: 1, ratePercent: 100 });
+    expect(report.body.groups).toContainEqual({ key: department.id, label: '市工信局', recorded: 1, resolved: 1, ratePercent: 100 });
+  });
+
+  it('refuses a stale or missing If-Match and an illegal move, changing nothing', async () => {
+    const enterprise = await f.enterprise(official);
+    const problem = await f.problem(official, enterprise.id);
+
+    const missing = await t.http().post(`/api/v1/problems/${problem.id}/escalate`).set(manager.auth).send({ note: '督办' });
+    expect(missing.status).toBe(428);
+    expect(missing.body.code).toBe('VERSION_REQUIRED');
+
+    const stale = await f.act(manager, problem.id, 'escalate', { note: '督办' }, 7);
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ code: 'VERSION_MISMATCH', currentVersion: 1 });
+
+    const illegal = await f.act(manager, problem.id, 'verify', { satisfaction: 'satisfied' }, 1);
+    expect(illegal.status).toBe(409);
+    expect(illegal.body).toMatchObject({ code: 'INVALID_TRANSITION', status: 'reported' });
+    expect(illegal.body.allowedActions).toEqual(['assign', 'withdraw', 'escalate']);
+
+    const after = await t.http().get(`/api/v1/problems/${problem.id}`).set(manager.auth).expect(200);
+    expect(after.body.version).toBe(1);
+    expect(after.body.events).toHaveLength(1);
+  });
+
+  it('hides another department’s problem exactly as a missing one, in reads, lists and actions', async () => {
+    const enterprise = await f.enterprise(official);
+    const problem = await f.problem(official, enterprise.id);
+    await f.act(manager, problem.id, 'assign', { departmentId: department.id, dueAt: inDays(5) }, 1).then((r) => expect(r.status).toBe(200));
+
+    const own = await t.http().get(`/api/v1/problems/${problem.id}`).set(handler.auth);
+    expect(own.status).toBe(200);
+
+    const hidden = await t.http().get(`/api/v1/problems/${problem.id}`).set(otherHandler.auth);
+    const missing = await t.http().get(`/api/v1/problems/00000000-0000-4000-8000-000000000000`).set(otherHandler.auth);
+    expect(hidden.status).toBe(404);
+    expect(hidden.body).toEqual(missing.body);
+
+    const action = await f.act(otherHandler, problem.id, 'accept', {}, 2);
+    expect(action.status).toBe(404);
+    expect(action.body).toEqual(missing.body);
+
+    const list = await t.http().get(`/api/v1/problems?departmentId=${department.id}`).set(otherHandler.auth).expect(200);
+    expect(list.body.items).toEqual([]);
+    const ownList = await t.http().get('/api/v1/problems').set(handler.auth).expect(200);
+    expect(ownList.body.items.map((p: { id: string }) => p.id)).toContain(problem.id);
+    expect(ownList.body.items.every((p: { departmentId: string }) => p.departmentId === department.id)).toBe(true);
+  });
+});
