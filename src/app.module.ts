@@ -1,34 +1,23 @@
-import { DynamicModule, Global, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { TerminusModule } from '@nestjs/terminus';
-import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import { DataSource } from 'typeorm';
-import { AuthController } from './auth/auth.controller';
-import { AuthGuard } from './auth/auth.guard';
-import { AuthService } from './auth/auth.service';
+import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
-import { APP_CONFIG, type AppConfig } from './config/app-config';
+import type { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/app-config.module';
 import { dataSourceOptions } from './database/data-source-options';
-import { runMigrations } from './database/migrate';
-import { loadDemoDataIfEmpty } from './demo/demo-loader';
-import { EnterprisesController } from './enterprises/enterprises.controller';
-import { EnterprisesService } from './enterprises/enterprises.service';
-import { HealthController } from './health/health.controller';
-import { IdempotencyService } from './idempotency/idempotency.service';
-import { ProblemsController } from './problems/problems.controller';
-import { ProblemsService } from './problems/problems.service';
-import { ReferenceController } from './reference/reference.controller';
-import { ReferenceService } from './reference/reference.service';
-import { ReportsController } from './reports/reports.controller';
-import { ReportsService } from './reports/reports.service';
-import { UsersController } from './users/users.controller';
-import { UsersService } from './users/users.service';
-import { VisitsController } from './visits/visits.controller';
-import { VisitsService } from './visits/visits.service';
+import { DatabaseSetup } from './database/database-setup';
+import { EnterprisesModule } from './enterprises/enterprises.module';
+import { HealthModule } from './health/health.module';
+import { ProblemsModule } from './problems/problems.module';
+import { ReferenceModule } from './reference/reference.module';
+import { ReportsModule } from './reports/reports.module';
+import { UsersModule } from './users/users.module';
+import { VisitsModule } from './visits/visits.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -36,37 +25,13 @@ export interface AppOptions {
   jwtSecret: string;
 }
 
-/** Applies migrations, then the configured admin and the demo data, before the app serves. */
-class DatabaseSetup implements OnModuleInit {
-  private readonly logger = new Logger('Database');
-
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly users: UsersService,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    const applied = await runMigrations(this.db);
-    if (applied.length) this.logger.log(`applied migrations: ${applied.join(', ')}`);
-    const { adminUsername, adminPassword } = this.config;
-    if (adminUsername && adminPassword && (await this.users.ensureAdmin(adminUsername, adminPassword))) {
-      this.logger.log(`created the admin "${adminUsername}"`);
-    }
-    if (this.config.demoData) {
-      const summary = await loadDemoDataIfEmpty(this.db);
-      if (summary) this.logger.log(`loaded the demo data: ${JSON.stringify(summary)}`);
-    }
-  }
-}
-
-@Global()
 @Module({})
 export class AppModule {
   static forRoot({ config, databaseUrl, jwtSecret }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        AppConfigModule.forRoot(config),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
@@ -75,7 +40,8 @@ export class AppModule {
               return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
             },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+            customLogLevel: (_req, res, error) =>
+              error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbStatementTimeoutMs)),
@@ -85,33 +51,16 @@ export class AppModule {
           signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds },
           verifyOptions: { algorithms: ['HS256'] },
         }),
-        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        HealthModule,
+        AuthModule,
+        UsersModule,
+        ReferenceModule,
+        EnterprisesModule,
+        VisitsModule,
+        ProblemsModule,
+        ReportsModule,
       ],
-      controllers: [
-        HealthController,
-        AuthController,
-        UsersController,
-        ReferenceController,
-        EnterprisesController,
-        VisitsController,
-        ProblemsController,
-        ReportsController,
-      ],
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: ErrorFilter },
-        AuthService,
-        UsersService,
-        ReferenceService,
-        EnterprisesService,
-        IdempotencyService,
-        VisitsService,
-        ProblemsService,
-        ReportsService,
-        DatabaseSetup,
-      ],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, DatabaseSetup],
     };
   }
 }

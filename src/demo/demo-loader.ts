@@ -7,7 +7,9 @@ export async function loadDemoDataIfEmpty(db: DataSource): Promise<DemoSummary |
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (em) => {
     await em.query(`SELECT pg_advisory_xact_lock(7346002)`);
-    const [{ empty }] = await em.query(`SELECT NOT EXISTS (SELECT 1 FROM users) AND NOT EXISTS (SELECT 1 FROM problems) AS empty`);
+    const [{ empty }] = await em.query(
+      `SELECT NOT EXISTS (SELECT 1 FROM users) AND NOT EXISTS (SELECT 1 FROM problems) AS empty`,
+    );
     return empty ? loadDemoData(em, passwordHash) : null;
   });
 }

@@ -6,8 +6,9 @@
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-/** The check character for the first 17 characters, or null when one is outside the alphabet. */
+/** The check character for the first 17 characters, or null when there are not 17 or one is outside the alphabet. */
 export function usccCheckCharacter(first17: string): string | null {
+  if (first17.length !== 17) return null;
   let sum = 0;
   for (let i = 0; i < 17; i += 1) {
     const value = USCC_ALPHABET.indexOf(first17[i] ?? '');

@@ -106,7 +106,12 @@ export function toProblemResponse(row: ProblemRow, events?: EventRow[]): Problem
     id: row.id,
     code: row.code,
     enterpriseId: row.enterpriseId,
-    enterprise: { id: row.enterpriseId, name: row.enterpriseName, district: row.district, districtName: row.districtName },
+    enterprise: {
+      id: row.enterpriseId,
+      name: row.enterpriseName,
+      district: row.district,
+      districtName: row.districtName,
+    },
     visitId: row.visitId,
     source: row.source,
     category: row.category,

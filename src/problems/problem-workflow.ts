@@ -5,7 +5,17 @@ import type { Role } from '../users/role';
 export const STATUSES = ['reported', 'assigned', 'in_progress', 'resolved', 'closed', 'withdrawn'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const ACTIONS = ['assign', 'accept', 'progress', 'resolve', 'return', 'verify', 'reopen', 'withdraw', 'escalate'] as const;
+export const ACTIONS = [
+  'assign',
+  'accept',
+  'progress',
+  'resolve',
+  'return',
+  'verify',
+  'reopen',
+  'withdraw',
+  'escalate',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
@@ -74,7 +84,11 @@ export function allowedActions(status: Status): Action[] {
 }
 
 /** May this user take this action on a problem of this department? (Visibility is checked before.) */
-export function mayAct(user: { role: Role; departmentId: string | null }, action: Action, departmentId: string | null): boolean {
+export function mayAct(
+  user: { role: Role; departmentId: string | null },
+  action: Action,
+  departmentId: string | null,
+): boolean {
   if (user.role === 'manager' || user.role === 'admin') return true;
   return (
     TRANSITIONS[action].actor === 'department' &&
@@ -106,7 +120,11 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
       return {
         next: { ...same, status: 'assigned', departmentId: input.departmentId, dueAt: input.dueAt },
         note: input.note ?? null,
-        data: { departmentId: input.departmentId, dueAt: input.dueAt.toISOString(), reassigned: current.status !== 'reported' },
+        data: {
+          departmentId: input.departmentId,
+          dueAt: input.dueAt.toISOString(),
+          reassigned: current.status !== 'reported',
+        },
       };
     case 'accept':
       return { next: { ...same, status: 'in_progress' }, note: input.note ?? null, data: {} };

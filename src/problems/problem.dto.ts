@@ -32,7 +32,10 @@ export class ProblemInputDto {
   @IsIn(SOURCES)
   source?: Source;
 
-  @ApiPropertyOptional({ example: '2025-03-31T23:30:00+08:00', description: 'when it was recorded; defaults to now; never in the future' })
+  @ApiPropertyOptional({
+    example: '2025-03-31T23:30:00+08:00',
+    description: 'when it was recorded; defaults to now; never in the future',
+  })
   @IsOptional()
   @IsTimestamp({ notInFuture: true })
   reportedAt?: string;
@@ -53,7 +56,12 @@ const SORTS = ['-reportedAt', 'reportedAt', 'dueAt', '-dueAt', '-lastActivityAt'
 export type ProblemSort = (typeof SORTS)[number];
 
 const commaList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
 const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListProblemsQuery extends PageQuery {
@@ -120,9 +128,7 @@ export class ListProblemsQuery extends PageQuery {
 }
 
 const note = (required: boolean, description: string) => [
-  required
-    ? ApiProperty({ description, maxLength: 2000 })
-    : ApiPropertyOptional({ description, maxLength: 2000 }),
+  required ? ApiProperty({ description, maxLength: 2000 }) : ApiPropertyOptional({ description, maxLength: 2000 }),
   ...(required ? [] : [IsOptional()]),
   IsString(),
   MinLength(1),

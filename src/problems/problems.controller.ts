@@ -54,7 +54,11 @@ export class ProblemsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One problem with its events, oldest first; ETag carries the version' })
-  async get(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @Res({ passthrough: true }) res: Response) {
+  async get(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return withEtag(res, await this.problems.get(user, id));
   }
 
@@ -62,15 +66,32 @@ export class ProblemsController {
   @HttpCode(200)
   @IF_MATCH
   @ApiOperation({ summary: 'Assign (or reassign) to a department with a deadline' })
-  assign(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: AssignDto, @Res({ passthrough: true }) res: Response) {
-    return this.act(res, user, id, version, { action: 'assign', departmentId: body.departmentId, dueAt: new Date(body.dueAt), note: body.note });
+  assign(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: AssignDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(res, user, id, version, {
+      action: 'assign',
+      departmentId: body.departmentId,
+      dueAt: new Date(body.dueAt),
+      note: body.note,
+    });
   }
 
   @Post(':id/accept')
   @HttpCode(200)
   @IF_MATCH
   @ApiOperation({ summary: 'The department accepts the problem (签收)' })
-  accept(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: OptionalNoteDto, @Res({ passthrough: true }) res: Response) {
+  accept(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: OptionalNoteDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.act(res, user, id, version, { action: 'accept', note: body.note });
   }
 
@@ -78,7 +99,13 @@ export class ProblemsController {
   @HttpCode(200)
   @IF_MATCH
   @ApiOperation({ summary: 'Add a progress note; the status does not change' })
-  progress(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: NoteDto, @Res({ passthrough: true }) res: Response) {
+  progress(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: NoteDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.act(res, user, id, version, { action: 'progress', note: body.note });
   }
 
@@ -86,7 +113,13 @@ export class ProblemsController {
   @HttpCode(200)
   @IF_MATCH
   @ApiOperation({ summary: 'Report the problem resolved (办结)' })
-  resolve(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: ResolveDto, @Res({ passthrough: true }) res: Response) {
+  resolve(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: ResolveDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.act(res, user, id, version, { action: 'resolve', resolution: body.resolution });
   }
 
@@ -94,23 +127,47 @@ export class ProblemsController {
   @HttpCode(200)
   @IF_MATCH
   @ApiOperation({ summary: 'Return a misassigned problem (退单); it goes back to reported' })
-  return(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: ReasonDto, @Res({ passthrough: true }) res: Response) {
+  return(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: ReasonDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.act(res, user, id, version, { action: 'return', reason: body.reason });
   }
 
   @Post(':id/verify')
   @HttpCode(200)
   @IF_MATCH
-  @ApiOperation({ summary: "Record the enterprise's satisfaction (回访): closed, or back in progress when unsatisfied" })
-  verify(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: VerifyDto, @Res({ passthrough: true }) res: Response) {
-    return this.act(res, user, id, version, { action: 'verify', satisfaction: body.satisfaction, feedback: body.feedback });
+  @ApiOperation({
+    summary: "Record the enterprise's satisfaction (回访): closed, or back in progress when unsatisfied",
+  })
+  verify(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: VerifyDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(res, user, id, version, {
+      action: 'verify',
+      satisfaction: body.satisfaction,
+      feedback: body.feedback,
+    });
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
   @IF_MATCH
   @ApiOperation({ summary: 'Reopen a resolved problem' })
-  reopen(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: ReasonDto, @Res({ passthrough: true }) res: Response) {
+  reopen(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: ReasonDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.act(res, user, id, version, { action: 'reopen', reason: body.reason });
   }
 
@@ -118,7 +175,13 @@ export class ProblemsController {
   @HttpCode(200)
   @IF_MATCH
   @ApiOperation({ summary: 'Withdraw a duplicate or invalid problem' })
-  withdraw(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: WithdrawDto, @Res({ passthrough: true }) res: Response) {
+  withdraw(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: WithdrawDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.act(res, user, id, version, { action: 'withdraw', reason: body.reason, duplicateOf: body.duplicateOf });
   }
 
@@ -126,7 +189,13 @@ export class ProblemsController {
   @HttpCode(200)
   @IF_MATCH
   @ApiOperation({ summary: 'Escalate for supervision (督办); the status does not change' })
-  escalate(@CurrentUser() user: AuthUser, @Param('id', problemId) id: string, @IfMatchVersion() version: number, @Body() body: NoteDto, @Res({ passthrough: true }) res: Response) {
+  escalate(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: NoteDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.act(res, user, id, version, { action: 'escalate', note: body.note });
   }
 

@@ -49,7 +49,9 @@ export class ProblemsService {
     const [category] = await em.query(`SELECT code FROM categories WHERE code = $1`, [input.category]);
     if (!category) throw DomainError.invalidField('category', `no category has the code "${input.category}"`);
     if (input.visitId !== undefined) {
-      const [visit] = await em.query(`SELECT enterprise_id AS "enterpriseId" FROM visits WHERE id = $1`, [input.visitId]);
+      const [visit] = await em.query(`SELECT enterprise_id AS "enterpriseId" FROM visits WHERE id = $1`, [
+        input.visitId,
+      ]);
       if (!visit) throw DomainError.invalidField('visitId', 'no such visit');
       if (visit.enterpriseId !== input.enterpriseId) {
         throw DomainError.invalidField('visitId', 'the visit was to another enterprise');
@@ -107,13 +109,17 @@ export class ProblemsService {
     if (query.enterpriseId) where.push(`p.enterprise_id = ${p.add(query.enterpriseId)}::uuid`);
     if (query.escalated !== undefined) where.push(`p.escalated = ${p.add(query.escalated)}`);
     if (query.overdue !== undefined) {
-      where.push(`${query.overdue ? '' : 'NOT '}(p.status NOT IN ('resolved', 'closed', 'withdrawn') AND p.due_at IS NOT NULL AND p.due_at < now())`);
+      where.push(
+        `${query.overdue ? '' : 'NOT '}(p.status NOT IN ('resolved', 'closed', 'withdrawn') AND p.due_at IS NOT NULL AND p.due_at < now())`,
+      );
     }
     if (query.reportedFrom) where.push(`p.reported_at >= ${p.add(query.reportedFrom)}::timestamptz`);
     if (query.reportedTo) where.push(`p.reported_at < ${p.add(query.reportedTo)}::timestamptz`);
     if (query.q) {
       const pattern = p.add(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
-      where.push(`(p.title ILIKE ${pattern} OR p.description ILIKE ${pattern} OR e.name ILIKE ${pattern} OR p.code ILIKE ${pattern})`);
+      where.push(
+        `(p.title ILIKE ${pattern} OR p.description ILIKE ${pattern} OR e.name ILIKE ${pattern} OR p.code ILIKE ${pattern})`,
+      );
     }
     if (query.cursor) {
       const [key, id] = decodeCursor(query.cursor, 2);
@@ -128,7 +134,12 @@ export class ProblemsService {
        LIMIT ${p.add(limit + 1)}`,
       p.values,
     );
-    return toPage(rows, limit, (row) => toProblemResponse(row), (row) => [row.sortKey, row.id]);
+    return toPage(
+      rows,
+      limit,
+      (row) => toProblemResponse(row),
+      (row) => [row.sortKey, row.id],
+    );
   }
 
   /**
@@ -146,7 +157,8 @@ export class ProblemsService {
         params.values,
       );
       if (!current) throw DomainError.notFound('problem');
-      if (!mayAct(user, input.action, current.departmentId)) throw DomainError.forbidden(`your role may not ${input.action} this problem`);
+      if (!mayAct(user, input.action, current.departmentId))
+        throw DomainError.forbidden(`your role may not ${input.action} this problem`);
       if (current.version !== expectedVersion) throw versionMismatch(current.version);
       const { next, note, data } = transition(current, input);
       await this.checkReferences(em, id, input);
@@ -157,8 +169,18 @@ export class ProblemsService {
              escalated = $9, duplicate_of = $10, version = version + 1, updated_at = now()
          WHERE id = $1 AND version = $2
          RETURNING version`,
-        [id, expectedVersion, next.status, next.departmentId, next.dueAt, next.resolution, next.satisfaction,
-          next.feedback, next.escalated, next.duplicateOf],
+        [
+          id,
+          expectedVersion,
+          next.status,
+          next.departmentId,
+          next.dueAt,
+          next.resolution,
+          next.satisfaction,
+          next.feedback,
+          next.escalated,
+          next.duplicateOf,
+        ],
       );
       // Another transaction changed it between our read and our update.
       if (updated[0].length === 0) throw versionMismatch(expectedVersion + 1);

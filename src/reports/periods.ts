@@ -65,7 +65,10 @@ export function parsePeriod(text: string, zone: string): Period {
     const [from, to] = build(match, zone);
     return { label: text, from, to, timezone: zone };
   }
-  throw new PeriodError('period', 'expected a quarter (2025-Q1), a month (2025-03), an ISO week (2025-W14) or a year (2025)');
+  throw new PeriodError(
+    'period',
+    'expected a quarter (2025-Q1), a month (2025-03), an ISO week (2025-W14) or a year (2025)',
+  );
 }
 
 /** An instant with offset, or a date (`2025-03-01`) meaning its midnight in `zone`. */
@@ -76,7 +79,10 @@ export function parseInstant(text: string, zone: string, field: string): DateTim
       ? DateTime.fromISO(text, { setZone: true }).setZone(zone)
       : DateTime.invalid('no offset');
   if (!value.isValid || value.year < 2000 || value.year > 2099) {
-    throw new PeriodError(field, `${field} must be a date (2025-03-01) or a timestamp with an offset (2025-03-01T00:00:00+08:00)`);
+    throw new PeriodError(
+      field,
+      `${field} must be a date (2025-03-01) or a timestamp with an offset (2025-03-01T00:00:00+08:00)`,
+    );
   }
   return value;
 }

@@ -3,13 +3,19 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { GROUP_BYS, type GroupBy } from './resolution-rate.sql';
 
 export class ResolutionRateQuery {
-  @ApiPropertyOptional({ example: '2025-Q1', description: 'a quarter 2025-Q1, a month 2025-03, an ISO week 2025-W14 or a year 2025' })
+  @ApiPropertyOptional({
+    example: '2025-Q1',
+    description: 'a quarter 2025-Q1, a month 2025-03, an ISO week 2025-W14 or a year 2025',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20)
   period?: string;
 
-  @ApiPropertyOptional({ example: '2025-01-01', description: 'with to, instead of period: a date or a timestamp with offset' })
+  @ApiPropertyOptional({
+    example: '2025-01-01',
+    description: 'with to, instead of period: a date or a timestamp with offset',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)

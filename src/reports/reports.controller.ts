@@ -13,7 +13,8 @@ export class ReportsController {
 
   @Get('resolution-rate')
   @ApiOperation({
-    summary: 'The resolution rate (办结率) of a period as of an instant, optionally per department, district, category or industry',
+    summary:
+      'The resolution rate (办结率) of a period as of an instant, optionally per department, district, category or industry',
   })
   resolutionRate(@Query() query: ResolutionRateQuery) {
     return this.reports.resolutionRate(query);

@@ -41,7 +41,10 @@ export class ReportsService {
       ...figures(total!),
     };
     if (query.groupBy) {
-      const rows: ({ key: string | null; label: string } & Counts)[] = await this.db.query(BY_GROUP[query.groupBy], params);
+      const rows: ({ key: string | null; label: string } & Counts)[] = await this.db.query(
+        BY_GROUP[query.groupBy],
+        params,
+      );
       report.groupBy = query.groupBy;
       report.groups = rows.map((row) => ({ key: row.key, label: row.label, ...figures(row) }));
     }
@@ -59,7 +62,10 @@ export class ReportsService {
       } else if (query.from !== undefined && query.to !== undefined) {
         period = explicitPeriod(query.from, query.to, zone);
       } else {
-        throw new PeriodError(query.from === undefined ? 'period' : 'to', 'give a period (2025-Q1) or both from and to');
+        throw new PeriodError(
+          query.from === undefined ? 'period' : 'to',
+          'give a period (2025-Q1) or both from and to',
+        );
       }
       const now = DateTime.now().setZone(zone);
       const asOf =

@@ -1,11 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { ROLES, type Role } from './role';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhang.wei', description: 'letters, digits, dot, dash or underscore' })
   @IsString()
-  @Matches(/^[A-Za-z0-9._-]{2,50}$/, { message: 'username must be 2 to 50 letters, digits, dots, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9._-]{2,50}$/, {
+    message: 'username must be 2 to 50 letters, digits, dots, dashes or underscores',
+  })
   username: string;
 
   @ApiProperty({ minLength: 8 })

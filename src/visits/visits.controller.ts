@@ -18,7 +18,13 @@ export class VisitsController {
   @Roles('official', 'manager', 'admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retries with the same key create nothing new' })
   @ApiOperation({ summary: 'Log a visit with its officials, policies promoted and problems raised, all or nothing' })
-  create(@CurrentUser() user: AuthUser, @Body() body: CreateVisitDto, @Headers('idempotency-key') key: string | undefined) {
-    return this.idempotency.run(user.id, key, { route: 'POST /visits', body }, (em) => this.visits.create(em, user, body));
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateVisitDto,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    return this.idempotency.run(user.id, key, { route: 'POST /visits', body }, (em) =>
+      this.visits.create(em, user, body),
+    );
   }
 }

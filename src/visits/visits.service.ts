@@ -45,10 +45,10 @@ export class VisitsService {
        RETURNING id, visited_at AS "visitedAt", created_at AS "createdAt"`,
       [dto.enterpriseId, dto.visitedAt, dto.purpose ?? null, dto.notes ?? null, dto.policiesPromoted ?? [], user.id],
     );
-    await em.query(
-      `INSERT INTO visit_officials (visit_id, user_id) SELECT $1, unnest($2::uuid[])`,
-      [visit.id, officialIds],
-    );
+    await em.query(`INSERT INTO visit_officials (visit_id, user_id) SELECT $1, unnest($2::uuid[])`, [
+      visit.id,
+      officialIds,
+    ]);
 
     const problems: ProblemResponse[] = [];
     for (const [index, problem] of (dto.problems ?? []).entries()) {

@@ -31,7 +31,12 @@ export class Factory {
   }
 
   async department(name = `部门${unique()}`): Promise<{ id: string; code: string; name: string }> {
-    const res = await this.t.http().post('/api/v1/departments').set(await this.admin()).send({ name, code: `d${unique()}` }).expect(201);
+    const res = await this.t
+      .http()
+      .post('/api/v1/departments')
+      .set(await this.admin())
+      .send({ name, code: `d${unique()}` })
+      .expect(201);
     return res.body;
   }
 
@@ -45,7 +50,14 @@ export class Factory {
       .send({ username, password, displayName: `${role} ${username}`, role, ...(departmentId ? { departmentId } : {}) })
       .expect(201);
     const token = await this.login(username, password);
-    return { id: res.body.id, username, role, departmentId: res.body.departmentId, token, auth: { Authorization: `Bearer ${token}` } };
+    return {
+      id: res.body.id,
+      username,
+      role,
+      departmentId: res.body.departmentId,
+      token,
+      auth: { Authorization: `Bearer ${token}` },
+    };
   }
 
   async enterprise(as: TestUser, overrides: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
@@ -70,8 +82,14 @@ export class Factory {
 
   /** Takes an action with the version given (default: the current one, read first). */
   async act(as: TestUser, id: string, action: string, body: Record<string, unknown> = {}, version?: number) {
-    const current = version ?? (await this.t.http().get(`/api/v1/problems/${id}`).set(as.auth).expect(200)).body.version;
-    return this.t.http().post(`/api/v1/problems/${id}/${action}`).set(as.auth).set('If-Match', `"${current}"`).send(body);
+    const current =
+      version ?? (await this.t.http().get(`/api/v1/problems/${id}`).set(as.auth).expect(200)).body.version;
+    return this.t
+      .http()
+      .post(`/api/v1/problems/${id}/${action}`)
+      .set(as.auth)
+      .set('If-Match', `"${current}"`)
+      .send(body);
   }
 }
 

@@ -1,0 +1,219 @@
+import * as path from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+const SECRET = 'a-jwt-secret-that-is-32-chars-ok'; // exactly 32 characters
+const DATABASE_URL = 'postgres://outreach:s3cret-pw@db.internal:5432/outreach';
+
+function configErrorOf(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError, but the configuration loaded');
+}
+
+describe('loadConfig: defaults', () => {
+  it('an empty environment gives the embedded-database defaults', () => {
+    expect(loadConfig({})).toEqual({
+      databaseUrl: undefined,
+      dataDir: path.resolve('./.data'),
+      port: 3000,
+      adminUsername: undefined,
+      adminPassword: undefined,
+      demoData: true,
+      jwtSecret: undefined,
+      jwtTtlSeconds: 8 * 3600,
+      reportTimezone: 'Asia/Shanghai',
+      dbStatementTimeoutMs: 15000,
+      logLevel: 'info',
+    });
+  });
+
+  it('blank and whitespace-only variables count as unset', () => {
+    const config = loadConfig({ DATABASE_URL: '', JWT_SECRET: '   ', PORT: ' ', REPORT_TIMEZONE: '' });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.jwtSecret).toBeUndefined();
+    expect(config.port).toBe(3000);
+    expect(config.reportTimezone).toBe('Asia/Shanghai');
+  });
+
+  it('reads every variable when all are set', () => {
+    const config = loadConfig({
+      DATABASE_URL,
+      JWT_SECRET: SECRET,
+      DATA_DIR: '/var/lib/outreach',
+      PORT: '8080',
+      ADMIN_USERNAME: 'admin',
+      ADMIN_PASSWORD: 'Jiuquan@2025',
+      DEMO_DATA: 'yes',
+      JWT_TTL_SECONDS: '3600',
+      REPORT_TIMEZONE: 'Asia/Urumqi',
+      DB_STATEMENT_TIMEOUT_MS: '5000',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toEqual({
+      databaseUrl: DATABASE_URL,
+      dataDir: '/var/lib/outreach',
+      port: 8080,
+      adminUsername: 'admin',
+      adminPassword: 'Jiuquan@2025',
+      demoData: true,
+      jwtSecret: SECRET,
+      jwtTtlSeconds: 3600,
+      reportTimezone: 'Asia/Urumqi',
+      dbStatementTimeoutMs: 5000,
+      logLevel: 'debug',
+    });
+  });
+});
+
+describe('loadConfig: DATABASE_URL', () => {
+  it.each([{ url: 'postgres://u:p@localhost:5432/db' }, { url: 'postgresql://u:p@localhost/db' }])(
+    'accepts $url',
+    ({ url }) => {
+      expect(loadConfig({ DATABASE_URL: url, JWT_SECRET: SECRET }).databaseUrl).toBe(url);
+    },
+  );
+
+  it('rejects a value that is not a URL, naming DATABASE_URL', () => {
+    const error = configErrorOf({ DATABASE_URL: 'outreach@db.internal/outreach', JWT_SECRET: SECRET });
+    expect(error.variable).toBe('DATABASE_URL');
+    expect(error.message).toContain('Configuration error in DATABASE_URL: not a valid URL');
+  });
+
+  it.each([{ url: 'mysql://u:p@localhost:3306/db' }, { url: 'http://localhost:5432/db' }, { url: 'file:///tmp/db' }])(
+    'rejects the wrong scheme in $url, naming DATABASE_URL',
+    ({ url }) => {
+      const error = configErrorOf({ DATABASE_URL: url, JWT_SECRET: SECRET });
+      expect(error.variable).toBe('DATABASE_URL');
+      expect(error.message).toContain('expected a postgres:// URL');
+    },
+  );
+
+  it('does not repeat the password of a rejected URL in the error', () => {
+    const error = configErrorOf({ DATABASE_URL: 'mysql://root:hunter2-secret@db/outreach', JWT_SECRET: SECRET });
+    expect(error.message).not.toContain('hunter2-secret');
+  });
+
+  it('requires JWT_SECRET when DATABASE_URL is set', () => {
+    const error = configErrorOf({ DATABASE_URL });
+    expect(error.variable).toBe('JWT_SECRET');
+    expect(error.message).toBe(
+      'Configuration error in JWT_SECRET: required when DATABASE_URL is set (at least 32 characters)',
+    );
+  });
+});
+
+describe('loadConfig: JWT_SECRET', () => {
+  it('rejects a secret shorter than 32 characters without printing it', () => {
+    const short = 'only-31-characters-long-secret!';
+    expect(short).toHaveLength(31);
+    const error = configErrorOf({ JWT_SECRET: short });
+    expect(error.variable).toBe('JWT_SECRET');
+    expect(error.message).toBe('Configuration error in JWT_SECRET: must be at least 32 characters long');
+    expect(error.message).not.toContain(short);
+  });
+
+  it('accepts a secret of exactly 32 characters', () => {
+    expect(SECRET).toHaveLength(32);
+    expect(loadConfig({ JWT_SECRET: SECRET }).jwtSecret).toBe(SECRET);
+  });
+});
+
+describe('loadConfig: PORT and other numbers', () => {
+  it.each([{ port: 'abc' }, { port: '30OO' }, { port: '3000.5' }, { port: '-1' }, { port: '1e3' }, { port: '65536' }])(
+    'rejects PORT=$port, naming PORT',
+    ({ port }) => {
+      const error = configErrorOf({ PORT: port });
+      expect(error.variable).toBe('PORT');
+      expect(error.message).toBe(`Configuration error in PORT: expected a whole number from 0 to 65535, got "${port}"`);
+    },
+  );
+
+  it('accepts PORT with surrounding spaces', () => {
+    expect(loadConfig({ PORT: ' 8080 ' }).port).toBe(8080);
+  });
+
+  it('rejects a JWT_TTL_SECONDS below one minute', () => {
+    expect(configErrorOf({ JWT_TTL_SECONDS: '59' }).variable).toBe('JWT_TTL_SECONDS');
+    expect(loadConfig({ JWT_TTL_SECONDS: '60' }).jwtTtlSeconds).toBe(60);
+  });
+
+  it('rejects a DB_STATEMENT_TIMEOUT_MS that is not a number', () => {
+    expect(configErrorOf({ DB_STATEMENT_TIMEOUT_MS: 'fast' }).variable).toBe('DB_STATEMENT_TIMEOUT_MS');
+  });
+});
+
+describe('loadConfig: REPORT_TIMEZONE', () => {
+  it.each([{ zone: 'Mars/Olympus_Mons' }, { zone: 'Beijing' }, { zone: 'CST+8' }])(
+    'rejects REPORT_TIMEZONE=$zone, naming REPORT_TIMEZONE',
+    ({ zone }) => {
+      const error = configErrorOf({ REPORT_TIMEZONE: zone });
+      expect(error.variable).toBe('REPORT_TIMEZONE');
+      expect(error.message).toBe(
+        `Configuration error in REPORT_TIMEZONE: "${zone}" is not an IANA time zone such as Asia/Shanghai`,
+      );
+    },
+  );
+
+  it('accepts another IANA zone', () => {
+    expect(loadConfig({ REPORT_TIMEZONE: 'UTC' }).reportTimezone).toBe('UTC');
+  });
+});
+
+describe('loadConfig: DEMO_DATA', () => {
+  it('defaults to true with the embedded database (no DATABASE_URL)', () => {
+    expect(loadConfig({}).demoData).toBe(true);
+  });
+
+  it('defaults to false with an external database (DATABASE_URL set)', () => {
+    expect(loadConfig({ DATABASE_URL, JWT_SECRET: SECRET }).demoData).toBe(false);
+  });
+
+  it('can be switched either way explicitly', () => {
+    expect(loadConfig({ DEMO_DATA: 'false' }).demoData).toBe(false);
+    expect(loadConfig({ DEMO_DATA: '0' }).demoData).toBe(false);
+    expect(loadConfig({ DATABASE_URL, JWT_SECRET: SECRET, DEMO_DATA: 'TRUE' }).demoData).toBe(true);
+    expect(loadConfig({ DATABASE_URL, JWT_SECRET: SECRET, DEMO_DATA: '1' }).demoData).toBe(true);
+  });
+
+  it('rejects a value that is not a boolean', () => {
+    const error = configErrorOf({ DEMO_DATA: 'maybe' });
+    expect(error.variable).toBe('DEMO_DATA');
+    expect(error.message).toBe('Configuration error in DEMO_DATA: expected true or false, got "maybe"');
+  });
+});
+
+describe('loadConfig: ADMIN_USERNAME and ADMIN_PASSWORD', () => {
+  it('rejects ADMIN_USERNAME without ADMIN_PASSWORD, naming the missing ADMIN_PASSWORD', () => {
+    const error = configErrorOf({ ADMIN_USERNAME: 'admin' });
+    expect(error.variable).toBe('ADMIN_PASSWORD');
+    expect(error.message).toContain('ADMIN_USERNAME and ADMIN_PASSWORD must be set together');
+  });
+
+  it('rejects ADMIN_PASSWORD without ADMIN_USERNAME, naming the missing ADMIN_USERNAME', () => {
+    const error = configErrorOf({ ADMIN_PASSWORD: 'Jiuquan@2025' });
+    expect(error.variable).toBe('ADMIN_USERNAME');
+    expect(error.message).toContain('must be set together');
+  });
+
+  it('rejects an admin password shorter than 8 characters', () => {
+    const error = configErrorOf({ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'short' });
+    expect(error.variable).toBe('ADMIN_PASSWORD');
+    expect(error.message).toBe('Configuration error in ADMIN_PASSWORD: must be at least 8 characters long');
+  });
+
+  it('accepts both together', () => {
+    const config = loadConfig({ ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'Jiuquan@2025' });
+    expect(config.adminUsername).toBe('admin');
+    expect(config.adminPassword).toBe('Jiuquan@2025');
+  });
+});
+
+describe('loadConfig: LOG_LEVEL', () => {
+  it('rejects an unknown log level', () => {
+    expect(configErrorOf({ LOG_LEVEL: 'verbose' }).variable).toBe('LOG_LEVEL');
+  });
+});

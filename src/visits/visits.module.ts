@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { ProblemsModule } from '../problems/problems.module';
+import { VisitsController } from './visits.controller';
+import { VisitsService } from './visits.service';
+
+@Module({ imports: [IdempotencyModule, ProblemsModule], controllers: [VisitsController], providers: [VisitsService] })
+export class VisitsModule {}

@@ -1,0 +1,121 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../src/database/embedded-postgres';
+
+/**
+ * The built service (`dist/`, made by `npm test` before jest) started the way a new user starts
+ * it: no DATABASE_URL, so the embedded PostgreSQL in DATA_DIR with the demo data.
+ */
+const MAIN = join(__dirname, '..', 'dist', 'src', 'main.js');
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Running {
+  let output = '';
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitHealthy(port: number, running: Running, seconds = 60): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < seconds * 1000) {
+    if (running.child.exitCode !== null) throw new Error(`the service exited:\n${running.output()}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+      if (res.status === 200) return Date.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`not healthy after ${seconds} s:\n${running.output()}`);
+}
+
+function postgresRunningOn(dataDir: string): boolean {
+  const out = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+  return out.split('\n').some((line) => line.includes('postgres') && line.includes(join(dataDir, 'pg')));
+}
+
+async function q1Report(port: number, asOf?: string) {
+  const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'manager', password: 'Demo@2025' }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const res = await fetch(
+    `http://127.0.0.1:${port}/api/v1/reports/resolution-rate?period=2025-Q1${asOf ? `&asOf=${asOf}` : ''}`,
+    { headers: { authorization: `Bearer ${accessToken}` } },
+  );
+  return (await res.json()) as { recorded: number; resolved: number; ratePercent: number };
+}
+
+describe('starting the service with the embedded database', () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'outreach-start-')), 'data');
+  chmodSync(join(dataDir, '..'), 0o755);
+
+  afterAll(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
+
+  it('starts with the demo data, survives a killed parent, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const first = start({ DATA_DIR: dataDir, PORT: String(port) });
+    await waitHealthy(port, first, 120);
+    expect(await q1Report(port)).toMatchObject({ recorded: 127, resolved: 116, ratePercent: 91.3 });
+    const now = await q1Report(port, 'now');
+    expect(now.recorded).toBe(127);
+    expect(now.resolved).toBeGreaterThan(116);
+
+    // SIGKILL leaves the embedded PostgreSQL running as an orphan on the data directory.
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(postgresRunningOn(dataDir)).toBe(true);
+
+    const second = start({ DATA_DIR: dataDir, PORT: String(port) });
+    await waitHealthy(port, second, 60);
+    expect(await q1Report(port)).toMatchObject({ recorded: 127, resolved: 116, ratePercent: 91.3 });
+
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(postgresRunningOn(dataDir)).toBe(false);
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  });
+
+  it('refuses a wrong configuration with a message naming the variable', async () => {
+    const bad = start({ DATABASE_URL: 'mysql://somewhere/db', JWT_SECRET: 'x'.repeat(40) });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toContain('DATABASE_URL');
+
+    const noSecret = start({ DATABASE_URL: 'postgres://127.0.0.1:1/none' });
+    expect(await noSecret.exited).toBe(1);
+    expect(noSecret.output()).toContain('JWT_SECRET');
+  });
+});
+
+describe('docker-compose.yml', () => {
+  it('is valid YAML that runs PostgreSQL and the service against it', async () => {
+    const { parse } = await import('yaml');
+    const compose = parse(readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8'));
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'db']);
+    expect(compose.services.db.image).toMatch(/^postgres:\d+/);
+    expect(compose.services.app.depends_on.db.condition).toBe('service_healthy');
+    const url = new URL(compose.services.app.environment.DATABASE_URL);
+    expect(url.hostname).toBe('db');
+    expect(url.username).toBe(compose.services.db.environment.POSTGRES_USER);
+    expect(url.password).toBe(compose.services.db.environment.POSTGRES_PASSWORD);
+    expect(url.pathname).toBe(`/${compose.services.db.environment.POSTGRES_DB}`);
+    expect(compose.services.app.environment.JWT_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(existsSync(join(__dirname, '..', compose.services.app.build, 'Dockerfile'))).toBe(true);
+  });
+});
