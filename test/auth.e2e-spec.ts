@@ -63,8 +63,14 @@ describe('authentication and authorisation', () => {
     });
 
     it('answers a wrong password and an unknown user with the same 401', async () => {
-      const wrong = await t.http().post('/api/v1/auth/login').send({ username: official.username, password: 'Wrong-123' });
-      const unknown = await t.http().post('/api/v1/auth/login').send({ username: 'nobody-here', password: 'Wrong-123' });
+      const wrong = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: official.username, password: 'Wrong-123' });
+      const unknown = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'nobody-here', password: 'Wrong-123' });
       expect(wrong.status).toBe(401);
       expect(unknown.status).toBe(401);
       expect(wrong.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
@@ -173,7 +179,10 @@ describe('authentication and authorisation', () => {
       expect(create.status).toBe(401);
       expect(await countRows(t, 'problems', `title = '停用后提交'`)).toBe(0);
 
-      const login = await t.http().post('/api/v1/auth/login').send({ username: user.username, password: 'Password-123' });
+      const login = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: user.username, password: 'Password-123' });
       expect(login.status).toBe(401);
     });
 
@@ -183,8 +192,12 @@ describe('authentication and authorisation', () => {
       const handler = await f.user('handler', oldDept.id);
       const oldProblem = await f.problem(official, enterprise.id, { title: '原单位的问题' });
       const newProblem = await f.problem(official, enterprise.id, { title: '新单位的问题' });
-      expect((await f.act(manager, oldProblem.id, 'assign', { departmentId: oldDept.id, dueAt: inDays(7) }, 1)).status).toBe(200);
-      expect((await f.act(manager, newProblem.id, 'assign', { departmentId: newDept.id, dueAt: inDays(7) }, 1)).status).toBe(200);
+      expect(
+        (await f.act(manager, oldProblem.id, 'assign', { departmentId: oldDept.id, dueAt: inDays(7) }, 1)).status,
+      ).toBe(200);
+      expect(
+        (await f.act(manager, newProblem.id, 'assign', { departmentId: newDept.id, dueAt: inDays(7) }, 1)).status,
+      ).toBe(200);
 
       await t.http().get(`/api/v1/problems/${oldProblem.id}`).set(handler.auth).expect(200);
       await t.http().get(`/api/v1/problems/${newProblem.id}`).set(handler.auth).expect(404);
@@ -314,7 +327,11 @@ describe('authentication and authorisation', () => {
       const department = await f.department();
       const handler = await f.user('handler', department.id);
       const before = await countRows(t, 'enterprises');
-      const ent = await t.http().post('/api/v1/enterprises').set(handler.auth).send({ name: '经办人登记', district: 'suzhou' });
+      const ent = await t
+        .http()
+        .post('/api/v1/enterprises')
+        .set(handler.auth)
+        .send({ name: '经办人登记', district: 'suzhou' });
       expect(ent.status).toBe(403);
       expect(await countRows(t, 'enterprises')).toBe(before);
       expect((await t.http().get('/api/v1/enterprises').set(handler.auth)).status).toBe(403);
@@ -326,7 +343,11 @@ describe('authentication and authorisation', () => {
     });
 
     it('lets the admin create a department (201 with id)', async () => {
-      const res = await t.http().post('/api/v1/departments').set(await f.admin()).send({ name: '市税务局', code: 'tax' });
+      const res = await t
+        .http()
+        .post('/api/v1/departments')
+        .set(await f.admin())
+        .send({ name: '市税务局', code: 'tax' });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ name: '市税务局', code: 'tax', id: expect.any(String) });
     });

@@ -162,10 +162,18 @@ describe('Idempotency-Key on creates, and codes under concurrency', () => {
     });
 
     it('refuses the key with another body with 422', async () => {
-      const first = await postProblem('problem-key-3', { enterpriseId: enterprise.id, title: '甲', category: 'labour' });
+      const first = await postProblem('problem-key-3', {
+        enterpriseId: enterprise.id,
+        title: '甲',
+        category: 'labour',
+      });
       expect(first.status).toBe(201);
       const before = await countRows(t, 'problems');
-      const other = await postProblem('problem-key-3', { enterpriseId: enterprise.id, title: '乙', category: 'labour' });
+      const other = await postProblem('problem-key-3', {
+        enterpriseId: enterprise.id,
+        title: '乙',
+        category: 'labour',
+      });
       expect(other.status).toBe(422);
       expect(other.body).toMatchObject({ statusCode: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
       expect(await countRows(t, 'problems')).toBe(before);

@@ -2,6 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { freePort } from '../src/database/embedded-postgres';
 
 /**
@@ -104,8 +105,7 @@ describe('starting the service with the embedded database', () => {
 });
 
 describe('docker-compose.yml', () => {
-  it('is valid YAML that runs PostgreSQL and the service against it', async () => {
-    const { parse } = await import('yaml');
+  it('is valid YAML that runs PostgreSQL and the service against it', () => {
     const compose = parse(readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8'));
     expect(Object.keys(compose.services).sort()).toEqual(['app', 'db']);
     expect(compose.services.db.image).toMatch(/^postgres:\d+/);

@@ -1,5 +1,5 @@
 import { Factory, TestUser } from './factories';
-import { countRows, snapshot, usccCheck, validUscc } from './factories/more';
+import { countRows, shanghaiYear, snapshot, usccCheck, validUscc } from './factories/more';
 import { ADMIN, createTestApp, TestApp } from './support/test-app';
 
 const hourAgo = () => new Date(Date.now() - 3600_000).toISOString();
@@ -29,13 +29,28 @@ describe('input validation: refused requests write nothing', () => {
     return res;
   }
 
-  const postProblem = (body: unknown) => t.http().post('/api/v1/problems').set(official.auth).send(body as object);
-  const postVisit = (body: unknown) => t.http().post('/api/v1/visits').set(official.auth).send(body as object);
+  const postProblem = (body: unknown) =>
+    t
+      .http()
+      .post('/api/v1/problems')
+      .set(official.auth)
+      .send(body as object);
+  const postVisit = (body: unknown) =>
+    t
+      .http()
+      .post('/api/v1/visits')
+      .set(official.auth)
+      .send(body as object);
 
   describe('unknown fields', () => {
     it('refuses an extra status on POST /problems, naming the field', async () => {
       const res = await refused(() =>
-        postProblem({ enterpriseId: enterprise.id, title: '用地指标不足', category: 'factor_supply', status: 'closed' }),
+        postProblem({
+          enterpriseId: enterprise.id,
+          title: '用地指标不足',
+          category: 'factor_supply',
+          status: 'closed',
+        }),
       );
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
@@ -178,8 +193,44 @@ describe('input validation: refused requests write nothing', () => {
       expect(fields).toEqual(['problems.0.title', 'visitedAt']);
     });
 
+    it('explains a missing or mistyped field as such, not as a length problem', async () => {
+      const missing = await refused(() => postProblem({ enterpriseId: enterprise.id, category: 'other' }));
+      expect(missing.status).toBe(400);
+      expect(missing.body.errors).toEqual([
+        { field: 'title', message: expect.stringMatching(/string|required|empty/) },
+      ]);
+
+      const number = await refused(() => postProblem({ enterpriseId: enterprise.id, title: 123, category: 'other' }));
+      expect(number.status).toBe(400);
+      expect(number.body.errors).toEqual([{ field: 'title', message: expect.stringMatching(/string/) }]);
+    });
+
+    it('refuses a title of spaces only, on POST /problems and inside a visit', async () => {
+      const res = await refused(() => postProblem({ enterpriseId: enterprise.id, title: '   ', category: 'other' }));
+      expect(res.status).toBe(400);
+      expect((res.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['title']);
+      expect(await countRows(t, 'problems', `title = ''`)).toBe(0);
+
+      const visit = await refused(() =>
+        postVisit({ enterpriseId: enterprise.id, visitedAt: hourAgo(), problems: [{ title: ' ', category: 'other' }] }),
+      );
+      expect(visit.status).toBe(400);
+      expect((visit.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['problems.0.title']);
+    });
+
+    it('refuses an enterprise name of spaces only', async () => {
+      const res = await refused(() =>
+        t.http().post('/api/v1/enterprises').set(official.auth).send({ name: '   ', district: 'suzhou' }),
+      );
+      expect(res.status).toBe(400);
+      expect((res.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['name']);
+      expect(await countRows(t, 'enterprises', `name = ''`)).toBe(0);
+    });
+
     it('refuses an unknown category with 400 naming category', async () => {
-      const res = await refused(() => postProblem({ enterpriseId: enterprise.id, title: '标题', category: 'nonsense' }));
+      const res = await refused(() =>
+        postProblem({ enterpriseId: enterprise.id, title: '标题', category: 'nonsense' }),
+      );
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'category' }] });
     });
@@ -232,7 +283,11 @@ describe('input validation: refused requests write nothing', () => {
 
     it('refuses a code of the wrong length or with a forbidden letter', async () => {
       const short = await refused(() =>
-        t.http().post('/api/v1/enterprises').set(official.auth).send({ name: '短码', district: 'suzhou', uscc: '9162' }),
+        t
+          .http()
+          .post('/api/v1/enterprises')
+          .set(official.auth)
+          .send({ name: '短码', district: 'suzhou', uscc: '9162' }),
       );
       expect(short.status).toBe(400);
       expect(short.body.errors).toEqual([{ field: 'uscc', message: expect.stringContaining('18') }]);
@@ -284,7 +339,12 @@ describe('input validation: refused requests write nothing', () => {
 
     it('refuses a reportedAt without an offset', async () => {
       const res = await refused(() =>
-        postProblem({ enterpriseId: enterprise.id, title: '无时区', category: 'other', reportedAt: '2025-03-01T10:00:00' }),
+        postProblem({
+          enterpriseId: enterprise.id,
+          title: '无时区',
+          category: 'other',
+          reportedAt: '2025-03-01T10:00:00',
+        }),
       );
       expect(res.status).toBe(400);
       expect((res.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['reportedAt']);
@@ -298,7 +358,12 @@ describe('input validation: refused requests write nothing', () => {
       expect((text.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['reportedAt']);
 
       const old = await refused(() =>
-        postProblem({ enterpriseId: enterprise.id, title: '太早', category: 'other', reportedAt: '1999-12-31T00:00:00Z' }),
+        postProblem({
+          enterpriseId: enterprise.id,
+          title: '太早',
+          category: 'other',
+          reportedAt: '1999-12-31T00:00:00Z',
+        }),
       );
       expect(old.status).toBe(400);
       expect((old.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['reportedAt']);
@@ -313,6 +378,18 @@ describe('input validation: refused requests write nothing', () => {
       });
       expect(res.status).toBe(201);
       expect(res.body.reportedAt).toBe('2025-03-31T15:30:00.000Z');
+      expect(res.body.code).toMatch(/^JQ-2025-\d{4}$/);
+    });
+
+    it('numbers a problem by the year of its reportedAt in Beijing time', async () => {
+      // 2024-12-31T17:00Z is 1 January 2025, 01:00 in Beijing.
+      const res = await postProblem({
+        enterpriseId: enterprise.id,
+        title: '跨年',
+        category: 'other',
+        reportedAt: '2024-12-31T17:00:00Z',
+      });
+      expect(res.status).toBe(201);
       expect(res.body.code).toMatch(/^JQ-2025-\d{4}$/);
     });
 
@@ -336,9 +413,25 @@ describe('input validation: refused requests write nothing', () => {
           .send('{"enterpriseId": "x", "title": '),
       );
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-      expect(typeof res.body.message).toBe('string');
+      expect(res.body).toEqual({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'the request body is not valid JSON',
+      });
       expect(JSON.stringify(res.body)).not.toMatch(/at .*\.js|node_modules|stack/i);
+    });
+
+    it('refuses a body that is not JSON with 415', async () => {
+      const res = await refused(() =>
+        t
+          .http()
+          .post('/api/v1/problems')
+          .set(official.auth)
+          .type('form')
+          .send({ enterpriseId: enterprise.id, title: '表单', category: 'other' }),
+      );
+      expect(res.status).toBe(415);
+      expect(res.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
 
     it('answers a body over 100 kB with 413', async () => {
@@ -354,7 +447,7 @@ describe('input validation: refused requests write nothing', () => {
       expect(res.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
     });
 
-    it('accepts a large body still under the limit but refuses a description longer than 5000', async () => {
+    it('refuses a description over 5000 characters (a body under the size limit reaches validation)', async () => {
       const res = await refused(() =>
         postProblem({ enterpriseId: enterprise.id, title: '很长', category: 'other', description: 'x'.repeat(5001) }),
       );
@@ -387,7 +480,7 @@ describe('input validation: refused requests write nothing', () => {
     });
 
     it('does not use up a problem code for the refused visit', async () => {
-      const year = new Date().getFullYear();
+      const year = shanghaiYear();
       const first = await f.problem(official, enterprise.id);
       const failed = await postVisit({
         enterpriseId: enterprise.id,
@@ -400,7 +493,8 @@ describe('input validation: refused requests write nothing', () => {
       expect(failed.status).toBe(400);
       const next = await f.problem(official, enterprise.id);
       const n = (code: string) => Number(code.split('-')[2]);
-      expect(first.code.startsWith(`JQ-${year}-`) || first.code.startsWith(`JQ-${year + 1}-`)).toBe(true);
+      expect(first.code).toMatch(new RegExp(`^JQ-${year}-\\d{4}$`));
+      expect(next.code).toMatch(new RegExp(`^JQ-${year}-\\d{4}$`));
       expect(n(next.code)).toBe(n(first.code) + 1);
     });
 
@@ -434,7 +528,14 @@ describe('input validation: refused requests write nothing', () => {
         .set(admin)
         .send({ username: 'li.na', password: 'Secret-pass-1', displayName: '李娜', role: 'manager' });
       expect(res.status).toBe(201);
-      expect(Object.keys(res.body).sort()).toEqual(['departmentId', 'disabled', 'displayName', 'id', 'role', 'username']);
+      expect(Object.keys(res.body).sort()).toEqual([
+        'departmentId',
+        'disabled',
+        'displayName',
+        'id',
+        'role',
+        'username',
+      ]);
       expect(res.body).toMatchObject({ username: 'li.na', displayName: '李娜', role: 'manager', departmentId: null });
       expect(JSON.stringify(res.body)).not.toMatch(HASH);
       // The hash is there, in the database only.
@@ -476,7 +577,11 @@ describe('input validation: refused requests write nothing', () => {
         .send({ password: 'Another-pass-2' })
         .expect(200);
       expect(JSON.stringify(res.body)).not.toMatch(HASH);
-      await t.http().post('/api/v1/auth/login').send({ username: target.username, password: 'Another-pass-2' }).expect(200);
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: target.username, password: 'Another-pass-2' })
+        .expect(200);
     });
   });
 });

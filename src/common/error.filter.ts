@@ -70,18 +70,6 @@ export function toErrorBody(error: unknown): ErrorBody {
       typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
     return { statusCode: status, code: HTTP_CODES[status] ?? `HTTP_${status}`, message };
   }
-  // body-parser errors carry their own 4xx status (malformed JSON, too large, bad charset).
-  const httpError = error as { status?: number; statusCode?: number; type?: string; expose?: boolean };
-  const status = httpError?.status ?? httpError?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500 && httpError.type) {
-    const message =
-      httpError.type === 'entity.parse.failed'
-        ? 'the request body is not valid JSON'
-        : httpError.type === 'entity.too.large'
-          ? 'the request body is too large'
-          : 'the request body could not be read';
-    return { statusCode: status, code: HTTP_CODES[status] ?? ErrorCode.ValidationFailed, message };
-  }
   if (isDatabaseUnavailable(error)) {
     return {
       statusCode: HttpStatus.SERVICE_UNAVAILABLE,

@@ -9,15 +9,9 @@ export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /** An ISO 8601 instant with an explicit offset (`Z` or `+08:00`), from 2000 to 2100. */
 export function IsTimestamp(options: { notInFuture?: boolean } = {}) {
+  // Constraints run in the order registered and the error reports the last to fail, so the
+  // plainest check (is it a timestamp at all?) is registered last.
   const decorators = [
-    IsISO8601(
-      { strict: true, strictSeparator: true },
-      { message: ({ property }) => `${property} must be an ISO 8601 timestamp` },
-    ),
-    Matches(WITH_OFFSET, {
-      message: ({ property }) =>
-        `${property} must be an ISO 8601 timestamp with an offset, e.g. 2025-03-31T23:30:00+08:00`,
-    }),
     (target: object, propertyName: string | symbol) =>
       registerDecorator({
         name: 'timestampRange',
@@ -36,6 +30,14 @@ export function IsTimestamp(options: { notInFuture?: boolean } = {}) {
               : `${property} must lie between the years 2000 and 2100`,
         },
       }),
+    Matches(WITH_OFFSET, {
+      message: ({ property }) =>
+        `${property} must be an ISO 8601 timestamp with an offset, e.g. 2025-03-31T23:30:00+08:00`,
+    }),
+    IsISO8601(
+      { strict: true, strictSeparator: true },
+      { message: ({ property }) => `${property} must be an ISO 8601 timestamp` },
+    ),
   ];
   return applyDecorators(...decorators);
 }

@@ -4,10 +4,12 @@ import { DomainError, ErrorCode, FieldError } from './domain-error';
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
-      field,
-      message: message.replace(/^property \S+ should not exist$/, 'unknown field'),
-    }));
+    // Constraints run bottom-up, so the last to run is the decorator written first: the type or
+    // presence check. One message per field, and that one, says what is most basic.
+    const messages = Object.values(error.constraints ?? {});
+    const own = messages.length
+      ? [{ field, message: messages[messages.length - 1]!.replace(/^property \S+ should not exist$/, 'unknown field') }]
+      : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -19,7 +21,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
-    stopAtFirstError: true,
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
       const summary = fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ');

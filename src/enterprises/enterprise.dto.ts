@@ -4,6 +4,7 @@ import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, Validat
 import { ValidatorConstraint, ValidatorConstraintInterface, ValidationArguments } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { usccProblem } from './uscc';
+import { Trim } from '../common/trim';
 
 @ValidatorConstraint({ name: 'uscc' })
 class UsccConstraint implements ValidatorConstraintInterface {
@@ -21,6 +22,7 @@ const trimUpper = ({ value }: { value: unknown }) => (typeof value === 'string' 
 export class CreateEnterpriseDto {
   @ApiProperty({ example: '酒泉某新能源装备有限公司' })
   @IsString()
+  @Trim()
   @MinLength(1)
   @MaxLength(200)
   name: string;

@@ -1,9 +1,11 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { IsTimestamp } from '../common/timestamps';
 import { SATISFACTIONS, type Satisfaction, STATUSES, type Status } from './problem-workflow';
+import { Trim } from '../common/trim';
 
 export const SOURCES = ['visit', 'hotline', 'online', 'meeting', 'other'] as const;
 export type Source = (typeof SOURCES)[number];
@@ -12,6 +14,7 @@ export type Source = (typeof SOURCES)[number];
 export class ProblemInputDto {
   @ApiProperty({ example: '园区110千伏变电站扩容迟迟未批' })
   @IsString()
+  @Trim()
   @MinLength(1)
   @MaxLength(200)
   title: string;
@@ -127,15 +130,18 @@ export class ListProblemsQuery extends PageQuery {
   sort?: ProblemSort;
 }
 
-const note = (required: boolean, description: string) => [
-  required ? ApiProperty({ description, maxLength: 2000 }) : ApiPropertyOptional({ description, maxLength: 2000 }),
-  ...(required ? [] : [IsOptional()]),
-  IsString(),
-  MinLength(1),
-  MaxLength(2000),
-];
-const Note = (required: boolean, description: string) => (target: object, key: string) =>
-  note(required, description).forEach((decorate) => decorate(target, key));
+/** A required or optional free-text note, listed as stacked decorators and applied bottom-up as they would be. */
+const Note = (required: boolean, description: string) =>
+  applyDecorators(
+    ...[
+      required ? ApiProperty({ description, maxLength: 2000 }) : ApiPropertyOptional({ description, maxLength: 2000 }),
+      ...(required ? [] : [IsOptional()]),
+      IsString(),
+      Trim(),
+      MinLength(1),
+      MaxLength(2000),
+    ].reverse(),
+  );
 
 export class AssignDto {
   @ApiProperty({ format: 'uuid' })

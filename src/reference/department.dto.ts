@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '../common/trim';
 
 export class CreateDepartmentDto {
   @ApiProperty({ example: '市工信局' })
   @IsString()
+  @Trim()
   @MinLength(1)
   @MaxLength(100)
   name: string;

@@ -11,6 +11,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ROLES, type Role } from './role';
+import { Trim } from '../common/trim';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhang.wei', description: 'letters, digits, dot, dash or underscore' })
@@ -28,6 +29,7 @@ export class CreateUserDto {
 
   @ApiProperty({ example: '张伟' })
   @IsString()
+  @Trim()
   @MinLength(1)
   @MaxLength(100)
   displayName: string;
@@ -46,6 +48,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
+  @Trim()
   @MinLength(1)
   @MaxLength(100)
   displayName?: string;

@@ -63,7 +63,7 @@ export class UsersService {
       const role: Role = dto.role ?? current.role;
       const departmentId = dto.departmentId === undefined ? current.departmentId : dto.departmentId;
       await this.assertDepartment(role, departmentId);
-      const [row] = await em.query(
+      const [[row]] = await em.query(
         `UPDATE users SET display_name = $2, role = $3, department_id = $4, disabled = $5,
                 password_hash = COALESCE($6, password_hash), updated_at = now()
          WHERE id = $1 RETURNING ${USER_COLUMNS}`,

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { IsTimestamp } from '../common/timestamps';
 import { ProblemInputDto } from '../problems/problem.dto';
+import { Trim } from '../common/trim';
 
 export class CreateVisitDto {
   @ApiProperty({ format: 'uuid' })
@@ -38,6 +39,7 @@ export class CreateVisitDto {
   @ApiPropertyOptional({ type: [String], example: ['增值税留抵退税', '稳岗返还'] })
   @IsOptional()
   @IsArray()
+  @Trim()
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MinLength(1, { each: true })
