@@ -39,7 +39,14 @@ export class AppModule {
               const given = req.headers['x-request-id'];
               return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
             customLogLevel: (_req, res, error) =>
               error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           },

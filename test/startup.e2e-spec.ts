@@ -10,6 +10,7 @@ import { freePort } from '../src/database/embedded-postgres';
  * it: no DATABASE_URL, so the embedded PostgreSQL in DATA_DIR with the demo data.
  */
 const MAIN = join(__dirname, '..', 'dist', 'src', 'main.js');
+const REPORT_CLI = join(__dirname, '..', 'dist', 'src', 'reports', 'report-cli.js');
 
 interface Running {
   child: ChildProcess;
@@ -69,7 +70,7 @@ describe('starting the service with the embedded database', () => {
 
   afterAll(() => rmSync(join(dataDir, '..'), { recursive: true, force: true }));
 
-  it('starts with the demo data, survives a killed parent, and stops cleanly on SIGTERM', async () => {
+  it('starts with the demo data, survives a killed parent, stops cleanly on SIGTERM, and reports in a terminal', async () => {
     const port = await freePort();
     const first = start({ DATA_DIR: dataDir, PORT: String(port) });
     await waitHealthy(port, first, 120);
@@ -91,6 +92,15 @@ describe('starting the service with the embedded database', () => {
     expect(await second.exited).toBe(0);
     expect(postgresRunningOn(dataDir)).toBe(false);
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+
+    // The terminal report starts the same embedded database by itself and stops it again.
+    const table = execFileSync(process.execPath, [REPORT_CLI, '--period', '2025-Q1', '--group-by', 'department'], {
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
+    expect(table).toMatch(/合计 Total\s+127\s+116\s+91\.3 %/);
+    expect(table).toMatch(/市工信局\s+\d+\s+\d+\s+\d+\.\d %/);
+    expect(postgresRunningOn(dataDir)).toBe(false);
   });
 
   it('refuses a wrong configuration with a message naming the variable', async () => {

@@ -132,4 +132,39 @@ describe('the problem workflow, end to end', () => {
     expect(ownList.body.items.map((p: { id: string }) => p.id)).toContain(problem.id);
     expect(ownList.body.items.every((p: { departmentId: string }) => p.departmentId === department.id)).toBe(true);
   });
+
+  it('lets exactly one of many parallel actions on the same version through, with one event', async () => {
+    const enterprise = await f.enterprise(official);
+    const problem = await f.problem(official, enterprise.id);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => f.act(manager, problem.id, 'escalate', { note: `督办 ${i}` }, 1)),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 412)).toHaveLength(19);
+    const after = await t.http().get(`/api/v1/problems/${problem.id}`).set(manager.auth).expect(200);
+    expect(after.body.version).toBe(2);
+    expect(after.body.events.map((e: { type: string }) => e.type)).toEqual(['created', 'escalate']);
+  });
+
+  it('loses no progress note when handlers retry on 412 with the fresh version', async () => {
+    const enterprise = await f.enterprise(official);
+    const problem = await f.problem(official, enterprise.id);
+    await f.act(manager, problem.id, 'assign', { departmentId: department.id, dueAt: inDays(5) }, 1);
+    const note = async (i: number) => {
+      for (let attempt = 0; attempt < 100; attempt += 1) {
+        const res = await f.act(handler, problem.id, 'progress', { note: `进展 ${i}` });
+        if (res.status !== 412) return res.status;
+      }
+      return 'gave up after 100 attempts';
+    };
+    const statuses = await Promise.all(Array.from({ length: 15 }, (_, i) => note(i)));
+    expect(statuses).toEqual(Array(15).fill(200));
+    const after = await t.http().get(`/api/v1/problems/${problem.id}`).set(handler.auth).expect(200);
+    const notes = after.body.events
+      .filter((e: { type: string }) => e.type === 'progress')
+      .map((e: { note: string }) => e.note);
+    expect(notes.sort()).toEqual(Array.from({ length: 15 }, (_, i) => `进展 ${i}`).sort());
+    expect(after.body.version).toBe(2 + 15);
+  });
 });

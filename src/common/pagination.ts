@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from './domain-error';
+import { isUuid } from './ids';
 
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
@@ -28,19 +29,28 @@ export interface Page<T> {
  * Cursors carry the sort key of the last row as PostgreSQL printed it (timestamps keep their
  * microseconds that way) plus its id, so the next page starts strictly after it.
  */
-export function encodeCursor(values: (string | number | null)[]): string {
+export function encodeCursor(values: string[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): (string | null)[] {
+/** Checks for the values a cursor may carry, one per position. */
+export const cursorValue = {
+  text: (value: unknown) => typeof value === 'string' && value.length <= 400,
+  uuid: (value: unknown) => isUuid(value),
+  /** A timestamp as PostgreSQL prints it (`2025-03-01 09:00:00.123456+08`), or ±infinity for a missing date. */
+  timestamp: (value: unknown) => {
+    if (typeof value !== 'string') return false;
+    if (/^-?infinity$/.test(value)) return true;
+    const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)([+-]\d{2})(:\d{2})?$/.exec(value);
+    return match !== null && !Number.isNaN(Date.parse(`${match[1]}T${match[2]}${match[3]}${match[4] ?? ':00'}`));
+  },
+};
+
+export function decodeCursor(cursor: string, checks: ((value: unknown) => boolean)[]): string[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(values) &&
-      values.length === arity &&
-      values.every((v) => v === null || (typeof v === 'string' && v.length <= 200))
-    ) {
-      return values as (string | null)[];
+    if (Array.isArray(values) && values.length === checks.length && values.every((v, i) => checks[i]!(v))) {
+      return values as string[];
     }
   } catch {
     // fall through

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+import { cursorValue, decodeCursor, Page, toPage } from '../common/pagination';
 import { SqlParams } from '../common/sql';
 import { CreateEnterpriseDto, ListEnterprisesQuery } from './enterprise.dto';
 
@@ -81,7 +81,7 @@ export class EnterprisesService {
     if (query.district) where.push(`e.district_code = ${p.add(query.district)}`);
     if (query.industry) where.push(`e.industry = ${p.add(query.industry)}`);
     if (query.cursor) {
-      const [name, id] = decodeCursor(query.cursor, 2);
+      const [name, id] = decodeCursor(query.cursor, [cursorValue.text, cursorValue.uuid]);
       where.push(`(e.name, e.id) > (${p.add(name)}, ${p.add(id)}::uuid)`);
     }
     const rows: Row[] = await this.db.query(

@@ -4,9 +4,8 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+import { cursorValue, decodeCursor, Page, toPage } from '../common/pagination';
 import { SqlParams } from '../common/sql';
-import { CLOCK_SKEW_MS } from '../common/timestamps';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { visibleProblems } from './problem-access';
 import {
@@ -57,11 +56,8 @@ export class ProblemsService {
         throw DomainError.invalidField('visitId', 'the visit was to another enterprise');
       }
     }
-    const now = new Date();
-    const reportedAt = input.reportedAt === undefined ? now : new Date(input.reportedAt);
-    if (reportedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-      throw DomainError.invalidField('reportedAt', 'must not be in the future');
-    }
+    // The DTO has checked that a given reportedAt is not in the future.
+    const reportedAt = input.reportedAt === undefined ? new Date() : new Date(input.reportedAt);
     const code = await this.nextCode(em, reportedAt);
     const [{ id }] = await em.query(
       `INSERT INTO problems (code, enterprise_id, visit_id, source, category_code, title, description,
@@ -122,7 +118,7 @@ export class ProblemsService {
       );
     }
     if (query.cursor) {
-      const [key, id] = decodeCursor(query.cursor, 2);
+      const [key, id] = decodeCursor(query.cursor, [cursorValue.timestamp, cursorValue.uuid]);
       where.push(`(${sort.key}, p.id) ${sort.descending ? '<' : '>'} (${p.add(key)}::timestamptz, ${p.add(id)}::uuid)`);
     }
     const direction = sort.descending ? 'DESC' : 'ASC';
