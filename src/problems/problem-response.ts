@@ -61,35 +61,19 @@ export const PROBLEM_FROM = `
   JOIN categories c ON c.code = p.category_code
   LEFT JOIN departments dep ON dep.id = p.department_id`;
 
-export interface ProblemRow {
-  id: string;
-  code: string;
-  enterpriseId: string;
+/** A row as PROBLEM_COLUMNS selects it: flat enterprise fields, dates as Date. */
+export type ProblemRow = Omit<
+  ProblemResponse,
+  'enterprise' | 'reportedAt' | 'enteredAt' | 'dueAt' | 'updatedAt' | 'events'
+> & {
   enterpriseName: string;
   district: string;
   districtName: string;
-  visitId: string | null;
-  source: Source;
-  category: string;
-  categoryName: string;
-  title: string;
-  description: string | null;
   reportedAt: Date;
   enteredAt: Date;
-  status: Status;
-  departmentId: string | null;
-  departmentName: string | null;
   dueAt: Date | null;
-  overdue: boolean;
-  resolution: string | null;
-  satisfaction: Satisfaction | null;
-  feedback: string | null;
-  escalated: boolean;
-  duplicateOf: string | null;
-  version: number;
-  createdBy: string;
   updatedAt: Date;
-}
+};
 
 export const EVENT_SELECT = `
   SELECT ev.id::text AS id, ev.type, ev.from_status AS "fromStatus", ev.to_status AS "toStatus",
@@ -102,37 +86,14 @@ export const EVENT_SELECT = `
 type EventRow = Omit<ProblemEventResponse, 'at'> & { at: Date };
 
 export function toProblemResponse(row: ProblemRow, events?: EventRow[]): ProblemResponse {
+  const { enterpriseName, district, districtName, reportedAt, enteredAt, dueAt, updatedAt, ...rest } = row;
   const response: ProblemResponse = {
-    id: row.id,
-    code: row.code,
-    enterpriseId: row.enterpriseId,
-    enterprise: {
-      id: row.enterpriseId,
-      name: row.enterpriseName,
-      district: row.district,
-      districtName: row.districtName,
-    },
-    visitId: row.visitId,
-    source: row.source,
-    category: row.category,
-    categoryName: row.categoryName,
-    title: row.title,
-    description: row.description,
-    reportedAt: row.reportedAt.toISOString(),
-    enteredAt: row.enteredAt.toISOString(),
-    status: row.status,
-    departmentId: row.departmentId,
-    departmentName: row.departmentName,
-    dueAt: row.dueAt?.toISOString() ?? null,
-    overdue: row.overdue,
-    resolution: row.resolution,
-    satisfaction: row.satisfaction,
-    feedback: row.feedback,
-    escalated: row.escalated,
-    duplicateOf: row.duplicateOf,
-    version: row.version,
-    createdBy: row.createdBy,
-    updatedAt: row.updatedAt.toISOString(),
+    ...rest,
+    enterprise: { id: row.enterpriseId, name: enterpriseName, district, districtName },
+    reportedAt: reportedAt.toISOString(),
+    enteredAt: enteredAt.toISOString(),
+    dueAt: dueAt?.toISOString() ?? null,
+    updatedAt: updatedAt.toISOString(),
   };
   if (events) response.events = events.map((event) => ({ ...event, at: event.at.toISOString() }));
   return response;
