@@ -1,5 +1,6 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
 import { ReferenceData1764000000001 } from './1764000000001-ReferenceData';
+import { ManagersTools1764100000000 } from './1764100000000-ManagersTools';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
-export const migrations = [InitialSchema1764000000000, ReferenceData1764000000001];
+export const migrations = [InitialSchema1764000000000, ReferenceData1764000000001, ManagersTools1764100000000];

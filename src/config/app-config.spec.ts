@@ -28,6 +28,7 @@ describe('loadConfig: defaults', () => {
       reportTimezone: 'Asia/Shanghai',
       dbStatementTimeoutMs: 15000,
       logLevel: 'info',
+      warnings: { scanIntervalSeconds: 300, dueSoonWorkingDays: 3, staleDays: 7, notVisitedDays: 90 },
     });
   });
 
@@ -52,6 +53,10 @@ describe('loadConfig: defaults', () => {
       REPORT_TIMEZONE: 'Asia/Urumqi',
       DB_STATEMENT_TIMEOUT_MS: '5000',
       LOG_LEVEL: 'debug',
+      WARNING_SCAN_INTERVAL_SECONDS: '0',
+      WARNING_DUE_SOON_DAYS: '5',
+      WARNING_STALE_DAYS: '14',
+      WARNING_NOT_VISITED_DAYS: '180',
     });
     expect(config).toEqual({
       databaseUrl: DATABASE_URL,
@@ -65,6 +70,7 @@ describe('loadConfig: defaults', () => {
       reportTimezone: 'Asia/Urumqi',
       dbStatementTimeoutMs: 5000,
       logLevel: 'debug',
+      warnings: { scanIntervalSeconds: 0, dueSoonWorkingDays: 5, staleDays: 14, notVisitedDays: 180 },
     });
   });
 });

@@ -17,6 +17,16 @@ export interface AppConfig {
   /** Longest a single SQL statement may run before the request answers 503. */
   dbStatementTimeoutMs: number;
   logLevel: string;
+  warnings: {
+    /** Seconds between two runs of the warning job; 0 turns the job off. */
+    scanIntervalSeconds: number;
+    /** A deadline within this many working days is `due_soon`. */
+    dueSoonWorkingDays: number;
+    /** An open problem with no event for this many days is `stale`. */
+    staleDays: number;
+    /** An enterprise with no visit for this many days is `not_visited`. */
+    notVisitedDays: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -110,6 +120,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reportTimezone,
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
     logLevel,
+    warnings: {
+      scanIntervalSeconds: integer(env, 'WARNING_SCAN_INTERVAL_SECONDS', 300, 0, 86400),
+      dueSoonWorkingDays: integer(env, 'WARNING_DUE_SOON_DAYS', 3, 1, 60),
+      staleDays: integer(env, 'WARNING_STALE_DAYS', 7, 1, 365),
+      notVisitedDays: integer(env, 'WARNING_NOT_VISITED_DAYS', 90, 1, 3650),
+    },
   };
 }
 

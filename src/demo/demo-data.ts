@@ -1912,9 +1912,13 @@ async function insertProblems(db: Queryable, problems: Problem[]): Promise<void>
       created_by: 'uuid',
       created_at: 'timestamptz',
       updated_at: 'timestamptz',
+      resolved_at: 'timestamptz',
+      last_event_type: 'text',
     },
     problems.map((p) => {
       const { state, events } = p.timeline;
+      const lastResolve = events.filter((e) => e.type === 'resolve').pop();
+      const resolved = RESOLVED_STATUSES.includes(state.status);
       return {
         id: p.id,
         code: p.code,
@@ -1937,6 +1941,8 @@ async function insertProblems(db: Queryable, problems: Problem[]): Promise<void>
         created_by: p.createdBy,
         created_at: iso(events[0]!.at),
         updated_at: iso(events[events.length - 1]!.at),
+        resolved_at: resolved && lastResolve ? iso(lastResolve.at) : null,
+        last_event_type: events[events.length - 1]!.type,
       };
     }),
   );

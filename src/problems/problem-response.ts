@@ -7,8 +7,9 @@ export interface ProblemEventResponse {
   fromStatus: Status | null;
   toStatus: Status;
   departmentId: string | null;
-  actorId: string;
-  actorName: string;
+  /** Null for events the service wrote by itself (early warnings). */
+  actorId: string | null;
+  actorName: string | null;
   at: string;
   note: string | null;
   data: Record<string, unknown>;
@@ -79,7 +80,7 @@ export const EVENT_SELECT = `
   SELECT ev.id::text AS id, ev.type, ev.from_status AS "fromStatus", ev.to_status AS "toStatus",
          ev.department_id AS "departmentId", ev.actor_id AS "actorId", u.display_name AS "actorName",
          ev.at, ev.note, ev.data
-  FROM problem_events ev JOIN users u ON u.id = ev.actor_id
+  FROM problem_events ev LEFT JOIN users u ON u.id = ev.actor_id
   WHERE ev.problem_id = $1
   ORDER BY ev.at, ev.id`;
 

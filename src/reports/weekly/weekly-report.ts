@@ -1,0 +1,67 @@
+import type { Status } from '../../problems/problem-workflow';
+
+/** A problem as the coordination meeting's lists show it. */
+export interface WeeklyProblemItem {
+  id: string;
+  code: string;
+  title: string;
+  enterpriseName: string;
+  districtName: string;
+  categoryName: string;
+  departmentName: string | null;
+  status: Status;
+  statusLabel: string;
+  reportedAt: string;
+  dueAt: string | null;
+  /** Working days past the deadline at the end of the week (overdue list only, else null). */
+  daysOverdue: number | null;
+  /** The escalation note, or the enterprise's feedback for an unsatisfied verification. */
+  note: string | null;
+}
+
+export interface WeeklyRate {
+  label: string;
+  recorded: number;
+  resolved: number;
+  ratePercent: number | null;
+}
+
+export interface WeeklyDepartmentRow {
+  departmentId: string;
+  name: string;
+  /** Open (assigned or in progress) at the end of the week. */
+  open: number;
+  resolvedThisWeek: number;
+  /** Open and past the deadline at the end of the week. */
+  overdue: number;
+  /** Quarter-to-date resolution rate of the department, as of the end of the week. */
+  recorded: number;
+  resolved: number;
+  ratePercent: number | null;
+}
+
+/** The weekly coordination report (周调度) for one ISO week, as of the end of the week (or now while it runs). */
+export interface WeeklyReport {
+  week: { label: string; from: string; to: string; timezone: string };
+  asOf: string;
+  summary: {
+    recordedThisWeek: number;
+    resolvedThisWeek: number;
+    closedThisWeek: number;
+    openAtEnd: number;
+    overdueAtEnd: number;
+    escalatedThisWeek: number;
+  };
+  rates: { quarterToDate: WeeklyRate; yearToDate: WeeklyRate };
+  departments: WeeklyDepartmentRow[];
+  /** The resolution rate of each of the last eight weeks (this one last), each as of its own end. */
+  trend: WeeklyRate[];
+  lists: {
+    new: WeeklyProblemItem[];
+    overdue: WeeklyProblemItem[];
+    escalated: WeeklyProblemItem[];
+    unsatisfied: WeeklyProblemItem[];
+  };
+}
+
+export type ReportLanguage = 'zh' | 'en';
