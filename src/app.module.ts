@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -33,6 +33,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.logLevel,
             genReqId: (req: IncomingMessage) => {
@@ -51,7 +52,12 @@ export class AppModule {
               error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.dbStatementTimeoutMs)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(databaseUrl, {
+            statementTimeoutMs: config.dbStatementTimeoutMs,
+            timezone: config.reportTimezone,
+          }),
+        ),
         JwtModule.register({
           global: true,
           secret: jwtSecret,

@@ -58,7 +58,7 @@ describe('lists: filters and keyset pages', () => {
     throw new Error('more pages than rows');
   }
 
-  it.each(['-reportedAt', 'reportedAt', 'dueAt', '-dueAt', '-lastActivityAt'])(
+  it.each(['-reportedAt', 'reportedAt', 'dueAt', '-dueAt', '-lastActivityAt', '-daysOpen', 'daysOpen'])(
     'pages through every problem once, in order, sorted by %s',
     async (sort) => {
       const all = await walk(`sort=${sort}`, 100);

@@ -37,8 +37,9 @@ export function encodeCursor(values: string[]): string {
 export const cursorValue = {
   text: (value: unknown) => typeof value === 'string' && value.length <= 400,
   uuid: (value: unknown) => isUuid(value),
+  numeric: (value: unknown) => typeof value === 'string' && /^-?\d{1,15}(\.\d{1,12})?$/.test(value),
   /** A timestamp as PostgreSQL prints it (`2025-03-01 09:00:00.123456+08`), or ±infinity for a missing date. */
-  timestamp: (value: unknown) => {
+  timestamptz: (value: unknown) => {
     if (typeof value !== 'string') return false;
     if (/^-?infinity$/.test(value)) return true;
     const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)([+-]\d{2})(:\d{2})?$/.exec(value);

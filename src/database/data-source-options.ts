@@ -5,7 +5,10 @@ import { migrations } from '../../migrations';
  * One pool for the app, the migration runner and the report CLI. Queries are plain SQL (see the
  * services), so no entities are registered; TypeORM provides the pool, transactions and migrations.
  */
-export function dataSourceOptions(url: string, statementTimeoutMs: number): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  { statementTimeoutMs, timezone }: { statementTimeoutMs: number; timezone: string },
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -22,6 +25,8 @@ export function dataSourceOptions(url: string, statementTimeoutMs: number): Data
       idle_in_transaction_session_timeout: 60000,
       keepAlive: true,
       application_name: 'jiuquan-outreach',
+      // Day boundaries in SQL (::date, working days) are those of the report time zone.
+      options: `-c TimeZone=${timezone}`,
     },
   };
 }

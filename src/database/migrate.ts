@@ -23,7 +23,9 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config, (line) => console.log(line));
-  const dataSource = new DataSource(dataSourceOptions(database.url, 600_000));
+  const dataSource = new DataSource(
+    dataSourceOptions(database.url, { statementTimeoutMs: 600_000, timezone: config.reportTimezone }),
+  );
   try {
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);

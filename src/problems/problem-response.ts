@@ -1,4 +1,4 @@
-import type { Satisfaction, Status } from './problem-workflow';
+import { type Satisfaction, type Status, STATUS_LABELS } from './problem-workflow';
 import type { Source } from './problem.dto';
 
 export interface ProblemEventResponse {
@@ -29,10 +29,19 @@ export interface ProblemResponse {
   reportedAt: string;
   enteredAt: string;
   status: Status;
+  /** The status's display label (Chinese), as GET /statuses lists it. */
+  statusLabel: string;
   departmentId: string | null;
   departmentName: string | null;
   dueAt: string | null;
   overdue: boolean;
+  /** Calendar days from reportedAt until resolved (or withdrawn), or until now while open. */
+  daysOpen: number;
+  /** Working days past the deadline while open and overdue, else 0. */
+  daysOverdue: number;
+  resolvedAt: string | null;
+  lastEventType: string;
+  lastEventAt: string;
   resolution: string | null;
   satisfaction: Satisfaction | null;
   feedback: string | null;
@@ -44,16 +53,32 @@ export interface ProblemResponse {
   events?: ProblemEventResponse[];
 }
 
-/** The columns every problem read selects (aliases `p`, `e`, `dist`, `c`, `dep`; see PROBLEM_FROM). */
-export const PROBLEM_COLUMNS = `
+/**
+ * The columns every problem read selects (aliases `p`, `e`, `dist`, `c`, `dep`; see PROBLEM_FROM).
+ * `at` is the SQL instant that overdue and day counts are taken at: now() for a single read, the
+ * fixed instant of the first page for a list walk. Day boundaries are those of the session time
+ * zone, which is the report time zone (see data-source-options).
+ */
+export const problemColumns = (at: string) => `
   p.id, p.code, p.enterprise_id AS "enterpriseId", e.name AS "enterpriseName",
   e.district_code AS district, dist.name AS "districtName", p.visit_id AS "visitId", p.source,
   p.category_code AS category, c.name AS "categoryName", p.title, p.description,
   p.reported_at AS "reportedAt", p.created_at AS "enteredAt", p.status,
   p.department_id AS "departmentId", dep.name AS "departmentName", p.due_at AS "dueAt",
-  (p.status NOT IN ('resolved', 'closed', 'withdrawn') AND p.due_at < now()) AS overdue,
+  (${OPEN_SQL} AND p.due_at < ${at}) AS overdue,
+  (extract(epoch FROM ${openUntil(at)} - p.reported_at) / 86400)::int AS "daysOpen",
+  CASE WHEN ${OPEN_SQL} AND p.due_at < ${at}
+       THEN working_days_between(p.due_at, ${at}, current_setting('TimeZone')) ELSE 0 END AS "daysOverdue",
   p.resolution, p.satisfaction, p.feedback, p.escalated, p.duplicate_of AS "duplicateOf",
-  p.version, p.created_by AS "createdBy", p.updated_at AS "updatedAt"`;
+  p.version, p.created_by AS "createdBy", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt",
+  p.last_event_type AS "lastEventType"`;
+
+/** Not yet resolved, closed or withdrawn. */
+export const OPEN_SQL = `p.status NOT IN ('resolved', 'closed', 'withdrawn')`;
+
+/** Until when a problem has been open: its resolution, its withdrawal, or `at` while it is open. */
+export const openUntil = (at: string) =>
+  `COALESCE(CASE WHEN p.status = 'withdrawn' THEN p.updated_at END, p.resolved_at, ${at})`;
 
 export const PROBLEM_FROM = `
   problems p
@@ -62,10 +87,18 @@ export const PROBLEM_FROM = `
   JOIN categories c ON c.code = p.category_code
   LEFT JOIN departments dep ON dep.id = p.department_id`;
 
-/** A row as PROBLEM_COLUMNS selects it: flat enterprise fields, dates as Date. */
+/** A row as problemColumns selects it: flat enterprise fields, dates as Date. */
 export type ProblemRow = Omit<
   ProblemResponse,
-  'enterprise' | 'reportedAt' | 'enteredAt' | 'dueAt' | 'updatedAt' | 'events'
+  | 'enterprise'
+  | 'statusLabel'
+  | 'reportedAt'
+  | 'enteredAt'
+  | 'dueAt'
+  | 'updatedAt'
+  | 'resolvedAt'
+  | 'lastEventAt'
+  | 'events'
 > & {
   enterpriseName: string;
   district: string;
@@ -74,6 +107,7 @@ export type ProblemRow = Omit<
   enteredAt: Date;
   dueAt: Date | null;
   updatedAt: Date;
+  resolvedAt: Date | null;
 };
 
 export const EVENT_SELECT = `
@@ -87,14 +121,17 @@ export const EVENT_SELECT = `
 type EventRow = Omit<ProblemEventResponse, 'at'> & { at: Date };
 
 export function toProblemResponse(row: ProblemRow, events?: EventRow[]): ProblemResponse {
-  const { enterpriseName, district, districtName, reportedAt, enteredAt, dueAt, updatedAt, ...rest } = row;
+  const { enterpriseName, district, districtName, reportedAt, enteredAt, dueAt, updatedAt, resolvedAt, ...rest } = row;
   const response: ProblemResponse = {
     ...rest,
+    statusLabel: STATUS_LABELS[row.status].zh,
     enterprise: { id: row.enterpriseId, name: enterpriseName, district, districtName },
     reportedAt: reportedAt.toISOString(),
     enteredAt: enteredAt.toISOString(),
     dueAt: dueAt?.toISOString() ?? null,
     updatedAt: updatedAt.toISOString(),
+    resolvedAt: resolvedAt?.toISOString() ?? null,
+    lastEventAt: updatedAt.toISOString(),
   };
   if (events) response.events = events.map((event) => ({ ...event, at: event.at.toISOString() }));
   return response;

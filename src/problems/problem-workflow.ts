@@ -5,6 +5,16 @@ import type { Role } from '../users/role';
 export const STATUSES = ['reported', 'assigned', 'in_progress', 'resolved', 'closed', 'withdrawn'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Display labels; the API's values stay the English snake_case codes. */
+export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
+  reported: { zh: '待交办', en: 'Reported' },
+  assigned: { zh: '已交办', en: 'Assigned' },
+  in_progress: { zh: '办理中', en: 'In progress' },
+  resolved: { zh: '已办结', en: 'Resolved' },
+  closed: { zh: '已销号', en: 'Closed' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
+
 export const ACTIONS = [
   'assign',
   'accept',

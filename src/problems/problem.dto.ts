@@ -55,7 +55,16 @@ export class CreateProblemDto extends ProblemInputDto {
   visitId?: string;
 }
 
-const SORTS = ['-reportedAt', 'reportedAt', 'dueAt', '-dueAt', '-lastActivityAt', 'lastActivityAt'] as const;
+const SORTS = [
+  '-reportedAt',
+  'reportedAt',
+  'dueAt',
+  '-dueAt',
+  '-lastActivityAt',
+  'lastActivityAt',
+  '-daysOpen',
+  'daysOpen',
+] as const;
 export type ProblemSort = (typeof SORTS)[number];
 
 const commaList = ({ value }: { value: unknown }) =>

@@ -10,7 +10,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { visibleProblems } from './problem-access';
 import {
   EVENT_SELECT,
-  PROBLEM_COLUMNS,
+  OPEN_SQL,
+  openUntil,
+  problemColumns,
   PROBLEM_FROM,
   ProblemResponse,
   ProblemRow,
@@ -24,14 +26,27 @@ export interface NewProblem extends ProblemInputDto {
   visitId?: string;
 }
 
-/** Sort keys from a fixed list: the SQL expression and its direction, never client text. */
-const SORTS: Record<ProblemSort, { key: string; descending: boolean }> = {
-  '-reportedAt': { key: 'p.reported_at', descending: true },
-  reportedAt: { key: 'p.reported_at', descending: false },
-  dueAt: { key: `COALESCE(p.due_at, 'infinity')`, descending: false },
-  '-dueAt': { key: `COALESCE(p.due_at, '-infinity')`, descending: true },
-  '-lastActivityAt': { key: 'p.updated_at', descending: true },
-  lastActivityAt: { key: 'p.updated_at', descending: false },
+/**
+ * Sort keys from a fixed list: a SQL expression of the walk's reference instant `at`, its type,
+ * and the direction; never client text. Days open is the span until resolution (or `at`), so
+ * every page of one walk uses the instant of the first page and rows cannot move between pages.
+ */
+const SORTS: Record<
+  ProblemSort,
+  { key: (at: string) => string; type: 'timestamptz' | 'numeric'; descending: boolean }
+> = {
+  '-reportedAt': { key: () => 'p.reported_at', type: 'timestamptz', descending: true },
+  reportedAt: { key: () => 'p.reported_at', type: 'timestamptz', descending: false },
+  dueAt: { key: () => `COALESCE(p.due_at, 'infinity')`, type: 'timestamptz', descending: false },
+  '-dueAt': { key: () => `COALESCE(p.due_at, '-infinity')`, type: 'timestamptz', descending: true },
+  '-lastActivityAt': { key: () => 'p.updated_at', type: 'timestamptz', descending: true },
+  lastActivityAt: { key: () => 'p.updated_at', type: 'timestamptz', descending: false },
+  '-daysOpen': {
+    key: (at) => `extract(epoch FROM ${openUntil(at)} - p.reported_at)`,
+    type: 'numeric',
+    descending: true,
+  },
+  daysOpen: { key: (at) => `extract(epoch FROM ${openUntil(at)} - p.reported_at)`, type: 'numeric', descending: false },
 };
 
 @Injectable()
@@ -86,7 +101,7 @@ export class ProblemsService {
   async get(user: AuthUser, id: string): Promise<ProblemResponse> {
     const params = new SqlParams();
     const [row] = await this.db.query(
-      `SELECT ${PROBLEM_COLUMNS} FROM ${PROBLEM_FROM} WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
+      `SELECT ${problemColumns('now()')} FROM ${PROBLEM_FROM} WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
       params.values,
     );
     if (!row) throw DomainError.notFound('problem');
@@ -97,6 +112,12 @@ export class ProblemsService {
     const limit = query.limit ?? 50;
     const sort = SORTS[query.sort ?? '-reportedAt'];
     const p = new SqlParams();
+    const [walkStartedAt, afterKey, afterId] = query.cursor
+      ? decodeCursor(query.cursor, [cursorValue.timestamptz, cursorValue[sort.type], cursorValue.uuid])
+      : [(await this.db.query(`SELECT now()::text AS at`))[0].at as string];
+    const at = `${p.add(walkStartedAt)}::timestamptz`;
+    const key = sort.key(at);
+
     const where = [visibleProblems(user, p)];
     if (query.status?.length) where.push(`p.status = ANY(${p.add(query.status)}::text[])`);
     if (query.departmentId) where.push(`p.department_id = ${p.add(query.departmentId)}::uuid`);
@@ -105,9 +126,7 @@ export class ProblemsService {
     if (query.enterpriseId) where.push(`p.enterprise_id = ${p.add(query.enterpriseId)}::uuid`);
     if (query.escalated !== undefined) where.push(`p.escalated = ${p.add(query.escalated)}`);
     if (query.overdue !== undefined) {
-      where.push(
-        `${query.overdue ? '' : 'NOT '}(p.status NOT IN ('resolved', 'closed', 'withdrawn') AND p.due_at IS NOT NULL AND p.due_at < now())`,
-      );
+      where.push(`${query.overdue ? '' : 'NOT '}(${OPEN_SQL} AND p.due_at IS NOT NULL AND p.due_at < ${at})`);
     }
     if (query.reportedFrom) where.push(`p.reported_at >= ${p.add(query.reportedFrom)}::timestamptz`);
     if (query.reportedTo) where.push(`p.reported_at < ${p.add(query.reportedTo)}::timestamptz`);
@@ -117,24 +136,25 @@ export class ProblemsService {
         `(p.title ILIKE ${pattern} OR p.description ILIKE ${pattern} OR e.name ILIKE ${pattern} OR p.code ILIKE ${pattern})`,
       );
     }
-    if (query.cursor) {
-      const [key, id] = decodeCursor(query.cursor, [cursorValue.timestamp, cursorValue.uuid]);
-      where.push(`(${sort.key}, p.id) ${sort.descending ? '<' : '>'} (${p.add(key)}::timestamptz, ${p.add(id)}::uuid)`);
+    if (afterKey !== undefined && afterId !== undefined) {
+      where.push(
+        `(${key}, p.id) ${sort.descending ? '<' : '>'} (${p.add(afterKey)}::${sort.type}, ${p.add(afterId)}::uuid)`,
+      );
     }
     const direction = sort.descending ? 'DESC' : 'ASC';
     const rows: (ProblemRow & { sortKey: string })[] = await this.db.query(
-      `SELECT ${PROBLEM_COLUMNS}, (${sort.key})::text AS "sortKey"
+      `SELECT ${problemColumns(at)}, (${key})::text AS "sortKey"
        FROM ${PROBLEM_FROM}
        WHERE ${where.join(' AND ')}
-       ORDER BY ${sort.key} ${direction}, p.id ${direction}
+       ORDER BY ${key} ${direction}, p.id ${direction}
        LIMIT ${p.add(limit + 1)}`,
       p.values,
     );
     return toPage(
       rows,
       limit,
-      (row) => toProblemResponse(row),
-      (row) => [row.sortKey, row.id],
+      ({ sortKey: _, ...row }) => toProblemResponse(row),
+      (row) => [walkStartedAt, row.sortKey, row.id],
     );
   }
 
@@ -159,12 +179,17 @@ export class ProblemsService {
       const { next, note, data } = transition(current, input);
       await this.checkReferences(em, id, input);
 
+      // One instant for the change and its event, taken after the row lock is held.
       const updated = await em.query(
-        `UPDATE problems
+        `WITH clock AS (SELECT clock_timestamp() AS at)
+         UPDATE problems
          SET status = $3, department_id = $4, due_at = $5, resolution = $6, satisfaction = $7, feedback = $8,
-             escalated = $9, duplicate_of = $10, version = version + 1, updated_at = now()
+             escalated = $9, duplicate_of = $10, version = version + 1, updated_at = clock.at, last_event_type = $11,
+             resolved_at = CASE WHEN $11 = 'resolve' THEN clock.at
+                                WHEN $3 IN ('resolved', 'closed') THEN resolved_at END
+         FROM clock
          WHERE id = $1 AND version = $2
-         RETURNING version`,
+         RETURNING clock.at::text AS at`,
         [
           id,
           expectedVersion,
@@ -176,14 +201,15 @@ export class ProblemsService {
           next.feedback,
           next.escalated,
           next.duplicateOf,
+          input.action,
         ],
       );
       // Another transaction changed it between our read and our update.
       if (updated[0].length === 0) throw versionMismatch(expectedVersion + 1);
       await em.query(
-        `INSERT INTO problem_events (problem_id, type, from_status, to_status, department_id, actor_id, note, data)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, input.action, current.status, next.status, next.departmentId, user.id, note, data],
+        `INSERT INTO problem_events (problem_id, type, from_status, to_status, department_id, actor_id, note, data, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, input.action, current.status, next.status, next.departmentId, user.id, note, data, updated[0][0].at],
       );
       return this.read(em, id);
     });
@@ -204,7 +230,7 @@ export class ProblemsService {
 
   /** Unscoped read inside a transaction: the caller has just created or acted on this problem. */
   private async read(em: EntityManager, id: string): Promise<ProblemResponse> {
-    const [row] = await em.query(`SELECT ${PROBLEM_COLUMNS} FROM ${PROBLEM_FROM} WHERE p.id = $1`, [id]);
+    const [row] = await em.query(`SELECT ${problemColumns('now()')} FROM ${PROBLEM_FROM} WHERE p.id = $1`, [id]);
     return toProblemResponse(row, await em.query(EVENT_SELECT, [id]));
   }
 

@@ -22,6 +22,12 @@ export class ReferenceController {
     return this.reference.categories();
   }
 
+  @Get('statuses')
+  @ApiOperation({ summary: 'Problem statuses with their display labels (Chinese and English)' })
+  statuses() {
+    return this.reference.statuses();
+  }
+
   @Get('departments')
   @ApiOperation({ summary: 'Responsible departments (责任单位)' })
   departments() {

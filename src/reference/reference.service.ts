@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { STATUS_LABELS, STATUSES } from '../problems/problem-workflow';
 import { CreateDepartmentDto } from './department.dto';
 
 export interface CodedItem {
@@ -25,7 +26,14 @@ export class ReferenceService {
   }
 
   categories(): Promise<CodedItem[]> {
-    return this.db.query(`SELECT code, name, name_en AS "nameEn" FROM categories ORDER BY sort_order, code`);
+    return this.db.query(
+      `SELECT code, name, name_en AS "nameEn", default_due_working_days AS "defaultDueWorkingDays"
+       FROM categories ORDER BY sort_order, code`,
+    );
+  }
+
+  statuses(): CodedItem[] {
+    return STATUSES.map((code) => ({ code, name: STATUS_LABELS[code].zh, nameEn: STATUS_LABELS[code].en }));
   }
 
   departments(): Promise<DepartmentResponse[]> {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { assertUnreachable } from '../common/domain-error';
 
 /** A half-open interval [from, to) of report time. */
 export interface Period {
@@ -69,6 +70,31 @@ export function parsePeriod(text: string, zone: string): Period {
     'period',
     'expected a quarter (2025-Q1), a month (2025-03), an ISO week (2025-W14) or a year (2025)',
   );
+}
+
+export const GRANULARITIES = ['quarter', 'month', 'week'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+/** The period of this granularity that contains `at`. */
+export function periodContaining(granularity: Granularity, at: DateTime): Period {
+  const zone = at.zoneName!;
+  switch (granularity) {
+    case 'quarter':
+      return parsePeriod(`${at.year}-Q${at.quarter}`, zone);
+    case 'month':
+      return parsePeriod(at.toFormat('yyyy-MM'), zone);
+    case 'week':
+      return parsePeriod(at.toFormat("kkkk-'W'WW"), zone);
+    default:
+      return assertUnreachable(granularity);
+  }
+}
+
+/** `count` consecutive periods of one granularity, the last one being `last`. */
+export function periodsEndingWith(granularity: Granularity, last: Period, count: number): Period[] {
+  const periods = [last];
+  while (periods.length < count) periods.unshift(periodContaining(granularity, periods[0]!.from.minus({ days: 1 })));
+  return periods;
 }
 
 /** An instant with offset, or a date (`2025-03-01`) meaning its midnight in `zone`. */

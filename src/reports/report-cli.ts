@@ -70,7 +70,12 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const database = await openDatabase(config, (line) => console.error(line));
-  const db = new DataSource(dataSourceOptions(database.url, config.dbStatementTimeoutMs));
+  const db = new DataSource(
+    dataSourceOptions(database.url, {
+      statementTimeoutMs: config.dbStatementTimeoutMs,
+      timezone: config.reportTimezone,
+    }),
+  );
   try {
     await db.initialize();
     await prepareDatabase(db, config, (line) => console.error(line));

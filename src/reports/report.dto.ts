@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { GRANULARITIES, type Granularity } from './periods';
 import { GROUP_BYS, type GroupBy } from './resolution-rate.sql';
 
 export class ResolutionRateQuery {
@@ -41,4 +43,30 @@ export class ResolutionRateQuery {
   @IsOptional()
   @IsIn(GROUP_BYS)
   groupBy?: GroupBy;
+}
+
+/** The same period, asOf and groupBy as the resolution rate. */
+export class FiguresQuery extends ResolutionRateQuery {}
+
+export class TrendQuery {
+  @ApiPropertyOptional({ enum: GRANULARITIES, default: 'quarter' })
+  @IsIn(GRANULARITIES)
+  granularity: Granularity = 'quarter';
+
+  @ApiPropertyOptional({ minimum: 2, maximum: 60, default: 8, description: 'how many consecutive periods' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2)
+  @Max(60)
+  periods?: number;
+
+  @ApiPropertyOptional({
+    example: '2026-01-01',
+    description: 'the trend ends with the period just before this instant (exclusive); default: the current period',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  to?: string;
 }

@@ -1,15 +1,24 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth-user';
-import { ResolutionRateQuery } from './report.dto';
+import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
 import { ReportsService } from './reports.service';
+import { renderWeeklyCsv, renderWeeklyHtml, renderWeeklyXlsx } from './weekly/render-weekly';
+import { WeeklyQuery } from './weekly/weekly.dto';
+import { WeeklyService } from './weekly/weekly.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('reports')
 @ApiBearerAuth()
 @Roles('manager', 'admin')
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly weeklyReports: WeeklyService,
+  ) {}
 
   @Get('resolution-rate')
   @ApiOperation({
@@ -18,5 +27,51 @@ export class ReportsController {
   })
   resolutionRate(@Query() query: ResolutionRateQuery) {
     return this.reports.resolutionRate(query);
+  }
+
+  @Get('figures')
+  @ApiOperation({
+    summary:
+      'Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve; optionally per group',
+  })
+  figures(@Query() query: FiguresQuery) {
+    return this.reports.figures(query);
+  }
+
+  @Get('trend')
+  @ApiOperation({ summary: 'The figures over consecutive quarters, months or ISO weeks' })
+  trend(@Query() query: TrendQuery) {
+    return this.reports.trend(query);
+  }
+
+  @Get('weekly')
+  @ApiOperation({
+    summary:
+      'The weekly coordination report (周调度) for an ISO week: JSON, a spreadsheet (one sheet per section), CSV, or a printable page with charts',
+  })
+  @ApiProduces('application/json', XLSX, 'text/csv', 'text/html')
+  async weekly(@Query() query: WeeklyQuery, @Res({ passthrough: true }) res: Response) {
+    const report = await this.weeklyReports.report(query.week);
+    const lang = query.lang ?? 'zh';
+    const file = (type: string, extension: string) => {
+      res.setHeader('Content-Type', type);
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="weekly-${query.week}.${extension}"; filename*=UTF-8''${encodeURIComponent(`周调度-${query.week}.${extension}`)}`,
+      );
+    };
+    switch (query.format ?? 'json') {
+      case 'json':
+        return report;
+      case 'xlsx':
+        file(XLSX, 'xlsx');
+        return new StreamableFile(await renderWeeklyXlsx(report, lang));
+      case 'csv':
+        file('text/csv; charset=utf-8', 'csv');
+        return renderWeeklyCsv(report, lang);
+      case 'html':
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        return renderWeeklyHtml(report, lang);
+    }
   }
 }

@@ -4,8 +4,18 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { explicitPeriod, parseInstant, parsePeriod, Period, PeriodError, ratePercent } from './periods';
-import { ResolutionRateQuery } from './report.dto';
+import { GROUP_KEYS, resolvedFigures, returnFigures, verifiedFigures } from './figures.sql';
+import {
+  explicitPeriod,
+  parseInstant,
+  parsePeriod,
+  Period,
+  PeriodError,
+  periodContaining,
+  periodsEndingWith,
+  ratePercent,
+} from './periods';
+import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
 import { BY_GROUP, type GroupBy, TOTAL } from './resolution-rate.sql';
 
 export interface RateFigures {
@@ -14,14 +24,43 @@ export interface RateFigures {
   ratePercent: number | null;
 }
 
+export interface PeriodInfo {
+  label: string;
+  from: string;
+  to: string;
+  timezone: string;
+}
+
 export interface ResolutionRateReport extends RateFigures {
-  period: { label: string; from: string; to: string; timezone: string };
+  period: PeriodInfo;
   asOf: string;
   groupBy?: GroupBy;
   groups?: ({ key: string | null; label: string } & RateFigures)[];
 }
 
+/** Every figure of DOMAIN.md for one period (or one group of it), each with its numerator and denominator. */
+export interface Figures {
+  resolutionRate: RateFigures;
+  onTimeRate: { onTime: number; resolved: number; ratePercent: number | null };
+  satisfactionRate: { satisfied: number; verified: number; ratePercent: number | null };
+  returns: number;
+  medianDaysToResolve: number | null;
+}
+
+export interface FiguresReport extends Figures {
+  period: PeriodInfo;
+  asOf: string;
+  groupBy?: GroupBy;
+  groups?: ({ key: string | null; label: string } & Figures)[];
+}
+
+export interface TrendReport {
+  granularity: string;
+  points: ({ period: PeriodInfo; asOf: string } & Figures)[];
+}
+
 type Counts = { recorded: number; resolved: number };
+type Keyed<T> = T & { key: string | null };
 
 @Injectable()
 export class ReportsService {
@@ -31,27 +70,106 @@ export class ReportsService {
   ) {}
 
   async resolutionRate(query: ResolutionRateQuery): Promise<ResolutionRateReport> {
-    const zone = this.config.reportTimezone;
-    const { period, asOf } = this.resolve(query, zone);
-    const params = [period.from.toJSDate(), period.to.toJSDate(), asOf.toJSDate()];
+    const { period, asOf } = this.resolve(query);
+    const params = instants(period, asOf);
     const [total]: Counts[] = await this.db.query(TOTAL, params);
-    const report: ResolutionRateReport = {
-      period: { label: period.label, from: period.from.toISO()!, to: period.to.toISO()!, timezone: zone },
-      asOf: asOf.toISO()!,
-      ...figures(total!),
-    };
+    const report: ResolutionRateReport = { ...this.describe(period, asOf), ...rate(total!) };
     if (query.groupBy) {
-      const rows: ({ key: string | null; label: string } & Counts)[] = await this.db.query(
-        BY_GROUP[query.groupBy],
-        params,
-      );
+      const rows: Keyed<Counts & { label: string }>[] = await this.db.query(BY_GROUP[query.groupBy], params);
       report.groupBy = query.groupBy;
-      report.groups = rows.map((row) => ({ key: row.key, label: row.label, ...figures(row) }));
+      report.groups = rows.map((row) => ({ key: row.key, label: row.label, ...rate(row) }));
     }
     return report;
   }
 
-  private resolve(query: ResolutionRateQuery, zone: string): { period: Period; asOf: DateTime } {
+  async figures(query: FiguresQuery): Promise<FiguresReport> {
+    const { period, asOf } = this.resolve(query);
+    return this.figuresOf(period, asOf, query.groupBy);
+  }
+
+  /** Consecutive periods ending with the one that holds `to` (default now), each as of its end or now. */
+  async trend(query: TrendQuery): Promise<TrendReport> {
+    const zone = this.config.reportTimezone;
+    const now = DateTime.now().setZone(zone);
+    let last: Period;
+    try {
+      last = periodContaining(
+        query.granularity,
+        query.to ? parseInstant(query.to, zone, 'to').minus({ milliseconds: 1 }) : now,
+      );
+    } catch (error) {
+      throw asFieldError(error);
+    }
+    const periods = periodsEndingWith(query.granularity, last, query.periods ?? 8);
+    const points = [];
+    for (const period of periods) {
+      const asOf = DateTime.min(period.to, now);
+      const { period: info, asOf: at, ...figures } = await this.figuresOf(period, asOf);
+      points.push({ period: info, asOf: at, ...figures });
+    }
+    return { granularity: query.granularity, points };
+  }
+
+  private async figuresOf(period: Period, asOf: DateTime, groupBy?: GroupBy): Promise<FiguresReport> {
+    const params = instants(period, asOf);
+    const key = GROUP_KEYS[groupBy ?? 'total'];
+    const [rates, resolved, verified, returns]: [
+      Keyed<Counts & { label: string }>[],
+      Keyed<{ resolved: number; on_time: number; median_days: number | null }>[],
+      Keyed<{ verified: number; satisfied: number }>[],
+      Keyed<{ returns: number }>[],
+    ] = await Promise.all([
+      groupBy ? this.db.query(BY_GROUP[groupBy], params) : this.db.query(TOTAL, params),
+      this.db.query(resolvedFigures(key), [...params, ['resolve']]),
+      this.db.query(verifiedFigures(key), [...params, ['verify']]),
+      this.db.query(returnFigures(key), [...params, ['return']]),
+    ]);
+
+    const figuresFor = (groupKey: string | null, counts: Counts): Figures => {
+      const r = resolved.find((row) => row.key === groupKey);
+      const v = verified.find((row) => row.key === groupKey);
+      return {
+        resolutionRate: rate(counts),
+        onTimeRate: {
+          onTime: r?.on_time ?? 0,
+          resolved: r?.resolved ?? 0,
+          ratePercent: ratePercent(r?.on_time ?? 0, r?.resolved ?? 0),
+        },
+        satisfactionRate: {
+          satisfied: v?.satisfied ?? 0,
+          verified: v?.verified ?? 0,
+          ratePercent: ratePercent(v?.satisfied ?? 0, v?.verified ?? 0),
+        },
+        returns: returns.find((row) => row.key === groupKey)?.returns ?? 0,
+        medianDaysToResolve: r?.median_days ?? null,
+      };
+    };
+
+    if (!groupBy) return { ...this.describe(period, asOf), ...figuresFor('total', rates[0]!) };
+    // Every group the resolution rate lists (all reference rows), plus any key only the events name.
+    const groups = rates.map((row) => ({ key: row.key, label: row.label, counts: row as Counts }));
+    for (const row of [...resolved, ...verified, ...returns]) {
+      if (!groups.some((g) => g.key === row.key)) {
+        groups.push({ key: row.key, label: row.key ?? '未分派', counts: { recorded: 0, resolved: 0 } });
+      }
+    }
+    const total = await this.figuresOf(period, asOf);
+    return {
+      ...total,
+      groupBy,
+      groups: groups.map((g) => ({ key: g.key, label: g.label, ...figuresFor(g.key, g.counts) })),
+    };
+  }
+
+  private describe(period: Period, asOf: DateTime): { period: PeriodInfo; asOf: string } {
+    return {
+      period: { label: period.label, from: period.from.toISO()!, to: period.to.toISO()!, timezone: period.timezone },
+      asOf: asOf.toISO()!,
+    };
+  }
+
+  private resolve(query: ResolutionRateQuery): { period: Period; asOf: DateTime } {
+    const zone = this.config.reportTimezone;
     try {
       let period: Period;
       if (query.period !== undefined) {
@@ -76,12 +194,19 @@ export class ReportsService {
             : parseInstant(query.asOf, zone, 'asOf');
       return { period, asOf };
     } catch (error) {
-      if (error instanceof PeriodError) throw DomainError.invalidField(error.field, error.message);
-      throw error;
+      throw asFieldError(error);
     }
   }
 }
 
-function figures({ recorded, resolved }: Counts): RateFigures {
+function instants(period: Period, asOf: DateTime): Date[] {
+  return [period.from.toJSDate(), period.to.toJSDate(), asOf.toJSDate()];
+}
+
+function rate({ recorded, resolved }: Counts): RateFigures {
   return { recorded, resolved, ratePercent: ratePercent(resolved, recorded) };
+}
+
+function asFieldError(error: unknown): unknown {
+  return error instanceof PeriodError ? DomainError.invalidField(error.field, error.message) : error;
 }

@@ -1,0 +1,124 @@
+import { DateTime } from 'luxon';
+import type { ProblemResponse } from '../problem-response';
+import { STATUS_LABELS } from '../problem-workflow';
+import type { Source } from '../problem.dto';
+
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_LANGUAGES = ['zh', 'en'] as const;
+export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
+
+type Label = Record<ExportLanguage, string>;
+
+/** What a cell's value may depend on besides the problem. */
+export interface CellContext {
+  lang: ExportLanguage;
+  /** The report time zone: dates are written as text in it. */
+  timezone: string;
+}
+
+/** A cell: text, a number, or empty. */
+export type CellValue = string | number | null;
+
+export interface ExportColumn {
+  heading: Label;
+  /** Spreadsheet column width, in characters. */
+  width: number;
+  value: (problem: ProblemResponse, context: CellContext) => CellValue;
+}
+
+const SOURCE_LABELS: Record<Source, Label> = {
+  visit: { zh: '走访', en: 'Visit' },
+  hotline: { zh: '12345热线', en: '12345 hotline' },
+  online: { zh: '网上', en: 'Online' },
+  meeting: { zh: '会议', en: 'Meeting' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+/** Event types as the list shows them; a type not listed here (a newer one) is shown as it is. */
+const EVENT_LABELS: Record<string, Label> = {
+  created: { zh: '登记', en: 'Recorded' },
+  assign: { zh: '交办', en: 'Assigned' },
+  accept: { zh: '签收', en: 'Accepted' },
+  progress: { zh: '进展', en: 'Progress' },
+  resolve: { zh: '办结', en: 'Resolved' },
+  return: { zh: '退回', en: 'Returned' },
+  verify: { zh: '回访', en: 'Verified' },
+  reopen: { zh: '重新办理', en: 'Reopened' },
+  withdraw: { zh: '撤回', en: 'Withdrawn' },
+  escalate: { zh: '督办', en: 'Escalated' },
+};
+
+const YES_NO: Record<'yes' | 'no', Label> = { yes: { zh: '是', en: 'Yes' }, no: { zh: '否', en: 'No' } };
+
+/** An ISO instant as `2025-04-01 07:30` in the report time zone. */
+export function formatInstant(iso: string | null | undefined, timezone: string): string | null {
+  if (!iso) return null;
+  const at = DateTime.fromISO(iso, { zone: timezone });
+  return at.isValid ? at.toFormat('yyyy-MM-dd HH:mm') : iso;
+}
+
+function statusLabel(p: ProblemResponse, lang: ExportLanguage): string {
+  const labels = STATUS_LABELS[p.status] as Label | undefined;
+  if (lang === 'zh') return p.statusLabel ?? labels?.zh ?? p.status;
+  return labels?.en ?? p.status;
+}
+
+function lastEvent(p: ProblemResponse, { lang, timezone }: CellContext): string | null {
+  const type = p.lastEventType;
+  if (!type) return null;
+  const label = EVENT_LABELS[type]?.[lang] ?? type;
+  const at = formatInstant(p.lastEventAt ?? p.updatedAt, timezone);
+  return at ? `${label} ${at}` : label;
+}
+
+/**
+ * The columns of the exported resolution list, in order: one entry per column, so a new column
+ * (or one more field of ProblemResponse) is one line here. Fields another change may not have
+ * added yet are read with a fallback.
+ */
+export const EXPORT_COLUMNS: ExportColumn[] = [
+  { heading: { zh: '编号', en: 'Code' }, width: 14, value: (p) => p.code },
+  { heading: { zh: '标题', en: 'Title' }, width: 40, value: (p) => p.title },
+  { heading: { zh: '企业', en: 'Enterprise' }, width: 30, value: (p) => p.enterprise.name },
+  { heading: { zh: '县区', en: 'District' }, width: 12, value: (p) => p.enterprise.districtName },
+  { heading: { zh: '类别', en: 'Category' }, width: 12, value: (p) => p.categoryName },
+  { heading: { zh: '来源', en: 'Source' }, width: 12, value: (p, c) => SOURCE_LABELS[p.source]?.[c.lang] ?? p.source },
+  { heading: { zh: '状态', en: 'Status' }, width: 10, value: (p, c) => statusLabel(p, c.lang) },
+  { heading: { zh: '责任单位', en: 'Department' }, width: 22, value: (p) => p.departmentName },
+  { heading: { zh: '登记时间', en: 'Reported' }, width: 17, value: (p, c) => formatInstant(p.reportedAt, c.timezone) },
+  { heading: { zh: '办理时限', en: 'Due' }, width: 17, value: (p, c) => formatInstant(p.dueAt, c.timezone) },
+  { heading: { zh: '已办天数', en: 'Days open' }, width: 10, value: (p) => p.daysOpen ?? null },
+  { heading: { zh: '超期工作日', en: 'Working days overdue' }, width: 12, value: (p) => p.daysOverdue ?? null },
+  { heading: { zh: '督办', en: 'Escalated' }, width: 8, value: (p, c) => YES_NO[p.escalated ? 'yes' : 'no'][c.lang] },
+  { heading: { zh: '最近动态', en: 'Latest activity' }, width: 24, value: lastEvent },
+];
+
+export function headings(lang: ExportLanguage): string[] {
+  return EXPORT_COLUMNS.map((column) => column.heading[lang]);
+}
+
+export function cells(problem: ProblemResponse, context: CellContext): CellValue[] {
+  return EXPORT_COLUMNS.map((column) => column.value(problem, context));
+}
+
+// ---------------------------------------------------------------- CSV (RFC 4180, for Excel)
+
+export const CSV_BOM = '\uFEFF';
+const CSV_LINE_END = '\r\n';
+const CSV_NEEDS_QUOTES = /[",\r\n]/;
+/** A cell a spreadsheet would run as a formula (OWASP adds tab and carriage return to = + - @). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvField(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return CSV_NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV record with its CRLF; text is guarded against formulas and quoted where RFC 4180 needs it. */
+export function csvLine(values: CellValue[]): string {
+  return values.map(csvField).join(',') + CSV_LINE_END;
+}

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../../common/domain-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { STATUS_LABELS, type Status } from '../../problems/problem-workflow';
+import { parsePeriod, Period, PeriodError, periodContaining, periodsEndingWith, ratePercent } from '../periods';
+import { BY_GROUP, TOTAL } from '../resolution-rate.sql';
+import { WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
+import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
+
+type Counts = { recorded: number; resolved: number };
+
+@Injectable()
+export class WeeklyService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs. */
+  async report(weekLabel: string): Promise<WeeklyReport> {
+    const zone = this.config.reportTimezone;
+    let week: Period;
+    try {
+      week = parsePeriod(weekLabel, zone);
+    } catch (error) {
+      throw error instanceof PeriodError ? DomainError.invalidField('week', error.message) : error;
+    }
+    if (!/-W\d{2}$/.test(weekLabel)) throw DomainError.invalidField('week', 'expected an ISO week such as 2025-W14');
+    const end = DateTime.min(week.to, DateTime.now().setZone(zone));
+    const span = [week.from.toJSDate(), end.toJSDate()];
+    const quarter = periodContaining('quarter', week.to.minus({ milliseconds: 1 }));
+    const year = parsePeriod(String(week.to.minus({ milliseconds: 1 }).year), zone);
+
+    const [[summary], [recordedThisWeek], departments, quarterByDepartment, quarterToDate, yearToDate, trend, lists] =
+      await Promise.all([
+        this.db.query(WEEKLY_SUMMARY, span),
+        this.db.query(TOTAL, [week.from.toJSDate(), week.to.toJSDate(), end.toJSDate()]),
+        this.db.query(WEEKLY_DEPARTMENTS, span),
+        this.db.query(BY_GROUP.department, [quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()]),
+        this.rate(quarter, end),
+        this.rate(year, end),
+        Promise.all(periodsEndingWith('week', week, 8).map((w) => this.rate(w, DateTime.min(w.to, end)))),
+        this.lists(span),
+      ]);
+
+    return {
+      week: { label: weekLabel, from: week.from.toISO()!, to: week.to.toISO()!, timezone: zone },
+      asOf: end.toISO()!,
+      summary: { recordedThisWeek: (recordedThisWeek as Counts).recorded, ...summary },
+      rates: { quarterToDate, yearToDate },
+      departments: (departments as { departmentId: string }[]).map((row) => {
+        const counts: Counts = (quarterByDepartment as ({ key: string } & Counts)[]).find(
+          (g) => g.key === row.departmentId,
+        ) ?? { recorded: 0, resolved: 0 };
+        return {
+          ...(row as WeeklyReport['departments'][number]),
+          recorded: counts.recorded,
+          resolved: counts.resolved,
+          ratePercent: ratePercent(counts.resolved, counts.recorded),
+        };
+      }),
+      trend,
+      lists,
+    };
+  }
+
+  /** The resolution rate of problems reported in the period up to `asOf`, as of `asOf`. */
+  private async rate(period: Period, asOf: DateTime): Promise<WeeklyRate> {
+    const [counts]: Counts[] = await this.db.query(TOTAL, [
+      period.from.toJSDate(),
+      period.to.toJSDate(),
+      asOf.toJSDate(),
+    ]);
+    return { label: period.label, ...counts!, ratePercent: ratePercent(counts!.resolved, counts!.recorded) };
+  }
+
+  private async lists(span: Date[]): Promise<WeeklyReport['lists']> {
+    const entries = await Promise.all(
+      Object.entries(WEEKLY_LIST_IDS).map(async ([name, sql]) => {
+        const picked: { id: string; daysOverdue: number | null; note: string | null }[] = await this.db.query(
+          sql,
+          span,
+        );
+        const details: (Omit<WeeklyProblemItem, 'statusLabel' | 'daysOverdue' | 'note' | 'reportedAt' | 'dueAt'> & {
+          reportedAt: Date;
+          dueAt: Date | null;
+        })[] = await this.db.query(WEEKLY_ITEMS, [picked.map((p) => p.id), span[1]]);
+        const items = picked.map((p): WeeklyProblemItem => {
+          const detail = details.find((d) => d.id === p.id)!;
+          return {
+            ...detail,
+            statusLabel: STATUS_LABELS[detail.status as Status].zh,
+            reportedAt: detail.reportedAt.toISOString(),
+            dueAt: detail.dueAt?.toISOString() ?? null,
+            daysOverdue: p.daysOverdue,
+            note: p.note,
+          };
+        });
+        return [name, items] as const;
+      }),
+    );
+    return Object.fromEntries(entries) as WeeklyReport['lists'];
+  }
+}

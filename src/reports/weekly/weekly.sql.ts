@@ -1,0 +1,100 @@
+/**
+ * The weekly coordination report's queries. $1 = the week's start, $2 = the instant the report
+ * is taken at (the end of the week, or now while it runs). A problem's state at $2 is its latest
+ * event before $2; its deadline then is the dueAt of its latest assignment before $2.
+ */
+const STATE_AT_END = `
+  WITH state AS (
+    SELECT p.id, s.status, s.department_id, due.due_at
+    FROM problems p
+    CROSS JOIN LATERAL (
+      SELECT ev.to_status AS status, ev.department_id
+      FROM problem_events ev
+      WHERE ev.problem_id = p.id AND ev.at < $2
+      ORDER BY ev.at DESC, ev.id DESC
+      LIMIT 1
+    ) s
+    LEFT JOIN LATERAL (
+      SELECT (a.data->>'dueAt')::timestamptz AS due_at
+      FROM problem_events a
+      WHERE a.problem_id = p.id AND a.type = 'assign' AND a.at < $2
+      ORDER BY a.at DESC, a.id DESC
+      LIMIT 1
+    ) due ON s.status IN ('assigned', 'in_progress')
+    WHERE p.created_at < $2
+  ),
+  open AS (
+    SELECT * FROM state WHERE status IN ('reported', 'assigned', 'in_progress')
+  ),
+  week_events AS (
+    SELECT ev.* FROM problem_events ev WHERE ev.at >= $1 AND ev.at < $2
+  )`;
+
+export const WEEKLY_SUMMARY = `${STATE_AT_END}
+  SELECT
+    (SELECT count(*) FROM open)::int AS "openAtEnd",
+    (SELECT count(*) FROM open WHERE due_at < $2)::int AS "overdueAtEnd",
+    (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'resolve')::int AS "resolvedThisWeek",
+    (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'verify' AND to_status = 'closed')::int
+      AS "closedThisWeek",
+    (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'escalate')::int AS "escalatedThisWeek"`;
+
+/** Per department: open and overdue at the end of the week, resolved during it. */
+export const WEEKLY_DEPARTMENTS = `${STATE_AT_END}
+  SELECT d.id AS "departmentId", d.name,
+         (SELECT count(*) FROM open o WHERE o.department_id = d.id)::int AS open,
+         (SELECT count(*) FROM open o WHERE o.department_id = d.id AND o.due_at < $2)::int AS overdue,
+         (SELECT count(DISTINCT w.problem_id) FROM week_events w WHERE w.type = 'resolve' AND w.department_id = d.id)::int
+           AS "resolvedThisWeek"
+  FROM departments d
+  ORDER BY d.code`;
+
+/** The problems of each list, with what the list shows beside them. */
+export const WEEKLY_LIST_IDS = {
+  /** Reported this week and not withdrawn at its end. */
+  new: `${STATE_AT_END}
+    SELECT s.id, NULL::int AS "daysOverdue", NULL AS note
+    FROM state s JOIN problems p ON p.id = s.id
+    WHERE p.reported_at >= $1 AND p.reported_at < $2 AND s.status <> 'withdrawn'
+    ORDER BY p.reported_at, p.id`,
+  /** Open and past the deadline at the end of the week, most overdue first. */
+  overdue: `${STATE_AT_END}
+    SELECT o.id, working_days_between(o.due_at, $2, current_setting('TimeZone')) AS "daysOverdue", NULL AS note
+    FROM open o
+    WHERE o.due_at < $2
+    ORDER BY o.due_at, o.id`,
+  /** Escalated (督办) during the week, with the latest escalation note. */
+  escalated: `${STATE_AT_END}
+    SELECT DISTINCT ON (w.problem_id) w.problem_id AS id, NULL::int AS "daysOverdue", w.note
+    FROM week_events w
+    WHERE w.type = 'escalate'
+    ORDER BY w.problem_id, w.at DESC, w.id DESC`,
+  /** Verified unsatisfied during the week, with the enterprise's feedback. */
+  unsatisfied: `${STATE_AT_END}
+    SELECT DISTINCT ON (w.problem_id) w.problem_id AS id, NULL::int AS "daysOverdue", w.note
+    FROM week_events w
+    WHERE w.type = 'verify' AND w.data->>'satisfaction' = 'unsatisfied'
+    ORDER BY w.problem_id, w.at DESC, w.id DESC`,
+} as const;
+
+/** Display fields of listed problems, with their status and department at $2. */
+export const WEEKLY_ITEMS = `
+  SELECT p.id, p.code, p.title, e.name AS "enterpriseName", dist.name AS "districtName", c.name AS "categoryName",
+         dep.name AS "departmentName", s.status, p.reported_at AS "reportedAt",
+         CASE WHEN s.status IN ('assigned', 'in_progress') THEN due.due_at END AS "dueAt"
+  FROM problems p
+  JOIN enterprises e ON e.id = p.enterprise_id
+  JOIN districts dist ON dist.code = e.district_code
+  JOIN categories c ON c.code = p.category_code
+  CROSS JOIN LATERAL (
+    SELECT ev.to_status AS status, ev.department_id
+    FROM problem_events ev WHERE ev.problem_id = p.id AND ev.at < $2
+    ORDER BY ev.at DESC, ev.id DESC LIMIT 1
+  ) s
+  LEFT JOIN departments dep ON dep.id = s.department_id
+  LEFT JOIN LATERAL (
+    SELECT (a.data->>'dueAt')::timestamptz AS due_at
+    FROM problem_events a WHERE a.problem_id = p.id AND a.type = 'assign' AND a.at < $2
+    ORDER BY a.at DESC, a.id DESC LIMIT 1
+  ) due ON true
+  WHERE p.id = ANY($1::uuid[])`;
