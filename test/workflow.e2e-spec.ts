@@ -1,3 +1,4 @@
+import { CalendarService } from '../src/reference/calendar.service';
 import { Factory, inDays, TestUser } from './factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -166,5 +167,33 @@ describe('the problem workflow, end to end', () => {
       .map((e: { note: string }) => e.note);
     expect(notes.sort()).toEqual(Array.from({ length: 15 }, (_, i) => `进展 ${i}`).sort());
     expect(after.body.version).toBe(2 + 15);
+  });
+
+  it('computes a deadline from working days, or from the category’s time limit when none is given', async () => {
+    const calendar = t.app.get(CalendarService);
+    const enterprise = await f.enterprise(official);
+
+    const byDays = await f.problem(official, enterprise.id, { category: 'labour' });
+    const expected = await calendar.dueAfterWorkingDays(new Date(), 5);
+    const assigned = await f.act(manager, byDays.id, 'assign', { departmentId: department.id, dueInWorkingDays: 5 }, 1);
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.dueAt).toBe(expected.toISOString());
+
+    // factor_supply's time limit is 20 working days (migration ManagersTools).
+    const byCategory = await f.problem(official, enterprise.id, { category: 'factor_supply' });
+    const defaulted = await f.act(manager, byCategory.id, 'assign', { departmentId: department.id }, 1);
+    expect(defaulted.body.dueAt).toBe((await calendar.dueAfterWorkingDays(new Date(), 20)).toISOString());
+
+    const both = await f.act(
+      manager,
+      byCategory.id,
+      'assign',
+      { departmentId: department.id, dueAt: inDays(3), dueInWorkingDays: 3 },
+      2,
+    );
+    expect(both.status).toBe(400);
+    expect(both.body.errors).toEqual([
+      { field: 'dueInWorkingDays', message: 'give dueAt or dueInWorkingDays, not both' },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { IsTimestamp } from '../common/timestamps';
 import { SATISFACTIONS, type Satisfaction, STATUSES, type Status } from './problem-workflow';
@@ -157,9 +157,27 @@ export class AssignDto {
   @IsUUID('all')
   departmentId: string;
 
-  @ApiProperty({ example: '2025-04-15T18:00:00+08:00', description: 'the deadline (办理时限); must be in the future' })
+  @ApiPropertyOptional({
+    example: '2025-04-15T18:00:00+08:00',
+    description:
+      'the deadline (办理时限), in the future; or give dueInWorkingDays; with neither, the category’s time limit applies',
+  })
+  @IsOptional()
   @IsTimestamp()
-  dueAt: string;
+  dueAt?: string;
+
+  @ApiPropertyOptional({
+    example: 10,
+    minimum: 1,
+    maximum: 365,
+    description:
+      'the deadline as working days from today (holidays and make-up working days counted); the end of that day',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  dueInWorkingDays?: number;
 
   @Note(false, 'instructions for the department')
   note?: string;

@@ -6,7 +6,6 @@ import { idParam } from '../common/ids';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { IfMatchVersion } from './if-match';
 import type { ProblemResponse } from './problem-response';
-import type { ActionInput } from './problem-workflow';
 import {
   AssignDto,
   CreateProblemDto,
@@ -18,7 +17,7 @@ import {
   VerifyDto,
   WithdrawDto,
 } from './problem.dto';
-import { ProblemsService } from './problems.service';
+import { ActionRequest, ProblemsService } from './problems.service';
 
 const problemId = idParam('problem');
 const IF_MATCH = ApiHeader({ name: 'If-Match', required: true, description: 'the version last read, e.g. "3"' });
@@ -76,7 +75,8 @@ export class ProblemsController {
     return this.act(res, user, id, version, {
       action: 'assign',
       departmentId: body.departmentId,
-      dueAt: new Date(body.dueAt),
+      dueAt: body.dueAt === undefined ? undefined : new Date(body.dueAt),
+      dueInWorkingDays: body.dueInWorkingDays,
       note: body.note,
     });
   }
@@ -199,7 +199,7 @@ export class ProblemsController {
     return this.act(res, user, id, version, { action: 'escalate', note: body.note });
   }
 
-  private async act(res: Response, user: AuthUser, id: string, version: number, input: ActionInput) {
+  private async act(res: Response, user: AuthUser, id: string, version: number, input: ActionRequest) {
     return withEtag(res, await this.problems.act(user, id, version, input));
   }
 }

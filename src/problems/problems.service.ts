@@ -7,6 +7,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { cursorValue, decodeCursor, Page, toPage } from '../common/pagination';
 import { SqlParams } from '../common/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CalendarService } from '../reference/calendar.service';
 import { visibleProblems } from './problem-access';
 import {
   EVENT_SELECT,
@@ -20,6 +21,11 @@ import {
 } from './problem-response';
 import { ActionInput, mayAct, ProblemState, transition } from './problem-workflow';
 import { ListProblemsQuery, ProblemInputDto, ProblemSort } from './problem.dto';
+
+/** What a client asks for: an assignment may name its deadline, or leave it to working days or the category. */
+export type ActionRequest =
+  | Exclude<ActionInput, { action: 'assign' }>
+  | (Omit<Extract<ActionInput, { action: 'assign' }>, 'dueAt'> & { dueAt?: Date; dueInWorkingDays?: number });
 
 export interface NewProblem extends ProblemInputDto {
   enterpriseId: string;
@@ -54,6 +60,7 @@ export class ProblemsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** Records a problem and its `created` event inside the caller's transaction. */
@@ -163,19 +170,23 @@ export class ProblemsService {
    * client last saw, and the transition table; then a conditional update and its event, in one
    * transaction.
    */
-  async act(user: AuthUser, id: string, expectedVersion: number, input: ActionInput): Promise<ProblemResponse> {
+  async act(user: AuthUser, id: string, expectedVersion: number, request: ActionRequest): Promise<ProblemResponse> {
     return this.db.transaction(async (em) => {
       const params = new SqlParams();
-      const [current]: (ProblemState & { version: number })[] = await em.query(
-        `SELECT p.status, p.department_id AS "departmentId", p.due_at AS "dueAt", p.resolution, p.satisfaction,
+      const [current]: (ProblemState & { version: number; category: string })[] = await em.query(
+        `SELECT p.category_code AS category, p.status, p.department_id AS "departmentId", p.due_at AS "dueAt", p.resolution, p.satisfaction,
                 p.feedback, p.escalated, p.duplicate_of AS "duplicateOf", p.version
          FROM problems p WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
         params.values,
       );
       if (!current) throw DomainError.notFound('problem');
-      if (!mayAct(user, input.action, current.departmentId))
-        throw DomainError.forbidden(`your role may not ${input.action} this problem`);
+      if (!mayAct(user, request.action, current.departmentId))
+        throw DomainError.forbidden(`your role may not ${request.action} this problem`);
       if (current.version !== expectedVersion) throw versionMismatch(current.version);
+      const input: ActionInput =
+        request.action === 'assign'
+          ? { ...request, dueAt: await this.deadline(em, current.category, request) }
+          : request;
       const { next, note, data } = transition(current, input);
       await this.checkReferences(em, id, input);
 
@@ -213,6 +224,22 @@ export class ProblemsService {
       );
       return this.read(em, id);
     });
+  }
+
+  /** The deadline an assignment asked for: a date, working days from today, or the category's time limit. */
+  private async deadline(
+    em: EntityManager,
+    category: string,
+    request: { dueAt?: Date; dueInWorkingDays?: number },
+  ): Promise<Date> {
+    if (request.dueAt !== undefined && request.dueInWorkingDays !== undefined) {
+      throw DomainError.invalidField('dueInWorkingDays', 'give dueAt or dueInWorkingDays, not both');
+    }
+    if (request.dueAt !== undefined) return request.dueAt;
+    const days =
+      request.dueInWorkingDays ??
+      (await em.query(`SELECT default_due_working_days AS days FROM categories WHERE code = $1`, [category]))[0].days;
+    return this.calendar.dueAfterWorkingDays(new Date(), days);
   }
 
   private async checkReferences(em: EntityManager, id: string, input: ActionInput): Promise<void> {
