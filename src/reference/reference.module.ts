@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CalendarController } from './calendar.controller';
+import { CalendarService } from './calendar.service';
 import { ReferenceController } from './reference.controller';
 import { ReferenceService } from './reference.service';
 
-@Module({ controllers: [ReferenceController], providers: [ReferenceService] })
+@Module({
+  controllers: [ReferenceController, CalendarController],
+  providers: [ReferenceService, CalendarService],
+  exports: [CalendarService],
+})
 export class ReferenceModule {}

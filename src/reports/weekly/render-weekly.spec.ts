@@ -1,0 +1,447 @@
+import ExcelJS from 'exceljs';
+import { renderWeeklyCsv, renderWeeklyHtml, renderWeeklyXlsx } from './render-weekly';
+import { barChart, lineChart } from './svg-charts';
+import { formatInstant, formatRate, reportHeading } from './weekly-labels';
+import type { WeeklyProblemItem, WeeklyReport } from './weekly-report';
+
+const SCRIPT_TITLE = '<script>alert(1)</script>园区道路破损';
+const FORMULA_TITLE = '=HYPERLINK("x") 退税, "加急" 办理';
+const CHINESE_TITLE = '光伏项目并网接入迟缓';
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+
+function item(overrides: Partial<WeeklyProblemItem>): WeeklyProblemItem {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    code: 'JQ-2025-0130',
+    title: CHINESE_TITLE,
+    enterpriseName: '酒泉新能源装备有限公司',
+    districtName: '肃州区',
+    categoryName: '要素保障',
+    departmentName: '国网酒泉供电公司',
+    status: 'in_progress',
+    statusLabel: '办理中',
+    reportedAt: '2025-04-01T01:30:00.000Z',
+    dueAt: '2025-04-15T09:00:00.000Z',
+    daysOverdue: null,
+    note: null,
+    ...overrides,
+  };
+}
+
+const TREND_RATES = [88.9, 90, null, 92.3, 85.7, 100, 80, 91.3];
+
+const REPORT: WeeklyReport = {
+  week: {
+    label: '2025-W14',
+    from: '2025-03-31T00:00:00.000+08:00',
+    to: '2025-04-07T00:00:00.000+08:00',
+    timezone: 'Asia/Shanghai',
+  },
+  asOf: '2025-04-07T00:00:00.000+08:00',
+  summary: {
+    recordedThisWeek: 9,
+    resolvedThisWeek: 7,
+    closedThisWeek: 5,
+    openAtEnd: 14,
+    overdueAtEnd: 2,
+    escalatedThisWeek: 1,
+  },
+  rates: {
+    quarterToDate: { label: '2025-Q2', recorded: 6, resolved: 2, ratePercent: 33.3 },
+    yearToDate: { label: '2025', recorded: 133, resolved: 118, ratePercent: 88.7 },
+  },
+  departments: [
+    {
+      departmentId: 'd1',
+      name: '国网酒泉供电公司',
+      open: 3,
+      resolvedThisWeek: 2,
+      overdue: 1,
+      recorded: 23,
+      resolved: 21,
+      ratePercent: 91.3,
+    },
+    {
+      departmentId: 'd2',
+      name: '市自然资源局（不动产登记中心）',
+      open: 1,
+      resolvedThisWeek: 0,
+      overdue: 1,
+      recorded: 4,
+      resolved: 2,
+      ratePercent: 50,
+    },
+    {
+      departmentId: 'd3',
+      name: '市地方金融管理局',
+      open: 0,
+      resolvedThisWeek: 0,
+      overdue: 0,
+      recorded: 0,
+      resolved: 0,
+      ratePercent: null,
+    },
+  ],
+  trend: TREND_RATES.map((ratePercent, index) => ({
+    label: `2025-W${String(7 + index).padStart(2, '0')}`,
+    recorded: ratePercent === null ? 0 : 10,
+    resolved: ratePercent === null ? 0 : Math.round(ratePercent / 10),
+    ratePercent,
+  })),
+  lists: {
+    new: [
+      item({ code: 'JQ-2025-0130' }),
+      item({ code: 'JQ-2025-0131', title: SCRIPT_TITLE, status: 'reported', departmentName: null, dueAt: null }),
+      item({ code: 'JQ-2025-0132', title: FORMULA_TITLE, status: 'assigned' }),
+    ],
+    overdue: [
+      item({
+        code: 'JQ-2025-0101',
+        title: '厂区用地手续办理超期',
+        departmentName: '市自然资源局（不动产登记中心）',
+        reportedAt: '2025-03-03T02:00:00.000Z',
+        dueAt: '2025-03-31T09:00:00.000Z',
+        daysOverdue: 4,
+      }),
+    ],
+    escalated: [item({ code: 'JQ-2025-0101', title: '厂区用地手续办理超期', note: '-请于4月10日前办结并报送进展' })],
+    unsatisfied: [],
+  },
+};
+
+/** Checks that `xml` is well formed enough for a browser's XML parser: tags balanced and nested, entities known. */
+function expectWellFormed(xml: string): void {
+  const stack: string[] = [];
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/g;
+  let last = 0;
+  for (let match = tag.exec(xml); match; match = tag.exec(xml)) {
+    expectPlainText(xml.slice(last, match.index));
+    last = tag.lastIndex;
+    const [, closing, name, , selfClosing] = match;
+    if (selfClosing) continue;
+    if (closing) expect(stack.pop()).toBe(name);
+    else stack.push(name!);
+  }
+  expectPlainText(xml.slice(last));
+  expect(stack).toEqual([]);
+}
+
+/** Text between tags: no stray markup, and every `&` starts an entity. */
+function expectPlainText(text: string): void {
+  expect(text).not.toMatch(/[<>]/);
+  expect(text.replace(/&(amp|lt|gt|quot|#39);/g, '')).not.toContain('&');
+}
+
+function svgElements(html: string): string[] {
+  return html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+}
+
+/** A small RFC 4180 reader: lines of fields. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+describe('weekly labels', () => {
+  it('formats instants in the report time zone and rates with one decimal', () => {
+    expect(formatInstant('2025-04-01T01:30:00.000Z', 'Asia/Shanghai')).toBe('2025-04-01 09:30');
+    expect(formatInstant('2025-04-01T09:30:00+08:00', 'Asia/Shanghai')).toBe('2025-04-01 09:30');
+    expect(formatRate(91.3)).toBe('91.3 %');
+    expect(formatRate(50)).toBe('50.0 %');
+    expect(formatRate(null)).toBe('—');
+  });
+
+  it('titles the week with its last day, not the exclusive end', () => {
+    expect(reportHeading(REPORT, 'zh')).toBe('酒泉市涉企问题办理周调度报告 2025-W14（2025-03-31 至 2025-04-06）');
+    expect(reportHeading(REPORT, 'en')).toContain('2025-W14 (2025-03-31 to 2025-04-06)');
+  });
+});
+
+describe('renderWeeklyHtml', () => {
+  const html = renderWeeklyHtml(REPORT, 'zh');
+
+  it('is a complete HTML5 page in Chinese', () => {
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('@page { size: A4; margin: 15mm }');
+    expect(html).toContain('<h1>酒泉市涉企问题办理周调度报告 2025-W14（2025-03-31 至 2025-04-06）</h1>');
+    for (const heading of [
+      '概况',
+      '办结率',
+      '各责任单位',
+      '近八周趋势',
+      '本周新增问题',
+      '超期问题',
+      '督办问题',
+      '不满意回访',
+    ]) {
+      expect(html).toContain(`<h2>${heading}</h2>`);
+    }
+    for (const label of ['本周登记', '本周关闭/销号', '周末超期', '季度累计办结率', '年度累计办结率', '超期工作日']) {
+      expect(html).toContain(label);
+    }
+  });
+
+  it('shows the figures, the rates with numerator and denominator, and the department table', () => {
+    expect(html).toContain('<tr><td>本周登记</td><td class="number">9</td></tr>');
+    expect(html).toMatch(
+      /<td>季度累计办结率<\/td><td>2025-Q2<\/td><td class="number">6<\/td><td class="number">2<\/td><td class="number">33\.3 %<\/td>/,
+    );
+    expect(html).toContain('91.3 %');
+    expect(html).toMatch(/<td>市地方金融管理局<\/td>(<td class="number">0<\/td>){5}<td class="number">—<\/td>/);
+    expect(html).toContain('2025-04-01 09:30');
+  });
+
+  it('draws exactly two inline SVG charts, well formed', () => {
+    const svgs = svgElements(html);
+    expect(html.match(/<svg/g)).toHaveLength(2);
+    expect(svgs).toHaveLength(2);
+    svgs.forEach(expectWellFormed);
+    expect(svgs[0]).toContain('国网酒泉供电公司');
+    expect(svgs[0]).toContain('91.3 %');
+    expect(svgs[0]).toContain('50.0 %');
+    expect(svgs[1]).toContain('2025-W14');
+    expect(svgs[1]).toContain('>90.0 %<');
+  });
+
+  it('escapes text from users and runs no script', () => {
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;园区道路破损');
+    expect(html).toContain('=HYPERLINK(&quot;x&quot;) 退税, &quot;加急&quot; 办理');
+  });
+
+  it('fetches nothing from another origin', () => {
+    expect(html.split(SVG_NAMESPACE).join('')).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<(link|img|iframe|object|embed)\b/);
+    expect(html).not.toMatch(/url\(/);
+  });
+
+  it('shows a "无" row for an empty list', () => {
+    const unsatisfied = html.slice(html.indexOf('<h2>不满意回访</h2>'));
+    expect(unsatisfied).toMatch(/<td class="none" colspan="10">无<\/td>/);
+  });
+
+  it('uses English headings in English', () => {
+    const english = renderWeeklyHtml(REPORT, 'en');
+    expect(english).toContain('<html lang="en">');
+    for (const heading of [
+      'Summary',
+      'Rates',
+      'By department',
+      'Eight-week trend',
+      'New this week',
+      'Overdue',
+      'Escalated',
+      'Unsatisfied feedback',
+    ]) {
+      expect(english).toContain(`<h2>${heading}</h2>`);
+    }
+    expect(english).toContain('<td class="none" colspan="10">None</td>');
+    expect(english).toContain('<td>In progress</td>');
+    expect(english).not.toContain('概况');
+  });
+});
+
+describe('renderWeeklyXlsx', () => {
+  async function load(lang: 'zh' | 'en'): Promise<ExcelJS.Workbook> {
+    const buffer = await renderWeeklyXlsx(REPORT, lang);
+    // exceljs types its input as an ArrayBuffer (it reads Node buffers too).
+    return new ExcelJS.Workbook().xlsx.load(Uint8Array.from(buffer).buffer);
+  }
+
+  it('has one sheet per section, each with a bold frozen header row', async () => {
+    const workbook = await load('zh');
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '概况',
+      '各责任单位',
+      '趋势',
+      '本周新增',
+      '超期',
+      '督办',
+      '不满意回访',
+    ]);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+      expect(sheet.getColumn(1).width).toBeGreaterThan(8);
+    }
+  });
+
+  it('writes numbers as numbers, rates with one decimal, dates as text in the report time zone', async () => {
+    const workbook = await load('zh');
+    const departments = workbook.getWorksheet('各责任单位')!;
+    expect(departments.getRow(1).values).toEqual([
+      undefined,
+      '责任单位',
+      '在办',
+      '本周办结',
+      '超期',
+      '季度累计登记',
+      '季度累计办结',
+      '季度累计办结率（%）',
+    ]);
+    expect(departments.getCell('A2').value).toBe('国网酒泉供电公司');
+    expect(departments.getCell('B2').value).toBe(3);
+    expect(departments.getCell('G2').value).toBe(91.3);
+    expect(departments.getCell('G2').numFmt).toBe('0.0');
+    expect(departments.getCell('G4').value).toBeNull();
+
+    const summary = workbook.getWorksheet('概况')!;
+    expect(summary.getCell('A2').value).toBe('本周登记');
+    expect(summary.getCell('B2').value).toBe(9);
+    expect(summary.getCell('A10').value).toBe('季度累计办结率');
+    expect(summary.getCell('E10').value).toBe(33.3);
+
+    const fresh = workbook.getWorksheet('本周新增')!;
+    expect(fresh.getCell('A2').value).toBe('JQ-2025-0130');
+    expect(fresh.getCell('B2').value).toBe(CHINESE_TITLE);
+    expect(fresh.getCell('H2').value).toBe('2025-04-01 09:30');
+    expect(fresh.getCell('B4').value).toBe(FORMULA_TITLE);
+    expect(fresh.getCell('B4').type).toBe(ExcelJS.ValueType.String);
+
+    const overdue = workbook.getWorksheet('超期')!;
+    expect(overdue.getCell('J1').value).toBe('超期工作日');
+    expect(overdue.getCell('J2').value).toBe(4);
+
+    expect(workbook.getWorksheet('不满意回访')!.rowCount).toBe(1);
+  });
+
+  it('names the sheets in English', async () => {
+    const workbook = await load('en');
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Summary',
+      'By department',
+      'Trend',
+      'New this week',
+      'Overdue',
+      'Escalated',
+      'Unsatisfied feedback',
+    ]);
+    expect(workbook.getWorksheet('New this week')!.getCell('A1').value).toBe('Code');
+  });
+});
+
+describe('renderWeeklyCsv', () => {
+  const csv = renderWeeklyCsv(REPORT, 'zh');
+  const rows = parseCsv(csv.slice(1));
+
+  it('starts with a byte-order mark and has every section, each after a blank line', () => {
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    for (const title of [
+      '概况',
+      '办结率',
+      '各责任单位',
+      '近八周趋势',
+      '本周新增问题',
+      '超期问题',
+      '督办问题',
+      '不满意回访',
+    ]) {
+      expect(csv).toContain(`\r\n\r\n${title}\r\n`);
+    }
+    expect(csv).toContain('\r\n\r\n不满意回访\r\n编号,标题,企业,县区,类别,责任单位,状态,登记时间,办理时限,备注\r\n');
+  });
+
+  it('quotes fields with commas and quotes and neutralises formulas from users', () => {
+    expect(csv).toContain(`,"'=HYPERLINK(""x"") 退税, ""加急"" 办理",`);
+    const formulaRow = rows.find((r) => r[0] === 'JQ-2025-0132');
+    expect(formulaRow?.[1]).toBe(`'${FORMULA_TITLE}`);
+    const escalated = rows.find((r) => r.at(-1)?.includes('4月10日'));
+    expect(escalated?.at(-1)).toBe("'-请于4月10日前办结并报送进展");
+  });
+
+  it('writes numbers plainly: rates with one decimal, blank for null', () => {
+    expect(rows).toContainEqual(['国网酒泉供电公司', '3', '2', '1', '23', '21', '91.3']);
+    expect(rows).toContainEqual(['市地方金融管理局', '0', '0', '0', '0', '0', '']);
+    expect(rows).toContainEqual(['2025-W09', '0', '0', '']);
+    expect(rows).toContainEqual(['本周登记', '9']);
+  });
+});
+
+describe('svg charts', () => {
+  it('draws bars with labels, values and an empty bar for null', () => {
+    const svg = barChart(
+      [
+        { label: '市自然资源局（不动产登记中心）国土空间规划科', value: 91.3 },
+        { label: 'A & B <co>', value: 40 },
+        { label: '市税务局', value: null },
+      ],
+      { title: '办结率 <按单位>', unit: '%', max: 100 },
+    );
+    expectWellFormed(svg);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* role="img"/);
+    expect(svg).toContain('<title>办结率 &lt;按单位&gt;</title>');
+    expect(svg).toContain('font-family="sans-serif"');
+    expect(svg).toContain('91.3 %');
+    expect(svg).toContain('A &amp; B &lt;co&gt;');
+    expect(svg).toContain('—');
+    expect(svg.split(SVG_NAMESPACE).join('')).not.toMatch(/https?:|<script|url\(/);
+  });
+
+  it('draws an empty bar chart', () => {
+    const svg = barChart([], { title: 'none' });
+    expectWellFormed(svg);
+    expect(svg).toContain('<title>none</title>');
+  });
+
+  it('draws a line with gaps at null values', () => {
+    const svg = lineChart(
+      [
+        { label: 'W1', value: 80 },
+        { label: 'W2', value: null },
+        { label: 'W3', value: 90 },
+        { label: 'W4', value: 95.5 },
+      ],
+      { title: 'trend', unit: '%', min: 0, max: 100 },
+    );
+    expectWellFormed(svg);
+    expect(svg).toContain('role="img"');
+    expect(svg.match(/<circle/g)).toHaveLength(3);
+    const path = /<path d="([^"]*)"/.exec(svg)?.[1] ?? '';
+    expect(path.match(/M/g)).toHaveLength(2);
+    expect(path.match(/L/g)).toHaveLength(1);
+    expect(svg).toContain('95.5 %');
+    expect(svg).toContain('>W2<');
+    expect(svg).toContain('>100 %<');
+  });
+
+  it('draws a single point and an all-null line without a path', () => {
+    const single = lineChart([{ label: '2025-W14', value: 91.3 }], { title: 'one' });
+    expectWellFormed(single);
+    expect(single.match(/<circle/g)).toHaveLength(1);
+    expect(single).toContain('91.3');
+    expect(single).not.toContain('NaN');
+
+    const empty = lineChart([{ label: 'W1', value: null }], { title: 'none' });
+    expectWellFormed(empty);
+    expect(empty).not.toContain('<path');
+    expect(empty).not.toContain('NaN');
+    expectWellFormed(lineChart([], { title: 'nothing' }));
+  });
+});

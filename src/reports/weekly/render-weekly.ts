@@ -1,0 +1,450 @@
+import ExcelJS from 'exceljs';
+import { barChart, escapeXml, lineChart } from './svg-charts';
+import {
+  formatInstant,
+  formatRate,
+  isWeekInProgress,
+  NO_VALUE,
+  RATE_DECIMALS,
+  type ProblemColumnKey,
+  reportHeading,
+  type SectionKey,
+  SECTION_KEYS,
+  type SheetKey,
+  SHEET_KEYS,
+  weeklyLabels,
+  type WeeklyLabels,
+} from './weekly-labels';
+import type { ReportLanguage, WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
+
+/*
+ * The report is first turned into tables of typed cells, the same for the three forms; each form then
+ * writes the cells its own way (escaped HTML, CSV with formula guard, typed spreadsheet cells).
+ */
+
+/** A text cell; `fromUser` marks text people typed (titles, names, notes), which the CSV guards against formulas. */
+interface TextCell {
+  kind: 'text';
+  value: string | null;
+  fromUser?: boolean;
+}
+interface NumberCell {
+  kind: 'number';
+  value: number | null;
+}
+/** A percentage with one decimal, e.g. 91.3. */
+interface RateCell {
+  kind: 'rate';
+  value: number | null;
+}
+type Cell = TextCell | NumberCell | RateCell;
+
+interface Column {
+  heading: string;
+  /** Spreadsheet column width, in characters. */
+  width: number;
+}
+
+interface Table {
+  title: string;
+  columns: Column[];
+  rows: Cell[][];
+}
+
+const WIDTH = { code: 14, title: 40, name: 28, short: 12, status: 10, instant: 17, number: 12, note: 40 };
+
+const textCell = (value: string | null): TextCell => ({ kind: 'text', value });
+const userCell = (value: string | null): TextCell => ({ kind: 'text', value, fromUser: true });
+const numberCell = (value: number | null): NumberCell => ({ kind: 'number', value });
+const rateCell = (value: number | null): RateCell => ({ kind: 'rate', value });
+
+// ---------------------------------------------------------------- tables
+
+function summaryTable(report: WeeklyReport, labels: WeeklyLabels): Table {
+  const keys = Object.keys(labels.summary) as (keyof WeeklyReport['summary'])[];
+  return {
+    title: labels.sections.summary,
+    columns: [
+      { heading: labels.summaryColumns.item, width: WIDTH.name },
+      { heading: labels.summaryColumns.value, width: WIDTH.number },
+    ],
+    rows: keys.map((key) => [textCell(labels.summary[key]), numberCell(report.summary[key])]),
+  };
+}
+
+function ratesTable(report: WeeklyReport, labels: WeeklyLabels): Table {
+  const c = labels.rateColumns;
+  const row = (name: string, rate: WeeklyRate): Cell[] => [
+    textCell(name),
+    textCell(rate.label),
+    numberCell(rate.recorded),
+    numberCell(rate.resolved),
+    rateCell(rate.ratePercent),
+  ];
+  return {
+    title: labels.sections.rates,
+    columns: [
+      { heading: c.item, width: WIDTH.name },
+      { heading: c.period, width: WIDTH.short },
+      { heading: c.recorded, width: WIDTH.number },
+      { heading: c.resolved, width: WIDTH.number },
+      { heading: c.rate, width: WIDTH.number },
+    ],
+    rows: [
+      row(labels.rates.quarterToDate, report.rates.quarterToDate),
+      row(labels.rates.yearToDate, report.rates.yearToDate),
+    ],
+  };
+}
+
+function departmentsTable(report: WeeklyReport, labels: WeeklyLabels): Table {
+  const c = labels.departmentColumns;
+  return {
+    title: labels.sections.departments,
+    columns: [
+      { heading: c.name, width: WIDTH.name },
+      ...[c.open, c.resolvedThisWeek, c.overdue, c.recorded, c.resolved, c.rate].map((heading) => ({
+        heading,
+        width: WIDTH.number,
+      })),
+    ],
+    rows: report.departments.map((d) => [
+      userCell(d.name),
+      numberCell(d.open),
+      numberCell(d.resolvedThisWeek),
+      numberCell(d.overdue),
+      numberCell(d.recorded),
+      numberCell(d.resolved),
+      rateCell(d.ratePercent),
+    ]),
+  };
+}
+
+function trendTable(report: WeeklyReport, labels: WeeklyLabels): Table {
+  const c = labels.trendColumns;
+  return {
+    title: labels.sections.trend,
+    columns: [
+      { heading: c.week, width: WIDTH.short },
+      { heading: c.recorded, width: WIDTH.number },
+      { heading: c.resolved, width: WIDTH.number },
+      { heading: c.rate, width: WIDTH.number },
+    ],
+    rows: report.trend.map((t) => [
+      textCell(t.label),
+      numberCell(t.recorded),
+      numberCell(t.resolved),
+      rateCell(t.ratePercent),
+    ]),
+  };
+}
+
+const BASE_PROBLEM_COLUMNS: ProblemColumnKey[] = [
+  'code',
+  'title',
+  'enterprise',
+  'district',
+  'category',
+  'department',
+  'status',
+  'reportedAt',
+  'dueAt',
+];
+
+const PROBLEM_COLUMN_WIDTHS: Record<ProblemColumnKey, number> = {
+  code: WIDTH.code,
+  title: WIDTH.title,
+  enterprise: WIDTH.name,
+  district: WIDTH.short,
+  category: WIDTH.short,
+  department: WIDTH.name,
+  status: WIDTH.status,
+  reportedAt: WIDTH.instant,
+  dueAt: WIDTH.instant,
+  daysOverdue: WIDTH.number,
+  note: WIDTH.note,
+};
+
+type ListKey = keyof WeeklyReport['lists'];
+
+/** The columns of each list: the overdue list adds the working days overdue, the escalated and unsatisfied ones the note. */
+const LIST_COLUMNS: Record<ListKey, ProblemColumnKey[]> = {
+  new: BASE_PROBLEM_COLUMNS,
+  overdue: [...BASE_PROBLEM_COLUMNS, 'daysOverdue'],
+  escalated: [...BASE_PROBLEM_COLUMNS, 'note'],
+  unsatisfied: [...BASE_PROBLEM_COLUMNS, 'note'],
+};
+
+function problemCell(item: WeeklyProblemItem, key: ProblemColumnKey, zone: string, labels: WeeklyLabels): Cell {
+  switch (key) {
+    case 'code':
+      return textCell(item.code);
+    case 'title':
+      return userCell(item.title);
+    case 'enterprise':
+      return userCell(item.enterpriseName);
+    case 'district':
+      return userCell(item.districtName);
+    case 'category':
+      return userCell(item.categoryName);
+    case 'department':
+      return userCell(item.departmentName);
+    case 'status':
+      return textCell(labels.statuses[item.status] ?? item.statusLabel);
+    case 'reportedAt':
+      return textCell(formatInstant(item.reportedAt, zone));
+    case 'dueAt':
+      return textCell(item.dueAt === null ? null : formatInstant(item.dueAt, zone));
+    case 'daysOverdue':
+      return numberCell(item.daysOverdue);
+    case 'note':
+      return userCell(item.note);
+  }
+}
+
+function problemTable(report: WeeklyReport, list: ListKey, labels: WeeklyLabels): Table {
+  const keys = LIST_COLUMNS[list];
+  return {
+    title: labels.sections[list],
+    columns: keys.map((key) => ({ heading: labels.problemColumns[key], width: PROBLEM_COLUMN_WIDTHS[key] })),
+    rows: report.lists[list].map((item) => keys.map((key) => problemCell(item, key, report.week.timezone, labels))),
+  };
+}
+
+const LISTS: ListKey[] = ['new', 'overdue', 'escalated', 'unsatisfied'];
+
+/** Every section of the report as a table. */
+function sectionTables(report: WeeklyReport, labels: WeeklyLabels): Record<SectionKey, Table> {
+  return {
+    summary: summaryTable(report, labels),
+    rates: ratesTable(report, labels),
+    departments: departmentsTable(report, labels),
+    trend: trendTable(report, labels),
+    new: problemTable(report, 'new', labels),
+    overdue: problemTable(report, 'overdue', labels),
+    escalated: problemTable(report, 'escalated', labels),
+    unsatisfied: problemTable(report, 'unsatisfied', labels),
+  };
+}
+
+/** The sections on each sheet of the workbook: the rates share the summary sheet. */
+const SHEET_SECTIONS: Record<SheetKey, SectionKey[]> = {
+  summary: ['summary', 'rates'],
+  departments: ['departments'],
+  trend: ['trend'],
+  new: ['new'],
+  overdue: ['overdue'],
+  escalated: ['escalated'],
+  unsatisfied: ['unsatisfied'],
+};
+
+// ---------------------------------------------------------------- HTML
+
+const escapeHtml = escapeXml;
+
+const PAGE_STYLE = `
+@page { size: A4; margin: 15mm }
+* { box-sizing: border-box }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+  font-size: 10pt; color: #1a202c; margin: 0; print-color-adjust: exact; -webkit-print-color-adjust: exact }
+h1 { font-size: 15pt; margin: 0 0 4pt }
+h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; page-break-after: avoid }
+p.meta { margin: 0 0 8pt; color: #4a5568 }
+table { border-collapse: collapse; width: 100%; margin: 0 0 6pt }
+thead { display: table-header-group }
+tr { break-inside: avoid; page-break-inside: avoid }
+th, td { border: 1px solid #718096; padding: 2pt 4pt; vertical-align: top; text-align: left }
+th { background: #edf2f7; font-weight: bold }
+td.number { text-align: right; white-space: nowrap }
+td.none { text-align: center; color: #718096 }
+table.problems { font-size: 8.5pt }
+figure { margin: 6pt 0; break-inside: avoid; page-break-inside: avoid }
+figure svg { max-width: 100%; height: auto }
+`;
+
+function htmlCell(cell: Cell): string {
+  switch (cell.kind) {
+    case 'text':
+      return `<td>${escapeHtml(cell.value ?? NO_VALUE)}</td>`;
+    case 'number':
+      return `<td class="number">${cell.value === null ? NO_VALUE : String(cell.value)}</td>`;
+    case 'rate':
+      return `<td class="number">${escapeHtml(formatRate(cell.value))}</td>`;
+  }
+}
+
+function htmlTable(table: Table, labels: WeeklyLabels, className?: string): string {
+  const head = table.columns.map((c) => `<th>${escapeHtml(c.heading)}</th>`).join('');
+  const rows =
+    table.rows.length > 0
+      ? table.rows.map((row) => `<tr>${row.map(htmlCell).join('')}</tr>`)
+      : [`<tr><td class="none" colspan="${table.columns.length}">${escapeHtml(labels.none)}</td></tr>`];
+  const classAttribute = className ? ` class="${className}"` : '';
+  return [
+    `<table${classAttribute}>`,
+    `<thead><tr>${head}</tr></thead>`,
+    '<tbody>',
+    ...rows,
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+}
+
+function htmlSection(title: string, content: string[]): string {
+  return ['<section>', `<h2>${escapeHtml(title)}</h2>`, ...content, '</section>'].join('\n');
+}
+
+/** The quarter-to-date rates of the departments as bars: the full bar is 100 %. */
+function departmentChart(report: WeeklyReport, labels: WeeklyLabels): string {
+  const rows = report.departments.map((d) => ({ label: d.name, value: d.ratePercent }));
+  return barChart(rows, { title: labels.charts.departmentRates, unit: '%', max: 100, decimals: RATE_DECIMALS });
+}
+
+function trendChart(report: WeeklyReport, labels: WeeklyLabels): string {
+  const points = report.trend.map((t) => ({ label: t.label, value: t.ratePercent }));
+  return lineChart(points, { title: labels.charts.trend, unit: '%', min: 0, max: 100, decimals: RATE_DECIMALS });
+}
+
+function htmlMeta(report: WeeklyReport, labels: WeeklyLabels): string {
+  const asOf = `${labels.asOf} ${formatInstant(report.asOf, report.week.timezone)} (${report.week.timezone})`;
+  const inProgress = isWeekInProgress(report) ? ` · ${labels.weekInProgress}` : '';
+  return `<p class="meta">${escapeHtml(asOf + inProgress)}</p>`;
+}
+
+/** The weekly report as a printable HTML page: inline CSS and SVG only, no script, nothing fetched. */
+export function renderWeeklyHtml(report: WeeklyReport, lang: ReportLanguage): string {
+  const labels = weeklyLabels(lang);
+  const heading = reportHeading(report, lang);
+  const tables = sectionTables(report, labels);
+  const figure = (svg: string) => `<figure>\n${svg}\n</figure>`;
+  const sections = [
+    htmlSection(labels.sections.summary, [htmlTable(tables.summary, labels)]),
+    htmlSection(labels.sections.rates, [htmlTable(tables.rates, labels)]),
+    htmlSection(labels.sections.departments, [
+      htmlTable(tables.departments, labels),
+      figure(departmentChart(report, labels)),
+    ]),
+    htmlSection(labels.sections.trend, [htmlTable(tables.trend, labels), figure(trendChart(report, labels))]),
+    ...LISTS.map((list) => htmlSection(labels.sections[list], [htmlTable(tables[list], labels, 'problems')])),
+  ];
+  return [
+    '<!doctype html>',
+    `<html lang="${labels.htmlLang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(heading)}</title>`,
+    `<style>${PAGE_STYLE}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${escapeHtml(heading)}</h1>`,
+    htmlMeta(report, labels),
+    ...sections,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- spreadsheet
+
+/** Excel's number format for a rate: one decimal, as the figures are rounded. */
+const RATE_FORMAT = '0.0';
+const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', ySplit: 1 }];
+
+function xlsxValue(cell: Cell): string | number | null {
+  return cell.value;
+}
+
+function addTable(sheet: ExcelJS.Worksheet, table: Table): void {
+  const header = sheet.addRow(table.columns.map((c) => c.heading));
+  header.font = { bold: true };
+  for (const cells of table.rows) {
+    const row = sheet.addRow(cells.map(xlsxValue));
+    cells.forEach((cell, index) => {
+      if (cell.kind === 'rate') row.getCell(index + 1).numFmt = RATE_FORMAT;
+    });
+  }
+}
+
+/** Column widths: the widest of the tables that share the sheet. */
+function setColumnWidths(sheet: ExcelJS.Worksheet, tables: Table[]): void {
+  tables.forEach((table) =>
+    table.columns.forEach((column, index) => {
+      const sheetColumn = sheet.getColumn(index + 1);
+      sheetColumn.width = Math.max(sheetColumn.width ?? 0, column.width);
+    }),
+  );
+}
+
+/** The weekly report as an .xlsx workbook: one sheet per section, header row bold and frozen, numbers as numbers. */
+export async function renderWeeklyXlsx(report: WeeklyReport, lang: ReportLanguage): Promise<Buffer> {
+  const labels = weeklyLabels(lang);
+  const workbook = new ExcelJS.Workbook();
+  // Dated by the figures, not by the rendering, so the same report gives the same workbook metadata.
+  workbook.created = workbook.modified = new Date(report.asOf);
+  workbook.title = reportHeading(report, lang);
+  const tables = sectionTables(report, labels);
+  for (const key of SHEET_KEYS) {
+    const sheetTables = SHEET_SECTIONS[key].map((section) => tables[section]);
+    const sheet = workbook.addWorksheet(labels.sheets[key], { views: FROZEN_HEADER });
+    sheetTables.forEach((table, index) => {
+      if (index > 0) sheet.addRow([]);
+      addTable(sheet, table);
+    });
+    setColumnWidths(sheet, sheetTables);
+  }
+  const data = await workbook.xlsx.writeBuffer();
+  return Buffer.from(data);
+}
+
+// ---------------------------------------------------------------- CSV
+
+const BOM = '\uFEFF';
+const CSV_LINE_END = '\r\n';
+/** Characters that make a spreadsheet read a cell as a formula (OWASP adds tab and carriage return to = + - @). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const CSV_NEEDS_QUOTES = /[",\r\n]/;
+
+function csvField(text: string): string {
+  return CSV_NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Text typed by users that a spreadsheet would run as a formula gets a leading `'`. */
+function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function csvValue(cell: Cell): string {
+  switch (cell.kind) {
+    case 'text':
+      if (cell.value === null) return '';
+      return cell.fromUser ? neutraliseFormula(cell.value) : cell.value;
+    case 'number':
+      return cell.value === null ? '' : String(cell.value);
+    case 'rate':
+      return cell.value === null ? '' : cell.value.toFixed(RATE_DECIMALS);
+  }
+}
+
+function csvLine(fields: string[]): string {
+  return fields.map(csvField).join(',');
+}
+
+function csvSection(table: Table): string {
+  const lines = [
+    csvLine([table.title]),
+    csvLine(table.columns.map((c) => c.heading)),
+    ...table.rows.map((row) => csvLine(row.map(csvValue))),
+  ];
+  return lines.join(CSV_LINE_END);
+}
+
+/** The weekly report as CSV for Excel: a byte-order mark, then each section (title, heading row, rows) after a blank line. */
+export function renderWeeklyCsv(report: WeeklyReport, lang: ReportLanguage): string {
+  const labels = weeklyLabels(lang);
+  const heading = csvLine([reportHeading(report, lang)]);
+  const tables = sectionTables(report, labels);
+  const sections = SECTION_KEYS.map((key) => csvSection(tables[key]));
+  return BOM + [heading, ...sections].join(CSV_LINE_END + CSV_LINE_END) + CSV_LINE_END;
+}
