@@ -1,6 +1,7 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -18,6 +19,7 @@ import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 import { VisitsModule } from './visits/visits.module';
+import { WarningsModule } from './warnings/warnings.module';
 
 export interface AppOptions {
   config: AppConfig;
@@ -72,6 +74,8 @@ export class AppModule {
         VisitsModule,
         ProblemsModule,
         ReportsModule,
+        ScheduleModule.forRoot(),
+        WarningsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, DatabaseSetup],
     };

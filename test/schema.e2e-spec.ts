@@ -60,19 +60,20 @@ describe('the database schema', () => {
     });
   });
 
-  it('records both migrations in the migrations table, once each', async () => {
+  it('records every migration in the migrations table, once each', async () => {
     const rows: { name: string; timestamp: string }[] = await t.db.query(
       `SELECT name, timestamp::text AS timestamp FROM migrations ORDER BY timestamp`,
     );
     expect(rows).toEqual([
       { name: 'InitialSchema1764000000000', timestamp: '1764000000000' },
       { name: 'ReferenceData1764000000001', timestamp: '1764000000001' },
+      { name: 'ManagersTools1764100000000', timestamp: '1764100000000' },
     ]);
   });
 
   it('applies nothing when the migrations run again', async () => {
     expect(await runMigrations(t.db)).toEqual([]);
-    expect(await countRows(t, 'migrations')).toBe(2);
+    expect(await countRows(t, 'migrations')).toBe(3);
   });
 
   it('has loaded the reference data of the second migration', async () => {

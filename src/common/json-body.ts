@@ -4,15 +4,18 @@ import { DomainError, ErrorCode } from './domain-error';
 
 const BODY_LIMIT = '100kb';
 
-/** A request that carries a body must say it is JSON: a form or text body is refused, not half-understood. */
+/**
+ * A request that carries a body must say it is JSON (or a multipart upload, for the routes that take
+ * files): a form or text body is refused, not half-understood.
+ */
 function requireJson(req: Request, _res: Response, next: NextFunction): void {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-  if (hasBody && !req.is('application/json')) {
+  if (hasBody && !req.is(['application/json', 'multipart/form-data'])) {
     return next(
       new DomainError(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         ErrorCode.UnsupportedMediaType,
-        'send the body as JSON (Content-Type: application/json)',
+        'send the body as JSON (Content-Type: application/json), or a file as multipart/form-data',
       ),
     );
   }

@@ -1,0 +1,36 @@
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthUser, CurrentUser, Roles } from '../auth/auth-user';
+import { type ScanOutcome, ScanResult, WarningsQuery, WarningsResponse } from './warnings.dto';
+import { WarningsService } from './warnings.service';
+
+@ApiTags('warnings')
+@ApiBearerAuth()
+@Controller('warnings')
+export class WarningsController {
+  constructor(private readonly warnings: WarningsService) {}
+
+  @Get()
+  @Roles('manager', 'admin', 'handler')
+  @ApiOperation({
+    summary: 'Current early warnings (预警): overdue, due soon, stale problems and enterprises not visited',
+    description:
+      'Handlers see the problems of their own department and no enterprise warnings. Overdue first (most ' +
+      'working days overdue first), then due soon (soonest first), stale, not visited; at most 500 items.',
+  })
+  @ApiOkResponse({ type: WarningsResponse })
+  list(@CurrentUser() user: AuthUser, @Query() query: WarningsQuery): Promise<WarningsResponse> {
+    return this.warnings.current(user, query.level);
+  }
+
+  @Post('scan')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Run the warning scan now: records each new warning once, with an event on its problem',
+  })
+  @ApiOkResponse({ type: ScanResult })
+  scan(): Promise<ScanOutcome> {
+    return this.warnings.scan();
+  }
+}

@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { WARNING_LEVELS, type WarningLevel } from './warnings.sql';
+
+export class WarningsQuery {
+  @ApiPropertyOptional({
+    enum: WARNING_LEVELS,
+    example: 'overdue',
+    description: 'only this level; the counts always cover every level',
+  })
+  @IsOptional()
+  @IsIn(WARNING_LEVELS, { message: `level must be one of ${WARNING_LEVELS.join(', ')}` })
+  level?: WarningLevel;
+}
+
+export class WarningCounts {
+  @ApiProperty({ example: 4 })
+  due_soon: number;
+
+  @ApiProperty({ example: 2 })
+  overdue: number;
+
+  @ApiProperty({ example: 3 })
+  stale: number;
+
+  @ApiProperty({ example: 12, description: 'always 0 for handlers' })
+  not_visited: number;
+}
+
+export class WarningItem {
+  @ApiProperty({ enum: WARNING_LEVELS, example: 'overdue' })
+  level: WarningLevel;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'problem warnings' })
+  problemId?: string;
+
+  @ApiPropertyOptional({ example: 'JQ-2025-0042' })
+  code?: string;
+
+  @ApiPropertyOptional({ example: '用电报装进度慢' })
+  title?: string;
+
+  @ApiPropertyOptional({ example: 'in_progress', description: 'the problem status' })
+  status?: string;
+
+  @ApiProperty({ format: 'uuid' })
+  enterpriseId: string;
+
+  @ApiProperty({ example: '酒泉某新能源装备有限公司' })
+  enterpriseName: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'problem warnings; null while unassigned' })
+  departmentId?: string | null;
+
+  @ApiPropertyOptional({ example: '市工信局', nullable: true })
+  departmentName?: string | null;
+
+  @ApiPropertyOptional({ example: '2025-09-26T09:00:00.000Z', description: 'overdue and due_soon' })
+  dueAt?: string;
+
+  @ApiPropertyOptional({
+    example: 7,
+    description: 'overdue: working days after the deadline day up to and including today (report time zone)',
+  })
+  daysOverdue?: number;
+
+  @ApiPropertyOptional({
+    example: 2,
+    description: 'due_soon: working days after today up to and including the deadline day',
+  })
+  workingDaysLeft?: number;
+
+  @ApiPropertyOptional({ example: '2025-03-01T02:00:00.000Z', description: 'stale: the last action on the problem' })
+  lastActivityAt?: string;
+
+  @ApiPropertyOptional({ example: 9, description: 'stale: whole days since the last action' })
+  idleDays?: number;
+
+  @ApiPropertyOptional({
+    example: '2025-01-10T02:00:00.000Z',
+    nullable: true,
+    description: 'not_visited: the last visit, null when never visited',
+  })
+  lastVisitAt?: string | null;
+
+  @ApiPropertyOptional({ example: '2025-03-10T01:00:00.000Z', description: 'when the scan recorded it, once it has' })
+  detectedAt?: string;
+}
+
+export class WarningsResponse {
+  @ApiProperty({ type: [WarningItem] })
+  items: WarningItem[];
+
+  @ApiProperty({ type: WarningCounts, description: 'exact, whatever the level filter and the item cap' })
+  counts: WarningCounts;
+
+  @ApiProperty({ example: false, description: 'true when more items exist than the 500 listed' })
+  truncated: boolean;
+}
+
+export class ScanResult {
+  @ApiProperty({ example: true, description: 'false when another instance was scanning at the time' })
+  ran: boolean;
+
+  @ApiPropertyOptional({ type: WarningCounts, description: 'the warnings newly recorded, when ran' })
+  recorded?: WarningCounts;
+}
+
+/** What a scan did: nothing (another instance held the lock), or the warnings it newly recorded. */
+export type ScanOutcome = { ran: false } | { ran: true; recorded: WarningCounts };

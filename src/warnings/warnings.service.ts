@@ -1,0 +1,245 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { assertUnreachable, DomainError } from '../common/domain-error';
+import { SqlParams } from '../common/sql';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { visibleProblems } from '../problems/problem-access';
+import type { ScanOutcome, WarningCounts, WarningItem, WarningsResponse } from './warnings.dto';
+import {
+  INSERT_WARNING_EVENTS,
+  listWarningsSql,
+  LOCK_PROBLEMS,
+  recordWarningsSql,
+  type WarningLevel,
+  type WarningSqlInput,
+} from './warnings.sql';
+
+/** The advisory lock that lets one scan at a time run per database ('JQWARN' in ASCII). */
+export const SCAN_LOCK_KEY = '81713216705102';
+/** The periodic job's name in the SchedulerRegistry. */
+export const SCAN_JOB = 'warnings-scan';
+/** The most items one answer carries; the counts stay exact beyond it. */
+export const MAX_ITEMS = 500;
+
+/** Roles that see enterprise warnings (not_visited); handlers see their department's problems only. */
+const ENTERPRISE_ROLES = new Set<AuthUser['role']>(['manager', 'admin']);
+const WARNING_ROLES = new Set<AuthUser['role']>(['manager', 'admin', 'handler']);
+
+interface ListRow {
+  count_overdue: number;
+  count_due_soon: number;
+  count_stale: number;
+  count_not_visited: number;
+  level: WarningLevel | null;
+  problemId: string | null;
+  code: string | null;
+  title: string | null;
+  status: string | null;
+  enterpriseId: string;
+  enterpriseName: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  dueAt: Date | null;
+  daysOverdue: number | null;
+  workingDaysLeft: number | null;
+  lastActivityAt: Date | null;
+  idleDays: number | null;
+  lastVisitAt: Date | null;
+  detectedAt: Date | null;
+}
+
+interface RecordedRow {
+  id: string;
+  level: WarningLevel;
+  problemId: string | null;
+  details: { daysOverdue?: number; workingDaysLeft?: number; idleDays?: number };
+}
+
+const zeroCounts = (): WarningCounts => ({ due_soon: 0, overdue: 0, stale: 0, not_visited: 0 });
+
+@Injectable()
+export class WarningsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Warnings');
+  /** The scan the periodic job has started and not finished yet. */
+  private running?: Promise<void>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scheduler: SchedulerRegistry,
+  ) {}
+
+  /** The warnings in force now, as this user may see them. */
+  async current(user: AuthUser, level?: WarningLevel, now: Date = new Date()): Promise<WarningsResponse> {
+    if (!WARNING_ROLES.has(user.role)) throw DomainError.forbidden('your role may not read warnings');
+    const p = new SqlParams();
+    const input = this.sqlInput(p, now, ENTERPRISE_ROLES.has(user.role), (params) => visibleProblems(user, params));
+    const sql = listWarningsSql(input, p.add(level ?? null), p.add(MAX_ITEMS + 1));
+    const rows: ListRow[] = await this.db.query(sql, p.values);
+
+    const first = rows[0];
+    const counts: WarningCounts = first
+      ? {
+          due_soon: first.count_due_soon,
+          overdue: first.count_overdue,
+          stale: first.count_stale,
+          not_visited: first.count_not_visited,
+        }
+      : zeroCounts();
+    const items = rows.filter((row) => row.level !== null).map(toWarningItem);
+    return { items: items.slice(0, MAX_ITEMS), counts, truncated: items.length > MAX_ITEMS };
+  }
+
+  /**
+   * Records each warning in force at `now` that is not recorded yet, with one `warning` event per
+   * new problem warning, in one transaction. One scan at a time per database: when another
+   * instance holds the lock, this one does nothing and says so.
+   */
+  scan(now: Date = new Date()): Promise<ScanOutcome> {
+    return this.db.transaction(async (em) => {
+      const [{ acquired }] = await em.query(`SELECT pg_try_advisory_xact_lock($1::bigint) AS acquired`, [
+        SCAN_LOCK_KEY,
+      ]);
+      if (!acquired) return { ran: false };
+
+      const p = new SqlParams();
+      const input = this.sqlInput(p, now, true, () => 'TRUE');
+      const recorded: RecordedRow[] = await em.query(recordWarningsSql(input), p.values);
+
+      const problemWarnings = recorded.filter((row): row is RecordedRow & { problemId: string } => !!row.problemId);
+      if (problemWarnings.length > 0) {
+        const ids = problemWarnings.map((w) => w.problemId);
+        await em.query(LOCK_PROBLEMS, [ids]);
+        await em.query(INSERT_WARNING_EVENTS, [
+          ids,
+          problemWarnings.map((w) => w.level),
+          problemWarnings.map((w) => this.eventNote(w)),
+          problemWarnings.map((w) => w.id),
+        ]);
+      }
+
+      const counts = zeroCounts();
+      for (const row of recorded) counts[row.level] += 1;
+      return { ran: true, recorded: counts };
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    const seconds = this.config.warnings.scanIntervalSeconds;
+    if (seconds <= 0) return;
+    const timer = setInterval(() => this.runScheduled(), seconds * 1000);
+    // The job never keeps the process alive by itself.
+    timer.unref();
+    this.scheduler.addInterval(SCAN_JOB, timer);
+    this.logger.log(`warning scan every ${seconds} s`);
+  }
+
+  /** Stops the job, and lets a scan in flight finish before the database pool closes (on shutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
+    // ScheduleModule clears its registry on shutdown too; whichever runs first removes the job.
+    if (this.scheduler.doesExist('interval', SCAN_JOB)) this.scheduler.deleteInterval(SCAN_JOB);
+    await this.running;
+  }
+
+  /** One tick of the job: skipped while the previous scan still runs; errors are logged, never thrown. */
+  private runScheduled(): void {
+    if (this.running) return;
+    this.running = this.scan()
+      .then((result) => {
+        if (!result.ran) {
+          this.logger.debug('warning scan skipped: another instance is scanning');
+          return;
+        }
+        const total = Object.values(result.recorded).reduce((sum, n) => sum + n, 0);
+        if (total > 0) this.logger.log(`warning scan recorded ${JSON.stringify(result.recorded)}`);
+      })
+      .catch((error: unknown) => {
+        this.logger.error(
+          `warning scan failed: ${error instanceof Error ? error.message : String(error)}`,
+          error instanceof Error ? error.stack : undefined,
+        );
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+
+  /** Adds the values the warning SQL needs, then the problem scope (which may add its own). */
+  private sqlInput(
+    p: SqlParams,
+    now: Date,
+    withEnterprises: boolean,
+    scope: (params: SqlParams) => string,
+  ): WarningSqlInput {
+    const { dueSoonWorkingDays, staleDays, notVisitedDays } = this.config.warnings;
+    return {
+      now: p.add(now),
+      timezone: p.add(this.config.reportTimezone),
+      dueSoonWorkingDays: p.add(dueSoonWorkingDays),
+      staleDays: p.add(staleDays),
+      notVisitedDays: p.add(notVisitedDays),
+      withEnterprises: p.add(withEnterprises),
+      problemScope: scope(p),
+    };
+  }
+
+  /** The event's note, in the words a coordination office uses. */
+  private eventNote(warning: RecordedRow): string {
+    const { details } = warning;
+    switch (warning.level) {
+      case 'overdue':
+        return details.daysOverdue
+          ? `超期预警：已超期 ${details.daysOverdue} 个工作日`
+          : '超期预警：已到办理时限，今日未办结';
+      case 'due_soon':
+        return details.workingDaysLeft
+          ? `临期预警：距办理时限还有 ${details.workingDaysLeft} 个工作日`
+          : '临期预警：今日到期';
+      case 'stale':
+        return `久未办理预警：已 ${details.idleDays ?? this.config.warnings.staleDays} 天无办理记录`;
+      case 'not_visited':
+        return '久未走访预警';
+      default:
+        return assertUnreachable(warning.level);
+    }
+  }
+}
+
+function toWarningItem(row: ListRow): WarningItem {
+  const level = row.level!;
+  const item: WarningItem = { level, enterpriseId: row.enterpriseId, enterpriseName: row.enterpriseName };
+  if (row.problemId !== null) {
+    Object.assign(item, {
+      problemId: row.problemId,
+      code: row.code,
+      title: row.title,
+      status: row.status,
+      departmentId: row.departmentId,
+      departmentName: row.departmentName,
+    });
+  }
+  switch (level) {
+    case 'overdue':
+      item.dueAt = row.dueAt!.toISOString();
+      item.daysOverdue = row.daysOverdue!;
+      break;
+    case 'due_soon':
+      item.dueAt = row.dueAt!.toISOString();
+      item.workingDaysLeft = row.workingDaysLeft!;
+      break;
+    case 'stale':
+      item.lastActivityAt = row.lastActivityAt!.toISOString();
+      item.idleDays = row.idleDays!;
+      break;
+    case 'not_visited':
+      item.lastVisitAt = row.lastVisitAt?.toISOString() ?? null;
+      break;
+    default:
+      return assertUnreachable(level);
+  }
+  if (row.detectedAt) item.detectedAt = row.detectedAt.toISOString();
+  return item;
+}

@@ -1,0 +1,199 @@
+/** Early-warning levels, in the order a list shows them. */
+export const WARNING_LEVELS = ['overdue', 'due_soon', 'stale', 'not_visited'] as const;
+export type WarningLevel = (typeof WARNING_LEVELS)[number];
+
+/** The placeholders (`$n`) of the values the warnings are computed with, and the problem scope. */
+export interface WarningSqlInput {
+  /** timestamptz: the instant the warnings are taken at. */
+  now: string;
+  /** text: the report time zone, whose days are the working days. */
+  timezone: string;
+  /** integer: a deadline within this many working days is due soon. */
+  dueSoonWorkingDays: string;
+  /** integer: an open problem with no action for this many days is stale. */
+  staleDays: string;
+  /** integer: an enterprise with no visit for this many days is not visited. */
+  notVisitedDays: string;
+  /** boolean: whether enterprise warnings (not_visited) are wanted at all. */
+  withEnterprises: string;
+  /** A condition on `p` (problems): the problems this caller may see (see visibleProblems). */
+  problemScope: string;
+}
+
+/** A timestamp as stable text for a dedupe key: UTC, microseconds, whatever the session time zone. */
+const utcText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** A timestamp as the API writes it (JavaScript's toISOString), whatever the session time zone. */
+const isoText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The warnings in force at an instant, as the CTE `current_warning` (one row per warning), for a
+ * caller to select from or insert from.
+ *
+ * - open: status reported, assigned or in_progress (not resolved, closed or withdrawn);
+ * - overdue (超期): open with a deadline, and the deadline is at or before now; daysOverdue is the
+ *   working days after the deadline's day up to and including today;
+ * - due_soon (临期): open, not overdue, and the deadline falls within the next N working days
+ *   (working days after today up to and including the deadline's day <= N);
+ * - stale (久未办理): open, and no action for the configured days: problems.updated_at is the time
+ *   of the last action (warning events written by the scan do not move it);
+ * - not_visited (久未走访): enterprises whose last visit, or when never visited their registration,
+ *   lies at least the configured days back.
+ *
+ * A problem may be both overdue and stale: two warnings. `dedupe_key` names the occurrence: a
+ * new deadline, a new action or a new visit makes a new warning; the same one is the same key.
+ */
+export function currentWarningsCte(input: WarningSqlInput): string {
+  return `
+  WITH params AS (
+    SELECT ${input.now}::timestamptz AS now,
+           ${input.timezone}::text AS tz,
+           ${input.dueSoonWorkingDays}::int AS due_soon_working_days,
+           make_interval(days => ${input.staleDays}::int) AS stale_after,
+           make_interval(days => ${input.notVisitedDays}::int) AS not_visited_after
+  ),
+  open_problem AS (
+    SELECT p.id, p.code, p.title, p.status, p.enterprise_id, p.department_id, p.due_at, p.updated_at
+    FROM problems p
+    WHERE p.status IN ('reported', 'assigned', 'in_progress') AND ${input.problemScope}
+  ),
+  overdue AS (
+    SELECT op.*, working_days_between(op.due_at, params.now, params.tz) AS days_overdue
+    FROM open_problem op CROSS JOIN params
+    WHERE op.due_at <= params.now
+  ),
+  due_soon AS (
+    SELECT op.*, left_.working_days_left
+    FROM open_problem op
+    CROSS JOIN params
+    CROSS JOIN LATERAL (SELECT working_days_between(params.now, op.due_at, params.tz) AS working_days_left) left_
+    WHERE op.due_at > params.now AND left_.working_days_left <= params.due_soon_working_days
+  ),
+  stale AS (
+    SELECT op.*, floor(extract(epoch FROM params.now - op.updated_at) / 86400)::int AS idle_days
+    FROM open_problem op CROSS JOIN params
+    WHERE op.updated_at <= params.now - params.stale_after
+  ),
+  not_visited AS (
+    SELECT e.id, e.name, e.created_at, last_visit.at AS last_visit_at
+    FROM enterprises e
+    CROSS JOIN params
+    LEFT JOIN LATERAL (SELECT max(v.visited_at) AS at FROM visits v WHERE v.enterprise_id = e.id) last_visit ON true
+    -- The parameter itself, not params.with_enterprises: a one-time filter, so a handler's list skips the scan.
+    WHERE ${input.withEnterprises}::boolean
+      AND COALESCE(last_visit.at, e.created_at) <= params.now - params.not_visited_after
+  ),
+  problem_warning AS (
+    SELECT 'overdue' AS level, 1 AS level_rank, id, code, title, status, enterprise_id, department_id, due_at,
+           days_overdue, NULL::int AS working_days_left, NULL::timestamptz AS last_activity_at, NULL::int AS idle_days,
+           'overdue:' || id || ':' || ${utcText('due_at')} AS dedupe_key,
+           due_at AS sort_at
+    FROM overdue
+    UNION ALL
+    SELECT 'due_soon', 2, id, code, title, status, enterprise_id, department_id, due_at,
+           NULL, working_days_left, NULL, NULL,
+           'due_soon:' || id || ':' || ${utcText('due_at')},
+           due_at
+    FROM due_soon
+    UNION ALL
+    SELECT 'stale', 3, id, code, title, status, enterprise_id, department_id, NULL,
+           NULL, NULL, updated_at, idle_days,
+           'stale:' || id || ':' || ${utcText('updated_at')},
+           updated_at
+    FROM stale
+  ),
+  current_warning AS (
+    SELECT w.level, w.level_rank, w.id AS problem_id, w.code, w.title, w.status,
+           e.id AS enterprise_id, e.name AS enterprise_name, w.department_id, d.name AS department_name,
+           w.due_at, w.days_overdue, w.working_days_left, w.last_activity_at, w.idle_days,
+           NULL::timestamptz AS last_visit_at, w.dedupe_key, w.sort_at
+    FROM problem_warning w
+    JOIN enterprises e ON e.id = w.enterprise_id
+    LEFT JOIN departments d ON d.id = w.department_id
+    UNION ALL
+    SELECT 'not_visited', 4, NULL, NULL, NULL, NULL,
+           nv.id, nv.name, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL,
+           nv.last_visit_at, 'not_visited:' || nv.id || ':' || COALESCE(${utcText('nv.last_visit_at')}, 'never'),
+           COALESCE(nv.last_visit_at, nv.created_at)
+    FROM not_visited nv
+  )`;
+}
+
+/**
+ * The list: exact counts per level over every current warning, and the items of the level asked
+ * for ($level NULL: all), at most $limit of them, in the order
+ * overdue (most working days overdue first), due_soon (soonest deadline first), stale (longest
+ * idle first), not_visited (longest without a visit first). `detected_at` is when the scan
+ * recorded the warning, if it has. One row per item, each carrying the counts; one row of counts
+ * with a NULL level when there is no item.
+ */
+export function listWarningsSql(input: WarningSqlInput, level: string, limit: string): string {
+  return `${currentWarningsCte(input)},
+  counts AS (
+    SELECT count(*) FILTER (WHERE level = 'overdue')::int AS count_overdue,
+           count(*) FILTER (WHERE level = 'due_soon')::int AS count_due_soon,
+           count(*) FILTER (WHERE level = 'stale')::int AS count_stale,
+           count(*) FILTER (WHERE level = 'not_visited')::int AS count_not_visited
+    FROM current_warning
+  ),
+  listed AS (
+    SELECT cw.*, recorded.detected_at,
+           row_number() OVER (ORDER BY cw.level_rank, cw.days_overdue DESC NULLS LAST, cw.sort_at, cw.dedupe_key)
+             AS position
+    FROM current_warning cw
+    LEFT JOIN warnings recorded ON recorded.dedupe_key = cw.dedupe_key
+    WHERE ${level}::text IS NULL OR cw.level = ${level}::text
+    ORDER BY position
+    LIMIT ${limit}
+  )
+  SELECT counts.*, listed.level, listed.problem_id AS "problemId", listed.code, listed.title, listed.status,
+         listed.enterprise_id AS "enterpriseId", listed.enterprise_name AS "enterpriseName",
+         listed.department_id AS "departmentId", listed.department_name AS "departmentName",
+         listed.due_at AS "dueAt", listed.days_overdue AS "daysOverdue", listed.working_days_left AS "workingDaysLeft",
+         listed.last_activity_at AS "lastActivityAt", listed.idle_days AS "idleDays",
+         listed.last_visit_at AS "lastVisitAt", listed.detected_at AS "detectedAt"
+  FROM counts LEFT JOIN listed ON true
+  ORDER BY listed.position`;
+}
+
+/**
+ * Records the current warnings that are not recorded yet (the dedupe key decides) and returns
+ * the new ones. A problem warning keeps its problem and the department it was detected under; an
+ * enterprise warning keeps its enterprise. `details` keeps the figures as they were at detection.
+ */
+export function recordWarningsSql(input: WarningSqlInput): string {
+  return `${currentWarningsCte(input)}
+  INSERT INTO warnings (level, problem_id, enterprise_id, department_id, dedupe_key, detected_at, details)
+  SELECT cw.level, cw.problem_id, CASE WHEN cw.problem_id IS NULL THEN cw.enterprise_id END, cw.department_id,
+         cw.dedupe_key, params.now,
+         jsonb_strip_nulls(jsonb_build_object(
+           'dueAt', ${isoText('cw.due_at')}, 'daysOverdue', cw.days_overdue, 'workingDaysLeft', cw.working_days_left,
+           'lastActivityAt', ${isoText('cw.last_activity_at')}, 'idleDays', cw.idle_days,
+           'lastVisitAt', ${isoText('cw.last_visit_at')},
+           'neverVisited', CASE WHEN cw.level = 'not_visited' AND cw.last_visit_at IS NULL THEN true END))
+  FROM current_warning cw CROSS JOIN params
+  ORDER BY cw.level_rank, cw.sort_at, cw.dedupe_key
+  ON CONFLICT (dedupe_key) DO NOTHING
+  RETURNING id::text AS id, level, problem_id AS "problemId", details`;
+}
+
+/**
+ * Holds the problems of new warnings against concurrent actions until the scan commits, so the
+ * status a warning event repeats is the problem's status at the event's instant (as-of reports
+ * read a problem's state from its latest event).
+ */
+export const LOCK_PROBLEMS = `SELECT id FROM problems WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE`;
+
+/**
+ * One `warning` event per new problem warning: no actor (the system), the problem's current
+ * status as both from and to, its current department. The problem row itself is not touched:
+ * version, updated_at and last_event_type stay, so clients' If-Match stays valid.
+ */
+export const INSERT_WARNING_EVENTS = `
+  INSERT INTO problem_events (problem_id, type, from_status, to_status, department_id, actor_id, note, data)
+  SELECT p.id, 'warning', p.status, p.status, p.department_id, NULL, w.note,
+         jsonb_build_object('level', w.level, 'warningId', w.warning_id)
+  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[]) WITH ORDINALITY AS w(problem_id, level, note, warning_id, n)
+  JOIN problems p ON p.id = w.problem_id
+  ORDER BY w.n`;
