@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EnterprisesController } from './enterprises.controller';
 import { EnterprisesService } from './enterprises.service';
+import { EnterpriseImportController } from './import/enterprise-import.controller';
+import { EnterpriseImportService } from './import/enterprise-import.service';
 
-@Module({ controllers: [EnterprisesController], providers: [EnterprisesService] })
+@Module({
+  controllers: [EnterpriseImportController, EnterprisesController],
+  providers: [EnterprisesService, EnterpriseImportService],
+})
 export class EnterprisesModule {}

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { ReferenceModule } from '../reference/reference.module';
+import { ProblemsExportController } from './export/problems-export.controller';
+import { ProblemsExportService } from './export/problems-export.service';
 import { ProblemsController } from './problems.controller';
 import { ProblemsService } from './problems.service';
 
 @Module({
   imports: [IdempotencyModule, ReferenceModule],
-  controllers: [ProblemsController],
-  providers: [ProblemsService],
+  // The export controller first: GET /problems/export must be matched before GET /problems/:id.
+  controllers: [ProblemsExportController, ProblemsController],
+  providers: [ProblemsService, ProblemsExportService],
   exports: [ProblemsService],
 })
 export class ProblemsModule {}
