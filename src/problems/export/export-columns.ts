@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { ProblemResponse } from '../problem-response';
 import { STATUS_LABELS } from '../problem-workflow';
 import type { Source } from '../problem.dto';
+import { CSV_LINE_END, formatInstant, guardFormula, quoteCsv } from '../../common/spreadsheet-text';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -53,10 +53,8 @@ const EVENT_LABELS: Record<string, Label> = {
 const YES_NO: Record<'yes' | 'no', Label> = { yes: { zh: '是', en: 'Yes' }, no: { zh: '否', en: 'No' } };
 
 /** An ISO instant as `2025-04-01 07:30` in the report time zone. */
-export function formatInstant(iso: string | null | undefined, timezone: string): string | null {
-  if (!iso) return null;
-  const at = DateTime.fromISO(iso, { zone: timezone });
-  return at.isValid ? at.toFormat('yyyy-MM-dd HH:mm') : iso;
+function instant(iso: string | null | undefined, timezone: string): string | null {
+  return iso ? formatInstant(iso, timezone) : null;
 }
 
 function statusLabel(p: ProblemResponse, lang: ExportLanguage): string {
@@ -69,7 +67,7 @@ function lastEvent(p: ProblemResponse, { lang, timezone }: CellContext): string 
   const type = p.lastEventType;
   if (!type) return null;
   const label = EVENT_LABELS[type]?.[lang] ?? type;
-  const at = formatInstant(p.lastEventAt ?? p.updatedAt, timezone);
+  const at = instant(p.lastEventAt ?? p.updatedAt, timezone);
   return at ? `${label} ${at}` : label;
 }
 
@@ -87,8 +85,8 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
   { heading: { zh: '来源', en: 'Source' }, width: 12, value: (p, c) => SOURCE_LABELS[p.source]?.[c.lang] ?? p.source },
   { heading: { zh: '状态', en: 'Status' }, width: 10, value: (p, c) => statusLabel(p, c.lang) },
   { heading: { zh: '责任单位', en: 'Department' }, width: 22, value: (p) => p.departmentName },
-  { heading: { zh: '登记时间', en: 'Reported' }, width: 17, value: (p, c) => formatInstant(p.reportedAt, c.timezone) },
-  { heading: { zh: '办理时限', en: 'Due' }, width: 17, value: (p, c) => formatInstant(p.dueAt, c.timezone) },
+  { heading: { zh: '登记时间', en: 'Reported' }, width: 17, value: (p, c) => instant(p.reportedAt, c.timezone) },
+  { heading: { zh: '办理时限', en: 'Due' }, width: 17, value: (p, c) => instant(p.dueAt, c.timezone) },
   { heading: { zh: '已办天数', en: 'Days open' }, width: 10, value: (p) => p.daysOpen ?? null },
   { heading: { zh: '超期工作日', en: 'Working days overdue' }, width: 12, value: (p) => p.daysOverdue ?? null },
   { heading: { zh: '督办', en: 'Escalated' }, width: 8, value: (p, c) => YES_NO[p.escalated ? 'yes' : 'no'][c.lang] },
@@ -105,17 +103,10 @@ export function cells(problem: ProblemResponse, context: CellContext): CellValue
 
 // ---------------------------------------------------------------- CSV (RFC 4180, for Excel)
 
-export const CSV_BOM = '\uFEFF';
-const CSV_LINE_END = '\r\n';
-const CSV_NEEDS_QUOTES = /[",\r\n]/;
-/** A cell a spreadsheet would run as a formula (OWASP adds tab and carriage return to = + - @). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 function csvField(value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return CSV_NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return quoteCsv(guardFormula(value));
 }
 
 /** One CSV record with its CRLF; text is guarded against formulas and quoted where RFC 4180 needs it. */

@@ -12,13 +12,13 @@ import {
   cells,
   type CellContext,
   type CellValue,
-  CSV_BOM,
   csvLine,
   EXPORT_COLUMNS,
   type ExportFormat,
   type ExportLanguage,
   headings,
 } from './export-columns';
+import { CSV_BOM } from '../../common/spreadsheet-text';
 
 /** The list's filters (no page size or cursor: the export walks every page) plus the file's form. */
 export type ExportRequest = Omit<ListProblemsQuery, 'limit' | 'cursor'> & {

@@ -16,6 +16,7 @@ import {
   type WeeklyLabels,
 } from './weekly-labels';
 import type { ReportLanguage, WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
+import { CSV_BOM, CSV_LINE_END, guardFormula, quoteCsv } from '../../common/spreadsheet-text';
 
 /*
  * The report is first turned into tables of typed cells, the same for the three forms; each form then
@@ -400,26 +401,11 @@ export async function renderWeeklyXlsx(report: WeeklyReport, lang: ReportLanguag
 
 // ---------------------------------------------------------------- CSV
 
-const BOM = '\uFEFF';
-const CSV_LINE_END = '\r\n';
-/** Characters that make a spreadsheet read a cell as a formula (OWASP adds tab and carriage return to = + - @). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const CSV_NEEDS_QUOTES = /[",\r\n]/;
-
-function csvField(text: string): string {
-  return CSV_NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Text typed by users that a spreadsheet would run as a formula gets a leading `'`. */
-function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
 function csvValue(cell: Cell): string {
   switch (cell.kind) {
     case 'text':
       if (cell.value === null) return '';
-      return cell.fromUser ? neutraliseFormula(cell.value) : cell.value;
+      return cell.fromUser ? guardFormula(cell.value) : cell.value;
     case 'number':
       return cell.value === null ? '' : String(cell.value);
     case 'rate':
@@ -428,7 +414,7 @@ function csvValue(cell: Cell): string {
 }
 
 function csvLine(fields: string[]): string {
-  return fields.map(csvField).join(',');
+  return fields.map(quoteCsv).join(',');
 }
 
 function csvSection(table: Table): string {
@@ -446,5 +432,5 @@ export function renderWeeklyCsv(report: WeeklyReport, lang: ReportLanguage): str
   const heading = csvLine([reportHeading(report, lang)]);
   const tables = sectionTables(report, labels);
   const sections = SECTION_KEYS.map((key) => csvSection(tables[key]));
-  return BOM + [heading, ...sections].join(CSV_LINE_END + CSV_LINE_END) + CSV_LINE_END;
+  return CSV_BOM + [heading, ...sections].join(CSV_LINE_END + CSV_LINE_END) + CSV_LINE_END;
 }

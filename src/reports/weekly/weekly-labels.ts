@@ -207,7 +207,6 @@ export function weeklyLabels(lang: ReportLanguage): WeeklyLabels {
   return lang === 'en' ? LABELS.en : LABELS.zh;
 }
 
-const INSTANT_FORMAT = 'yyyy-MM-dd HH:mm';
 const DATE_FORMAT = 'yyyy-MM-dd';
 /** Rates are rounded to one decimal (116/127 → 91.3). */
 export const RATE_DECIMALS = 1;
@@ -216,12 +215,6 @@ export const NO_VALUE = '—';
 
 function inZone(iso: string, timezone: string): DateTime {
   return DateTime.fromISO(iso, { setZone: true }).setZone(timezone);
-}
-
-/** An ISO instant as `2025-04-02 09:30` in the report time zone; the text itself if it is not a valid instant. */
-export function formatInstant(iso: string, timezone: string): string {
-  const value = inZone(iso, timezone);
-  return value.isValid ? value.toFormat(INSTANT_FORMAT) : iso;
 }
 
 /** `91.3 %`, or `—` when there is no rate (nothing recorded). */
@@ -249,3 +242,5 @@ export function reportHeading(report: WeeklyReport, lang: ReportLanguage): strin
 export function isWeekInProgress(report: WeeklyReport): boolean {
   return DateTime.fromISO(report.asOf) < DateTime.fromISO(report.week.to);
 }
+
+export { formatInstant } from '../../common/spreadsheet-text';
