@@ -1,6 +1,12 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
 import { ReferenceData1764000000001 } from './1764000000001-ReferenceData';
 import { ManagersTools1764100000000 } from './1764100000000-ManagersTools';
+import { WorkingDaysEndExclusive1764100000001 } from './1764100000001-WorkingDaysEndExclusive';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
-export const migrations = [InitialSchema1764000000000, ReferenceData1764000000001, ManagersTools1764100000000];
+export const migrations = [
+  InitialSchema1764000000000,
+  ReferenceData1764000000001,
+  ManagersTools1764100000000,
+  WorkingDaysEndExclusive1764100000001,
+];

@@ -68,12 +68,13 @@ describe('the database schema', () => {
       { name: 'InitialSchema1764000000000', timestamp: '1764000000000' },
       { name: 'ReferenceData1764000000001', timestamp: '1764000000001' },
       { name: 'ManagersTools1764100000000', timestamp: '1764100000000' },
+      { name: 'WorkingDaysEndExclusive1764100000001', timestamp: '1764100000001' },
     ]);
   });
 
   it('applies nothing when the migrations run again', async () => {
     expect(await runMigrations(t.db)).toEqual([]);
-    expect(await countRows(t, 'migrations')).toBe(3);
+    expect(await countRows(t, 'migrations')).toBe(4);
   });
 
   it('has loaded the reference data of the second migration', async () => {

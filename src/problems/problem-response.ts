@@ -65,8 +65,8 @@ export const problemColumns = (at: string) => `
   p.category_code AS category, c.name AS "categoryName", p.title, p.description,
   p.reported_at AS "reportedAt", p.created_at AS "enteredAt", p.status,
   p.department_id AS "departmentId", dep.name AS "departmentName", p.due_at AS "dueAt",
-  (${OPEN_SQL} AND p.due_at < ${at}) AS overdue,
-  (extract(epoch FROM ${openUntil(at)} - p.reported_at) / 86400)::int AS "daysOpen",
+  COALESCE(${OPEN_SQL} AND p.due_at < ${at}, false) AS overdue,
+  floor(extract(epoch FROM ${openUntil(at)} - p.reported_at) / 86400)::int AS "daysOpen",
   CASE WHEN ${OPEN_SQL} AND p.due_at < ${at}
        THEN working_days_between(p.due_at, ${at}, current_setting('TimeZone')) ELSE 0 END AS "daysOverdue",
   p.resolution, p.satisfaction, p.feedback, p.escalated, p.duplicate_of AS "duplicateOf",

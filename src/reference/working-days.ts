@@ -101,12 +101,15 @@ export function dueAfterWorkingDays(start: Date, days: number, zone: string, exc
 
 /**
  * Working days after a's calendar day up to and including b's (0 when b's day is not after a's),
- * both days taken in the zone. The same as the SQL function working_days_between(a, b, tz).
+ * both days taken in the zone. Instants close spans, so each day is that of the instant just
+ * before (a deadline at 00:00 belongs to the day it ends). The same as the SQL function
+ * working_days_between(a, b, tz).
  */
 export function workingDaysBetween(a: Date, b: Date, zone: string, exceptions: CalendarExceptions): number {
-  const last = parseDate(calendarDay(b, zone));
+  const justBefore = (at: Date) => new Date(at.getTime() - 1);
+  const last = parseDate(calendarDay(justBefore(b), zone));
   let count = 0;
-  for (let day = parseDate(calendarDay(a, zone)) + 1; day <= last; day++) {
+  for (let day = parseDate(calendarDay(justBefore(a), zone)) + 1; day <= last; day++) {
     if (workingOn(day, exceptions)) count++;
   }
   return count;

@@ -60,6 +60,14 @@ export interface TrendReport {
 }
 
 type Counts = { recorded: number; resolved: number };
+
+/** The label of the group of problems without a value (as the resolution-rate SQL names it). */
+const NO_KEY_LABEL: Record<GroupBy, string> = {
+  department: '未分派',
+  district: '未填写',
+  category: '未填写',
+  industry: '未填写',
+};
 type Keyed<T> = T & { key: string | null };
 
 @Injectable()
@@ -150,7 +158,7 @@ export class ReportsService {
     const groups = rates.map((row) => ({ key: row.key, label: row.label, counts: row as Counts }));
     for (const row of [...resolved, ...verified, ...returns]) {
       if (!groups.some((g) => g.key === row.key)) {
-        groups.push({ key: row.key, label: row.key ?? '未分派', counts: { recorded: 0, resolved: 0 } });
+        groups.push({ key: row.key, label: row.key ?? NO_KEY_LABEL[groupBy], counts: { recorded: 0, resolved: 0 } });
       }
     }
     const total = await this.figuresOf(period, asOf);
