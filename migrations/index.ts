@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
 import { ReferenceData1764000000001 } from './1764000000001-ReferenceData';
 import { ManagersTools1764100000000 } from './1764100000000-ManagersTools';
 import { WorkingDaysEndExclusive1764100000001 } from './1764100000001-WorkingDaysEndExclusive';
+import { LoginThrottle1764200000000 } from './1764200000000-LoginThrottle';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   ReferenceData1764000000001,
   ManagersTools1764100000000,
   WorkingDaysEndExclusive1764100000001,
+  LoginThrottle1764200000000,
 ];

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { JwtModule } from '@nestjs/jwt';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -66,6 +67,8 @@ export class AppModule {
           signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds },
           verifyOptions: { algorithms: ['HS256'] },
         }),
+        // A general limit per client address and instance (in memory); logins have their own, shared one.
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: Math.max(config.rateLimitPerMinute, 1) }] }),
         HealthModule,
         AuthModule,
         UsersModule,
@@ -77,7 +80,11 @@ export class AppModule {
         ScheduleModule.forRoot(),
         WarningsModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ErrorFilter }, DatabaseSetup],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        DatabaseSetup,
+        ...(config.rateLimitPerMinute > 0 ? [{ provide: APP_GUARD, useClass: ThrottlerGuard }] : []),
+      ],
     };
   }
 }

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { UsersService } from '../users/users.service';
+import { LoginThrottle } from './login-throttle';
 import { toUserResponse, UserResponse } from '../users/user-response';
 
 export interface LoginResponse {
@@ -16,13 +17,17 @@ export class AuthService {
   constructor(
     private readonly users: UsersService,
     private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async login(username: string, password: string): Promise<LoginResponse> {
+    await this.throttle.assertNotLocked(username);
     const user = await this.users.verifyCredentials(username, password);
     if (!user) {
+      await this.throttle.recordFailure(username);
       throw new DomainError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthenticated, 'invalid username or password');
     }
+    await this.throttle.recordSuccess(username);
     const accessToken = await this.jwt.signAsync({ sub: user.id });
     const { exp } = this.jwt.decode<{ exp: number }>(accessToken);
     return {

@@ -28,6 +28,7 @@ describe('loadConfig: defaults', () => {
       reportTimezone: 'Asia/Shanghai',
       dbStatementTimeoutMs: 15000,
       logLevel: 'info',
+      rateLimitPerMinute: 1200,
       warnings: { scanIntervalSeconds: 300, dueSoonWorkingDays: 3, staleDays: 7, notVisitedDays: 90 },
     });
   });
@@ -53,6 +54,7 @@ describe('loadConfig: defaults', () => {
       REPORT_TIMEZONE: 'Asia/Urumqi',
       DB_STATEMENT_TIMEOUT_MS: '5000',
       LOG_LEVEL: 'debug',
+      RATE_LIMIT_PER_MINUTE: '0',
       WARNING_SCAN_INTERVAL_SECONDS: '0',
       WARNING_DUE_SOON_DAYS: '5',
       WARNING_STALE_DAYS: '14',
@@ -70,6 +72,7 @@ describe('loadConfig: defaults', () => {
       reportTimezone: 'Asia/Urumqi',
       dbStatementTimeoutMs: 5000,
       logLevel: 'debug',
+      rateLimitPerMinute: 0,
       warnings: { scanIntervalSeconds: 0, dueSoonWorkingDays: 5, staleDays: 14, notVisitedDays: 180 },
     });
   });

@@ -56,6 +56,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'silent',
+    // Tests send thousands of requests from one address; the limit has its own test.
+    RATE_LIMIT_PER_MINUTE: '0',
     ...env,
   });
   const app = await createApp({ config, databaseUrl, jwtSecret: config.jwtSecret! });
