@@ -18,7 +18,6 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api/v1', { exclude: [] });
   app.useGlobalPipes(createValidationPipe());
-  app.use(...jsonBody);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -26,6 +25,7 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
       },
     }),
   );
+  app.use(...jsonBody);
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.getHttpAdapter().getInstance().set('etag', false);
 

@@ -90,6 +90,16 @@ export function toErrorBody(error: unknown): ErrorBody {
         code: ErrorCode.Conflict,
         message: 'a referenced record does not exist or is still in use',
       };
+    case '22021': // character_not_in_repertoire: a NUL in text
+    case '22P02': // invalid_text_representation
+    case '22007': // invalid_datetime_format
+    case '22008': // datetime_field_overflow
+    case '22003': // numeric_value_out_of_range
+      return {
+        statusCode: HttpStatus.BAD_REQUEST,
+        code: ErrorCode.ValidationFailed,
+        message: 'a value in the request is not valid',
+      };
     case '40001':
     case '40P01':
       return {

@@ -47,5 +47,31 @@ function translateParserError(error: unknown, _req: Request, _res: Response, nex
   next(error);
 }
 
-/** JSON bodies only, at most 100 kB, with clear errors. */
-export const jsonBody = [requireJson, express.json({ limit: BODY_LIMIT }), translateParserError];
+/** Deeper than any body of this API; deeper nesting is an attack on the validators' recursion. */
+const MAX_DEPTH = 16;
+/** Keys that would reach an object's prototype; class-transformer drops them silently, so refuse them. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The first thing wrong with a parsed body's shape, as a field error, or null. */
+export function bodyShapeProblem(value: unknown, path = '', depth = 0): { field: string; message: string } | null {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? { field: path || 'body', message: 'must not contain NUL characters' } : null;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  if (depth >= MAX_DEPTH) return { field: path || 'body', message: `is nested deeper than ${MAX_DEPTH} levels` };
+  for (const [key, item] of Object.entries(value)) {
+    const field = path ? `${path}.${key}` : key;
+    if (FORBIDDEN_KEYS.has(key)) return { field, message: 'unknown field' };
+    const problem = bodyShapeProblem(item, field, depth + 1);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function checkBodyShape(req: Request, _res: Response, next: NextFunction): void {
+  const problem = bodyShapeProblem(req.body);
+  next(problem ? DomainError.invalidField(problem.field, problem.message) : undefined);
+}
+
+/** JSON bodies only, at most 100 kB, at most 16 levels deep, with clear errors. */
+export const jsonBody = [requireJson, express.json({ limit: BODY_LIMIT }), translateParserError, checkBodyShape];

@@ -1,0 +1,1077 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { Response, Test } from 'supertest';
+import { Factory, inDays, TestUser } from '../factories';
+import { ADMIN, createTestApp, TestApp } from '../support/test-app';
+import { countChanges, ResponseLog, tableCounts, Tally } from './figures';
+
+/**
+ * Every endpoint of the OpenAPI document × every caller × every object, against a real database.
+ *
+ * Callers: admin, manager, official, a handler of department A, a handler of department B, and
+ * nobody (no token). Objects, where the route names one: a problem of department A, one of
+ * department B, an id that names nothing, and a string that is not an id. Expected: 401 without a
+ * token, 403 where the role may not, and for a handler a problem of the other department answers
+ * exactly like a missing one (status, headers that matter, body byte for byte). A refused write
+ * changes no row count and not the row it named; a successful one is checked in the database.
+ * Every response a handler receives is searched for the ids, codes and titles of the other
+ * department's problems.
+ */
+
+type Who = 'admin' | 'manager' | 'official' | 'handlerA' | 'handlerB' | 'anonymous';
+type Role = 'admin' | 'manager' | 'official' | 'handler';
+type Obj = 'none' | 'deptA' | 'deptB' | 'existing' | 'missing' | 'malformed';
+type Action = 'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
+type State = 'reported' | 'assigned' | 'in_progress' | 'resolved';
+
+const WHO: Who[] = ['admin', 'manager', 'official', 'handlerA', 'handlerB', 'anonymous'];
+const ALL_ROLES: Role[] = ['admin', 'manager', 'official', 'handler'];
+const MANAGERS: Role[] = ['admin', 'manager'];
+const CREATORS: Role[] = ['official', 'manager', 'admin'];
+
+/** Markers in every title, so a leaked title is found as easily as a leaked id. */
+const MARK = { A: '甲部门专属', B: '乙部门专属' } as const;
+const MISSING_ID = randomUUID();
+const MALFORMED_ID = 'not-a-uuid';
+
+/** The body as text, whatever supertest made of it (a custom parser keeps files as bytes). */
+const textOf = (res: Response): string =>
+  typeof res.text === 'string'
+    ? res.text
+    : Buffer.isBuffer(res.body)
+      ? res.body.toString('utf8')
+      : JSON.stringify(res.body ?? null);
+
+/** The body as JSON when it is JSON, also when a custom parser kept it as bytes. */
+const jsonOf = (res: Response): Record<string, unknown> | undefined =>
+  Buffer.isBuffer(res.body)
+    ? /json/.test(String(res.headers['content-type'] ?? ''))
+      ? JSON.parse(res.body.toString('utf8'))
+      : undefined
+    : res.body;
+
+const roleOf = (who: Who): Role | null =>
+  who === 'anonymous' ? null : who === 'handlerA' || who === 'handlerB' ? 'handler' : who;
+
+interface Cell {
+  who: Who;
+  obj: Obj;
+}
+
+/** What a cell prepared: the id in the path, the version for If-Match, anything else the request needs. */
+interface Ctx {
+  id?: string;
+  version?: number;
+  dept?: 'A' | 'B';
+  data?: Record<string, unknown>;
+}
+
+interface Expectation {
+  status: number;
+  /** The error code of a refusal. */
+  code?: string;
+  /** For a handler's view of another department's problem: must equal the missing object's response. */
+  sameAsMissing?: boolean;
+  /** Further checks of a success; answers a mismatch description or null. */
+  check?: (res: Response, ctx: Ctx, cell: Cell) => Promise<string | null> | string | null;
+}
+
+interface Spec {
+  /** `METHOD /api/v1/path/{param}`, exactly as the OpenAPI document writes it. */
+  key: string;
+  /** A second row for the same endpoint (another filter, another format). */
+  variant?: string;
+  roles: Role[] | 'public';
+  objects: Obj[];
+  /** Refusals must leave every row count as it was. */
+  write: boolean;
+  /** Problem routes: a handler sees the other department's problem as missing. */
+  scoped?: boolean;
+  prepare?: (cell: Cell, allowed: boolean) => Promise<Ctx>;
+  send: (cell: Cell, ctx: Ctx) => Test;
+  /** Overrides the default rules (e.g. a handler taking a manager's action). */
+  decide?: (cell: Cell) => Expectation | undefined;
+  ok: (cell: Cell) => Expectation;
+  notFound?: (cell: Cell) => Expectation;
+  /** A row snapshot that a refused request must not change. */
+  row?: (ctx: Ctx) => Promise<unknown>;
+}
+
+describe('authorization matrix: every endpoint × every caller × every object', () => {
+  let t: TestApp;
+  let f: Factory;
+  const users = {} as Record<Exclude<Who, 'anonymous'>, TestUser>;
+  let adminAuth: { Authorization: string };
+  let deptA: { id: string };
+  let deptB: { id: string };
+  let entA: { id: string };
+  let entB: { id: string };
+  let loginUser: { username: string; password: string };
+  let otherCategoryDays: number;
+  const tally = new Tally('authorization-matrix');
+  const log = new ResponseLog();
+  /** Ids and codes of every problem ever assigned to each department (none ever moves between A and B). */
+  const secrets = { A: new Set<string>([MARK.A]), B: new Set<string>([MARK.B]) };
+  /** Fixtures shared by refusal cells, one per department and state; refusals never change them. */
+  const shared = new Map<string, { id: string; version: number }>();
+  const byKey = new Map<string, Spec[]>();
+  let calendarSerial = 0;
+
+  const api = (path: string) => `/api/v1${path}`;
+  const auth = (who: Who): Record<string, string> => (who === 'anonymous' ? {} : users[who].auth);
+  const deptOf = (d: 'A' | 'B') => (d === 'A' ? deptA : deptB);
+  const unique = () => randomBytes(4).toString('hex');
+
+  /** A problem of department `d` in `state`, moved there through the API by the manager. */
+  async function problemIn(state: State, d: 'A' | 'B'): Promise<{ id: string; version: number; code: string }> {
+    const created = await f.problem(users.official, d === 'A' ? entA.id : entB.id, {
+      title: `${MARK[d]}问题-${state}-${unique()}`,
+      category: 'factor_supply',
+    });
+    let version = created.version;
+    const step = async (action: Action, body: Record<string, unknown>) => {
+      const res = await f.act(users.manager, created.id, action, body, version);
+      if (res.status !== 200) throw new Error(`fixture ${action}: ${res.status} ${res.text}`);
+      version = res.body.version;
+    };
+    if (state !== 'reported') {
+      await step('assign', { departmentId: deptOf(d).id, dueAt: inDays(20) });
+      secrets[d].add(created.id).add(created.code);
+    }
+    if (state === 'in_progress' || state === 'resolved') await step('accept', {});
+    if (state === 'resolved') await step('resolve', { resolution: '已协调解决' });
+    return { id: created.id, version, code: created.code };
+  }
+
+  async function sharedProblem(state: State, d: 'A' | 'B') {
+    const key = `${state}:${d}`;
+    if (!shared.has(key)) shared.set(key, await problemIn(state, d));
+    return shared.get(key)!;
+  }
+
+  const problemRow = async (ctx: Ctx) =>
+    ctx.id && /^[0-9a-f-]{36}$/.test(ctx.id)
+      ? (
+          await t.db.query(
+            `SELECT status, version, department_id, escalated, due_at,
+                    (SELECT count(*)::int FROM problem_events e WHERE e.problem_id = p.id) AS events
+             FROM problems p WHERE id = $1`,
+            [ctx.id],
+          )
+        )[0]
+      : null;
+
+  /** The problems as the database holds them, the oracle every list is compared with. */
+  async function problemRows(): Promise<
+    { id: string; code: string; departmentId: string | null; enterpriseId: string; title: string; status: string }[]
+  > {
+    return t.db.query(
+      `SELECT id, code, department_id AS "departmentId", enterprise_id AS "enterpriseId", title, status FROM problems`,
+    );
+  }
+
+  const scopeOf = (who: Who) => (row: { departmentId: string | null }) =>
+    who === 'handlerA' ? row.departmentId === deptA.id : who === 'handlerB' ? row.departmentId === deptB.id : true;
+
+  /** Walks every page of a list and answers the ids, or a mismatch. */
+  async function walk(who: Who, query: string, limit: number): Promise<{ ids: string[]; error?: string }> {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 200; page += 1) {
+      const sep = query ? '&' : '';
+      const url: string = `/problems?${query}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const res: Response = await t.http().get(api(url)).set(auth(who));
+      record(`${who} GET ${url}`, who, res);
+      if (res.status !== 200) return { ids, error: `page ${page}: ${res.status} ${res.text}` };
+      ids.push(...res.body.items.map((p: { id: string }) => p.id));
+      cursor = res.body.nextCursor;
+      if (cursor === null) return { ids };
+    }
+    return { ids, error: 'more than 200 pages' };
+  }
+
+  const sameSet = (actual: string[], expected: string[]) => {
+    const a = [...actual].sort();
+    const e = [...expected].sort();
+    if (a.length !== new Set(a).size) return `duplicates in ${a.length} ids`;
+    const extra = a.filter((id) => !e.includes(id));
+    const missing = e.filter((id) => !a.includes(id));
+    return extra.length || missing.length ? `extra ${JSON.stringify(extra)} missing ${JSON.stringify(missing)}` : null;
+  };
+
+  /** Records the response and, for a handler, checks it carries nothing of the other department. */
+  function record(label: string, who: Who, res: Response) {
+    const text = textOf(res);
+    log.add(label, { status: res.status, text });
+    if (who !== 'handlerA' && who !== 'handlerB') return;
+    const forbidden = secrets[who === 'handlerA' ? 'B' : 'A'];
+    const leaked = [...forbidden].filter((secret) => text.includes(secret));
+    tally.check(`leak ${label}`, leaked.length === 0, () => `response carries ${leaked.join(', ')}`);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The table
+  // ---------------------------------------------------------------------------------------------
+
+  const SOURCE: Record<Action, State> = {
+    assign: 'assigned',
+    accept: 'assigned',
+    progress: 'in_progress',
+    resolve: 'in_progress',
+    return: 'assigned',
+    verify: 'resolved',
+    reopen: 'resolved',
+    withdraw: 'assigned',
+    escalate: 'in_progress',
+  };
+  const NEXT: Record<Action, string> = {
+    assign: 'assigned',
+    accept: 'in_progress',
+    progress: 'in_progress',
+    resolve: 'resolved',
+    return: 'reported',
+    verify: 'closed',
+    reopen: 'in_progress',
+    withdraw: 'withdrawn',
+    escalate: 'in_progress',
+  };
+  const DEPARTMENT_ACTIONS: Action[] = ['accept', 'progress', 'resolve', 'return'];
+  const body = (action: Action, d: 'A' | 'B' | undefined): Record<string, unknown> => {
+    switch (action) {
+      case 'assign':
+        return { departmentId: deptOf(d ?? 'A').id, dueAt: inDays(15), note: '请尽快办理' };
+      case 'accept':
+        return { note: '已签收' };
+      case 'progress':
+        return { note: '正在协调' };
+      case 'resolve':
+        return { resolution: '已解决' };
+      case 'return':
+        return { reason: '不属于本单位职责' };
+      case 'verify':
+        return { satisfaction: 'satisfied', feedback: '满意' };
+      case 'reopen':
+        return { reason: '企业反映未解决' };
+      case 'withdraw':
+        return { reason: '重复登记' };
+      case 'escalate':
+        return { note: '督办' };
+    }
+  };
+
+  /** Where a problem cell points: a fresh problem for a success, the shared one for a refusal. */
+  const problemTarget =
+    (state: State, fresh: boolean) =>
+    async (cell: Cell, allowed: boolean): Promise<Ctx> => {
+      if (cell.obj === 'missing') return { id: MISSING_ID, version: 1 };
+      if (cell.obj === 'malformed') return { id: MALFORMED_ID, version: 1 };
+      const d = cell.obj === 'deptA' ? 'A' : 'B';
+      const target = allowed && fresh ? await problemIn(state, d) : await sharedProblem(state, d);
+      return { id: target.id, version: target.version, dept: d };
+    };
+
+  const ownDept = (cell: Cell) =>
+    (cell.who === 'handlerA' && cell.obj === 'deptA') || (cell.who === 'handlerB' && cell.obj === 'deptB');
+
+  function actionSpec(action: Action): Spec {
+    return {
+      key: `POST /api/v1/problems/{id}/${action}`,
+      roles: ALL_ROLES,
+      objects: ['missing', 'malformed', 'deptA', 'deptB'],
+      write: true,
+      scoped: true,
+      prepare: problemTarget(SOURCE[action], true),
+      send: (cell, ctx) =>
+        t
+          .http()
+          .post(api(`/problems/${ctx.id}/${action}`))
+          .set(auth(cell.who))
+          .set('If-Match', `"${ctx.version}"`)
+          .send(body(action, ctx.dept)),
+      decide: (cell) => {
+        if (cell.obj === 'missing' || cell.obj === 'malformed') return undefined;
+        if (cell.who === 'official') return { status: 403, code: 'FORBIDDEN' };
+        if (ownDept(cell) && !DEPARTMENT_ACTIONS.includes(action)) return { status: 403, code: 'FORBIDDEN' };
+        return undefined;
+      },
+      ok: (cell) => ({
+        status: 200,
+        check: async (res, ctx) => {
+          const problems = [];
+          if (res.body.id !== ctx.id) problems.push(`id ${res.body.id}`);
+          if (res.body.status !== NEXT[action]) problems.push(`status ${res.body.status}`);
+          if (res.body.version !== ctx.version! + 1) problems.push(`version ${res.body.version}`);
+          if (res.headers.etag !== `"${ctx.version! + 1}"`) problems.push(`etag ${res.headers.etag}`);
+          if (action === 'escalate' && res.body.escalated !== true) problems.push('not escalated');
+          const [row] = await t.db.query(
+            `SELECT p.status, p.version, e.type, e.actor_id AS actor FROM problems p
+             JOIN problem_events e ON e.problem_id = p.id WHERE p.id = $1 ORDER BY e.at DESC, e.id DESC LIMIT 1`,
+            [ctx.id],
+          );
+          if (row.status !== NEXT[action] || row.version !== ctx.version! + 1)
+            problems.push(`row ${JSON.stringify(row)}`);
+          if (row.type !== action || row.actor !== users[cell.who as Exclude<Who, 'anonymous'>].id) {
+            problems.push(`last event ${row.type} by ${row.actor}`);
+          }
+          return problems.length ? problems.join('; ') : null;
+        },
+      }),
+      row: problemRow,
+    };
+  }
+
+  const listCheck =
+    (query: string, limit: number, variant: (row: Awaited<ReturnType<typeof problemRows>>[number]) => boolean) =>
+    (cell: Cell): Expectation => ({
+      status: 200,
+      check: async (res) => {
+        const first = res.body.items.map((p: { id: string }) => p.id) as string[];
+        const { ids, error } = await walk(cell.who, query, limit);
+        if (error) return error;
+        if (first.some((id) => !ids.includes(id))) return 'first page differs from the walk';
+        const expected = (await problemRows()).filter(scopeOf(cell.who)).filter(variant);
+        return sameSet(
+          ids,
+          expected.map((row) => row.id),
+        );
+      },
+    });
+
+  function listSpec(variant: string, query: string, limit: number, filter: Parameters<typeof listCheck>[2]): Spec {
+    return {
+      key: 'GET /api/v1/problems',
+      variant,
+      roles: ALL_ROLES,
+      objects: ['none'],
+      write: false,
+      send: (cell) =>
+        t
+          .http()
+          .get(api(`/problems?${query}${query ? '&' : ''}limit=${limit}`))
+          .set(auth(cell.who)),
+      ok: listCheck(query, limit, filter),
+    };
+  }
+
+  function exportSpec(
+    format: 'csv' | 'xlsx',
+    query: string,
+    filter: (row: { departmentId: string | null }) => boolean,
+  ): Spec {
+    return {
+      key: 'GET /api/v1/problems/export',
+      variant: `${format}${query ? ' by department' : ''}`,
+      roles: MANAGERS,
+      objects: ['none'],
+      write: false,
+      send: (cell: Cell) =>
+        t
+          .http()
+          .get(api(`/problems/export?format=${format}${query ? `&${query}` : ''}`))
+          .set(auth(cell.who))
+          .buffer(true)
+          .parse((res, done) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => done(null, Buffer.concat(chunks)));
+          }),
+      ok: () => ({
+        status: 200,
+        check: async (res: Response) => {
+          const content = res.body as Buffer;
+          if (format === 'xlsx') {
+            return content.subarray(0, 2).toString() === 'PK' ? null : 'not a zip (xlsx) file';
+          }
+          const codes = content.toString('utf8').match(/JQ-\d{4}-\d{4,}/g) ?? [];
+          const expected = (await problemRows()).filter(filter);
+          return sameSet(
+            codes,
+            expected.map((row) => row.code),
+          );
+        },
+      }),
+    };
+  }
+
+  function warningSpec(level: string | undefined): Spec {
+    return {
+      key: 'GET /api/v1/warnings',
+      variant: level ?? 'all',
+      roles: ['admin', 'manager', 'handler'],
+      objects: ['none'],
+      write: false,
+      send: (cell) =>
+        t
+          .http()
+          .get(api(`/warnings${level ? `?level=${level}` : ''}`))
+          .set(auth(cell.who)),
+      ok: (cell) => ({
+        status: 200,
+        check: async (res) => {
+          const rows = await problemRows();
+          const visible = new Set(rows.filter(scopeOf(cell.who)).map((row) => row.id));
+          const items: { level: string; problemId?: string; departmentId?: string }[] = res.body.items;
+          const problems: string[] = [];
+          const handler = cell.who === 'handlerA' || cell.who === 'handlerB';
+          const own = cell.who === 'handlerA' ? deptA.id : deptB.id;
+          for (const item of items) {
+            if (level && item.level !== level) problems.push(`level ${item.level}`);
+            if (handler && (!item.problemId || !visible.has(item.problemId) || item.departmentId !== own)) {
+              problems.push(`item ${JSON.stringify(item)}`);
+            }
+          }
+          if (handler && res.body.counts.not_visited !== 0) problems.push(`not_visited ${res.body.counts.not_visited}`);
+          if (res.body.truncated === false) {
+            for (const lvl of ['overdue', 'due_soon', 'stale', 'not_visited']) {
+              if (level && lvl !== level) continue;
+              const listed = items.filter((item) => item.level === lvl).length;
+              if (listed !== res.body.counts[lvl])
+                problems.push(`${lvl}: ${listed} listed, count ${res.body.counts[lvl]}`);
+            }
+          }
+          // Positive controls: the overdue fixtures the caller may see are there, the others are not.
+          if (!level || level === 'overdue') {
+            for (const d of ['A', 'B'] as const) {
+              const id = warningFixtures[d];
+              const shown = items.some((item) => item.problemId === id && item.level === 'overdue');
+              const may = !handler || (cell.who === 'handlerA') === (d === 'A');
+              if (shown !== may) problems.push(`overdue fixture of ${d} ${shown ? 'shown' : 'not shown'}`);
+            }
+          }
+          return problems.length ? problems.join('; ') : null;
+        },
+      }),
+    };
+  }
+  const warningFixtures = { A: '', B: '' };
+
+  const simpleGet = (key: string, path: string, roles: Role[] | 'public', check?: Expectation['check']): Spec => ({
+    key,
+    roles,
+    objects: ['none'],
+    write: false,
+    send: (cell) => t.http().get(api(path)).set(auth(cell.who)),
+    ok: () => ({ status: 200, check }),
+  });
+
+  const isArray = (min: number) => (res: Response) =>
+    Array.isArray(res.body) && res.body.length >= min ? null : `not an array of at least ${min}`;
+
+  const nextCalendarDate = () => {
+    calendarSerial += 1;
+    return DateTime.fromISO('2099-01-01').plus({ days: calendarSerial }).toISODate()!;
+  };
+  const isoWeek = () => DateTime.now().setZone('Asia/Shanghai').toFormat("kkkk-'W'WW");
+
+  function buildSpecs(): Spec[] {
+    return [
+      simpleGet('GET /api/v1/health', '/health', 'public', (res) => (res.body.status === 'ok' ? null : res.text)),
+      {
+        key: 'POST /api/v1/auth/login',
+        roles: 'public',
+        objects: ['none'],
+        write: false,
+        send: (cell) => t.http().post(api('/auth/login')).set(auth(cell.who)).send(loginUser),
+        ok: () => ({
+          status: 200,
+          check: (res) =>
+            typeof res.body.accessToken === 'string' && res.body.user.username === loginUser.username ? null : res.text,
+        }),
+      },
+      {
+        key: 'POST /api/v1/users',
+        roles: ['admin'],
+        objects: ['none'],
+        write: true,
+        prepare: async () => ({ data: { username: `matrix-${unique()}` } }),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api('/users'))
+            .set(auth(cell.who))
+            .send({ username: ctx.data!.username, password: 'Matrix-pass-1', displayName: '矩阵用户', role: 'admin' }),
+        ok: () => ({
+          status: 201,
+          check: async (res, ctx) => {
+            const [row] = await t.db.query(`SELECT role FROM users WHERE username = $1`, [ctx.data!.username]);
+            return res.body.username === ctx.data!.username && row?.role === 'admin' ? null : res.text;
+          },
+        }),
+      },
+      simpleGet('GET /api/v1/users', '/users', ['admin'], isArray(6)),
+      {
+        key: 'PATCH /api/v1/users/{id}',
+        roles: ['admin'],
+        objects: ['missing', 'malformed', 'existing'],
+        write: true,
+        prepare: async (cell, allowed) => {
+          if (cell.obj === 'missing') return { id: MISSING_ID };
+          if (cell.obj === 'malformed') return { id: MALFORMED_ID };
+          if (!allowed) return { id: users.official.id };
+          return { id: (await f.user('official')).id };
+        },
+        send: (cell, ctx) =>
+          t
+            .http()
+            .patch(api(`/users/${ctx.id}`))
+            .set(auth(cell.who))
+            .send({ role: 'admin', displayName: '被改名' }),
+        ok: () => ({
+          status: 200,
+          check: async (res, ctx) => {
+            const [row] = await t.db.query(`SELECT role, display_name AS name FROM users WHERE id = $1`, [ctx.id]);
+            return res.body.role === 'admin' && row.role === 'admin' && row.name === '被改名' ? null : res.text;
+          },
+        }),
+        row: async (ctx) =>
+          (
+            await t.db.query(
+              `SELECT role, display_name, department_id, disabled, password_hash FROM users WHERE id::text = $1`,
+              [ctx.id],
+            )
+          )[0] ?? null,
+      },
+      simpleGet('GET /api/v1/districts', '/districts', ALL_ROLES, isArray(7)),
+      simpleGet('GET /api/v1/categories', '/categories', ALL_ROLES, isArray(8)),
+      simpleGet('GET /api/v1/statuses', '/statuses', ALL_ROLES, isArray(6)),
+      simpleGet('GET /api/v1/departments', '/departments', ALL_ROLES, isArray(2)),
+      {
+        key: 'POST /api/v1/departments',
+        roles: ['admin'],
+        objects: ['none'],
+        write: true,
+        prepare: async () => ({ data: { code: `m${unique()}` } }),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api('/departments'))
+            .set(auth(cell.who))
+            .send({ name: `矩阵局${ctx.data!.code}`, code: ctx.data!.code }),
+        ok: () => ({
+          status: 201,
+          check: (res, ctx) => (res.body.code === ctx.data!.code && res.body.id ? null : res.text),
+        }),
+      },
+      simpleGet('GET /api/v1/calendar', '/calendar?year=2025', ALL_ROLES, (res) =>
+        res.body.year === 2025 && Array.isArray(res.body.days) ? null : res.text,
+      ),
+      simpleGet(
+        'GET /api/v1/calendar/working-days',
+        '/calendar/working-days?from=2025-01-24T10%3A00%3A00%2B08%3A00&days=3',
+        ALL_ROLES,
+        (res) => (typeof res.body.dueAt === 'string' ? null : res.text),
+      ),
+      {
+        key: 'PUT /api/v1/calendar/days/{date}',
+        roles: ['admin'],
+        objects: ['malformed', 'existing'],
+        write: true,
+        prepare: async (cell) => ({ id: cell.obj === 'malformed' ? '2099-02-30' : nextCalendarDate() }),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .put(api(`/calendar/days/${ctx.id}`))
+            .set(auth(cell.who))
+            .send({ working: false, name: '矩阵假日' }),
+        notFound: () => ({ status: 400, code: 'VALIDATION_FAILED' }),
+        ok: () => ({
+          status: 200,
+          check: async (res, ctx) => {
+            const rows = await t.db.query(`SELECT working FROM calendar_days WHERE day = $1`, [ctx.id]);
+            return res.body.date === ctx.id && rows.length === 1 && rows[0].working === false ? null : res.text;
+          },
+        }),
+      },
+      {
+        key: 'DELETE /api/v1/calendar/days/{date}',
+        roles: ['admin'],
+        objects: ['missing', 'malformed', 'existing'],
+        write: true,
+        prepare: async (cell) => {
+          if (cell.obj === 'missing') return { id: '2098-06-15' };
+          if (cell.obj === 'malformed') return { id: '2099-13-01' };
+          const date = nextCalendarDate();
+          await t.db.query(`INSERT INTO calendar_days (day, working, name) VALUES ($1, false, '矩阵待删')`, [date]);
+          return { id: date };
+        },
+        send: (cell, ctx) =>
+          t
+            .http()
+            .delete(api(`/calendar/days/${ctx.id}`))
+            .set(auth(cell.who)),
+        notFound: (cell) =>
+          cell.obj === 'malformed' ? { status: 400, code: 'VALIDATION_FAILED' } : { status: 404, code: 'NOT_FOUND' },
+        ok: () => ({
+          status: 204,
+          check: async (_res, ctx) =>
+            (await t.db.query(`SELECT 1 FROM calendar_days WHERE day = $1`, [ctx.id])).length === 0 ? null : 'row kept',
+        }),
+        row: async (ctx) =>
+          (await t.db.query(`SELECT working, name FROM calendar_days WHERE day::text = $1`, [ctx.id]))[0] ?? null,
+      },
+      {
+        key: 'PATCH /api/v1/categories/{code}',
+        roles: ['admin'],
+        objects: ['missing', 'existing'],
+        write: true,
+        prepare: async (cell) => ({ id: cell.obj === 'missing' ? 'no_such_category' : 'other' }),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .patch(api(`/categories/${ctx.id}`))
+            .set(auth(cell.who))
+            .send({ defaultDueWorkingDays: otherCategoryDays }),
+        ok: () => ({
+          status: 200,
+          check: (res) =>
+            res.body.code === 'other' && res.body.defaultDueWorkingDays === otherCategoryDays ? null : res.text,
+        }),
+        row: async () => (await t.db.query(`SELECT * FROM categories ORDER BY code`)) as unknown,
+      },
+      {
+        key: 'POST /api/v1/enterprises/import',
+        roles: CREATORS,
+        objects: ['none'],
+        write: true,
+        send: (cell) =>
+          t
+            .http()
+            .post(api('/enterprises/import?dryRun=true'))
+            .set(auth(cell.who))
+            .attach('file', Buffer.from(`企业名称,县区\n矩阵导入企业${unique()},肃州区\n`), {
+              filename: 'import.csv',
+              contentType: 'text/csv',
+            }),
+        ok: () => ({
+          status: 200,
+          check: (res) =>
+            res.body.total === 1 && res.body.created === 1 && res.body.rejected.length === 0 ? null : res.text,
+        }),
+      },
+      simpleGet(
+        'GET /api/v1/enterprises/import/template',
+        '/enterprises/import/template?format=csv',
+        CREATORS,
+        (res) => (res.text.includes('企业名称') ? null : res.text),
+      ),
+      {
+        key: 'POST /api/v1/enterprises',
+        roles: CREATORS,
+        objects: ['none'],
+        write: true,
+        send: (cell) =>
+          t
+            .http()
+            .post(api('/enterprises'))
+            .set(auth(cell.who))
+            .send({ name: `矩阵企业${unique()}`, district: 'yumen' }),
+        ok: () => ({ status: 201, check: (res) => (res.body.id && res.body.district === 'yumen' ? null : res.text) }),
+      },
+      simpleGet('GET /api/v1/enterprises', '/enterprises', CREATORS, (res) =>
+        Array.isArray(res.body.items) && res.body.items.length >= 2 ? null : res.text,
+      ),
+      {
+        key: 'GET /api/v1/enterprises/{id}',
+        roles: CREATORS,
+        objects: ['missing', 'malformed', 'existing'],
+        write: false,
+        prepare: async (cell) => ({
+          id: cell.obj === 'missing' ? MISSING_ID : cell.obj === 'malformed' ? MALFORMED_ID : entB.id,
+        }),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .get(api(`/enterprises/${ctx.id}`))
+            .set(auth(cell.who)),
+        ok: () => ({ status: 200, check: (res) => (res.body.id === entB.id ? null : res.text) }),
+      },
+      {
+        key: 'POST /api/v1/visits',
+        roles: CREATORS,
+        objects: ['none'],
+        write: true,
+        send: (cell) =>
+          t
+            .http()
+            .post(api('/visits'))
+            .set(auth(cell.who))
+            .send({
+              enterpriseId: entA.id,
+              visitedAt: new Date(Date.now() - 3600_000).toISOString(),
+              purpose: '矩阵走访',
+            }),
+        ok: () => ({
+          status: 201,
+          check: (res) => (res.body.id && res.body.enterpriseId === entA.id ? null : res.text),
+        }),
+      },
+      exportSpec('csv', '', () => true),
+      exportSpec('csv', `departmentId=${deptB.id}`, (row) => row.departmentId === deptB.id),
+      exportSpec('xlsx', '', () => true),
+      {
+        key: 'POST /api/v1/problems',
+        roles: CREATORS,
+        objects: ['none'],
+        write: true,
+        send: (cell) =>
+          t
+            .http()
+            .post(api('/problems'))
+            .set(auth(cell.who))
+            .send({ enterpriseId: entA.id, title: `矩阵登记${unique()}`, category: 'financing' }),
+        ok: () => ({
+          status: 201,
+          check: (res) => (res.body.status === 'reported' && res.body.version === 1 && res.body.code ? null : res.text),
+        }),
+      },
+      listSpec('all', '', 200, () => true),
+      listSpec('departmentId=B', `departmentId=${deptB.id}`, 200, (row) => row.departmentId === deptB.id),
+      listSpec('departmentId=A', `departmentId=${deptA.id}`, 200, (row) => row.departmentId === deptA.id),
+      listSpec('enterpriseId=entB', `enterpriseId=${entB.id}`, 200, (row) => row.enterpriseId === entB.id),
+      listSpec('q=乙部门专属', `q=${encodeURIComponent(MARK.B)}`, 200, (row) => row.title.includes(MARK.B)),
+      listSpec(
+        'every status, pages of 7',
+        'status=reported,assigned,in_progress,resolved,closed,withdrawn',
+        7,
+        () => true,
+      ),
+      listSpec('sort=dueAt, pages of 9', 'sort=dueAt', 9, () => true),
+      listSpec(
+        'overdue=true',
+        'overdue=true',
+        200,
+        (row) => row.id === warningFixtures.A || row.id === warningFixtures.B,
+      ),
+      {
+        key: 'GET /api/v1/problems/{id}',
+        roles: ALL_ROLES,
+        objects: ['missing', 'malformed', 'deptA', 'deptB'],
+        write: false,
+        scoped: true,
+        prepare: problemTarget('in_progress', false),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .get(api(`/problems/${ctx.id}`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 200,
+          check: (res, ctx) =>
+            res.body.id === ctx.id &&
+            res.body.departmentId === deptOf(ctx.dept!).id &&
+            res.headers.etag === `"${res.body.version}"` &&
+            Array.isArray(res.body.events)
+              ? null
+              : `${res.headers.etag} ${res.text.slice(0, 200)}`,
+        }),
+      },
+      ...(
+        ['assign', 'accept', 'progress', 'resolve', 'return', 'verify', 'reopen', 'withdraw', 'escalate'] as const
+      ).map(actionSpec),
+      simpleGet('GET /api/v1/reports/resolution-rate', '/reports/resolution-rate?period=2025-Q1', MANAGERS, (res) =>
+        typeof res.body.recorded === 'number' ? null : res.text,
+      ),
+      simpleGet('GET /api/v1/reports/figures', '/reports/figures?period=2025-Q1&groupBy=department', MANAGERS, (res) =>
+        res.body.period ? null : res.text,
+      ),
+      simpleGet('GET /api/v1/reports/trend', '/reports/trend?granularity=quarter&periods=2', MANAGERS, (res) =>
+        Array.isArray(res.body.points) && res.body.points.length === 2 ? null : res.text,
+      ),
+      {
+        ...simpleGet('GET /api/v1/reports/weekly', '', MANAGERS),
+        send: (cell) =>
+          t
+            .http()
+            .get(api(`/reports/weekly?week=${isoWeek()}`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 200,
+          check: (res) => (res.body.week?.label === isoWeek() ? null : res.text.slice(0, 200)),
+        }),
+      },
+      {
+        ...simpleGet('GET /api/v1/reports/weekly', '', MANAGERS),
+        variant: 'html',
+        send: (cell) =>
+          t
+            .http()
+            .get(api(`/reports/weekly?week=${isoWeek()}&format=html`))
+            .set(auth(cell.who)),
+        ok: () => ({ status: 200, check: (res) => (res.text.includes('<html') ? null : res.text.slice(0, 200)) }),
+      },
+      warningSpec(undefined),
+      warningSpec('overdue'),
+      warningSpec('due_soon'),
+      warningSpec('stale'),
+      warningSpec('not_visited'),
+      {
+        key: 'POST /api/v1/warnings/scan',
+        roles: ['admin'],
+        objects: ['none'],
+        write: true,
+        send: (cell) => t.http().post(api('/warnings/scan')).set(auth(cell.who)),
+        ok: () => ({ status: 200, check: (res) => (res.body.ran === true ? null : res.text) }),
+      },
+    ];
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The rules
+  // ---------------------------------------------------------------------------------------------
+
+  function expected(spec: Spec, cell: Cell): Expectation {
+    if (spec.roles === 'public') return spec.ok(cell);
+    const role = roleOf(cell.who);
+    if (role === null) return { status: 401, code: 'UNAUTHENTICATED' };
+    if (!spec.roles.includes(role)) return { status: 403, code: 'FORBIDDEN' };
+    if (cell.obj === 'missing' || cell.obj === 'malformed') {
+      const notFound = spec.notFound?.(cell) ?? { status: 404, code: 'NOT_FOUND' };
+      return { ...notFound, sameAsMissing: cell.obj === 'malformed' && notFound.status === 404 };
+    }
+    if (spec.scoped && role === 'handler' && !ownDept(cell)) {
+      return { status: 404, code: 'NOT_FOUND', sameAsMissing: true };
+    }
+    return spec.decide?.(cell) ?? spec.ok(cell);
+  }
+
+  async function runCell(spec: Spec, cell: Cell, missingResponse: Map<string, Response>): Promise<Response> {
+    const expectation = expected(spec, cell);
+    const allowed = expectation.status < 400;
+    const ctx = spec.prepare ? await spec.prepare(cell, allowed) : {};
+    const label = `${spec.key}${spec.variant ? ` [${spec.variant}]` : ''} ${cell.who} ${cell.obj}`;
+    const countsBefore = !allowed && spec.write ? await tableCounts(t) : undefined;
+    const rowBefore = !allowed && spec.row ? JSON.stringify(await spec.row(ctx)) : undefined;
+
+    const res = await spec.send(cell, ctx);
+    record(label, cell.who, res);
+
+    const text = textOf(res);
+    const describe = () => `expected ${expectation.status}, got ${res.status} ${text.slice(0, 300)}`;
+    if (!tally.check(label, res.status === expectation.status, describe)) return res;
+    if (expectation.code !== undefined) {
+      const json = jsonOf(res);
+      tally.check(
+        `${label} error shape`,
+        json?.statusCode === expectation.status && json?.code === expectation.code && !res.headers.etag,
+        () => `${text} etag=${res.headers.etag}`,
+      );
+    }
+    if (expectation.sameAsMissing) {
+      const missing = missingResponse.get(`${spec.key}|${spec.variant}|${cell.who}`);
+      tally.check(
+        `${label} identical to missing`,
+        missing !== undefined &&
+          missing.status === res.status &&
+          textOf(missing) === text &&
+          missing.headers['content-type'] === res.headers['content-type'] &&
+          missing.headers['content-length'] === res.headers['content-length'] &&
+          missing.headers.etag === res.headers.etag,
+        () => `missing: ${missing?.status} ${missing && textOf(missing)} / this: ${res.status} ${text}`,
+      );
+    }
+    if (cell.obj === 'missing') missingResponse.set(`${spec.key}|${spec.variant}|${cell.who}`, res);
+    if (expectation.check) {
+      const problem = await expectation.check(res, ctx, cell);
+      tally.check(`${label} content`, problem === null, () => problem!);
+    }
+    if (countsBefore) {
+      const changes = countChanges(countsBefore, await tableCounts(t));
+      tally.check(`${label} wrote nothing`, changes.length === 0, () => changes.join(', '));
+    }
+    if (rowBefore !== undefined) {
+      const rowAfter = JSON.stringify(await spec.row!(ctx));
+      tally.check(`${label} row unchanged`, rowAfter === rowBefore, () => `${rowBefore} -> ${rowAfter}`);
+    }
+    return res;
+  }
+
+  async function runSpec(spec: Spec): Promise<string[]> {
+    const before = tally.mismatches.length;
+    const order: Obj[] = ['missing', 'malformed', 'existing', 'none', 'deptA', 'deptB'];
+    const objects = [...spec.objects].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    const missingResponse = new Map<string, Response>();
+    for (const who of WHO) {
+      for (const obj of objects) await runCell(spec, { who, obj }, missingResponse);
+    }
+    return tally.mismatches.slice(before);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  beforeAll(async () => {
+    t = await createTestApp({ WARNING_SCAN_INTERVAL_SECONDS: '0' });
+    f = new Factory(t);
+    adminAuth = await f.admin();
+    deptA = await f.department('甲局');
+    deptB = await f.department('乙局');
+    const [adminRow] = await t.db.query(`SELECT id FROM users WHERE username = $1`, [ADMIN.username]);
+    users.admin = {
+      id: adminRow.id,
+      username: ADMIN.username,
+      role: 'admin',
+      departmentId: null,
+      token: adminAuth.Authorization.slice(7),
+      auth: adminAuth,
+    };
+    users.manager = await f.user('manager');
+    users.official = await f.user('official');
+    users.handlerA = await f.user('handler', deptA.id);
+    users.handlerB = await f.user('handler', deptB.id);
+    loginUser = { username: `login-${unique()}`, password: 'Login-probe-1' };
+    await t
+      .http()
+      .post(api('/users'))
+      .set(adminAuth)
+      .send({ ...loginUser, displayName: '登录探针', role: 'official' })
+      .expect(201);
+    entA = await f.enterprise(users.official, { name: `${MARK.A}企业${unique()}` });
+    entB = await f.enterprise(users.official, { name: `${MARK.B}企业${unique()}` });
+    [{ days: otherCategoryDays }] = await t.db.query(
+      `SELECT default_due_working_days AS days FROM categories WHERE code = 'other'`,
+    );
+
+    // A background of problems in every state for both departments, and some never assigned.
+    for (const d of ['A', 'B'] as const) {
+      for (const state of ['assigned', 'in_progress', 'resolved'] as State[]) await sharedProblem(state, d);
+      await problemIn('reported', d);
+      // Overdue: the deadline moved into the past in the database (the API refuses a past deadline).
+      const overdue = await problemIn('assigned', d);
+      await t.db.query(`UPDATE problems SET due_at = now() - interval '5 days' WHERE id = $1`, [overdue.id]);
+      warningFixtures[d] = overdue.id;
+      // Stale: no action for a month.
+      const stale = await problemIn('in_progress', d);
+      await t.db.query(`UPDATE problems SET updated_at = now() - interval '30 days' WHERE id = $1`, [stale.id]);
+      // Due soon: one working day left.
+      const soon = await problemIn('reported', d);
+      const assigned = await f.act(
+        users.manager,
+        soon.id,
+        'assign',
+        { departmentId: deptOf(d).id, dueInWorkingDays: 1 },
+        soon.version,
+      );
+      expect(assigned.status).toBe(200);
+      secrets[d].add(soon.id).add(soon.code);
+    }
+    // An enterprise never visited, long ago: a not_visited warning only managers see.
+    await t.db.query(`UPDATE enterprises SET created_at = now() - interval '400 days' WHERE id = $1`, [entB.id]);
+
+    for (const spec of buildSpecs()) {
+      const list = byKey.get(spec.key) ?? [];
+      list.push(spec);
+      byKey.set(spec.key, list);
+    }
+  });
+
+  afterAll(async () => {
+    tally.print({ endpoints: byKey.size, callers: WHO.length, responses: log.seen.length });
+    await t?.close();
+  });
+
+  it('has an expectation for every endpoint of the OpenAPI document, and the document lists every route', async () => {
+    const res = await t.http().get('/api/docs-json');
+    expect(res.status).toBe(200);
+    const documented = Object.entries(res.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.length).toBeGreaterThanOrEqual(40);
+    const withoutExpectation = documented.filter((key) => !byKey.has(key));
+    const notDocumented = [...byKey.keys()].filter((key) => !documented.includes(key));
+    expect(withoutExpectation).toEqual([]);
+    expect(notDocumented).toEqual([]);
+
+    // Routes the server really registered: an endpoint hidden from the document is caught too.
+    const router = (t.app.getHttpAdapter().getInstance() as { router: { stack: { route?: RouteLayer }[] } }).router;
+    type RouteLayer = { path: string; methods: Record<string, boolean> };
+    const registered = router.stack
+      .map((layer) => layer.route)
+      .filter((route): route is RouteLayer => !!route && route.path.startsWith('/api/v1/') && !route.path.includes('*'))
+      .flatMap((route) =>
+        Object.keys(route.methods).map(
+          (method) => `${method.toUpperCase()} ${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`,
+        ),
+      );
+    expect(registered.length).toBeGreaterThanOrEqual(40);
+    expect(registered.filter((key) => !documented.includes(key))).toEqual([]);
+  });
+
+  const groups: [string, (key: string) => boolean][] = [
+    [
+      'health, login, users, reference data and calendar',
+      (k) => /health|auth|users|districts|categories|statuses|departments|calendar/.test(k),
+    ],
+    ['enterprises, import and visits', (k) => /enterprises|visits/.test(k)],
+    ['problem create, list, export and read', (k) => /problems(\/export|\/\{id\})?$/.test(k)],
+    ['problem actions', (k) => /problems\/\{id\}\/[a-z]+$/.test(k)],
+    ['reports and warnings', (k) => /reports|warnings/.test(k)],
+  ];
+
+  it.each(groups)('answers as expected for %s', async (_name, belongs) => {
+    const specs = [...byKey.entries()].filter(([key]) => belongs(key)).flatMap(([, list]) => list);
+    expect(specs.length).toBeGreaterThan(0);
+    const mismatches: string[] = [];
+    for (const spec of specs) mismatches.push(...(await runSpec(spec)));
+    expect(mismatches).toEqual([]);
+  });
+
+  it('leaves every shared fixture of the refusals as it was', async () => {
+    for (const [key, fixture] of shared) {
+      const [row] = await t.db.query(`SELECT version FROM problems WHERE id = $1`, [fixture.id]);
+      tally.check(`shared fixture ${key} untouched`, row.version === fixture.version, () => `version ${row.version}`);
+      expect({ key, version: row.version }).toEqual({ key, version: fixture.version });
+    }
+  });
+
+  it('keeps a handler to their department when they reuse a cursor another user was handed', async () => {
+    const first = await t.http().get(api('/problems?limit=3&sort=reportedAt')).set(users.manager.auth).expect(200);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    let cursor: string | null = first.body.nextCursor;
+    const seen: string[] = [];
+    while (cursor) {
+      const page = await t
+        .http()
+        .get(api(`/problems?limit=3&sort=reportedAt&cursor=${encodeURIComponent(cursor)}`))
+        .set(users.handlerA.auth);
+      record('handlerA GET /problems with the manager cursor', 'handlerA', page);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((p: { departmentId: string }) => p.departmentId));
+      cursor = page.body.nextCursor;
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set([deptA.id]));
+  });
+
+  it('never replays one user’s idempotent create to another user holding the same key', async () => {
+    const key = `shared-key-${unique()}`;
+    const payload = { enterpriseId: entA.id, title: `幂等键${unique()}`, category: 'labour' };
+    const mine = await t
+      .http()
+      .post(api('/problems'))
+      .set(users.official.auth)
+      .set('Idempotency-Key', key)
+      .send(payload);
+    const theirs = await t
+      .http()
+      .post(api('/problems'))
+      .set(users.manager.auth)
+      .set('Idempotency-Key', key)
+      .send(payload);
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(theirs.body.id).not.toBe(mine.body.id);
+    expect(theirs.body.createdBy).toBe(users.manager.id);
+    const replay = await t
+      .http()
+      .post(api('/problems'))
+      .set(users.official.auth)
+      .set('Idempotency-Key', key)
+      .send(payload);
+    expect(replay.status).toBe(201);
+    expect(replay.body.id).toBe(mine.body.id);
+  });
+
+  it('sent no password hash in any response and found no mismatch in any cell', () => {
+    expect(log.passwordLeaks(['Password-123', 'Matrix-pass-1', loginUser.password])).toEqual([]);
+    expect(tally.cells).toBeGreaterThan(1000);
+    expect(tally.mismatches).toEqual([]);
+  });
+});
