@@ -12,7 +12,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 export async function createApp(options: AppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     bufferLogs: true,
-    forceCloseConnections: true,
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/app-config';
 import { openDatabase, resolveJwtSecret } from './database/database';
@@ -19,6 +20,14 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       log(`${signal}: finishing requests in flight and stopping`);
+      // Stop accepting, let the requests in flight answer (at most 25 s), then close the app and
+      // its pool, and only then stop the embedded database under it.
+      const server = app.getHttpServer() as Server;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 25_000).unref();
+      });
       await app.close();
       await database.stop();
       process.exit(0);

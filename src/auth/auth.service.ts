@@ -21,10 +21,9 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string): Promise<LoginResponse> {
-    await this.throttle.assertNotLocked(username);
+    await this.throttle.countAttempt(username);
     const user = await this.users.verifyCredentials(username, password);
     if (!user) {
-      await this.throttle.recordFailure(username);
       throw new DomainError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthenticated, 'invalid username or password');
     }
     await this.throttle.recordSuccess(username);

@@ -10,7 +10,9 @@ const BODY_LIMIT = '100kb';
  */
 function requireJson(req: Request, _res: Response, next: NextFunction): void {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-  if (hasBody && !req.is(['application/json', 'multipart/form-data'])) {
+  const declared = req.headers['content-type']?.split(';')[0]!.trim().toLowerCase();
+  const accepted = declared === 'application/json' || declared === 'multipart/form-data';
+  if ((hasBody || declared !== undefined) && !accepted) {
     return next(
       new DomainError(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -49,8 +51,11 @@ function translateParserError(error: unknown, _req: Request, _res: Response, nex
 
 /** Deeper than any body of this API; deeper nesting is an attack on the validators' recursion. */
 const MAX_DEPTH = 16;
-/** Keys that would reach an object's prototype; class-transformer drops them silently, so refuse them. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Keys that would reach an object's prototype or shadow its methods (toString, constructor, …):
+ * class-transformer drops them silently, so the whitelist never sees them. Refuse them instead.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
 
 /** The first thing wrong with a parsed body's shape, as a field error, or null. */
 export function bodyShapeProblem(value: unknown, path = '', depth = 0): { field: string; message: string } | null {

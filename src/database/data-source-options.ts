@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
+import { TimeoutSafeClient } from './timeout-safe-client';
 
 /**
  * One pool for the app, the migration runner and the report CLI. Queries are plain SQL (see the
@@ -18,6 +19,7 @@ export function dataSourceOptions(
     synchronize: false,
     logging: false,
     extra: {
+      Client: TimeoutSafeClient,
       max: 10,
       connectionTimeoutMillis: 5000,
       statement_timeout: statementTimeoutMs,

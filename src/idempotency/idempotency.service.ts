@@ -49,7 +49,8 @@ export class IdempotencyService {
       );
       if (claimed.length === 0) {
         const [stored] = await em.query(
-          `SELECT request_hash AS "requestHash", response FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+          `SELECT request_hash AS "requestHash", response FROM idempotency_keys
+           WHERE user_id = $1 AND key = $2 FOR UPDATE`,
           [userId, key],
         );
         if (stored.requestHash !== hash) {
@@ -59,7 +60,8 @@ export class IdempotencyService {
             'this Idempotency-Key was used with a different request',
           );
         }
-        return stored.response as T;
+        // A key without an answer never completed its work: do it now, under the key's row lock.
+        if (stored.response !== null) return stored.response as T;
       }
       const result = await work(em);
       await em.query(`UPDATE idempotency_keys SET response = $3, status_code = 201 WHERE user_id = $1 AND key = $2`, [

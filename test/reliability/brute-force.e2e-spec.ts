@@ -40,6 +40,13 @@ describe('brute force and rate limits', () => {
     expect(row).toEqual({ failures: 5, locked: true });
   });
 
+  it('lets no more than five of a burst of parallel guesses through', async () => {
+    const target = await f.user('official');
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => login(target.username, `guess-${i}`)));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
+  });
+
   it('keeps other accounts working and lets tokens already issued work', async () => {
     expect((await login(bystander.username, 'Password-123')).status).toBe(200);
     await t.http().get('/api/v1/problems').set(victim.auth).expect(200);
