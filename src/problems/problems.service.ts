@@ -121,8 +121,9 @@ export class ProblemsService {
     const p = new SqlParams();
     const [walkStartedAt, afterKey, afterId] = query.cursor
       ? decodeCursor(query.cursor, [cursorValue.timestamptz, cursorValue[sort.type], cursorValue.uuid])
-      : [(await this.db.query(`SELECT now()::text AS at`))[0].at as string];
-    const at = `${p.add(walkStartedAt)}::timestamptz`;
+      : [null];
+    // The first page takes the walk's instant from the database clock; later pages carry it.
+    const at = `COALESCE(${p.add(walkStartedAt)}::timestamptz, now())`;
     const key = sort.key(at);
 
     const where = [visibleProblems(user, p)];
@@ -149,8 +150,8 @@ export class ProblemsService {
       );
     }
     const direction = sort.descending ? 'DESC' : 'ASC';
-    const rows: (ProblemRow & { sortKey: string })[] = await this.db.query(
-      `SELECT ${problemColumns(at)}, (${key})::text AS "sortKey"
+    const rows: (ProblemRow & { sortKey: string; walkStartedAt: string })[] = await this.db.query(
+      `SELECT ${problemColumns(at)}, (${key})::text AS "sortKey", (${at})::text AS "walkStartedAt"
        FROM ${PROBLEM_FROM}
        WHERE ${where.join(' AND ')}
        ORDER BY ${key} ${direction}, p.id ${direction}
@@ -160,8 +161,8 @@ export class ProblemsService {
     return toPage(
       rows,
       limit,
-      ({ sortKey: _, ...row }) => toProblemResponse(row),
-      (row) => [walkStartedAt, row.sortKey, row.id],
+      ({ sortKey: _, walkStartedAt: __, ...row }) => toProblemResponse(row),
+      (row) => [row.walkStartedAt, row.sortKey, row.id],
     );
   }
 

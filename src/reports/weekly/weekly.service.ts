@@ -28,7 +28,6 @@ export class WeeklyService {
     } catch (error) {
       throw error instanceof PeriodError ? DomainError.invalidField('week', error.message) : error;
     }
-    if (!/-W\d{2}$/.test(weekLabel)) throw DomainError.invalidField('week', 'expected an ISO week such as 2025-W14');
     const end = DateTime.min(week.to, DateTime.now().setZone(zone));
     const span = [week.from.toJSDate(), end.toJSDate()];
     const quarter = periodContaining('quarter', week.to.minus({ milliseconds: 1 }));
