@@ -1,4 +1,3 @@
-import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -6,10 +5,11 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, AppOptions } from './app.module';
 import { jsonBody } from './common/json-body';
 import { createValidationPipe } from './common/validation';
+import { serveWeb } from './web/serve-web';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
 /** Builds the HTTP application (used by main and by the tests alike). */
-export async function createApp(options: AppOptions): Promise<INestApplication> {
+export async function createApp(options: AppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     bufferLogs: true,
     bodyParser: false,
@@ -27,6 +27,7 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   app.use(...jsonBody);
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.getHttpAdapter().getInstance().set('etag', false);
+  serveWeb(app);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,7 +1,19 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { IsTimestamp } from '../common/timestamps';
 import { SATISFACTIONS, type Satisfaction, STATUSES, type Status } from './problem-workflow';
@@ -104,6 +116,12 @@ export class ListProblemsQuery extends PageQuery {
   @IsOptional()
   @IsUUID('all')
   enterpriseId?: string;
+
+  @ApiPropertyOptional({ description: 'who recorded it: a user id, or "me" for the caller', example: 'me' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== 'me')
+  @IsUUID('all', { message: 'createdBy must be a user id or "me"' })
+  createdBy?: string;
 
   @ApiPropertyOptional({ description: 'true: past its due date and not resolved, closed or withdrawn' })
   @IsOptional()

@@ -132,6 +132,9 @@ export class ProblemsService {
     if (query.district) where.push(`e.district_code = ${p.add(query.district)}`);
     if (query.category) where.push(`p.category_code = ${p.add(query.category)}`);
     if (query.enterpriseId) where.push(`p.enterprise_id = ${p.add(query.enterpriseId)}::uuid`);
+    if (query.createdBy) {
+      where.push(`p.created_by = ${p.add(query.createdBy === 'me' ? user.id : query.createdBy)}::uuid`);
+    }
     if (query.escalated !== undefined) where.push(`p.escalated = ${p.add(query.escalated)}`);
     if (query.overdue !== undefined) {
       where.push(`${query.overdue ? '' : 'NOT '}(${OPEN_SQL} AND p.due_at IS NOT NULL AND p.due_at < ${at})`);

@@ -1,0 +1,56 @@
+import { Button, Layout as AntLayout, Menu, Space, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from './auth';
+import { useI18n } from './i18n';
+import { ROUTES } from './routes';
+
+const ROLE_NAMES: Record<string, [string, string]> = {
+  admin: ['管理员', 'Admin'],
+  manager: ['管理人员', 'Manager'],
+  official: ['包联干部', 'Official'],
+  handler: ['责任单位', 'Handler'],
+};
+
+/** The frame of every signed-in page: the role's menu, the language switch, sign-out. */
+export function Layout() {
+  const { user, logout, can } = useAuth();
+  const { t, lang, setLang } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const items = ROUTES.filter((route) => route.menu && can(...route.roles)).map((route) => ({
+    key: route.path,
+    label: t(...route.menu!),
+  }));
+  const selected = items.filter((item) => location.pathname.startsWith(item.key)).map((item) => item.key);
+  return (
+    <AntLayout style={{ minHeight: '100vh' }}>
+      <AntLayout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          {t('包联走访', 'Outreach')}
+        </Typography.Text>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={selected}
+          items={items}
+          onClick={({ key }) => navigate(key)}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Space size="small">
+          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label="language">
+            {lang === 'zh' ? 'EN' : '中文'}
+          </Button>
+          <Typography.Text style={{ color: '#fff' }} className="user-name">
+            {user?.displayName} · {user ? t(...ROLE_NAMES[user.role]) : ''}
+          </Typography.Text>
+          <Button size="small" onClick={logout}>
+            {t('退出', 'Sign out')}
+          </Button>
+        </Space>
+      </AntLayout.Header>
+      <AntLayout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+        <Outlet />
+      </AntLayout.Content>
+    </AntLayout>
+  );
+}

@@ -1,0 +1,4 @@
+/** Placeholder: to be written. */
+export function CalendarPage() {
+  return <div>CalendarPage</div>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: to be written. */
+export function ReferenceDataPage() {
+  return <div>ReferenceDataPage</div>;
+}

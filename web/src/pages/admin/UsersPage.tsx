@@ -1,0 +1,4 @@
+/** Placeholder: to be written. */
+export function UsersPage() {
+  return <div>UsersPage</div>;
+}

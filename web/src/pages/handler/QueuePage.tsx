@@ -1,0 +1,4 @@
+/** Placeholder: to be written. */
+export function QueuePage() {
+  return <div>QueuePage</div>;
+}

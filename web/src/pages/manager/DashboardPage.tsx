@@ -1,0 +1,4 @@
+/** Placeholder: to be written. */
+export function DashboardPage() {
+  return <div>DashboardPage</div>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder: to be written. */
+export function ProblemListPage() {
+  return <div>ProblemListPage</div>;
+}

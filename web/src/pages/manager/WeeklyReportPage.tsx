@@ -1,0 +1,4 @@
+/** Placeholder: to be written. */
+export function WeeklyReportPage() {
+  return <div>WeeklyReportPage</div>;
+}

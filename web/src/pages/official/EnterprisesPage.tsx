@@ -1,0 +1,4 @@
+/** Placeholder: to be written. */
+export function EnterprisesPage() {
+  return <div>EnterprisesPage</div>;
+}

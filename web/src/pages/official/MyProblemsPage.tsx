@@ -1,0 +1,4 @@
+/** Placeholder: to be written. */
+export function MyProblemsPage() {
+  return <div>MyProblemsPage</div>;
+}

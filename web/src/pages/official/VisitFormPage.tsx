@@ -1,0 +1,4 @@
+/** Placeholder: to be written. */
+export function VisitFormPage() {
+  return <div>VisitFormPage</div>;
+}

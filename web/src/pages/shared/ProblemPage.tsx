@@ -1,0 +1,4 @@
+/** Placeholder: to be written. */
+export function ProblemPage() {
+  return <div>ProblemPage</div>;
+}

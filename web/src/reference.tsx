@@ -1,0 +1,88 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api } from './api';
+import { useAuth } from './auth';
+import { useI18n } from './i18n';
+
+/** Reference data every page labels things with, loaded once per sign-in. */
+export interface Coded {
+  code: string;
+  name: string;
+  nameEn?: string;
+}
+export interface Category extends Coded {
+  defaultDueWorkingDays: number | null;
+}
+export interface Department {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface Reference {
+  loaded: boolean;
+  districts: Coded[];
+  categories: Category[];
+  departments: Department[];
+  statuses: Coded[];
+  reload: () => void;
+}
+
+const empty: Omit<Reference, 'reload'> = {
+  loaded: false,
+  districts: [],
+  categories: [],
+  departments: [],
+  statuses: [],
+};
+const ReferenceContext = createContext<Reference | null>(null);
+
+export function ReferenceProvider({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const [data, setData] = useState(empty);
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (!user) return;
+    let live = true;
+    void Promise.all([
+      api<Coded[]>('/districts'),
+      api<Category[]>('/categories'),
+      api<Department[]>('/departments'),
+      api<Coded[]>('/statuses'),
+    ])
+      .then(([districts, categories, departments, statuses]) => {
+        if (live) setData({ loaded: true, districts, categories, departments, statuses });
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [user, generation]);
+  return (
+    <ReferenceContext.Provider value={{ ...data, reload: () => setGeneration((n) => n + 1) }}>
+      {children}
+    </ReferenceContext.Provider>
+  );
+}
+
+export function useReference(): Reference {
+  const value = useContext(ReferenceContext);
+  if (!value) throw new Error('useReference outside ReferenceProvider');
+  return value;
+}
+
+/** Labels in the chosen language: status, category, district, department by code or id. */
+export function useLabels() {
+  const reference = useReference();
+  const { lang } = useI18n();
+  const named = (list: Coded[], code: string | null | undefined) => {
+    const item = list.find((entry) => entry.code === code);
+    if (!item) return code ?? '—';
+    return lang === 'en' && item.nameEn ? item.nameEn : item.name;
+  };
+  return {
+    status: (code: string) => named(reference.statuses, code),
+    category: (code: string | null | undefined) => named(reference.categories, code),
+    district: (code: string | null | undefined) => named(reference.districts, code),
+    department: (id: string | null | undefined) => reference.departments.find((d) => d.id === id)?.name ?? '—',
+  };
+}
