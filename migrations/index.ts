@@ -3,6 +3,7 @@ import { ReferenceData1764000000001 } from './1764000000001-ReferenceData';
 import { ManagersTools1764100000000 } from './1764100000000-ManagersTools';
 import { WorkingDaysEndExclusive1764100000001 } from './1764100000001-WorkingDaysEndExclusive';
 import { LoginThrottle1764200000000 } from './1764200000000-LoginThrottle';
+import { ProvinceScale1764300000000 } from './1764300000000-ProvinceScale';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   ManagersTools1764100000000,
   WorkingDaysEndExclusive1764100000001,
   LoginThrottle1764200000000,
+  ProvinceScale1764300000000,
 ];

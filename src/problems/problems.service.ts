@@ -4,23 +4,15 @@ import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import { cursorValue, decodeCursor, Page, toPage } from '../common/pagination';
+import { Page } from '../common/pagination';
 import { SqlParams } from '../common/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CalendarService } from '../reference/calendar.service';
 import { visibleProblems } from './problem-access';
-import {
-  EVENT_SELECT,
-  OPEN_SQL,
-  openUntil,
-  problemColumns,
-  PROBLEM_FROM,
-  ProblemResponse,
-  ProblemRow,
-  toProblemResponse,
-} from './problem-response';
+import { problemListQuery, toProblemPage } from './problem-list.sql';
+import { EVENT_SELECT, problemColumns, PROBLEM_FROM, ProblemResponse, toProblemResponse } from './problem-response';
 import { ActionInput, mayAct, ProblemState, transition } from './problem-workflow';
-import { ListProblemsQuery, ProblemInputDto, ProblemSort } from './problem.dto';
+import { ListProblemsQuery, ProblemInputDto } from './problem.dto';
 
 /** What a client asks for: an assignment may name its deadline, or leave it to working days or the category. */
 export type ActionRequest =
@@ -31,29 +23,6 @@ export interface NewProblem extends ProblemInputDto {
   enterpriseId: string;
   visitId?: string;
 }
-
-/**
- * Sort keys from a fixed list: a SQL expression of the walk's reference instant `at`, its type,
- * and the direction; never client text. Days open is the span until resolution (or `at`), so
- * every page of one walk uses the instant of the first page and rows cannot move between pages.
- */
-const SORTS: Record<
-  ProblemSort,
-  { key: (at: string) => string; type: 'timestamptz' | 'numeric'; descending: boolean }
-> = {
-  '-reportedAt': { key: () => 'p.reported_at', type: 'timestamptz', descending: true },
-  reportedAt: { key: () => 'p.reported_at', type: 'timestamptz', descending: false },
-  dueAt: { key: () => `COALESCE(p.due_at, 'infinity')`, type: 'timestamptz', descending: false },
-  '-dueAt': { key: () => `COALESCE(p.due_at, '-infinity')`, type: 'timestamptz', descending: true },
-  '-lastActivityAt': { key: () => 'p.updated_at', type: 'timestamptz', descending: true },
-  lastActivityAt: { key: () => 'p.updated_at', type: 'timestamptz', descending: false },
-  '-daysOpen': {
-    key: (at) => `extract(epoch FROM ${openUntil(at)} - p.reported_at)`,
-    type: 'numeric',
-    descending: true,
-  },
-  daysOpen: { key: (at) => `extract(epoch FROM ${openUntil(at)} - p.reported_at)`, type: 'numeric', descending: false },
-};
 
 @Injectable()
 export class ProblemsService {
@@ -116,57 +85,8 @@ export class ProblemsService {
   }
 
   async list(user: AuthUser, query: ListProblemsQuery): Promise<Page<ProblemResponse>> {
-    const limit = query.limit ?? 50;
-    const sort = SORTS[query.sort ?? '-reportedAt'];
-    const p = new SqlParams();
-    const [walkStartedAt, afterKey, afterId] = query.cursor
-      ? decodeCursor(query.cursor, [cursorValue.timestamptz, cursorValue[sort.type], cursorValue.uuid])
-      : [null];
-    // The first page takes the walk's instant from the database clock; later pages carry it.
-    const at = `COALESCE(${p.add(walkStartedAt)}::timestamptz, now())`;
-    const key = sort.key(at);
-
-    const where = [visibleProblems(user, p)];
-    if (query.status?.length) where.push(`p.status = ANY(${p.add(query.status)}::text[])`);
-    if (query.departmentId) where.push(`p.department_id = ${p.add(query.departmentId)}::uuid`);
-    if (query.district) where.push(`e.district_code = ${p.add(query.district)}`);
-    if (query.category) where.push(`p.category_code = ${p.add(query.category)}`);
-    if (query.enterpriseId) where.push(`p.enterprise_id = ${p.add(query.enterpriseId)}::uuid`);
-    if (query.createdBy) {
-      where.push(`p.created_by = ${p.add(query.createdBy === 'me' ? user.id : query.createdBy)}::uuid`);
-    }
-    if (query.escalated !== undefined) where.push(`p.escalated = ${p.add(query.escalated)}`);
-    if (query.overdue !== undefined) {
-      where.push(`${query.overdue ? '' : 'NOT '}(${OPEN_SQL} AND p.due_at IS NOT NULL AND p.due_at < ${at})`);
-    }
-    if (query.reportedFrom) where.push(`p.reported_at >= ${p.add(query.reportedFrom)}::timestamptz`);
-    if (query.reportedTo) where.push(`p.reported_at < ${p.add(query.reportedTo)}::timestamptz`);
-    if (query.q) {
-      const pattern = p.add(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
-      where.push(
-        `(p.title ILIKE ${pattern} OR p.description ILIKE ${pattern} OR e.name ILIKE ${pattern} OR p.code ILIKE ${pattern})`,
-      );
-    }
-    if (afterKey !== undefined && afterId !== undefined) {
-      where.push(
-        `(${key}, p.id) ${sort.descending ? '<' : '>'} (${p.add(afterKey)}::${sort.type}, ${p.add(afterId)}::uuid)`,
-      );
-    }
-    const direction = sort.descending ? 'DESC' : 'ASC';
-    const rows: (ProblemRow & { sortKey: string; walkStartedAt: string })[] = await this.db.query(
-      `SELECT ${problemColumns(at)}, (${key})::text AS "sortKey", (${at})::text AS "walkStartedAt"
-       FROM ${PROBLEM_FROM}
-       WHERE ${where.join(' AND ')}
-       ORDER BY ${key} ${direction}, p.id ${direction}
-       LIMIT ${p.add(limit + 1)}`,
-      p.values,
-    );
-    return toPage(
-      rows,
-      limit,
-      ({ sortKey: _, walkStartedAt: __, ...row }) => toProblemResponse(row),
-      (row) => [row.walkStartedAt, row.sortKey, row.id],
-    );
+    const { sql, params, limit } = problemListQuery(user, query);
+    return toProblemPage(await this.db.query(sql, params), limit);
   }
 
   /**

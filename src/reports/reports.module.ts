@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ReportsController } from './reports.controller';
+import { ResolutionCounts } from './resolution-counts';
 import { ReportsService } from './reports.service';
 import { WeeklyService } from './weekly/weekly.service';
 
-@Module({ controllers: [ReportsController], providers: [ReportsService, WeeklyService] })
+@Module({ controllers: [ReportsController], providers: [ReportsService, WeeklyService, ResolutionCounts] })
 export class ReportsModule {}

@@ -16,7 +16,8 @@ import {
   ratePercent,
 } from './periods';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
-import { BY_GROUP, type GroupBy, TOTAL } from './resolution-rate.sql';
+import { type Counts, type GroupCounts, NO_KEY_LABEL, ResolutionCounts, settledGrouping } from './resolution-counts';
+import { type GroupBy } from './resolution-rate.sql';
 
 export interface RateFigures {
   recorded: number;
@@ -59,15 +60,6 @@ export interface TrendReport {
   points: ({ period: PeriodInfo; asOf: string } & Figures)[];
 }
 
-type Counts = { recorded: number; resolved: number };
-
-/** The label of the group of problems without a value (as the resolution-rate SQL names it). */
-const NO_KEY_LABEL: Record<GroupBy, string> = {
-  department: '未分派',
-  district: '未填写',
-  category: '未填写',
-  industry: '未填写',
-};
 type Keyed<T> = T & { key: string | null };
 
 @Injectable()
@@ -75,19 +67,28 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly counts: ResolutionCounts,
   ) {}
 
   async resolutionRate(query: ResolutionRateQuery): Promise<ResolutionRateReport> {
     const { period, asOf } = this.resolve(query);
-    const params = instants(period, asOf);
-    const [total]: Counts[] = await this.db.query(TOTAL, params);
-    const report: ResolutionRateReport = { ...this.describe(period, asOf), ...rate(total!) };
-    if (query.groupBy) {
-      const rows: Keyed<Counts & { label: string }>[] = await this.db.query(BY_GROUP[query.groupBy], params);
-      report.groupBy = query.groupBy;
-      report.groups = rows.map((row) => ({ key: row.key, label: row.label, ...rate(row) }));
-    }
-    return report;
+    const [from, to, at] = instants(period, asOf);
+    if (!query.groupBy) return { ...this.describe(period, asOf), ...rate(await this.counts.total(from, to, at)) };
+    // Every counted problem falls in exactly one group, so the groups add up to the total.
+    const groups = await this.counts.byGroup(query.groupBy, from, to, at);
+    const total = groups.reduce(
+      (sum, g) => ({ recorded: sum.recorded + g.recorded, resolved: sum.resolved + g.resolved }),
+      {
+        recorded: 0,
+        resolved: 0,
+      },
+    );
+    return {
+      ...this.describe(period, asOf),
+      ...rate(total),
+      groupBy: query.groupBy,
+      groups: groups.map((g) => ({ key: g.key, label: g.label, ...rate(g) })),
+    };
   }
 
   async figures(query: FiguresQuery): Promise<FiguresReport> {
@@ -120,17 +121,29 @@ export class ReportsService {
 
   private async figuresOf(period: Period, asOf: DateTime, groupBy?: GroupBy): Promise<FiguresReport> {
     const params = instants(period, asOf);
+    const [from, to, at] = params;
     const key = GROUP_KEYS[groupBy ?? 'total'];
+    const settled = settledGrouping(groupBy);
     const [rates, resolved, verified, returns]: [
-      Keyed<Counts & { label: string }>[],
+      GroupCounts[],
       Keyed<{ resolved: number; on_time: number; median_days: number | null }>[],
       Keyed<{ verified: number; satisfied: number }>[],
       Keyed<{ returns: number }>[],
     ] = await Promise.all([
-      groupBy ? this.db.query(BY_GROUP[groupBy], params) : this.db.query(TOTAL, params),
-      this.db.query(resolvedFigures(key), [...params, ['resolve']]),
-      this.db.query(verifiedFigures(key), [...params, ['verify']]),
-      this.db.query(returnFigures(key), [...params, ['return']]),
+      groupBy
+        ? this.counts.byGroup(groupBy, from, to, at)
+        : this.counts.total(from, to, at).then((total) => [{ key: 'total', label: '', ...total }]),
+      this.counts.query<Keyed<{ resolved: number; on_time: number; median_days: number | null }>>(
+        resolvedFigures(key),
+        [...params, ['resolve']],
+        settled,
+      ),
+      this.counts.query<Keyed<{ verified: number; satisfied: number }>>(
+        verifiedFigures(key),
+        [...params, ['verify']],
+        settled,
+      ),
+      this.counts.query<Keyed<{ returns: number }>>(returnFigures(key), [...params, ['return']], settled),
     ]);
 
     const figuresFor = (groupKey: string | null, counts: Counts): Figures => {
@@ -207,7 +220,7 @@ export class ReportsService {
   }
 }
 
-function instants(period: Period, asOf: DateTime): Date[] {
+function instants(period: Period, asOf: DateTime): [Date, Date, Date] {
   return [period.from.toJSDate(), period.to.toJSDate(), asOf.toJSDate()];
 }
 

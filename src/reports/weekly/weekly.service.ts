@@ -6,17 +6,16 @@ import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { STATUS_LABELS, type Status } from '../../problems/problem-workflow';
 import { parsePeriod, Period, PeriodError, periodContaining, periodsEndingWith, ratePercent } from '../periods';
-import { BY_GROUP, TOTAL } from '../resolution-rate.sql';
+import { type Counts, ResolutionCounts } from '../resolution-counts';
 import { WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
-
-type Counts = { recorded: number; resolved: number };
 
 @Injectable()
 export class WeeklyService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly counts: ResolutionCounts,
   ) {}
 
   /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs. */
@@ -33,12 +32,12 @@ export class WeeklyService {
     const quarter = periodContaining('quarter', week.to.minus({ milliseconds: 1 }));
     const year = parsePeriod(String(week.to.minus({ milliseconds: 1 }).year), zone);
 
-    const [[summary], [recordedThisWeek], departments, quarterByDepartment, quarterToDate, yearToDate, trend, lists] =
+    const [[summary], recordedThisWeek, departments, quarterByDepartment, quarterToDate, yearToDate, trend, lists] =
       await Promise.all([
         this.db.query(WEEKLY_SUMMARY, span),
-        this.db.query(TOTAL, [week.from.toJSDate(), week.to.toJSDate(), end.toJSDate()]),
+        this.counts.total(week.from.toJSDate(), week.to.toJSDate(), end.toJSDate()),
         this.db.query(WEEKLY_DEPARTMENTS, span),
-        this.db.query(BY_GROUP.department, [quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()]),
+        this.counts.byGroup('department', quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()),
         this.rate(quarter, end),
         this.rate(year, end),
         Promise.all(periodsEndingWith('week', week, 8).map((w) => this.rate(w, DateTime.min(w.to, end)))),
@@ -48,12 +47,13 @@ export class WeeklyService {
     return {
       week: { label: weekLabel, from: week.from.toISO()!, to: week.to.toISO()!, timezone: zone },
       asOf: end.toISO()!,
-      summary: { recordedThisWeek: (recordedThisWeek as Counts).recorded, ...summary },
+      summary: { recordedThisWeek: recordedThisWeek.recorded, ...summary },
       rates: { quarterToDate, yearToDate },
       departments: (departments as { departmentId: string }[]).map((row) => {
-        const counts: Counts = (quarterByDepartment as ({ key: string } & Counts)[]).find(
-          (g) => g.key === row.departmentId,
-        ) ?? { recorded: 0, resolved: 0 };
+        const counts: Counts = quarterByDepartment.find((g) => g.key === row.departmentId) ?? {
+          recorded: 0,
+          resolved: 0,
+        };
         return {
           ...(row as WeeklyReport['departments'][number]),
           recorded: counts.recorded,
@@ -68,12 +68,8 @@ export class WeeklyService {
 
   /** The resolution rate of problems reported in the period up to `asOf`, as of `asOf`. */
   private async rate(period: Period, asOf: DateTime): Promise<WeeklyRate> {
-    const [counts]: Counts[] = await this.db.query(TOTAL, [
-      period.from.toJSDate(),
-      period.to.toJSDate(),
-      asOf.toJSDate(),
-    ]);
-    return { label: period.label, ...counts!, ratePercent: ratePercent(counts!.resolved, counts!.recorded) };
+    const counts = await this.counts.total(period.from.toJSDate(), period.to.toJSDate(), asOf.toJSDate());
+    return { label: period.label, ...counts, ratePercent: ratePercent(counts.resolved, counts.recorded) };
   }
 
   private async lists(span: Date[]): Promise<WeeklyReport['lists']> {

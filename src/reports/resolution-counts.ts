@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { COUNTS_BY, type GroupBy, GROUP_LABELS, TOTAL } from './resolution-rate.sql';
+
+export type Counts = { recorded: number; resolved: number };
+export type GroupCounts = Counts & { key: string | null; label: string };
+
+/**
+ * How long after an instant T the event history before T is final. Events are append-only and
+ * stamped inside their transaction just before it commits, and no transaction of the service
+ * lives longer than its statements and the idle-in-transaction limit (60 s) allow; two minutes
+ * also covers a few seconds of clock difference between this host and the database.
+ */
+export const SETTLE_MS = 120_000;
+const MAX_ENTRIES = 5_000;
+
+/** The label of the group of problems without a value. */
+export const NO_KEY_LABEL: Record<GroupBy, string> = {
+  department: '未分派',
+  district: '未填写',
+  category: '未填写',
+  industry: '未填写',
+};
+
+/**
+ * Runs the report queries whose answer depends only on the event history before an instant,
+ * and keeps the rows once that instant has settled: such a figure never changes (DOMAIN.md), so
+ * a published quarter costs one computation per instance. Groupings by an enterprise's district
+ * or industry are not kept, since an enterprise's row can be edited (import) after the fact; nor
+ * are labels, which are read fresh so a renamed category shows its new name.
+ */
+@Injectable()
+export class ResolutionCounts {
+  private readonly settled = new Map<string, Promise<unknown[]>>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Rows of `sql` for [from, to) as of `asOf` ($1, $2, $3, then `extra`), kept once asOf has settled. */
+  async query<T>(sql: string, params: [Date, Date, Date, ...unknown[]], cacheable = true): Promise<T[]> {
+    const asOf = params[2];
+    if (!cacheable || asOf.getTime() > Date.now() - SETTLE_MS) return this.db.query(sql, params);
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    let rows = this.settled.get(key);
+    if (rows) {
+      // Least recently used goes first: move a hit to the end.
+      this.settled.delete(key);
+    } else {
+      rows = this.db.query(sql, params);
+      rows.catch(() => this.settled.delete(key));
+      if (this.settled.size >= MAX_ENTRIES) this.settled.delete(this.settled.keys().next().value!);
+    }
+    this.settled.set(key, rows);
+    return rows as Promise<T[]>;
+  }
+
+  async total(from: Date, to: Date, asOf: Date): Promise<Counts> {
+    const [counts] = await this.query<Counts>(TOTAL, [from, to, asOf]);
+    return counts!;
+  }
+
+  /** Every group of the grouping with its counts (zeros when it had none), then the problems without a value. */
+  async byGroup(groupBy: GroupBy, from: Date, to: Date, asOf: Date): Promise<GroupCounts[]> {
+    const labelsSql = GROUP_LABELS[groupBy];
+    const [counts, labels] = await Promise.all([
+      this.query<Counts & { key: string | null }>(COUNTS_BY[groupBy], [from, to, asOf], settledGrouping(groupBy)),
+      labelsSql ? this.db.query<{ key: string; label: string }[]>(labelsSql) : Promise.resolve(null),
+    ]);
+    const zero = { recorded: 0, resolved: 0 };
+    const countsOf = (key: string | null): Counts => {
+      const row = counts.find((c) => c.key === key);
+      return row ? { recorded: row.recorded, resolved: row.resolved } : zero;
+    };
+    if (labels === null) {
+      return counts
+        .map((row) => ({ key: row.key, label: row.key ?? NO_KEY_LABEL[groupBy], ...countsOf(row.key) }))
+        .sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.key.localeCompare(b.key)));
+    }
+    const groups: GroupCounts[] = labels.map((row) => ({ key: row.key, label: row.label, ...countsOf(row.key) }));
+    const unlabelled = counts.filter((row) => !labels.some((label) => label.key === row.key));
+    for (const row of unlabelled) {
+      groups.push({ key: row.key, label: row.key ?? NO_KEY_LABEL[groupBy], ...countsOf(row.key) });
+    }
+    return groups;
+  }
+}
+
+/** Groupings whose key cannot change after the fact: a problem's department at T, its category. */
+export function settledGrouping(groupBy: GroupBy | undefined): boolean {
+  return groupBy !== 'district' && groupBy !== 'industry';
+}
