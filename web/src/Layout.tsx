@@ -1,7 +1,9 @@
-import { Button, Layout as AntLayout, Menu, Space, Typography } from 'antd';
+import { Alert, Button, Layout as AntLayout, Menu, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
+import { errorMessage } from './errors';
 import { useI18n } from './i18n';
+import { useReference } from './reference';
 import { ROUTES } from './routes';
 
 const ROLE_NAMES: Record<string, [string, string]> = {
@@ -15,6 +17,7 @@ const ROLE_NAMES: Record<string, [string, string]> = {
 export function Layout() {
   const { user, logout, can } = useAuth();
   const { t, lang, setLang } = useI18n();
+  const reference = useReference();
   const navigate = useNavigate();
   const location = useLocation();
   const items = ROUTES.filter((route) => route.menu && can(...route.roles)).map((route) => ({
@@ -40,7 +43,7 @@ export function Layout() {
           <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label="language">
             {lang === 'zh' ? 'EN' : '中文'}
           </Button>
-          <Typography.Text style={{ color: '#fff' }} className="user-name">
+          <Typography.Text style={{ color: '#fff', maxWidth: '28vw', display: 'block' }} ellipsis className="user-name">
             {user?.displayName} · {user ? t(...ROLE_NAMES[user.role]) : ''}
           </Typography.Text>
           <Button size="small" onClick={logout}>
@@ -49,6 +52,19 @@ export function Layout() {
         </Space>
       </AntLayout.Header>
       <AntLayout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+        {reference.error !== null && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={errorMessage(reference.error, t)}
+            action={
+              <Button size="small" onClick={reference.reload}>
+                {t('重试', 'Retry')}
+              </Button>
+            }
+          />
+        )}
         <Outlet />
       </AntLayout.Content>
     </AntLayout>

@@ -22,8 +22,13 @@ export class ApiError extends Error {
     super(message);
   }
 
+  /** The fields a 400 names: the service sends `errors: [{ field, message }]`. */
+  get fieldErrors(): { field: string; message: string }[] {
+    return Array.isArray(this.body.errors) ? (this.body.errors as { field: string; message: string }[]) : [];
+  }
+
   get field(): string | undefined {
-    return typeof this.body.field === 'string' ? this.body.field : undefined;
+    return this.fieldErrors[0]?.field;
   }
 }
 

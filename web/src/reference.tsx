@@ -20,6 +20,8 @@ export interface Department {
 
 export interface Reference {
   loaded: boolean;
+  /** Set when the reference data could not be loaded; reload() tries again. */
+  error: unknown;
   districts: Coded[];
   categories: Category[];
   departments: Department[];
@@ -27,7 +29,7 @@ export interface Reference {
   reload: () => void;
 }
 
-const empty: Omit<Reference, 'reload'> = {
+const empty: Omit<Reference, 'reload' | 'error'> = {
   loaded: false,
   districts: [],
   categories: [],
@@ -39,10 +41,12 @@ const ReferenceContext = createContext<Reference | null>(null);
 export function ReferenceProvider({ children }: { children: ReactNode }) {
   const { user } = useAuth();
   const [data, setData] = useState(empty);
+  const [error, setError] = useState<unknown>(null);
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     if (!user) return;
     let live = true;
+    setError(null);
     void Promise.all([
       api<Coded[]>('/districts'),
       api<Category[]>('/categories'),
@@ -52,13 +56,15 @@ export function ReferenceProvider({ children }: { children: ReactNode }) {
       .then(([districts, categories, departments, statuses]) => {
         if (live) setData({ loaded: true, districts, categories, departments, statuses });
       })
-      .catch(() => undefined);
+      .catch((caught: unknown) => {
+        if (live) setError(caught);
+      });
     return () => {
       live = false;
     };
   }, [user, generation]);
   return (
-    <ReferenceContext.Provider value={{ ...data, reload: () => setGeneration((n) => n + 1) }}>
+    <ReferenceContext.Provider value={{ ...data, error, reload: () => setGeneration((n) => n + 1) }}>
       {children}
     </ReferenceContext.Provider>
   );

@@ -1,4 +1,327 @@
-/** Placeholder: to be written. */
+import { Alert, Button, Card, Col, DatePicker, Empty, Row, Segmented, Space, Statistic, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { api } from '../../api';
+import { CHART_COLORS, EChart, rateBarOption, rateTrendOption } from '../../components/charts';
+import { useLoad } from '../../components/useLoad';
+import { errorMessage } from '../../errors';
+import { useI18n } from '../../i18n';
+import { useLabels } from '../../reference';
+import { addDays, isQuarter, quarterDays, quarterOf, shiftQuarter, startOfDay, today } from './periods';
+import { RateCard } from './RateCard';
+import type { FiguresReport, RateFigures, ResolutionRateReport, TrendReport } from './reportTypes';
+import { WarningsPanel } from './WarningsPanel';
+
+type Group = NonNullable<ResolutionRateReport['groups']>[number];
+
+const counts = (rate: RateFigures) => `${rate.resolved} / ${rate.recorded}`;
+
+/** Best rate first; groups with nothing recorded (no rate) last. */
+const byRate = (groups: Group[] = []) =>
+  [...groups].sort((a, b) => (b.ratePercent ?? -1) - (a.ratePercent ?? -1) || b.recorded - a.recorded);
+
+/**
+ * The coordination office's dashboard for one quarter (`?period=2025-Q1`, default the current one):
+ * the three rates with their counts, the quarterly trend, the rate per department and per district,
+ * and the current warnings. `?asOf=now` takes the figures as of now instead of the quarter's end.
+ */
 export function DashboardPage() {
-  return <div>DashboardPage</div>;
+  const { t, formatTime } = useI18n();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const period = isQuarter(params.get('period')) ? params.get('period')! : quarterOf(today());
+  const asOf = params.get('asOf') === 'now' ? 'now' : undefined;
+  const { first, next } = quarterDays(period);
+  const show = (nextPeriod: string, nextAsOf: 'now' | undefined) =>
+    setParams(nextAsOf ? { period: nextPeriod, asOf: nextAsOf } : { period: nextPeriod });
+
+  const figures = useLoad(
+    (signal) =>
+      Promise.all([
+        api<FiguresReport>('/reports/figures', { query: { period, asOf }, signal }),
+        api<ResolutionRateReport>('/reports/resolution-rate', {
+          query: { period, asOf, groupBy: 'department' },
+          signal,
+        }),
+        api<ResolutionRateReport>('/reports/resolution-rate', { query: { period, asOf, groupBy: 'district' }, signal }),
+      ]),
+    [period, asOf],
+  );
+  const [summary, byDepartment, byDistrict] = figures.data ?? [];
+  /** A bar's problems in the resolution list: this quarter's, of that department or district. */
+  const openList = (filter: Record<string, string>) =>
+    navigate(`/problems?${new URLSearchParams({ ...filter, from: first, to: addDays(next, -1) })}`);
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Row justify="space-between" align="middle" gutter={[16, 8]}>
+        <Col>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('工作台', 'Dashboard')} ·{' '}
+            {t(`${period.slice(0, 4)}年第${period.slice(6)}季度`, `${period.slice(5)} ${period.slice(0, 4)}`)}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {summary
+              ? t(`数据截至 ${formatTime(summary.asOf)}`, `Figures as of ${formatTime(summary.asOf)}`)
+              : '\u00a0'}
+          </Typography.Text>
+        </Col>
+        <Col>
+          <Space wrap>
+            <Button onClick={() => show(shiftQuarter(period, -1), asOf)} aria-label={t('上一季度', 'Previous quarter')}>
+              ‹
+            </Button>
+            <DatePicker
+              picker="quarter"
+              allowClear={false}
+              value={dayjs(first)}
+              format={() => period}
+              disabledDate={(date) => date.format('YYYY-MM-DD') > today()}
+              onChange={(date) => date && show(quarterOf(date.format('YYYY-MM-DD')), asOf)}
+              aria-label={t('季度', 'Quarter')}
+            />
+            <Button onClick={() => show(shiftQuarter(period, 1), asOf)} aria-label={t('下一季度', 'Next quarter')}>
+              ›
+            </Button>
+            <Segmented
+              value={asOf ?? 'end'}
+              onChange={(value) => show(period, value === 'now' ? 'now' : undefined)}
+              options={[
+                { value: 'end', label: t('期末口径', 'At quarter end') },
+                { value: 'now', label: t('截至当前', 'As of now') },
+              ]}
+            />
+          </Space>
+        </Col>
+      </Row>
+
+      {figures.error !== undefined && <Alert type="error" showIcon title={errorMessage(figures.error, t)} />}
+      <SummaryCards report={summary} resolution={byDepartment} loading={figures.loading && !summary} />
+
+      <TrendCard periodEnd={next} />
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <GroupRateCard
+            title={t('各责任单位办结率', 'Resolution rate by department')}
+            hint={t('点击柱条查看该单位本季度问题', 'Click a bar for its problems this quarter')}
+            groups={byDepartment?.groups}
+            loading={figures.loading}
+            label={(g) => (g.key === null ? t('未交办', 'Unassigned') : g.label)}
+            onPick={(g) => g.key !== null && openList({ departmentId: g.key })}
+          />
+        </Col>
+        <Col xs={24} xl={12}>
+          <DistrictRateCard
+            groups={byDistrict?.groups}
+            loading={figures.loading}
+            onPick={(key) => openList({ district: key })}
+          />
+        </Col>
+      </Row>
+
+      <WarningsPanel />
+    </Space>
+  );
+}
+
+interface SummaryProps {
+  report?: FiguresReport;
+  /** The resolution rate as GET /reports/resolution-rate (the API's fixed contract) gives it. */
+  resolution?: RateFigures;
+  loading: boolean;
+}
+
+function SummaryCards({ report, resolution = { recorded: 0, resolved: 0, ratePercent: null }, loading }: SummaryProps) {
+  const { t } = useI18n();
+  const onTime = report?.onTimeRate ?? { onTime: 0, resolved: 0, ratePercent: null };
+  const satisfaction = report?.satisfactionRate ?? { satisfied: 0, verified: 0, ratePercent: null };
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} sm={12} xl={6}>
+        <RateCard
+          testId="rate-resolution"
+          loading={loading}
+          color={CHART_COLORS[0]}
+          title={t('办结率', 'Resolution rate')}
+          definition={t(
+            '本季度登记（未撤回）的问题中，截至统计时点已办结或已销号的比例',
+            'Of the problems recorded this quarter (not withdrawn), the share resolved or closed at the time of the figure',
+          )}
+          ratePercent={resolution.ratePercent}
+          numerator={resolution.resolved}
+          denominator={resolution.recorded}
+          parts={t('办结 / 登记', 'resolved / recorded')}
+        />
+      </Col>
+      <Col xs={24} sm={12} xl={6}>
+        <RateCard
+          testId="rate-on-time"
+          loading={loading}
+          color={CHART_COLORS[1]}
+          title={t('按期办结率', 'On-time rate')}
+          definition={t(
+            '本季度办结的问题中，在办理时限内办结的比例',
+            'Of the problems resolved this quarter, the share resolved by their due date',
+          )}
+          ratePercent={onTime.ratePercent}
+          numerator={onTime.onTime}
+          denominator={onTime.resolved}
+          parts={t('按期 / 办结', 'on time / resolved')}
+        />
+      </Col>
+      <Col xs={24} sm={12} xl={6}>
+        <RateCard
+          testId="rate-satisfaction"
+          loading={loading}
+          color={CHART_COLORS[3]}
+          title={t('满意率', 'Satisfaction rate')}
+          definition={t(
+            '本季度回访的问题中，企业评价满意或基本满意的比例',
+            'Of the problems verified this quarter, the share the enterprise found satisfied or basically satisfied',
+          )}
+          ratePercent={satisfaction.ratePercent}
+          numerator={satisfaction.satisfied}
+          denominator={satisfaction.verified}
+          parts={t('满意 / 回访', 'satisfied / verified')}
+        />
+      </Col>
+      <Col xs={24} sm={12} xl={6}>
+        <Card size="small" loading={loading} style={{ height: '100%', borderTop: `3px solid ${CHART_COLORS[4]}` }}>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Statistic
+                title={t('办结用时中位数', 'Median time to resolve')}
+                value={report?.medianDaysToResolve ?? '—'}
+                suffix={report?.medianDaysToResolve != null ? t('天', 'days') : undefined}
+              />
+            </Col>
+            <Col span={12}>
+              <Statistic title={t('退回次数', 'Returns')} value={report?.returns ?? 0} />
+            </Col>
+          </Row>
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+/** The three rates over the eight quarters ending with the one shown, each as of its own end. */
+function TrendCard({ periodEnd }: { periodEnd: string }) {
+  const { t } = useI18n();
+  const trend = useLoad(
+    (signal) =>
+      api<TrendReport>('/reports/trend', {
+        query: { granularity: 'quarter', periods: 8, to: startOfDay(periodEnd) },
+        signal,
+      }),
+    [periodEnd],
+  );
+  const option = useMemo(() => {
+    const points = trend.data?.points ?? [];
+    return rateTrendOption(
+      points.map((p) => p.period.label),
+      [
+        {
+          name: t('办结率', 'Resolution rate'),
+          color: CHART_COLORS[0],
+          points: points.map(({ period, resolutionRate: r }) => ({
+            label: period.label,
+            ratePercent: r.ratePercent,
+            detail: counts(r),
+          })),
+        },
+        {
+          name: t('按期办结率', 'On-time rate'),
+          color: CHART_COLORS[1],
+          points: points.map(({ period, onTimeRate: r }) => ({
+            label: period.label,
+            ratePercent: r.ratePercent,
+            detail: `${r.onTime} / ${r.resolved}`,
+          })),
+        },
+        {
+          name: t('满意率', 'Satisfaction rate'),
+          color: CHART_COLORS[3],
+          points: points.map(({ period, satisfactionRate: r }) => ({
+            label: period.label,
+            ratePercent: r.ratePercent,
+            detail: `${r.satisfied} / ${r.verified}`,
+          })),
+        },
+      ],
+    );
+  }, [trend.data, t]);
+  return (
+    <Card size="small" title={t('近八个季度趋势', 'Trend over eight quarters')} loading={trend.loading && !trend.data}>
+      {trend.error !== undefined ? (
+        <Alert type="error" showIcon title={errorMessage(trend.error, t)} />
+      ) : (
+        <EChart
+          option={option}
+          height={300}
+          testId="chart-trend"
+          ariaLabel={t('季度趋势图', 'Quarterly trend chart')}
+        />
+      )}
+    </Card>
+  );
+}
+
+interface GroupRateProps {
+  title: string;
+  hint: string;
+  groups?: Group[];
+  loading: boolean;
+  label: (group: Group) => string;
+  onPick: (group: Group) => void;
+}
+
+/** The resolution rate per group as horizontal bars, best first; a click opens the group's problems. */
+function GroupRateCard({ title, hint, groups, loading, label, onPick }: GroupRateProps) {
+  const { t } = useI18n();
+  const sorted = byRate(groups);
+  const points = sorted.map((g) => ({ label: label(g), ratePercent: g.ratePercent, detail: counts(g) }));
+  const seriesName = t('办结率', 'Resolution rate');
+  // A new option only when what it shows changes (labels follow the language and the reference data).
+  const key = JSON.stringify([points, seriesName]);
+  const option = useMemo(() => rateBarOption(points, seriesName), [key]);
+  return (
+    <Card
+      size="small"
+      title={title}
+      extra={<Typography.Text type="secondary">{hint}</Typography.Text>}
+      loading={loading && !groups}
+    >
+      {sorted.some((g) => g.recorded > 0) ? (
+        <EChart
+          option={option}
+          height={Math.max(220, sorted.length * 28 + 24)}
+          onClick={({ dataIndex }) => onPick(sorted[dataIndex]!)}
+          ariaLabel={title}
+        />
+      ) : (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('本季度没有登记的问题', 'No problems recorded this quarter')}
+        />
+      )}
+    </Card>
+  );
+}
+
+function DistrictRateCard(props: { groups?: Group[]; loading: boolean; onPick: (district: string) => void }) {
+  const { t } = useI18n();
+  const labels = useLabels();
+  return (
+    <GroupRateCard
+      title={t('各县区办结率', 'Resolution rate by district')}
+      hint={t('点击柱条查看该县区本季度问题', 'Click a bar for its problems this quarter')}
+      groups={props.groups}
+      loading={props.loading}
+      label={(g) => labels.district(g.key)}
+      onPick={(g) => g.key !== null && props.onPick(g.key)}
+    />
+  );
 }

@@ -1,4 +1,132 @@
-/** Placeholder: to be written. */
+import { Alert, App, Button, Col, DatePicker, Row, Space, Spin, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { api, download } from '../../api';
+import { useLoad } from '../../components/useLoad';
+import { errorMessage } from '../../errors';
+import { useI18n } from '../../i18n';
+import { addDays, isIsoWeek, isoWeekMonday, isoWeekOf, shiftWeek, today } from './periods';
+import type { WeeklyReport } from './reportTypes';
+import {
+  DepartmentsSection,
+  ProblemListSection,
+  RatesSection,
+  SummarySection,
+  TrendSection,
+  type ListKey,
+} from './WeeklySections';
+
+/** Printing shows the report alone: no navigation, no toolbar, sections kept whole. */
+const PRINT_CSS = `
+@media print {
+  .ant-layout-header, .no-print { display: none !important; }
+  .ant-layout, .ant-layout-content { background: #fff !important; padding: 0 !important; max-width: none !important; }
+  .weekly-section { break-inside: avoid; box-shadow: none !important; }
+}`;
+
+const FORMATS = [
+  { format: 'xlsx', label: ['下载 Excel', 'Spreadsheet'] },
+  { format: 'csv', label: ['下载 CSV', 'CSV'] },
+  { format: 'html', label: ['下载网页版', 'Web page'] },
+] as const;
+
+const LISTS: ListKey[] = ['new', 'overdue', 'escalated', 'unsatisfied'];
+
+/** The weekly coordination report (周调度) of one ISO week (`?week=2025-W14`, default this week). */
 export function WeeklyReportPage() {
-  return <div>WeeklyReportPage</div>;
+  const { t, lang, formatTime } = useI18n();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const week = isIsoWeek(params.get('week')) ? params.get('week')! : isoWeekOf(today());
+  const monday = isoWeekMonday(week);
+  const report = useLoad((signal) => api<WeeklyReport>('/reports/weekly', { query: { week }, signal }), [week]);
+  const [downloading, setDownloading] = useState<string | null>(null);
+
+  const save = async (format: (typeof FORMATS)[number]['format']) => {
+    setDownloading(format);
+    try {
+      await download('/reports/weekly', { week, format, lang }, `${t('周调度', 'weekly')}-${week}.${format}`);
+    } catch (error) {
+      void message.error(errorMessage(error, t));
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  const data = report.data;
+  const inProgress = data && new Date(data.asOf) < new Date(data.week.to);
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <style>{PRINT_CSS}</style>
+      <Row justify="space-between" align="middle" gutter={[16, 8]} className="no-print">
+        <Col>
+          <Space wrap>
+            <Button onClick={() => setParams({ week: shiftWeek(week, -1) })} aria-label={t('上一周', 'Previous week')}>
+              ‹
+            </Button>
+            <DatePicker
+              allowClear={false}
+              value={dayjs(monday)}
+              format={() => `${week} · ${monday} ~ ${addDays(monday, 6)}`}
+              onChange={(date) => date && setParams({ week: isoWeekOf(date.format('YYYY-MM-DD')) })}
+              style={{ width: 290 }}
+              aria-label={t('周次', 'Week')}
+            />
+            <Button onClick={() => setParams({ week: shiftWeek(week, 1) })} aria-label={t('下一周', 'Next week')}>
+              ›
+            </Button>
+          </Space>
+        </Col>
+        <Col>
+          <Space wrap>
+            <Button type="primary" onClick={() => window.print()} disabled={!data}>
+              {t('打印', 'Print')}
+            </Button>
+            {FORMATS.map(({ format, label }) => (
+              <Button key={format} loading={downloading === format} onClick={() => void save(format)}>
+                {t(label[0], label[1])}
+              </Button>
+            ))}
+          </Space>
+        </Col>
+      </Row>
+
+      <div>
+        <Typography.Title level={3} style={{ marginBottom: 4 }}>
+          {t('酒泉市涉企问题办理周调度报告', 'Jiuquan business problem resolution: weekly coordination report')}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {t(`${week}（${monday} 至 ${addDays(monday, 6)}）`, `${week} (${monday} to ${addDays(monday, 6)})`)}
+          {data && ` · ${t('数据截至', 'Figures as of')} ${formatTime(data.asOf)}`}
+        </Typography.Text>
+      </div>
+
+      {report.error !== undefined && <Alert type="error" showIcon title={errorMessage(report.error, t)} />}
+      {inProgress && (
+        <Alert
+          type="info"
+          showIcon
+          title={t(
+            '本周尚未结束，数据为截至上述时间的情况',
+            'The week has not ended; the figures are as of the time above',
+          )}
+        />
+      )}
+      {!data && report.loading && <Spin size="large" style={{ display: 'block', margin: '64px auto' }} />}
+      {data && (
+        <Spin spinning={report.loading}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <SummarySection summary={data.summary} />
+            <RatesSection rates={data.rates} />
+            <DepartmentsSection departments={data.departments} />
+            <TrendSection trend={data.trend} />
+            {LISTS.map((kind) => (
+              <ProblemListSection key={kind} kind={kind} items={data.lists[kind]} />
+            ))}
+          </Space>
+        </Spin>
+      )}
+    </Space>
+  );
 }

@@ -1,4 +1,199 @@
-/** Placeholder: to be written. */
+import { App, Button, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { ApiError, api } from '../../api';
+import { useAuth } from '../../auth';
+import { ActionDialog, actionBody, type ActionValues } from '../../components/workflow/ActionDialog';
+import { availableActions } from '../../components/workflow/actions';
+import { ConflictAlert } from '../../components/workflow/ConflictAlert';
+import { ACTION_LABELS, type ActionName } from '../../components/workflow/labels';
+import { ProblemFacts } from '../../components/workflow/ProblemFacts';
+import { ProblemTimeline } from '../../components/workflow/ProblemTimeline';
+import { StatusTag } from '../../components/workflow/StatusTag';
+import type { Enterprise, Problem } from '../../components/workflow/types';
+import { errorMessage } from '../../errors';
+import { useI18n } from '../../i18n';
+
+/** One problem: its facts, its enterprise, its history, and the actions the user may take now. */
 export function ProblemPage() {
-  return <div>ProblemPage</div>;
+  const { id } = useParams<{ id: string }>();
+  const { t } = useI18n();
+  const { user } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [enterprise, setEnterprise] = useState<Enterprise | null>(null);
+  const [action, setAction] = useState<ActionName | null>(null);
+  const [conflict, setConflict] = useState<{ before: Problem; after: Problem } | null>(null);
+  const [retained, setRetained] = useState<Partial<Record<ActionName, ActionValues>>>({});
+
+  // Only the latest read counts: an earlier one (another id, a double click) may answer later.
+  const loads = useRef(0);
+  const load = useCallback(() => {
+    const ticket = ++loads.current;
+    setLoadError(null);
+    api<Problem>(`/problems/${id}`).then(
+      (found) => ticket === loads.current && setProblem(found),
+      (caught) => ticket === loads.current && setLoadError(caught),
+    );
+  }, [id]);
+  useEffect(() => {
+    setProblem(null);
+    setConflict(null);
+    load();
+  }, [load]);
+
+  // Handlers may not read enterprises; the problem names its enterprise for them.
+  const enterpriseId = problem?.enterpriseId;
+  const readsEnterprises = user?.role !== 'handler';
+  useEffect(() => {
+    if (!enterpriseId || !readsEnterprises) return;
+    let live = true;
+    api<Enterprise>(`/enterprises/${enterpriseId}`)
+      .then((found) => live && setEnterprise(found))
+      .catch(() => live && setEnterprise(null));
+    return () => {
+      live = false;
+    };
+  }, [enterpriseId, readsEnterprises]);
+
+  // Back within the app when it has a history here; home when the page was opened directly.
+  const goBack = () => ((window.history.state as { idx?: number } | null)?.idx ? navigate(-1) : navigate('/'));
+
+  if (loadError) return <LoadFailure error={loadError} onRetry={load} />;
+  if (!problem) return <Skeleton active paragraph={{ rows: 8 }} />;
+
+  const actions = availableActions(problem, user);
+  const actionLabel = (name: ActionName) =>
+    name === 'assign' && problem.status !== 'reported'
+      ? t('改派', 'Reassign')
+      : name === 'escalate' && problem.escalated
+        ? t('再次督办', 'Escalate again')
+        : t(...ACTION_LABELS[name]);
+
+  /** A problem that is gone from this user's view (e.g. reassigned away) shows as such; other errors stay in the dialog. */
+  const leaveIfGone = (caught: unknown) => {
+    if (!(caught instanceof ApiError && caught.status === 404)) throw caught;
+    setAction(null);
+    setLoadError(caught);
+  };
+
+  /** Sends the action with the version shown; a stale version refreshes the page instead of overwriting. */
+  const submit = async (name: ActionName, values: ActionValues) => {
+    try {
+      const updated = await api<Problem>(`/problems/${problem.id}/${name}`, {
+        method: 'POST',
+        body: actionBody(name, values),
+        version: problem.version,
+      });
+      setProblem(updated);
+      setConflict(null);
+      setRetained((previous) => ({ ...previous, [name]: undefined }));
+      setAction(null);
+      message.success(t(`已完成：${actionLabel(name)}`, `Done: ${actionLabel(name)}`));
+    } catch (caught) {
+      if (!(caught instanceof ApiError && caught.status === 412)) return leaveIfGone(caught);
+      try {
+        const fresh = await api<Problem>(`/problems/${problem.id}`);
+        setConflict({ before: problem, after: fresh });
+        setProblem(fresh);
+        setRetained((previous) => ({ ...previous, [name]: values }));
+        setAction(null);
+      } catch (refetch) {
+        leaveIfGone(refetch);
+      }
+    }
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex wrap gap={8} align="center">
+        <Button onClick={goBack}>{t('返回', 'Back')}</Button>
+        <Typography.Title level={4} style={{ margin: 0, flex: '1 1 240px' }}>
+          <Typography.Text type="secondary" style={{ fontSize: 'inherit', marginRight: 8 }}>
+            {problem.code}
+          </Typography.Text>
+          {problem.title}
+        </Typography.Title>
+        <StatusTag status={problem.status} testId="problem-status" />
+        {problem.escalated && (
+          <Tag color="volcano" data-testid="problem-escalated">
+            {t('督办', 'Escalated')}
+          </Tag>
+        )}
+        <Button onClick={load}>{t('刷新', 'Refresh')}</Button>
+      </Flex>
+      {conflict && <ConflictAlert {...conflict} onClose={() => setConflict(null)} />}
+      {actions.length > 0 && (
+        <Card size="small" title={t('办理', 'Actions')}>
+          <Flex wrap gap={8}>
+            {actions.map((name) => (
+              <Button
+                key={name}
+                data-testid={`action-${name}`}
+                type={name === actions[0] ? 'primary' : 'default'}
+                onClick={() => setAction(name)}
+              >
+                {actionLabel(name)}
+              </Button>
+            ))}
+          </Flex>
+        </Card>
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <ProblemFacts problem={problem} enterprise={enterprise} />
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card size="small" title={t('流转记录', 'History')}>
+            <ProblemTimeline events={problem.events ?? []} />
+          </Card>
+        </Col>
+      </Row>
+      {action && (
+        <ActionDialog
+          key={`${action}-${problem.version}`}
+          action={action}
+          label={actionLabel(action)}
+          problem={problem}
+          initialValues={retained[action]}
+          onCancel={() => setAction(null)}
+          onSubmit={(values) => submit(action, values)}
+        />
+      )}
+    </Flex>
+  );
+}
+
+/** A problem that is not there (or not this user's) says so; any other failure offers a retry. */
+function LoadFailure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const home = <Button onClick={() => navigate('/')}>{t('返回首页', 'Home')}</Button>;
+  if (error instanceof ApiError && error.status === 404) {
+    return (
+      <Result
+        status="404"
+        title={t('未找到该问题', 'Problem not found')}
+        subTitle={t(
+          '该问题不存在，或不在您的办理范围内（例如已交办给其他单位）。',
+          'It does not exist, or it is not yours to see (for example, it is assigned to another department).',
+        )}
+        extra={home}
+      />
+    );
+  }
+  return (
+    <Result
+      status="error"
+      title={errorMessage(error, t)}
+      extra={[
+        <Button key="retry" type="primary" onClick={onRetry}>
+          {t('重试', 'Retry')}
+        </Button>,
+        <span key="home">{home}</span>,
+      ]}
+    />
+  );
 }

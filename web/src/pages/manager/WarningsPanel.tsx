@@ -1,0 +1,120 @@
+import { Alert, Card, Segmented, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../../api';
+import { useLoad } from '../../components/useLoad';
+import { errorMessage } from '../../errors';
+import { useI18n } from '../../i18n';
+import type { WarningItem, WarningLevel, WarningsResponse } from './reportTypes';
+
+const LEVELS: { level: WarningLevel; color: string; name: [string, string] }[] = [
+  { level: 'overdue', color: 'red', name: ['超期', 'Overdue'] },
+  { level: 'due_soon', color: 'orange', name: ['临期', 'Due soon'] },
+  { level: 'stale', color: 'gold', name: ['久未办理', 'Stale'] },
+  { level: 'not_visited', color: 'blue', name: ['久未走访', 'Not visited'] },
+];
+
+/** The current early warnings (预警), by level, each linked to its problem. */
+export function WarningsPanel() {
+  const { t, formatTime } = useI18n();
+  const [level, setLevel] = useState<WarningLevel | 'all'>('all');
+  const warnings = useLoad(
+    (signal) => api<WarningsResponse>('/warnings', { query: { level: level === 'all' ? undefined : level }, signal }),
+    [level],
+  );
+  const counts = warnings.data?.counts;
+  const total = counts ? LEVELS.reduce((sum, { level: l }) => sum + counts[l], 0) : undefined;
+  const withCount = (label: string, count: number | undefined) => (count === undefined ? label : `${label} ${count}`);
+
+  const detail = (item: WarningItem): string => {
+    switch (item.level) {
+      case 'overdue':
+        return t(`超期 ${item.daysOverdue} 个工作日`, `${item.daysOverdue} working days overdue`);
+      case 'due_soon':
+        return t(`剩余 ${item.workingDaysLeft} 个工作日`, `${item.workingDaysLeft} working days left`);
+      case 'stale':
+        return t(`${item.idleDays} 天无进展`, `No action for ${item.idleDays} days`);
+      case 'not_visited':
+        return item.lastVisitAt
+          ? t(`上次走访 ${formatTime(item.lastVisitAt, true)}`, `Last visited ${formatTime(item.lastVisitAt, true)}`)
+          : t('从未走访', 'Never visited');
+    }
+  };
+
+  return (
+    <Card
+      size="small"
+      title={t('当前预警', 'Current warnings')}
+      extra={
+        <Segmented
+          size="small"
+          value={level}
+          onChange={(value) => setLevel(value as WarningLevel | 'all')}
+          options={[
+            { value: 'all', label: withCount(t('全部', 'All'), total) },
+            ...LEVELS.map(({ level: l, name }) => ({ value: l, label: withCount(t(...name), counts?.[l]) })),
+          ]}
+        />
+      }
+    >
+      {warnings.error !== undefined && <Alert type="error" showIcon title={errorMessage(warnings.error, t)} />}
+      {warnings.data?.truncated && (
+        <Alert type="info" showIcon title={t('仅列出前 500 条', 'Only the first 500 are listed')} />
+      )}
+      <Table<WarningItem>
+        size="small"
+        loading={warnings.loading}
+        dataSource={warnings.data?.items}
+        rowKey={(item) => `${item.level}:${item.problemId ?? item.enterpriseId}`}
+        pagination={{ pageSize: 8, showSizeChanger: false, hideOnSinglePage: true }}
+        locale={{ emptyText: t('暂无预警', 'No warnings') }}
+        columns={[
+          {
+            title: t('级别', 'Level'),
+            dataIndex: 'level',
+            width: 100,
+            render: (value: WarningLevel) => {
+              const entry = LEVELS.find((l) => l.level === value)!;
+              return <Tag color={entry.color}>{t(...entry.name)}</Tag>;
+            },
+          },
+          {
+            title: t('问题 / 企业', 'Problem / enterprise'),
+            render: (_, item) =>
+              item.problemId ? (
+                <Link to={`/problems/${item.problemId}`}>
+                  {item.code} {item.title}
+                </Link>
+              ) : (
+                item.enterpriseName
+              ),
+          },
+          {
+            title: t('企业', 'Enterprise'),
+            dataIndex: 'enterpriseName',
+            responsive: ['lg'],
+            render: (value: string, item) => (item.problemId ? value : ''),
+          },
+          {
+            title: t('责任单位', 'Department'),
+            dataIndex: 'departmentName',
+            responsive: ['md'],
+            render: (value?: string | null) => value ?? (value === null ? t('未交办', 'Unassigned') : ''),
+          },
+          {
+            title: t('办理时限', 'Due'),
+            dataIndex: 'dueAt',
+            width: 120,
+            render: (value?: string) => (value ? formatTime(value, true) : ''),
+          },
+          {
+            title: t('情况', 'Detail'),
+            render: (_, item) => (
+              <Typography.Text type={item.level === 'overdue' ? 'danger' : undefined}>{detail(item)}</Typography.Text>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

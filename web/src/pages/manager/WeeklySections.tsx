@@ -1,0 +1,242 @@
+import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { CHART_COLORS, EChart, formatRate, rateBarOption, rateTrendOption } from '../../components/charts';
+import { useI18n } from '../../i18n';
+import { useLabels } from '../../reference';
+import { STATUS_COLORS } from './problemQuery';
+import { RateCard } from './RateCard';
+import type { WeeklyDepartmentRow, WeeklyProblemItem, WeeklyReport } from './reportTypes';
+
+const counts = (rate: { resolved: number; recorded: number }) => `${rate.resolved} / ${rate.recorded}`;
+
+/** A titled block of the report that a printed page does not split. */
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card size="small" title={title} className="weekly-section">
+      {children}
+    </Card>
+  );
+}
+
+export function SummarySection({ summary }: { summary: WeeklyReport['summary'] }) {
+  const { t } = useI18n();
+  const items: [keyof WeeklyReport['summary'], string, string][] = [
+    ['recordedThisWeek', '本周登记', 'Recorded this week'],
+    ['resolvedThisWeek', '本周办结', 'Resolved this week'],
+    ['closedThisWeek', '本周关闭/销号', 'Closed this week'],
+    ['openAtEnd', '周末在办', 'Open at end of week'],
+    ['overdueAtEnd', '周末超期', 'Overdue at end of week'],
+    ['escalatedThisWeek', '本周督办', 'Escalated this week'],
+  ];
+  return (
+    <Section title={t('概况', 'Summary')}>
+      <Row gutter={[16, 16]}>
+        {items.map(([key, zh, en]) => (
+          <Col key={key} xs={12} md={8} xl={4}>
+            <Statistic
+              title={t(zh, en)}
+              value={summary[key]}
+              styles={{
+                content: key === 'overdueAtEnd' && summary[key] > 0 ? { color: CHART_COLORS[0] } : undefined,
+              }}
+            />
+          </Col>
+        ))}
+      </Row>
+    </Section>
+  );
+}
+
+export function RatesSection({ rates }: { rates: WeeklyReport['rates'] }) {
+  const { t } = useI18n();
+  const parts = t('办结 / 登记', 'resolved / recorded');
+  return (
+    <Section title={t('办结率', 'Rates')}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={12}>
+          <RateCard
+            testId="weekly-rate-quarter"
+            color={CHART_COLORS[0]}
+            title={`${t('季度累计办结率', 'Quarter-to-date resolution rate')} (${rates.quarterToDate.label})`}
+            definition={t(
+              '本季度截至本周末登记的问题中，已办结或已销号的比例',
+              'Of the problems recorded this quarter up to the end of the week, the share resolved or closed',
+            )}
+            ratePercent={rates.quarterToDate.ratePercent}
+            numerator={rates.quarterToDate.resolved}
+            denominator={rates.quarterToDate.recorded}
+            parts={parts}
+          />
+        </Col>
+        <Col xs={24} md={12}>
+          <RateCard
+            testId="weekly-rate-year"
+            color={CHART_COLORS[1]}
+            title={`${t('年度累计办结率', 'Year-to-date resolution rate')} (${rates.yearToDate.label})`}
+            definition={t(
+              '本年度截至本周末登记的问题中，已办结或已销号的比例',
+              'Of the problems recorded this year up to the end of the week, the share resolved or closed',
+            )}
+            ratePercent={rates.yearToDate.ratePercent}
+            numerator={rates.yearToDate.resolved}
+            denominator={rates.yearToDate.recorded}
+            parts={parts}
+          />
+        </Col>
+      </Row>
+    </Section>
+  );
+}
+
+export function DepartmentsSection({ departments }: { departments: WeeklyDepartmentRow[] }) {
+  const { t } = useI18n();
+  const seriesName = t('季度累计办结率', 'Quarter-to-date resolution rate');
+  const option = useMemo(() => {
+    const ranked = [...departments].sort(
+      (a, b) => (b.ratePercent ?? -1) - (a.ratePercent ?? -1) || b.recorded - a.recorded,
+    );
+    return rateBarOption(
+      ranked.map((d) => ({ label: d.name, ratePercent: d.ratePercent, detail: counts(d) })),
+      seriesName,
+    );
+  }, [departments, seriesName]);
+  return (
+    <Section title={t('各责任单位', 'By department')}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={13}>
+          <Table<WeeklyDepartmentRow>
+            size="small"
+            rowKey="departmentId"
+            dataSource={departments}
+            pagination={false}
+            columns={[
+              { title: t('责任单位', 'Department'), dataIndex: 'name' },
+              { title: t('在办', 'Open'), dataIndex: 'open', align: 'right' },
+              { title: t('本周办结', 'Resolved this week'), dataIndex: 'resolvedThisWeek', align: 'right' },
+              {
+                title: t('超期', 'Overdue'),
+                dataIndex: 'overdue',
+                align: 'right',
+                render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+              },
+              {
+                title: t('季度累计（办结/登记）', 'Quarter to date (resolved / recorded)'),
+                align: 'right',
+                render: (_, row) => counts(row),
+              },
+              {
+                title: t('办结率', 'Rate'),
+                dataIndex: 'ratePercent',
+                align: 'right',
+                render: formatRate,
+              },
+            ]}
+          />
+        </Col>
+        <Col xs={24} lg={11}>
+          <Typography.Text strong>{seriesName}</Typography.Text>
+          <EChart
+            option={option}
+            height={Math.max(240, departments.length * 28 + 24)}
+            testId="weekly-chart-departments"
+            ariaLabel={seriesName}
+          />
+        </Col>
+      </Row>
+    </Section>
+  );
+}
+
+export function TrendSection({ trend }: { trend: WeeklyReport['trend'] }) {
+  const { t } = useI18n();
+  const name = t('办结率', 'Resolution rate');
+  const option = useMemo(
+    () =>
+      rateTrendOption(
+        trend.map((w) => w.label),
+        [{ name, points: trend.map((w) => ({ ...w, detail: counts(w) })) }],
+      ),
+    [trend, name],
+  );
+  return (
+    <Section title={t('近八周办结率', 'Resolution rate, last eight weeks')}>
+      <EChart
+        option={option}
+        height={280}
+        testId="weekly-chart-trend"
+        ariaLabel={t('近八周办结率', 'Resolution rate, last eight weeks')}
+      />
+    </Section>
+  );
+}
+
+export type ListKey = keyof WeeklyReport['lists'];
+
+/** One of the lists the meeting walks through: new, overdue, escalated, unsatisfied. */
+export function ProblemListSection({ kind, items }: { kind: ListKey; items: WeeklyProblemItem[] }) {
+  const { t, formatTime } = useI18n();
+  const labels = useLabels();
+  const titles: Record<ListKey, string> = {
+    new: t('本周新增问题', 'New this week'),
+    overdue: t('超期问题', 'Overdue'),
+    escalated: t('督办问题', 'Escalated'),
+    unsatisfied: t('不满意回访', 'Unsatisfied feedback'),
+  };
+  const columns: ColumnsType<WeeklyProblemItem> = [
+    {
+      title: t('编号', 'Code'),
+      dataIndex: 'code',
+      width: 120,
+      render: (code: string, row) => <Link to={`/problems/${row.id}`}>{code}</Link>,
+    },
+    { title: t('标题', 'Title'), dataIndex: 'title' },
+    { title: t('企业', 'Enterprise'), dataIndex: 'enterpriseName' },
+    { title: t('县区', 'District'), dataIndex: 'districtName', width: 110, responsive: ['lg'] },
+    { title: t('类别', 'Category'), dataIndex: 'categoryName', width: 100, responsive: ['lg'] },
+    {
+      title: t('责任单位', 'Department'),
+      dataIndex: 'departmentName',
+      width: 140,
+      render: (name: string | null) => name ?? t('未交办', 'Unassigned'),
+    },
+    {
+      title: t('状态', 'Status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (status: string) => <Tag color={STATUS_COLORS[status]}>{labels.status(status)}</Tag>,
+    },
+    {
+      title: t('登记时间', 'Reported'),
+      dataIndex: 'reportedAt',
+      width: 110,
+      render: (v: string) => formatTime(v, true),
+    },
+    { title: t('办理时限', 'Due'), dataIndex: 'dueAt', width: 110, render: (v: string | null) => formatTime(v, true) },
+  ];
+  if (kind === 'overdue') {
+    columns.push({
+      title: t('超期工作日', 'Working days overdue'),
+      dataIndex: 'daysOverdue',
+      width: 110,
+      align: 'right',
+      render: (days: number | null) => <Typography.Text type="danger">{days ?? '—'}</Typography.Text>,
+    });
+  }
+  if (kind === 'escalated' || kind === 'unsatisfied') {
+    columns.push({
+      title: kind === 'escalated' ? t('督办意见', 'Escalation note') : t('企业意见', 'Feedback'),
+      dataIndex: 'note',
+    });
+  }
+  return (
+    <Section title={`${titles[kind]} (${items.length})`}>
+      {items.length ? (
+        <Table<WeeklyProblemItem> size="small" rowKey="id" dataSource={items} columns={columns} pagination={false} />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('无', 'None')} />
+      )}
+    </Section>
+  );
+}
