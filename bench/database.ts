@@ -46,7 +46,9 @@ export async function openBenchDatabase(
     if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
 
-    const dataSource = new DataSource(dataSourceOptions(url, { statementTimeoutMs: 0, timezone: 'Asia/Shanghai' }));
+    const dataSource = new DataSource(
+      dataSourceOptions(url, { statementTimeoutMs: 3_600_000, timezone: 'Asia/Shanghai' }),
+    );
     await dataSource.initialize();
     await runMigrations(dataSource);
     await dataSource.destroy();

@@ -111,7 +111,14 @@ async function load(
     connections,
     duration: DURATION,
     headers,
-    requests: [{ setupRequest: (request) => ({ ...request, ...requests[next++ % requests.length] }) }],
+    requests: [
+      {
+        setupRequest: (request) => {
+          const chosen = requests[next++ % requests.length]!;
+          return { ...request, ...chosen, headers: { ...request.headers, ...chosen.headers } };
+        },
+      },
+    ],
   });
   const failed = result.errors + result.timeouts + result.non2xx;
   if (failed > 0) {
@@ -205,17 +212,28 @@ async function main(): Promise<void> {
       return response.json();
     };
 
-    // --- The resolution list: random filters, sorts and second pages, the same for both servers.
+    // --- The resolution list as its users ask for it, the same pages for both servers: a
+    // handler's queue (their department's open problems by due date) and a manager's list (a
+    // status set and at most one of department, district or category, in any of the sorts);
+    // half of them the second page, through the cursor the first page handed out.
     const random = prng(20250331);
     const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
     const listPaths: string[] = [];
     for (let i = 0; i < 200; i++) {
-      const query = new URLSearchParams({ limit: '20', sort: pick(['-reportedAt', 'dueAt', '-lastActivityAt']) });
-      const status = pick([null, 'assigned,in_progress', 'resolved', 'closed', 'reported,assigned,in_progress']);
-      if (status) query.set('status', status);
-      if (random() < 0.5) query.set('departmentId', pick(departments));
-      if (random() < 0.3) query.set('district', pick(districts));
-      if (random() < 0.3) query.set('category', pick(categories));
+      const query = new URLSearchParams({ limit: '20' });
+      if (random() < 0.4) {
+        query.set('departmentId', pick(departments));
+        query.set('status', 'assigned,in_progress');
+        query.set('sort', 'dueAt');
+      } else {
+        query.set('sort', pick(['-reportedAt', 'dueAt', '-lastActivityAt']));
+        const status = pick([null, 'reported', 'assigned,in_progress', 'resolved', 'closed']);
+        if (status) query.set('status', status);
+        const narrowing = pick(['none', 'departmentId', 'district', 'category']);
+        if (narrowing === 'departmentId') query.set('departmentId', pick(departments));
+        if (narrowing === 'district') query.set('district', pick(districts));
+        if (narrowing === 'category') query.set('category', pick(categories));
+      }
       const first = `/api/v1/problems?${query}`;
       if (random() < 0.5) {
         listPaths.push(first);

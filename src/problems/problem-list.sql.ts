@@ -57,7 +57,9 @@ export function problemListQuery(
   const key = sort.key(at);
 
   const where = [visibleProblems(user as AuthUser, p)];
-  if (query.status?.length) where.push(`p.status = ANY(${p.add(query.status)}::text[])`);
+  // One status as an equality, so the planner can walk the (status, due date) index in order.
+  if (query.status?.length === 1) where.push(`p.status = ${p.add(query.status[0])}`);
+  else if (query.status?.length) where.push(`p.status = ANY(${p.add(query.status)}::text[])`);
   if (query.departmentId) where.push(`p.department_id = ${p.add(query.departmentId)}::uuid`);
   if (query.district) where.push(`e.district_code = ${p.add(query.district)}`);
   if (query.category) where.push(`p.category_code = ${p.add(query.category)}`);

@@ -34,28 +34,45 @@ export class ProblemsService {
 
   /** Records a problem and its `created` event inside the caller's transaction. */
   async create(em: EntityManager, user: AuthUser, input: NewProblem): Promise<ProblemResponse> {
-    const [enterprise] = await em.query(`SELECT id FROM enterprises WHERE id = $1`, [input.enterpriseId]);
-    if (!enterprise) throw DomainError.invalidField('enterpriseId', 'no such enterprise');
-    const [category] = await em.query(`SELECT code FROM categories WHERE code = $1`, [input.category]);
-    if (!category) throw DomainError.invalidField('category', `no category has the code "${input.category}"`);
+    const [found] = await em.query(
+      `SELECT EXISTS (SELECT 1 FROM enterprises WHERE id = $1) AS enterprise,
+              EXISTS (SELECT 1 FROM categories WHERE code = $2) AS category,
+              (SELECT enterprise_id FROM visits WHERE id = $3) AS "visitEnterpriseId"`,
+      [input.enterpriseId, input.category, input.visitId ?? null],
+    );
+    if (!found.enterprise) throw DomainError.invalidField('enterpriseId', 'no such enterprise');
+    if (!found.category) throw DomainError.invalidField('category', `no category has the code "${input.category}"`);
     if (input.visitId !== undefined) {
-      const [visit] = await em.query(`SELECT enterprise_id AS "enterpriseId" FROM visits WHERE id = $1`, [
-        input.visitId,
-      ]);
-      if (!visit) throw DomainError.invalidField('visitId', 'no such visit');
-      if (visit.enterpriseId !== input.enterpriseId) {
+      if (!found.visitEnterpriseId) throw DomainError.invalidField('visitId', 'no such visit');
+      if (found.visitEnterpriseId !== input.enterpriseId) {
         throw DomainError.invalidField('visitId', 'the visit was to another enterprise');
       }
     }
     // The DTO has checked that a given reportedAt is not in the future.
     const reportedAt = input.reportedAt === undefined ? new Date() : new Date(input.reportedAt);
-    const code = await this.nextCode(em, reportedAt);
+    const year = DateTime.fromJSDate(reportedAt, { zone: this.config.reportTimezone }).year;
+    // One statement takes the next code of the year (JQ-2025-0042), records the problem and its
+    // `created` event: the counter row stays locked for as short a time as possible.
     const [{ id }] = await em.query(
-      `INSERT INTO problems (code, enterprise_id, visit_id, source, category_code, title, description,
-                             reported_at, status, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'reported', $9) RETURNING id`,
+      `WITH counter AS (
+         INSERT INTO problem_code_counters (year, last_value) VALUES ($1, 1)
+         ON CONFLICT (year) DO UPDATE SET last_value = problem_code_counters.last_value + 1
+         RETURNING last_value
+       ),
+       problem AS (
+         INSERT INTO problems (code, enterprise_id, visit_id, source, category_code, title, description,
+                               reported_at, status, created_by)
+         SELECT 'JQ-' || $1 || '-' || to_char(last_value, 'FM9999990000'), $2, $3, $4, $5, $6, $7, $8, 'reported', $9
+         FROM counter
+         RETURNING id
+       ),
+       event AS (
+         INSERT INTO problem_events (problem_id, type, from_status, to_status, actor_id, at)
+         SELECT id, 'created', NULL, 'reported', $9, now() FROM problem
+       )
+       SELECT id FROM problem`,
       [
-        code,
+        year,
         input.enterpriseId,
         input.visitId ?? null,
         input.source ?? (input.visitId ? 'visit' : 'other'),
@@ -65,11 +82,6 @@ export class ProblemsService {
         reportedAt,
         user.id,
       ],
-    );
-    await em.query(
-      `INSERT INTO problem_events (problem_id, type, from_status, to_status, actor_id, at)
-       VALUES ($1, 'created', NULL, 'reported', $2, now())`,
-      [id, user.id],
     );
     return this.read(em, id);
   }
@@ -183,18 +195,6 @@ export class ProblemsService {
   private async read(em: EntityManager, id: string): Promise<ProblemResponse> {
     const [row] = await em.query(`SELECT ${problemColumns('now()')} FROM ${PROBLEM_FROM} WHERE p.id = $1`, [id]);
     return toProblemResponse(row, await em.query(EVENT_SELECT, [id]));
-  }
-
-  /** `JQ-2025-0042`: numbered per year of `reportedAt` in the report time zone. */
-  private async nextCode(em: EntityManager, reportedAt: Date): Promise<string> {
-    const year = DateTime.fromJSDate(reportedAt, { zone: this.config.reportTimezone }).year;
-    const [{ value }] = await em.query(
-      `INSERT INTO problem_code_counters (year, last_value) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_value = problem_code_counters.last_value + 1
-       RETURNING last_value AS value`,
-      [year],
-    );
-    return `JQ-${year}-${String(value).padStart(4, '0')}`;
   }
 }
 

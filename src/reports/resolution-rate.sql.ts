@@ -1,3 +1,10 @@
+/** A column of the problem's latest event before T ($3). */
+const LATEST_BEFORE_T = (column: string) => `
+  SELECT ev.${column} FROM problem_events ev
+  WHERE ev.problem_id = p.id AND ev.at < $3
+  ORDER BY ev.at DESC, ev.id DESC
+  LIMIT 1`;
+
 /**
  * The resolution rate as of an instant T ($3) for problems reported in [$1, $2).
  *
@@ -12,21 +19,15 @@
  */
 export const STATE_AS_OF = `
   WITH state AS (
-    SELECT p.id, p.category_code, e.district_code, e.industry, s.status, s.department_id
+    SELECT p.id, p.category_code, e.district_code, e.industry,
+           CASE WHEN p.updated_at < $3 THEN p.status ELSE (${LATEST_BEFORE_T('to_status')}) END AS status,
+           CASE WHEN p.updated_at < $3 THEN p.department_id ELSE (${LATEST_BEFORE_T('department_id')}) END AS department_id
     FROM problems p
     LEFT JOIN enterprises e ON e.id = p.enterprise_id
-    CROSS JOIN LATERAL (
-      SELECT p.status, p.department_id WHERE p.updated_at < $3
-      UNION ALL
-      (SELECT ev.to_status, ev.department_id
-       FROM problem_events ev
-       WHERE p.updated_at >= $3 AND ev.problem_id = p.id AND ev.at < $3
-       ORDER BY ev.at DESC, ev.id DESC
-       LIMIT 1)
-    ) s (status, department_id)
     WHERE p.reported_at >= $1 AND p.reported_at < $2
   ),
   counted AS (
+    -- No event before T (status null): the problem had not been entered yet.
     SELECT *, status IN ('resolved', 'closed') AS is_resolved FROM state WHERE status <> 'withdrawn'
   )`;
 

@@ -3,26 +3,43 @@
  * is taken at (the end of the week, or now while it runs). A problem's state at $2 is its latest
  * event before $2; its deadline then is the dueAt of its latest assignment before $2.
  */
-const STATE_AT_END = `
-  WITH state AS (
+/**
+ * The state at $2 of the problems entered by then that pass `candidates`. A problem not changed
+ * since before $2 was then exactly as its row is now (every change writes the row and its event
+ * at one instant), so only problems changed since need the probe into their history; likewise
+ * its deadline then is the row's while it is assigned or in progress.
+ */
+const stateAtEnd = (candidates: string) => `
+  state AS (
     SELECT p.id, s.status, s.department_id, due.due_at
     FROM problems p
     CROSS JOIN LATERAL (
-      SELECT ev.to_status AS status, ev.department_id
-      FROM problem_events ev
-      WHERE ev.problem_id = p.id AND ev.at < $2
-      ORDER BY ev.at DESC, ev.id DESC
-      LIMIT 1
-    ) s
+      SELECT p.status, p.department_id WHERE p.updated_at < $2
+      UNION ALL
+      (SELECT ev.to_status, ev.department_id
+       FROM problem_events ev
+       WHERE p.updated_at >= $2 AND ev.problem_id = p.id AND ev.at < $2
+       ORDER BY ev.at DESC, ev.id DESC
+       LIMIT 1)
+    ) s (status, department_id)
     LEFT JOIN LATERAL (
-      SELECT (a.data->>'dueAt')::timestamptz AS due_at
-      FROM problem_events a
-      WHERE a.problem_id = p.id AND a.type = 'assign' AND a.at < $2
-      ORDER BY a.at DESC, a.id DESC
-      LIMIT 1
-    ) due ON s.status IN ('assigned', 'in_progress')
-    WHERE p.created_at < $2
-  ),
+      SELECT p.due_at WHERE p.updated_at < $2
+      UNION ALL
+      (SELECT (a.data->>'dueAt')::timestamptz
+       FROM problem_events a
+       WHERE p.updated_at >= $2 AND a.problem_id = p.id AND a.type = 'assign' AND a.at < $2
+       ORDER BY a.at DESC, a.id DESC
+       LIMIT 1)
+    ) due (due_at) ON s.status IN ('assigned', 'in_progress')
+    WHERE p.created_at < $2 AND ${candidates}
+  )`;
+
+/**
+ * Open at $2: only a problem open now or changed since $2 can have been open then, which keeps
+ * the scan to the open problems and the recent ones instead of every problem ever recorded.
+ */
+const OPEN_AT_END = `
+  WITH ${stateAtEnd(`(p.status NOT IN ('resolved', 'closed', 'withdrawn') OR p.updated_at >= $2)`)},
   open AS (
     SELECT * FROM state WHERE status IN ('reported', 'assigned', 'in_progress')
   ),
@@ -30,7 +47,12 @@ const STATE_AT_END = `
     SELECT ev.* FROM problem_events ev WHERE ev.at >= $1 AND ev.at < $2
   )`;
 
-export const WEEKLY_SUMMARY = `${STATE_AT_END}
+const WEEK_EVENTS = `
+  WITH week_events AS (
+    SELECT ev.* FROM problem_events ev WHERE ev.at >= $1 AND ev.at < $2
+  )`;
+
+export const WEEKLY_SUMMARY = `${OPEN_AT_END}
   SELECT
     (SELECT count(*) FROM open)::int AS "openAtEnd",
     (SELECT count(*) FROM open WHERE due_at < $2)::int AS "overdueAtEnd",
@@ -40,7 +62,7 @@ export const WEEKLY_SUMMARY = `${STATE_AT_END}
     (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'escalate')::int AS "escalatedThisWeek"`;
 
 /** Per department: open and overdue at the end of the week, resolved during it. */
-export const WEEKLY_DEPARTMENTS = `${STATE_AT_END}
+export const WEEKLY_DEPARTMENTS = `${OPEN_AT_END}
   SELECT d.id AS "departmentId", d.name,
          (SELECT count(*) FROM open o WHERE o.department_id = d.id)::int AS open,
          (SELECT count(*) FROM open o WHERE o.department_id = d.id AND o.due_at < $2)::int AS overdue,
@@ -52,25 +74,25 @@ export const WEEKLY_DEPARTMENTS = `${STATE_AT_END}
 /** The problems of each list, with what the list shows beside them. */
 export const WEEKLY_LIST_IDS = {
   /** Reported this week and not withdrawn at its end. */
-  new: `${STATE_AT_END}
+  new: `WITH ${stateAtEnd('p.reported_at >= $1 AND p.reported_at < $2')}
     SELECT s.id, NULL::int AS "daysOverdue", NULL AS note
     FROM state s JOIN problems p ON p.id = s.id
-    WHERE p.reported_at >= $1 AND p.reported_at < $2 AND s.status <> 'withdrawn'
+    WHERE s.status <> 'withdrawn'
     ORDER BY p.reported_at, p.id`,
   /** Open and past the deadline at the end of the week, most overdue first. */
-  overdue: `${STATE_AT_END}
+  overdue: `${OPEN_AT_END}
     SELECT o.id, working_days_between(o.due_at, $2, current_setting('TimeZone')) AS "daysOverdue", NULL AS note
     FROM open o
     WHERE o.due_at < $2
     ORDER BY o.due_at, o.id`,
   /** Escalated (督办) during the week, with the latest escalation note. */
-  escalated: `${STATE_AT_END}
+  escalated: `${WEEK_EVENTS}
     SELECT DISTINCT ON (w.problem_id) w.problem_id AS id, NULL::int AS "daysOverdue", w.note
     FROM week_events w
     WHERE w.type = 'escalate'
     ORDER BY w.problem_id, w.at DESC, w.id DESC`,
   /** Verified unsatisfied during the week, with the enterprise's feedback. */
-  unsatisfied: `${STATE_AT_END}
+  unsatisfied: `${WEEK_EVENTS}
     SELECT DISTINCT ON (w.problem_id) w.problem_id AS id, NULL::int AS "daysOverdue", w.note
     FROM week_events w
     WHERE w.type = 'verify' AND w.data->>'satisfaction' = 'unsatisfied'
