@@ -50,29 +50,20 @@ export class ProblemsService {
     }
     // The DTO has checked that a given reportedAt is not in the future.
     const reportedAt = input.reportedAt === undefined ? new Date() : new Date(input.reportedAt);
-    const year = DateTime.fromJSDate(reportedAt, { zone: this.config.reportTimezone }).year;
-    // One statement takes the next code of the year (JQ-2025-0042), records the problem and its
-    // `created` event: the counter row stays locked for as short a time as possible.
+    // The problem and its `created` event first, under a provisional code (its own id)...
     const [{ id }] = await em.query(
-      `WITH counter AS (
-         INSERT INTO problem_code_counters (year, last_value) VALUES ($1, 1)
-         ON CONFLICT (year) DO UPDATE SET last_value = problem_code_counters.last_value + 1
-         RETURNING last_value
-       ),
-       problem AS (
+      `WITH problem AS (
          INSERT INTO problems (code, enterprise_id, visit_id, source, category_code, title, description,
                                reported_at, status, created_by)
-         SELECT 'JQ-' || $1 || '-' || to_char(last_value, 'FM9999990000'), $2, $3, $4, $5, $6, $7, $8, 'reported', $9
-         FROM counter
+         VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, $7, 'reported', $8)
          RETURNING id
        ),
        event AS (
          INSERT INTO problem_events (problem_id, type, from_status, to_status, actor_id, at)
-         SELECT id, 'created', NULL, 'reported', $9, now() FROM problem
+         SELECT id, 'created', NULL, 'reported', $8, now() FROM problem
        )
        SELECT id FROM problem`,
       [
-        year,
         input.enterpriseId,
         input.visitId ?? null,
         input.source ?? (input.visitId ? 'visit' : 'other'),
@@ -83,7 +74,22 @@ export class ProblemsService {
         user.id,
       ],
     );
-    return this.read(em, id);
+    const problem = await this.read(em, id);
+    // ...then the next code of the year (JQ-2025-0042) as the last statement before the commit,
+    // so the year's counter row, which every create waits for, stays locked as briefly as can be.
+    const year = DateTime.fromJSDate(reportedAt, { zone: this.config.reportTimezone }).year;
+    const [[{ code }]] = await em.query(
+      `WITH counter AS (
+         INSERT INTO problem_code_counters (year, last_value) VALUES ($1, 1)
+         ON CONFLICT (year) DO UPDATE SET last_value = problem_code_counters.last_value + 1
+         RETURNING last_value
+       )
+       UPDATE problems SET code = 'JQ-' || $1 || '-' || to_char(counter.last_value, 'FM9999990000')
+       FROM counter WHERE problems.id = $2
+       RETURNING code`,
+      [year, id],
+    );
+    return { ...problem, code };
   }
 
   async get(user: AuthUser, id: string): Promise<ProblemResponse> {

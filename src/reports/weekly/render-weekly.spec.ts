@@ -88,6 +88,7 @@ const REPORT: WeeklyReport = {
     resolved: ratePercent === null ? 0 : Math.round(ratePercent / 10),
     ratePercent,
   })),
+  listsTruncated: { new: false, overdue: false, escalated: false, unsatisfied: false },
   lists: {
     new: [
       item({ code: 'JQ-2025-0130' }),

@@ -56,6 +56,11 @@ export interface WeeklyReport {
   departments: WeeklyDepartmentRow[];
   /** The resolution rate of each of the last eight weeks (this one last), each as of its own end. */
   trend: WeeklyRate[];
+  /**
+   * The lists show at most WEEKLY_LIST_LIMIT problems each, most pressing first; the counts in
+   * the summary are complete, and `listsTruncated` says which lists were cut.
+   */
+  listsTruncated: Record<keyof WeeklyReport['lists'], boolean>;
   lists: {
     new: WeeklyProblemItem[];
     overdue: WeeklyProblemItem[];
@@ -63,5 +68,8 @@ export interface WeeklyReport {
     unsatisfied: WeeklyProblemItem[];
   };
 }
+
+/** At a province's scale a list of every overdue problem would not fit a meeting, nor a request. */
+export const WEEKLY_LIST_LIMIT = 200;
 
 export type ReportLanguage = 'zh' | 'en';

@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { STATUS_LABELS, type Status } from '../../problems/problem-workflow';
 import { parsePeriod, Period, PeriodError, periodContaining, periodsEndingWith, ratePercent } from '../periods';
 import { type Counts, ResolutionCounts } from '../resolution-counts';
-import { WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
+import { WEEKLY_LIST_LIMIT, WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
 
 @Injectable()
@@ -62,7 +62,7 @@ export class WeeklyService {
         };
       }),
       trend,
-      lists,
+      ...lists,
     };
   }
 
@@ -72,19 +72,22 @@ export class WeeklyService {
     return { label: period.label, ...counts, ratePercent: ratePercent(counts.resolved, counts.recorded) };
   }
 
-  private async lists(span: Date[]): Promise<WeeklyReport['lists']> {
+  /** Each list, cut at WEEKLY_LIST_LIMIT problems (one more is asked for, to know whether it was cut). */
+  private async lists(span: Date[]): Promise<Pick<WeeklyReport, 'lists' | 'listsTruncated'>> {
     const entries = await Promise.all(
       Object.entries(WEEKLY_LIST_IDS).map(async ([name, sql]) => {
-        const picked: { id: string; daysOverdue: number | null; note: string | null }[] = await this.db.query(
-          sql,
-          span,
-        );
+        const found: { id: string; daysOverdue: number | null; note: string | null }[] = await this.db.query(sql, [
+          ...span,
+          WEEKLY_LIST_LIMIT + 1,
+        ]);
+        const picked = found.slice(0, WEEKLY_LIST_LIMIT);
         const details: (Omit<WeeklyProblemItem, 'statusLabel' | 'daysOverdue' | 'note' | 'reportedAt' | 'dueAt'> & {
           reportedAt: Date;
           dueAt: Date | null;
         })[] = await this.db.query(WEEKLY_ITEMS, [picked.map((p) => p.id), span[1]]);
+        const byId = new Map(details.map((detail) => [detail.id, detail]));
         const items = picked.map((p): WeeklyProblemItem => {
-          const detail = details.find((d) => d.id === p.id)!;
+          const detail = byId.get(p.id)!;
           return {
             ...detail,
             statusLabel: STATUS_LABELS[detail.status as Status].zh,
@@ -94,9 +97,12 @@ export class WeeklyService {
             note: p.note,
           };
         });
-        return [name, items] as const;
+        return { name, items, truncated: found.length > WEEKLY_LIST_LIMIT };
       }),
     );
-    return Object.fromEntries(entries) as WeeklyReport['lists'];
+    return {
+      lists: Object.fromEntries(entries.map((e) => [e.name, e.items])) as WeeklyReport['lists'],
+      listsTruncated: Object.fromEntries(entries.map((e) => [e.name, e.truncated])) as WeeklyReport['listsTruncated'],
+    };
   }
 }

@@ -71,32 +71,36 @@ export const WEEKLY_DEPARTMENTS = `${OPEN_AT_END}
   FROM departments d
   ORDER BY d.code`;
 
-/** The problems of each list, with what the list shows beside them. */
+/** The problems of each list, with what the list shows beside them; at most $3 of them. */
 export const WEEKLY_LIST_IDS = {
   /** Reported this week and not withdrawn at its end. */
   new: `WITH ${stateAtEnd('p.reported_at >= $1 AND p.reported_at < $2')}
     SELECT s.id, NULL::int AS "daysOverdue", NULL AS note
     FROM state s JOIN problems p ON p.id = s.id
     WHERE s.status <> 'withdrawn'
-    ORDER BY p.reported_at, p.id`,
+    ORDER BY p.reported_at, p.id
+    LIMIT $3`,
   /** Open and past the deadline at the end of the week, most overdue first. */
   overdue: `${OPEN_AT_END}
     SELECT o.id, working_days_between(o.due_at, $2, current_setting('TimeZone')) AS "daysOverdue", NULL AS note
     FROM open o
     WHERE o.due_at < $2
-    ORDER BY o.due_at, o.id`,
+    ORDER BY o.due_at, o.id
+    LIMIT $3`,
   /** Escalated (督办) during the week, with the latest escalation note. */
   escalated: `${WEEK_EVENTS}
     SELECT DISTINCT ON (w.problem_id) w.problem_id AS id, NULL::int AS "daysOverdue", w.note
     FROM week_events w
     WHERE w.type = 'escalate'
-    ORDER BY w.problem_id, w.at DESC, w.id DESC`,
+    ORDER BY w.problem_id, w.at DESC, w.id DESC
+    LIMIT $3`,
   /** Verified unsatisfied during the week, with the enterprise's feedback. */
   unsatisfied: `${WEEK_EVENTS}
     SELECT DISTINCT ON (w.problem_id) w.problem_id AS id, NULL::int AS "daysOverdue", w.note
     FROM week_events w
     WHERE w.type = 'verify' AND w.data->>'satisfaction' = 'unsatisfied'
-    ORDER BY w.problem_id, w.at DESC, w.id DESC`,
+    ORDER BY w.problem_id, w.at DESC, w.id DESC
+    LIMIT $3`,
 } as const;
 
 /** Display fields of listed problems, with their status and department at $2. */
