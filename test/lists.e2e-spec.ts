@@ -130,4 +130,21 @@ describe('lists: filters and keyset pages', () => {
       .expect(200);
     expect(found.body.items.map((e: { name: string }) => e.name)).toEqual(['酒泉瓜州风电装备有限公司']);
   });
+
+  it('lists the problems a user recorded: createdBy=me or a user id', async () => {
+    const colleague = await f.user('official');
+    const enterprise = await f.enterprise(colleague, { name: '玉门石化配套有限公司', district: 'yumen' });
+    const theirs = await f.problem(colleague, enterprise.id, { title: '同事登记的问题' });
+    const mine = await t.http().get('/api/v1/problems?createdBy=me&limit=200').set(colleague.auth).expect(200);
+    expect(mine.body.items.map((p: { id: string }) => p.id)).toEqual([theirs.id]);
+    const byId = await t
+      .http()
+      .get(`/api/v1/problems?createdBy=${official.id}&limit=200`)
+      .set(manager.auth)
+      .expect(200);
+    expect(byId.body.items).toHaveLength(ids.length);
+    expect(byId.body.items.every((p: { createdBy: string }) => p.createdBy === official.id)).toBe(true);
+    const bad = await t.http().get('/api/v1/problems?createdBy=someone').set(manager.auth).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('createdBy');
+  });
 });

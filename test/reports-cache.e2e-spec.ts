@@ -1,0 +1,60 @@
+import { DateTime } from 'luxon';
+import { Factory, TestUser } from './factories';
+import { history } from './factories/history';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * Figures as of an instant that has passed are kept in memory (they never change); these tests
+ * pin what must still be fresh: labels, and anything as of now.
+ */
+describe('settled figures and what stays fresh', () => {
+  let t: TestApp;
+  let f: Factory;
+  let manager: TestUser;
+  let admin: TestUser;
+  let official: TestUser;
+  let enterpriseId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = new Factory(t);
+    manager = await f.user('manager');
+    admin = await f.user('admin');
+    official = await f.user('official');
+    const department = await f.department('缓存测试局');
+    enterpriseId = (await f.enterprise(official, { name: '酒泉缓存测试有限公司', district: 'suzhou' })).id;
+    await history(t)
+      .problem({ reportedAt: '2025-02-10T09:00:00+08:00', enterpriseId, category: 'labour', createdBy: official.id })
+      .assign('2025-02-10T10:00:00+08:00', department.id, '2025-02-28T18:00:00+08:00')
+      .accept('2025-02-11T09:00:00+08:00')
+      .resolve('2025-02-20T16:00:00+08:00')
+      .insert();
+  });
+  afterAll(() => t.close());
+
+  const rate = async (query: Record<string, string>) =>
+    (await t.http().get('/api/v1/reports/resolution-rate').query(query).set(manager.auth).expect(200)).body;
+
+  it('gives the same past figure twice, and a renamed category under its new name', async () => {
+    const labour = (body: { groups: { key: string; label: string; recorded: number; resolved: number }[] }) =>
+      body.groups.find((g) => g.key === 'labour')!;
+    const first = await rate({ period: '2025-Q1', groupBy: 'category' });
+    expect(labour(first)).toMatchObject({ label: '用工', recorded: 1, resolved: 1 });
+    expect(await rate({ period: '2025-Q1', groupBy: 'category' })).toEqual(first);
+
+    await t.http().patch('/api/v1/categories/labour').set(admin.auth).send({ name: '用工保障' }).expect(200);
+    const renamed = await rate({ period: '2025-Q1', groupBy: 'category' });
+    expect(labour(renamed)).toMatchObject({ label: '用工保障', recorded: 1, resolved: 1 });
+  });
+
+  it('counts a problem recorded a moment ago in the figure as of now', async () => {
+    const now = DateTime.now().setZone('Asia/Shanghai');
+    const quarter = `${now.year}-Q${now.quarter}`;
+    const before = await rate({ period: quarter, asOf: 'now', groupBy: 'department' });
+    await f.problem(official, enterpriseId, { title: '刚登记的问题' });
+    const after = await rate({ period: quarter, asOf: 'now', groupBy: 'department' });
+    expect(after.recorded).toBe(before.recorded + 1);
+    const unassigned = after.groups.find((g: { key: string | null }) => g.key === null);
+    expect(unassigned).toMatchObject({ label: '未分派', resolved: 0 });
+  });
+});
