@@ -1,0 +1,79 @@
+/**
+ * The dashboard on the demo data: 2025-Q1 is the quarter of the published figure, 116 of 127
+ * problems resolved, 91.3 %. Chinese by default, English at the switch.
+ */
+import type { Page } from 'playwright-core';
+import { STEP_TIMEOUT_MS, login, screenshot, useBrowserHarness } from './support';
+
+jest.setTimeout(STEP_TIMEOUT_MS);
+
+describe('the dashboard in the browser (demo data)', () => {
+  const harness = useBrowserHarness();
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await harness.newPage();
+    await login(page, 'manager', '/dashboard?period=2025-Q1');
+  });
+
+  it('shows 2025-Q1 as published: 91.3 %, 116 / 127, labelled in Chinese', async () => {
+    const rate = page.getByTestId('rate-resolution');
+    await rate.filter({ hasText: '/' }).waitFor();
+    const text = await rate.innerText();
+    expect(text).toContain('91.3%');
+    expect(text).toMatch(/116\s*\/\s*127/);
+    expect(text).toContain('办结 / 登记');
+
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    const heading = await page.getByRole('heading', { level: 3 }).innerText();
+    expect(heading).toContain('工作台');
+    expect(heading).toContain('2025年第1季度');
+    const body = await page.locator('body').innerText();
+    for (const label of ['办结率', '按期办结率', '满意率', '各责任单位办结率', '各县区办结率'])
+      expect(body).toContain(label);
+    expect(body).not.toMatch(/Resolution rate|Dashboard/);
+    // The figure is the API's own, as of the quarter's end.
+    const api = await harness.service
+      .http()
+      .get('/api/v1/reports/resolution-rate?period=2025-Q1')
+      .set(await harness.auth('manager'))
+      .expect(200);
+    expect(api.body).toMatchObject({ recorded: 127, resolved: 116, ratePercent: 91.3 });
+    await screenshot(page, 'dashboard-2025-Q1-zh');
+  });
+
+  it('switches its labels to English, the figure unchanged', async () => {
+    await page.getByRole('button', { name: 'language' }).click();
+    await page.getByRole('heading', { level: 3 }).filter({ hasText: 'Dashboard' }).waitFor();
+    expect(await page.getByRole('heading', { level: 3 }).innerText()).toContain('Q1 2025');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    const text = await page.getByTestId('rate-resolution').innerText();
+    expect(text).toContain('91.3%');
+    expect(text).toMatch(/116\s*\/\s*127/);
+    expect(text).toContain('resolved / recorded');
+    const body = await page.locator('body').innerText();
+    for (const label of ['Resolution rate', 'On-time rate', 'Satisfaction rate', 'Resolution rate by department']) {
+      expect(body).toContain(label);
+    }
+    expect(body).not.toMatch(/工作台|办结率|满意率/);
+    await screenshot(page, 'dashboard-2025-Q1-en');
+  });
+
+  it('refuses and reports any request to another origin (the harness’s own guard)', async () => {
+    // Nothing leaves the machine: the page's CSP refuses the fetch, the harness's route the stylesheet.
+    const refusal = page.waitForEvent('console', (message) =>
+      /violates the following Content Security Policy/.test(message.text()),
+    );
+    expect(await page.evaluate(() => fetch('https://example.com/collect').then(String, () => 'refused'))).toBe(
+      'refused',
+    );
+    await refusal;
+    await expect(page.addStyleTag({ url: 'https://fonts.googleapis.com/css2?family=Noto+Sans+SC' })).rejects.toThrow();
+    const reported = harness.foreignRequests.splice(0);
+    expect(reported).toEqual([
+      expect.stringContaining('https://example.com/collect'),
+      'GET https://fonts.googleapis.com/css2?family=Noto+Sans+SC',
+    ]);
+  });
+});

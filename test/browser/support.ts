@@ -1,0 +1,221 @@
+/**
+ * The browser tests' harness: the real service (its own fresh database with the demo data,
+ * listening on a free port of 127.0.0.1, serving the built web app from dist/web) and Debian's
+ * Chromium driven through playwright-core. Every page the harness opens may talk to the
+ * service's origin only: any other request is blocked and recorded, and fails the test.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { WEB_DIR } from '../../src/web/serve-web';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/** Every demo user's password (README.md, src/demo/demo-data.ts). */
+export const DEMO_PASSWORD = 'Demo@2025';
+
+/** Starting a service on a fresh database with the demo data, and a browser, on a busy machine. */
+export const START_TIMEOUT_MS = 240_000;
+/** Each step of a story: generous, since the machine running the tests may be shared. */
+export const STEP_TIMEOUT_MS = 120_000;
+/** How long a page may take to show what a step waits for. */
+export const WAIT_MS = 45_000;
+
+export const SCREENSHOT_DIR = resolve(__dirname, '..', '..', 'test-results', 'screenshots');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+/** Desktop pages (managers, handlers, admins). */
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
+/** An official's phone. */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+};
+
+export interface DemoUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  departmentId: string | null;
+}
+
+export class BrowserHarness {
+  service!: TestApp;
+  baseUrl!: string;
+  browser!: Browser;
+  /** Requests to any origin but the service's (or refused by the CSP), since the last check: blocked, and a failure. */
+  readonly foreignRequests: string[] = [];
+  /** Uncaught exceptions in any page, since the last check: a failure. */
+  readonly pageErrors: string[] = [];
+  private readonly sessions = new Map<string, Promise<{ accessToken: string; user: DemoUser }>>();
+
+  async start(): Promise<void> {
+    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    if (!existsSync(executablePath)) {
+      throw new Error(
+        `The browser tests need Chromium, and there is none at ${executablePath}. ` +
+          'Install it with `apt-get install chromium` (Debian), or set CHROMIUM_PATH to a Chromium executable.',
+      );
+    }
+    if (!existsSync(join(WEB_DIR, 'index.html'))) {
+      throw new Error(`The web app is not built (no ${WEB_DIR}/index.html): run \`npm run build:web\` first.`);
+    }
+    // No bootstrap admin: the demo data loads only into a database without users.
+    this.service = await createTestApp({
+      ADMIN_USERNAME: '',
+      ADMIN_PASSWORD: '',
+      DEMO_DATA: 'true',
+      WARNING_SCAN_INTERVAL_SECONDS: '0',
+    });
+    await this.service.app.listen(0, '127.0.0.1');
+    const { port } = this.service.app.getHttpServer().address() as AddressInfo;
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  }
+
+  async stop(): Promise<void> {
+    // The browser first, so that no kept-alive connection holds the server open.
+    await this.browser?.close();
+    await this.service?.close();
+  }
+
+  /** A page in a context of its own (its own storage, so its own signed-in user); `page.goto('/x')` is the service's. */
+  async newPage(options: BrowserContextOptions = DESKTOP): Promise<Page> {
+    if (!this.browser) throw new Error('The service or the browser did not start: see the first error of this file');
+    const context = await this.browser.newContext({
+      baseURL: this.baseUrl,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      ...options,
+    });
+    context.setDefaultTimeout(WAIT_MS);
+    const origin = new URL(this.baseUrl).origin;
+    // Every request of every page in the context, whatever its kind (document, script, fetch,
+    // image, font, …): the service's own origin passes, anything else is refused and recorded.
+    await context.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (new URL(url).origin === origin) return route.continue();
+      this.foreignRequests.push(`${route.request().method()} ${url}`);
+      return route.abort('blockedbyclient');
+    });
+    await context.routeWebSocket(
+      (url) => url.origin !== origin.replace(/^http/, 'ws'),
+      (socket) => {
+        this.foreignRequests.push(`WEBSOCKET ${socket.url()}`);
+        return socket.close();
+      },
+    );
+    const page = await context.newPage();
+    page.on('pageerror', (error) => this.pageErrors.push(`${page.url()}: ${error.message}`));
+    // The service's Content-Security-Policy stops most requests to other origins (fetch, images,
+    // scripts) before they are made, so the route above never sees them: the refusal is reported.
+    page.on('console', (message) => {
+      // One message per refusal ("… violates the following Content Security Policy directive …").
+      if (
+        message.type() === 'error' &&
+        /violates the following Content Security Policy directive/i.test(message.text())
+      ) {
+        this.foreignRequests.push(`refused by the page's Content-Security-Policy: ${message.text()}`);
+      }
+    });
+    return page;
+  }
+
+  /** Fails the current test if a page tried to reach another origin or threw; then starts afresh. */
+  expectCleanPages(): void {
+    const foreign = this.foreignRequests.splice(0);
+    const errors = this.pageErrors.splice(0);
+    if (foreign.length) {
+      throw new Error(`The app tried to reach origins other than ${this.baseUrl}:\n  ${foreign.join('\n  ')}`);
+    }
+    if (errors.length) throw new Error(`Uncaught errors in the page:\n  ${errors.join('\n  ')}`);
+  }
+
+  /** An `Authorization` header for a demo user, to arrange or check things through the API. */
+  async auth(username: string): Promise<{ Authorization: string }> {
+    return { Authorization: `Bearer ${(await this.session(username)).accessToken}` };
+  }
+
+  /** A demo user as the service describes it (id, role, department). */
+  async user(username: string): Promise<DemoUser> {
+    return (await this.session(username)).user;
+  }
+
+  /** One API sign-in per demo user and file (a sign-in costs a password hash). */
+  private session(username: string): Promise<{ accessToken: string; user: DemoUser }> {
+    let session = this.sessions.get(username);
+    if (!session) {
+      session = this.service
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username, password: DEMO_PASSWORD })
+        .expect(200)
+        .then((res) => res.body as { accessToken: string; user: DemoUser });
+      this.sessions.set(username, session);
+    }
+    return session;
+  }
+}
+
+/**
+ * Registers the harness's hooks in the calling spec file: service and browser started once for
+ * the file, stopped after it, and after each test a check that no page reached another origin.
+ */
+export function useBrowserHarness(): BrowserHarness {
+  const harness = new BrowserHarness();
+  beforeAll(() => harness.start(), START_TIMEOUT_MS);
+  afterEach(() => harness.expectCleanPages());
+  afterAll(() => harness.stop(), START_TIMEOUT_MS);
+  return harness;
+}
+
+/** Signs in through the login form (at `path`, default /) and waits for the signed-in frame. */
+export async function login(page: Page, username: string, path = '/'): Promise<void> {
+  await page.goto(path);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.locator('.user-name').waitFor();
+}
+
+let announced = false;
+
+/** A full-page PNG in test-results/screenshots/<name>.png; the folder is printed once per run. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  if (!announced) {
+    announced = true;
+    // Once per jest run, not once per spec file: the first worker to create the marker says it.
+    try {
+      writeFileSync(join(tmpdir(), `outreach-browser-screenshots-${process.ppid}`), SCREENSHOT_DIR, { flag: 'wx' });
+      console.log(`browser test screenshots: ${SCREENSHOT_DIR}`);
+    } catch {
+      // another spec file of this run has printed it
+    }
+  }
+  const file = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  return file;
+}
+
+/** Today's quarter in the report time zone, as the dashboard names it (2026-Q4). */
+export function currentQuarter(now = new Date()): string {
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** A rate as the pages show it (web/src/components/charts/rateCharts.ts): 91.3%, or — for none. */
+export const formatRate = (rate: number | null): string => (rate === null ? '—' : `${rate.toFixed(1)}%`);
