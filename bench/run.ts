@@ -12,6 +12,7 @@ import { problemListQuery } from '../src/problems/problem-list.sql';
 import { returnFigures, resolvedFigures, verifiedFigures } from '../src/reports/figures.sql';
 import { parsePeriod, periodContaining, periodsEndingWith, type Period } from '../src/reports/periods';
 import { COUNTS_BY, GROUP_LABELS, TOTAL } from '../src/reports/resolution-rate.sql';
+import { WEEKLY_LIST_LIMIT } from '../src/reports/weekly/weekly-report';
 import { WEEKLY_DEPARTMENTS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from '../src/reports/weekly/weekly.sql';
 import { openBenchDatabase } from './database';
 import { BENCH_MANAGER, BENCH_PASSWORD } from './dataset';
@@ -430,7 +431,7 @@ async function weeklyByHand(pool: Pool, week: Period): Promise<void> {
     total(quarter, end),
     total(year, end),
     ...periodsEndingWith('week', week, 8).map((w) => total(w, DateTime.min(w.to, end))),
-    ...Object.values(WEEKLY_LIST_IDS).map((sql) => pool.query(sql, span)),
+    ...Object.values(WEEKLY_LIST_IDS).map((sql) => pool.query(sql, [...span, WEEKLY_LIST_LIMIT + 1])),
   ]);
 }
 

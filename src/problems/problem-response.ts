@@ -1,4 +1,4 @@
-import { type Satisfaction, type Status, STATUS_LABELS } from './problem-workflow';
+import { type Action, type Satisfaction, type Status, STATUS_LABELS } from './problem-workflow';
 import type { Source } from './problem.dto';
 
 export interface ProblemEventResponse {
@@ -51,6 +51,8 @@ export interface ProblemResponse {
   createdBy: string;
   updatedAt: string;
   events?: ProblemEventResponse[];
+  /** On a single problem: the actions the caller may take on it now (the transition table and their role). */
+  allowedActions?: Action[];
 }
 
 /**

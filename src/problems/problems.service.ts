@@ -11,7 +11,7 @@ import { CalendarService } from '../reference/calendar.service';
 import { visibleProblems } from './problem-access';
 import { problemListQuery, toProblemPage } from './problem-list.sql';
 import { EVENT_SELECT, problemColumns, PROBLEM_FROM, ProblemResponse, toProblemResponse } from './problem-response';
-import { ActionInput, mayAct, ProblemState, transition } from './problem-workflow';
+import { ActionInput, allowedActions, mayAct, ProblemState, transition } from './problem-workflow';
 import { ListProblemsQuery, ProblemInputDto } from './problem.dto';
 
 /** What a client asks for: an assignment may name its deadline, or leave it to working days or the category. */
@@ -99,7 +99,7 @@ export class ProblemsService {
       params.values,
     );
     if (!row) throw DomainError.notFound('problem');
-    return toProblemResponse(row, await this.db.query(EVENT_SELECT, [id]));
+    return withActions(user, toProblemResponse(row, await this.db.query(EVENT_SELECT, [id])));
   }
 
   async list(user: AuthUser, query: ListProblemsQuery): Promise<Page<ProblemResponse>> {
@@ -164,7 +164,7 @@ export class ProblemsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [id, input.action, current.status, next.status, next.departmentId, user.id, note, data, updated[0][0].at],
       );
-      return this.read(em, id);
+      return withActions(user, await this.read(em, id));
     });
   }
 
@@ -211,4 +211,10 @@ export function versionMismatch(currentVersion: number): DomainError {
     `the problem has changed since you read it (current version ${currentVersion}); reload it and try again`,
     { currentVersion },
   );
+}
+
+/** The problem with the actions this user may take on it now, so clients offer no other. */
+function withActions(user: AuthUser, problem: ProblemResponse): ProblemResponse {
+  const actions = allowedActions(problem.status).filter((action) => mayAct(user, action, problem.departmentId));
+  return { ...problem, allowedActions: actions };
 }

@@ -1,4 +1,4 @@
-import type { Satisfaction } from './labels';
+import type { ActionName, Satisfaction } from './labels';
 
 /** The shapes of the service's answers that these pages read (see src/problems/problem-response.ts). */
 export type Status = 'reported' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
@@ -43,6 +43,8 @@ export interface Problem {
   version: number;
   createdBy: string;
   events?: ProblemEvent[];
+  /** The actions the signed-in user may take now (on a single problem). */
+  allowedActions?: ActionName[];
 }
 
 export interface Enterprise {

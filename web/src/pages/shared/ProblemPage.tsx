@@ -64,7 +64,7 @@ export function ProblemPage() {
   if (loadError) return <LoadFailure error={loadError} onRetry={load} />;
   if (!problem) return <Skeleton active paragraph={{ rows: 8 }} />;
 
-  const actions = availableActions(problem, user);
+  const actions = availableActions(problem);
   const actionLabel = (name: ActionName) =>
     name === 'assign' && problem.status !== 'reported'
       ? t('改派', 'Reassign')
