@@ -29,14 +29,20 @@ describe('the web app at /', () => {
     expect(res.headers['cache-control']).toContain('immutable');
   });
 
-  it('leaves /api to the API: an unknown API path is a JSON 404, not the app', async () => {
-    const res = await t.http().get('/api/v1/no-such-thing').set('Accept', 'text/html');
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
+  it('leaves /api to the API, and answers API clients (no text/html) with the JSON 404', async () => {
+    for (const [path, accept] of [
+      ['/api/v1/no-such-thing', 'text/html'],
+      ['/dashboard', 'application/json'],
+    ]) {
+      const res = await t.http().get(path).set('Accept', accept);
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+    }
   });
 
   it('keeps the security headers on the page', async () => {
-    const res = await t.http().get('/');
+    const res = await t.http().get('/').set('Accept', 'text/html');
+    expect(res.status).toBe(200);
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });

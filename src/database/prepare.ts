@@ -6,7 +6,7 @@ import { runMigrations } from './migrate';
 
 /** Before anything is served: pending migrations, then the configured admin, then the demo data. */
 export async function prepareDatabase(db: DataSource, config: AppConfig, log: (line: string) => void): Promise<void> {
-  const applied = (await db.showMigrations()) ? await migrateWithoutTimeouts(db) : [];
+  const applied = await migrateWithoutTimeouts(db);
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
   const { adminUsername, adminPassword } = config;
   if (adminUsername && adminPassword && (await new UsersService(db).ensureAdmin(adminUsername, adminPassword))) {

@@ -15,7 +15,8 @@ export const WEB_DIR = resolve(projectRoot(), 'dist', 'web');
 
 /**
  * Serves the web app at / from the same origin as /api/v1: hashed assets cached for a year, and
- * index.html (never cached) for any other GET outside /api, so the app's own routes load on reload.
+ * index.html (never cached) for any other page load outside /api, so the app's own routes load on
+ * reload.
  */
 export function serveWeb(app: NestExpressApplication): void {
   const index = join(WEB_DIR, 'index.html');
@@ -25,7 +26,8 @@ export function serveWeb(app: NestExpressApplication): void {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api/') || req.path === '/api') {
       return next();
     }
-    if (req.path.startsWith('/assets/') || !req.accepts('html')) return next();
+    // Only a browser's page load (it asks for text/html); API clients get the API's 404.
+    if (req.path.startsWith('/assets/') || !req.headers.accept?.includes('text/html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
