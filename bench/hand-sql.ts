@@ -1,4 +1,4 @@
-import { STATE_AS_OF } from '../src/reports/resolution-rate.sql';
+import { COUNTS_BY } from '../src/reports/resolution-rate.sql';
 
 /**
  * Hand-written SQL for the figures the benchmark times, run straight through pg with no service
@@ -6,10 +6,8 @@ import { STATE_AS_OF } from '../src/reports/resolution-rate.sql';
  * benchmark times both and compares the service with the faster.
  */
 export const RATE_BY_DEPARTMENT = {
-  /** The latest event before T per problem by a lateral index probe (the service's formulation). */
-  lateral: `${STATE_AS_OF}
-    SELECT department_id, count(*)::int AS recorded, count(*) FILTER (WHERE is_resolved)::int AS resolved
-    FROM counted GROUP BY 1`,
+  /** The service's own statement: the row's state, or a probe for the latest event before T. */
+  lateral: COUNTS_BY.department,
   /** Every event before T of the period's problems, the latest per problem kept by DISTINCT ON. */
   distinctOn: `
     WITH latest AS (

@@ -34,6 +34,12 @@ const stateAtEnd = (candidates: string) => `
     WHERE p.created_at < $2 AND ${candidates}
   )`;
 
+/** The events of the week: [$1, $2). */
+const WEEK_EVENTS_CTE = `
+  week_events AS (
+    SELECT ev.* FROM problem_events ev WHERE ev.at >= $1 AND ev.at < $2
+  )`;
+
 /**
  * Open at $2: only a problem open now or changed since $2 can have been open then, which keeps
  * the scan to the open problems and the recent ones instead of every problem ever recorded.
@@ -43,14 +49,9 @@ const OPEN_AT_END = `
   open AS (
     SELECT * FROM state WHERE status IN ('reported', 'assigned', 'in_progress')
   ),
-  week_events AS (
-    SELECT ev.* FROM problem_events ev WHERE ev.at >= $1 AND ev.at < $2
-  )`;
+  ${WEEK_EVENTS_CTE}`;
 
-const WEEK_EVENTS = `
-  WITH week_events AS (
-    SELECT ev.* FROM problem_events ev WHERE ev.at >= $1 AND ev.at < $2
-  )`;
+const WEEK_EVENTS = `WITH ${WEEK_EVENTS_CTE}`;
 
 export const WEEKLY_SUMMARY = `${OPEN_AT_END}
   SELECT
