@@ -57,4 +57,24 @@ describe('settled figures and what stays fresh', () => {
     const unassigned = after.groups.find((g: { key: string | null }) => g.key === null);
     expect(unassigned).toMatchObject({ label: '未分派', resolved: 0 });
   });
+
+  it('answers requests that come together with one figure, never older than the request', async () => {
+    const now = DateTime.now().setZone('Asia/Shanghai');
+    const quarter = `${now.year}-Q${now.quarter}`;
+    const together = await Promise.all(
+      Array.from({ length: 12 }, () => rate({ period: quarter, asOf: 'now', groupBy: 'department' })),
+    );
+    const recorded = new Set(together.map((body) => body.recorded));
+    expect(recorded.size).toBe(1);
+    for (const body of together) expect(Date.parse(body.asOf)).toBeGreaterThanOrEqual(now.toMillis());
+
+    // A change acknowledged before the next burst is in every answer of it, also while one runs.
+    const burst = Array.from({ length: 6 }, () => rate({ period: quarter, asOf: 'now', groupBy: 'department' }));
+    await f.problem(official, enterpriseId, { title: '并发报表期间登记的问题' });
+    const afterWrite = await Promise.all(
+      Array.from({ length: 6 }, () => rate({ period: quarter, asOf: 'now', groupBy: 'department' })),
+    );
+    await Promise.all(burst);
+    for (const body of afterWrite) expect(body.recorded).toBe([...recorded][0] + 1);
+  });
 });

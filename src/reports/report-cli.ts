@@ -9,6 +9,7 @@ import { prepareDatabase } from '../database/prepare';
 import { GROUP_BYS, type GroupBy } from './resolution-rate.sql';
 import { ResolutionRateReport, ReportsService } from './reports.service';
 import { ResolutionCounts } from './resolution-counts';
+import { LiveFigures } from './live-figures';
 
 const USAGE = `usage: npm run report -- --period 2025-Q1 [--group-by department|district|category|industry] [--as-of <instant>|now]
        npm run report -- --from 2025-01-01 --to 2025-04-01 [...]`;
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
   try {
     await db.initialize();
     await prepareDatabase(db, config, (line) => console.error(line));
-    const report = await new ReportsService(db, config, new ResolutionCounts(db)).resolutionRate({
+    const report = await new ReportsService(db, config, new ResolutionCounts(db), new LiveFigures()).resolutionRate({
       period: values.period,
       from: values.from,
       to: values.to,

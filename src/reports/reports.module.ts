@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ReportsController } from './reports.controller';
+import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
 import { ReportsService } from './reports.service';
 import { WeeklyService } from './weekly/weekly.service';
 
-@Module({ controllers: [ReportsController], providers: [ReportsService, WeeklyService, ResolutionCounts] })
+@Module({ controllers: [ReportsController], providers: [ReportsService, WeeklyService, ResolutionCounts, LiveFigures] })
 export class ReportsModule {}

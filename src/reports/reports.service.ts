@@ -15,6 +15,7 @@ import {
   periodsEndingWith,
   ratePercent,
 } from './periods';
+import { LiveFigures } from './live-figures';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
 import { type Counts, type GroupCounts, NO_KEY_LABEL, ResolutionCounts, settledGrouping } from './resolution-counts';
 import { type GroupBy } from './resolution-rate.sql';
@@ -68,38 +69,48 @@ export class ReportsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly counts: ResolutionCounts,
+    private readonly live: LiveFigures,
   ) {}
 
   async resolutionRate(query: ResolutionRateQuery): Promise<ResolutionRateReport> {
-    const { period, asOf } = this.resolve(query);
+    const { period, asOf, live } = this.resolve(query);
+    if (!live) return this.rateAt(period, asOf, query.groupBy);
+    return this.live.run(liveKey('rate', period, query.groupBy), () => this.rateAt(period, this.now(), query.groupBy));
+  }
+
+  private async rateAt(period: Period, asOf: DateTime, groupBy?: GroupBy): Promise<ResolutionRateReport> {
     const [from, to, at] = instants(period, asOf);
-    if (!query.groupBy) return { ...this.describe(period, asOf), ...rate(await this.counts.total(from, to, at)) };
+    if (!groupBy) return { ...this.describe(period, asOf), ...rate(await this.counts.total(from, to, at)) };
     // Every counted problem falls in exactly one group, so the groups add up to the total.
-    const groups = await this.counts.byGroup(query.groupBy, from, to, at);
+    const groups = await this.counts.byGroup(groupBy, from, to, at);
     const total = groups.reduce(
       (sum, g) => ({ recorded: sum.recorded + g.recorded, resolved: sum.resolved + g.resolved }),
-      {
-        recorded: 0,
-        resolved: 0,
-      },
+      { recorded: 0, resolved: 0 },
     );
     return {
       ...this.describe(period, asOf),
       ...rate(total),
-      groupBy: query.groupBy,
+      groupBy,
       groups: groups.map((g) => ({ key: g.key, label: g.label, ...rate(g) })),
     };
   }
 
   async figures(query: FiguresQuery): Promise<FiguresReport> {
-    const { period, asOf } = this.resolve(query);
-    return this.figuresOf(period, asOf, query.groupBy);
+    const { period, asOf, live } = this.resolve(query);
+    if (!live) return this.figuresOf(period, asOf, query.groupBy);
+    return this.live.run(liveKey('figures', period, query.groupBy), () =>
+      this.figuresOf(period, this.now(), query.groupBy),
+    );
   }
 
   /** Consecutive periods ending with the one that holds `to` (default now), each as of its end or now. */
   async trend(query: TrendQuery): Promise<TrendReport> {
+    return this.live.run(`trend ${query.granularity} ${query.periods} ${query.to}`, () => this.trendNow(query));
+  }
+
+  private async trendNow(query: TrendQuery): Promise<TrendReport> {
     const zone = this.config.reportTimezone;
-    const now = DateTime.now().setZone(zone);
+    const now = this.now();
     let last: Period;
     try {
       last = periodContaining(
@@ -182,6 +193,10 @@ export class ReportsService {
     };
   }
 
+  private now(): DateTime {
+    return DateTime.now().setZone(this.config.reportTimezone);
+  }
+
   private describe(period: Period, asOf: DateTime): { period: PeriodInfo; asOf: string } {
     return {
       period: { label: period.label, from: period.from.toISO()!, to: period.to.toISO()!, timezone: period.timezone },
@@ -189,7 +204,8 @@ export class ReportsService {
     };
   }
 
-  private resolve(query: ResolutionRateQuery): { period: Period; asOf: DateTime } {
+  /** The period and instant asked for; `live` when that instant is "now" (asked for, or the period is not over). */
+  private resolve(query: ResolutionRateQuery): { period: Period; asOf: DateTime; live: boolean } {
     const zone = this.config.reportTimezone;
     try {
       let period: Period;
@@ -206,18 +222,23 @@ export class ReportsService {
           'give a period (2025-Q1) or both from and to',
         );
       }
-      const now = DateTime.now().setZone(zone);
-      const asOf =
-        query.asOf === undefined
-          ? DateTime.min(period.to, now)
-          : query.asOf === 'now'
-            ? now
-            : parseInstant(query.asOf, zone, 'asOf');
-      return { period, asOf };
+      const now = this.now();
+      if (query.asOf === 'now' || (query.asOf === undefined && now < period.to))
+        return { period, asOf: now, live: true };
+      return {
+        period,
+        asOf: query.asOf === undefined ? period.to : parseInstant(query.asOf, zone, 'asOf'),
+        live: false,
+      };
     } catch (error) {
       throw asFieldError(error);
     }
   }
+}
+
+/** What a live figure depends on besides the instant: requests with the same key share a computation. */
+function liveKey(report: string, period: Period, groupBy: GroupBy | undefined): string {
+  return `${report} ${period.label} ${period.from.toISO()} ${period.to.toISO()} ${groupBy ?? ''}`;
 }
 
 function instants(period: Period, asOf: DateTime): [Date, Date, Date] {

@@ -6,6 +6,7 @@ import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { STATUS_LABELS, type Status } from '../../problems/problem-workflow';
 import { parsePeriod, Period, PeriodError, periodContaining, periodsEndingWith, ratePercent } from '../periods';
+import { LiveFigures } from '../live-figures';
 import { type Counts, ResolutionCounts } from '../resolution-counts';
 import { WEEKLY_LIST_LIMIT, WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
@@ -16,9 +17,10 @@ export class WeeklyService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly counts: ResolutionCounts,
+    private readonly live: LiveFigures,
   ) {}
 
-  /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs. */
+  /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs (shared by requests that come together). */
   async report(weekLabel: string): Promise<WeeklyReport> {
     const zone = this.config.reportTimezone;
     let week: Period;
@@ -27,6 +29,11 @@ export class WeeklyService {
     } catch (error) {
       throw error instanceof PeriodError ? DomainError.invalidField('week', error.message) : error;
     }
+    return this.live.run(`weekly ${weekLabel}`, () => this.build(weekLabel, week));
+  }
+
+  private async build(weekLabel: string, week: Period): Promise<WeeklyReport> {
+    const zone = this.config.reportTimezone;
     const end = DateTime.min(week.to, DateTime.now().setZone(zone));
     const span = [week.from.toJSDate(), end.toJSDate()];
     const quarter = periodContaining('quarter', week.to.minus({ milliseconds: 1 }));
