@@ -186,6 +186,17 @@ describe('authentication and authorisation', () => {
       expect(login.status).toBe(401);
     });
 
+    it('checks every user of many requests at once, and refuses one disabled between two bursts in all of the next', async () => {
+      const users = await Promise.all([f.user('official'), f.user('manager'), f.user('official')]);
+      const burst = () => Promise.all(users.flatMap((user) => Array.from({ length: 15 }, () => whoCanRead(user.auth))));
+      expect((await burst()).map((res) => res.status)).toEqual(Array(45).fill(200));
+
+      const admin = await f.admin();
+      await t.http().patch(`/api/v1/users/${users[1]!.id}`).set(admin).send({ disabled: true }).expect(200);
+      const statuses = (await burst()).map((res) => res.status);
+      expect(statuses).toEqual([...Array(15).fill(200), ...Array(15).fill(401), ...Array(15).fill(200)]);
+    });
+
     it('shows a handler moved to another department the new department’s problems at once, and hides the old', async () => {
       const oldDept = await f.department('原责任单位');
       const newDept = await f.department('新责任单位');

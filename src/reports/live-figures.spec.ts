@@ -1,67 +1,71 @@
 import { LiveFigures } from './live-figures';
 
-/** A computation the test finishes by hand, recording when it started. */
+/** Computations the test finishes by hand; the n-th one started answers n. */
 function controlled() {
-  const started: number[] = [];
-  const finishers: ((value: number) => void)[] = [];
+  const finishers: (() => void)[] = [];
   const compute = () =>
     new Promise<number>((resolve) => {
-      started.push(started.length + 1);
-      finishers.push(resolve);
+      const n = finishers.length + 1;
+      finishers.push(() => resolve(n));
     });
-  const finish = (index: number) => finishers[index]!(index + 1);
-  return { started, compute, finish };
+  return { started: () => finishers.length, compute, finish: (n: number) => finishers[n - 1]!() };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('LiveFigures', () => {
-  it('starts a computation for a request that finds none running', async () => {
-    const live = new LiveFigures();
-    const { started, compute, finish } = controlled();
-    const answer = live.run('k', compute);
-    expect(started).toHaveLength(1);
-    finish(0);
-    await expect(answer).resolves.toBe(1);
-  });
-
-  it('makes requests that find one running share the next one, started after the running one ends', async () => {
+  it('starts a computation at once while fewer than two of the key run', async () => {
     const live = new LiveFigures();
     const { started, compute, finish } = controlled();
     const first = live.run('k', compute);
     const second = live.run('k', compute);
-    const third = live.run('k', compute);
-    await tick();
-    expect(started).toHaveLength(1);
+    expect(started()).toBe(2);
+    finish(1);
+    finish(2);
+    await expect(Promise.all([first, second])).resolves.toEqual([1, 2]);
+  });
 
-    finish(0);
+  it('makes later requests share one computation, started only when a running one ends', async () => {
+    const live = new LiveFigures();
+    const { started, compute, finish } = controlled();
+    const first = live.run('k', compute);
+    live.run('k', compute);
+    const third = live.run('k', compute);
+    const fourth = live.run('k', compute);
+    await tick();
+    expect(started()).toBe(2);
+
+    finish(1);
     await expect(first).resolves.toBe(1);
     await tick();
-    expect(started).toHaveLength(2);
-    // A request during the second computation waits for a third.
-    const fourth = live.run('k', compute);
-    finish(1);
-    await expect(second).resolves.toBe(2);
-    await expect(third).resolves.toBe(2);
+    expect(started()).toBe(3);
+    // Two run again (the second and the shared third): a request now waits for a fourth.
+    const fifth = live.run('k', compute);
     await tick();
-    expect(started).toHaveLength(3);
-    finish(2);
+    expect(started()).toBe(3);
+    finish(3);
+    await expect(third).resolves.toBe(3);
     await expect(fourth).resolves.toBe(3);
+    await tick();
+    expect(started()).toBe(4);
+    finish(4);
+    await expect(fifth).resolves.toBe(4);
   });
 
   it('keeps keys apart and starts afresh once nothing is running', async () => {
     const live = new LiveFigures();
     const { started, compute, finish } = controlled();
-    const a = live.run('a', compute);
+    const a = [live.run('a', compute), live.run('a', compute)];
     const b = live.run('b', compute);
-    expect(started).toHaveLength(2);
-    finish(0);
+    expect(started()).toBe(3);
     finish(1);
-    await expect(Promise.all([a, b])).resolves.toEqual([1, 2]);
-    const again = live.run('a', compute);
-    expect(started).toHaveLength(3);
     finish(2);
-    await expect(again).resolves.toBe(3);
+    finish(3);
+    await expect(Promise.all([...a, b])).resolves.toEqual([1, 2, 3]);
+    const again = live.run('a', compute);
+    expect(started()).toBe(4);
+    finish(4);
+    await expect(again).resolves.toBe(4);
   });
 
   it('gives a failure to those who shared it and computes again for the next request', async () => {
@@ -71,9 +75,9 @@ describe('LiveFigures', () => {
       calls++;
       return Promise.reject(new Error('database unavailable'));
     };
-    await expect(live.run('k', failing)).rejects.toThrow('database unavailable');
-    await expect(live.run('k', failing)).rejects.toThrow('database unavailable');
-    expect(calls).toBe(2);
+    const together = [live.run('k', failing), live.run('k', failing), live.run('k', failing)];
+    for (const answer of together) await expect(answer).rejects.toThrow('database unavailable');
+    expect(calls).toBe(3);
     await expect(live.run('k', async () => 7)).resolves.toBe(7);
   });
 });
