@@ -4,6 +4,7 @@ import { ManagersTools1764100000000 } from './1764100000000-ManagersTools';
 import { WorkingDaysEndExclusive1764100000001 } from './1764100000001-WorkingDaysEndExclusive';
 import { LoginThrottle1764200000000 } from './1764200000000-LoginThrottle';
 import { ProvinceScale1764300000000 } from './1764300000000-ProvinceScale';
+import { HandlerQueue1764400000000 } from './1764400000000-HandlerQueue';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   WorkingDaysEndExclusive1764100000001,
   LoginThrottle1764200000000,
   ProvinceScale1764300000000,
+  HandlerQueue1764400000000,
 ];

@@ -403,6 +403,17 @@ describe('working-day calendar and category time limits', () => {
       }
     });
 
+    it('counts by arithmetic exactly what a day-by-day count gives, for every pair of dates around the Spring Festival', async () => {
+      const [{ pairs, mismatches }] = await t.db.query(`
+        SELECT count(*)::int AS pairs,
+               count(*) FILTER (WHERE working_days_in(a::date, b::date) <>
+                 (SELECT count(*) FROM generate_series(a, b, interval '1 day') d WHERE is_working_day(d::date)))::int
+                 AS mismatches
+        FROM generate_series(date '2025-01-01', date '2025-02-28', interval '1 day') a,
+             generate_series(date '2024-12-25', date '2025-03-10', interval '1 day') b`);
+      expect({ pairs, mismatches }).toEqual({ pairs: 59 * 76, mismatches: 0 });
+    });
+
     it('gives the hand-counted figures', async () => {
       const sql = async (a: string, b: string) =>
         (await t.db.query(`SELECT working_days_between($1, $2, 'Asia/Shanghai') AS n`, [a, b]))[0].n;
