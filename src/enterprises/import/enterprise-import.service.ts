@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../common/excel';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user';
 import { DomainError, FieldError } from '../../common/domain-error';
@@ -121,7 +122,7 @@ export class EnterpriseImportService {
   async template(format: SheetFormat): Promise<Buffer> {
     const headings = IMPORT_COLUMNS.map((column) => column.zh);
     if (format === 'csv') return Buffer.from(`\uFEFF${headings.join(',')}\r\n`, 'utf8');
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (excel().Workbook)();
     const sheet = workbook.addWorksheet('企业', { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = IMPORT_COLUMNS.map((column) => ({ header: column.zh, width: column.width }));
     sheet.getRow(1).font = { bold: true };
@@ -330,7 +331,7 @@ async function readXlsx(buffer: Buffer): Promise<SheetRow[]> {
   const unpacked = zipUnpackedSize(buffer);
   if (unpacked === undefined) throw fileError('could not be read as an .xlsx spreadsheet');
   if (unpacked > XLSX_MAX_UNPACKED_BYTES) throw fileError('the spreadsheet is too large once unpacked');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   try {
     // exceljs types its input as an ArrayBuffer; a copy of the bytes is one.
     await workbook.xlsx.load(new Uint8Array(buffer).buffer);

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Inject, Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+import { excel } from '../../common/excel';
 import type { Response } from 'express';
 import { DateTime } from 'luxon';
 import type { AuthUser } from '../../auth/auth-user';
@@ -107,7 +107,7 @@ async function drained(res: Response): Promise<void> {
 }
 
 function xlsxWriter(res: Response, lang: ExportLanguage): SheetWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+  const workbook = new (excel().stream.xlsx.WorkbookWriter)({ stream: res, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(lang === 'zh' ? '问题清单' : 'Problems', {
     views: [{ state: 'frozen', ySplit: 1 }],
   });

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../common/excel';
 import { barChart, escapeXml, lineChart } from './svg-charts';
 import {
   formatInstant,
@@ -381,7 +382,7 @@ function setColumnWidths(sheet: ExcelJS.Worksheet, tables: Table[]): void {
 /** The weekly report as an .xlsx workbook: one sheet per section, header row bold and frozen, numbers as numbers. */
 export async function renderWeeklyXlsx(report: WeeklyReport, lang: ReportLanguage): Promise<Buffer> {
   const labels = weeklyLabels(lang);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   // Dated by the figures, not by the rendering, so the same report gives the same workbook metadata.
   workbook.created = workbook.modified = new Date(report.asOf);
   workbook.title = reportHeading(report, lang);
