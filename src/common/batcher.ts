@@ -1,3 +1,6 @@
+/** Lookups that run at once unless told otherwise; keys asked for meanwhile wait for the next. */
+export const LOOKUPS_AT_ONCE = 2;
+
 /**
  * Looks up many keys with one query when requests for them come together. A lookup starts at once
  * while fewer than `atOnce` run; keys asked for meanwhile wait for the next one, which starts
@@ -11,7 +14,7 @@ export class Batcher<V> {
 
   constructor(
     private readonly load: (keys: string[]) => Promise<Map<string, V>>,
-    private readonly atOnce = 2,
+    private readonly atOnce = LOOKUPS_AT_ONCE,
   ) {}
 
   /** The value of `key`, or undefined when the lookup found none. */

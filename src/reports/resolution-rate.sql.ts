@@ -1,7 +1,7 @@
-/** A column of the problem's latest event before T ($3). */
-const LATEST_BEFORE_T = (column: string) => `
+/** A column of the problem's latest event before an instant (a parameter, $3 unless told). */
+const LATEST_BEFORE = (column: string, instant = '$3') => `
   SELECT ev.${column} FROM problem_events ev
-  WHERE ev.problem_id = p.id AND ev.at < $3
+  WHERE ev.problem_id = p.id AND ev.at < ${instant}
   ORDER BY ev.at DESC, ev.id DESC
   LIMIT 1`;
 
@@ -20,8 +20,8 @@ const LATEST_BEFORE_T = (column: string) => `
 export const STATE_AS_OF = `
   WITH state AS (
     SELECT p.id, p.category_code, e.district_code, e.industry,
-           CASE WHEN p.updated_at < $3 THEN p.status ELSE (${LATEST_BEFORE_T('to_status')}) END AS status,
-           CASE WHEN p.updated_at < $3 THEN p.department_id ELSE (${LATEST_BEFORE_T('department_id')}) END AS department_id
+           CASE WHEN p.updated_at < $3 THEN p.status ELSE (${LATEST_BEFORE('to_status')}) END AS status,
+           CASE WHEN p.updated_at < $3 THEN p.department_id ELSE (${LATEST_BEFORE('department_id')}) END AS department_id
     FROM problems p
     LEFT JOIN enterprises e ON e.id = p.enterprise_id
     WHERE p.reported_at >= $1 AND p.reported_at < $2
@@ -31,8 +31,9 @@ export const STATE_AS_OF = `
     SELECT *, status IN ('resolved', 'closed') AS is_resolved FROM state WHERE status <> 'withdrawn'
   )`;
 
+/** The counts of all problems, as one row under the key ''. */
 export const TOTAL = `${STATE_AS_OF}
-  SELECT count(*)::int AS recorded, count(*) FILTER (WHERE is_resolved)::int AS resolved FROM counted`;
+  SELECT '' AS key, count(*)::int AS recorded, count(*) FILTER (WHERE is_resolved)::int AS resolved FROM counted`;
 
 /** Counts per group key (the group's value as of T for the department); labels come from GROUP_LABELS. */
 export const COUNTS_BY = {
@@ -47,6 +48,40 @@ function countsBy(key: string): string {
     SELECT ${key} AS key, count(*)::int AS recorded, count(*) FILTER (WHERE is_resolved)::int AS resolved
     FROM counted
     GROUP BY 1`;
+}
+
+/**
+ * How the counts of problems reported in [$1, $2) changed between a settled instant T0 ($3) and
+ * T ($4), per group key: only problems changed since T0 can differ (see STATE_AS_OF), so each of
+ * them counts +1 as it was at T and -1 as it was at T0. Added to the counts as of T0 (which never
+ * change, so they are kept), they give the counts as of T from a few rows instead of the period.
+ */
+export const CHANGES_BY = {
+  total: changesBy(() => `''`),
+  department: changesBy((side) => `department_${side}::text`),
+  category: changesBy(() => 'category_code'),
+} as const;
+
+function changesBy(key: (side: 'then' | 'now') => string): string {
+  return `
+    WITH changed AS (
+      SELECT p.category_code,
+             (${LATEST_BEFORE('to_status')}) AS status_then,
+             (${LATEST_BEFORE('department_id')}) AS department_then,
+             CASE WHEN p.updated_at < $4 THEN p.status ELSE (${LATEST_BEFORE('to_status', '$4')}) END AS status_now,
+             CASE WHEN p.updated_at < $4 THEN p.department_id ELSE (${LATEST_BEFORE('department_id', '$4')}) END
+               AS department_now
+      FROM problems p
+      WHERE p.updated_at >= $3 AND p.reported_at >= $1 AND p.reported_at < $2
+    ),
+    signed AS (
+      SELECT ${key('now')} AS key, 1 AS recorded, (status_now IN ('resolved', 'closed'))::int AS resolved
+      FROM changed WHERE status_now <> 'withdrawn'
+      UNION ALL
+      SELECT ${key('then')}, -1, -(status_then IN ('resolved', 'closed'))::int
+      FROM changed WHERE status_then <> 'withdrawn'
+    )
+    SELECT key, sum(recorded)::int AS recorded, sum(resolved)::int AS resolved FROM signed GROUP BY key`;
 }
 
 /** Every reference row a grouping lists, in display order, also those with no problems (industry has no list). */
