@@ -111,7 +111,9 @@ async function writeDataset(db: Client, problems: number, log: (line: string) =>
     const result = await db.query(sql, params);
     log(`  ${label}: ${result.rowCount ?? 0} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   };
-  await db.query(`SET work_mem = '256MB'; SET maintenance_work_mem = '1GB'; SET temp_buffers = '2GB'; SET synchronous_commit = off`);
+  await db.query(
+    `SET work_mem = '256MB'; SET maintenance_work_mem = '1GB'; SET temp_buffers = '2GB'; SET synchronous_commit = off`,
+  );
   // All or nothing: a run stopped half-way leaves no partial data set behind. The rows are
   // consistent by construction, so foreign-key triggers are skipped for speed (superuser only).
   await db.query('BEGIN');

@@ -33,8 +33,7 @@ describe('Batcher', () => {
   it('gathers the keys asked for meanwhile into one lookup, started when a running one ends', async () => {
     const { lookups, load, answer } = controlledLoader();
     const batcher = new Batcher(load);
-    batcher.get('a');
-    batcher.get('b');
+    const running = [batcher.get('a'), batcher.get('b')];
     const later = [batcher.get('c'), batcher.get('a'), batcher.get('missing'), batcher.get('c')];
     await tick();
     expect(lookups).toHaveLength(2);
@@ -43,6 +42,8 @@ describe('Batcher', () => {
     expect(lookups[2]).toEqual(['c', 'a', 'missing']);
     answer(2);
     await expect(Promise.all(later)).resolves.toEqual(['value of c', 'value of a', undefined, 'value of c']);
+    answer(0);
+    await expect(Promise.all(running)).resolves.toEqual(['value of a', 'value of b']);
   });
 
   it('gives a failed lookup to every request it served, and looks up afresh afterwards', async () => {

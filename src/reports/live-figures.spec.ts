@@ -29,7 +29,7 @@ describe('LiveFigures', () => {
     const live = new LiveFigures();
     const { started, compute, finish } = controlled();
     const first = live.run('k', compute);
-    live.run('k', compute);
+    const second = live.run('k', compute);
     const third = live.run('k', compute);
     const fourth = live.run('k', compute);
     await tick();
@@ -50,6 +50,8 @@ describe('LiveFigures', () => {
     expect(started()).toBe(4);
     finish(4);
     await expect(fifth).resolves.toBe(4);
+    finish(2);
+    await expect(second).resolves.toBe(2);
   });
 
   it('keeps keys apart and starts afresh once nothing is running', async () => {

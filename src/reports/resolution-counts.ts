@@ -17,9 +17,9 @@ export const SETTLE_MS = 120_000;
 const MAX_ENTRIES = 5_000;
 /**
  * Counts as of a recent instant T start from those of a settled instant T0 on this grid (two to
- * twelve minutes before T, kept in memory) and add the problems changed since T0.
+ * seven minutes before T, kept in memory) and add the problems changed since T0.
  */
-const BASE_GRID_MS = 10 * 60_000;
+const BASE_GRID_MS = 5 * 60_000;
 
 /** The label of the group of problems without a value. */
 export const NO_KEY_LABEL: Record<GroupBy, string> = {

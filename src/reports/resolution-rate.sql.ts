@@ -54,7 +54,9 @@ function countsBy(key: string): string {
  * How the counts of problems reported in [$1, $2) changed between a settled instant T0 ($3) and
  * T ($4), per group key: only problems changed since T0 can differ (see STATE_AS_OF), so each of
  * them counts +1 as it was at T and -1 as it was at T0. Added to the counts as of T0 (which never
- * change, so they are kept), they give the counts as of T from a few rows instead of the period.
+ * change, so they are kept), they give the counts as of T from the few rows changed since T0.
+ * A problem entered since T0 had no event before it (its `created` event is at its created_at),
+ * so only older ones need the probe into their history.
  */
 export const CHANGES_BY = {
   total: changesBy(() => `''`),
@@ -65,13 +67,17 @@ export const CHANGES_BY = {
 function changesBy(key: (side: 'then' | 'now') => string): string {
   return `
     WITH changed AS (
-      SELECT p.category_code,
-             (${LATEST_BEFORE('to_status')}) AS status_then,
-             (${LATEST_BEFORE('department_id')}) AS department_then,
+      SELECT p.category_code, t0.to_status AS status_then, t0.department_id AS department_then,
              CASE WHEN p.updated_at < $4 THEN p.status ELSE (${LATEST_BEFORE('to_status', '$4')}) END AS status_now,
              CASE WHEN p.updated_at < $4 THEN p.department_id ELSE (${LATEST_BEFORE('department_id', '$4')}) END
                AS department_now
       FROM problems p
+      LEFT JOIN LATERAL (
+        SELECT ev.to_status, ev.department_id FROM problem_events ev
+        WHERE p.created_at < $3 AND ev.problem_id = p.id AND ev.at < $3
+        ORDER BY ev.at DESC, ev.id DESC
+        LIMIT 1
+      ) t0 ON true
       WHERE p.updated_at >= $3 AND p.reported_at >= $1 AND p.reported_at < $2
     ),
     signed AS (
