@@ -80,6 +80,24 @@ describe('the database schema', () => {
     expect(await countRows(t, 'migrations')).toBe(migrations.length);
   });
 
+  it('keeps recording problems when a migration adds a column to problems while the service runs', async () => {
+    // Creating a problem is a prepared statement on each pooled connection, whose result must not
+    // change shape with the table (see queryPrepared): enough creates at once to prepare it on
+    // every connection, then a column a later migration might add, then again.
+    const f = new Factory(t);
+    const official = await f.user('official');
+    const enterprise = await f.enterprise(official);
+    const createMany = () => Promise.all(Array.from({ length: 12 }, () => f.problem(official, enterprise.id)));
+    await createMany();
+    await t.db.query(`ALTER TABLE problems ADD COLUMN added_later text`);
+    try {
+      const created = await createMany();
+      expect(created.map((problem) => problem.status)).toEqual(Array(12).fill('reported'));
+    } finally {
+      await t.db.query(`ALTER TABLE problems DROP COLUMN added_later`);
+    }
+  });
+
   it('has loaded the reference data of the second migration', async () => {
     expect(await countRows(t, 'districts')).toBe(7);
     expect(await countRows(t, 'categories')).toBe(8);

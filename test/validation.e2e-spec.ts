@@ -151,6 +151,33 @@ describe('input validation: refused requests write nothing', () => {
       expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'enterpriseId' }] });
     });
 
+    it('refuses a category or visit that names nothing, or a visit to another enterprise, and skips no code', async () => {
+      const other = await f.enterprise(official);
+      const visit = await t
+        .http()
+        .post('/api/v1/visits')
+        .set(official.auth)
+        .send({ enterpriseId: other.id, visitedAt: hourAgo() })
+        .expect(201);
+      const before = await f.problem(official, enterprise.id);
+      const cases: [Record<string, unknown>, string, string][] = [
+        [{ category: 'no-such-category' }, 'category', 'no category has the code "no-such-category"'],
+        [{ visitId: '00000000-0000-4000-8000-000000000000' }, 'visitId', 'no such visit'],
+        [{ visitId: visit.body.id }, 'visitId', 'the visit was to another enterprise'],
+      ];
+      for (const [change, field, message] of cases) {
+        const res = await refused(() =>
+          postProblem({ enterpriseId: enterprise.id, title: '标题', category: 'financing', ...change }),
+        );
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field, message }] });
+      }
+      // The refused creates took no number: the next problem's code follows the last one's.
+      const after = await f.problem(official, enterprise.id);
+      const number = (code: string) => Number(code.split('-')[2]);
+      expect(number(after.code)).toBe(number(before.code) + 1);
+    });
+
     it('refuses an unknown source and a string as isAboveScale', async () => {
       const problem = await refused(() =>
         postProblem({ enterpriseId: enterprise.id, title: '标题', category: 'financing', source: 'wechat' }),

@@ -20,7 +20,8 @@ function canonical(value: unknown): unknown {
 
 /**
  * Runs a create at most once per (user, Idempotency-Key). The key row is inserted in the same
- * transaction as the create: a parallel retry blocks on it until the first commits, then reads
+ * transaction as the create (without a key, the create runs in a transaction of its own, or in
+ * none when it is one statement): a parallel retry blocks on it until the first commits, then reads
  * the stored answer; if the first rolls back, the retry does the work itself.
  */
 @Injectable()
@@ -30,10 +31,11 @@ export class IdempotencyService {
   async run<T>(
     userId: string,
     key: string | undefined,
-    request: { route: string; body: unknown },
+    request: { route: string; body: unknown; oneStatement?: boolean },
     work: (em: EntityManager) => Promise<T>,
   ): Promise<T> {
-    if (key === undefined) return this.db.transaction(work);
+    // Work that writes in one statement is atomic by itself: alone, it needs no transaction.
+    if (key === undefined) return request.oneStatement ? work(this.db.manager) : this.db.transaction(work);
     if (!KEY.test(key)) {
       throw DomainError.invalidField('Idempotency-Key', 'must be 1 to 200 visible ASCII characters');
     }

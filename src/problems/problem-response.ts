@@ -82,12 +82,14 @@ export const OPEN_SQL = `p.status NOT IN ('resolved', 'closed', 'withdrawn')`;
 export const openUntil = (at: string) =>
   `COALESCE(CASE WHEN p.status = 'withdrawn' THEN p.updated_at END, p.resolved_at, ${at})`;
 
-export const PROBLEM_FROM = `
-  problems p
+/** What problemColumns reads besides `p`: the problem's enterprise, district, category and department. */
+export const PROBLEM_JOINS = `
   JOIN enterprises e ON e.id = p.enterprise_id
   JOIN districts dist ON dist.code = e.district_code
   JOIN categories c ON c.code = p.category_code
   LEFT JOIN departments dep ON dep.id = p.department_id`;
+
+export const PROBLEM_FROM = `problems p ${PROBLEM_JOINS}`;
 
 /** A row as problemColumns selects it: flat enterprise fields, dates as Date. */
 export type ProblemRow = Omit<

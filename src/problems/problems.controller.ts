@@ -40,7 +40,7 @@ export class ProblemsController {
     @Body() body: CreateProblemDto,
     @Headers('idempotency-key') key: string | undefined,
   ) {
-    return this.idempotency.run(user.id, key, { route: 'POST /problems', body }, (em) =>
+    return this.idempotency.run(user.id, key, { route: 'POST /problems', body, oneStatement: true }, (em) =>
       this.problems.create(em, user, body),
     );
   }

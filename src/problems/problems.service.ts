@@ -7,10 +7,19 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { SqlParams } from '../common/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { queryPrepared } from '../database/prepared';
 import { CalendarService } from '../reference/calendar.service';
 import { visibleProblems } from './problem-access';
 import { problemListQuery, toProblemPage } from './problem-list.sql';
-import { EVENT_SELECT, problemColumns, PROBLEM_FROM, ProblemResponse, toProblemResponse } from './problem-response';
+import {
+  EVENT_SELECT,
+  problemColumns,
+  PROBLEM_FROM,
+  PROBLEM_JOINS,
+  ProblemResponse,
+  ProblemRow,
+  toProblemResponse,
+} from './problem-response';
 import { ActionInput, allowedActions, mayAct, ProblemState, transition } from './problem-workflow';
 import { ListProblemsQuery, ProblemInputDto } from './problem.dto';
 
@@ -24,6 +33,14 @@ export interface NewProblem extends ProblemInputDto {
   visitId?: string;
 }
 
+/** The row create reads back: the problem, and its `created` event beside it. */
+type CreatedRow = ProblemRow & {
+  eventId: string;
+  eventAt: Date;
+  eventData: Record<string, unknown>;
+  actorName: string;
+};
+
 @Injectable()
 export class ProblemsService {
   constructor(
@@ -32,38 +49,48 @@ export class ProblemsService {
     private readonly calendar: CalendarService,
   ) {}
 
-  /** Records a problem and its `created` event inside the caller's transaction. */
+  /**
+   * Records a problem and its `created` event in one statement: the next code of the year
+   * (JQ-2025-0042), the problem, its event, and the problem as it is read back. One statement is
+   * atomic by itself, so without a transaction around it the year's counter row, which every create
+   * waits for, is locked only while the statement runs. Nothing is written, and no code is taken,
+   * unless the enterprise, the category and the visit check out; `rejection` then says which did not.
+   */
   async create(em: EntityManager, user: AuthUser, input: NewProblem): Promise<ProblemResponse> {
-    const [found] = await em.query(
-      `SELECT EXISTS (SELECT 1 FROM enterprises WHERE id = $1) AS enterprise,
-              EXISTS (SELECT 1 FROM categories WHERE code = $2) AS category,
-              (SELECT enterprise_id FROM visits WHERE id = $3) AS "visitEnterpriseId"`,
-      [input.enterpriseId, input.category, input.visitId ?? null],
-    );
-    if (!found.enterprise) throw DomainError.invalidField('enterpriseId', 'no such enterprise');
-    if (!found.category) throw DomainError.invalidField('category', `no category has the code "${input.category}"`);
-    if (input.visitId !== undefined) {
-      if (!found.visitEnterpriseId) throw DomainError.invalidField('visitId', 'no such visit');
-      if (found.visitEnterpriseId !== input.enterpriseId) {
-        throw DomainError.invalidField('visitId', 'the visit was to another enterprise');
-      }
-    }
     // The DTO has checked that a given reportedAt is not in the future.
     const reportedAt = input.reportedAt === undefined ? new Date() : new Date(input.reportedAt);
-    // The problem and its `created` event first, under a provisional code (its own id)...
-    const [{ id }] = await em.query(
-      `WITH problem AS (
+    const year = DateTime.fromJSDate(reportedAt, { zone: this.config.reportTimezone }).year;
+    const [row] = await queryPrepared<CreatedRow>(
+      em,
+      'problems.create',
+      `WITH counter AS (
+         INSERT INTO problem_code_counters (year, last_value)
+         SELECT $1::int, 1
+         WHERE EXISTS (SELECT 1 FROM enterprises WHERE id = $2)
+           AND EXISTS (SELECT 1 FROM categories WHERE code = $5)
+           AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM visits WHERE id = $3 AND enterprise_id = $2))
+         ON CONFLICT (year) DO UPDATE SET last_value = problem_code_counters.last_value + 1
+         RETURNING last_value
+       ),
+       problem AS (
          INSERT INTO problems (code, enterprise_id, visit_id, source, category_code, title, description,
                                reported_at, status, created_by)
-         VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5, $6, $7, 'reported', $8)
-         RETURNING id
+         SELECT 'JQ-' || $1::int || '-' || to_char(counter.last_value, 'FM9999990000'), $2, $3, $4, $5, $6, $7, $8,
+                'reported', $9
+         FROM counter
+         RETURNING *
        ),
        event AS (
          INSERT INTO problem_events (problem_id, type, from_status, to_status, actor_id, at)
-         SELECT id, 'created', NULL, 'reported', $8, now() FROM problem
+         SELECT id, 'created', NULL, 'reported', created_by, now() FROM problem
+         RETURNING id::text, at, data
        )
-       SELECT id FROM problem`,
+       SELECT ${problemColumns('now()')},
+              event.id AS "eventId", event.at AS "eventAt", event.data AS "eventData", u.display_name AS "actorName"
+       FROM problem p ${PROBLEM_JOINS}
+       CROSS JOIN event JOIN users u ON u.id = p.created_by`,
       [
+        year,
         input.enterpriseId,
         input.visitId ?? null,
         input.source ?? (input.visitId ? 'visit' : 'other'),
@@ -74,22 +101,36 @@ export class ProblemsService {
         user.id,
       ],
     );
-    const problem = await this.read(em, id);
-    // ...then the next code of the year (JQ-2025-0042) as the last statement before the commit,
-    // so the year's counter row, which every create waits for, stays locked as briefly as can be.
-    const year = DateTime.fromJSDate(reportedAt, { zone: this.config.reportTimezone }).year;
-    const [[{ code }]] = await em.query(
-      `WITH counter AS (
-         INSERT INTO problem_code_counters (year, last_value) VALUES ($1, 1)
-         ON CONFLICT (year) DO UPDATE SET last_value = problem_code_counters.last_value + 1
-         RETURNING last_value
-       )
-       UPDATE problems SET code = 'JQ-' || $1 || '-' || to_char(counter.last_value, 'FM9999990000')
-       FROM counter WHERE problems.id = $2
-       RETURNING code`,
-      [year, id],
+    if (!row) throw await this.rejection(em, input);
+    const { eventId, eventAt, eventData, actorName, ...problem } = row;
+    return toProblemResponse(problem, [
+      {
+        id: eventId,
+        type: 'created',
+        fromStatus: null,
+        toStatus: 'reported',
+        departmentId: null,
+        actorId: user.id,
+        actorName,
+        at: eventAt,
+        note: null,
+        data: eventData,
+      },
+    ]);
+  }
+
+  /** Why create inserted nothing: the first field that names nothing there is. */
+  private async rejection(em: EntityManager, input: NewProblem): Promise<DomainError> {
+    const [found] = await em.query(
+      `SELECT EXISTS (SELECT 1 FROM enterprises WHERE id = $1) AS enterprise,
+              EXISTS (SELECT 1 FROM categories WHERE code = $2) AS category,
+              (SELECT enterprise_id FROM visits WHERE id = $3) AS "visitEnterpriseId"`,
+      [input.enterpriseId, input.category, input.visitId ?? null],
     );
-    return { ...problem, code };
+    if (!found.enterprise) return DomainError.invalidField('enterpriseId', 'no such enterprise');
+    if (!found.category) return DomainError.invalidField('category', `no category has the code "${input.category}"`);
+    if (!found.visitEnterpriseId) return DomainError.invalidField('visitId', 'no such visit');
+    return DomainError.invalidField('visitId', 'the visit was to another enterprise');
   }
 
   async get(user: AuthUser, id: string): Promise<ProblemResponse> {

@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { Batcher } from '../common/batcher';
 import { DomainError } from '../common/domain-error';
 import { isUuid } from '../common/ids';
+import { queryPrepared } from '../database/prepared';
 import { CreateUserDto, UpdateUserDto } from './user.dto';
 import { toUserResponse, UserResponse } from './user-response';
 import type { Role } from './role';
@@ -26,7 +27,9 @@ export class UsersService {
    * come together under load share one query (see Batcher), and none is answered from memory.
    */
   private readonly activeUsers = new Batcher<AuthUser>(async (ids) => {
-    const rows: Parameters<typeof toUserResponse>[0][] = await this.db.query(
+    const rows = await queryPrepared<Parameters<typeof toUserResponse>[0]>(
+      this.db.manager,
+      'users.active',
       `SELECT ${USER_COLUMNS} FROM users WHERE id = ANY($1::uuid[]) AND NOT disabled`,
       [ids],
     );
