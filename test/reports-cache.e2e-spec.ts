@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
+import { Client } from 'pg';
 import { COUNTS_BY } from '../src/reports/resolution-rate.sql';
 import { Factory, inDays, TestUser } from './factories';
+import { sleep } from './factories/more';
 import { history } from './factories/history';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -102,6 +104,40 @@ describe('settled figures and what stays fresh', () => {
     );
     await Promise.all(burst);
     for (const body of afterWrite) expect(body.recorded).toBe([...recorded][0] + 1);
+  });
+
+  it('counts a change whose transaction was open while the figure moved on, once it commits', async () => {
+    const now = DateTime.now().setZone('Asia/Shanghai');
+    const quarter = `${now.year}-Q${now.quarter}`;
+    const problem = await f.problem(official, enterpriseId, { title: '慢事务中撤回的问题' });
+    const before = await rate({ period: quarter, asOf: 'now' });
+
+    // A withdrawal as the service writes one (row and event stamped at one instant, here the
+    // transaction's start), in a transaction that stays open while figures as of now are asked for.
+    const slow = new Client({ connectionString: t.databaseUrl });
+    await slow.connect();
+    try {
+      await slow.query('BEGIN');
+      await slow.query(
+        `UPDATE problems SET status = 'withdrawn', version = version + 1, updated_at = now(), last_event_type = 'withdraw'
+         WHERE id = $1`,
+        [problem.id],
+      );
+      await slow.query(
+        `INSERT INTO problem_events (problem_id, type, from_status, to_status, actor_id, note, at)
+         VALUES ($1, 'withdraw', 'reported', 'withdrawn', $2, '重复登记', now())`,
+        [problem.id, manager.id],
+      );
+      // Long enough for the recent base to move forward several times past the transaction's start.
+      for (let i = 0; i < 4; i++) {
+        await sleep(2_000);
+        expect((await rate({ period: quarter, asOf: 'now' })).recorded).toBe(before.recorded);
+      }
+      await slow.query('COMMIT');
+    } finally {
+      await slow.end();
+    }
+    expect((await rate({ period: quarter, asOf: 'now' })).recorded).toBe(before.recorded - 1);
   });
 
   it('counts as of now from kept counts of a settled instant plus the changes since, as computing afresh would', async () => {

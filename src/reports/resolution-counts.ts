@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, TOTAL } from './resolution-rate.sql';
+import { CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, SETTLED_NOW, TOTAL } from './resolution-rate.sql';
 
 export type Counts = { recorded: number; resolved: number };
 type KeyedCounts = Counts & { key: string | null };
@@ -17,9 +17,15 @@ export const SETTLE_MS = 120_000;
 const MAX_ENTRIES = 5_000;
 /**
  * Counts as of a recent instant T start from those of a settled instant T0 on this grid (two to
- * seven minutes before T, kept in memory) and add the problems changed since T0.
+ * seven minutes before T, kept in memory), moved forward to a recent base (see recentBase).
  */
 const BASE_GRID_MS = 5 * 60_000;
+/** A recent base moves forward at most this often per figure. */
+const BASE_STEP_MS = 1_000;
+const MAX_RECENT_BASES = 200;
+
+/** Counts as of an instant, in the database's time. */
+type Base = { at: Date; counts: KeyedCounts[] };
 
 /** The label of the group of problems without a value. */
 export const NO_KEY_LABEL: Record<GroupBy, string> = {
@@ -39,6 +45,7 @@ export const NO_KEY_LABEL: Record<GroupBy, string> = {
 @Injectable()
 export class ResolutionCounts {
   private readonly settled = new Map<string, Promise<unknown[]>>();
+  private readonly recent = new Map<string, Base>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -92,8 +99,8 @@ export class ResolutionCounts {
 
   /**
    * The counts per key of a grouping as of `asOf`: computed, or kept once settled; as of a recent
-   * instant, the kept counts of a settled one plus the changes since (CHANGES_BY), which for the
-   * current quarter reads a few hundred problems instead of every one of it.
+   * instant, the counts of a recent base plus the changes since (CHANGES_BY), which for the
+   * current quarter reads the problems of the last moments instead of every one of it.
    */
   private async counts(grouping: GroupBy | 'total', from: Date, to: Date, asOf: Date): Promise<KeyedCounts[]> {
     const sql = grouping === 'total' ? TOTAL : COUNTS_BY[grouping];
@@ -101,12 +108,38 @@ export class ResolutionCounts {
     if (grouping === 'district' || grouping === 'industry' || settled) {
       return this.query<KeyedCounts>(sql, [from, to, asOf], settledGrouping(grouping));
     }
-    const base = new Date(Math.floor((asOf.getTime() - SETTLE_MS) / BASE_GRID_MS) * BASE_GRID_MS);
-    const [counts, changes] = await Promise.all([
-      this.query<KeyedCounts>(sql, [from, to, base]),
-      this.db.query<KeyedCounts[]>(CHANGES_BY[grouping], [from, to, base, asOf]),
-    ]);
-    return addCounts(counts, changes);
+    const base = await this.recentBase(grouping, from, to, asOf);
+    return addCounts(base.counts, await this.db.query(CHANGES_BY[grouping], [from, to, base.at, asOf]));
+  }
+
+  /**
+   * Counts as of an instant shortly before `asOf`, after which the changes are few: the last base
+   * of this figure, moved forward by the changes since to the latest instant before which every
+   * change is visible (SETTLED_NOW; a few seconds back unless a transaction stays open). The first
+   * base is the kept one on the grid. A burst of writes is thus read once into the base, instead
+   * of again by every request until the grid passes it.
+   */
+  private async recentBase(grouping: keyof typeof CHANGES_BY, from: Date, to: Date, asOf: Date): Promise<Base> {
+    const key = `${grouping}\u0000${from.toISOString()}\u0000${to.toISOString()}`;
+    const gridAt = new Date(Math.floor((asOf.getTime() - SETTLE_MS) / BASE_GRID_MS) * BASE_GRID_MS);
+    let base = this.recent.get(key);
+    // A base stuck behind a long transaction (a backup, say) gives way to the newer one on the grid.
+    if (!base || base.at > asOf || base.at < gridAt) {
+      const sql = grouping === 'total' ? TOTAL : COUNTS_BY[grouping];
+      base = { at: gridAt, counts: await this.query<KeyedCounts>(sql, [from, to, gridAt]) };
+    }
+    const [{ at: settledAt }] = await this.db.query<{ at: Date }[]>(SETTLED_NOW);
+    const target = new Date(Math.min(settledAt.getTime(), asOf.getTime()));
+    if (target.getTime() - base.at.getTime() < BASE_STEP_MS) return base;
+    const changes = await this.db.query<KeyedCounts[]>(CHANGES_BY[grouping], [from, to, base.at, target]);
+    const moved = { at: target, counts: addCounts(base.counts, changes) };
+    const kept = this.recent.get(key);
+    if (!kept || kept.at < moved.at) {
+      this.recent.delete(key);
+      if (this.recent.size >= MAX_RECENT_BASES) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(key, moved);
+    }
+    return moved;
   }
 }
 
