@@ -108,7 +108,7 @@ export class ResolutionCounts {
     if (grouping === 'district' || grouping === 'industry' || settled) {
       return this.query<KeyedCounts>(sql, [from, to, asOf], settledGrouping(grouping));
     }
-    const base = await this.recentBase(grouping, from, to, asOf);
+    const base = await this.recentBase(grouping, sql, from, to, asOf);
     return addCounts(base.counts, await this.db.query(CHANGES_BY[grouping], [from, to, base.at, asOf]));
   }
 
@@ -119,13 +119,18 @@ export class ResolutionCounts {
    * base is the kept one on the grid. A burst of writes is thus read once into the base, instead
    * of again by every request until the grid passes it.
    */
-  private async recentBase(grouping: keyof typeof CHANGES_BY, from: Date, to: Date, asOf: Date): Promise<Base> {
+  private async recentBase(
+    grouping: keyof typeof CHANGES_BY,
+    sql: string,
+    from: Date,
+    to: Date,
+    asOf: Date,
+  ): Promise<Base> {
     const key = `${grouping}\u0000${from.toISOString()}\u0000${to.toISOString()}`;
     const gridAt = new Date(Math.floor((asOf.getTime() - SETTLE_MS) / BASE_GRID_MS) * BASE_GRID_MS);
     let base = this.recent.get(key);
     // A base stuck behind a long transaction (a backup, say) gives way to the newer one on the grid.
     if (!base || base.at > asOf || base.at < gridAt) {
-      const sql = grouping === 'total' ? TOTAL : COUNTS_BY[grouping];
       base = { at: gridAt, counts: await this.query<KeyedCounts>(sql, [from, to, gridAt]) };
     }
     const [{ at: settledAt }] = await this.db.query<{ at: Date }[]>(SETTLED_NOW);
