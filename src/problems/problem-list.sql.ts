@@ -98,7 +98,7 @@ export function toProblemPage(rows: ListRow[], limit: number): Page<ProblemRespo
   return toPage(
     rows,
     limit,
-    ({ sortKey: _, walkStartedAt: __, ...row }) => toProblemResponse(row),
+    (row) => toProblemResponse(row),
     (row) => [row.walkStartedAt, row.sortKey, row.id],
   );
 }

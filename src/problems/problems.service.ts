@@ -102,19 +102,18 @@ export class ProblemsService {
       ],
     );
     if (!row) throw await this.rejection(em, input);
-    const { eventId, eventAt, eventData, actorName, ...problem } = row;
-    return toProblemResponse(problem, [
+    return toProblemResponse(row, [
       {
-        id: eventId,
+        id: row.eventId,
         type: 'created',
         fromStatus: null,
         toStatus: 'reported',
         departmentId: null,
         actorId: user.id,
-        actorName,
-        at: eventAt,
+        actorName: row.actorName,
+        at: row.eventAt,
         note: null,
-        data: eventData,
+        data: row.eventData,
       },
     ]);
   }
