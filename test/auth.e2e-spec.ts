@@ -135,6 +135,16 @@ describe('authentication and authorisation', () => {
       expect((await whoCanRead(bearer(fresh))).status).toBe(200);
     });
 
+    it('refuses a token once it expires, though the same token passed before', async () => {
+      const token = jwt.sign({ sub: official.id }, TEST_SECRET, { algorithm: 'HS256', expiresIn: 2 });
+      expect((await whoCanRead(bearer(token))).status).toBe(200);
+      const { exp } = jwt.decode(token) as { exp: number };
+      await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+      const res = await whoCanRead(bearer(token));
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+    });
+
     it('refuses a token signed with the right secret but another algorithm (HS512)', async () => {
       const token = jwt.sign({ sub: official.id }, TEST_SECRET, { algorithm: 'HS512', expiresIn: 60 });
       expect((await whoCanRead(bearer(token))).status).toBe(401);

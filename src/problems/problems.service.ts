@@ -7,7 +7,7 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { SqlParams } from '../common/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { queryPrepared } from '../database/prepared';
+import { queryPrepared, queryRows } from '../database/prepared';
 import { CalendarService } from '../reference/calendar.service';
 import { visibleProblems } from './problem-access';
 import { problemListQuery, toProblemPage } from './problem-list.sql';
@@ -144,7 +144,7 @@ export class ProblemsService {
 
   async list(user: AuthUser, query: ListProblemsQuery): Promise<Page<ProblemResponse>> {
     const { sql, params, limit } = problemListQuery(user, query);
-    return toProblemPage(await this.db.query(sql, params), limit);
+    return toProblemPage(await queryRows(this.db, sql, params), limit);
   }
 
   /**
