@@ -1,18 +1,16 @@
 import { createSecretKey } from 'node:crypto';
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { JwtModule } from '@nestjs/jwt';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
-import { logDestination } from './common/log-destination';
+import { createLogger } from './common/logging';
 import { dataSourceOptions } from './database/data-source-options';
 import { DatabaseSetup } from './database/database-setup';
 import { EnterprisesModule } from './enterprises/enterprises.module';
@@ -24,6 +22,9 @@ import { UsersModule } from './users/users.module';
 import { VisitsModule } from './visits/visits.module';
 import { WarningsModule } from './warnings/warnings.module';
 
+/** The service's pino logger (see createApp's request log). */
+export const APP_LOGGER = Symbol('APP_LOGGER');
+
 export interface AppOptions {
   config: AppConfig;
   databaseUrl: string;
@@ -34,33 +35,13 @@ export interface AppOptions {
 export class AppModule {
   static forRoot({ config, databaseUrl, jwtSecret }: AppOptions): DynamicModule {
     const signingKey = createSecretKey(Buffer.from(jwtSecret));
+    const logger = createLogger(config.logLevel);
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: [
-            {
-              level: config.logLevel,
-              genReqId: (req: IncomingMessage) => {
-                const given = req.headers['x-request-id'];
-                return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-              },
-              serializers: {
-                req: (req: { id: unknown; method: string; url: string }) => ({
-                  id: req.id,
-                  method: req.method,
-                  url: req.url,
-                }),
-                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-              },
-              customLogLevel: (_req, res, error) =>
-                error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-            },
-            logDestination(),
-          ],
-        }),
+        // Nest's own lines through the service's logger; requests are logged by requestLog (app.ts).
+        LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
         TypeOrmModule.forRoot(
           dataSourceOptions(databaseUrl, {
             statementTimeoutMs: config.dbStatementTimeoutMs,
@@ -89,6 +70,7 @@ export class AppModule {
         WarningsModule,
       ],
       providers: [
+        { provide: APP_LOGGER, useValue: logger },
         { provide: APP_FILTER, useClass: ErrorFilter },
         DatabaseSetup,
         ...(config.rateLimitPerMinute > 0 ? [{ provide: APP_GUARD, useClass: ThrottlerGuard }] : []),

@@ -2,8 +2,9 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppModule, AppOptions } from './app.module';
+import { APP_LOGGER, AppModule, AppOptions } from './app.module';
 import { jsonBody } from './common/json-body';
+import { requestLog } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { serveWeb } from './web/serve-web';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,6 +16,7 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  app.use(requestLog(app.get(APP_LOGGER)));
   app.setGlobalPrefix('api/v1', { exclude: [] });
   app.useGlobalPipes(createValidationPipe());
   app.use(
