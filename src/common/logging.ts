@@ -46,9 +46,10 @@ function requestId(req: IncomingMessage): string {
  * million-problem benchmark set).
  */
 export function requestLog(logger: pino.Logger) {
-  return (req: IncomingMessage & { id?: string }, res: ServerResponse, next: () => void): void => {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     const started = Date.now();
-    const id = (req.id = requestId(req));
+    const id = requestId(req);
+    (req as IncomingMessage & { id: string }).id = id;
     let logged = false;
     const done = () => {
       if (logged) return;
