@@ -110,6 +110,7 @@ async function load(
   pid?: number,
 ): Promise<autocannon.Result & { cpuMs: number }> {
   let next = 0;
+  const refusals = new Map<string, number>();
   const cpuBefore = pid ? await cpuMs(pid) : 0;
   const result = await autocannon({
     url: base,
@@ -122,6 +123,15 @@ async function load(
           const chosen = requests[next++ % requests.length]!;
           return { ...request, ...chosen, headers: { ...request.headers, ...chosen.headers } };
         },
+        // What a failed write answered, so that a broken run says why (not for the list loads:
+        // autocannon then gathers every body, which costs the load generator CPU).
+        ...(requests[0]?.method === 'POST' && {
+          onResponse: (status: number, body: string) => {
+            if (status < 400) return;
+            const key = `${status} ${body.slice(0, 200)}`;
+            refusals.set(key, (refusals.get(key) ?? 0) + 1);
+          },
+        }),
       },
     ],
   });
@@ -130,7 +140,10 @@ async function load(
     const codes = Object.entries(result.statusCodeStats ?? {})
       .map(([code, { count }]) => `${count} × ${code}`)
       .join(', ');
-    broken.push(`${label}: ${failed} of ${result.requests.total} requests failed (${codes}; ${result.errors} errors)`);
+    const answers = [...refusals].map(([answer, count]) => `\n  ${count} × ${answer}`).join('');
+    broken.push(
+      `${label}: ${failed} of ${result.requests.total} requests failed (${codes}; ${result.errors} errors)${answers}`,
+    );
   }
   const used = pid ? (await cpuMs(pid)) - cpuBefore : 0;
   log(
