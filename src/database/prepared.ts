@@ -2,6 +2,8 @@ import type { Pool, PoolClient, QueryConfig } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
+const ignoreLostConnection = () => undefined;
+
 /**
  * Runs `query` on a connection of the pg pool under TypeORM's data source, without the query
  * runner TypeORM creates, connects, announces and releases around every statement (some 20 µs of
@@ -10,8 +12,6 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  * while the database is unreachable the next request fails at once on that closed connection
  * instead of waiting five seconds for a new one (test/reliability/outage.e2e-spec.ts).
  */
-const ignoreLostConnection = () => undefined;
-
 async function onPooledConnection<T>(db: DataSource, query: QueryConfig): Promise<T[]> {
   const client = await ((db.driver as PostgresDriver).master as Pool).connect();
   // A connection lost while lent fails the query and is also emitted as an error event, which
