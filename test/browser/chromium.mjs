@@ -4,7 +4,8 @@
 //   1. CHROMIUM_PATH, when set (it must name an executable);
 //   2. otherwise a Chromium or Chrome installed on the system (/usr/bin/chromium, …, or on PATH);
 //   3. otherwise the Chromium that the npm package @sparticuz/chromium carries inside it, unpacked
-//      once per package version into the temp folder and reused by later runs.
+//      once per package version into the temp folder and reused by later runs. It needs NSS, NSPR
+//      and expat from the system; where they are missing, the copies the package carries are used.
 //
 // The package's own launch flags (`chromium.args`) are never used: they are made for serverless
 // hosts and switch off web security, which the browser tests check. The harness keeps its own.
@@ -74,17 +75,20 @@ function readPackage(dir) {
  * another program is never taken for this one.
  */
 async function packagedChromium() {
-  const { version } = readPackage(packageDir('@sparticuz/chromium'));
+  const packageFolder = packageDir('@sparticuz/chromium');
+  const { version } = readPackage(packageFolder);
   const target = join(tmpdir(), `outreach-chromium-${version}`);
   const binary = join(target, 'chromium');
-  if (isExecutable(binary)) return binary;
+  if (isExecutable(binary)) return { binary, libraries: join(target, 'al2023', 'lib') };
 
-  const { default: Chromium } = await import('@sparticuz/chromium');
+  const { default: Chromium, inflate } = await import('@sparticuz/chromium');
   const staging = await mkdtemp(`${target}.unpacking-`);
   const savedTmpdir = process.env.TMPDIR;
   process.env.TMPDIR = staging;
   try {
     await Chromium.executablePath();
+    // The few shared libraries the binary needs (NSS, NSPR, expat), for a system without them.
+    await inflate(join(packageFolder, 'bin', 'al2023.tar.br'));
   } finally {
     if (savedTmpdir === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = savedTmpdir;
@@ -96,7 +100,21 @@ async function packagedChromium() {
     await rm(staging, { recursive: true, force: true });
     if (!isExecutable(binary)) throw error;
   }
-  return binary;
+  return { binary, libraries: join(target, 'al2023', 'lib') };
+}
+
+/**
+ * The variables the packaged Chromium needs: none where the system has NSS, NSPR and expat (most
+ * desktops and this project's machines), else LD_LIBRARY_PATH to the copies the package carries.
+ */
+function libraryEnv(binary, libraries) {
+  try {
+    execFileSync(binary, ['--version'], { stdio: 'pipe' });
+    return {};
+  } catch (error) {
+    if (!/error while loading shared libraries/.test(String(error.stderr))) throw error;
+    return { LD_LIBRARY_PATH: [libraries, process.env.LD_LIBRARY_PATH].filter(Boolean).join(delimiter) };
+  }
 }
 
 /** A fonts.conf that adds the packaged CJK font to whatever fontconfig setup the system has. */
@@ -124,11 +142,13 @@ async function fontconfigFile() {
 
 /**
  * The Chromium to drive: `{ executablePath, source, env }`, where `env` holds the variables the
- * browser is started with (FONTCONFIG_FILE).
+ * browser is started with (FONTCONFIG_FILE, and LD_LIBRARY_PATH when the package's libraries
+ * are needed).
  */
 export async function findChromium() {
   let executablePath;
   let source;
+  let env = {};
   if (process.env.CHROMIUM_PATH) {
     executablePath = process.env.CHROMIUM_PATH;
     source = 'CHROMIUM_PATH';
@@ -138,10 +158,12 @@ export async function findChromium() {
   } else if ((executablePath = systemChromium())) {
     source = 'installed on this system';
   } else {
-    executablePath = await packagedChromium();
+    const { binary, libraries } = await packagedChromium();
+    executablePath = binary;
     source = 'the npm package @sparticuz/chromium';
+    env = libraryEnv(binary, libraries);
   }
-  return { executablePath, source, env: { FONTCONFIG_FILE: await fontconfigFile() } };
+  return { executablePath, source, env: { ...env, FONTCONFIG_FILE: await fontconfigFile() } };
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -149,7 +171,10 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
   if (process.argv.includes('--json')) {
     process.stdout.write(JSON.stringify(found));
   } else {
-    const version = execFileSync(found.executablePath, ['--version'], { encoding: 'utf8' }).trim();
+    const version = execFileSync(found.executablePath, ['--version'], {
+      encoding: 'utf8',
+      env: { ...process.env, ...found.env },
+    }).trim();
     console.log(`browser tests: ${version} (${found.source}: ${found.executablePath})`);
   }
 }
