@@ -55,7 +55,7 @@ export const PHONE: BrowserContextOptions = {
 interface FoundChromium {
   executablePath: string;
   source: string;
-  /** Variables the browser starts with: FONTCONFIG_FILE, which adds a CJK font for the screenshots. */
+  /** Variables the browser starts with: FONTCONFIG_FILE (a CJK font for the screenshots), maybe LD_LIBRARY_PATH. */
   env: Record<string, string>;
 }
 
