@@ -5,6 +5,7 @@ import { WorkingDaysEndExclusive1764100000001 } from './1764100000001-WorkingDay
 import { LoginThrottle1764200000000 } from './1764200000000-LoginThrottle';
 import { ProvinceScale1764300000000 } from './1764300000000-ProvinceScale';
 import { HandlerQueue1764400000000 } from './1764400000000-HandlerQueue';
+import { HolidayPackageCalendar1764520000000 } from './1764520000000-HolidayPackageCalendar';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   LoginThrottle1764200000000,
   ProvinceScale1764300000000,
   HandlerQueue1764400000000,
+  HolidayPackageCalendar1764520000000,
 ];

@@ -1,4 +1,6 @@
+import { insertMissingDays } from '../src/reference/calendar.repository';
 import { CalendarService } from '../src/reference/calendar.service';
+import { holidayCalendar, holidayCalendarYears } from '../src/reference/holiday-calendar';
 import { workingDaysBetween } from '../src/reference/working-days';
 import { Factory, TestUser } from './factories';
 import { createTestApp, TestApp } from './support/test-app';
@@ -464,6 +466,83 @@ describe('working-day calendar and category time limits', () => {
       expect((await service.dueAfterWorkingDays(new Date('2026-12-31T10:00:00+08:00'), 1)).toISOString()).toBe(
         '2027-01-01T16:00:00.000Z',
       );
+    });
+  });
+
+  describe('the years the chinese-days package brings', () => {
+    it('seeds the 2023 National Day holiday and its two make-up weekend days', async () => {
+      // 2023 notice (国办发明电〔2022〕16号): off Fri 29 Sep to Fri 6 Oct, at work Sat 7 and Sun 8 Oct.
+      // Weekday days off: 29 Sep and 2–6 Oct; 30 Sep and 1 Oct are a weekend anyway.
+      const res = await t.http().get('/api/v1/calendar?year=2023').set(official.auth).expect(200);
+      const golden = (res.body.days as { date: string }[]).filter(
+        (d) => d.date >= '2023-09-25' && d.date <= '2023-10-15',
+      );
+      expect(golden).toEqual([
+        { date: '2023-09-29', working: false, name: '中秋节' },
+        { date: '2023-10-02', working: false, name: '国庆节' },
+        { date: '2023-10-03', working: false, name: '国庆节' },
+        { date: '2023-10-04', working: false, name: '国庆节' },
+        { date: '2023-10-05', working: false, name: '国庆节' },
+        { date: '2023-10-06', working: false, name: '国庆节' },
+        { date: '2023-10-07', working: true, name: '国庆节调休上班' },
+        { date: '2023-10-08', working: true, name: '国庆节调休上班' },
+      ]);
+    });
+
+    it('counts a 2023 deadline through the holiday onto the make-up weekend', async () => {
+      // From Thu 28 Sep 2023: 29 Sep – 6 Oct off, Sat 7 Oct (1), Sun 8 Oct (2), Mon 9 Oct (3).
+      expect((await preview('2023-09-28T10:00:00+08:00', 2).expect(200)).body).toMatchObject({
+        dueAt: '2023-10-08T16:00:00.000Z',
+        lastWorkingDay: '2023-10-08',
+      });
+      expect((await preview('2023-09-28T10:00:00+08:00', 3).expect(200)).body.dueAt).toBe('2023-10-09T16:00:00.000Z');
+    });
+
+    it('counts a 2026 deadline across the National Day holiday and the make-up Saturday 10 October', async () => {
+      // From Wed 30 Sep 2026: Thu 1 and Fri 2 Oct off, the weekend, Mon 5 – Wed 7 Oct off; then
+      // Thu 8 Oct (1), Fri 9 Oct (2), Sat 10 Oct, a make-up working day (3).
+      expect((await preview('2026-09-30T10:00:00+08:00', 3).expect(200)).body).toMatchObject({
+        dueAt: '2026-10-10T16:00:00.000Z',
+        lastWorkingDay: '2026-10-10',
+      });
+      // The SQL function counts the same days: Thu 8, Fri 9 and Sat 10 October.
+      const [sql] = await t.db.query(`SELECT working_days_between($1, $2, $3) AS n`, [
+        '2026-09-30T10:00:00+08:00',
+        '2026-10-10T12:00:00+08:00',
+        ZONE,
+      ]);
+      expect(sql.n).toBe(3);
+    });
+
+    it('holds every exception of the package, day for day, in the years it covers', async () => {
+      const rows: { date: string; working: boolean }[] = await t.db.query(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS date, working FROM calendar_days`,
+      );
+      const stored = new Map(rows.map((r) => [r.date, r.working]));
+      const { first, last } = holidayCalendarYears();
+      expect(first).toBeLessThanOrEqual(2023);
+      expect(last).toBeGreaterThanOrEqual(2026);
+      const missing = holidayCalendar().filter((day) => stored.get(day.date) !== day.working);
+      expect(missing).toEqual([]);
+    });
+
+    it('leaves a year after the last the package covers to Monday–Friday', async () => {
+      const after = holidayCalendarYears().last + 1;
+      const res = await t.http().get('/api/v1/calendar').query({ year: after }).set(official.auth).expect(200);
+      expect(res.body).toEqual({ year: after, days: [] });
+    });
+
+    it("keeps an admin's override of a package day when the package is seeded again", async () => {
+      // Sat 7 Oct 2023 made a day off: from Thu 28 Sep, two working days end on Mon 9 Oct.
+      await putDay('2023-10-07', { working: false, name: '测试：补班取消' }).expect(200);
+      expect((await preview('2023-09-28T10:00:00+08:00', 2).expect(200)).body.dueAt).toBe('2023-10-09T16:00:00.000Z');
+      const added = await insertMissingDays(
+        t.db,
+        holidayCalendar().filter((d) => d.date.startsWith('2023-')),
+      );
+      expect(added).toBe(0);
+      expect(await calendarRow('2023-10-07')).toEqual({ working: false, name: '测试：补班取消' });
+      await putDay('2023-10-07', { working: true, name: '国庆节调休上班' }).expect(200);
     });
   });
 });

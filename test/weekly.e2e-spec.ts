@@ -641,6 +641,12 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
       expect(html).toContain('<html lang="zh-CN">');
       expect(html).toContain('<h1>酒泉市涉企问题办理周调度报告 2025-W14（2025-03-31 至 2025-04-06）</h1>');
       expect(html.match(/<svg/g)).toHaveLength(2);
+      // What the charts draw: each department with its quarter-to-date rate, each week with its rate.
+      const [departments, trend] = html.match(/<svg[\s\S]*?<\/svg>/g)!;
+      expect(departments).toContain('>周调度甲局</text>');
+      expect(departments).toContain('>0.0%</text>');
+      expect(trend).toContain('>2025-W14</text>');
+      expect(trend).toContain('>25.0%</text>');
       expect(html).not.toMatch(/<script/i);
       expect(html).toContain(`<tr><td>本周登记</td><td class="number">${json.summary.recordedThisWeek}</td></tr>`);
       expect(html).toContain('<tr><td>周末超期</td><td class="number">3</td></tr>');

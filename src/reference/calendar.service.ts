@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type {
@@ -10,16 +8,14 @@ import type {
   UpdateCategoryDto,
   WorkingDaysPreviewResponse,
 } from './calendar.dto';
+import { CalendarRepository, type CalendarDayRow, type CategoryRow } from './calendar.repository';
 import { addDays, calendarDay, dueAfterWorkingDays, isCalendarDate } from './working-days';
-
-const DAY_COLUMNS = `to_char(day, 'YYYY-MM-DD') AS date, working, name`;
-const CATEGORY_COLUMNS = `code, name, name_en AS "nameEn", default_due_working_days AS "defaultDueWorkingDays"`;
 
 /** The working-day calendar (holidays and 调休 make-up days) and the deadlines computed from it. */
 @Injectable()
 export class CalendarService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly calendar: CalendarRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -27,10 +23,7 @@ export class CalendarService {
   async exceptionsBetween(from: string, to: string): Promise<Map<string, boolean>> {
     if (!isCalendarDate(from)) throw DomainError.invalidField('from', 'must be a date YYYY-MM-DD');
     if (!isCalendarDate(to)) throw DomainError.invalidField('to', 'must be a date YYYY-MM-DD');
-    const rows: { date: string; working: boolean }[] = await this.db.query(
-      `SELECT to_char(day, 'YYYY-MM-DD') AS date, working FROM calendar_days WHERE day BETWEEN $1 AND $2`,
-      [from, to],
-    );
+    const rows = await this.calendar.daysBetween(from, to);
     return new Map(rows.map((row) => [row.date, row.working]));
   }
 
@@ -67,41 +60,36 @@ export class CalendarService {
   /** The exceptions of one year (default: the current year in the report time zone), by date. */
   async list(year?: number): Promise<CalendarYearResponse> {
     const y = year ?? Number(calendarDay(new Date(), this.config.reportTimezone).slice(0, 4));
-    const days: CalendarDayResponse[] = await this.db.query(
-      `SELECT ${DAY_COLUMNS} FROM calendar_days
-       WHERE day >= make_date($1, 1, 1) AND day < make_date($1 + 1, 1, 1) ORDER BY day`,
-      [y],
-    );
-    return { year: y, days };
+    const days = await this.calendar.daysOfYear(y);
+    return { year: y, days: days.map(toCalendarDayResponse) };
   }
 
   /** Records (or changes) the exception of one date. */
   async setDay(date: string, working: boolean, name: string): Promise<CalendarDayResponse> {
-    const [day] = await this.db.query(
-      `INSERT INTO calendar_days (day, working, name) VALUES ($1, $2, $3)
-       ON CONFLICT (day) DO UPDATE SET working = EXCLUDED.working, name = EXCLUDED.name
-       RETURNING ${DAY_COLUMNS}`,
-      [date, working, name],
-    );
-    return day;
+    return toCalendarDayResponse(await this.calendar.upsertDay({ date, working, name }));
   }
 
   /** Removes the exception of one date: it becomes an ordinary weekday or weekend day again. */
   async removeDay(date: string): Promise<void> {
-    // A DELETE answers [rows, rowCount].
-    const [, deleted] = await this.db.query(`DELETE FROM calendar_days WHERE day = $1`, [date]);
-    if (deleted === 0) throw DomainError.notFound(`calendar exception on ${date}`);
+    if (!(await this.calendar.deleteDay(date))) throw DomainError.notFound(`calendar exception on ${date}`);
   }
 
   /** Renames a category or changes its default time limit. */
   async updateCategory(code: string, change: UpdateCategoryDto): Promise<CategoryResponse> {
-    // An UPDATE answers [rows, rowCount].
-    const [[category]] = await this.db.query(
-      `UPDATE categories SET name = COALESCE($2, name), default_due_working_days = COALESCE($3, default_due_working_days)
-       WHERE code = $1 RETURNING ${CATEGORY_COLUMNS}`,
-      [code, change.name ?? null, change.defaultDueWorkingDays ?? null],
+    const category = await this.calendar.updateCategory(
+      code,
+      change.name ?? null,
+      change.defaultDueWorkingDays ?? null,
     );
     if (!category) throw DomainError.notFound(`category ${code}`);
-    return category;
+    return toCategoryResponse(category);
   }
+}
+
+function toCalendarDayResponse(row: CalendarDayRow): CalendarDayResponse {
+  return { date: row.date, working: row.working, name: row.name };
+}
+
+function toCategoryResponse(row: CategoryRow): CategoryResponse {
+  return { code: row.code, name: row.name, nameEn: row.nameEn, defaultDueWorkingDays: row.defaultDueWorkingDays };
 }

@@ -1,13 +1,16 @@
 import ExcelJS from 'exceljs';
 import { renderWeeklyCsv, renderWeeklyHtml, renderWeeklyXlsx } from './render-weekly';
-import { barChart, lineChart } from './svg-charts';
+import { renderChartSvg } from '../charts/render-svg';
+import { CHART_COLORS, rateBarOption } from '../charts/rate-charts';
+import { departmentRatesChart, weeklyTrendChart } from '../charts/weekly-charts';
 import { formatInstant, formatRate, reportHeading } from './weekly-labels';
 import type { WeeklyProblemItem, WeeklyReport } from './weekly-report';
 
 const SCRIPT_TITLE = '<script>alert(1)</script>园区道路破损';
 const FORMULA_TITLE = '=HYPERLINK("x") 退税, "加急" 办理';
 const CHINESE_TITLE = '光伏项目并网接入迟缓';
-const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+/** The namespaces an SVG document declares: the only URLs it may hold. */
+const XML_NAMESPACES = /xmlns(:\w+)?="http:\/\/www\.w3\.org\/[\w/]+"/g;
 
 function item(overrides: Partial<WeeklyProblemItem>): WeeklyProblemItem {
   return {
@@ -111,7 +114,9 @@ const REPORT: WeeklyReport = {
 };
 
 /** Checks that `xml` is well formed enough for a browser's XML parser: tags balanced and nested, entities known. */
-function expectWellFormed(xml: string): void {
+function expectWellFormed(document: string): void {
+  // ECharts puts its hover styles in a CDATA section, which is character data as it stands.
+  const xml = document.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
   const stack: string[] = [];
   const tag = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/g;
   let last = 0;
@@ -223,11 +228,10 @@ describe('renderWeeklyHtml', () => {
     expect(html.match(/<svg/g)).toHaveLength(2);
     expect(svgs).toHaveLength(2);
     svgs.forEach(expectWellFormed);
-    expect(svgs[0]).toContain('国网酒泉供电公司');
-    expect(svgs[0]).toContain('91.3 %');
-    expect(svgs[0]).toContain('50.0 %');
-    expect(svgs[1]).toContain('2025-W14');
-    expect(svgs[1]).toContain('>90.0 %<');
+    expect(drawnTexts(svgs[0]!)).toEqual(expect.arrayContaining(['国网酒泉供电公司', '91.3%', '50.0%']));
+    expect(drawnTexts(svgs[1]!)).toEqual(expect.arrayContaining(['2025-W14', '90.0%']));
+    expect(html).toContain('<figcaption>各责任单位季度累计办结率</figcaption>');
+    expect(html).toContain('<figcaption>近八周办结率</figcaption>');
   });
 
   it('escapes text from users and runs no script', () => {
@@ -237,9 +241,10 @@ describe('renderWeeklyHtml', () => {
   });
 
   it('fetches nothing from another origin', () => {
-    expect(html.split(SVG_NAMESPACE).join('')).not.toMatch(/https?:\/\//);
+    expect(html.replace(XML_NAMESPACES, '')).not.toMatch(/https?:\/\//);
     expect(html).not.toMatch(/<(link|img|iframe|object|embed)\b/);
-    expect(html).not.toMatch(/url\(/);
+    // Only references inside the page: a chart's clip path names its own <clipPath> element.
+    expect(html).not.toMatch(/url\((?!#zr\d+-c\d+\))/);
   });
 
   it('shows a "无" row for an empty list', () => {
@@ -385,64 +390,87 @@ describe('renderWeeklyCsv', () => {
   });
 });
 
-describe('svg charts', () => {
-  it('draws bars with labels, values and an empty bar for null', () => {
-    const svg = barChart(
-      [
-        { label: '市自然资源局（不动产登记中心）国土空间规划科', value: 91.3 },
-        { label: 'A & B <co>', value: 40 },
-        { label: '市税务局', value: null },
-      ],
-      { title: '办结率 <按单位>', unit: '%', max: 100 },
+/** The texts an SVG draws, unescaped, in document order. */
+function drawnTexts(svg: string): string[] {
+  const unescape = (text: string) =>
+    text.replace(
+      /&(lt|gt|quot|#39|amp);/g,
+      (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!,
     );
-    expectWellFormed(svg);
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* role="img"/);
-    expect(svg).toContain('<title>办结率 &lt;按单位&gt;</title>');
-    expect(svg).toContain('font-family="sans-serif"');
-    expect(svg).toContain('91.3 %');
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1]!));
+}
+
+/** The marks ECharts drew for data (bars, line symbols): series and data index of each. */
+function dataMarks(svg: string): string[] {
+  return [...svg.matchAll(/ecmeta_series_index="(\d+)" ecmeta_data_index="(\d+)" ecmeta_ssr_type="chart"/g)].map(
+    (m) => `${m[1]}:${m[2]}`,
+  );
+}
+
+function expectSelfContained(svg: string): void {
+  expectWellFormed(svg);
+  expect(svg).toMatch(/^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(svg.replace(XML_NAMESPACES, '')).not.toMatch(/https?:|<script|url\((?!#)|NaN/);
+}
+
+describe('weekly charts drawn by ECharts as SVG', () => {
+  const departments = [
+    { name: '市税务局', recorded: 0, resolved: 0, ratePercent: null },
+    { name: 'A & B <co>', recorded: 10, resolved: 4, ratePercent: 40 },
+    { name: '国网酒泉供电公司', recorded: 23, resolved: 21, ratePercent: 91.3 },
+  ];
+
+  it('draws the departments best first, one bar per counted rate, in the web colours', () => {
+    const chart = departmentRatesChart(departments, '季度累计办结率');
+    expect(chart.height).toBe(240);
+    const svg = renderChartSvg(chart.option, { width: 640, height: chart.height });
+    expectSelfContained(svg);
+    const texts = drawnTexts(svg);
+    // Category labels top to bottom, the percent axis, then each bar's value.
+    expect(texts.slice(0, 3)).toEqual(['国网酒泉供电公司', 'A & B <co>', '市税务局']);
+    expect(texts).toEqual(expect.arrayContaining(['0%', '20%', '100%', '91.3%', '40.0%']));
     expect(svg).toContain('A &amp; B &lt;co&gt;');
-    expect(svg).toContain('—');
-    expect(svg.split(SVG_NAMESPACE).join('')).not.toMatch(/https?:|<script|url\(/);
+    // Two bars (市税务局 counted nothing, so it has none), both the dashboards' first colour.
+    expect(dataMarks(svg)).toEqual(['0:0', '0:1']);
+    expect(svg.match(new RegExp(`fill="${CHART_COLORS[0]}" ecmeta_`, 'g'))).toHaveLength(2);
   });
 
-  it('draws an empty bar chart', () => {
-    const svg = barChart([], { title: 'none' });
-    expectWellFormed(svg);
-    expect(svg).toContain('<title>none</title>');
+  it('draws the trend as one line with a gap at a week without figures, each point labelled', () => {
+    const weeks = [
+      { label: 'W1', recorded: 5, resolved: 4, ratePercent: 80 },
+      { label: 'W2', recorded: 0, resolved: 0, ratePercent: null },
+      { label: 'W3', recorded: 10, resolved: 9, ratePercent: 90 },
+      { label: 'W4', recorded: 22, resolved: 21, ratePercent: 95.5 },
+    ];
+    const chart = weeklyTrendChart(weeks, '办结率');
+    const svg = renderChartSvg(chart.option, { width: 640, height: chart.height });
+    expectSelfContained(svg);
+    expect(drawnTexts(svg)).toEqual(expect.arrayContaining(['W1', 'W2', 'W3', 'W4', '80.0%', '90.0%', '95.5%']));
+    expect(drawnTexts(svg)).not.toContain('—');
+    // A symbol for each of the three weeks with a rate, none for W2.
+    expect(dataMarks(svg)).toEqual(['0:0', '0:2', '0:3']);
+    // The line: W1 alone, then W3 to W4.
+    const line = new RegExp(`<path d="([^"]*)" fill="none" pointer-events="visible" stroke="${CHART_COLORS[0]}"`).exec(
+      svg,
+    )?.[1];
+    expect(line?.match(/M/g)).toHaveLength(2);
+    expect(line?.match(/L/g)).toHaveLength(1);
   });
 
-  it('draws a line with gaps at null values', () => {
-    const svg = lineChart(
-      [
-        { label: 'W1', value: 80 },
-        { label: 'W2', value: null },
-        { label: 'W3', value: 90 },
-        { label: 'W4', value: 95.5 },
-      ],
-      { title: 'trend', unit: '%', min: 0, max: 100 },
+  it('draws empty charts without errors', () => {
+    for (const chart of [departmentRatesChart([], 'x'), weeklyTrendChart([], 'x')]) {
+      expectSelfContained(renderChartSvg(chart.option, { width: 640, height: chart.height }));
+    }
+  });
+
+  it('escapes names from the data in the HTML tooltip of the web charts', () => {
+    const option = rateBarOption(
+      [{ label: '<img src=x onerror=alert(1)>局', ratePercent: 50, detail: '1 / 2' }],
+      'R&D',
     );
-    expectWellFormed(svg);
-    expect(svg).toContain('role="img"');
-    expect(svg.match(/<circle/g)).toHaveLength(3);
-    const path = /<path d="([^"]*)"/.exec(svg)?.[1] ?? '';
-    expect(path.match(/M/g)).toHaveLength(2);
-    expect(path.match(/L/g)).toHaveLength(1);
-    expect(svg).toContain('95.5 %');
-    expect(svg).toContain('>W2<');
-    expect(svg).toContain('>100 %<');
-  });
-
-  it('draws a single point and an all-null line without a path', () => {
-    const single = lineChart([{ label: '2025-W14', value: 91.3 }], { title: 'one' });
-    expectWellFormed(single);
-    expect(single.match(/<circle/g)).toHaveLength(1);
-    expect(single).toContain('91.3');
-    expect(single).not.toContain('NaN');
-
-    const empty = lineChart([{ label: 'W1', value: null }], { title: 'none' });
-    expectWellFormed(empty);
-    expect(empty).not.toContain('<path');
-    expect(empty).not.toContain('NaN');
-    expectWellFormed(lineChart([], { title: 'nothing' }));
+    const tooltip = option.tooltip as { formatter: (params: unknown) => string };
+    expect(tooltip.formatter({ dataIndex: 0 })).toBe(
+      '&lt;img src=x onerror=alert(1)&gt;局<br/>R&amp;D: <b>50.0%</b> (1 / 2)',
+    );
   });
 });

@@ -1,6 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { excel } from '../../common/excel';
-import { barChart, escapeXml, lineChart } from './svg-charts';
+import { renderChartSvg } from '../charts/render-svg';
+import { escapeHtml } from '../charts/rate-charts';
+import { departmentRatesChart, type SizedChart, weeklyTrendChart } from '../charts/weekly-charts';
 import {
   formatInstant,
   formatRate,
@@ -242,8 +244,6 @@ const SHEET_SECTIONS: Record<SheetKey, SectionKey[]> = {
 
 // ---------------------------------------------------------------- HTML
 
-const escapeHtml = escapeXml;
-
 const PAGE_STYLE = `
 @page { size: A4; margin: 15mm }
 * { box-sizing: border-box }
@@ -262,6 +262,7 @@ td.none { text-align: center; color: #718096 }
 table.problems { font-size: 8.5pt }
 figure { margin: 6pt 0; break-inside: avoid; page-break-inside: avoid }
 figure svg { max-width: 100%; height: auto }
+figcaption { font-weight: bold; margin: 0 0 2pt }
 `;
 
 function htmlCell(cell: Cell): string {
@@ -296,15 +297,13 @@ function htmlSection(title: string, content: string[]): string {
   return ['<section>', `<h2>${escapeHtml(title)}</h2>`, ...content, '</section>'].join('\n');
 }
 
-/** The quarter-to-date rates of the departments as bars: the full bar is 100 %. */
-function departmentChart(report: WeeklyReport, labels: WeeklyLabels): string {
-  const rows = report.departments.map((d) => ({ label: d.name, value: d.ratePercent }));
-  return barChart(rows, { title: labels.charts.departmentRates, unit: '%', max: 100, decimals: RATE_DECIMALS });
-}
+/** The width of the printed charts: an A4 page's text column at 96 dpi is about 680 px. */
+const CHART_WIDTH = 640;
 
-function trendChart(report: WeeklyReport, labels: WeeklyLabels): string {
-  const points = report.trend.map((t) => ({ label: t.label, value: t.ratePercent }));
-  return lineChart(points, { title: labels.charts.trend, unit: '%', min: 0, max: 100, decimals: RATE_DECIMALS });
+/** A chart as the web page draws it, here as inline SVG under its title. */
+function chartFigure(title: string, chart: SizedChart): string {
+  const svg = renderChartSvg(chart.option, { width: CHART_WIDTH, height: chart.height });
+  return `<figure>\n<figcaption>${escapeHtml(title)}</figcaption>\n${svg}\n</figure>`;
 }
 
 function htmlMeta(report: WeeklyReport, labels: WeeklyLabels): string {
@@ -318,15 +317,20 @@ export function renderWeeklyHtml(report: WeeklyReport, lang: ReportLanguage): st
   const labels = weeklyLabels(lang);
   const heading = reportHeading(report, lang);
   const tables = sectionTables(report, labels);
-  const figure = (svg: string) => `<figure>\n${svg}\n</figure>`;
   const sections = [
     htmlSection(labels.sections.summary, [htmlTable(tables.summary, labels)]),
     htmlSection(labels.sections.rates, [htmlTable(tables.rates, labels)]),
     htmlSection(labels.sections.departments, [
       htmlTable(tables.departments, labels),
-      figure(departmentChart(report, labels)),
+      chartFigure(
+        labels.charts.departmentRates,
+        departmentRatesChart(report.departments, labels.charts.departmentRates),
+      ),
     ]),
-    htmlSection(labels.sections.trend, [htmlTable(tables.trend, labels), figure(trendChart(report, labels))]),
+    htmlSection(labels.sections.trend, [
+      htmlTable(tables.trend, labels),
+      chartFigure(labels.charts.trend, weeklyTrendChart(report.trend, labels.charts.trend)),
+    ]),
     ...LISTS.map((list) => htmlSection(labels.sections[list], [htmlTable(tables[list], labels, 'problems')])),
   ];
   return [

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
-import { CHART_COLORS, EChart, rateBarOption, rateTrendOption } from '../../components/charts';
+import { CHART_COLORS, EChart, rateBarHeight, rateBarOption, rateTrendOption } from '../../components/charts';
 import { useLoad } from '../../components/useLoad';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
@@ -297,7 +297,7 @@ function GroupRateCard({ title, hint, groups, loading, label, onPick }: GroupRat
       {sorted.some((g) => g.recorded > 0) ? (
         <EChart
           option={option}
-          height={Math.max(220, sorted.length * 28 + 24)}
+          height={rateBarHeight(sorted.length, 220)}
           onClick={({ dataIndex }) => onPick(sorted[dataIndex]!)}
           ariaLabel={title}
         />

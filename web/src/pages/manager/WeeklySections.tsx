@@ -2,14 +2,19 @@ import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { CHART_COLORS, EChart, formatRate, rateBarOption, rateTrendOption } from '../../components/charts';
+import {
+  CHART_COLORS,
+  departmentRatesChart,
+  EChart,
+  formatRate,
+  rateCounts as counts,
+  weeklyTrendChart,
+} from '../../components/charts';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
 import { STATUS_COLORS } from './problemQuery';
 import { RateCard } from './RateCard';
 import type { WeeklyDepartmentRow, WeeklyProblemItem, WeeklyReport } from './reportTypes';
-
-const counts = (rate: { resolved: number; recorded: number }) => `${rate.resolved} / ${rate.recorded}`;
 
 /** A titled block of the report that a printed page does not split. */
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -93,15 +98,7 @@ export function RatesSection({ rates }: { rates: WeeklyReport['rates'] }) {
 export function DepartmentsSection({ departments }: { departments: WeeklyDepartmentRow[] }) {
   const { t } = useI18n();
   const seriesName = t('季度累计办结率', 'Quarter-to-date resolution rate');
-  const option = useMemo(() => {
-    const ranked = [...departments].sort(
-      (a, b) => (b.ratePercent ?? -1) - (a.ratePercent ?? -1) || b.recorded - a.recorded,
-    );
-    return rateBarOption(
-      ranked.map((d) => ({ label: d.name, ratePercent: d.ratePercent, detail: counts(d) })),
-      seriesName,
-    );
-  }, [departments, seriesName]);
+  const chart = useMemo(() => departmentRatesChart(departments, seriesName), [departments, seriesName]);
   return (
     <Section title={t('各责任单位', 'By department')}>
       <Row gutter={[16, 16]}>
@@ -138,8 +135,8 @@ export function DepartmentsSection({ departments }: { departments: WeeklyDepartm
         <Col xs={24} lg={11}>
           <Typography.Text strong>{seriesName}</Typography.Text>
           <EChart
-            option={option}
-            height={Math.max(240, departments.length * 28 + 24)}
+            option={chart.option}
+            height={chart.height}
             testId="weekly-chart-departments"
             ariaLabel={seriesName}
           />
@@ -152,19 +149,12 @@ export function DepartmentsSection({ departments }: { departments: WeeklyDepartm
 export function TrendSection({ trend }: { trend: WeeklyReport['trend'] }) {
   const { t } = useI18n();
   const name = t('办结率', 'Resolution rate');
-  const option = useMemo(
-    () =>
-      rateTrendOption(
-        trend.map((w) => w.label),
-        [{ name, points: trend.map((w) => ({ ...w, detail: counts(w) })) }],
-      ),
-    [trend, name],
-  );
+  const chart = useMemo(() => weeklyTrendChart(trend, name), [trend, name]);
   return (
     <Section title={t('近八周办结率', 'Resolution rate, last eight weeks')}>
       <EChart
-        option={option}
-        height={280}
+        option={chart.option}
+        height={chart.height}
         testId="weekly-chart-trend"
         ariaLabel={t('近八周办结率', 'Resolution rate, last eight weeks')}
       />
