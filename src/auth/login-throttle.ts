@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -41,12 +41,9 @@ export class LoginThrottle {
        FROM login_throttle WHERE username_key = lower($1)`,
       [username],
     );
-    throw new DomainError(
-      HttpStatus.TOO_MANY_REQUESTS,
-      ErrorCode.RateLimited,
-      'too many failed logins for this username; try again later',
-      { retryAfterSeconds: Math.max(lock?.seconds ?? 1, 1) },
-    );
+    throw new DomainError(ErrorCode.RateLimited, 'too many failed logins for this username; try again later', {
+      retryAfterSeconds: Math.max(lock?.seconds ?? 1, 1),
+    });
   }
 
   async recordSuccess(username: string): Promise<void> {

@@ -12,15 +12,8 @@
  */
 import { createHash } from 'node:crypto';
 import { USCC_ALPHABET, usccCheckCharacter } from '../enterprises/uscc';
-import {
-  ActionInput,
-  ProblemState,
-  RESOLVED_STATUSES,
-  Satisfaction,
-  Status,
-  transition,
-  TRANSITIONS,
-} from '../problems/problem-workflow';
+import { ActionInput, ProblemState, Satisfaction, transition, TRANSITIONS } from '../problems/problem-workflow';
+import { RESOLVED_STATUSES, Status } from '../workflow/statuses';
 
 // ---------------------------------------------------------------------------------------------
 // Public API

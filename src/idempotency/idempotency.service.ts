@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -57,7 +57,6 @@ export class IdempotencyService {
         );
         if (stored.requestHash !== hash) {
           throw new DomainError(
-            HttpStatus.UNPROCESSABLE_ENTITY,
             ErrorCode.IdempotencyKeyReused,
             'this Idempotency-Key was used with a different request',
           );

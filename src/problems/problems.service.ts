@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
@@ -246,7 +246,6 @@ export class ProblemsService {
 
 export function versionMismatch(currentVersion: number): DomainError {
   return new DomainError(
-    HttpStatus.PRECONDITION_FAILED,
     ErrorCode.VersionMismatch,
     `the problem has changed since you read it (current version ${currentVersion}); reload it and try again`,
     { currentVersion },

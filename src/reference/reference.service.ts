@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { STATUS_LABELS, STATUSES } from '../problems/problem-workflow';
+import { STATUS_LABELS, STATUSES } from '../workflow/statuses';
 import { CreateDepartmentDto } from './department.dto';
 
 export interface CodedItem {

@@ -85,7 +85,7 @@ export class VisitsService {
 function prefixFields(error: unknown, prefix: string): unknown {
   if (error instanceof DomainError && error.details.errors) {
     const errors = error.details.errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` }));
-    return new DomainError(error.status, error.code, errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+    return new DomainError(error.code, errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
       ...error.details,
       errors,
     });
