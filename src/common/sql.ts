@@ -7,3 +7,8 @@ export class SqlParams {
     return `$${this.values.length}`;
   }
 }
+
+/** A pattern for `ILIKE` that finds `text` anywhere, its own `%`, `_` and `\` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}

@@ -2,10 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { STATUS_LABELS, type Status } from '../../problems/problem-workflow';
-import { parsePeriod, Period, PeriodError, periodContaining, periodsEndingWith, ratePercent } from '../periods';
+import { STATUS_LABELS, type Status } from '../../workflow/statuses';
+import { parsePeriod, Period, periodContaining, periodsEndingWith, ratePercent, readPeriod } from '../periods';
 import { LiveFigures } from '../live-figures';
 import { type Counts, ResolutionCounts } from '../resolution-counts';
 import { WEEKLY_LIST_LIMIT, WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
@@ -23,12 +22,7 @@ export class WeeklyService {
   /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs (shared by requests that come together). */
   async report(weekLabel: string): Promise<WeeklyReport> {
     const zone = this.config.reportTimezone;
-    let week: Period;
-    try {
-      week = parsePeriod(weekLabel, zone);
-    } catch (error) {
-      throw error instanceof PeriodError ? DomainError.invalidField('week', error.message) : error;
-    }
+    const week = readPeriod(() => parsePeriod(weekLabel, zone), 'week');
     return this.live.run(`weekly ${weekLabel}`, () => this.build(weekLabel, week));
   }
 
