@@ -124,7 +124,7 @@ export const EVENT_SELECT = `
   WHERE ev.problem_id = $1
   ORDER BY ev.at, ev.id`;
 
-type EventRow = Omit<ProblemEventResponse, 'at'> & { at: Date };
+export type EventRow = Omit<ProblemEventResponse, 'at'> & { at: Date };
 
 /**
  * The response for a row, field by field: a list page builds twenty of these per request, and
