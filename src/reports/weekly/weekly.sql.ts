@@ -1,5 +1,6 @@
 import { OPEN_SQL_LIST, RESOLVED_SQL_LIST, sqlList, sqlLiteral, WITHDRAWN_SQL } from '../../workflow/status-sql';
 import { WITH_DEPARTMENT_STATUSES } from '../../workflow/statuses';
+import type { WeeklyDepartmentRow, WeeklyReport } from './weekly-report';
 
 /**
  * The weekly coordination report's queries. $1 = the week's start, $2 = the instant the report
@@ -59,6 +60,9 @@ const OPEN_AT_END = `
 
 const WEEK_EVENTS = `WITH ${WEEK_EVENTS_CTE}`;
 
+/** The row WEEKLY_SUMMARY gives. */
+export type SummaryRow = Omit<WeeklyReport['summary'], 'recordedThisWeek'>;
+
 export const WEEKLY_SUMMARY = `${OPEN_AT_END}
   SELECT
     (SELECT count(*) FROM open)::int AS "openAtEnd",
@@ -67,6 +71,12 @@ export const WEEKLY_SUMMARY = `${OPEN_AT_END}
     (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'verify' AND to_status = ${sqlLiteral('closed')})::int
       AS "closedThisWeek",
     (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'escalate')::int AS "escalatedThisWeek"`;
+
+/** A row of WEEKLY_DEPARTMENTS; the quarter's rate is added beside it. */
+export type DepartmentWeekRow = Pick<
+  WeeklyDepartmentRow,
+  'departmentId' | 'name' | 'open' | 'overdue' | 'resolvedThisWeek'
+>;
 
 /** Per department: open and overdue at the end of the week, resolved during it. */
 export const WEEKLY_DEPARTMENTS = `${OPEN_AT_END}
