@@ -12,7 +12,8 @@
  */
 import { createHash } from 'node:crypto';
 import { USCC_ALPHABET, usccCheckCharacter } from '../enterprises/uscc';
-import { ActionInput, ProblemState, Satisfaction, transition, TRANSITIONS } from '../problems/problem-workflow';
+import { ActionInput, ProblemState, transition, TRANSITIONS } from '../problems/problem-workflow';
+import { Satisfaction } from '../workflow/satisfactions';
 import { RESOLVED_STATUSES, Status } from '../workflow/statuses';
 
 // ---------------------------------------------------------------------------------------------

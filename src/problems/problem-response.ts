@@ -1,6 +1,7 @@
 import { RESOLVED_SQL_LIST, WITHDRAWN_SQL } from '../workflow/status-sql';
 import { type Status, STATUS_LABELS } from '../workflow/statuses';
-import type { Action, Satisfaction } from './problem-workflow';
+import type { Satisfaction } from '../workflow/satisfactions';
+import type { Action } from './problem-workflow';
 import type { Source } from './problem.dto';
 
 export interface ProblemEventResponse {

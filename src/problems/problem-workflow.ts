@@ -1,5 +1,6 @@
 import { assertUnreachable, DomainError, ErrorCode } from '../common/domain-error';
 import type { Role } from '../users/role';
+import { type Satisfaction, SATISFIED } from '../workflow/satisfactions';
 import { OPEN_STATUSES, type Status, WITH_DEPARTMENT_STATUSES } from '../workflow/statuses';
 
 export const ACTIONS = [
@@ -14,9 +15,6 @@ export const ACTIONS = [
   'escalate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
-
-export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
-export type Satisfaction = (typeof SATISFACTIONS)[number];
 
 /** `manager`: managers and admins. `department`: a handler of the problem's department, or a manager/admin acting for it. */
 type Actor = 'manager' | 'department';
@@ -131,7 +129,7 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
         data: { returnedBy: current.departmentId },
       };
     case 'verify': {
-      const satisfied = input.satisfaction !== 'unsatisfied';
+      const satisfied = SATISFIED.includes(input.satisfaction);
       return {
         next: {
           ...same,

@@ -2,7 +2,9 @@ import { OPEN_SQL } from '../problems/problem-response';
 import { STATE_AS_OF } from '../reports/resolution-rate.sql';
 import { WEEKLY_SUMMARY } from '../reports/weekly/weekly.sql';
 import { currentWarningsCte } from '../warnings/warnings.sql';
-import { OPEN_SQL_LIST, RESOLVED_SQL_LIST, sqlList, sqlLiteral, WITHDRAWN_SQL } from './status-sql';
+import { verifiedFigures } from '../reports/figures.sql';
+import { SATISFACTIONS, SATISFIED } from './satisfactions';
+import { OPEN_SQL_LIST, RESOLVED_SQL_LIST, SATISFIED_SQL_LIST, sqlList, sqlLiteral, WITHDRAWN_SQL } from './status-sql';
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUSES, WITH_DEPARTMENT_STATUSES, WITHDRAWN_STATUS } from './statuses';
 
 describe('status vocabulary', () => {
@@ -43,5 +45,11 @@ describe('status vocabulary', () => {
       problemScope: 'true',
     });
     expect(warnings).toContain(`p.status IN (${OPEN_SQL_LIST})`);
+  });
+
+  it('counts the satisfied verifications by the same set the workflow closes on', () => {
+    expect(SATISFIED.every((s) => SATISFACTIONS.includes(s))).toBe(true);
+    expect(SATISFIED_SQL_LIST).toBe(`'satisfied', 'basically_satisfied'`);
+    expect(verifiedFigures('key')).toContain(`data->>'satisfaction' IN (${SATISFIED_SQL_LIST})`);
   });
 });

@@ -1,17 +1,21 @@
+import { type Satisfaction, SATISFIED } from './satisfactions';
 import { OPEN_STATUSES, RESOLVED_STATUSES, type Status, WITHDRAWN_STATUS } from './statuses';
 
+/** A code of the workflow's vocabulary: what SQL may name as a literal. */
+type Code = Status | Satisfaction;
+
 /**
- * The statuses as SQL literals for an `IN (…)` list: `sqlList(RESOLVED_STATUSES)` is
- * `'resolved', 'closed'`. Only for the fixed status codes above, never for client text.
+ * Codes as SQL literals for an `IN (…)` list: `sqlList(RESOLVED_STATUSES)` is
+ * `'resolved', 'closed'`. Only for the fixed codes of src/workflow, never for client text.
  */
-export function sqlList(statuses: readonly Status[]): string {
-  return statuses.map(sqlLiteral).join(', ');
+export function sqlList(codes: readonly Code[]): string {
+  return codes.map(sqlLiteral).join(', ');
 }
 
-/** One status as a SQL literal: `'withdrawn'`. */
-export function sqlLiteral(status: Status): string {
-  if (!/^[a-z_]+$/.test(status)) throw new Error(`not a status code: ${status}`);
-  return `'${status}'`;
+/** One code as a SQL literal: `'withdrawn'`. */
+export function sqlLiteral(code: Code): string {
+  if (!/^[a-z_]+$/.test(code)) throw new Error(`not a status code: ${code}`);
+  return `'${code}'`;
 }
 
 /** `'resolved', 'closed'`: counted as resolved. */
@@ -20,3 +24,5 @@ export const RESOLVED_SQL_LIST = sqlList(RESOLVED_STATUSES);
 export const OPEN_SQL_LIST = sqlList(OPEN_STATUSES);
 /** `'withdrawn'`: not recorded. */
 export const WITHDRAWN_SQL = sqlLiteral(WITHDRAWN_STATUS);
+/** `'satisfied', 'basically_satisfied'`: counted as satisfied. */
+export const SATISFIED_SQL_LIST = sqlList(SATISFIED);

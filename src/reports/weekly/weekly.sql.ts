@@ -115,7 +115,7 @@ export const WEEKLY_LIST_IDS = {
   unsatisfied: `${WEEK_EVENTS}
     SELECT DISTINCT ON (w.problem_id) w.problem_id AS id, NULL::int AS "daysOverdue", w.note
     FROM week_events w
-    WHERE w.type = 'verify' AND w.data->>'satisfaction' = 'unsatisfied'
+    WHERE w.type = 'verify' AND w.data->>'satisfaction' = ${sqlLiteral('unsatisfied')}
     ORDER BY w.problem_id, w.at DESC, w.id DESC
     LIMIT $3`,
 } as const;
