@@ -1,8 +1,9 @@
 /**
  * The statuses a problem moves through, and the sets the rules and the figures count by. This is
  * the one place they are written: the workflow, the API's validation, the labels and every SQL
- * fragment that names statuses (see status-sql.ts) are built from these lists, so a new status is
- * added here and nowhere else.
+ * fragment that names statuses (see status-sql.ts) are built from these lists. The schema checks
+ * them too (a CHECK on problems.status): a new status also needs the migration that widens it,
+ * and test/status-vocabulary.e2e-spec.ts fails until there is one.
  */
 export const STATUSES = ['reported', 'assigned', 'in_progress', 'resolved', 'closed', 'withdrawn'] as const;
 export type Status = (typeof STATUSES)[number];
