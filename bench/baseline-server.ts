@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { problemListQuery, toProblemPage } from '../src/problems/problem-list.sql';
 import type { ListProblemsQuery, ProblemSort } from '../src/problems/problem.dto';
-import type { Status } from '../src/problems/problem-workflow';
+import type { Status } from '../src/workflow/statuses';
 
 /**
  * The raw baseline the benchmark measures the service against: fastify and pg, nothing else. It

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
@@ -7,8 +7,7 @@ import type { Role } from '../users/role';
 import { UsersService } from '../users/users.service';
 import { AuthUser, IS_PUBLIC, ROLES_KEY } from './auth-user';
 
-const unauthenticated = (message: string) =>
-  new DomainError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthenticated, message);
+const unauthenticated = (message: string) => new DomainError(ErrorCode.Unauthenticated, message);
 
 /** Tokens whose signature has been checked, at most this many (the oldest give way). */
 const VERIFIED_TOKENS = 10_000;

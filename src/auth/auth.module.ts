@@ -5,11 +5,12 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { LoginThrottleRepository } from './login-throttle.repository';
 
 /** Login, and the global guard every request passes (token, current user row, role). */
 @Module({
   imports: [UsersModule],
   controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, LoginThrottle, LoginThrottleRepository, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

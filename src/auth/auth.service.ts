@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { UsersService } from '../users/users.service';
@@ -24,7 +24,7 @@ export class AuthService {
     await this.throttle.countAttempt(username);
     const user = await this.users.verifyCredentials(username, password);
     if (!user) {
-      throw new DomainError(HttpStatus.UNAUTHORIZED, ErrorCode.Unauthenticated, 'invalid username or password');
+      throw new DomainError(ErrorCode.Unauthenticated, 'invalid username or password');
     }
     await this.throttle.recordSuccess(username);
     const accessToken = await this.jwt.signAsync({ sub: user.id });

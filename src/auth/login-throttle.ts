@@ -1,7 +1,6 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { LoginThrottleRepository } from './login-throttle.repository';
 
 /** Failures within the window that lock the username. */
 export const MAX_FAILURES = 5;
@@ -17,39 +16,18 @@ const LOCK = '15 minutes';
  */
 @Injectable()
 export class LoginThrottle {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly throttle: LoginThrottleRepository) {}
 
   /** Counts an attempt; refuses with 429 and Retry-After, writing nothing, while the username is locked. */
   async countAttempt(username: string): Promise<void> {
-    const expired = `t.window_started_at < now() - interval '${WINDOW}' AND COALESCE(t.locked_until, '-infinity') <= now()`;
-    const counted = await this.db.query(
-      `INSERT INTO login_throttle AS t (username_key, failures, window_started_at)
-       VALUES (lower($1), 1, now())
-       ON CONFLICT (username_key) DO UPDATE SET
-         failures = CASE WHEN ${expired} THEN 1 ELSE t.failures + 1 END,
-         window_started_at = CASE WHEN ${expired} THEN now() ELSE t.window_started_at END,
-         locked_until = CASE WHEN ${expired} THEN NULL
-                             WHEN t.failures + 1 >= $2 THEN now() + interval '${LOCK}'
-                             ELSE t.locked_until END
-       WHERE NOT COALESCE(t.locked_until > now(), false)
-       RETURNING failures`,
-      [username, MAX_FAILURES],
-    );
-    if (counted.length > 0) return;
-    const [lock] = await this.db.query(
-      `SELECT ceil(extract(epoch FROM locked_until - now()))::int AS seconds
-       FROM login_throttle WHERE username_key = lower($1)`,
-      [username],
-    );
-    throw new DomainError(
-      HttpStatus.TOO_MANY_REQUESTS,
-      ErrorCode.RateLimited,
-      'too many failed logins for this username; try again later',
-      { retryAfterSeconds: Math.max(lock?.seconds ?? 1, 1) },
-    );
+    if (await this.throttle.countAttempt(username, MAX_FAILURES, WINDOW, LOCK)) return;
+    const seconds = await this.throttle.lockedSeconds(username);
+    throw new DomainError(ErrorCode.RateLimited, 'too many failed logins for this username; try again later', {
+      retryAfterSeconds: Math.max(seconds ?? 1, 1),
+    });
   }
 
   async recordSuccess(username: string): Promise<void> {
-    await this.db.query(`DELETE FROM login_throttle WHERE username_key = lower($1)`, [username]);
+    await this.throttle.clear(username);
   }
 }

@@ -1,6 +1,7 @@
-import { HttpStatus } from '@nestjs/common';
-
-/** Stable, client-visible error codes (API.md). */
+/**
+ * Stable, client-visible error codes. A domain error carries one of these and nothing of HTTP:
+ * the error filter (error.filter.ts) holds the one table from code to HTTP status.
+ */
 export enum ErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   Unauthenticated = 'UNAUTHENTICATED',
@@ -27,7 +28,6 @@ export interface FieldError {
 /** An error a client caused or may act on; the global filter turns it into the API error shape. */
 export class DomainError extends Error {
   constructor(
-    readonly status: HttpStatus,
     readonly code: ErrorCode,
     message: string,
     readonly details: { errors?: FieldError[]; [key: string]: unknown } = {},
@@ -36,21 +36,21 @@ export class DomainError extends Error {
   }
 
   static notFound(what: string): DomainError {
-    return new DomainError(HttpStatus.NOT_FOUND, ErrorCode.NotFound, `${what} not found`);
+    return new DomainError(ErrorCode.NotFound, `${what} not found`);
   }
 
   static forbidden(message = 'your role may not do this'): DomainError {
-    return new DomainError(HttpStatus.FORBIDDEN, ErrorCode.Forbidden, message);
+    return new DomainError(ErrorCode.Forbidden, message);
   }
 
   static duplicate(field: string, message: string): DomainError {
-    return new DomainError(HttpStatus.CONFLICT, ErrorCode.Duplicate, `${field}: ${message}`, {
+    return new DomainError(ErrorCode.Duplicate, `${field}: ${message}`, {
       errors: [{ field, message }],
     });
   }
 
   static invalidField(field: string, message: string): DomainError {
-    return new DomainError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, `${field}: ${message}`, {
+    return new DomainError(ErrorCode.ValidationFailed, `${field}: ${message}`, {
       errors: [{ field, message }],
     });
   }

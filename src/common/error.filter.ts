@@ -58,17 +58,42 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   429: ErrorCode.RateLimited,
 };
 
+/**
+ * The one table from an error code to its HTTP status: domain errors carry only the code. A new
+ * code does not compile until it has its status here.
+ */
+export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
+  [ErrorCode.ValidationFailed]: HttpStatus.BAD_REQUEST,
+  [ErrorCode.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.Conflict]: HttpStatus.CONFLICT,
+  [ErrorCode.Duplicate]: HttpStatus.CONFLICT,
+  [ErrorCode.InvalidTransition]: HttpStatus.CONFLICT,
+  [ErrorCode.VersionMismatch]: HttpStatus.PRECONDITION_FAILED,
+  [ErrorCode.VersionRequired]: HttpStatus.PRECONDITION_REQUIRED,
+  [ErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorCode.UnsupportedMediaType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [ErrorCode.RateLimited]: HttpStatus.TOO_MANY_REQUESTS,
+  [ErrorCode.DatabaseUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorCode.Internal]: HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
 /** Maps every error to the API error shape; nothing internal (stack, SQL) reaches a client. */
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof DomainError) {
-    return { statusCode: error.status, code: error.code, message: error.message, ...error.details };
+    return { statusCode: ERROR_STATUS[error.code], code: error.code, message: error.message, ...error.details };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
     const message =
       typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? error.message);
-    return { statusCode: status, code: HTTP_CODES[status] ?? `HTTP_${status}`, message };
+    // An edge error (the body reader's) may name its code; Nest's own are coded by their status.
+    const named = typeof response === 'object' ? (response as { code?: unknown }).code : undefined;
+    const code = typeof named === 'string' ? named : (HTTP_CODES[status] ?? `HTTP_${status}`);
+    return { statusCode: status, code, message };
   }
   if (isDatabaseUnavailable(error)) {
     return {

@@ -1,4 +1,4 @@
-import { HttpStatus } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { DomainError, ErrorCode } from './domain-error';
 
@@ -15,7 +15,6 @@ function requireJson(req: Request, _res: Response, next: NextFunction): void {
   if ((hasBody || declared !== undefined) && !accepted) {
     return next(
       new DomainError(
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         ErrorCode.UnsupportedMediaType,
         'send the body as JSON (Content-Type: application/json), or a file as multipart/form-data',
       ),
@@ -24,14 +23,12 @@ function requireJson(req: Request, _res: Response, next: NextFunction): void {
   next();
 }
 
-const PARSER_ERRORS: Record<string, { status: HttpStatus; code: ErrorCode; message: string }> = {
+const PARSER_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
   'entity.parse.failed': {
-    status: HttpStatus.BAD_REQUEST,
     code: ErrorCode.ValidationFailed,
     message: 'the request body is not valid JSON',
   },
   'entity.too.large': {
-    status: HttpStatus.PAYLOAD_TOO_LARGE,
     code: ErrorCode.PayloadTooLarge,
     message: `the request body is larger than ${BODY_LIMIT}`,
   },
@@ -41,10 +38,13 @@ const PARSER_ERRORS: Record<string, { status: HttpStatus; code: ErrorCode; messa
 function translateParserError(error: unknown, _req: Request, _res: Response, next: NextFunction): void {
   if (error instanceof DomainError) return next(error);
   const known = PARSER_ERRORS[(error as { type?: string })?.type ?? ''];
-  if (known) return next(new DomainError(known.status, known.code, known.message));
+  if (known) return next(new DomainError(known.code, known.message));
+  // Any other refusal of the reader (an aborted upload, an unknown charset) keeps the reader's
+  // HTTP status: an edge error, not a domain one.
   const status = (error as { status?: number })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return next(new DomainError(status, ErrorCode.ValidationFailed, 'the request body could not be read'));
+    const body = { code: ErrorCode.ValidationFailed, message: 'the request body could not be read' };
+    return next(new HttpException(body, status));
   }
   next(error);
 }

@@ -14,6 +14,11 @@ export function quoteCsv(text: string): string {
   return CSV_NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One CSV record's fields, each quoted where RFC 4180 needs it, without the line end. */
+export function csvLine(fields: readonly string[]): string {
+  return fields.map(quoteCsv).join(',');
+}
+
 /** Text typed by users that a spreadsheet would run as a formula gets a leading `'`. */
 export function guardFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;

@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, ErrorCode, FieldError } from './domain-error';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
@@ -24,7 +24,7 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
       const summary = fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ');
-      return new DomainError(HttpStatus.BAD_REQUEST, ErrorCode.ValidationFailed, summary || 'invalid input', {
+      return new DomainError(ErrorCode.ValidationFailed, summary || 'invalid input', {
         errors: fieldErrors,
       });
     },

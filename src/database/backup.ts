@@ -35,6 +35,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { DataSource, MigrationExecutor, QueryRunner } from 'typeorm';
 import type { Migration } from 'typeorm/migration/Migration';
+import { ADVISORY_LOCKS } from './locks';
 
 export const BACKUP_FORMAT = 'jiuquan-outreach-backup';
 export const BACKUP_VERSION = 1;
@@ -49,7 +50,7 @@ export const BATCH_SIZE = 1000;
 export const SEEDED_TABLES: readonly string[] = ['districts', 'categories', 'calendar_days'];
 
 /** Same key as migrate.ts: a restore and a migration run never overlap on one database. */
-const MIGRATION_LOCK = 7_346_001;
+const MIGRATION_LOCK = ADVISORY_LOCKS.migrations;
 
 /** A refusal or a damaged file: the message says what is wrong and what to do; nothing was changed. */
 export class BackupError extends Error {}

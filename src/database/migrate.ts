@@ -2,9 +2,9 @@ import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { openDatabase } from './database';
 import { dataSourceOptions } from './data-source-options';
+import { ADVISORY_LOCKS } from './locks';
 
-/** Serialises migration runs of several instances starting at once on one database. */
-const MIGRATION_LOCK = 7_346_001;
+const MIGRATION_LOCK = ADVISORY_LOCKS.migrations;
 
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();

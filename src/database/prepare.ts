@@ -2,6 +2,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { loadDemoDataIfEmpty } from '../demo/demo-loader';
 import { UsersService } from '../users/users.service';
+import { UsersRepository } from '../users/users.repository';
 import { runMigrations } from './migrate';
 
 /** Before anything is served: pending migrations, then the configured admin, then the demo data. */
@@ -9,7 +10,11 @@ export async function prepareDatabase(db: DataSource, config: AppConfig, log: (l
   const applied = await migrateWithoutTimeouts(db);
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
   const { adminUsername, adminPassword } = config;
-  if (adminUsername && adminPassword && (await new UsersService(db).ensureAdmin(adminUsername, adminPassword))) {
+  if (
+    adminUsername &&
+    adminPassword &&
+    (await new UsersService(new UsersRepository(db)).ensureAdmin(adminUsername, adminPassword))
+  ) {
     log(`created the admin "${adminUsername}"`);
   }
   if (config.demoData) {

@@ -12,15 +12,9 @@
  */
 import { createHash } from 'node:crypto';
 import { USCC_ALPHABET, usccCheckCharacter } from '../enterprises/uscc';
-import {
-  ActionInput,
-  ProblemState,
-  RESOLVED_STATUSES,
-  Satisfaction,
-  Status,
-  transition,
-  TRANSITIONS,
-} from '../problems/problem-workflow';
+import { ActionInput, ProblemState, transition, TRANSITIONS } from '../problems/problem-workflow';
+import { Satisfaction } from '../workflow/satisfactions';
+import { RESOLVED_STATUSES, Status } from '../workflow/statuses';
 
 // ---------------------------------------------------------------------------------------------
 // Public API

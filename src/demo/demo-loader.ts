@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ADVISORY_LOCKS } from '../database/locks';
 import { hashPassword } from '../users/users.service';
 import { DEMO_PASSWORD, DemoSummary, loadDemoData } from './demo-data';
 
@@ -6,7 +7,7 @@ import { DEMO_PASSWORD, DemoSummary, loadDemoData } from './demo-data';
 export async function loadDemoDataIfEmpty(db: DataSource): Promise<DemoSummary | null> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (em) => {
-    await em.query(`SELECT pg_advisory_xact_lock(7346002)`);
+    await em.query(`SELECT pg_advisory_xact_lock($1)`, [ADVISORY_LOCKS.demoData]);
     const [{ empty }] = await em.query(
       `SELECT NOT EXISTS (SELECT 1 FROM users) AND NOT EXISTS (SELECT 1 FROM problems) AS empty`,
     );

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { EnterprisesController } from './enterprises.controller';
+import { EnterprisesRepository } from './enterprises.repository';
 import { EnterprisesService } from './enterprises.service';
 import { EnterpriseImportController } from './import/enterprise-import.controller';
 import { EnterpriseImportService } from './import/enterprise-import.service';
 
 @Module({
   controllers: [EnterpriseImportController, EnterprisesController],
-  providers: [EnterprisesService, EnterpriseImportService],
+  providers: [EnterprisesRepository, EnterprisesService, EnterpriseImportService],
 })
 export class EnterprisesModule {}

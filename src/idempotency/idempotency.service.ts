@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { IdempotencyRepository } from './idempotency.repository';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -26,7 +26,7 @@ function canonical(value: unknown): unknown {
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly keys: IdempotencyRepository) {}
 
   async run<T>(
     userId: string,
@@ -35,7 +35,7 @@ export class IdempotencyService {
     work: (em: EntityManager) => Promise<T>,
   ): Promise<T> {
     // Work that writes in one statement is atomic by itself: alone, it needs no transaction.
-    if (key === undefined) return request.oneStatement ? work(this.db.manager) : this.db.transaction(work);
+    if (key === undefined) return request.oneStatement ? work(this.keys.manager) : this.keys.transaction(work);
     if (!KEY.test(key)) {
       throw DomainError.invalidField('Idempotency-Key', 'must be 1 to 200 visible ASCII characters');
     }
@@ -43,21 +43,11 @@ export class IdempotencyService {
       .update(JSON.stringify([request.route, canonical(request.body)]))
       .digest('hex');
 
-    return this.db.transaction(async (em) => {
-      const claimed = await em.query(
-        `INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING key`,
-        [userId, key, hash],
-      );
-      if (claimed.length === 0) {
-        const [stored] = await em.query(
-          `SELECT request_hash AS "requestHash", response FROM idempotency_keys
-           WHERE user_id = $1 AND key = $2 FOR UPDATE`,
-          [userId, key],
-        );
+    return this.keys.transaction(async (em) => {
+      if (!(await this.keys.claim(em, userId, key, hash))) {
+        const stored = await this.keys.findForUpdate(em, userId, key);
         if (stored.requestHash !== hash) {
           throw new DomainError(
-            HttpStatus.UNPROCESSABLE_ENTITY,
             ErrorCode.IdempotencyKeyReused,
             'this Idempotency-Key was used with a different request',
           );
@@ -66,11 +56,7 @@ export class IdempotencyService {
         if (stored.response !== null) return stored.response as T;
       }
       const result = await work(em);
-      await em.query(`UPDATE idempotency_keys SET response = $3, status_code = 201 WHERE user_id = $1 AND key = $2`, [
-        userId,
-        key,
-        JSON.stringify(result),
-      ]);
+      await this.keys.storeResponse(em, userId, key, result);
       return result;
     });
   }

@@ -1,4 +1,4 @@
-import { createParamDecorator, ExecutionContext, HttpStatus } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainError, ErrorCode } from '../common/domain-error';
 
@@ -6,7 +6,6 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 export function parseIfMatch(header: string | undefined): number {
   if (header === undefined || header.trim() === '') {
     throw new DomainError(
-      HttpStatus.PRECONDITION_REQUIRED,
       ErrorCode.VersionRequired,
       'send If-Match with the version you last read (the ETag of GET /problems/:id)',
     );

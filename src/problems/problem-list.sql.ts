@@ -1,6 +1,6 @@
 import type { AuthUser } from '../auth/auth-user';
 import { cursorValue, decodeCursor, Page, toPage } from '../common/pagination';
-import { SqlParams } from '../common/sql';
+import { containsPattern, SqlParams } from '../common/sql';
 import { visibleProblems } from './problem-access';
 import {
   OPEN_SQL,
@@ -74,7 +74,7 @@ export function problemListQuery(
   if (query.reportedFrom) where.push(`p.reported_at >= ${p.add(query.reportedFrom)}::timestamptz`);
   if (query.reportedTo) where.push(`p.reported_at < ${p.add(query.reportedTo)}::timestamptz`);
   if (query.q) {
-    const pattern = p.add(`%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
+    const pattern = p.add(containsPattern(query.q));
     where.push(
       `(p.title ILIKE ${pattern} OR p.description ILIKE ${pattern} OR e.name ILIKE ${pattern} OR p.code ILIKE ${pattern})`,
     );

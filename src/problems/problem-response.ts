@@ -1,4 +1,7 @@
-import { type Action, type Satisfaction, type Status, STATUS_LABELS } from './problem-workflow';
+import { RESOLVED_SQL_LIST, WITHDRAWN_SQL } from '../workflow/status-sql';
+import { type Status, STATUS_LABELS } from '../workflow/statuses';
+import type { Satisfaction } from '../workflow/satisfactions';
+import type { Action } from './problem-workflow';
 import type { Source } from './problem.dto';
 
 export interface ProblemEventResponse {
@@ -76,11 +79,11 @@ export const problemColumns = (at: string) => `
   p.last_event_type AS "lastEventType"`;
 
 /** Not yet resolved, closed or withdrawn. */
-export const OPEN_SQL = `p.status NOT IN ('resolved', 'closed', 'withdrawn')`;
+export const OPEN_SQL = `p.status NOT IN (${RESOLVED_SQL_LIST}, ${WITHDRAWN_SQL})`;
 
 /** Until when a problem has been open: its resolution, its withdrawal, or `at` while it is open. */
 export const openUntil = (at: string) =>
-  `COALESCE(CASE WHEN p.status = 'withdrawn' THEN p.updated_at END, p.resolved_at, ${at})`;
+  `COALESCE(CASE WHEN p.status = ${WITHDRAWN_SQL} THEN p.updated_at END, p.resolved_at, ${at})`;
 
 /** What problemColumns reads besides `p`: the problem's enterprise, district, category and department. */
 export const PROBLEM_JOINS = `
@@ -122,7 +125,7 @@ export const EVENT_SELECT = `
   WHERE ev.problem_id = $1
   ORDER BY ev.at, ev.id`;
 
-type EventRow = Omit<ProblemEventResponse, 'at'> & { at: Date };
+export type EventRow = Omit<ProblemEventResponse, 'at'> & { at: Date };
 
 /**
  * The response for a row, field by field: a list page builds twenty of these per request, and

@@ -1,17 +1,8 @@
-import { HttpStatus } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { toErrorBody } from '../common/error.filter';
 import type { Role } from '../users/role';
-import {
-  Action,
-  ActionInput,
-  ACTIONS,
-  allowedActions,
-  mayAct,
-  ProblemState,
-  Status,
-  STATUSES,
-  transition,
-} from './problem-workflow';
+import { Action, ActionInput, ACTIONS, allowedActions, mayAct, ProblemState, transition } from './problem-workflow';
+import { type Status, STATUSES } from '../workflow/statuses';
 
 const DEPT = 'dept-industry';
 const OTHER_DEPT = 'dept-labour';
@@ -113,8 +104,7 @@ describe('problem workflow: the transition matrix', () => {
   it.each(refusedCells)('$status + $action is refused with INVALID_TRANSITION', ({ status, action }) => {
     const error = thrownBy(() => transition(problemIn(status), INPUTS[action]));
     expect(error.code).toBe(ErrorCode.InvalidTransition);
-    expect(error.status).toBe(HttpStatus.CONFLICT);
-    expect(error.status).toBe(409);
+    expect(toErrorBody(error).statusCode).toBe(409);
     expect(error.details).toEqual({ status, action, allowedActions: EXPECTED_ALLOWED[status] });
     expect(error.message).toContain(`whose status is ${status}`);
   });

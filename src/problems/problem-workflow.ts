@@ -1,19 +1,7 @@
-import { HttpStatus } from '@nestjs/common';
 import { assertUnreachable, DomainError, ErrorCode } from '../common/domain-error';
 import type { Role } from '../users/role';
-
-export const STATUSES = ['reported', 'assigned', 'in_progress', 'resolved', 'closed', 'withdrawn'] as const;
-export type Status = (typeof STATUSES)[number];
-
-/** Display labels; the API's values stay the English snake_case codes. */
-export const STATUS_LABELS: Record<Status, { zh: string; en: string }> = {
-  reported: { zh: '待交办', en: 'Reported' },
-  assigned: { zh: '已交办', en: 'Assigned' },
-  in_progress: { zh: '办理中', en: 'In progress' },
-  resolved: { zh: '已办结', en: 'Resolved' },
-  closed: { zh: '已销号', en: 'Closed' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-};
+import { type Satisfaction, SATISFIED } from '../workflow/satisfactions';
+import { OPEN_STATUSES, type Status, WITH_DEPARTMENT_STATUSES } from '../workflow/statuses';
 
 export const ACTIONS = [
   'assign',
@@ -28,13 +16,6 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
-export type Satisfaction = (typeof SATISFACTIONS)[number];
-
-/** Counted as resolved by the figures (办结). */
-export const RESOLVED_STATUSES: Status[] = ['resolved', 'closed'];
-export const TERMINAL_STATUSES: Status[] = ['closed', 'withdrawn'];
-
 /** `manager`: managers and admins. `department`: a handler of the problem's department, or a manager/admin acting for it. */
 type Actor = 'manager' | 'department';
 
@@ -43,8 +24,8 @@ interface Rule {
   from: readonly Status[];
 }
 
-const OPEN: readonly Status[] = ['reported', 'assigned', 'in_progress'];
-const WITH_DEPARTMENT: readonly Status[] = ['assigned', 'in_progress'];
+const OPEN = OPEN_STATUSES;
+const WITH_DEPARTMENT = WITH_DEPARTMENT_STATUSES;
 
 /** The transition table: who may take each action, and from which statuses. */
 export const TRANSITIONS: Record<Action, Rule> = {
@@ -111,7 +92,6 @@ export function mayAct(
 export function invalidTransition(status: Status, action: Action): DomainError {
   const allowed = allowedActions(status);
   return new DomainError(
-    HttpStatus.CONFLICT,
     ErrorCode.InvalidTransition,
     `cannot ${action} a problem whose status is ${status}; allowed: ${allowed.length ? allowed.join(', ') : 'none (final status)'}`,
     { status, action, allowedActions: allowed },
@@ -149,7 +129,7 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
         data: { returnedBy: current.departmentId },
       };
     case 'verify': {
-      const satisfied = input.satisfaction !== 'unsatisfied';
+      const satisfied = SATISFIED.includes(input.satisfaction);
       return {
         next: {
           ...same,

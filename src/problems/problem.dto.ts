@@ -16,7 +16,8 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { IsTimestamp } from '../common/timestamps';
-import { SATISFACTIONS, type Satisfaction, STATUSES, type Status } from './problem-workflow';
+import { SATISFACTIONS, type Satisfaction } from '../workflow/satisfactions';
+import { STATUSES, type Status } from '../workflow/statuses';
 import { Trim } from '../common/trim';
 
 export const SOURCES = ['visit', 'hotline', 'online', 'meeting', 'other'] as const;

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { STATUS_LABELS, STATUSES } from '../problems/problem-workflow';
+import { maybeOne, rows } from '../common/sql';
+import { STATUS_LABELS, STATUSES } from '../workflow/statuses';
 import { CreateDepartmentDto } from './department.dto';
 
 export interface CodedItem {
@@ -22,11 +23,12 @@ export class ReferenceService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   districts(): Promise<CodedItem[]> {
-    return this.db.query(`SELECT code, name, name_en AS "nameEn" FROM districts ORDER BY sort_order, code`);
+    return rows<CodedItem>(this.db, `SELECT code, name, name_en AS "nameEn" FROM districts ORDER BY sort_order, code`);
   }
 
   categories(): Promise<CodedItem[]> {
-    return this.db.query(
+    return rows<CodedItem>(
+      this.db,
       `SELECT code, name, name_en AS "nameEn", default_due_working_days AS "defaultDueWorkingDays"
        FROM categories ORDER BY sort_order, code`,
     );
@@ -37,11 +39,12 @@ export class ReferenceService {
   }
 
   departments(): Promise<DepartmentResponse[]> {
-    return this.db.query(`SELECT id, code, name FROM departments ORDER BY code`);
+    return rows<DepartmentResponse>(this.db, `SELECT id, code, name FROM departments ORDER BY code`);
   }
 
   async createDepartment(dto: CreateDepartmentDto): Promise<DepartmentResponse> {
-    const [row] = await this.db.query(
+    const row = await maybeOne<DepartmentResponse>(
+      this.db,
       `INSERT INTO departments (code, name) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING id, code, name`,
       [dto.code, dto.name],
     );

@@ -1,3 +1,4 @@
+import { SATISFIED_SQL_LIST } from '../workflow/status-sql';
 import type { GroupBy } from './resolution-rate.sql';
 
 /**
@@ -54,7 +55,7 @@ export const resolvedFigures = (key: string) => `${WINDOW_EVENTS}
 export const verifiedFigures = (key: string) => `${WINDOW_EVENTS}
   SELECT ${key} AS key,
          count(*)::int AS verified,
-         count(*) FILTER (WHERE data->>'satisfaction' IN ('satisfied', 'basically_satisfied'))::int AS satisfied
+         count(*) FILTER (WHERE data->>'satisfaction' IN (${SATISFIED_SQL_LIST}))::int AS satisfied
   FROM latest
   WHERE type = 'verify'
   GROUP BY 1`;

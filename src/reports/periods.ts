@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { assertUnreachable } from '../common/domain-error';
+import { assertUnreachable, DomainError } from '../common/domain-error';
 
 /** A half-open interval [from, to) of report time. */
 export interface Period {
@@ -15,6 +15,18 @@ export class PeriodError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * Runs `read`, which parses periods or instants a client sent, and answers a PeriodError as the
+ * field error a client sees: on its own field, or on `field` when the caller names the parameter.
+ */
+export function readPeriod<T>(read: () => T, field?: string): T {
+  try {
+    return read();
+  } catch (error) {
+    throw error instanceof PeriodError ? DomainError.invalidField(field ?? error.field, error.message) : error;
   }
 }
 

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { GROUP_KEYS, resolvedFigures, returnFigures, verifiedFigures } from './figures.sql';
 import {
@@ -14,6 +13,7 @@ import {
   periodContaining,
   periodsEndingWith,
   ratePercent,
+  readPeriod,
 } from './periods';
 import { LiveFigures } from './live-figures';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
@@ -111,15 +111,12 @@ export class ReportsService {
   private async trendNow(query: TrendQuery): Promise<TrendReport> {
     const zone = this.config.reportTimezone;
     const now = this.now();
-    let last: Period;
-    try {
-      last = periodContaining(
+    const last = readPeriod(() =>
+      periodContaining(
         query.granularity,
         query.to ? parseInstant(query.to, zone, 'to').minus({ milliseconds: 1 }) : now,
-      );
-    } catch (error) {
-      throw asFieldError(error);
-    }
+      ),
+    );
     const periods = periodsEndingWith(query.granularity, last, query.periods ?? 8);
     const points = [];
     for (const period of periods) {
@@ -207,7 +204,7 @@ export class ReportsService {
   /** The period and instant asked for; `live` when that instant is "now" (asked for, or the period is not over). */
   private resolve(query: ResolutionRateQuery): { period: Period; asOf: DateTime; live: boolean } {
     const zone = this.config.reportTimezone;
-    try {
+    return readPeriod(() => {
       let period: Period;
       if (query.period !== undefined) {
         if (query.from !== undefined || query.to !== undefined) {
@@ -230,9 +227,7 @@ export class ReportsService {
         asOf: query.asOf === undefined ? period.to : parseInstant(query.asOf, zone, 'asOf'),
         live: false,
       };
-    } catch (error) {
-      throw asFieldError(error);
-    }
+    });
   }
 }
 
@@ -247,8 +242,4 @@ function instants(period: Period, asOf: DateTime): [Date, Date, Date] {
 
 function rate({ recorded, resolved }: Counts): RateFigures {
   return { recorded, resolved, ratePercent: ratePercent(resolved, recorded) };
-}
-
-function asFieldError(error: unknown): unknown {
-  return error instanceof PeriodError ? DomainError.invalidField(error.field, error.message) : error;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { one, rows } from '../common/sql';
 import { CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, SETTLED_NOW, TOTAL } from './resolution-rate.sql';
 
 export type Counts = { recorded: number; resolved: number };
@@ -52,19 +53,19 @@ export class ResolutionCounts {
   /** Rows of `sql` for [from, to) as of `asOf` ($1, $2, $3, then `extra`), kept once asOf has settled. */
   async query<T>(sql: string, params: [Date, Date, Date, ...unknown[]], cacheable = true): Promise<T[]> {
     const asOf = params[2];
-    if (!cacheable || asOf.getTime() > Date.now() - SETTLE_MS) return this.db.query(sql, params);
+    if (!cacheable || asOf.getTime() > Date.now() - SETTLE_MS) return rows<T>(this.db, sql, params);
     const key = `${sql}\u0000${JSON.stringify(params)}`;
-    let rows = this.settled.get(key);
-    if (rows) {
+    let cached = this.settled.get(key);
+    if (cached) {
       // Least recently used goes first: move a hit to the end.
       this.settled.delete(key);
     } else {
-      rows = this.db.query(sql, params);
-      rows.catch(() => this.settled.delete(key));
+      cached = rows<T>(this.db, sql, params);
+      cached.catch(() => this.settled.delete(key));
       if (this.settled.size >= MAX_ENTRIES) this.settled.delete(this.settled.keys().next().value!);
     }
-    this.settled.set(key, rows);
-    return rows as Promise<T[]>;
+    this.settled.set(key, cached);
+    return cached as Promise<T[]>;
   }
 
   async total(from: Date, to: Date, asOf: Date): Promise<Counts> {
@@ -77,7 +78,7 @@ export class ResolutionCounts {
     const labelsSql = GROUP_LABELS[groupBy];
     const [counts, labels] = await Promise.all([
       this.counts(groupBy, from, to, asOf),
-      labelsSql ? this.db.query<{ key: string; label: string }[]>(labelsSql) : Promise.resolve(null),
+      labelsSql ? rows<{ key: string; label: string }>(this.db, labelsSql) : Promise.resolve(null),
     ]);
     const zero = { recorded: 0, resolved: 0 };
     const countsOf = (key: string | null): Counts => {
@@ -109,7 +110,7 @@ export class ResolutionCounts {
       return this.query<KeyedCounts>(sql, [from, to, asOf], settledGrouping(grouping));
     }
     const base = await this.recentBase(grouping, sql, from, to, asOf);
-    return addCounts(base.counts, await this.db.query(CHANGES_BY[grouping], [from, to, base.at, asOf]));
+    return addCounts(base.counts, await rows<KeyedCounts>(this.db, CHANGES_BY[grouping], [from, to, base.at, asOf]));
   }
 
   /**
@@ -133,10 +134,10 @@ export class ResolutionCounts {
     if (!base || base.at > asOf || base.at < gridAt) {
       base = { at: gridAt, counts: await this.query<KeyedCounts>(sql, [from, to, gridAt]) };
     }
-    const [{ at: settledAt }] = await this.db.query<{ at: Date }[]>(SETTLED_NOW);
+    const { at: settledAt } = await one<{ at: Date }>(this.db, SETTLED_NOW);
     const target = new Date(Math.min(settledAt.getTime(), asOf.getTime()));
     if (target.getTime() - base.at.getTime() < BASE_STEP_MS) return base;
-    const changes = await this.db.query<KeyedCounts[]>(CHANGES_BY[grouping], [from, to, base.at, target]);
+    const changes = await rows<KeyedCounts>(this.db, CHANGES_BY[grouping], [from, to, base.at, target]);
     const moved = { at: target, counts: addCounts(base.counts, changes) };
     const kept = this.recent.get(key);
     if (!kept || kept.at < moved.at) {

@@ -1,3 +1,5 @@
+import { RESOLVED_SQL_LIST, WITHDRAWN_SQL } from '../workflow/status-sql';
+
 /** A column of the problem's latest event before an instant (a parameter, $3 unless told). */
 const LATEST_BEFORE = (column: string, instant = '$3') => `
   SELECT ev.${column} FROM problem_events ev
@@ -28,7 +30,7 @@ export const STATE_AS_OF = `
   ),
   counted AS (
     -- No event before T (status null): the problem had not been entered yet.
-    SELECT *, status IN ('resolved', 'closed') AS is_resolved FROM state WHERE status <> 'withdrawn'
+    SELECT *, status IN (${RESOLVED_SQL_LIST}) AS is_resolved FROM state WHERE status <> ${WITHDRAWN_SQL}
   )`;
 
 /** The counts of all problems, as one row under the key ''. */
@@ -81,11 +83,11 @@ function changesBy(key: (side: 'then' | 'now') => string): string {
       WHERE p.updated_at >= $3 AND p.reported_at >= $1 AND p.reported_at < $2
     ),
     signed AS (
-      SELECT ${key('now')} AS key, 1 AS recorded, (status_now IN ('resolved', 'closed'))::int AS resolved
-      FROM changed WHERE status_now <> 'withdrawn'
+      SELECT ${key('now')} AS key, 1 AS recorded, (status_now IN (${RESOLVED_SQL_LIST}))::int AS resolved
+      FROM changed WHERE status_now <> ${WITHDRAWN_SQL}
       UNION ALL
-      SELECT ${key('then')}, -1, -(status_then IN ('resolved', 'closed'))::int
-      FROM changed WHERE status_then <> 'withdrawn'
+      SELECT ${key('then')}, -1, -(status_then IN (${RESOLVED_SQL_LIST}))::int
+      FROM changed WHERE status_then <> ${WITHDRAWN_SQL}
     )
     SELECT key, sum(recorded)::int AS recorded, sum(resolved)::int AS resolved FROM signed GROUP BY key`;
 }

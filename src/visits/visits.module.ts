@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { ProblemsModule } from '../problems/problems.module';
 import { VisitsController } from './visits.controller';
+import { VisitsRepository } from './visits.repository';
 import { VisitsService } from './visits.service';
 
-@Module({ imports: [IdempotencyModule, ProblemsModule], controllers: [VisitsController], providers: [VisitsService] })
+@Module({
+  imports: [IdempotencyModule, ProblemsModule],
+  controllers: [VisitsController],
+  providers: [VisitsRepository, VisitsService],
+})
 export class VisitsModule {}

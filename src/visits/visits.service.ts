@@ -4,7 +4,12 @@ import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import type { ProblemResponse } from '../problems/problem-response';
 import { ProblemsService } from '../problems/problems.service';
+import type { Role } from '../users/role';
 import { CreateVisitDto } from './visit.dto';
+import { VisitsRepository } from './visits.repository';
+
+/** The roles whose users may be named as a visit's officials. */
+const VISITING_ROLES: readonly Role[] = ['official', 'manager', 'admin'];
 
 export interface VisitResponse {
   id: string;
@@ -21,34 +26,31 @@ export interface VisitResponse {
 
 @Injectable()
 export class VisitsService {
-  constructor(private readonly problems: ProblemsService) {}
+  constructor(
+    private readonly visits: VisitsRepository,
+    private readonly problems: ProblemsService,
+  ) {}
 
   /** The visit, its officials and its problems: written together in the caller's transaction. */
   async create(em: EntityManager, user: AuthUser, dto: CreateVisitDto): Promise<VisitResponse> {
-    const [enterprise] = await em.query(`SELECT 1 FROM enterprises WHERE id = $1`, [dto.enterpriseId]);
-    if (!enterprise) throw DomainError.invalidField('enterpriseId', 'no such enterprise');
+    if (!(await this.visits.enterpriseExists(em, dto.enterpriseId)))
+      throw DomainError.invalidField('enterpriseId', 'no such enterprise');
 
     const officialIds = [...new Set([user.id, ...(dto.officialIds ?? [])])];
-    const officials: { id: string; displayName: string }[] = await em.query(
-      `SELECT id, display_name AS "displayName" FROM users
-       WHERE id = ANY($1::uuid[]) AND NOT disabled AND role IN ('official', 'manager', 'admin')
-       ORDER BY array_position($1::uuid[], id)`,
-      [officialIds],
-    );
+    const officials = await this.visits.enabledUsers(em, officialIds, VISITING_ROLES);
     if (officials.length !== officialIds.length) {
       throw DomainError.invalidField('officialIds', 'each must be an enabled official, manager or admin');
     }
 
-    const [visit] = await em.query(
-      `INSERT INTO visits (enterprise_id, visited_at, purpose, notes, policies_promoted, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       RETURNING id, visited_at AS "visitedAt", created_at AS "createdAt"`,
-      [dto.enterpriseId, dto.visitedAt, dto.purpose ?? null, dto.notes ?? null, dto.policiesPromoted ?? [], user.id],
-    );
-    await em.query(`INSERT INTO visit_officials (visit_id, user_id) SELECT $1, unnest($2::uuid[])`, [
-      visit.id,
-      officialIds,
-    ]);
+    const visit = await this.visits.insert(em, {
+      enterpriseId: dto.enterpriseId,
+      visitedAt: dto.visitedAt,
+      purpose: dto.purpose ?? null,
+      notes: dto.notes ?? null,
+      policiesPromoted: dto.policiesPromoted ?? [],
+      createdBy: user.id,
+    });
+    await this.visits.insertOfficials(em, visit.id, officialIds);
 
     const problems: ProblemResponse[] = [];
     for (const [index, problem] of (dto.problems ?? []).entries()) {
@@ -85,7 +87,7 @@ export class VisitsService {
 function prefixFields(error: unknown, prefix: string): unknown {
   if (error instanceof DomainError && error.details.errors) {
     const errors = error.details.errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` }));
-    return new DomainError(error.status, error.code, errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+    return new DomainError(error.code, errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
       ...error.details,
       errors,
     });

@@ -4,8 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { assertUnreachable, DomainError } from '../common/domain-error';
-import { SqlParams } from '../common/sql';
+import { execute, one, rows, SqlParams } from '../common/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ADVISORY_LOCKS } from '../database/locks';
 import { visibleProblems } from '../problems/problem-access';
 import type { ScanOutcome, WarningCounts, WarningItem, WarningsResponse } from './warnings.dto';
 import {
@@ -17,8 +18,8 @@ import {
   type WarningSqlInput,
 } from './warnings.sql';
 
-/** The advisory lock that lets one scan at a time run per database ('JQWARN' in ASCII). */
-export const SCAN_LOCK_KEY = '81713216705102';
+/** The advisory lock that lets one scan at a time run per database. */
+export const SCAN_LOCK_KEY = ADVISORY_LOCKS.warningScan;
 /** The periodic job's name in the SchedulerRegistry. */
 export const SCAN_JOB = 'warnings-scan';
 /** The most items one answer carries; the counts stay exact beyond it. */
@@ -78,9 +79,9 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
     const p = new SqlParams();
     const input = this.sqlInput(p, now, ENTERPRISE_ROLES.has(user.role), (params) => visibleProblems(user, params));
     const sql = listWarningsSql(input, p.add(level ?? null), p.add(MAX_ITEMS + 1));
-    const rows: ListRow[] = await this.db.query(sql, p.values);
+    const found = await rows<ListRow>(this.db, sql, p.values);
 
-    const first = rows[0];
+    const first = found[0];
     const counts: WarningCounts = first
       ? {
           due_soon: first.count_due_soon,
@@ -89,7 +90,7 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
           not_visited: first.count_not_visited,
         }
       : zeroCounts();
-    const items = rows.filter((row) => row.level !== null).map(toWarningItem);
+    const items = found.filter((row) => row.level !== null).map(toWarningItem);
     return { items: items.slice(0, MAX_ITEMS), counts, truncated: items.length > MAX_ITEMS };
   }
 
@@ -100,20 +101,22 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
    */
   scan(now: Date = new Date()): Promise<ScanOutcome> {
     return this.db.transaction(async (em) => {
-      const [{ acquired }] = await em.query(`SELECT pg_try_advisory_xact_lock($1::bigint) AS acquired`, [
-        SCAN_LOCK_KEY,
-      ]);
+      const { acquired } = await one<{ acquired: boolean }>(
+        em,
+        `SELECT pg_try_advisory_xact_lock($1::bigint) AS acquired`,
+        [SCAN_LOCK_KEY],
+      );
       if (!acquired) return { ran: false };
 
       const p = new SqlParams();
       const input = this.sqlInput(p, now, true, () => 'TRUE');
-      const recorded: RecordedRow[] = await em.query(recordWarningsSql(input), p.values);
+      const recorded = await rows<RecordedRow>(em, recordWarningsSql(input), p.values);
 
       const problemWarnings = recorded.filter((row): row is RecordedRow & { problemId: string } => !!row.problemId);
       if (problemWarnings.length > 0) {
         const ids = problemWarnings.map((w) => w.problemId);
-        await em.query(LOCK_PROBLEMS, [ids]);
-        await em.query(INSERT_WARNING_EVENTS, [
+        await execute(em, LOCK_PROBLEMS, [ids]);
+        await execute(em, INSERT_WARNING_EVENTS, [
           ids,
           problemWarnings.map((w) => w.level),
           problemWarnings.map((w) => this.eventNote(w)),

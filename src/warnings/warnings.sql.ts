@@ -1,3 +1,5 @@
+import { OPEN_SQL_LIST } from '../workflow/status-sql';
+
 /** Early-warning levels, in the order a list shows them. */
 export const WARNING_LEVELS = ['overdue', 'due_soon', 'stale', 'not_visited'] as const;
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
@@ -55,7 +57,7 @@ export function currentWarningsCte(input: WarningSqlInput): string {
   open_problem AS (
     SELECT p.id, p.code, p.title, p.status, p.enterprise_id, p.department_id, p.due_at, p.updated_at
     FROM problems p
-    WHERE p.status IN ('reported', 'assigned', 'in_progress') AND ${input.problemScope}
+    WHERE p.status IN (${OPEN_SQL_LIST}) AND ${input.problemScope}
   ),
   overdue AS (
     SELECT op.*, working_days_between(op.due_at, params.now, params.tz) AS days_overdue

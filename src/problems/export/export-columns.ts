@@ -1,7 +1,7 @@
 import type { ProblemResponse } from '../problem-response';
-import { STATUS_LABELS } from '../problem-workflow';
+import { STATUS_LABELS } from '../../workflow/statuses';
 import type { Source } from '../problem.dto';
-import { CSV_LINE_END, formatInstant, guardFormula, quoteCsv } from '../../common/spreadsheet-text';
+import { CSV_LINE_END, csvLine, formatInstant, guardFormula } from '../../common/spreadsheet-text';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -103,13 +103,13 @@ export function cells(problem: ProblemResponse, context: CellContext): CellValue
 
 // ---------------------------------------------------------------- CSV (RFC 4180, for Excel)
 
-function csvField(value: CellValue): string {
+function csvText(value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  return quoteCsv(guardFormula(value));
+  return guardFormula(value);
 }
 
 /** One CSV record with its CRLF; text is guarded against formulas and quoted where RFC 4180 needs it. */
-export function csvLine(values: CellValue[]): string {
-  return values.map(csvField).join(',') + CSV_LINE_END;
+export function csvRecord(values: CellValue[]): string {
+  return csvLine(values.map(csvText)) + CSV_LINE_END;
 }

@@ -12,7 +12,7 @@ import {
   cells,
   type CellContext,
   type CellValue,
-  csvLine,
+  csvRecord,
   EXPORT_COLUMNS,
   type ExportFormat,
   type ExportLanguage,
@@ -128,11 +128,11 @@ function xlsxWriter(res: Response, lang: ExportLanguage): SheetWriter {
 }
 
 function csvWriter(res: Response, lang: ExportLanguage): SheetWriter {
-  res.write(CSV_BOM + csvLine(headings(lang)));
+  res.write(CSV_BOM + csvRecord(headings(lang)));
   return {
     async rows(rows) {
       if (rows.length === 0) return;
-      res.write(rows.map(csvLine).join(''));
+      res.write(rows.map(csvRecord).join(''));
       await drained(res);
     },
     async finish() {

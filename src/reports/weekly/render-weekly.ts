@@ -19,7 +19,7 @@ import {
   type WeeklyLabels,
 } from './weekly-labels';
 import type { ReportLanguage, WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
-import { CSV_BOM, CSV_LINE_END, guardFormula, quoteCsv } from '../../common/spreadsheet-text';
+import { CSV_BOM, CSV_LINE_END, csvLine, guardFormula } from '../../common/spreadsheet-text';
 
 /*
  * The report is first turned into tables of typed cells, the same for the three forms; each form then
@@ -416,10 +416,6 @@ function csvValue(cell: Cell): string {
     case 'rate':
       return cell.value === null ? '' : cell.value.toFixed(RATE_DECIMALS);
   }
-}
-
-function csvLine(fields: string[]): string {
-  return fields.map(quoteCsv).join(',');
 }
 
 function csvSection(table: Table): string {

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { type Status, STATUS_LABELS } from '../../problems/problem-workflow';
+import { type Status, STATUS_LABELS } from '../../workflow/statuses';
 import type { ReportLanguage, WeeklyReport } from './weekly-report';
 
 /** The sections of the weekly report, in the order they are rendered. */

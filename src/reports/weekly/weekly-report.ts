@@ -1,4 +1,4 @@
-import type { Status } from '../../problems/problem-workflow';
+import type { Status } from '../../workflow/statuses';
 
 /** A problem as the coordination meeting's lists show it. */
 export interface WeeklyProblemItem {

@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../../common/domain-error';
+import { one, rows } from '../../common/sql';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { STATUS_LABELS, type Status } from '../../problems/problem-workflow';
-import { parsePeriod, Period, PeriodError, periodContaining, periodsEndingWith, ratePercent } from '../periods';
+import { STATUS_LABELS, type Status } from '../../workflow/statuses';
+import { parsePeriod, Period, periodContaining, periodsEndingWith, ratePercent, readPeriod } from '../periods';
 import { LiveFigures } from '../live-figures';
 import { type Counts, ResolutionCounts } from '../resolution-counts';
 import { WEEKLY_LIST_LIMIT, WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
+import type { DepartmentWeekRow, SummaryRow } from './weekly.sql';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
 
 @Injectable()
@@ -23,12 +24,7 @@ export class WeeklyService {
   /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs (shared by requests that come together). */
   async report(weekLabel: string): Promise<WeeklyReport> {
     const zone = this.config.reportTimezone;
-    let week: Period;
-    try {
-      week = parsePeriod(weekLabel, zone);
-    } catch (error) {
-      throw error instanceof PeriodError ? DomainError.invalidField('week', error.message) : error;
-    }
+    const week = readPeriod(() => parsePeriod(weekLabel, zone), 'week');
     return this.live.run(`weekly ${weekLabel}`, () => this.build(weekLabel, week));
   }
 
@@ -39,11 +35,11 @@ export class WeeklyService {
     const quarter = periodContaining('quarter', week.to.minus({ milliseconds: 1 }));
     const year = parsePeriod(String(week.to.minus({ milliseconds: 1 }).year), zone);
 
-    const [[summary], recordedThisWeek, departments, quarterByDepartment, quarterToDate, yearToDate, trend, lists] =
+    const [summary, recordedThisWeek, departments, quarterByDepartment, quarterToDate, yearToDate, trend, lists] =
       await Promise.all([
-        this.db.query(WEEKLY_SUMMARY, span),
+        one<SummaryRow>(this.db, WEEKLY_SUMMARY, span),
         this.counts.total(week.from.toJSDate(), week.to.toJSDate(), end.toJSDate()),
-        this.db.query(WEEKLY_DEPARTMENTS, span),
+        rows<DepartmentWeekRow>(this.db, WEEKLY_DEPARTMENTS, span),
         this.counts.byGroup('department', quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()),
         this.rate(quarter, end),
         this.rate(year, end),
@@ -56,13 +52,13 @@ export class WeeklyService {
       asOf: end.toISO()!,
       summary: { recordedThisWeek: recordedThisWeek.recorded, ...summary },
       rates: { quarterToDate, yearToDate },
-      departments: (departments as { departmentId: string }[]).map((row) => {
+      departments: departments.map((row) => {
         const counts: Counts = quarterByDepartment.find((g) => g.key === row.departmentId) ?? {
           recorded: 0,
           resolved: 0,
         };
         return {
-          ...(row as WeeklyReport['departments'][number]),
+          ...row,
           recorded: counts.recorded,
           resolved: counts.resolved,
           ratePercent: ratePercent(counts.resolved, counts.recorded),
@@ -83,15 +79,17 @@ export class WeeklyService {
   private async lists(span: Date[]): Promise<Pick<WeeklyReport, 'lists' | 'listsTruncated'>> {
     const entries = await Promise.all(
       Object.entries(WEEKLY_LIST_IDS).map(async ([name, sql]) => {
-        const found: { id: string; daysOverdue: number | null; note: string | null }[] = await this.db.query(sql, [
+        const found = await rows<{ id: string; daysOverdue: number | null; note: string | null }>(this.db, sql, [
           ...span,
           WEEKLY_LIST_LIMIT + 1,
         ]);
         const picked = found.slice(0, WEEKLY_LIST_LIMIT);
-        const details: (Omit<WeeklyProblemItem, 'statusLabel' | 'daysOverdue' | 'note' | 'reportedAt' | 'dueAt'> & {
-          reportedAt: Date;
-          dueAt: Date | null;
-        })[] = await this.db.query(WEEKLY_ITEMS, [picked.map((p) => p.id), span[1]]);
+        const details = await rows<
+          Omit<WeeklyProblemItem, 'statusLabel' | 'daysOverdue' | 'note' | 'reportedAt' | 'dueAt'> & {
+            reportedAt: Date;
+            dueAt: Date | null;
+          }
+        >(this.db, WEEKLY_ITEMS, [picked.map((p) => p.id), span[1]]);
         const byId = new Map(details.map((detail) => [detail.id, detail]));
         const items = picked.map((p): WeeklyProblemItem => {
           const detail = byId.get(p.id)!;

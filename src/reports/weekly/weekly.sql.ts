@@ -1,8 +1,15 @@
+import { OPEN_SQL_LIST, RESOLVED_SQL_LIST, sqlList, sqlLiteral, WITHDRAWN_SQL } from '../../workflow/status-sql';
+import { WITH_DEPARTMENT_STATUSES } from '../../workflow/statuses';
+import type { WeeklyDepartmentRow, WeeklyReport } from './weekly-report';
+
 /**
  * The weekly coordination report's queries. $1 = the week's start, $2 = the instant the report
  * is taken at (the end of the week, or now while it runs). A problem's state at $2 is its latest
  * event before $2; its deadline then is the dueAt of its latest assignment before $2.
  */
+/** Statuses in which a department holds the problem and its deadline runs. */
+const WITH_DEPARTMENT_SQL_LIST = sqlList(WITH_DEPARTMENT_STATUSES);
+
 /**
  * The state at $2 of the problems entered by then that pass `candidates`. A problem not changed
  * since before $2 was then exactly as its row is now (every change writes the row and its event
@@ -30,7 +37,7 @@ const stateAtEnd = (candidates: string) => `
        WHERE p.updated_at >= $2 AND a.problem_id = p.id AND a.type = 'assign' AND a.at < $2
        ORDER BY a.at DESC, a.id DESC
        LIMIT 1)
-    ) due (due_at) ON s.status IN ('assigned', 'in_progress')
+    ) due (due_at) ON s.status IN (${WITH_DEPARTMENT_SQL_LIST})
     WHERE p.created_at < $2 AND ${candidates}
   )`;
 
@@ -45,22 +52,31 @@ const WEEK_EVENTS_CTE = `
  * the scan to the open problems and the recent ones instead of every problem ever recorded.
  */
 const OPEN_AT_END = `
-  WITH ${stateAtEnd(`(p.status NOT IN ('resolved', 'closed', 'withdrawn') OR p.updated_at >= $2)`)},
+  WITH ${stateAtEnd(`(p.status NOT IN (${RESOLVED_SQL_LIST}, ${WITHDRAWN_SQL}) OR p.updated_at >= $2)`)},
   open AS (
-    SELECT * FROM state WHERE status IN ('reported', 'assigned', 'in_progress')
+    SELECT * FROM state WHERE status IN (${OPEN_SQL_LIST})
   ),
   ${WEEK_EVENTS_CTE}`;
 
 const WEEK_EVENTS = `WITH ${WEEK_EVENTS_CTE}`;
+
+/** The row WEEKLY_SUMMARY gives. */
+export type SummaryRow = Omit<WeeklyReport['summary'], 'recordedThisWeek'>;
 
 export const WEEKLY_SUMMARY = `${OPEN_AT_END}
   SELECT
     (SELECT count(*) FROM open)::int AS "openAtEnd",
     (SELECT count(*) FROM open WHERE due_at < $2)::int AS "overdueAtEnd",
     (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'resolve')::int AS "resolvedThisWeek",
-    (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'verify' AND to_status = 'closed')::int
+    (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'verify' AND to_status = ${sqlLiteral('closed')})::int
       AS "closedThisWeek",
     (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'escalate')::int AS "escalatedThisWeek"`;
+
+/** A row of WEEKLY_DEPARTMENTS; the quarter's rate is added beside it. */
+export type DepartmentWeekRow = Pick<
+  WeeklyDepartmentRow,
+  'departmentId' | 'name' | 'open' | 'overdue' | 'resolvedThisWeek'
+>;
 
 /** Per department: open and overdue at the end of the week, resolved during it. */
 export const WEEKLY_DEPARTMENTS = `${OPEN_AT_END}
@@ -78,7 +94,7 @@ export const WEEKLY_LIST_IDS = {
   new: `WITH ${stateAtEnd('p.reported_at >= $1 AND p.reported_at < $2')}
     SELECT s.id, NULL::int AS "daysOverdue", NULL AS note
     FROM state s JOIN problems p ON p.id = s.id
-    WHERE s.status <> 'withdrawn'
+    WHERE s.status <> ${WITHDRAWN_SQL}
     ORDER BY p.reported_at, p.id
     LIMIT $3`,
   /** Open and past the deadline at the end of the week, most overdue first. */
@@ -99,7 +115,7 @@ export const WEEKLY_LIST_IDS = {
   unsatisfied: `${WEEK_EVENTS}
     SELECT DISTINCT ON (w.problem_id) w.problem_id AS id, NULL::int AS "daysOverdue", w.note
     FROM week_events w
-    WHERE w.type = 'verify' AND w.data->>'satisfaction' = 'unsatisfied'
+    WHERE w.type = 'verify' AND w.data->>'satisfaction' = ${sqlLiteral('unsatisfied')}
     ORDER BY w.problem_id, w.at DESC, w.id DESC
     LIMIT $3`,
 } as const;
@@ -108,7 +124,7 @@ export const WEEKLY_LIST_IDS = {
 export const WEEKLY_ITEMS = `
   SELECT p.id, p.code, p.title, e.name AS "enterpriseName", dist.name AS "districtName", c.name AS "categoryName",
          dep.name AS "departmentName", s.status, p.reported_at AS "reportedAt",
-         CASE WHEN s.status IN ('assigned', 'in_progress') THEN due.due_at END AS "dueAt"
+         CASE WHEN s.status IN (${WITH_DEPARTMENT_SQL_LIST}) THEN due.due_at END AS "dueAt"
   FROM problems p
   JOIN enterprises e ON e.id = p.enterprise_id
   JOIN districts dist ON dist.code = e.district_code

@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { Page } from '../common/pagination';
+import { execute, exists, maybeOne, one, rows, SqlParams } from '../common/sql';
+import { queryPrepared, queryRows } from '../database/prepared';
+import { RESOLVED_SQL_LIST, sqlLiteral } from '../workflow/status-sql';
+import { INITIAL_STATUS } from '../workflow/statuses';
+import { visibleProblems } from './problem-access';
+import { problemListQuery, toProblemPage } from './problem-list.sql';
+import {
+  EVENT_SELECT,
+  type EventRow,
+  problemColumns,
+  PROBLEM_FROM,
+  PROBLEM_JOINS,
+  ProblemResponse,
+  ProblemRow,
+} from './problem-response';
+import type { Action, ProblemState } from './problem-workflow';
+import type { ListProblemsQuery, Source } from './problem.dto';
+
+/** A problem to record: the columns create writes. */
+export interface ProblemInsert {
+  year: number;
+  enterpriseId: string;
+  visitId: string | null;
+  source: Source;
+  category: string;
+  title: string;
+  description: string | null;
+  reportedAt: Date;
+  createdBy: string;
+}
+
+/** The row create reads back: the problem, and its `created` event beside it. */
+export type CreatedRow = ProblemRow & {
+  eventId: string;
+  eventAt: Date;
+  eventData: Record<string, unknown>;
+  actorName: string;
+};
+
+/** What create's references turned out to be when it inserted nothing. */
+export interface ReferenceCheck {
+  enterprise: boolean;
+  category: boolean;
+  visitEnterpriseId: string | null;
+}
+
+/** The part of a problem an action reads before it changes it. */
+export type ActionState = ProblemState & { version: number; category: string };
+
+/** The event an action writes beside its change. */
+export interface ActionEvent {
+  problemId: string;
+  action: Action;
+  fromStatus: ProblemState['status'];
+  toStatus: ProblemState['status'];
+  departmentId: string | null;
+  actorId: string;
+  note: string | null;
+  data: Record<string, unknown>;
+  /** The instant of the change (text, as the update returned it, so no precision is lost). */
+  at: string;
+}
+
+const CREATE = `
+  WITH counter AS (
+    INSERT INTO problem_code_counters (year, last_value)
+    SELECT $1::int, 1
+    WHERE EXISTS (SELECT 1 FROM enterprises WHERE id = $2)
+      AND EXISTS (SELECT 1 FROM categories WHERE code = $5)
+      AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM visits WHERE id = $3 AND enterprise_id = $2))
+    ON CONFLICT (year) DO UPDATE SET last_value = problem_code_counters.last_value + 1
+    RETURNING last_value
+  ),
+  problem AS (
+    INSERT INTO problems (code, enterprise_id, visit_id, source, category_code, title, description,
+                          reported_at, status, created_by)
+    SELECT 'JQ-' || $1::int || '-' || to_char(counter.last_value, 'FM9999990000'), $2, $3, $4, $5, $6, $7, $8,
+           ${sqlLiteral(INITIAL_STATUS)}, $9
+    FROM counter
+    RETURNING *
+  ),
+  event AS (
+    INSERT INTO problem_events (problem_id, type, from_status, to_status, actor_id, at)
+    SELECT id, 'created', NULL, ${sqlLiteral(INITIAL_STATUS)}, created_by, now() FROM problem
+    RETURNING id::text, at, data
+  )
+  SELECT ${problemColumns('now()')},
+         event.id AS "eventId", event.at AS "eventAt", event.data AS "eventData", u.display_name AS "actorName"
+  FROM problem p ${PROBLEM_JOINS}
+  CROSS JOIN event JOIN users u ON u.id = p.created_by`;
+
+/**
+ * One instant for the change and its event, taken after the row lock is held. Touches no row when
+ * another transaction changed the problem since it was read (the version check).
+ */
+const APPLY_ACTION = `
+  WITH clock AS (SELECT clock_timestamp() AS at)
+  UPDATE problems
+  SET status = $3, department_id = $4, due_at = $5, resolution = $6, satisfaction = $7, feedback = $8,
+      escalated = $9, duplicate_of = $10, version = version + 1, updated_at = clock.at, last_event_type = $11,
+      resolved_at = CASE WHEN $11 = 'resolve' THEN clock.at
+                         WHEN $3 IN (${RESOLVED_SQL_LIST}) THEN resolved_at END
+  FROM clock
+  WHERE id = $1 AND version = $2
+  RETURNING clock.at::text AS at`;
+
+/** Every statement on problems and their events; the rules stay in ProblemsService and problem-workflow. */
+@Injectable()
+export class ProblemsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Runs `work` in one transaction; the statements that take an `em` join it. */
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /**
+   * Records a problem and its `created` event in one statement: the next code of the year
+   * (JQ-2025-0042), the problem, its event, and the problem as it is read back. One statement is
+   * atomic by itself, so without a transaction around it the year's counter row, which every create
+   * waits for, is locked only while the statement runs. Nothing is written, and no code is taken,
+   * unless the enterprise, the category and the visit check out: then the answer is undefined.
+   */
+  async create(em: EntityManager, problem: ProblemInsert): Promise<CreatedRow | undefined> {
+    const [row] = await queryPrepared<CreatedRow>(em, 'problems.create', CREATE, [
+      problem.year,
+      problem.enterpriseId,
+      problem.visitId,
+      problem.source,
+      problem.category,
+      problem.title,
+      problem.description,
+      problem.reportedAt,
+      problem.createdBy,
+    ]);
+    return row;
+  }
+
+  /** Which of create's references exist. */
+  checkReferences(
+    em: EntityManager,
+    refs: { enterpriseId: string; category: string; visitId: string | null },
+  ): Promise<ReferenceCheck> {
+    return one<ReferenceCheck>(
+      em,
+      `SELECT EXISTS (SELECT 1 FROM enterprises WHERE id = $1) AS enterprise,
+              EXISTS (SELECT 1 FROM categories WHERE code = $2) AS category,
+              (SELECT enterprise_id FROM visits WHERE id = $3) AS "visitEnterpriseId"`,
+      [refs.enterpriseId, refs.category, refs.visitId],
+    );
+  }
+
+  /** A problem as `user` may see it; undefined when it does not exist or is not theirs to see. */
+  findVisible(user: AuthUser, id: string): Promise<ProblemRow | undefined> {
+    const params = new SqlParams();
+    return maybeOne<ProblemRow>(
+      this.db,
+      `SELECT ${problemColumns('now()')} FROM ${PROBLEM_FROM} WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
+      params.values,
+    );
+  }
+
+  /** A problem without the visibility check: for one the caller has just created or acted on. */
+  find(em: EntityManager, id: string): Promise<ProblemRow> {
+    return one<ProblemRow>(em, `SELECT ${problemColumns('now()')} FROM ${PROBLEM_FROM} WHERE p.id = $1`, [id]);
+  }
+
+  /** The problem's events, oldest first; in `em`'s transaction when given. */
+  events(id: string, em?: EntityManager): Promise<EventRow[]> {
+    return rows<EventRow>(em ?? this.db, EVENT_SELECT, [id]);
+  }
+
+  /** One page of the resolution list as `user` sees it (see problem-list.sql.ts). */
+  async list(user: AuthUser, query: ListProblemsQuery): Promise<Page<ProblemResponse>> {
+    const { sql, params, limit } = problemListQuery(user, query);
+    return toProblemPage(await queryRows(this.db, sql, params), limit);
+  }
+
+  /** What an action needs to decide: the problem's state and version, if `user` may see it. */
+  findActionState(em: EntityManager, user: AuthUser, id: string): Promise<ActionState | undefined> {
+    const params = new SqlParams();
+    return maybeOne<ActionState>(
+      em,
+      `SELECT p.category_code AS category, p.status, p.department_id AS "departmentId", p.due_at AS "dueAt", p.resolution, p.satisfaction,
+              p.feedback, p.escalated, p.duplicate_of AS "duplicateOf", p.version
+       FROM problems p WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
+      params.values,
+    );
+  }
+
+  /**
+   * Writes the state an action leads to, if the problem is still at `expectedVersion`; answers the
+   * instant of the change, or undefined when another transaction changed it first.
+   */
+  async applyAction(
+    em: EntityManager,
+    id: string,
+    expectedVersion: number,
+    action: Action,
+    next: ProblemState,
+  ): Promise<string | undefined> {
+    const row = await maybeOne<{ at: string }>(em, APPLY_ACTION, [
+      id,
+      expectedVersion,
+      next.status,
+      next.departmentId,
+      next.dueAt,
+      next.resolution,
+      next.satisfaction,
+      next.feedback,
+      next.escalated,
+      next.duplicateOf,
+      action,
+    ]);
+    return row?.at;
+  }
+
+  async insertEvent(em: EntityManager, event: ActionEvent): Promise<void> {
+    await execute(
+      em,
+      `INSERT INTO problem_events (problem_id, type, from_status, to_status, department_id, actor_id, note, data, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        event.problemId,
+        event.action,
+        event.fromStatus,
+        event.toStatus,
+        event.departmentId,
+        event.actorId,
+        event.note,
+        event.data,
+        event.at,
+      ],
+    );
+  }
+
+  /** The category's time limit in working days. */
+  async categoryDueDays(em: EntityManager, category: string): Promise<number> {
+    return (
+      await one<{ days: number }>(em, `SELECT default_due_working_days AS days FROM categories WHERE code = $1`, [
+        category,
+      ])
+    ).days;
+  }
+
+  departmentExists(em: EntityManager, id: string): Promise<boolean> {
+    return exists(em, `SELECT 1 FROM departments WHERE id = $1`, [id]);
+  }
+
+  problemExists(em: EntityManager, id: string): Promise<boolean> {
+    return exists(em, `SELECT 1 FROM problems WHERE id = $1`, [id]);
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { exists, maybeOne, one, rows } from '../common/sql';
+import { queryPrepared } from '../database/prepared';
+import type { Role } from './role';
+
+/** A user as every read selects it (never the password hash, unless asked for by name). */
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: string | null;
+  disabled: boolean;
+}
+
+const USER_COLUMNS = `id, username, display_name AS "displayName", role, department_id AS "departmentId", disabled`;
+
+/** The columns update writes. */
+export interface UserUpdate {
+  displayName: string;
+  role: Role;
+  departmentId: string | null;
+  disabled: boolean;
+  /** A new password's hash, or null to keep the one there is. */
+  passwordHash: string | null;
+}
+
+/** Every statement on users; the rules (a handler's department, the admin bootstrap) stay in UsersService. */
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** The enabled users among `ids`: the guard's check on every request, as one prepared statement. */
+  findActive(ids: string[]): Promise<UserRow[]> {
+    return queryPrepared<UserRow>(
+      this.db.manager,
+      'users.active',
+      `SELECT ${USER_COLUMNS} FROM users WHERE id = ANY($1::uuid[]) AND NOT disabled`,
+      [ids],
+    );
+  }
+
+  /** The user of a username (any case) with the password hash login verifies. */
+  findWithPasswordHash(username: string): Promise<(UserRow & { passwordHash: string }) | undefined> {
+    return maybeOne(
+      this.db,
+      `SELECT ${USER_COLUMNS}, password_hash AS "passwordHash" FROM users WHERE lower(username) = lower($1)`,
+      [username],
+    );
+  }
+
+  list(): Promise<UserRow[]> {
+    return rows<UserRow>(this.db, `SELECT ${USER_COLUMNS} FROM users ORDER BY username`);
+  }
+
+  /** Inserts the user; undefined when the username (in any case) is taken. */
+  insert(user: Omit<UserRow, 'id' | 'disabled'> & { passwordHash: string }): Promise<UserRow | undefined> {
+    return maybeOne<UserRow>(
+      this.db,
+      `INSERT INTO users (username, display_name, role, department_id, password_hash)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (lower(username)) DO NOTHING
+       RETURNING ${USER_COLUMNS}`,
+      [user.username, user.displayName, user.role, user.departmentId, user.passwordHash],
+    );
+  }
+
+  /** The user, locked until `em`'s transaction ends. */
+  findForUpdate(em: EntityManager, id: string): Promise<UserRow | undefined> {
+    return maybeOne<UserRow>(em, `SELECT ${USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
+  /** Writes a user read with findForUpdate in the same transaction. */
+  update(em: EntityManager, id: string, user: UserUpdate): Promise<UserRow> {
+    return one<UserRow>(
+      em,
+      `UPDATE users SET display_name = $2, role = $3, department_id = $4, disabled = $5,
+              password_hash = COALESCE($6, password_hash), updated_at = now()
+       WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+      [id, user.displayName, user.role, user.departmentId, user.disabled, user.passwordHash],
+    );
+  }
+
+  /** Inserts an admin unless a user of that name exists; whether it did. */
+  async insertAdmin(username: string, passwordHash: string): Promise<boolean> {
+    return exists(
+      this.db,
+      `INSERT INTO users (username, display_name, role, password_hash) VALUES ($1, $1, 'admin', $2)
+       ON CONFLICT (lower(username)) DO NOTHING RETURNING id`,
+      [username, passwordHash],
+    );
+  }
+
+  departmentExists(id: string): Promise<boolean> {
+    return exists(this.db, `SELECT 1 FROM departments WHERE id = $1`, [id]);
+  }
+}
