@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { DomainError } from '../common/domain-error';
 import { cursorValue, decodeCursor, Page, toPage } from '../common/pagination';
 import { SqlParams } from '../common/sql';

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import type { Role } from '../users/role';
+import type { Role } from '../access/role';
 import {
   Action,
   ActionInput,

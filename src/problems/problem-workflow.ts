@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { assertUnreachable, DomainError, ErrorCode } from '../common/domain-error';
-import type { Role } from '../users/role';
+import type { Role } from '../access/role';
 
 export const STATUSES = ['reported', 'assigned', 'in_progress', 'resolved', 'closed', 'withdrawn'] as const;
 export type Status = (typeof STATUSES)[number];

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { Batcher } from '../common/batcher';
 import { DomainError } from '../common/domain-error';
 import { isUuid } from '../common/ids';
 import { queryPrepared } from '../database/prepared';
 import { CreateUserDto, UpdateUserDto } from './user.dto';
 import { toUserResponse, UserResponse } from './user-response';
-import type { Role } from './role';
+import type { Role } from '../access/role';
 
 const USER_COLUMNS = `id, username, display_name AS "displayName", role, department_id AS "departmentId", disabled`;
 

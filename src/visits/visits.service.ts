@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { DomainError } from '../common/domain-error';
 import type { ProblemResponse } from '../problems/problem-response';
 import { ProblemsService } from '../problems/problems.service';

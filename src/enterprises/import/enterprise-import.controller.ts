@@ -27,7 +27,7 @@ import {
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import type { Observable } from 'rxjs';
-import { type AuthUser, CurrentUser, Roles } from '../../auth/auth-user';
+import { type AuthUser, CurrentUser, Roles } from '../../access/auth-user';
 import { DomainError } from '../../common/domain-error';
 import {
   EnterpriseImportService,

@@ -5,7 +5,7 @@ import { validate } from 'class-validator';
 import type ExcelJS from 'exceljs';
 import { excel } from '../../common/excel';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuthUser } from '../../auth/auth-user';
+import type { AuthUser } from '../../access/auth-user';
 import { DomainError, FieldError } from '../../common/domain-error';
 import { CreateEnterpriseDto } from '../enterprise.dto';
 import {
