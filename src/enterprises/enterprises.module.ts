@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { EnterprisesController } from './enterprises.controller';
 import { EnterprisesService } from './enterprises.service';
 import { EnterpriseImportController } from './import/enterprise-import.controller';
+import { EnterpriseImportRepository } from './import/enterprise-import.repository';
 import { EnterpriseImportService } from './import/enterprise-import.service';
 
 @Module({
   controllers: [EnterpriseImportController, EnterprisesController],
-  providers: [EnterprisesService, EnterpriseImportService],
+  providers: [EnterprisesService, EnterpriseImportService, EnterpriseImportRepository],
 })
 export class EnterprisesModule {}
