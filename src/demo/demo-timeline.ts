@@ -375,13 +375,7 @@ function responsibleDepartment(problem: ProblemBase): DepartmentCode {
   return problem.topic.departments[0]!;
 }
 
-function assign(
-  tl: Timeline,
-  problem: ProblemBase,
-  department: DepartmentCode,
-  earliest: number,
-  lead?: string,
-): void {
+function assign(tl: Timeline, problem: ProblemBase, department: DepartmentCode, earliest: number, lead?: string): void {
   const days = tl.rng.pick(DUE_DAYS[problem.category]);
   tl.act(earliest, (at) => {
     const dueAt = new Date(beijingMidnight(at) + days * DAY + WORKDAY_END);
