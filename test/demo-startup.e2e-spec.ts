@@ -96,7 +96,7 @@ describe('demo data at start-up (DEMO_DATA=true)', () => {
     const second = await started(url, { ADMIN_USERNAME: 'boss', ADMIN_PASSWORD: 'Boss-password-1' });
     expect(second.lines).toHaveLength(1);
     expect(second.lines[0]).toMatch(
-      /^warn: DEMO_DATA is on but the demo data was not loaded: the database already holds \d+ problems, 300 enterprises, \d+ visits, \d+ departments, 10 users besides the configured admin; demo data goes only into an empty one$/,
+      /^log: DEMO_DATA is on but the demo data was not loaded: the database already holds \d+ problems, 300 enterprises, \d+ visits, \d+ departments, 10 users besides the configured admin; demo data goes only into an empty one$/,
     );
     expect(second.lines[0]).toContain(`holds ${loaded.problems} problems`);
     expect(await counts(second.db)).toEqual(loaded);

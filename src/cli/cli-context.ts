@@ -77,19 +77,20 @@ export async function withCliContext<T>(
   { config, io, running = {}, ...options }: CliContextOptions,
   command: (context: INestApplicationContext) => Promise<T>,
 ): Promise<T> {
-  running.database = await openDatabase(config, (line) => io.err(line));
+  const database = await openDatabase(config, (line) => io.err(line));
+  running.database = database;
   running.opened = true;
   let context: INestApplicationContext | undefined;
   try {
     context = await NestFactory.createApplicationContext(
-      CliModule.forRoot(config, running.database.url, options),
+      CliModule.forRoot(config, database.url, options),
       // Errors reach the command's caller, which prints them once; Nest's own lines would only repeat them.
       { logger: false, abortOnError: false },
     );
     return await command(context);
   } finally {
     await context?.close().catch(() => undefined);
-    await running.database.stop().catch(() => undefined);
+    await database.stop().catch(() => undefined);
     running.database = undefined;
   }
 }

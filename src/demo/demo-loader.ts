@@ -5,8 +5,13 @@ import { DEMO_PASSWORD, DEMO_USERS, DemoSummary, loadDemoData } from './demo-dat
 /** Serialises the check and the load of two instances starting at once on one database. */
 const DEMO_LOCK = 7_346_002;
 
-/** What a start with DEMO_DATA did: the rows loaded, or nothing; `notes` say why, or what was left out. */
-export type DemoOutcome = { loaded: DemoSummary; notes: string[] } | { loaded?: undefined; notes: string[] };
+/**
+ * What a start with DEMO_DATA did: the rows loaded (`notes` say what was left out), or nothing,
+ * because the database is in use (every start after the first) or because of the configuration.
+ */
+export type DemoOutcome =
+  | { loaded: DemoSummary; notes: string[] }
+  | { loaded?: undefined; skipped: 'in-use' | 'misconfigured'; notes: string[] };
 
 interface Contents {
   problems: number;
@@ -29,6 +34,7 @@ export async function loadDemoDataIfEmpty(db: DataSource, adminUsername?: string
   const taken = DEMO_USERS.find((u) => u.username.toLowerCase() === admin);
   if (taken && taken.role !== 'admin') {
     return {
+      skipped: 'misconfigured',
       notes: [`ADMIN_USERNAME "${adminUsername}" is the name of a demo ${taken.role}: choose another admin name`],
     };
   }
@@ -51,7 +57,10 @@ export async function loadDemoDataIfEmpty(db: DataSource, adminUsername?: string
       found!.users && `${plural(found!.users, 'user', 'users')}${admin ? ' besides the configured admin' : ''}`,
     ].filter((part): part is string => Boolean(part));
     if (held.length > 0) {
-      return { notes: [`the database already holds ${held.join(', ')}; demo data goes only into an empty one`] };
+      return {
+        skipped: 'in-use',
+        notes: [`the database already holds ${held.join(', ')}; demo data goes only into an empty one`],
+      };
     }
     const loaded = await loadDemoData(em, passwordHash, { skipUsers: taken ? [taken.username] : [] });
     const notes = taken

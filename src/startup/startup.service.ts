@@ -47,7 +47,10 @@ export class StartupService implements OnModuleInit {
       this.logger.log(`loaded the demo data: ${JSON.stringify(outcome.loaded)}`);
       for (const note of outcome.notes) this.logger.log(`demo data: ${note}`);
     } else {
-      this.logger.warn(`DEMO_DATA is on but the demo data was not loaded: ${outcome.notes.join('; ')}`);
+      // A database in use is the normal case of every start after the first; a name clash needs a fix.
+      const line = `DEMO_DATA is on but the demo data was not loaded: ${outcome.notes.join('; ')}`;
+      if (outcome.skipped === 'in-use') this.logger.log(line);
+      else this.logger.warn(line);
     }
   }
 }
