@@ -12,12 +12,12 @@ import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { createLogger } from './common/logging';
 import { dataSourceOptions } from './database/data-source-options';
-import { DatabaseSetup } from './database/database-setup';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { ProblemsModule } from './problems/problems.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
+import { StartupModule } from './startup/startup.module';
 import { UsersModule } from './users/users.module';
 import { VisitsModule } from './visits/visits.module';
 import { WarningsModule } from './warnings/warnings.module';
@@ -58,6 +58,7 @@ export class AppModule {
         }),
         // A general limit per client address and instance (in memory); logins have their own, shared one.
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: Math.max(config.rateLimitPerMinute, 1) }] }),
+        StartupModule,
         HealthModule,
         AuthModule,
         UsersModule,
@@ -72,7 +73,6 @@ export class AppModule {
       providers: [
         { provide: APP_LOGGER, useValue: logger },
         { provide: APP_FILTER, useClass: ErrorFilter },
-        DatabaseSetup,
         ...(config.rateLimitPerMinute > 0 ? [{ provide: APP_GUARD, useClass: ThrottlerGuard }] : []),
       ],
     };

@@ -10,7 +10,7 @@ import { freePort } from '../src/database/embedded-postgres';
  * it: no DATABASE_URL, so the embedded PostgreSQL in DATA_DIR with the demo data.
  */
 const MAIN = join(__dirname, '..', 'dist', 'src', 'main.js');
-const REPORT_CLI = join(__dirname, '..', 'dist', 'src', 'reports', 'report-cli.js');
+const REPORT_CLI = join(__dirname, '..', 'dist', 'src', 'cli', 'report-cli.js');
 
 interface Running {
   child: ChildProcess;

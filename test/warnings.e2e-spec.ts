@@ -1,7 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { createApp } from '../src/app';
-import type { AuthUser } from '../src/auth/auth-user';
+import type { AuthUser } from '../src/access/auth-user';
 import { loadConfig } from '../src/config/app-config';
 import { SCAN_JOB, SCAN_LOCK_KEY, WarningsService } from '../src/warnings/warnings.service';
 import { Factory, inDays, TestUser } from './factories';

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from './auth-user';
+import { Public } from '../access/auth-user';
 import { AuthService } from './auth.service';
 import { LoginDto } from './login.dto';
 

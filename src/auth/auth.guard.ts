@@ -3,9 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { DomainError, ErrorCode } from '../common/domain-error';
-import type { Role } from '../users/role';
+import type { Role } from '../access/role';
 import { UsersService } from '../users/users.service';
-import { AuthUser, IS_PUBLIC, ROLES_KEY } from './auth-user';
+import { AuthUser, IS_PUBLIC, ROLES_KEY } from '../access/auth-user';
 
 const unauthenticated = (message: string) => new DomainError(ErrorCode.Unauthenticated, message);
 

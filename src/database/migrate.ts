@@ -1,9 +1,7 @@
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from '../config/app-config';
-import { openDatabase } from './database';
-import { dataSourceOptions } from './data-source-options';
 import { ADVISORY_LOCKS } from './locks';
 
+/** Serialises migration runs of several instances starting at once on one database. */
 const MIGRATION_LOCK = ADVISORY_LOCKS.migrations;
 
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
@@ -19,26 +17,15 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   }
 }
 
-/** `npm run migration:run`: applies pending migrations to the configured database. */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const database = await openDatabase(config, (line) => console.log(line));
-  const dataSource = new DataSource(
-    dataSourceOptions(database.url, { statementTimeoutMs: 600_000, timezone: config.reportTimezone }),
-  );
-  try {
-    await dataSource.initialize();
-    const applied = await runMigrations(dataSource);
-    console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the schema is up to date');
-  } finally {
-    await dataSource.destroy().catch(() => undefined);
-    await database.stop();
-  }
-}
-
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  });
+/** The code's migrations the database has not applied, found without writing (no migrations table is created). */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const table = dataSource.options.migrationsTableName ?? 'migrations';
+  const [{ exists }]: { exists: boolean }[] = await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [
+    `public."${table.replace(/"/g, '""')}"`,
+  ]);
+  const applied: { name: string }[] = exists
+    ? await dataSource.query(`SELECT name FROM "${table.replace(/"/g, '""')}"`)
+    : [];
+  const names = new Set(applied.map((row) => row.name));
+  return dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !names.has(name));
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '../auth/auth-user';
+import { type AuthUser, CurrentUser, Roles } from '../access/auth-user';
 import { idParam } from '../common/ids';
 import { CreateEnterpriseDto, ListEnterprisesQuery } from './enterprise.dto';
 import { EnterprisesService } from './enterprises.service';

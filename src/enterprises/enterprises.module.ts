@@ -3,10 +3,11 @@ import { EnterprisesController } from './enterprises.controller';
 import { EnterprisesRepository } from './enterprises.repository';
 import { EnterprisesService } from './enterprises.service';
 import { EnterpriseImportController } from './import/enterprise-import.controller';
+import { EnterpriseImportRepository } from './import/enterprise-import.repository';
 import { EnterpriseImportService } from './import/enterprise-import.service';
 
 @Module({
   controllers: [EnterpriseImportController, EnterprisesController],
-  providers: [EnterprisesRepository, EnterprisesService, EnterpriseImportService],
+  providers: [EnterprisesRepository, EnterprisesService, EnterpriseImportRepository, EnterpriseImportService],
 })
 export class EnterprisesModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { DomainError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { CreateEnterpriseDto, ListEnterprisesQuery } from './enterprise.dto';

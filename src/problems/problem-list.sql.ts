@@ -1,4 +1,4 @@
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { cursorValue, decodeCursor, Page, toPage } from '../common/pagination';
 import { containsPattern, SqlParams } from '../common/sql';
 import { visibleProblems } from './problem-access';

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { toErrorBody } from '../common/error.filter';
-import type { Role } from '../users/role';
+import type { Role } from '../access/role';
 import { Action, ActionInput, ACTIONS, allowedActions, mayAct, ProblemState, transition } from './problem-workflow';
 import { type Status, STATUSES } from '../workflow/statuses';
 

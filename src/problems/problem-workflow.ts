@@ -1,5 +1,5 @@
 import { assertUnreachable, DomainError, ErrorCode } from '../common/domain-error';
-import type { Role } from '../users/role';
+import type { Role } from '../access/role';
 import { type Satisfaction, SATISFIED } from '../workflow/satisfactions';
 import { OPEN_STATUSES, type Status, WITH_DEPARTMENT_STATUSES } from '../workflow/statuses';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type AuthUser, CurrentUser, Roles } from '../auth/auth-user';
+import { type AuthUser, CurrentUser, Roles } from '../access/auth-user';
 import { idParam } from '../common/ids';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { IfMatchVersion } from './if-match';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { Page } from '../common/pagination';
 import { execute, exists, maybeOne, one, rows, SqlParams } from '../common/sql';
 import { queryPrepared, queryRows } from '../database/prepared';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';

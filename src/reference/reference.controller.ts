@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth-user';
+import { Roles } from '../access/auth-user';
 import { CreateDepartmentDto } from './department.dto';
 import { ReferenceService } from './reference.service';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth-user';
+import { Roles } from '../access/auth-user';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
 import { ReportsService } from './reports.service';
 import { renderWeeklyCsv, renderWeeklyHtml, renderWeeklyXlsx } from './weekly/render-weekly';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type Role } from './role';
+import { ROLES, type Role } from '../access/role';
 
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id: string;

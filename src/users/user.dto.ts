@@ -10,7 +10,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { ROLES, type Role } from './role';
+import { ROLES, type Role } from '../access/role';
 import { Trim } from '../common/trim';
 
 export class CreateUserDto {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { exists, maybeOne, one, rows } from '../common/sql';
 import { queryPrepared } from '../database/prepared';
-import type { Role } from './role';
+import type { Role } from '../access/role';
 
 /** A user as every read selects it (never the password hash, unless asked for by name). */
 export interface UserRow {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { Batcher } from '../common/batcher';
 import { DomainError } from '../common/domain-error';
 import { isUuid } from '../common/ids';
 import { CreateUserDto, UpdateUserDto } from './user.dto';
 import { toUserResponse, UserResponse } from './user-response';
-import type { Role } from './role';
+import type { Role } from '../access/role';
 import { UsersRepository } from './users.repository';
 
 export function hashPassword(password: string): Promise<string> {

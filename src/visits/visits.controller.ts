@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '../auth/auth-user';
+import { type AuthUser, CurrentUser, Roles } from '../access/auth-user';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { CreateVisitDto } from './visit.dto';
 import { VisitsService } from './visits.service';

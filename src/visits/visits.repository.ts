@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { execute, exists, one, rows } from '../common/sql';
-import type { Role } from '../users/role';
+import type { Role } from '../access/role';
 
 /** The columns create writes. */
 export interface VisitInsert {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { DomainError } from '../common/domain-error';
 import type { ProblemResponse } from '../problems/problem-response';
 import { ProblemsService } from '../problems/problems.service';
-import type { Role } from '../users/role';
+import type { Role } from '../access/role';
 import { CreateVisitDto } from './visit.dto';
 import { VisitsRepository } from './visits.repository';
 

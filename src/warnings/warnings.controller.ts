@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '../auth/auth-user';
+import { type AuthUser, CurrentUser, Roles } from '../access/auth-user';
 import { type ScanOutcome, ScanResult, WarningsQuery, WarningsResponse } from './warnings.dto';
 import { WarningsService } from './warnings.service';
 

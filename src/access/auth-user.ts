@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from '../users/role';
+import type { Role } from './role';
 
 /** The caller, as the database says now (not as the token claimed). */
 export interface AuthUser {

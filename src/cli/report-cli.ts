@@ -1,15 +1,14 @@
-import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { ConfigError, loadConfig } from '../config/app-config';
-import { openDatabase } from '../database/database';
-import { dataSourceOptions } from '../database/data-source-options';
-import { prepareDatabase } from '../database/prepare';
-import { GROUP_BYS, type GroupBy } from './resolution-rate.sql';
-import { ResolutionRateReport, ReportsService } from './reports.service';
-import { ResolutionCounts } from './resolution-counts';
-import { LiveFigures } from './live-figures';
+import { pendingMigrations } from '../database/migrate';
+import { LiveFigures } from '../reports/live-figures';
+import { ResolutionRateReport, ReportsService } from '../reports/reports.service';
+import { ResolutionCounts } from '../reports/resolution-counts';
+import { GROUP_BYS, type GroupBy } from '../reports/resolution-rate.sql';
+import { consoleOutput, runMain, withCliContext } from './cli-context';
 
 const USAGE = `usage: npm run report -- --period 2025-Q1 [--group-by department|district|category|industry] [--as-of <instant>|now]
        npm run report -- --from 2025-01-01 --to 2025-04-01 [...]`;
@@ -50,7 +49,14 @@ export function formatReport(report: ResolutionRateReport): string {
   ].join('\n');
 }
 
-async function main(): Promise<void> {
+/** The report's services alone (ReportsModule would bring its controller and the weekly report too). */
+@Module({ providers: [ReportsService, ResolutionCounts, LiveFigures] })
+class ReportCliModule {}
+
+/** A report on a database whose schema is behind the code would be wrong or fail half-way: it is refused. */
+class PendingMigrationsError extends Error {}
+
+async function report(): Promise<void> {
   const { values } = parseArgs({
     options: {
       period: { type: 'string' },
@@ -71,17 +77,23 @@ async function main(): Promise<void> {
     throw DomainError.invalidField('group-by', `expected one of ${GROUP_BYS.join(', ')}`);
   }
   const config = loadConfig();
-  const database = await openDatabase(config, (line) => console.error(line));
-  const db = new DataSource(
-    dataSourceOptions(database.url, {
-      statementTimeoutMs: config.dbStatementTimeoutMs,
-      timezone: config.reportTimezone,
-    }),
-  );
-  try {
-    await db.initialize();
-    await prepareDatabase(db, config, (line) => console.error(line));
-    const report = await new ReportsService(db, config, new ResolutionCounts(db), new LiveFigures()).resolutionRate({
+  // Read-only: no migrations, no admin, no demo data; PostgreSQL refuses any write of the pool.
+  const options = {
+    config,
+    imports: [ReportCliModule],
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    readOnly: true,
+    io: consoleOutput,
+  };
+  await withCliContext(options, async (context) => {
+    const pending = await pendingMigrations(context.get(DataSource));
+    if (pending.length > 0) {
+      throw new PendingMigrationsError(
+        `the database lacks migrations ${pending.join(', ')}: run "npm run migration:run" (or start the service) first; ` +
+          'a report never changes the database',
+      );
+    }
+    const report = await context.get(ReportsService).resolutionRate({
       period: values.period,
       from: values.from,
       to: values.to,
@@ -89,17 +101,24 @@ async function main(): Promise<void> {
       groupBy: groupBy as GroupBy | undefined,
     });
     console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
-  } finally {
-    await db.destroy().catch(() => undefined);
-    await database.stop();
+  });
+}
+
+/** `npm run report`: the resolution rate in the terminal. */
+async function main(): Promise<number> {
+  try {
+    await report();
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError || error instanceof ConfigError) {
+      console.error(`${error.message}\n${USAGE}`);
+    } else if (error instanceof PendingMigrationsError) {
+      console.error(error.message);
+    } else {
+      console.error(error);
+    }
+    return 1;
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof DomainError || error instanceof ConfigError) {
-    console.error(`${error.message}\n${USAGE}`);
-  } else {
-    console.error(error);
-  }
-  process.exit(1);
-});
+runMain(main);

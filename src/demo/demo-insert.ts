@@ -1,0 +1,260 @@
+/** Writes the demo data set: one statement per table, rows passed as one JSON array. */
+import { RESOLVED_STATUSES } from '../workflow/statuses';
+import type { DemoData } from './demo-data';
+import { Enterprise } from './demo-enterprises';
+import { Problem, Visit } from './demo-problems';
+import { departmentId, DEPARTMENTS, type DemoUser, userId } from './demo-text';
+import { beijing, iso } from './demo-time';
+
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inserting: one statement per table, rows passed as one JSON array
+// ---------------------------------------------------------------------------------------------
+
+/** Inserts rows in the given order, each row an object keyed by column; `columns` maps each to its SQL type. */
+async function insertRows(
+  db: Queryable,
+  table: string,
+  columns: Record<string, string>,
+  rows: object[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns);
+  const definitions = names.map((name) => `${name} ${columns[name]}`).join(', ');
+  await db.query(
+    `INSERT INTO ${table} (${names.join(', ')})
+     SELECT ${names.join(', ')}
+     FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${definitions})) WITH ORDINALITY AS r(${names.join(', ')}, ord)
+     ORDER BY ord`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Departments and people are as old as the programme. */
+const REGISTERED_AT = iso(beijing(2023, 11, 20, 9));
+
+export async function insertDemoData(
+  db: Queryable,
+  data: DemoData,
+  passwordHash: string,
+  users: DemoUser[],
+): Promise<void> {
+  await insertRows(
+    db,
+    'departments',
+    { id: 'uuid', code: 'text', name: 'text', created_at: 'timestamptz' },
+    DEPARTMENTS.map((d) => ({ id: departmentId(d.code), code: d.code, name: d.name, created_at: REGISTERED_AT })),
+  );
+  await insertRows(
+    db,
+    'users',
+    {
+      id: 'uuid',
+      username: 'text',
+      display_name: 'text',
+      role: 'text',
+      department_id: 'uuid',
+      password_hash: 'text',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
+    },
+    users.map((u) => ({
+      id: userId(u.username),
+      username: u.username,
+      display_name: u.displayName,
+      role: u.role,
+      department_id: u.departmentCode ? departmentId(u.departmentCode) : null,
+      password_hash: passwordHash,
+      created_at: REGISTERED_AT,
+      updated_at: REGISTERED_AT,
+    })),
+  );
+  await insertEnterprises(db, data.enterprises);
+  await insertVisits(db, data.visits);
+  await insertProblems(db, data.problems);
+  await insertEvents(db, data.problems);
+  await insertCounters(db, data.problems);
+}
+
+async function insertEnterprises(db: Queryable, enterprises: Enterprise[]): Promise<void> {
+  await insertRows(
+    db,
+    'enterprises',
+    {
+      id: 'uuid',
+      name: 'text',
+      uscc: 'text',
+      district_code: 'text',
+      industry: 'text',
+      is_above_scale: 'boolean',
+      is_key: 'boolean',
+      address: 'text',
+      contact_name: 'text',
+      contact_phone: 'text',
+      created_by: 'uuid',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
+    },
+    enterprises.map((e) => ({
+      id: e.id,
+      name: e.name,
+      uscc: e.uscc,
+      district_code: e.districtCode,
+      industry: e.industry,
+      is_above_scale: e.isAboveScale,
+      is_key: e.isKey,
+      address: e.address,
+      contact_name: e.contactName,
+      contact_phone: e.contactPhone,
+      created_by: e.createdBy,
+      created_at: iso(e.createdAt),
+      updated_at: iso(e.createdAt),
+    })),
+  );
+}
+
+async function insertVisits(db: Queryable, visits: Visit[]): Promise<void> {
+  await insertRows(
+    db,
+    'visits',
+    {
+      id: 'uuid',
+      enterprise_id: 'uuid',
+      visited_at: 'timestamptz',
+      purpose: 'text',
+      notes: 'text',
+      policies_promoted: 'text[]',
+      created_by: 'uuid',
+      created_at: 'timestamptz',
+    },
+    visits.map((v) => ({
+      id: v.id,
+      enterprise_id: v.enterpriseId,
+      visited_at: iso(v.visitedAt),
+      purpose: v.purpose,
+      notes: v.notes,
+      policies_promoted: v.policies,
+      created_by: v.officials[0],
+      created_at: iso(v.createdAt),
+    })),
+  );
+  await insertRows(
+    db,
+    'visit_officials',
+    { visit_id: 'uuid', user_id: 'uuid' },
+    visits.flatMap((v) => v.officials.map((official) => ({ visit_id: v.id, user_id: official }))),
+  );
+}
+
+/** The row holds the state after the last event; version counts the events after `created`. */
+async function insertProblems(db: Queryable, problems: Problem[]): Promise<void> {
+  await insertRows(
+    db,
+    'problems',
+    {
+      id: 'uuid',
+      code: 'text',
+      enterprise_id: 'uuid',
+      visit_id: 'uuid',
+      source: 'text',
+      category_code: 'text',
+      title: 'text',
+      description: 'text',
+      reported_at: 'timestamptz',
+      status: 'text',
+      department_id: 'uuid',
+      due_at: 'timestamptz',
+      resolution: 'text',
+      satisfaction: 'text',
+      feedback: 'text',
+      escalated: 'boolean',
+      duplicate_of: 'uuid',
+      version: 'integer',
+      created_by: 'uuid',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
+      resolved_at: 'timestamptz',
+      last_event_type: 'text',
+    },
+    problems.map((p) => {
+      const { state, events } = p.timeline;
+      const lastResolve = events.filter((e) => e.type === 'resolve').pop();
+      const resolved = RESOLVED_STATUSES.includes(state.status);
+      return {
+        id: p.id,
+        code: p.code,
+        enterprise_id: p.enterprise.id,
+        visit_id: p.visitId,
+        source: p.source,
+        category_code: p.category,
+        title: p.title,
+        description: p.description,
+        reported_at: iso(p.reportedAt),
+        status: state.status,
+        department_id: state.departmentId,
+        due_at: state.dueAt?.toISOString() ?? null,
+        resolution: state.resolution,
+        satisfaction: state.satisfaction,
+        feedback: state.feedback,
+        escalated: state.escalated,
+        duplicate_of: state.duplicateOf,
+        version: events.length,
+        created_by: p.createdBy,
+        created_at: iso(events[0]!.at),
+        updated_at: iso(events[events.length - 1]!.at),
+        resolved_at: resolved && lastResolve ? iso(lastResolve.at) : null,
+        last_event_type: events[events.length - 1]!.type,
+      };
+    }),
+  );
+}
+
+/** In time order across all problems, so the identity ids grow with time as they would have live. */
+async function insertEvents(db: Queryable, problems: Problem[]): Promise<void> {
+  const rows = problems.flatMap((p) => p.timeline.events.map((event, seq) => ({ problem: p, event, seq })));
+  rows.sort((a, b) => a.event.at - b.event.at || a.problem.code.localeCompare(b.problem.code) || a.seq - b.seq);
+  await insertRows(
+    db,
+    'problem_events',
+    {
+      problem_id: 'uuid',
+      type: 'text',
+      from_status: 'text',
+      to_status: 'text',
+      department_id: 'uuid',
+      actor_id: 'uuid',
+      at: 'timestamptz',
+      note: 'text',
+      data: 'jsonb',
+    },
+    rows.map(({ problem, event }) => ({
+      problem_id: problem.id,
+      type: event.type,
+      from_status: event.fromStatus,
+      to_status: event.toStatus,
+      department_id: event.departmentId,
+      actor_id: event.actorId,
+      at: iso(event.at),
+      note: event.note,
+      data: event.data,
+    })),
+  );
+}
+
+/** New problems continue each year's sequence after the demo's codes. */
+async function insertCounters(db: Queryable, problems: Problem[]): Promise<void> {
+  const last = new Map<number, number>();
+  for (const p of problems) {
+    const [, year, value] = p.code.split('-');
+    last.set(Number(year), Math.max(last.get(Number(year)) ?? 0, Number(value)));
+  }
+  await insertRows(
+    db,
+    'problem_code_counters',
+    { year: 'integer', last_value: 'integer' },
+    [...last].sort(([a], [b]) => a - b).map(([year, lastValue]) => ({ year, last_value: lastValue })),
+  );
+}
