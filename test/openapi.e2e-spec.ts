@@ -51,6 +51,18 @@ describe('the OpenAPI document at /api/docs-json', () => {
     expect(document.components.schemas.ErrorResponse).toBeDefined();
   });
 
+  it('gives every property of every schema a type (a nullable union without one reads as an empty object)', () => {
+    const untyped = Object.entries(document.components.schemas).flatMap(([name, schema]) =>
+      Object.entries((schema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {})
+        .filter(
+          ([, property]) =>
+            property.type === 'object' && !property.properties && !property.additionalProperties && !property.$ref,
+        )
+        .map(([property]) => `${name}.${property}`),
+    );
+    expect(untyped).toEqual([]);
+  });
+
   it('is the document the web app’s types are generated from (built without a database)', async () => {
     expect(await buildOpenApiDocument()).toEqual(document);
   });

@@ -13,7 +13,7 @@ import {
 import { Roles } from '../auth/auth-user';
 import { ErrorResponse } from '../common/error.response';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
-import { FiguresReport, ResolutionRateReport, TrendReport } from './report.response';
+import { Figures, FiguresReport, ResolutionRateReport, TrendReport } from './report.response';
 import { ReportsService } from './reports.service';
 import { renderWeeklyCsv, renderWeeklyHtml, renderWeeklyXlsx } from './weekly/render-weekly';
 import { WeeklyQuery } from './weekly/weekly.dto';
@@ -25,7 +25,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiTags('reports')
 @ApiBearerAuth()
 @ApiDefaultResponse({ type: ErrorResponse, description: 'an error' })
-@ApiExtraModels(WeeklyReport)
+@ApiExtraModels(WeeklyReport, Figures)
 @Roles('manager', 'admin')
 @Controller('reports')
 export class ReportsController {

@@ -1,22 +1,13 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api } from './api';
+import type { components } from './api/schema';
 import { useAuth } from './auth';
 import { useI18n } from './i18n';
 
-/** Reference data every page labels things with, loaded once per sign-in. */
-export interface Coded {
-  code: string;
-  name: string;
-  nameEn?: string;
-}
-export interface Category extends Coded {
-  defaultDueWorkingDays: number | null;
-}
-export interface Department {
-  id: string;
-  code: string;
-  name: string;
-}
+/** Reference data every page labels things with, loaded once per sign-in (shapes from api/schema.d.ts). */
+export type Coded = components['schemas']['DistrictResponse'];
+export type Category = components['schemas']['CategoryResponse'];
+export type Department = components['schemas']['DepartmentResponse'];
 
 export interface Reference {
   loaded: boolean;

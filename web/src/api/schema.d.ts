@@ -881,6 +881,13 @@ export interface components {
       /** @example dueAt must be in the future */
       message: string;
     };
+    Figures: {
+      medianDaysToResolve: number | null;
+      onTimeRate: components['schemas']['OnTimeRate'];
+      resolutionRate: components['schemas']['RateFigures'];
+      returns: number;
+      satisfactionRate: components['schemas']['SatisfactionRate'];
+    };
     FiguresGroup: {
       /** @description the group key (id or code); null for none */
       key: string | null;
@@ -1244,7 +1251,7 @@ export interface components {
     };
     UpdateUserDto: {
       /** Format: uuid */
-      departmentId?: Record<string, never> | null;
+      departmentId?: string | null;
       disabled?: boolean;
       displayName?: string;
       password?: string;
@@ -1253,7 +1260,7 @@ export interface components {
     };
     UserResponse: {
       /** Format: uuid */
-      departmentId?: Record<string, never> | null;
+      departmentId: string | null;
       disabled?: boolean;
       displayName: string;
       /** Format: uuid */
@@ -1322,9 +1329,9 @@ export interface components {
        * Format: uuid
        * @description problem warnings; null while unassigned
        */
-      departmentId?: Record<string, never> | null;
+      departmentId?: string | null;
       /** @example 市工信局 */
-      departmentName?: Record<string, never> | null;
+      departmentName?: string | null;
       /**
        * @description when the scan recorded it, once it has
        * @example 2025-03-10T01:00:00.000Z
@@ -1353,7 +1360,7 @@ export interface components {
        * @description not_visited: the last visit, null when never visited
        * @example 2025-01-10T02:00:00.000Z
        */
-      lastVisitAt?: Record<string, never> | null;
+      lastVisitAt?: string | null;
       /**
        * @example overdue
        * @enum {string}
