@@ -30,7 +30,7 @@ export function rateBarOption(points: RatePoint[], seriesName: string): ChartOpt
     tooltip: {
       trigger: 'item',
       formatter: (params) => {
-        const point = points[(params as { dataIndex: number }).dataIndex]!;
+        const point = points[(params as { dataIndex: number }).dataIndex];
         return `${point.label}<br/>${seriesName}: <b>${formatRate(point.ratePercent)}</b> (${point.detail})`;
       },
     },
@@ -65,11 +65,11 @@ export function rateTrendOption(periods: string[], series: RateSeries[]): ChartO
         const rows = params as { dataIndex: number; seriesIndex: number; marker: string }[];
         if (!rows.length) return '';
         const lines = rows.map((row) => {
-          const item = series[row.seriesIndex]!;
-          const point = item.points[row.dataIndex]!;
+          const item = series[row.seriesIndex];
+          const point = item.points[row.dataIndex];
           return `${row.marker}${item.name}: <b>${formatRate(point.ratePercent)}</b> (${point.detail})`;
         });
-        return [periods[rows[0]!.dataIndex], ...lines].join('<br/>');
+        return [periods[rows[0].dataIndex], ...lines].join('<br/>');
       },
     },
     xAxis: { type: 'category', data: periods, boundaryGap: false },

@@ -200,7 +200,7 @@ function ExceptionTable({ days, onPick }: { days: CalendarDay[]; onPick: (date: 
             title: t('星期', 'Weekday'),
             dataIndex: 'date',
             width: 90,
-            render: (date: string) => t(...WEEKDAYS[weekdayOf(date)]!),
+            render: (date: string) => t(...WEEKDAYS[weekdayOf(date)]),
           },
           {
             title: t('类型', 'Kind'),
@@ -266,7 +266,7 @@ function DayDialog({ date, exception, onClose, onSaved }: DayDialogProps) {
   return (
     <Modal
       open
-      title={`${date} ${t(`星期${WEEKDAYS[weekdayOf(date)]![0]}`, WEEKDAYS[weekdayOf(date)]![1])}`}
+      title={`${date} ${t(`星期${WEEKDAYS[weekdayOf(date)][0]}`, WEEKDAYS[weekdayOf(date)][1])}`}
       onCancel={onClose}
       destroyOnHidden
       footer={

@@ -290,8 +290,10 @@ function GroupRateCard({ title, hint, groups, loading, label, onPick }: GroupRat
   const sorted = byRate(groups);
   const points = sorted.map((g) => ({ label: label(g), ratePercent: g.ratePercent, detail: counts(g) }));
   const seriesName = t('办结率', 'Resolution rate');
-  // A new option only when what it shows changes (labels follow the language and the reference data).
+  // A new option only when what it shows changes (labels follow the language and the reference data):
+  // the points are built anew on every render, so the memo is keyed by their text, not by them.
   const key = JSON.stringify([points, seriesName]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for points and seriesName
   const option = useMemo(() => rateBarOption(points, seriesName), [key]);
   return (
     <Card
@@ -304,7 +306,7 @@ function GroupRateCard({ title, hint, groups, loading, label, onPick }: GroupRat
         <EChart
           option={option}
           height={Math.max(220, sorted.length * 28 + 24)}
-          onClick={({ dataIndex }) => onPick(sorted[dataIndex]!)}
+          onClick={({ dataIndex }) => onPick(sorted[dataIndex])}
           ariaLabel={title}
         />
       ) : (

@@ -136,7 +136,7 @@ export function ProblemListPage() {
         scroll={{ x: 1360 }}
         locale={{ emptyText: t('没有符合条件的问题', 'No problems match these filters') }}
         onChange={(_, __, sorter) => {
-          const { columnKey, order } = Array.isArray(sorter) ? sorter[0]! : sorter;
+          const { columnKey, order } = Array.isArray(sorter) ? sorter[0] : sorter;
           const next = order ? `${order === 'descend' ? '-' : ''}${String(columnKey)}` : DEFAULT_SORT;
           change({ sort: next === DEFAULT_SORT ? undefined : next });
         }}
