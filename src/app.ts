@@ -7,7 +7,9 @@ import { jsonBody } from './common/json-body';
 import { requestLog } from './common/logging';
 import { createValidationPipe } from './common/validation';
 import { serveWeb } from './web/serve-web';
+import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { OpenAPIObject } from '@nestjs/swagger';
 
 /** Builds the HTTP application (used by main and by the tests alike). */
 export async function createApp(options: AppOptions): Promise<NestExpressApplication> {
@@ -31,7 +33,18 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
   app.getHttpAdapter().getInstance().set('etag', false);
   serveWeb(app);
 
-  const document = SwaggerModule.createDocument(
+  const document = createOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  await app.init();
+  return app;
+}
+
+/**
+ * The OpenAPI document of the routes an application holds: served at /api/docs-json, and built
+ * without a database by scripts/openapi.ts, which writes the web app's types from it.
+ */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Jiuquan business-outreach service (酒泉市包联走访问题办理)')
@@ -40,7 +53,4 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  await app.init();
-  return app;
 }

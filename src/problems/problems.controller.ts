@@ -1,11 +1,21 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiDefaultResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type AuthUser, CurrentUser, Roles } from '../access/auth-user';
+import { ErrorResponse } from '../common/error.response';
 import { idParam } from '../common/ids';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { IfMatchVersion } from './if-match';
 import type { ProblemResponse } from './problem-response';
+import { ProblemPage, ProblemResponse as ProblemBody } from './problem.response';
 import {
   AssignDto,
   CreateProblemDto,
@@ -21,9 +31,14 @@ import { ActionRequest, ProblemsService } from './problems.service';
 
 const problemId = idParam('problem');
 const IF_MATCH = ApiHeader({ name: 'If-Match', required: true, description: 'the version last read, e.g. "3"' });
+const AFTER_ACTION = ApiOkResponse({
+  type: ProblemBody,
+  description: 'the problem after the action; ETag carries the version',
+});
 
 @ApiTags('problems')
 @ApiBearerAuth()
+@ApiDefaultResponse({ type: ErrorResponse, description: 'an error' })
 @Controller('problems')
 export class ProblemsController {
   constructor(
@@ -35,6 +50,7 @@ export class ProblemsController {
   @Roles('official', 'manager', 'admin')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retries with the same key create nothing new' })
   @ApiOperation({ summary: 'Record a problem raised by an enterprise' })
+  @ApiCreatedResponse({ type: ProblemBody })
   create(
     @CurrentUser() user: AuthUser,
     @Body() body: CreateProblemDto,
@@ -47,12 +63,14 @@ export class ProblemsController {
 
   @Get()
   @ApiOperation({ summary: 'The resolution list (问题清单); handlers see their department only' })
+  @ApiOkResponse({ type: ProblemPage })
   list(@CurrentUser() user: AuthUser, @Query() query: ListProblemsQuery) {
     return this.problems.list(user, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One problem with its events, oldest first; ETag carries the version' })
+  @ApiOkResponse({ type: ProblemBody })
   async get(
     @CurrentUser() user: AuthUser,
     @Param('id', problemId) id: string,
@@ -64,6 +82,7 @@ export class ProblemsController {
   @Post(':id/assign')
   @HttpCode(200)
   @IF_MATCH
+  @AFTER_ACTION
   @ApiOperation({ summary: 'Assign (or reassign) to a department with a deadline' })
   assign(
     @CurrentUser() user: AuthUser,
@@ -84,6 +103,7 @@ export class ProblemsController {
   @Post(':id/accept')
   @HttpCode(200)
   @IF_MATCH
+  @AFTER_ACTION
   @ApiOperation({ summary: 'The department accepts the problem (签收)' })
   accept(
     @CurrentUser() user: AuthUser,
@@ -98,6 +118,7 @@ export class ProblemsController {
   @Post(':id/progress')
   @HttpCode(200)
   @IF_MATCH
+  @AFTER_ACTION
   @ApiOperation({ summary: 'Add a progress note; the status does not change' })
   progress(
     @CurrentUser() user: AuthUser,
@@ -112,6 +133,7 @@ export class ProblemsController {
   @Post(':id/resolve')
   @HttpCode(200)
   @IF_MATCH
+  @AFTER_ACTION
   @ApiOperation({ summary: 'Report the problem resolved (办结)' })
   resolve(
     @CurrentUser() user: AuthUser,
@@ -126,6 +148,7 @@ export class ProblemsController {
   @Post(':id/return')
   @HttpCode(200)
   @IF_MATCH
+  @AFTER_ACTION
   @ApiOperation({ summary: 'Return a misassigned problem (退单); it goes back to reported' })
   return(
     @CurrentUser() user: AuthUser,
@@ -140,6 +163,7 @@ export class ProblemsController {
   @Post(':id/verify')
   @HttpCode(200)
   @IF_MATCH
+  @AFTER_ACTION
   @ApiOperation({
     summary: "Record the enterprise's satisfaction (回访): closed, or back in progress when unsatisfied",
   })
@@ -160,6 +184,7 @@ export class ProblemsController {
   @Post(':id/reopen')
   @HttpCode(200)
   @IF_MATCH
+  @AFTER_ACTION
   @ApiOperation({ summary: 'Reopen a resolved problem' })
   reopen(
     @CurrentUser() user: AuthUser,
@@ -174,6 +199,7 @@ export class ProblemsController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @IF_MATCH
+  @AFTER_ACTION
   @ApiOperation({ summary: 'Withdraw a duplicate or invalid problem' })
   withdraw(
     @CurrentUser() user: AuthUser,
@@ -188,6 +214,7 @@ export class ProblemsController {
   @Post(':id/escalate')
   @HttpCode(200)
   @IF_MATCH
+  @AFTER_ACTION
   @ApiOperation({ summary: 'Escalate for supervision (督办); the status does not change' })
   escalate(
     @CurrentUser() user: AuthUser,

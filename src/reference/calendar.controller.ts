@@ -1,6 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiDefaultResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../access/auth-user';
+import { ErrorResponse } from '../common/error.response';
 import {
   CalendarDayParams,
   CalendarDayResponse,
@@ -22,6 +31,7 @@ const DATE_PARAM = ApiParam({
 
 @ApiTags('calendar')
 @ApiBearerAuth()
+@ApiDefaultResponse({ type: ErrorResponse, description: 'an error' })
 @Controller()
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}

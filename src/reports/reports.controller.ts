@@ -1,17 +1,31 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiDefaultResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Roles } from '../access/auth-user';
+import { ErrorResponse } from '../common/error.response';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
+import { Figures, FiguresReport, ResolutionRateReport, TrendReport } from './report.response';
 import { ReportsService } from './reports.service';
 import { renderWeeklyCsv, renderWeeklyHtml, renderWeeklyXlsx } from './weekly/render-weekly';
 import { WeeklyQuery } from './weekly/weekly.dto';
+import { WeeklyReport } from './weekly/weekly.response';
 import { WeeklyService } from './weekly/weekly.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiDefaultResponse({ type: ErrorResponse, description: 'an error' })
+@ApiExtraModels(WeeklyReport, Figures)
 @Roles('manager', 'admin')
 @Controller('reports')
 export class ReportsController {
@@ -25,6 +39,7 @@ export class ReportsController {
     summary:
       'The resolution rate (办结率) of a period as of an instant, optionally per department, district, category or industry',
   })
+  @ApiOkResponse({ type: ResolutionRateReport })
   resolutionRate(@Query() query: ResolutionRateQuery) {
     return this.reports.resolutionRate(query);
   }
@@ -34,12 +49,14 @@ export class ReportsController {
     summary:
       'Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve; optionally per group',
   })
+  @ApiOkResponse({ type: FiguresReport })
   figures(@Query() query: FiguresQuery) {
     return this.reports.figures(query);
   }
 
   @Get('trend')
   @ApiOperation({ summary: 'The figures over consecutive quarters, months or ISO weeks' })
+  @ApiOkResponse({ type: TrendReport })
   trend(@Query() query: TrendQuery) {
     return this.reports.trend(query);
   }
@@ -50,6 +67,15 @@ export class ReportsController {
       'The weekly coordination report (周调度) for an ISO week: JSON, a spreadsheet (one sheet per section), CSV, or a printable page with charts',
   })
   @ApiProduces('application/json', XLSX, 'text/csv', 'text/html')
+  @ApiOkResponse({
+    description: 'the report in the format asked for',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(WeeklyReport) } },
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+      'text/csv': { schema: { type: 'string' } },
+      'text/html': { schema: { type: 'string' } },
+    },
+  })
   async weekly(@Query() query: WeeklyQuery, @Res({ passthrough: true }) res: Response) {
     const report = await this.weeklyReports.report(query.week);
     const lang = query.lang ?? 'zh';

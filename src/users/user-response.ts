@@ -6,7 +6,7 @@ export class UserResponse {
   @ApiProperty() username: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) departmentId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) departmentId: string | null;
   @ApiPropertyOptional() disabled?: boolean;
 }
 

@@ -1,11 +1,13 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiDefaultResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, Roles } from '../access/auth-user';
+import { ErrorResponse } from '../common/error.response';
 import { type ScanOutcome, ScanResult, WarningsQuery, WarningsResponse } from './warnings.dto';
 import { WarningsService } from './warnings.service';
 
 @ApiTags('warnings')
 @ApiBearerAuth()
+@ApiDefaultResponse({ type: ErrorResponse, description: 'an error' })
 @Controller('warnings')
 export class WarningsController {
   constructor(private readonly warnings: WarningsService) {}

@@ -49,10 +49,15 @@ export class WarningItem {
   @ApiProperty({ example: '酒泉某新能源装备有限公司' })
   enterpriseName: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'problem warnings; null while unassigned' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'problem warnings; null while unassigned',
+  })
   departmentId?: string | null;
 
-  @ApiPropertyOptional({ example: '市工信局', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '市工信局', nullable: true })
   departmentName?: string | null;
 
   @ApiPropertyOptional({ example: '2025-09-26T09:00:00.000Z', description: 'overdue and due_soon' })
@@ -78,6 +83,7 @@ export class WarningItem {
 
   @ApiPropertyOptional({
     example: '2025-01-10T02:00:00.000Z',
+    type: String,
     nullable: true,
     description: 'not_visited: the last visit, null when never visited',
   })

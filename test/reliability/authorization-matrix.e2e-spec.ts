@@ -466,6 +466,9 @@ describe('authorization matrix: every endpoint × every caller × every object',
   function buildSpecs(): Spec[] {
     return [
       simpleGet('GET /api/v1/health', '/health', 'public', (res) => (res.body.status === 'ok' ? null : res.text)),
+      simpleGet('GET /api/v1/meta', '/meta', 'public', (res) =>
+        typeof res.body.reportTimezone === 'string' ? null : res.text,
+      ),
       {
         key: 'POST /api/v1/auth/login',
         roles: 'public',
@@ -997,8 +1000,8 @@ describe('authorization matrix: every endpoint × every caller × every object',
 
   const groups: [string, (key: string) => boolean][] = [
     [
-      'health, login, users, reference data and calendar',
-      (k) => /health|auth|users|districts|categories|statuses|departments|calendar/.test(k),
+      'health, meta, login, users, reference data and calendar',
+      (k) => /health|meta|auth|users|districts|categories|statuses|departments|calendar/.test(k),
     ],
     ['enterprises, import and visits', (k) => /enterprises|visits/.test(k)],
     ['problem create, list, export and read', (k) => /problems(\/export|\/\{id\})?$/.test(k)],

@@ -9,6 +9,7 @@ import { I18nProvider, useI18n } from './i18n';
 import { Layout } from './Layout';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ServerState } from './queries';
 import { ReferenceProvider } from './reference';
 import { ROUTES, homeFor } from './routes';
 
@@ -17,11 +18,13 @@ export function App() {
     <I18nProvider>
       <Localised>
         <AuthProvider>
-          <ReferenceProvider>
-            <BrowserRouter>
-              <AppRoutes />
-            </BrowserRouter>
-          </ReferenceProvider>
+          <ServerState>
+            <ReferenceProvider>
+              <BrowserRouter>
+                <AppRoutes />
+              </BrowserRouter>
+            </ReferenceProvider>
+          </ServerState>
         </AuthProvider>
       </Localised>
     </I18nProvider>

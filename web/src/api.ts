@@ -95,7 +95,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       payload,
     );
   }
-  const data = response.status === 204 ? undefined : await response.json();
+  const data: unknown = response.status === 204 ? undefined : await response.json();
   return { data: data as T, headers: response.headers };
 }
 
@@ -113,8 +113,8 @@ export async function download(path: string, query: Query, fallbackName: string)
     const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     throw new ApiError(
       response.status,
-      String(payload.code ?? response.status),
-      String(payload.message ?? ''),
+      typeof payload.code === 'string' ? payload.code : String(response.status),
+      typeof payload.message === 'string' ? payload.message : '',
       payload,
     );
   }

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { reportTimeZone } from './timeZone';
 
 /**
  * Chinese first, English on request. Every text is written in place as `t('中文', 'English')`,
@@ -7,9 +8,6 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 export type Lang = 'zh' | 'en';
 
 const LANG_KEY = 'outreach.lang';
-
-/** Dates and times are shown in the report time zone, whatever the device's zone. */
-export const REPORT_TIME_ZONE = 'Asia/Shanghai';
 
 interface I18n {
   lang: Lang;
@@ -31,7 +29,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
     const dateTime = new Intl.DateTimeFormat(locale, {
-      timeZone: REPORT_TIME_ZONE,
+      timeZone: reportTimeZone(),
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -40,7 +38,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       hour12: false,
     });
     const dateOnly = new Intl.DateTimeFormat(locale, {
-      timeZone: REPORT_TIME_ZONE,
+      timeZone: reportTimeZone(),
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',

@@ -1,22 +1,14 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { api } from './api';
+import type { components } from './api/schema';
 import { useAuth } from './auth';
 import { useI18n } from './i18n';
 
-/** Reference data every page labels things with, loaded once per sign-in. */
-export interface Coded {
-  code: string;
-  name: string;
-  nameEn?: string;
-}
-export interface Category extends Coded {
-  defaultDueWorkingDays: number | null;
-}
-export interface Department {
-  id: string;
-  code: string;
-  name: string;
-}
+/** Reference data every page labels things with, loaded once per sign-in (shapes from api/schema.d.ts). */
+export type Coded = components['schemas']['DistrictResponse'];
+export type Category = components['schemas']['CategoryResponse'];
+export type Department = components['schemas']['DepartmentResponse'];
 
 export interface Reference {
   loaded: boolean;
@@ -29,45 +21,38 @@ export interface Reference {
   reload: () => void;
 }
 
-const empty: Omit<Reference, 'reload' | 'error'> = {
-  loaded: false,
-  districts: [],
-  categories: [],
-  departments: [],
-  statuses: [],
-};
 const ReferenceContext = createContext<Reference | null>(null);
 
 export function ReferenceProvider({ children }: { children: ReactNode }) {
   const { user } = useAuth();
-  const [data, setData] = useState(empty);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    if (!user) return;
-    let live = true;
-    setError(null);
-    void Promise.all([
-      api<Coded[]>('/districts'),
-      api<Category[]>('/categories'),
-      api<Department[]>('/departments'),
-      api<Coded[]>('/statuses'),
-    ])
-      .then(([districts, categories, departments, statuses]) => {
-        if (live) setData({ loaded: true, districts, categories, departments, statuses });
-      })
-      .catch((caught: unknown) => {
-        if (live) setError(caught);
-      });
-    return () => {
-      live = false;
-    };
-  }, [user, generation]);
-  return (
-    <ReferenceContext.Provider value={{ ...data, error, reload: () => setGeneration((n) => n + 1) }}>
-      {children}
-    </ReferenceContext.Provider>
+  const query = useQuery({
+    queryKey: ['reference'],
+    queryFn: async ({ signal }) => {
+      const [districts, categories, departments, statuses] = await Promise.all([
+        api<Coded[]>('/districts', { signal }),
+        api<Category[]>('/categories', { signal }),
+        api<Department[]>('/departments', { signal }),
+        api<Coded[]>('/statuses', { signal }),
+      ]);
+      return { districts, categories, departments, statuses };
+    },
+    enabled: !!user,
+    staleTime: Infinity,
+  });
+  const { data, error, refetch } = query;
+  const value = useMemo<Reference>(
+    () => ({
+      loaded: !!data,
+      error,
+      districts: data?.districts ?? [],
+      categories: data?.categories ?? [],
+      departments: data?.departments ?? [],
+      statuses: data?.statuses ?? [],
+      reload: () => void refetch(),
+    }),
+    [data, error, refetch],
   );
+  return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>;
 }
 
 export function useReference(): Reference {

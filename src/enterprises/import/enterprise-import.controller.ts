@@ -19,6 +19,8 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiDefaultResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiPropertyOptional,
@@ -29,6 +31,8 @@ import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import type { Observable } from 'rxjs';
 import { type AuthUser, CurrentUser, Roles } from '../../access/auth-user';
 import { DomainError } from '../../common/domain-error';
+import { ErrorResponse } from '../../common/error.response';
+import { ImportResultResponse } from './enterprise-import.response';
 import { EnterpriseImportService } from './enterprise-import.service';
 import { IMPORT_MAX_BYTES, type SheetFormat, type UploadedSheet } from './sheet-reader';
 
@@ -80,6 +84,7 @@ const CONTENT_TYPES: Record<SheetFormat, string> = {
 
 @ApiTags('enterprises')
 @ApiBearerAuth()
+@ApiDefaultResponse({ type: ErrorResponse, description: 'an error' })
 @Controller('enterprises/import')
 export class EnterpriseImportController {
   constructor(private readonly imports: EnterpriseImportService) {}
@@ -100,6 +105,7 @@ export class EnterpriseImportController {
     summary:
       'Import enterprises from a spreadsheet: a registered credit code updates, any other row creates; rejected rows are listed with their row numbers',
   })
+  @ApiOkResponse({ type: ImportResultResponse })
   import(
     @CurrentUser() user: AuthUser,
     @UploadedFile() file: UploadedSheet | undefined,
@@ -112,6 +118,7 @@ export class EnterpriseImportController {
   @Roles('official', 'manager', 'admin')
   @ApiProduces(CONTENT_TYPES.xlsx, CONTENT_TYPES.csv)
   @ApiOperation({ summary: 'An empty import file with the Chinese headings' })
+  @ApiOkResponse({ description: 'the file', schema: { type: 'string', format: 'binary' } })
   async template(@Query() query: ImportTemplateQuery): Promise<StreamableFile> {
     const format = query.format ?? 'xlsx';
     const name = `enterprise-import-template.${format}`;

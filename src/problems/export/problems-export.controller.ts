@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiDefaultResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -12,6 +13,7 @@ import {
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { type AuthUser, CurrentUser, Roles } from '../../access/auth-user';
+import { ErrorResponse } from '../../common/error.response';
 import { ListProblemsQuery } from '../problem.dto';
 import { EXPORT_FORMATS, EXPORT_LANGUAGES, type ExportFormat, type ExportLanguage } from './export-columns';
 import { ProblemsExportService } from './problems-export.service';
@@ -30,6 +32,7 @@ export class ExportProblemsQuery extends OmitType(ListProblemsQuery, ['limit', '
 
 @ApiTags('problems')
 @ApiBearerAuth()
+@ApiDefaultResponse({ type: ErrorResponse, description: 'an error' })
 @Controller('problems')
 export class ProblemsExportController {
   constructor(private readonly exporter: ProblemsExportService) {}

@@ -1,6 +1,6 @@
 import { DatePicker, Form, InputNumber, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { useReference } from '../../reference';
@@ -81,17 +81,16 @@ export function AssignFields({ category }: { category: string }) {
 /** "Due by the end of …", counted by the service's working-day calendar (holidays and make-up days). */
 function DeadlinePreview({ days }: { days: number }) {
   const { t } = useI18n();
-  const [lastDay, setLastDay] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setLastDay(null);
-    api<{ lastWorkingDay: string }>('/calendar/working-days', { query: { from: new Date().toISOString(), days } })
-      .then((preview) => live && setLastDay(preview.lastWorkingDay))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [days]);
+  // Counted from when the preview was first asked for this many days, as the dialog stays open.
+  const preview = useQuery({
+    queryKey: ['calendar', 'working-days', days],
+    queryFn: ({ signal }) =>
+      api<{ lastWorkingDay: string }>('/calendar/working-days', {
+        query: { from: new Date().toISOString(), days },
+        signal,
+      }),
+  });
+  const lastDay = preview.data?.lastWorkingDay;
   if (!lastDay) return null;
   return (
     <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>

@@ -1,33 +1,31 @@
-import { REPORT_TIME_ZONE } from '../../i18n';
+import { offsetAt, reportTimeZone } from '../../timeZone';
 
-/** The report time zone's offset; China keeps no daylight saving time. */
-const OFFSET = '+08:00';
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const parts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: REPORT_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
 
 /** An instant as the wall time of a `datetime-local` input (`2025-03-12T10:00`), in the report time zone. */
 export function toLocalInput(instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: reportTimeZone(),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   const get = (type: Intl.DateTimeFormatPartTypes) => parts.formatToParts(instant).find((p) => p.type === type)?.value;
   return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
 }
 
 /** A `datetime-local` value read as report-time-zone wall time, as an ISO 8601 instant with offset. */
 export function fromLocalInput(value: string): string {
-  return `${value}:00${OFFSET}`;
+  return `${value}:00${offsetAt(value)}`;
 }
 
 /** The end of a calendar day (`2025-04-15`) in the report time zone: the instant the next day begins. */
 export function endOfDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00${OFFSET}`) + DAY_MS).toISOString();
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return new Date(`${next}T00:00:00${offsetAt(`${next}T00:00`)}`).toISOString();
 }
 
 /** Whether an instant is exactly midnight in the report time zone (a deadline at the end of the day before). */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from '../../api';
 import type { Page } from './types';
 
@@ -12,51 +12,29 @@ export interface KeysetList<T> {
 }
 
 /**
- * A list read page by page with the service's keyset cursor (`nextCursor` → `cursor`). A new
- * query starts over; an answer to an outdated query is dropped.
+ * A list read page by page with the service's keyset cursor (`nextCursor` → `cursor`), as one
+ * infinite query per path and query: a new query starts over at its first page, and an answer to
+ * an outdated query only fills that query's cache.
  */
 export function useKeysetList<T>(path: string, query: Query): KeysetList<T> {
-  const [items, setItems] = useState<T[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-  const current = useRef(0);
-  const queryKey = JSON.stringify(query);
-
-  const fetchPage = useCallback(
-    async (after: string | null, ticket: number) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await api<Page<T>>(path, { query: { ...(JSON.parse(queryKey) as Query), cursor: after } });
-        if (ticket !== current.current) return;
-        setItems((previous) => (after ? [...previous, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (caught) {
-        if (ticket === current.current) setError(caught);
-      } finally {
-        if (ticket === current.current) setLoading(false);
-      }
-    },
-    [path, queryKey],
-  );
-
-  useEffect(() => {
-    const ticket = ++current.current;
-    setItems([]);
-    setCursor(null);
-    void fetchPage(null, ticket);
-  }, [fetchPage, generation]);
-
+  const client = useQueryClient();
+  const queryKey = ['keyset', path, query];
+  const list = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => api<Page<T>>(path, { query: { ...query, cursor: pageParam }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
   return {
-    items,
-    loading,
-    error,
-    hasMore: cursor !== null,
+    items: list.data?.pages.flatMap((page) => page.items) ?? [],
+    loading: list.isFetching,
+    // A retry shows the spinner again, not the error it is retrying.
+    error: list.isFetching ? null : list.error,
+    hasMore: list.hasNextPage,
     loadMore: () => {
-      if (cursor && !loading) void fetchPage(cursor, current.current);
+      if (list.hasNextPage && !list.isFetching) void list.fetchNextPage();
     },
-    reload: () => setGeneration((n) => n + 1),
+    // Again from the first page, as after a new query (refetch would walk every page read so far).
+    reload: () => void client.resetQueries({ queryKey, exact: true }),
   };
 }

@@ -1,3 +1,4 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -18,7 +19,6 @@ import {
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
-import { useLoad } from '../../components/useLoad';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { today } from '../manager/periods';
@@ -56,10 +56,11 @@ export function CalendarPage() {
   const [params, setParams] = useSearchParams();
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : Number(today().slice(0, 4));
-  const calendar = useLoad(
-    (signal) => api<{ year: number; days: CalendarDay[] }>('/calendar', { query: { year }, signal }),
-    [year],
-  );
+  const calendar = useQuery({
+    queryKey: ['calendar', year],
+    queryFn: ({ signal }) => api<{ year: number; days: CalendarDay[] }>('/calendar', { query: { year }, signal }),
+    placeholderData: keepPreviousData,
+  });
   const [picked, setPicked] = useState<string | null>(null);
   const exceptions = new Map((calendar.data?.days ?? []).map((day) => [day.date, day]));
 
@@ -91,8 +92,8 @@ export function CalendarPage() {
           </Space>
         </Col>
       </Row>
-      {calendar.error !== undefined && <Alert type="error" showIcon title={errorMessage(calendar.error, t)} />}
-      <Spin spinning={calendar.loading}>
+      {!!calendar.error && <Alert type="error" showIcon title={errorMessage(calendar.error, t)} />}
+      <Spin spinning={calendar.isFetching}>
         <Row gutter={[12, 12]}>
           {Array.from({ length: 12 }, (_, month) => (
             <Col key={month} xs={24} sm={12} lg={8} xl={6}>
@@ -109,7 +110,7 @@ export function CalendarPage() {
           onClose={() => setPicked(null)}
           onSaved={() => {
             setPicked(null);
-            calendar.reload();
+            void calendar.refetch();
           }}
         />
       )}
@@ -199,7 +200,7 @@ function ExceptionTable({ days, onPick }: { days: CalendarDay[]; onPick: (date: 
             title: t('星期', 'Weekday'),
             dataIndex: 'date',
             width: 90,
-            render: (date: string) => t(...WEEKDAYS[weekdayOf(date)]!),
+            render: (date: string) => t(...WEEKDAYS[weekdayOf(date)]),
           },
           {
             title: t('类型', 'Kind'),
@@ -265,7 +266,7 @@ function DayDialog({ date, exception, onClose, onSaved }: DayDialogProps) {
   return (
     <Modal
       open
-      title={`${date} ${t(`星期${WEEKDAYS[weekdayOf(date)]![0]}`, WEEKDAYS[weekdayOf(date)]![1])}`}
+      title={`${date} ${t(`星期${WEEKDAYS[weekdayOf(date)][0]}`, WEEKDAYS[weekdayOf(date)][1])}`}
       onCancel={onClose}
       destroyOnHidden
       footer={

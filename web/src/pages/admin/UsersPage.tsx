@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api';
 import { useAuth, type Role } from '../../auth';
-import { useLoad } from '../../components/useLoad';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useLabels, useReference } from '../../reference';
@@ -40,7 +40,7 @@ export function UsersPage() {
   const { user: me } = useAuth();
   const { message } = App.useApp();
   const labels = useLabels();
-  const users = useLoad((signal) => api<User[]>('/users', { signal }), []);
+  const users = useQuery({ queryKey: ['users'], queryFn: ({ signal }) => api<User[]>('/users', { signal }) });
   const [editing, setEditing] = useState<Editing | null>(null);
   const roleOf = (role: Role) => ROLES.find((r) => r.role === role)!;
 
@@ -48,7 +48,7 @@ export function UsersPage() {
     try {
       await api(`/users/${user.id}`, { method: 'PATCH', body: { disabled } });
       void message.success(disabled ? t('已停用', 'Disabled') : t('已启用', 'Enabled'));
-      users.reload();
+      void users.refetch();
     } catch (error) {
       void message.error(errorMessage(error, t));
     }
@@ -64,11 +64,11 @@ export function UsersPage() {
           {t('新建用户', 'New user')}
         </Button>
       </Space>
-      {users.error !== undefined && <Alert type="error" showIcon title={errorMessage(users.error, t)} />}
+      {!!users.error && <Alert type="error" showIcon title={errorMessage(users.error, t)} />}
       <Table<User>
         size="small"
         rowKey="id"
-        loading={users.loading}
+        loading={users.isFetching}
         dataSource={users.data}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
@@ -133,7 +133,7 @@ export function UsersPage() {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            users.reload();
+            void users.refetch();
           }}
         />
       )}

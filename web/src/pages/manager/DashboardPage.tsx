@@ -1,10 +1,10 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Empty, Row, Segmented, Space, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
 import { CHART_COLORS, EChart, rateBarHeight, rateBarOption, rateTrendOption } from '../../components/charts';
-import { useLoad } from '../../components/useLoad';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
@@ -36,8 +36,9 @@ export function DashboardPage() {
   const show = (nextPeriod: string, nextAsOf: 'now' | undefined) =>
     setParams(nextAsOf ? { period: nextPeriod, asOf: nextAsOf } : { period: nextPeriod });
 
-  const figures = useLoad(
-    (signal) =>
+  const figures = useQuery({
+    queryKey: ['reports', 'dashboard', period, asOf],
+    queryFn: ({ signal }) =>
       Promise.all([
         api<FiguresReport>('/reports/figures', { query: { period, asOf }, signal }),
         api<ResolutionRateReport>('/reports/resolution-rate', {
@@ -46,8 +47,8 @@ export function DashboardPage() {
         }),
         api<ResolutionRateReport>('/reports/resolution-rate', { query: { period, asOf, groupBy: 'district' }, signal }),
       ]),
-    [period, asOf],
-  );
+    placeholderData: keepPreviousData,
+  });
   const [summary, byDepartment, byDistrict] = figures.data ?? [];
   /** A bar's problems in the resolution list: this quarter's, of that department or district. */
   const openList = (filter: Record<string, string>) =>
@@ -96,8 +97,8 @@ export function DashboardPage() {
         </Col>
       </Row>
 
-      {figures.error !== undefined && <Alert type="error" showIcon title={errorMessage(figures.error, t)} />}
-      <SummaryCards report={summary} resolution={byDepartment} loading={figures.loading && !summary} />
+      {!!figures.error && <Alert type="error" showIcon title={errorMessage(figures.error, t)} />}
+      <SummaryCards report={summary} resolution={byDepartment} loading={figures.isFetching && !summary} />
 
       <TrendCard periodEnd={next} />
 
@@ -107,7 +108,7 @@ export function DashboardPage() {
             title={t('各责任单位办结率', 'Resolution rate by department')}
             hint={t('点击柱条查看该单位本季度问题', 'Click a bar for its problems this quarter')}
             groups={byDepartment?.groups}
-            loading={figures.loading}
+            loading={figures.isFetching}
             label={(g) => (g.key === null ? t('未交办', 'Unassigned') : g.label)}
             onPick={(g) => g.key !== null && openList({ departmentId: g.key })}
           />
@@ -115,7 +116,7 @@ export function DashboardPage() {
         <Col xs={24} xl={12}>
           <DistrictRateCard
             groups={byDistrict?.groups}
-            loading={figures.loading}
+            loading={figures.isFetching}
             onPick={(key) => openList({ district: key })}
           />
         </Col>
@@ -210,14 +211,15 @@ function SummaryCards({ report, resolution = { recorded: 0, resolved: 0, ratePer
 /** The three rates over the eight quarters ending with the one shown, each as of its own end. */
 function TrendCard({ periodEnd }: { periodEnd: string }) {
   const { t } = useI18n();
-  const trend = useLoad(
-    (signal) =>
+  const trend = useQuery({
+    queryKey: ['reports', 'trend', periodEnd],
+    queryFn: ({ signal }) =>
       api<TrendReport>('/reports/trend', {
         query: { granularity: 'quarter', periods: 8, to: startOfDay(periodEnd) },
         signal,
       }),
-    [periodEnd],
-  );
+    placeholderData: keepPreviousData,
+  });
   const option = useMemo(() => {
     const points = trend.data?.points ?? [];
     return rateTrendOption(
@@ -254,8 +256,12 @@ function TrendCard({ periodEnd }: { periodEnd: string }) {
     );
   }, [trend.data, t]);
   return (
-    <Card size="small" title={t('近八个季度趋势', 'Trend over eight quarters')} loading={trend.loading && !trend.data}>
-      {trend.error !== undefined ? (
+    <Card
+      size="small"
+      title={t('近八个季度趋势', 'Trend over eight quarters')}
+      loading={trend.isFetching && !trend.data}
+    >
+      {trend.error ? (
         <Alert type="error" showIcon title={errorMessage(trend.error, t)} />
       ) : (
         <EChart
@@ -284,8 +290,10 @@ function GroupRateCard({ title, hint, groups, loading, label, onPick }: GroupRat
   const sorted = byRate(groups);
   const points = sorted.map((g) => ({ label: label(g), ratePercent: g.ratePercent, detail: counts(g) }));
   const seriesName = t('办结率', 'Resolution rate');
-  // A new option only when what it shows changes (labels follow the language and the reference data).
+  // A new option only when what it shows changes (labels follow the language and the reference data):
+  // the points are built anew on every render, so the memo is keyed by their text, not by them.
   const key = JSON.stringify([points, seriesName]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for points and seriesName
   const option = useMemo(() => rateBarOption(points, seriesName), [key]);
   return (
     <Card
@@ -298,7 +306,7 @@ function GroupRateCard({ title, hint, groups, loading, label, onPick }: GroupRat
         <EChart
           option={option}
           height={rateBarHeight(sorted.length, 220)}
-          onClick={({ dataIndex }) => onPick(sorted[dataIndex]!)}
+          onClick={({ dataIndex }) => onPick(sorted[dataIndex])}
           ariaLabel={title}
         />
       ) : (

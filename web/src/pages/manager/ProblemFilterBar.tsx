@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Input, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
-import { useLoad } from '../../components/useLoad';
 import { useI18n } from '../../i18n';
 import { useLabels, useReference } from '../../reference';
 import type { Filters } from './problemQuery';
@@ -27,10 +27,12 @@ export function ProblemFilterBar({ filters, onChange, onReset }: Props) {
   const reference = useReference();
   const labels = useLabels();
   // Only admins may list users; a manager filters by the problems they recorded themselves.
-  const users = useLoad(
-    (signal) => (can('admin') ? api<UserOption[]>('/users', { signal }) : Promise.resolve([])),
-    [can],
-  );
+  const listsUsers = can('admin');
+  const users = useQuery({
+    queryKey: ['users', 'options'],
+    queryFn: ({ signal }) => api<UserOption[]>('/users', { signal }),
+    enabled: listsUsers,
+  });
   const coded = (list: { code: string }[], label: (code: string) => string) =>
     list.map(({ code }) => ({ value: code, label: label(code) }));
   const yesNo = [

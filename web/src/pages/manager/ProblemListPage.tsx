@@ -1,10 +1,10 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, download, type Query } from '../../api';
 import { useAuth } from '../../auth';
-import { useLoad } from '../../components/useLoad';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
@@ -57,14 +57,15 @@ export function ProblemListPage() {
   const cursors = walk.key === walkKey ? walk.cursors : [];
   const cursor = cursors[cursors.length - 1];
 
-  const page = useLoad(
-    (signal) =>
+  const page = useQuery({
+    queryKey: ['problems', 'list', search, limit, cursor],
+    queryFn: ({ signal }) =>
       api<{ items: ProblemListItem[]; nextCursor: string | null }>('/problems', {
         query: { ...apiFilters(filters), limit, cursor },
         signal,
       }),
-    [search, limit, cursor],
-  );
+    placeholderData: keepPreviousData,
+  });
 
   const show = (next: Filters, nextLimit = limit) => {
     const query = new URLSearchParams(filterSearch(next));
@@ -124,18 +125,18 @@ export function ProblemListPage() {
         <ProblemFilterBar filters={filters} onChange={change} onReset={() => show({})} />
       </Card>
 
-      {page.error !== undefined && <Alert type="error" showIcon title={errorMessage(page.error, t)} />}
+      {!!page.error && <Alert type="error" showIcon title={errorMessage(page.error, t)} />}
 
       <Table<ProblemListItem>
         size="small"
         rowKey="id"
-        loading={page.loading}
+        loading={page.isFetching}
         dataSource={page.data?.items}
         pagination={false}
         scroll={{ x: 1360 }}
         locale={{ emptyText: t('没有符合条件的问题', 'No problems match these filters') }}
         onChange={(_, __, sorter) => {
-          const { columnKey, order } = Array.isArray(sorter) ? sorter[0]! : sorter;
+          const { columnKey, order } = Array.isArray(sorter) ? sorter[0] : sorter;
           const next = order ? `${order === 'descend' ? '-' : ''}${String(columnKey)}` : DEFAULT_SORT;
           change({ sort: next === DEFAULT_SORT ? undefined : next });
         }}
@@ -253,7 +254,7 @@ export function ProblemListPage() {
           {t('上一页', 'Previous')}
         </Button>
         <Button
-          disabled={!page.data?.nextCursor || page.loading}
+          disabled={!page.data?.nextCursor || page.isFetching}
           onClick={() => setWalk({ key: walkKey, cursors: [...cursors, page.data!.nextCursor!] })}
         >
           {t('下一页', 'Next')}

@@ -1,8 +1,8 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
-import { useLoad } from '../../components/useLoad';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import type { WarningItem, WarningLevel, WarningsResponse } from './reportTypes';
@@ -18,10 +18,12 @@ const LEVELS: { level: WarningLevel; color: string; name: [string, string] }[] =
 export function WarningsPanel() {
   const { t, formatTime } = useI18n();
   const [level, setLevel] = useState<WarningLevel | 'all'>('all');
-  const warnings = useLoad(
-    (signal) => api<WarningsResponse>('/warnings', { query: { level: level === 'all' ? undefined : level }, signal }),
-    [level],
-  );
+  const warnings = useQuery({
+    queryKey: ['warnings', level],
+    queryFn: ({ signal }) =>
+      api<WarningsResponse>('/warnings', { query: { level: level === 'all' ? undefined : level }, signal }),
+    placeholderData: keepPreviousData,
+  });
   const counts = warnings.data?.counts;
   const total = counts ? LEVELS.reduce((sum, { level: l }) => sum + counts[l], 0) : undefined;
   const withCount = (label: string, count: number | undefined) => (count === undefined ? label : `${label} ${count}`);
@@ -57,13 +59,13 @@ export function WarningsPanel() {
         />
       }
     >
-      {warnings.error !== undefined && <Alert type="error" showIcon title={errorMessage(warnings.error, t)} />}
+      {!!warnings.error && <Alert type="error" showIcon title={errorMessage(warnings.error, t)} />}
       {warnings.data?.truncated && (
         <Alert type="info" showIcon title={t('仅列出前 500 条', 'Only the first 500 are listed')} />
       )}
       <Table<WarningItem>
         size="small"
-        loading={warnings.loading}
+        loading={warnings.isFetching}
         dataSource={warnings.data?.items}
         rowKey={(item) => `${item.level}:${item.problemId ?? item.enterpriseId}`}
         pagination={{ pageSize: 8, showSizeChanger: false, hideOnSinglePage: true }}

@@ -1,9 +1,9 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Col, DatePicker, Row, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, download } from '../../api';
-import { useLoad } from '../../components/useLoad';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { addDays, isIsoWeek, isoWeekMonday, isoWeekOf, shiftWeek, today } from './periods';
@@ -40,7 +40,11 @@ export function WeeklyReportPage() {
   const [params, setParams] = useSearchParams();
   const week = isIsoWeek(params.get('week')) ? params.get('week')! : isoWeekOf(today());
   const monday = isoWeekMonday(week);
-  const report = useLoad((signal) => api<WeeklyReport>('/reports/weekly', { query: { week }, signal }), [week]);
+  const report = useQuery({
+    queryKey: ['reports', 'weekly', week],
+    queryFn: ({ signal }) => api<WeeklyReport>('/reports/weekly', { query: { week }, signal }),
+    placeholderData: keepPreviousData,
+  });
   const [downloading, setDownloading] = useState<string | null>(null);
 
   const save = async (format: (typeof FORMATS)[number]['format']) => {
@@ -102,7 +106,7 @@ export function WeeklyReportPage() {
         </Typography.Text>
       </div>
 
-      {report.error !== undefined && <Alert type="error" showIcon title={errorMessage(report.error, t)} />}
+      {!!report.error && <Alert type="error" showIcon title={errorMessage(report.error, t)} />}
       {inProgress && (
         <Alert
           type="info"
@@ -113,9 +117,9 @@ export function WeeklyReportPage() {
           )}
         />
       )}
-      {!data && report.loading && <Spin size="large" style={{ display: 'block', margin: '64px auto' }} />}
+      {!data && report.isFetching && <Spin size="large" style={{ display: 'block', margin: '64px auto' }} />}
       {data && (
-        <Spin spinning={report.loading}>
+        <Spin spinning={report.isFetching}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <SummarySection summary={data.summary} />
             <RatesSection rates={data.rates} />

@@ -1,4 +1,4 @@
-import { REPORT_TIME_ZONE } from '../../i18n';
+import { offsetAt, reportTimeZone } from '../../timeZone';
 
 /**
  * Calendar arithmetic for the report pages. Dates are `YYYY-MM-DD` strings of the report time
@@ -6,9 +6,6 @@ import { REPORT_TIME_ZONE } from '../../i18n';
  */
 
 const DAY_MS = 86_400_000;
-
-/** The report zone's UTC offset: Asia/Shanghai keeps +08:00 all year. */
-const REPORT_OFFSET = '+08:00';
 
 function parse(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
@@ -24,17 +21,17 @@ export function addDays(date: string, days: number): string {
 
 /** Today in the report time zone. */
 export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: REPORT_TIME_ZONE }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: reportTimeZone() }).format(new Date());
 }
 
 /** Midnight at the start of `date` in the report time zone, as the API takes instants. */
 export function startOfDay(date: string): string {
-  return `${date}T00:00:00${REPORT_OFFSET}`;
+  return `${date}T00:00:00${offsetAt(`${date}T00:00`)}`;
 }
 
 /** An instant from the API as a date of the report time zone. */
 export function reportDate(instant: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: REPORT_TIME_ZONE }).format(new Date(instant));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: reportTimeZone() }).format(new Date(instant));
 }
 
 // Quarters: 2025-Q1.

@@ -1,109 +1,20 @@
-/** The report shapes as the service answers them (src/reports/reports.service.ts, weekly/weekly-report.ts). */
+import type { components } from '../../api/schema';
 
-export interface PeriodInfo {
-  label: string;
-  from: string;
-  to: string;
-  timezone: string;
-}
+/** The report shapes as the service's OpenAPI document declares them (see api/schema.d.ts). */
+type Schemas = components['schemas'];
 
-export interface RateFigures {
-  recorded: number;
-  resolved: number;
-  ratePercent: number | null;
-}
+export type PeriodInfo = Schemas['PeriodInfo'];
+export type RateFigures = Schemas['RateFigures'];
+export type ResolutionRateReport = Schemas['ResolutionRateReport'];
+export type Figures = Schemas['Figures'];
+export type FiguresReport = Schemas['FiguresReport'];
+export type TrendReport = Schemas['TrendReport'];
 
-export interface ResolutionRateReport extends RateFigures {
-  period: PeriodInfo;
-  asOf: string;
-  groups?: ({ key: string | null; label: string } & RateFigures)[];
-}
+export type WarningItem = Schemas['WarningItem'];
+export type WarningLevel = WarningItem['level'];
+export type WarningsResponse = Schemas['WarningsResponse'];
 
-export interface Figures {
-  resolutionRate: RateFigures;
-  onTimeRate: { onTime: number; resolved: number; ratePercent: number | null };
-  satisfactionRate: { satisfied: number; verified: number; ratePercent: number | null };
-  returns: number;
-  medianDaysToResolve: number | null;
-}
-
-export interface FiguresReport extends Figures {
-  period: PeriodInfo;
-  asOf: string;
-}
-
-export interface TrendReport {
-  granularity: string;
-  points: ({ period: PeriodInfo; asOf: string } & Figures)[];
-}
-
-export type WarningLevel = 'overdue' | 'due_soon' | 'stale' | 'not_visited';
-
-export interface WarningItem {
-  level: WarningLevel;
-  problemId?: string;
-  code?: string;
-  title?: string;
-  status?: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  departmentId?: string | null;
-  departmentName?: string | null;
-  dueAt?: string;
-  daysOverdue?: number;
-  workingDaysLeft?: number;
-  lastActivityAt?: string;
-  idleDays?: number;
-  lastVisitAt?: string | null;
-}
-
-export interface WarningsResponse {
-  items: WarningItem[];
-  counts: Record<WarningLevel, number>;
-  truncated: boolean;
-}
-
-export interface WeeklyProblemItem {
-  id: string;
-  code: string;
-  title: string;
-  enterpriseName: string;
-  districtName: string;
-  categoryName: string;
-  departmentName: string | null;
-  status: string;
-  statusLabel: string;
-  reportedAt: string;
-  dueAt: string | null;
-  daysOverdue: number | null;
-  note: string | null;
-}
-
-export interface WeeklyRate extends RateFigures {
-  label: string;
-}
-
-export interface WeeklyDepartmentRow extends RateFigures {
-  departmentId: string;
-  name: string;
-  open: number;
-  resolvedThisWeek: number;
-  overdue: number;
-}
-
-export interface WeeklyReport {
-  week: PeriodInfo;
-  asOf: string;
-  summary: {
-    recordedThisWeek: number;
-    resolvedThisWeek: number;
-    closedThisWeek: number;
-    openAtEnd: number;
-    overdueAtEnd: number;
-    escalatedThisWeek: number;
-  };
-  rates: { quarterToDate: WeeklyRate; yearToDate: WeeklyRate };
-  departments: WeeklyDepartmentRow[];
-  trend: WeeklyRate[];
-  lists: Record<'new' | 'overdue' | 'escalated' | 'unsatisfied', WeeklyProblemItem[]>;
-}
+export type WeeklyProblemItem = Schemas['WeeklyProblemItem'];
+export type WeeklyRate = Schemas['WeeklyRate'];
+export type WeeklyDepartmentRow = Schemas['WeeklyDepartmentRow'];
+export type WeeklyReport = Schemas['WeeklyReport'];

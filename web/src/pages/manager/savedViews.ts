@@ -12,7 +12,10 @@ function load(userId: string): SavedView[] {
   try {
     const saved: unknown = JSON.parse(localStorage.getItem(storageKey(userId)) ?? '[]');
     return Array.isArray(saved)
-      ? saved.filter((v): v is SavedView => typeof v?.name === 'string' && typeof v?.search === 'string')
+      ? saved.filter((v: unknown): v is SavedView => {
+          const view = v as Partial<Record<keyof SavedView, unknown>> | null;
+          return typeof view?.name === 'string' && typeof view?.search === 'string';
+        })
       : [];
   } catch {
     return [];

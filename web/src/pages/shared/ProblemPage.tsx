@@ -1,5 +1,6 @@
 import { App, Button, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api';
 import { useAuth } from '../../auth';
@@ -21,42 +22,33 @@ export function ProblemPage() {
   const { user } = useAuth();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [enterprise, setEnterprise] = useState<Enterprise | null>(null);
+  const client = useQueryClient();
   const [action, setAction] = useState<ActionName | null>(null);
   const [conflict, setConflict] = useState<{ before: Problem; after: Problem } | null>(null);
   const [retained, setRetained] = useState<Partial<Record<ActionName, ActionValues>>>({});
 
-  // Only the latest read counts: an earlier one (another id, a double click) may answer later.
-  const loads = useRef(0);
-  const load = useCallback(() => {
-    const ticket = ++loads.current;
-    setLoadError(null);
-    api<Problem>(`/problems/${id}`).then(
-      (found) => ticket === loads.current && setProblem(found),
-      (caught) => ticket === loads.current && setLoadError(caught),
-    );
-  }, [id]);
-  useEffect(() => {
-    setProblem(null);
-    setConflict(null);
-    load();
-  }, [load]);
+  // The problem as last read or as the last action answered; the query key drops an answer for another id.
+  const problemKey = ['problem', id];
+  const readProblem = ({ signal }: { signal?: AbortSignal }) => api<Problem>(`/problems/${id}`, { signal });
+  const read = useQuery({ queryKey: problemKey, queryFn: readProblem });
+  const problem = read.data ?? null;
+  // Set when an action found the problem gone from this user's view (404).
+  const [gone, setGone] = useState<{ id: string | undefined; error: unknown } | null>(null);
+  const loadError = (gone && gone.id === id ? gone.error : null) ?? read.error;
+  const load = () => {
+    setGone(null);
+    void read.refetch();
+  };
 
   // Handlers may not read enterprises; the problem names its enterprise for them.
   const enterpriseId = problem?.enterpriseId;
   const readsEnterprises = user?.role !== 'handler';
-  useEffect(() => {
-    if (!enterpriseId || !readsEnterprises) return;
-    let live = true;
-    api<Enterprise>(`/enterprises/${enterpriseId}`)
-      .then((found) => live && setEnterprise(found))
-      .catch(() => live && setEnterprise(null));
-    return () => {
-      live = false;
-    };
-  }, [enterpriseId, readsEnterprises]);
+  const enterpriseRead = useQuery({
+    queryKey: ['enterprise', enterpriseId],
+    queryFn: ({ signal }) => api<Enterprise>(`/enterprises/${enterpriseId}`, { signal }),
+    enabled: !!enterpriseId && readsEnterprises,
+  });
+  const enterprise = readsEnterprises && !enterpriseRead.isError ? (enterpriseRead.data ?? null) : null;
 
   // Back within the app when it has a history here; home when the page was opened directly.
   const goBack = () => ((window.history.state as { idx?: number } | null)?.idx ? navigate(-1) : navigate('/'));
@@ -76,7 +68,7 @@ export function ProblemPage() {
   const leaveIfGone = (caught: unknown) => {
     if (!(caught instanceof ApiError && caught.status === 404)) throw caught;
     setAction(null);
-    setLoadError(caught);
+    setGone({ id, error: caught });
   };
 
   /** Sends the action with the version shown; a stale version refreshes the page instead of overwriting. */
@@ -87,7 +79,7 @@ export function ProblemPage() {
         body: actionBody(name, values),
         version: problem.version,
       });
-      setProblem(updated);
+      client.setQueryData(problemKey, updated);
       setConflict(null);
       setRetained((previous) => ({ ...previous, [name]: undefined }));
       setAction(null);
@@ -95,9 +87,8 @@ export function ProblemPage() {
     } catch (caught) {
       if (!(caught instanceof ApiError && caught.status === 412)) return leaveIfGone(caught);
       try {
-        const fresh = await api<Problem>(`/problems/${problem.id}`);
+        const fresh = await client.fetchQuery({ queryKey: problemKey, queryFn: readProblem, staleTime: 0 });
         setConflict({ before: problem, after: fresh });
-        setProblem(fresh);
         setRetained((previous) => ({ ...previous, [name]: values }));
         setAction(null);
       } catch (refetch) {
@@ -124,7 +115,7 @@ export function ProblemPage() {
         )}
         <Button onClick={load}>{t('刷新', 'Refresh')}</Button>
       </Flex>
-      {conflict && <ConflictAlert {...conflict} onClose={() => setConflict(null)} />}
+      {conflict && conflict.after.id === id && <ConflictAlert {...conflict} onClose={() => setConflict(null)} />}
       {actions.length > 0 && (
         <Card size="small" title={t('办理', 'Actions')}>
           <Flex wrap gap={8}>

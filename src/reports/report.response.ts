@@ -1,0 +1,143 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { GROUP_BYS, type GroupBy } from './resolution-rate.sql';
+import type {
+  Figures as FiguresShape,
+  FiguresReport as FiguresReportShape,
+  PeriodInfo as PeriodInfoShape,
+  RateFigures as RateFiguresShape,
+  ResolutionRateReport as ResolutionRateReportShape,
+  TrendReport as TrendReportShape,
+} from './reports.service';
+
+const GROUP_BY = { enum: GROUP_BYS, enumName: 'GroupBy' } as const;
+const PERCENT = {
+  type: Number,
+  nullable: true,
+  example: 87.5,
+  description: 'one decimal place; null when the denominator is 0',
+} as const;
+
+export class PeriodInfo implements PeriodInfoShape {
+  @ApiProperty({ example: '2025-Q1' })
+  label: string;
+
+  @ApiProperty({ format: 'date-time', description: 'the first instant of the period' })
+  from: string;
+
+  @ApiProperty({ format: 'date-time', description: 'the first instant after the period' })
+  to: string;
+
+  @ApiProperty({ example: 'Asia/Shanghai', description: 'the report time zone the period is cut in' })
+  timezone: string;
+}
+
+/** The resolution rate (办结率): resolved of recorded. */
+export class RateFigures implements RateFiguresShape {
+  @ApiProperty({ type: 'integer', description: 'problems recorded in the period and not withdrawn' })
+  recorded: number;
+
+  @ApiProperty({ type: 'integer', description: 'of those, resolved or closed as of asOf' })
+  resolved: number;
+
+  @ApiProperty(PERCENT)
+  ratePercent: number | null;
+}
+
+export class RateGroup extends RateFigures {
+  @ApiProperty({ type: String, nullable: true, description: 'the group key (id or code); null for none' })
+  key: string | null;
+
+  @ApiProperty({ example: '市工信局' })
+  label: string;
+}
+
+export class ResolutionRateReport extends RateFigures implements ResolutionRateReportShape {
+  @ApiProperty({ type: PeriodInfo })
+  period: PeriodInfo;
+
+  @ApiProperty({ format: 'date-time' })
+  asOf: string;
+
+  @ApiPropertyOptional(GROUP_BY)
+  groupBy?: GroupBy;
+
+  @ApiPropertyOptional({ type: [RateGroup], description: 'with groupBy: every group; they add up to the total' })
+  groups?: RateGroup[];
+}
+
+export class OnTimeRate {
+  @ApiProperty({ type: 'integer' })
+  onTime: number;
+
+  @ApiProperty({ type: 'integer' })
+  resolved: number;
+
+  @ApiProperty(PERCENT)
+  ratePercent: number | null;
+}
+
+export class SatisfactionRate {
+  @ApiProperty({ type: 'integer' })
+  satisfied: number;
+
+  @ApiProperty({ type: 'integer' })
+  verified: number;
+
+  @ApiProperty(PERCENT)
+  ratePercent: number | null;
+}
+
+export class Figures implements FiguresShape {
+  @ApiProperty({ type: RateFigures })
+  resolutionRate: RateFigures;
+
+  @ApiProperty({ type: OnTimeRate })
+  onTimeRate: OnTimeRate;
+
+  @ApiProperty({ type: SatisfactionRate })
+  satisfactionRate: SatisfactionRate;
+
+  @ApiProperty({ type: 'integer' })
+  returns: number;
+
+  @ApiProperty({ type: Number, nullable: true })
+  medianDaysToResolve: number | null;
+}
+
+export class FiguresGroup extends Figures {
+  @ApiProperty({ type: String, nullable: true, description: 'the group key (id or code); null for none' })
+  key: string | null;
+
+  @ApiProperty({ example: '市工信局' })
+  label: string;
+}
+
+export class FiguresReport extends Figures implements FiguresReportShape {
+  @ApiProperty({ type: PeriodInfo })
+  period: PeriodInfo;
+
+  @ApiProperty({ format: 'date-time' })
+  asOf: string;
+
+  @ApiPropertyOptional(GROUP_BY)
+  groupBy?: GroupBy;
+
+  @ApiPropertyOptional({ type: [FiguresGroup] })
+  groups?: FiguresGroup[];
+}
+
+export class TrendPoint extends Figures {
+  @ApiProperty({ type: PeriodInfo })
+  period: PeriodInfo;
+
+  @ApiProperty({ format: 'date-time' })
+  asOf: string;
+}
+
+export class TrendReport implements TrendReportShape {
+  @ApiProperty({ example: 'quarter' })
+  granularity: string;
+
+  @ApiProperty({ type: [TrendPoint], description: 'oldest first' })
+  points: TrendPoint[];
+}

@@ -1,0 +1,3059 @@
+/**
+ * The service's API types, generated from its OpenAPI document by scripts/openapi.ts.
+ * Do not edit: change the response classes (the *.response.ts files) and run `npm run openapi`.
+ */
+export interface paths {
+  '/api/v1/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Exchange a username and password for a bearer token */
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The working-day calendar of a year
+     * @description Only the exceptions to Monday–Friday: weekday public holidays (working: false) and weekend days moved into work (调休, working: true), by date.
+     */
+    get: operations['CalendarController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/days/{date}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Record or change the exception of one date
+     * @description A holiday on a weekday (working: false) or a make-up working day on a weekend (working: true).
+     */
+    put: operations['CalendarController_setDay'];
+    post?: never;
+    /**
+     * Remove the exception of one date
+     * @description The date becomes an ordinary weekday or weekend day again; 404 when it had no exception.
+     */
+    delete: operations['CalendarController_removeDay'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/working-days': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Preview a deadline of n working days
+     * @description Counting starts the day after the calendar day of `from` in the report time zone; the deadline is the end of the n-th working day (the next midnight there).
+     */
+    get: operations['CalendarController_preview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/categories': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Problem categories (问题类别); bodies and filters name one by its code */
+    get: operations['ReferenceController_categories'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/categories/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Rename a category or change its default time limit (办理时限, in working days)
+     * @description Only the fields sent change; 404 for an unknown code.
+     */
+    patch: operations['CalendarController_updateCategory'];
+    trace?: never;
+  };
+  '/api/v1/departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Responsible departments (责任单位) */
+    get: operations['ReferenceController_departments'];
+    put?: never;
+    /** Add a department */
+    post: operations['ReferenceController_createDepartment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/districts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** County-level districts (县区); bodies and filters name one by its code */
+    get: operations['ReferenceController_districts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprises': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Find enterprises by name or credit code, district, industry */
+    get: operations['EnterprisesController_list'];
+    put?: never;
+    /** Register an enterprise (409 when the credit code is registered) */
+    post: operations['EnterprisesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprises/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One enterprise */
+    get: operations['EnterprisesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprises/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import enterprises from a spreadsheet: a registered credit code updates, any other row creates; rejected rows are listed with their row numbers */
+    post: operations['EnterpriseImportController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprises/import/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An empty import file with the Chinese headings */
+    get: operations['EnterpriseImportController_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Up when the database answers; 503 when it does not */
+    get: operations['HealthController_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/meta': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the web app needs before sign-in: the report time zone */
+    get: operations['ReferenceController_meta'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The resolution list (问题清单); handlers see their department only */
+    get: operations['ProblemsController_list'];
+    put?: never;
+    /** Record a problem raised by an enterprise */
+    post: operations['ProblemsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One problem with its events, oldest first; ETag carries the version */
+    get: operations['ProblemsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The department accepts the problem (签收) */
+    post: operations['ProblemsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assign (or reassign) to a department with a deadline */
+    post: operations['ProblemsController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/escalate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Escalate for supervision (督办); the status does not change */
+    post: operations['ProblemsController_escalate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a progress note; the status does not change */
+    post: operations['ProblemsController_progress'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen a resolved problem */
+    post: operations['ProblemsController_reopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Report the problem resolved (办结) */
+    post: operations['ProblemsController_resolve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/return': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Return a misassigned problem (退单); it goes back to reported */
+    post: operations['ProblemsController_return'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the enterprise's satisfaction (回访): closed, or back in progress when unsatisfied */
+    post: operations['ProblemsController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a duplicate or invalid problem */
+    post: operations['ProblemsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The resolution list (问题清单) as a spreadsheet or CSV, with the list filters */
+    get: operations['ProblemsExportController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/figures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve; optionally per group */
+    get: operations['ReportsController_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/resolution-rate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The resolution rate (办结率) of a period as of an instant, optionally per department, district, category or industry */
+    get: operations['ReportsController_resolutionRate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/trend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The figures over consecutive quarters, months or ISO weeks */
+    get: operations['ReportsController_trend'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/weekly': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The weekly coordination report (周调度) for an ISO week: JSON, a spreadsheet (one sheet per section), CSV, or a printable page with charts */
+    get: operations['ReportsController_weekly'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/statuses': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Problem statuses with their display labels (Chinese and English) */
+    get: operations['ReferenceController_statuses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** All users, by username */
+    get: operations['UsersController_list'];
+    put?: never;
+    /** Create a user (a handler needs a department) */
+    post: operations['UsersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a user: name, role, department, password, or disable it */
+    patch: operations['UsersController_update'];
+    trace?: never;
+  };
+  '/api/v1/visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log a visit with its officials, policies promoted and problems raised, all or nothing */
+    post: operations['VisitsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/warnings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Current early warnings (预警): overdue, due soon, stale problems and enterprises not visited
+     * @description Handlers see the problems of their own department and no enterprise warnings. Overdue first (most working days overdue first), then due soon (soonest first), stale, not visited; at most 500 items.
+     */
+    get: operations['WarningsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/warnings/scan': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run the warning scan now: records each new warning once, with an event on its problem */
+    post: operations['WarningsController_scan'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /**
+     * @description on a single problem: the actions the caller may take on it now
+     * @enum {string}
+     */
+    Action: 'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
+    AssignDto: {
+      /** Format: uuid */
+      departmentId: string;
+      /**
+       * @description the deadline (办理时限), in the future; or give dueInWorkingDays; with neither, the category’s time limit applies
+       * @example 2025-04-15T18:00:00+08:00
+       */
+      dueAt?: string;
+      /**
+       * @description the deadline as working days from today (holidays and make-up working days counted); the end of that day
+       * @example 10
+       */
+      dueInWorkingDays?: number;
+      /** @description instructions for the department */
+      note?: string;
+    };
+    CalendarDayResponse: {
+      /**
+       * Format: date
+       * @example 2025-01-28
+       */
+      date: string;
+      /** @example 春节 */
+      name: string;
+      /**
+       * @description whether the day is a working day
+       * @example false
+       */
+      working: boolean;
+    };
+    CalendarYearResponse: {
+      /** @description the exceptions to Monday–Friday in that year, by date; every other weekday is a working day */
+      days: components['schemas']['CalendarDayResponse'][];
+      /** @example 2025 */
+      year: number;
+    };
+    CategoryResponse: {
+      /** @example labour */
+      code: string;
+      /**
+       * @description the default time limit in working days
+       * @example 10
+       */
+      defaultDueWorkingDays: number;
+      /** @example 用工 */
+      name: string;
+      /** @example Labour */
+      nameEn: string | null;
+    };
+    CreateDepartmentDto: {
+      /**
+       * @description short stable code: letters, digits, dash or underscore
+       * @example gxj
+       */
+      code: string;
+      /** @example 市工信局 */
+      name: string;
+    };
+    CreateEnterpriseDto: {
+      address?: string;
+      contactName?: string;
+      /** @example 0937-2612345 */
+      contactPhone?: string;
+      /**
+       * @description a district code from GET /districts
+       * @example suzhou
+       */
+      district: string;
+      /** @example new_energy_equipment */
+      industry?: string;
+      /** @description 规上企业 */
+      isAboveScale?: boolean;
+      /** @description 重点企业 */
+      isKey?: boolean;
+      /** @example 酒泉某新能源装备有限公司 */
+      name: string;
+      /**
+       * @description unified social credit code (统一社会信用代码), checked per GB 32100-2015
+       * @example 91620900MA71XXXX0X
+       */
+      uscc?: string;
+    };
+    CreateProblemDto: {
+      /**
+       * @description a category code from GET /categories
+       * @example factor_supply
+       */
+      category: string;
+      description?: string;
+      /** Format: uuid */
+      enterpriseId: string;
+      /**
+       * @description when it was recorded; defaults to now; never in the future
+       * @example 2025-03-31T23:30:00+08:00
+       */
+      reportedAt?: string;
+      /**
+       * @description defaults to visit when raised in a visit, other otherwise
+       * @enum {string}
+       */
+      source?: 'visit' | 'hotline' | 'online' | 'meeting' | 'other';
+      /** @example 园区110千伏变电站扩容迟迟未批 */
+      title: string;
+      /**
+       * Format: uuid
+       * @description the visit it was raised in (same enterprise)
+       */
+      visitId?: string;
+    };
+    CreateUserDto: {
+      /**
+       * Format: uuid
+       * @description required for a handler
+       */
+      departmentId?: string;
+      /** @example 张伟 */
+      displayName: string;
+      password: string;
+      /** @enum {string} */
+      role: 'admin' | 'manager' | 'official' | 'handler';
+      /**
+       * @description letters, digits, dot, dash or underscore
+       * @example zhang.wei
+       */
+      username: string;
+    };
+    CreateVisitDto: {
+      /** Format: uuid */
+      enterpriseId: string;
+      notes?: string;
+      /** @description user ids of the officials who went; the caller is always included */
+      officialIds?: string[];
+      /**
+       * @example [
+       *       "增值税留抵退税",
+       *       "稳岗返还"
+       *     ]
+       */
+      policiesPromoted?: string[];
+      problems?: components['schemas']['ProblemInputDto'][];
+      /** @example 一季度包联走访 */
+      purpose?: string;
+      /**
+       * @description when the visit took place; not in the future
+       * @example 2025-03-12T10:00:00+08:00
+       */
+      visitedAt: string;
+    };
+    DepartmentResponse: {
+      /** @example gongxin */
+      code: string;
+      /** Format: uuid */
+      id: string;
+      /** @example 市工信局 */
+      name: string;
+    };
+    DistrictResponse: {
+      /** @example suzhou */
+      code: string;
+      /** @example 肃州区 */
+      name: string;
+      /** @example Suzhou District */
+      nameEn: string | null;
+    };
+    EnterprisePage: {
+      items: components['schemas']['EnterpriseResponse'][];
+      /** @description pass as cursor for the next page; null on the last */
+      nextCursor: string | null;
+    };
+    EnterpriseResponse: {
+      address: string | null;
+      contactName: string | null;
+      contactPhone: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description the district code
+       * @example suzhou
+       */
+      district: string;
+      /** @example 肃州区 */
+      districtName: string;
+      /** Format: uuid */
+      id: string;
+      /** @example new_energy_equipment */
+      industry: string | null;
+      /** @description above designated size (规上企业) */
+      isAboveScale: boolean;
+      /** @description a key enterprise of the programme (重点企业) */
+      isKey: boolean;
+      /** @example 酒泉某新能源装备有限公司 */
+      name: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description unified social credit code
+       * @example 91620900MA72XXXX0X
+       */
+      uscc: string | null;
+    };
+    ErrorResponse: {
+      /**
+       * @description stable and meant for programs: VALIDATION_FAILED, NOT_FOUND, VERSION_MISMATCH, …
+       * @example VERSION_MISMATCH
+       */
+      code: string;
+      /** @description 5xx: the id of the log line that tells what happened */
+      correlationId?: string;
+      /**
+       * @description VERSION_MISMATCH: the version now stored
+       * @example 4
+       */
+      currentVersion?: number;
+      /** @description the fields a 400 (or a duplicate 409) names */
+      errors?: components['schemas']['FieldErrorResponse'][];
+      /** @example the problem has changed since you read it (current version 4); reload it and try again */
+      message: string;
+      /**
+       * @description RATE_LIMITED: when to try again
+       * @example 30
+       */
+      retryAfterSeconds?: number;
+      /** @example 409 */
+      statusCode: number;
+    };
+    FieldErrorResponse: {
+      /**
+       * @description the field of the body or query, dotted for nested ones
+       * @example dueAt
+       */
+      field: string;
+      /** @example dueAt must be in the future */
+      message: string;
+    };
+    Figures: {
+      medianDaysToResolve: number | null;
+      onTimeRate: components['schemas']['OnTimeRate'];
+      resolutionRate: components['schemas']['RateFigures'];
+      returns: number;
+      satisfactionRate: components['schemas']['SatisfactionRate'];
+    };
+    FiguresGroup: {
+      /** @description the group key (id or code); null for none */
+      key: string | null;
+      /** @example 市工信局 */
+      label: string;
+      medianDaysToResolve: number | null;
+      onTimeRate: components['schemas']['OnTimeRate'];
+      resolutionRate: components['schemas']['RateFigures'];
+      returns: number;
+      satisfactionRate: components['schemas']['SatisfactionRate'];
+    };
+    FiguresReport: {
+      /** Format: date-time */
+      asOf: string;
+      groupBy?: components['schemas']['GroupBy'];
+      groups?: components['schemas']['FiguresGroup'][];
+      medianDaysToResolve: number | null;
+      onTimeRate: components['schemas']['OnTimeRate'];
+      period: components['schemas']['PeriodInfo'];
+      resolutionRate: components['schemas']['RateFigures'];
+      returns: number;
+      satisfactionRate: components['schemas']['SatisfactionRate'];
+    };
+    /** @enum {string} */
+    GroupBy: 'department' | 'district' | 'category' | 'industry';
+    ImportResultResponse: {
+      created: number;
+      rejected: components['schemas']['RejectedRowResponse'][];
+      /** @description data rows read (blank rows are not counted) */
+      total: number;
+      unchanged: number;
+      updated: number;
+    };
+    LoginDto: {
+      /** @example Demo@2025 */
+      password: string;
+      /** @example manager */
+      username: string;
+    };
+    LoginResponse: {
+      /** @description send as `Authorization: Bearer <token>` */
+      accessToken: string;
+      /**
+       * @description seconds until the token expires
+       * @example 28800
+       */
+      expiresIn: number;
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      user: components['schemas']['UserResponse'];
+    };
+    MetaResponse: {
+      /**
+       * @description the IANA time zone that report days, deadlines and periods are counted in
+       * @example Asia/Shanghai
+       */
+      reportTimezone: string;
+    };
+    NoteDto: {
+      /** @description what happened */
+      note: string;
+    };
+    OnTimeRate: {
+      onTime: number;
+      /**
+       * @description one decimal place; null when the denominator is 0
+       * @example 87.5
+       */
+      ratePercent: number | null;
+      resolved: number;
+    };
+    OptionalNoteDto: {
+      /** @description a note for the record */
+      note?: string;
+    };
+    PeriodInfo: {
+      /**
+       * Format: date-time
+       * @description the first instant of the period
+       */
+      from: string;
+      /** @example 2025-Q1 */
+      label: string;
+      /**
+       * @description the report time zone the period is cut in
+       * @example Asia/Shanghai
+       */
+      timezone: string;
+      /**
+       * Format: date-time
+       * @description the first instant after the period
+       */
+      to: string;
+    };
+    ProblemEnterpriseResponse: {
+      /**
+       * @description the district code
+       * @example suzhou
+       */
+      district: string;
+      /** @example 肃州区 */
+      districtName: string;
+      /** Format: uuid */
+      id: string;
+      /** @example 酒泉某新能源装备有限公司 */
+      name: string;
+    };
+    ProblemEventResponse: {
+      /**
+       * Format: uuid
+       * @description null for events the service wrote
+       */
+      actorId: string | null;
+      /** @example 张伟 */
+      actorName: string | null;
+      /** Format: date-time */
+      at: string;
+      /** @description what the event changed besides the status */
+      data: {
+        [key: string]: unknown;
+      };
+      /** Format: uuid */
+      departmentId: string | null;
+      /** @description null for the event that recorded the problem */
+      fromStatus: components['schemas']['Status'] | null;
+      /** @example 1042 */
+      id: string;
+      note: string | null;
+      toStatus: components['schemas']['Status'];
+      /**
+       * @description created, an action, reassign or warning
+       * @example assign
+       */
+      type: string;
+    };
+    ProblemInputDto: {
+      /**
+       * @description a category code from GET /categories
+       * @example factor_supply
+       */
+      category: string;
+      description?: string;
+      /**
+       * @description when it was recorded; defaults to now; never in the future
+       * @example 2025-03-31T23:30:00+08:00
+       */
+      reportedAt?: string;
+      /**
+       * @description defaults to visit when raised in a visit, other otherwise
+       * @enum {string}
+       */
+      source?: 'visit' | 'hotline' | 'online' | 'meeting' | 'other';
+      /** @example 园区110千伏变电站扩容迟迟未批 */
+      title: string;
+    };
+    ProblemPage: {
+      items: components['schemas']['ProblemResponse'][];
+      /** @description pass as cursor for the next page; null on the last */
+      nextCursor: string | null;
+    };
+    ProblemResponse: {
+      /** @description on a single problem: the actions the caller may take on it now */
+      allowedActions?: components['schemas']['Action'][];
+      /**
+       * @description the category code
+       * @example labour
+       */
+      category: string;
+      /** @example 用工 */
+      categoryName: string;
+      /** @example JQ-2025-0042 */
+      code: string;
+      /** Format: uuid */
+      createdBy: string;
+      /** @description calendar days from reportedAt until resolved (or withdrawn), or until now while open */
+      daysOpen: number;
+      /** @description working days past the deadline while open and overdue, else 0 */
+      daysOverdue: number;
+      /** Format: uuid */
+      departmentId: string | null;
+      /** @example 市工信局 */
+      departmentName: string | null;
+      description: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** Format: uuid */
+      duplicateOf: string | null;
+      /**
+       * Format: date-time
+       * @description when it was entered into the service
+       */
+      enteredAt: string;
+      enterprise: components['schemas']['ProblemEnterpriseResponse'];
+      /** Format: uuid */
+      enterpriseId: string;
+      escalated: boolean;
+      /** @description on a single problem: its events, oldest first */
+      events?: components['schemas']['ProblemEventResponse'][];
+      feedback: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      lastEventAt: string;
+      /** @example assign */
+      lastEventType: string;
+      overdue: boolean;
+      /** Format: date-time */
+      reportedAt: string;
+      resolution: string | null;
+      /** Format: date-time */
+      resolvedAt: string | null;
+      satisfaction: components['schemas']['Satisfaction'] | null;
+      source: components['schemas']['Source'];
+      status: components['schemas']['Status'];
+      /**
+       * @description the status label (Chinese), as GET /statuses lists it
+       * @example 办理中
+       */
+      statusLabel: string;
+      /** @example 用电报装进度慢 */
+      title: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description sent back in If-Match with every action
+       * @example 3
+       */
+      version: number;
+      /** Format: uuid */
+      visitId: string | null;
+    };
+    RateFigures: {
+      /**
+       * @description one decimal place; null when the denominator is 0
+       * @example 87.5
+       */
+      ratePercent: number | null;
+      /** @description problems recorded in the period and not withdrawn */
+      recorded: number;
+      /** @description of those, resolved or closed as of asOf */
+      resolved: number;
+    };
+    RateGroup: {
+      /** @description the group key (id or code); null for none */
+      key: string | null;
+      /** @example 市工信局 */
+      label: string;
+      /**
+       * @description one decimal place; null when the denominator is 0
+       * @example 87.5
+       */
+      ratePercent: number | null;
+      /** @description problems recorded in the period and not withdrawn */
+      recorded: number;
+      /** @description of those, resolved or closed as of asOf */
+      resolved: number;
+    };
+    ReasonDto: {
+      /** @description why */
+      reason: string;
+    };
+    RejectedRowResponse: {
+      errors: components['schemas']['FieldErrorResponse'][];
+      /**
+       * @description the row number as the spreadsheet shows it (headings: 1)
+       * @example 7
+       */
+      row: number;
+    };
+    ResolutionRateReport: {
+      /** Format: date-time */
+      asOf: string;
+      groupBy?: components['schemas']['GroupBy'];
+      /** @description with groupBy: every group; they add up to the total */
+      groups?: components['schemas']['RateGroup'][];
+      period: components['schemas']['PeriodInfo'];
+      /**
+       * @description one decimal place; null when the denominator is 0
+       * @example 87.5
+       */
+      ratePercent: number | null;
+      /** @description problems recorded in the period and not withdrawn */
+      recorded: number;
+      /** @description of those, resolved or closed as of asOf */
+      resolved: number;
+    };
+    ResolveDto: {
+      /** @description how it was resolved (办理结果) */
+      resolution: string;
+    };
+    /** @enum {string} */
+    Satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+    SatisfactionRate: {
+      /**
+       * @description one decimal place; null when the denominator is 0
+       * @example 87.5
+       */
+      ratePercent: number | null;
+      satisfied: number;
+      verified: number;
+    };
+    ScanResult: {
+      /**
+       * @description false when another instance was scanning at the time
+       * @example true
+       */
+      ran: boolean;
+      /** @description the warnings newly recorded, when ran */
+      recorded?: components['schemas']['WarningCounts'];
+    };
+    SetCalendarDayDto: {
+      /**
+       * @description what the day is, as shown to users (e.g. 春节, 国庆节调休上班)
+       * @example 春节
+       */
+      name: string;
+      /**
+       * @description false: a day off although a weekday (public holiday); true: a working day although a weekend day (调休上班)
+       * @example false
+       */
+      working: boolean;
+    };
+    /** @enum {string} */
+    Source: 'visit' | 'hotline' | 'online' | 'meeting' | 'other';
+    /** @enum {string} */
+    Status: 'reported' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
+    StatusResponse: {
+      code: components['schemas']['Status'];
+      /** @example 办理中 */
+      name: string;
+      /** @example In progress */
+      nameEn: string;
+    };
+    TrendPoint: {
+      /** Format: date-time */
+      asOf: string;
+      medianDaysToResolve: number | null;
+      onTimeRate: components['schemas']['OnTimeRate'];
+      period: components['schemas']['PeriodInfo'];
+      resolutionRate: components['schemas']['RateFigures'];
+      returns: number;
+      satisfactionRate: components['schemas']['SatisfactionRate'];
+    };
+    TrendReport: {
+      /** @example quarter */
+      granularity: string;
+      /** @description oldest first */
+      points: components['schemas']['TrendPoint'][];
+    };
+    UpdateCategoryDto: {
+      /**
+       * @description the default time limit (办理时限) of a problem in this category, in working days
+       * @example 10
+       */
+      defaultDueWorkingDays?: number;
+      /**
+       * @description the Chinese display name (unique)
+       * @example 用工
+       */
+      name?: string;
+    };
+    UpdateUserDto: {
+      /** Format: uuid */
+      departmentId?: string | null;
+      disabled?: boolean;
+      displayName?: string;
+      password?: string;
+      /** @enum {string} */
+      role?: 'admin' | 'manager' | 'official' | 'handler';
+    };
+    UserResponse: {
+      /** Format: uuid */
+      departmentId: string | null;
+      disabled?: boolean;
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role: 'admin' | 'manager' | 'official' | 'handler';
+      username: string;
+    };
+    VerifyDto: {
+      /** @description the enterprise's feedback (回访意见) */
+      feedback?: string;
+      /** @enum {string} */
+      satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+    };
+    VisitOfficialResponse: {
+      /** @example 张伟 */
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+    };
+    VisitResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string;
+      /** Format: uuid */
+      enterpriseId: string;
+      /** Format: uuid */
+      id: string;
+      notes: string | null;
+      officials: components['schemas']['VisitOfficialResponse'][];
+      /**
+       * @example [
+       *       "稳岗补贴"
+       *     ]
+       */
+      policiesPromoted: string[];
+      /** @description the problems raised in the visit, as recorded */
+      problems: components['schemas']['ProblemResponse'][];
+      purpose: string | null;
+      /** Format: date-time */
+      visitedAt: string;
+    };
+    WarningCounts: {
+      /** @example 4 */
+      due_soon: number;
+      /**
+       * @description always 0 for handlers
+       * @example 12
+       */
+      not_visited: number;
+      /** @example 2 */
+      overdue: number;
+      /** @example 3 */
+      stale: number;
+    };
+    WarningItem: {
+      /** @example JQ-2025-0042 */
+      code?: string;
+      /**
+       * @description overdue: working days after the deadline day up to and including today (report time zone)
+       * @example 7
+       */
+      daysOverdue?: number;
+      /**
+       * Format: uuid
+       * @description problem warnings; null while unassigned
+       */
+      departmentId?: string | null;
+      /** @example 市工信局 */
+      departmentName?: string | null;
+      /**
+       * @description when the scan recorded it, once it has
+       * @example 2025-03-10T01:00:00.000Z
+       */
+      detectedAt?: string;
+      /**
+       * @description overdue and due_soon
+       * @example 2025-09-26T09:00:00.000Z
+       */
+      dueAt?: string;
+      /** Format: uuid */
+      enterpriseId: string;
+      /** @example 酒泉某新能源装备有限公司 */
+      enterpriseName: string;
+      /**
+       * @description stale: whole days since the last action
+       * @example 9
+       */
+      idleDays?: number;
+      /**
+       * @description stale: the last action on the problem
+       * @example 2025-03-01T02:00:00.000Z
+       */
+      lastActivityAt?: string;
+      /**
+       * @description not_visited: the last visit, null when never visited
+       * @example 2025-01-10T02:00:00.000Z
+       */
+      lastVisitAt?: string | null;
+      /**
+       * @example overdue
+       * @enum {string}
+       */
+      level: 'overdue' | 'due_soon' | 'stale' | 'not_visited';
+      /**
+       * Format: uuid
+       * @description problem warnings
+       */
+      problemId?: string;
+      /**
+       * @description the problem status
+       * @example in_progress
+       */
+      status?: string;
+      /** @example 用电报装进度慢 */
+      title?: string;
+      /**
+       * @description due_soon: working days after today up to and including the deadline day
+       * @example 2
+       */
+      workingDaysLeft?: number;
+    };
+    WarningsResponse: {
+      /** @description exact, whatever the level filter and the item cap */
+      counts: components['schemas']['WarningCounts'];
+      items: components['schemas']['WarningItem'][];
+      /**
+       * @description true when more items exist than the 500 listed
+       * @example false
+       */
+      truncated: boolean;
+    };
+    WeeklyDepartmentRow: {
+      /** Format: uuid */
+      departmentId: string;
+      /** @example 市工信局 */
+      name: string;
+      /** @description open (assigned or in progress) at the end of the week */
+      open: number;
+      /** @description open and past the deadline at the end of the week */
+      overdue: number;
+      /**
+       * @description null when nothing was recorded
+       * @example 87.5
+       */
+      ratePercent: number | null;
+      /** @description quarter to date, as of the end of the week */
+      recorded: number;
+      /** @description quarter to date, as of the end of the week */
+      resolved: number;
+      resolvedThisWeek: number;
+    };
+    WeeklyLists: {
+      escalated: components['schemas']['WeeklyProblemItem'][];
+      new: components['schemas']['WeeklyProblemItem'][];
+      overdue: components['schemas']['WeeklyProblemItem'][];
+      unsatisfied: components['schemas']['WeeklyProblemItem'][];
+    };
+    WeeklyListsTruncated: {
+      escalated: boolean;
+      new: boolean;
+      overdue: boolean;
+      unsatisfied: boolean;
+    };
+    WeeklyProblemItem: {
+      categoryName: string;
+      /** @example JQ-2025-0042 */
+      code: string;
+      /** @description working days past the deadline at the end of the week (overdue list only) */
+      daysOverdue: number | null;
+      departmentName: string | null;
+      districtName: string;
+      /** Format: date-time */
+      dueAt: string | null;
+      enterpriseName: string;
+      /** Format: uuid */
+      id: string;
+      /** @description the escalation note, or the enterprise's feedback for an unsatisfied verification */
+      note: string | null;
+      /** Format: date-time */
+      reportedAt: string;
+      status: components['schemas']['Status'];
+      /** @example 办理中 */
+      statusLabel: string;
+      title: string;
+    };
+    WeeklyRate: {
+      /** @example 2025-W14 */
+      label: string;
+      /**
+       * @description null when nothing was recorded
+       * @example 87.5
+       */
+      ratePercent: number | null;
+      recorded: number;
+      resolved: number;
+    };
+    WeeklyRates: {
+      quarterToDate: components['schemas']['WeeklyRate'];
+      yearToDate: components['schemas']['WeeklyRate'];
+    };
+    WeeklyReport: {
+      /** Format: date-time */
+      asOf: string;
+      departments: components['schemas']['WeeklyDepartmentRow'][];
+      /** @description most pressing first */
+      lists: components['schemas']['WeeklyLists'];
+      /** @description which lists were cut at their limit */
+      listsTruncated: components['schemas']['WeeklyListsTruncated'];
+      rates: components['schemas']['WeeklyRates'];
+      summary: components['schemas']['WeeklySummary'];
+      /** @description the last eight weeks, this one last */
+      trend: components['schemas']['WeeklyRate'][];
+      /** @description the ISO week (label 2025-W14) */
+      week: components['schemas']['PeriodInfo'];
+    };
+    WeeklySummary: {
+      closedThisWeek: number;
+      escalatedThisWeek: number;
+      openAtEnd: number;
+      overdueAtEnd: number;
+      recordedThisWeek: number;
+      resolvedThisWeek: number;
+    };
+    WithdrawDto: {
+      /**
+       * Format: uuid
+       * @description the problem this one duplicates
+       */
+      duplicateOf?: string;
+      /** @description why */
+      reason: string;
+    };
+    WorkingDaysPreviewResponse: {
+      /** @example 3 */
+      days: number;
+      /**
+       * @description the deadline: the end of the last working day, i.e. the next midnight in the report time zone
+       * @example 2025-02-05T16:00:00.000Z
+       */
+      dueAt: string;
+      /**
+       * @description the start instant, as given
+       * @example 2025-01-24T02:00:00.000Z
+       */
+      from: string;
+      /**
+       * Format: date
+       * @description the last working day of the time limit
+       * @example 2025-02-05
+       */
+      lastWorkingDay: string;
+      /**
+       * @description the time zone the days are counted in
+       * @example Asia/Shanghai
+       */
+      timezone: string;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CalendarController_list: {
+    parameters: {
+      query?: {
+        /** @description the calendar year; default the current year in the report time zone */
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarYearResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CalendarController_setDay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description a real calendar date, YYYY-MM-DD (2025-02-30 is refused with 400) */
+        date: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetCalendarDayDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarDayResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CalendarController_removeDay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description a real calendar date, YYYY-MM-DD (2025-02-30 is refused with 400) */
+        date: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CalendarController_preview: {
+    parameters: {
+      query: {
+        /** @description the time limit in working days */
+        days: number;
+        /** @description the instant counting starts from (e.g. when the problem is assigned); ISO 8601 with an offset */
+        from: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkingDaysPreviewResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReferenceController_categories: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CategoryResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CalendarController_updateCategory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description the category code */
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCategoryDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CategoryResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReferenceController_departments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DepartmentResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReferenceController_createDepartment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateDepartmentDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DepartmentResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReferenceController_districts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DistrictResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  EnterprisesController_list: {
+    parameters: {
+      query?: {
+        /** @description opaque; the nextCursor of the previous page */
+        cursor?: string;
+        /** @description district code */
+        district?: string;
+        industry?: string;
+        limit?: number;
+        /** @description part of the name or of the credit code */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnterprisePage'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  EnterprisesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateEnterpriseDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnterpriseResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  EnterprisesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnterpriseResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  EnterpriseImportController_import: {
+    parameters: {
+      query?: {
+        /** @description true: validate and report what would happen, write nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx or .csv, at most 5 MB
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportResultResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  EnterpriseImportController_template: {
+    parameters: {
+      query?: {
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  HealthController_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Health Check is successful */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            details?: {
+              [key: string]: {
+                status: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+            /** @example {} */
+            error?: {
+              [key: string]: {
+                status: string;
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info?: {
+              [key: string]: {
+                status: string;
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** @example ok */
+            status?: string;
+          };
+        };
+      };
+      /** @description The Health Check is not successful */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       },
+             *       "redis": {
+             *         "status": "down",
+             *         "message": "Could not connect"
+             *       }
+             *     }
+             */
+            details?: {
+              [key: string]: {
+                status: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+            /**
+             * @example {
+             *       "redis": {
+             *         "status": "down",
+             *         "message": "Could not connect"
+             *       }
+             *     }
+             */
+            error?: {
+              [key: string]: {
+                status: string;
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /**
+             * @example {
+             *       "database": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info?: {
+              [key: string]: {
+                status: string;
+              } & {
+                [key: string]: unknown;
+              };
+            } | null;
+            /** @example error */
+            status?: string;
+          };
+        };
+      };
+    };
+  };
+  ReferenceController_meta: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetaResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_list: {
+    parameters: {
+      query?: {
+        /** @description category code */
+        category?: string;
+        /** @description who recorded it: a user id, or "me" for the caller */
+        createdBy?: string;
+        /** @description opaque; the nextCursor of the previous page */
+        cursor?: string;
+        departmentId?: string;
+        /** @description district code */
+        district?: string;
+        enterpriseId?: string;
+        escalated?: boolean;
+        limit?: number;
+        /** @description true: past its due date and not resolved, closed or withdrawn */
+        overdue?: boolean;
+        /** @description text in the title, description or enterprise name (Chinese works) */
+        q?: string;
+        /** @description reportedAt at or after this instant */
+        reportedFrom?: string;
+        /** @description reportedAt before this instant */
+        reportedTo?: string;
+        /** @description a leading - sorts newest/latest first */
+        sort?:
+          | '-reportedAt'
+          | 'reportedAt'
+          | 'dueAt'
+          | '-dueAt'
+          | '-lastActivityAt'
+          | 'lastActivityAt'
+          | '-daysOpen'
+          | 'daysOpen';
+        /** @description comma list of reported, assigned, in_progress, resolved, closed, withdrawn */
+        status?: string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemPage'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description retries with the same key create nothing new */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProblemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_accept: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OptionalNoteDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_assign: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_escalate: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoteDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_progress: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoteDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_reopen: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_resolve: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResolveDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_return: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_verify: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerifyDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_withdraw: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WithdrawDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsExportController_export: {
+    parameters: {
+      query: {
+        /** @description category code */
+        category?: string;
+        /** @description who recorded it: a user id, or "me" for the caller */
+        createdBy?: string;
+        departmentId?: string;
+        /** @description district code */
+        district?: string;
+        enterpriseId?: string;
+        escalated?: boolean;
+        format: 'xlsx' | 'csv';
+        /** @description language of the headings and labels */
+        lang?: 'zh' | 'en';
+        /** @description true: past its due date and not resolved, closed or withdrawn */
+        overdue?: boolean;
+        /** @description text in the title, description or enterprise name (Chinese works) */
+        q?: string;
+        /** @description reportedAt at or after this instant */
+        reportedFrom?: string;
+        /** @description reportedAt before this instant */
+        reportedTo?: string;
+        /** @description a leading - sorts newest/latest first */
+        sort?:
+          | '-reportedAt'
+          | 'reportedAt'
+          | 'dueAt'
+          | '-dueAt'
+          | '-lastActivityAt'
+          | 'lastActivityAt'
+          | '-daysOpen'
+          | 'daysOpen';
+        /** @description comma list of reported, assigned, in_progress, resolved, closed, withdrawn */
+        status?: string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file, streamed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_figures: {
+    parameters: {
+      query?: {
+        /** @description the instant the figure is taken at (events before it count), or now; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        /** @description with to, instead of period: a date or a timestamp with offset */
+        from?: string;
+        groupBy?: 'department' | 'district' | 'category' | 'industry';
+        /** @description a quarter 2025-Q1, a month 2025-03, an ISO week 2025-W14 or a year 2025 */
+        period?: string;
+        /** @description exclusive end, with from */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FiguresReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_resolutionRate: {
+    parameters: {
+      query?: {
+        /** @description the instant the figure is taken at (events before it count), or now; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        /** @description with to, instead of period: a date or a timestamp with offset */
+        from?: string;
+        groupBy?: 'department' | 'district' | 'category' | 'industry';
+        /** @description a quarter 2025-Q1, a month 2025-03, an ISO week 2025-W14 or a year 2025 */
+        period?: string;
+        /** @description exclusive end, with from */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResolutionRateReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_trend: {
+    parameters: {
+      query?: {
+        granularity?: 'quarter' | 'month' | 'week';
+        /** @description how many consecutive periods */
+        periods?: number;
+        /** @description the trend ends with the period just before this instant (exclusive); default: the current period */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrendReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_weekly: {
+    parameters: {
+      query: {
+        /** @description html is a printable page with SVG charts */
+        format?: 'json' | 'xlsx' | 'csv' | 'html';
+        /** @description language of headings in files and the page */
+        lang?: 'zh' | 'en';
+        /** @description an ISO week: Monday 00:00 to the next Monday 00:00, report time zone */
+        week: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the report in the format asked for */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WeeklyReport'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+          'text/html': string;
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReferenceController_statuses: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatusResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  UsersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  UsersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUserDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  VisitsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description retries with the same key create nothing new */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateVisitDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  WarningsController_list: {
+    parameters: {
+      query?: {
+        /** @description only this level; the counts always cover every level */
+        level?: 'overdue' | 'due_soon' | 'stale' | 'not_visited';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WarningsResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  WarningsController_scan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScanResult'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+}
