@@ -13,7 +13,7 @@ const DUE = new Date('2025-04-10T16:00:00.000Z');
 const X = null;
 
 /**
- * The expected transition matrix, written out from the DOMAIN.md diagram: each cell is the status
+ * The expected transition matrix, written out from the workflow in docs/domain.md: each cell is the status
  * after the action, or X when the action is refused from that status. (verify is taken with
  * satisfaction "satisfied" in this table; the other satisfactions are tested separately below.)
  */

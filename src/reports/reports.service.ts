@@ -40,7 +40,7 @@ export interface ResolutionRateReport extends RateFigures {
   groups?: ({ key: string | null; label: string } & RateFigures)[];
 }
 
-/** Every figure of DOMAIN.md for one period (or one group of it), each with its numerator and denominator. */
+/** Every figure of docs/domain.md for one period (or one group of it), each with its numerator and denominator. */
 export interface Figures {
   resolutionRate: RateFigures;
   onTimeRate: { onTime: number; resolved: number; ratePercent: number | null };

@@ -38,7 +38,7 @@ export const NO_KEY_LABEL: Record<GroupBy, string> = {
 
 /**
  * Runs the report queries whose answer depends only on the event history before an instant,
- * and keeps the rows once that instant has settled: such a figure never changes (DOMAIN.md), so
+ * and keeps the rows once that instant has settled: such a figure never changes (docs/domain.md, "As of an instant"), so
  * a published quarter costs one computation per instance. Groupings by an enterprise's district
  * or industry are not kept, since an enterprise's row can be edited (import) after the fact; nor
  * are labels, which are read fresh so a renamed category shows its new name.

@@ -31,7 +31,7 @@ export function bj(local: string): string {
 const OPEN: Status[] = ['reported', 'assigned', 'in_progress'];
 const WITH_DEPARTMENT: Status[] = ['assigned', 'in_progress'];
 
-/** From which statuses each move is allowed (DOMAIN.md, "Problem workflow"). */
+/** From which statuses each move is allowed (docs/domain.md, "Actions"). */
 const ALLOWED_FROM: Record<Exclude<EventType, 'created'>, Status[]> = {
   assign: OPEN,
   accept: ['assigned'],

@@ -57,7 +57,7 @@ interface FuzzInput {
   headers: Record<string, string | null>;
   body: Body;
   what: string;
-  /** An unknown field: must not be accepted (API.md: 400 for unknown fields). */
+  /** An unknown field: must not be accepted (docs/api.md: 400 for unknown fields). */
   unknownField: boolean;
 }
 

@@ -325,7 +325,7 @@ function deleteAt(root: unknown, drop: Path[]): unknown {
 export interface Mutation {
   value: unknown;
   what: string;
-  /** The body carries a field the endpoint does not know: API.md says it must be refused. */
+  /** The body carries a field the endpoint does not know: docs/api.md says it must be refused. */
   unknownField?: boolean;
 }
 

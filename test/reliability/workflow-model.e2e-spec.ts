@@ -6,7 +6,7 @@ import { figure, TEST_ENV } from './support-http';
 
 /**
  * Random sequences of actions by random roles against a model of the workflow written here from
- * DOMAIN.md and API.md (not from the source's transition table). Every step is sent with the
+ * docs/domain.md and docs/api.md (not from the source's transition table). Every step is sent with the
  * current version; the service must succeed exactly when the model says so, refuse with the
  * model's status otherwise, and end each sequence where the model ends it, events, figures and all.
  *
@@ -37,7 +37,7 @@ const OPEN: Status[] = ['reported', 'assigned', 'in_progress'];
 const HELD_BY_DEPARTMENT: Status[] = ['assigned', 'in_progress'];
 
 /**
- * DOMAIN.md, "Problem workflow": the coordination office (manager, admin) assigns and reassigns,
+ * docs/domain.md, "Who may act": the coordination office (manager, admin) assigns and reassigns,
  * verifies, reopens, withdraws and escalates; the department (its handler, or a manager acting
  * for it) accepts, notes progress, resolves and returns. Resolve works straight from assigned;
  * progress notes and returns are for a problem the department holds; escalation is for an open
@@ -87,7 +87,7 @@ function handlerDepartment(actor: 'ownHandler' | 'otherHandler', p: ModelProblem
 }
 
 function predict(p: ModelProblem, actor: Actor, action: Action, step: Step): Prediction {
-  // API.md: 404 for what is not visible; a handler sees only their department's problems.
+  // docs/api.md: 404 for what is not visible; a handler sees only their department's problems.
   if ((actor === 'ownHandler' || actor === 'otherHandler') && p.department !== handlerDepartment(actor, p)) {
     return { ok: false, status: 404, code: 'NOT_FOUND' };
   }
@@ -129,7 +129,7 @@ function expectedRate(resolved: number, recorded: number): number | null {
   return Math.floor((2000 * resolved + recorded) / (2 * recorded)) / 10;
 }
 
-describe('the workflow against a model of DOMAIN.md', () => {
+describe('the workflow against a model of docs/domain.md', () => {
   let t: TestApp;
   let f: Factory;
   let users: Record<'manager' | 'admin' | 'official' | 'handlerA' | 'handlerB', TestUser>;
@@ -307,7 +307,7 @@ describe('the workflow against a model of DOMAIN.md', () => {
         if (expected.status === 404) tally.refused404 += 1;
         if (expected.status === 409) {
           tally.refused409 += 1;
-          // DOMAIN.md: the refusal names the current status and the allowed actions.
+          // docs/domain.md: the refusal names the current status and the allowed actions.
           const message = String(res.body?.message ?? '');
           check(message.includes(p.status), `${label}: 409 message does not name ${p.status}: ${message}`);
           for (const a of allowed) check(message.includes(a), `${label}: 409 message does not list ${a}: ${message}`);
