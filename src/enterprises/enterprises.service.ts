@@ -5,21 +5,11 @@ import { Page, toPage } from '../common/pagination';
 import { CreateEnterpriseDto, ListEnterprisesQuery } from './enterprise.dto';
 import { EnterpriseRow, EnterprisesRepository } from './enterprises.repository';
 
-export interface EnterpriseResponse {
-  id: string;
-  name: string;
-  uscc: string | null;
-  district: string;
-  districtName: string;
-  industry: string | null;
-  isAboveScale: boolean;
-  isKey: boolean;
-  address: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
+/** An enterprise as the API sends it: its row, with the instants as ISO text. */
+export type EnterpriseResponse = Omit<EnterpriseRow, 'createdAt' | 'updatedAt'> & {
   createdAt: string;
   updatedAt: string;
-}
+};
 
 function toEnterpriseResponse(row: EnterpriseRow): EnterpriseResponse {
   return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { affected, one, type Queryable, rows } from '../common/sql';
 import type { CalendarException } from './holiday-calendar';
 
 /** A row of `calendar_days`: one exception to Monday–Friday. */
@@ -19,24 +20,6 @@ export interface CategoryRow {
   defaultDueWorkingDays: number;
 }
 
-/** Anything that runs SQL: the data source, a transaction's manager, a migration's query runner. */
-interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
-
-/*
- * The driver answers a SELECT or an INSERT … RETURNING with the rows, but an UPDATE or a DELETE
- * with `[rows, rowCount]`. These two helpers hide that shape from the statements below.
- */
-async function selectRows<Row>(db: Queryable, sql: string, params: unknown[]): Promise<Row[]> {
-  return (await db.query(sql, params)) as Row[];
-}
-
-async function changeRows<Row>(db: Queryable, sql: string, params: unknown[]): Promise<{ rows: Row[]; count: number }> {
-  const [rows, count] = (await db.query(sql, params)) as [Row[], number];
-  return { rows, count };
-}
-
 const DAY_COLUMNS = `to_char(day, 'YYYY-MM-DD') AS date, working, name`;
 const CATEGORY_COLUMNS = `code, name, name_en AS "nameEn", default_due_working_days AS "defaultDueWorkingDays"`;
 
@@ -47,12 +30,12 @@ export class CalendarRepository {
 
   /** The exceptions from `from` to `to`, both included. */
   daysBetween(from: string, to: string): Promise<CalendarDayRow[]> {
-    return selectRows(this.db, `SELECT ${DAY_COLUMNS} FROM calendar_days WHERE day BETWEEN $1 AND $2`, [from, to]);
+    return rows(this.db, `SELECT ${DAY_COLUMNS} FROM calendar_days WHERE day BETWEEN $1 AND $2`, [from, to]);
   }
 
   /** The exceptions of one year, by date. */
   daysOfYear(year: number): Promise<CalendarDayRow[]> {
-    return selectRows(
+    return rows(
       this.db,
       `SELECT ${DAY_COLUMNS} FROM calendar_days
        WHERE day >= make_date($1, 1, 1) AND day < make_date($1 + 1, 1, 1) ORDER BY day`,
@@ -61,21 +44,19 @@ export class CalendarRepository {
   }
 
   /** Records (or changes) the exception of one date. */
-  async upsertDay(day: CalendarDayRow): Promise<CalendarDayRow> {
-    const [row] = await selectRows<CalendarDayRow>(
+  upsertDay(day: CalendarDayRow): Promise<CalendarDayRow> {
+    return one<CalendarDayRow>(
       this.db,
       `INSERT INTO calendar_days (day, working, name) VALUES ($1, $2, $3)
        ON CONFLICT (day) DO UPDATE SET working = EXCLUDED.working, name = EXCLUDED.name
        RETURNING ${DAY_COLUMNS}`,
       [day.date, day.working, day.name],
     );
-    return row!;
   }
 
   /** Removes the exception of one date; false when there was none. */
   async deleteDay(date: string): Promise<boolean> {
-    const { count } = await changeRows(this.db, `DELETE FROM calendar_days WHERE day = $1`, [date]);
-    return count > 0;
+    return (await affected(this.db, `DELETE FROM calendar_days WHERE day = $1`, [date])) > 0;
   }
 
   /** Changes a category's name and/or default time limit (null keeps it); undefined when there is no such category. */
@@ -84,13 +65,13 @@ export class CalendarRepository {
     name: string | null,
     defaultDueWorkingDays: number | null,
   ): Promise<CategoryRow | undefined> {
-    const { rows } = await changeRows<CategoryRow>(
+    const [row] = await rows<CategoryRow>(
       this.db,
       `UPDATE categories SET name = COALESCE($2, name), default_due_working_days = COALESCE($3, default_due_working_days)
        WHERE code = $1 RETURNING ${CATEGORY_COLUMNS}`,
       [code, name, defaultDueWorkingDays],
     );
-    return rows[0];
+    return row;
   }
 }
 
@@ -101,7 +82,7 @@ export class CalendarRepository {
  */
 export async function insertMissingDays(db: Queryable, days: readonly CalendarException[]): Promise<number> {
   if (days.length === 0) return 0;
-  const inserted = await selectRows<{ date: string }>(
+  const inserted = await rows<{ date: string }>(
     db,
     `INSERT INTO calendar_days (day, working, name)
      SELECT * FROM unnest($1::date[], $2::boolean[], $3::text[])

@@ -6,7 +6,7 @@ import holidayData from 'chinese-days/dist/chinese-days.json';
  * that is the holidays that fall on a weekday and the weekend days moved into work (调休).
  *
  * The package is maintained: when a new year's notice is published, upgrading it and adding a
- * migration that calls `seedHolidayCalendar` again brings that year in.
+ * migration that calls `insertMissingDays` for it brings that year in.
  */
 export interface CalendarException {
   /** 'YYYY-MM-DD' */
