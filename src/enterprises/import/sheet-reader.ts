@@ -36,6 +36,8 @@ export function sheetLimits(rows: number): SheetLimits {
 const PARSE_TIMEOUT_MS = 30_000;
 /** The worker's heap: far above what the limits let a file use, far below what would hurt the service. */
 const WORKER_HEAP_MB = 192;
+/** Workers parsing at once on one instance; more uploads wait their turn (they queue, not fail). */
+const PARSES_AT_ONCE = 2;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel'];
@@ -48,8 +50,37 @@ export async function readTable(file: UploadedSheet | undefined, limits: SheetLi
   const format = sheetFormat(file);
   if (!format) throw fileError('must be an .xlsx or .csv file');
   if (file.buffer.length === 0) throw fileError('the file is empty');
-  return parseInWorker({ format, bytes: file.buffer, limits });
+  await turns.acquire();
+  try {
+    return await parseInWorker({ format, bytes: file.buffer, limits });
+  } finally {
+    turns.release();
+  }
 }
+
+/** A counting semaphore: at most `size` holders, the others wait in order. */
+class Turns {
+  private held = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  acquire(): Promise<void> {
+    if (this.held < this.size) {
+      this.held += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held -= 1;
+  }
+}
+
+const turns = new Turns(PARSES_AT_ONCE);
 
 /** By the file name's extension, or by the declared type when the name has none we know. */
 function sheetFormat(file: UploadedSheet): SheetFormat | undefined {
