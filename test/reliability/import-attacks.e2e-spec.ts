@@ -222,6 +222,9 @@ function peakRssMb(pid: number): number {
 function observer(base: string, user: TestUser) {
   const waits: number[] = [];
   const failures: string[] = [];
+  /** The longest wait in each phase of the test. */
+  const longest: Record<string, number> = {};
+  const state = { phase: 'attacks' };
   let running = true;
   const loop = (async () => {
     while (running) {
@@ -231,7 +234,9 @@ function observer(base: string, user: TestUser) {
         .set(user.auth)
         .timeout(10_000)
         .catch((error: Error) => ({ status: 0, text: error.message }));
-      waits.push(performance.now() - started);
+      const waited = performance.now() - started;
+      waits.push(waited);
+      longest[state.phase] = Math.max(longest[state.phase] ?? 0, Math.round(waited));
       if (res.status !== 200) failures.push(`${res.status} ${res.text.slice(0, 200)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -239,6 +244,8 @@ function observer(base: string, user: TestUser) {
   return {
     waits,
     failures,
+    longest,
+    state,
     async stop() {
       running = false;
       await loop;
@@ -316,12 +323,14 @@ describe('import attacks against the running service', () => {
     const attackMs = performance.now() - started;
 
     // One official, two imports at once: one runs, the other is told to wait.
+    watch.state.phase = 'pair';
     const atCap = enterprisesCsv(MAX_ROWS, 500_000);
     const pair = await Promise.all([
       upload(officials[0]!, atCap, 'cap.csv', '?dryRun=true'),
       upload(officials[0]!, atCap, 'cap.csv', '?dryRun=true'),
     ]);
     // A real import at the row limit is written; one row more is refused.
+    watch.state.phase = 'real';
     const real = await upload(manager, atCap, 'cap.csv');
     const over = await upload(manager, enterprisesCsv(MAX_ROWS + 1, 600_000), 'over.csv', '?dryRun=true');
     await watch.stop();
@@ -334,6 +343,7 @@ describe('import attacks against the running service', () => {
       slowestRefusalMs: Math.round(Math.max(...attacks.flat().map((a) => a.ms))),
       observerRequests: watch.waits.length,
       longestWaitMs: longestWait,
+      ...Object.fromEntries(Object.entries(watch.longest).map(([phase, ms]) => [`${phase}WaitMs`, ms])),
       peakRssMb: peak,
       bombBytes: bomb.length,
       emptyCellsBytes: emptyCells.length,

@@ -50,7 +50,7 @@ export interface ImportResult {
 /** Rows per INSERT/UPDATE statement. */
 const WRITE_BATCH = 1000;
 /** Rows checked between two yields to the event loop, so other requests are answered meanwhile. */
-const CHECK_SLICE = 250;
+const CHECK_SLICE = 50;
 
 /** The roles that may change the fields of an enterprise registered before the import. */
 const MAY_OVERWRITE: ReadonlySet<Role> = new Set<Role>(['manager', 'admin']);
