@@ -50,6 +50,18 @@ describe('parseSheet limits', () => {
     const ok = await parseSheet('xlsx', far, { ...limits, cells: 100 });
     expect(ok.rows[0]!.cells[51]).toBe('far');
   });
+
+  it('refuses an .xlsx cell longer than Excel keeps (32,767 characters)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('s');
+    sheet.addRow(['name']);
+    sheet.addRow(['x'.repeat(32_767)]);
+    const longest = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect((await parseSheet('xlsx', longest, limits)).rows[0]!.cells[0]).toHaveLength(32_767);
+    sheet.addRow(['y'.repeat(32_768)]);
+    const longer = Buffer.from(await workbook.xlsx.writeBuffer());
+    await expect(parseSheet('xlsx', longer, limits)).rejects.toThrow('has a cell of more than 32767 characters');
+  });
 });
 
 describe('readTable', () => {

@@ -382,6 +382,16 @@ function columnOf(reference: string | undefined): number | undefined {
 
 /** The widest sheet Excel makes (XFD). */
 const MAX_COLUMNS = 16384;
+/** The most characters Excel keeps in one cell. */
+const MAX_CELL_TEXT = 32767;
+
+/** Text joined to a cell's text, refused past what Excel itself would hold. */
+function append(text: string, more: string): string {
+  if (text.length + more.length > MAX_CELL_TEXT) {
+    throw new SheetError(`has a cell of more than ${MAX_CELL_TEXT} characters`);
+  }
+  return text + more;
+}
 
 async function readXlsx(buffer: Buffer, limits: SheetLimits, builder: TableBuilder): Promise<void> {
   const entries = zipEntries(buffer);
@@ -444,7 +454,7 @@ async function readXlsx(buffer: Buffer, limits: SheetLimits, builder: TableBuild
       else if (name === 'rPh') inPhonetic = Math.max(0, inPhonetic - 1);
     },
     text: (text) => {
-      if (current !== undefined && inText > 0 && inPhonetic === 0) current += text;
+      if (current !== undefined && inText > 0 && inPhonetic === 0) current = append(current, text);
     },
   });
 
@@ -509,8 +519,8 @@ async function readXlsx(buffer: Buffer, limits: SheetLimits, builder: TableBuild
       }
     },
     text: (text) => {
-      if (reading === 'v') value += text;
-      else if (reading === 't') inline += text;
+      if (reading === 'v') value = append(value ?? '', text);
+      else if (reading === 't') inline = append(inline ?? '', text);
     },
   });
 }
