@@ -48,6 +48,7 @@ describe('import of enterprises', () => {
   let official: TestUser;
   let manager: TestUser;
   let handler: TestUser;
+  let admin: TestUser;
 
   const upload = (file: Buffer, filename: string, as: TestUser = official, query = '') =>
     t.http().post(`/api/v1/enterprises/import${query}`).set(as.auth).attach('file', file, filename);
@@ -67,6 +68,7 @@ describe('import of enterprises', () => {
     f = new Factory(t);
     official = await f.user('official');
     manager = await f.user('manager');
+    admin = await f.user('admin');
     const department = await f.department();
     handler = await f.user('handler', department.id);
   });
@@ -206,7 +208,7 @@ describe('import of enterprises', () => {
       ['重复导入甲（更名）有限公司', validUscc(301), 'jinta', '', '是', '', '', '李娜', ''],
       ['重复导入乙有限公司', validUscc(302), '玉门市', '石化', '是', '否', '', '', ''],
     ]);
-    expect((await upload(changed, 'b.csv').expect(200)).body).toEqual({
+    expect((await upload(changed, 'b.csv', manager).expect(200)).body).toEqual({
       total: 2,
       created: 0,
       updated: 1,
@@ -223,6 +225,21 @@ describe('import of enterprises', () => {
       isKey: false,
       contactName: '李娜',
     });
+    // The change is on record: who, when, and only the fields that changed, before and after.
+    const changes = await t.db.query(
+      `SELECT c.changed_by AS "changedBy", c.source, c.before, c.after, c.changed_at > now() - interval '1 minute' AS recent
+       FROM enterprise_changes c JOIN enterprises e ON e.id = c.enterprise_id WHERE e.uscc = $1`,
+      [validUscc(301)],
+    );
+    expect(changes).toEqual([
+      {
+        changedBy: manager.id,
+        source: 'import',
+        before: { name: '重复导入甲有限公司', district: 'suzhou', isAboveScale: false, contactName: null },
+        after: { name: '重复导入甲（更名）有限公司', district: 'jinta', isAboveScale: true, contactName: '李娜' },
+        recent: true,
+      },
+    ]);
   });
 
   it('updates an enterprise registered through the API, found by its credit code', async () => {
@@ -233,6 +250,7 @@ describe('import of enterprises', () => {
         ['新名有限公司', validUscc(351), '敦煌市'],
       ]),
       'c.csv',
+      manager,
     );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ created: 0, updated: 1 });
@@ -255,6 +273,50 @@ describe('import of enterprises', () => {
     expect(await enterprise(validUscc(401))).toMatchObject({ name: '后写的名称有限公司', district: 'yumen' });
   });
 
+  it("refuses an official's row that would change a registered enterprise, per row, and writes the others", async () => {
+    const registered = csv([
+      ['企业名称', '统一社会信用代码', '县区', '联系电话'],
+      ['登记在册甲有限公司', validUscc(371), 'suzhou', '0937-1111111'],
+      ['登记在册乙有限公司', validUscc(372), 'yumen', ''],
+    ]);
+    await upload(registered, 'r.csv', manager).expect(200);
+    const changesBefore = await countRows(t, 'enterprise_changes');
+    const file = csv([
+      ['企业名称', '统一社会信用代码', '县区', '联系电话'],
+      ['登记在册甲有限公司', validUscc(371), 'suzhou', '13800000000'],
+      ['登记在册乙有限公司', validUscc(372), 'yumen', ''],
+      ['官员新建有限公司', validUscc(373), 'jinta', ''],
+    ]);
+    const expected = {
+      total: 3,
+      created: 1,
+      updated: 0,
+      unchanged: 1,
+      rejected: [
+        {
+          row: 2,
+          errors: [
+            {
+              field: 'uscc',
+              message: expect.stringMatching(/registered and this row would change its contactPhone: only a manager/),
+            },
+          ],
+        },
+      ],
+    };
+    // The dry run says the same as the import.
+    expect((await upload(file, 'o.csv', official, '?dryRun=true').expect(200)).body).toEqual(expected);
+    expect((await upload(file, 'o.csv', official).expect(200)).body).toEqual(expected);
+    expect(await enterprise(validUscc(371))).toMatchObject({ contactPhone: '0937-1111111' });
+    expect(await enterprise(validUscc(373))).toMatchObject({ name: '官员新建有限公司', district: 'jinta' });
+    expect(await countRows(t, 'enterprise_changes')).toBe(changesBefore);
+
+    // An admin may change it; the change is recorded.
+    expect((await upload(file, 'o.csv', admin).expect(200)).body).toMatchObject({ updated: 1, unchanged: 2 });
+    expect(await enterprise(validUscc(371))).toMatchObject({ contactPhone: '13800000000' });
+    expect(await countRows(t, 'enterprise_changes')).toBe(changesBefore + 1);
+  });
+
   it('always creates a row without a credit code', async () => {
     const file = csv([
       ['企业名称', '县区'],
@@ -275,6 +337,7 @@ describe('import of enterprises', () => {
       'f.csv',
     ).expect(200);
     const before = await countRows(t, 'enterprises');
+    const changesBefore = await countRows(t, 'enterprise_changes');
     const file = csv([
       ['企业名称', '统一社会信用代码', '县区'],
       ['试运行甲（新名）有限公司', validUscc(501), 'suzhou'],
@@ -282,7 +345,7 @@ describe('import of enterprises', () => {
       ['试运行丙有限公司', '', 'suzhou'],
       ['坏行', badCheck(503), 'suzhou'],
     ]);
-    const res = await upload(file, 'f.csv', official, '?dryRun=true').expect(200);
+    const res = await upload(file, 'f.csv', manager, '?dryRun=true').expect(200);
     expect(res.body).toEqual({
       total: 4,
       created: 2,
@@ -293,8 +356,10 @@ describe('import of enterprises', () => {
     expect(await countRows(t, 'enterprises')).toBe(before);
     expect(await enterprise(validUscc(501))).toMatchObject({ name: '试运行甲有限公司' });
 
-    await upload(file, 'f.csv', official, '?dryRun=maybe').expect(400);
-    expect((await upload(file, 'f.csv', official, '?dryRun=false').expect(200)).body.created).toBe(2);
+    expect(await countRows(t, 'enterprise_changes')).toBe(changesBefore);
+    await upload(file, 'f.csv', manager, '?dryRun=maybe').expect(400);
+    expect((await upload(file, 'f.csv', manager, '?dryRun=false').expect(200)).body.created).toBe(2);
+    expect(await countRows(t, 'enterprise_changes')).toBe(changesBefore + 1);
     expect(await countRows(t, 'enterprises')).toBe(before + 2);
   });
 
@@ -307,7 +372,9 @@ describe('import of enterprises', () => {
 
     // The last row repeats the first row's code with a new name: counted once, and it wins.
     rows.push(['批量企业0（更名）有限公司', validUscc(10_000), 'suzhou']);
-    const again = await upload(csv([['企业名称', '统一社会信用代码', '县区'], ...rows]), 'bulk.csv').expect(200);
+    const again = await upload(csv([['企业名称', '统一社会信用代码', '县区'], ...rows]), 'bulk.csv', manager).expect(
+      200,
+    );
     expect(again.body).toEqual({ total: 2501, created: 0, updated: 1, unchanged: 2499, rejected: [] });
     expect(await enterprise(validUscc(10_000))).toMatchObject({ name: '批量企业0（更名）有限公司' });
 

@@ -29,6 +29,7 @@ describe('loadConfig: defaults', () => {
       dbStatementTimeoutMs: 15000,
       logLevel: 'info',
       rateLimitPerMinute: 1200,
+      importMaxRows: 20000,
       warnings: { scanIntervalSeconds: 300, dueSoonWorkingDays: 3, staleDays: 7, notVisitedDays: 90 },
     });
   });
@@ -55,6 +56,7 @@ describe('loadConfig: defaults', () => {
       DB_STATEMENT_TIMEOUT_MS: '5000',
       LOG_LEVEL: 'debug',
       RATE_LIMIT_PER_MINUTE: '0',
+      IMPORT_MAX_ROWS: '500',
       WARNING_SCAN_INTERVAL_SECONDS: '0',
       WARNING_DUE_SOON_DAYS: '5',
       WARNING_STALE_DAYS: '14',
@@ -73,6 +75,7 @@ describe('loadConfig: defaults', () => {
       dbStatementTimeoutMs: 5000,
       logLevel: 'debug',
       rateLimitPerMinute: 0,
+      importMaxRows: 500,
       warnings: { scanIntervalSeconds: 0, dueSoonWorkingDays: 5, staleDays: 14, notVisitedDays: 180 },
     });
   });
@@ -140,6 +143,12 @@ describe('loadConfig: PORT and other numbers', () => {
       expect(error.message).toBe(`Configuration error in PORT: expected a whole number from 0 to 65535, got "${port}"`);
     },
   );
+
+  it.each(['0', '100001', '20k'])('rejects IMPORT_MAX_ROWS=%s, naming it', (rows) => {
+    const error = configErrorOf({ IMPORT_MAX_ROWS: rows });
+    expect(error.variable).toBe('IMPORT_MAX_ROWS');
+    expect(error.message).toContain('expected a whole number from 1 to 100000');
+  });
 
   it('accepts PORT with surrounding spaces', () => {
     expect(loadConfig({ PORT: ' 8080 ' }).port).toBe(8080);

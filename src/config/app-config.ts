@@ -19,6 +19,8 @@ export interface AppConfig {
   logLevel: string;
   /** Requests one client address may make per minute on one instance; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Data rows one enterprise import may hold; a file with more is refused while it is read. */
+  importMaxRows: number;
   warnings: {
     /** Seconds between two runs of the warning job; 0 turns the job off. */
     scanIntervalSeconds: number;
@@ -123,6 +125,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
     logLevel,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    importMaxRows: integer(env, 'IMPORT_MAX_ROWS', 20_000, 1, 100_000),
     warnings: {
       scanIntervalSeconds: integer(env, 'WARNING_SCAN_INTERVAL_SECONDS', 300, 0, 86400),
       dueSoonWorkingDays: integer(env, 'WARNING_DUE_SOON_DAYS', 3, 1, 60),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CreateEnterpriseDto } from '../enterprise.dto';
+import { execute, rows } from '../../common/sql';
 
 /** A district as the import looks it up: by code, Chinese name or English name. */
 export interface DistrictRow {
@@ -10,19 +10,39 @@ export interface DistrictRow {
   nameEn: string | null;
 }
 
-/** What one upsert statement wrote. */
-export interface UpsertCounts {
-  created: number;
-  updated: number;
+/** The fields an import writes, as the API names them. */
+export interface ImportFields {
+  name: string;
+  uscc: string | null;
+  district: string;
+  industry: string | null;
+  isAboveScale: boolean;
+  isKey: boolean;
+  address: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
 }
 
-/** The import's SQL: the districts it resolves names against, and the upsert of a batch of rows. */
+/** A registered enterprise as the import compares a row against it. */
+export interface RegisteredEnterprise extends ImportFields {
+  id: string;
+  uscc: string;
+}
+
+/** One change to a registered enterprise: the fields that change, before and after. */
+export interface EnterpriseChange {
+  enterpriseId: string;
+  before: Partial<ImportFields>;
+  after: Partial<ImportFields>;
+}
+
+/** The import's SQL: the districts it resolves names against, the enterprises it meets, its writes. */
 @Injectable()
 export class EnterpriseImportRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   districts(): Promise<DistrictRow[]> {
-    return this.db.query(`SELECT code, name, name_en AS "nameEn" FROM districts`);
+    return rows<DistrictRow>(this.db, `SELECT code, name, name_en AS "nameEn" FROM districts`);
   }
 
   /** Runs `work` in one transaction, committed, or rolled back when `rollback` (a dry run) or on error. */
@@ -43,58 +63,86 @@ export class EnterpriseImportRepository {
     }
   }
 
-  /**
-   * Updates the enterprises whose credit code is registered and creates the others, in one
-   * statement. An empty cell leaves the registered value as it is; a row that changes nothing is
-   * not written (and counts as unchanged).
-   */
-  async upsert(em: EntityManager, createdBy: string, rows: CreateEnterpriseDto[]): Promise<UpsertCounts> {
-    const column = <T>(pick: (dto: CreateEnterpriseDto) => T | undefined) => rows.map((dto) => pick(dto) ?? null);
-    const [counts]: UpsertCounts[] = await em.query(
-      `WITH input AS (
-         SELECT * FROM unnest($1::text[], $2::bpchar[], $3::text[], $4::text[], $5::boolean[], $6::boolean[],
-                              $7::text[], $8::text[], $9::text[])
-           AS r(name, uscc, district, industry, above_scale, key, address, contact_name, contact_phone)
-       ),
-       updated AS (
-         UPDATE enterprises e
-         SET name = r.name, district_code = r.district, industry = COALESCE(r.industry, e.industry),
-             is_above_scale = COALESCE(r.above_scale, e.is_above_scale), is_key = COALESCE(r.key, e.is_key),
-             address = COALESCE(r.address, e.address), contact_name = COALESCE(r.contact_name, e.contact_name),
-             contact_phone = COALESCE(r.contact_phone, e.contact_phone), updated_at = now()
-         FROM input r
-         WHERE e.uscc = r.uscc
-           AND (e.name, e.district_code, e.industry, e.is_above_scale, e.is_key, e.address, e.contact_name,
-                e.contact_phone)
-               IS DISTINCT FROM
-               (r.name, r.district, COALESCE(r.industry, e.industry), COALESCE(r.above_scale, e.is_above_scale),
-                COALESCE(r.key, e.is_key), COALESCE(r.address, e.address), COALESCE(r.contact_name, e.contact_name),
-                COALESCE(r.contact_phone, e.contact_phone))
-         RETURNING e.id
-       ),
-       created AS (
-         INSERT INTO enterprises (name, uscc, district_code, industry, is_above_scale, is_key, address,
-                                  contact_name, contact_phone, created_by)
-         SELECT r.name, r.uscc, r.district, r.industry, COALESCE(r.above_scale, false), COALESCE(r.key, false),
-                r.address, r.contact_name, r.contact_phone, $10
-         FROM input r
-         WHERE r.uscc IS NULL OR NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = r.uscc)
-         RETURNING id
-       )
-       SELECT (SELECT count(*) FROM created)::int AS created, (SELECT count(*) FROM updated)::int AS updated`,
+  /** The enterprises registered under these credit codes, locked until the transaction ends. */
+  lockRegistered(em: EntityManager, usccs: string[]): Promise<RegisteredEnterprise[]> {
+    return rows<RegisteredEnterprise>(
+      em,
+      `SELECT id, name, uscc, district_code AS district, industry, is_above_scale AS "isAboveScale",
+              is_key AS "isKey", address, contact_name AS "contactName", contact_phone AS "contactPhone"
+       FROM enterprises WHERE uscc = ANY($1::bpchar[]) ORDER BY uscc FOR UPDATE`,
+      [usccs],
+    );
+  }
+
+  /** Creates the enterprises, in one statement. */
+  async insert(em: EntityManager, createdBy: string, list: ImportFields[]): Promise<void> {
+    if (list.length === 0) return;
+    const column = <K extends keyof ImportFields>(key: K) => list.map((e) => e[key]);
+    await execute(
+      em,
+      `INSERT INTO enterprises (name, uscc, district_code, industry, is_above_scale, is_key, address,
+                                contact_name, contact_phone, created_by)
+       SELECT r.*, $10::uuid
+       FROM unnest($1::text[], $2::bpchar[], $3::text[], $4::text[], $5::boolean[], $6::boolean[],
+                   $7::text[], $8::text[], $9::text[])
+         AS r(name, uscc, district, industry, above_scale, key, address, contact_name, contact_phone)`,
       [
-        column((dto) => dto.name),
-        column((dto) => dto.uscc),
-        column((dto) => dto.district),
-        column((dto) => dto.industry),
-        column((dto) => dto.isAboveScale),
-        column((dto) => dto.isKey),
-        column((dto) => dto.address),
-        column((dto) => dto.contactName),
-        column((dto) => dto.contactPhone),
+        column('name'),
+        column('uscc'),
+        column('district'),
+        column('industry'),
+        column('isAboveScale'),
+        column('isKey'),
+        column('address'),
+        column('contactName'),
+        column('contactPhone'),
         createdBy,
       ],
     );
-    return counts!;
+  }
+
+  /** Writes the new values of registered enterprises and records each change, in two statements. */
+  async update(
+    em: EntityManager,
+    changedBy: string,
+    list: (ImportFields & { id: string })[],
+    changes: EnterpriseChange[],
+  ): Promise<void> {
+    if (list.length === 0) return;
+    const column = <K extends keyof (ImportFields & { id: string })>(key: K) => list.map((e) => e[key]);
+    await execute(
+      em,
+      `UPDATE enterprises e
+       SET name = r.name, district_code = r.district, industry = r.industry, is_above_scale = r.above_scale,
+           is_key = r.key, address = r.address, contact_name = r.contact_name, contact_phone = r.contact_phone,
+           updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::boolean[],
+                   $7::text[], $8::text[], $9::text[])
+         AS r(id, name, district, industry, above_scale, key, address, contact_name, contact_phone)
+       WHERE e.id = r.id`,
+      [
+        column('id'),
+        column('name'),
+        column('district'),
+        column('industry'),
+        column('isAboveScale'),
+        column('isKey'),
+        column('address'),
+        column('contactName'),
+        column('contactPhone'),
+      ],
+    );
+    await execute(
+      em,
+      `INSERT INTO enterprise_changes (enterprise_id, changed_by, source, before, after)
+       SELECT c.enterprise_id, $4::uuid, 'import', c.before, c.after
+       FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS c(enterprise_id, before, after)`,
+      [
+        changes.map((c) => c.enterpriseId),
+        changes.map((c) => JSON.stringify(c.before)),
+        changes.map((c) => JSON.stringify(c.after)),
+        changedBy,
+      ],
+    );
   }
 }

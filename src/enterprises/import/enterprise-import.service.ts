@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { AuthUser } from '../../access/auth-user';
-import type { FieldError } from '../../common/domain-error';
+import type { Role } from '../../access/role';
+import { DomainError, ErrorCode, type FieldError } from '../../common/domain-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { excel } from '../../common/excel';
 import { CreateEnterpriseDto } from '../enterprise.dto';
 import {
@@ -14,8 +16,21 @@ import {
   type ImportField,
   parseFlag,
 } from './enterprise-import-columns';
-import { EnterpriseImportRepository } from './enterprise-import.repository';
-import { fileError, readTable, type SheetFormat, type SheetRow, type UploadedSheet } from './sheet-reader';
+import {
+  type EnterpriseChange,
+  EnterpriseImportRepository,
+  type ImportFields,
+  type RegisteredEnterprise,
+} from './enterprise-import.repository';
+import {
+  fileError,
+  readTable,
+  type SheetFormat,
+  type SheetLimits,
+  sheetLimits,
+  type SheetRow,
+  type UploadedSheet,
+} from './sheet-reader';
 
 export interface RejectedRow {
   /** The row number as the spreadsheet shows it: the heading row is 1. */
@@ -34,24 +49,69 @@ export interface ImportResult {
 
 /** Rows per INSERT/UPDATE statement. */
 const WRITE_BATCH = 1000;
+/** Rows checked between two yields to the event loop, so other requests are answered meanwhile. */
+const CHECK_SLICE = 50;
+
+/** The roles that may change the fields of an enterprise registered before the import. */
+const MAY_OVERWRITE: ReadonlySet<Role> = new Set<Role>(['manager', 'admin']);
+
+/** The fields a row may change, in the template's order. */
+const FIELDS = [
+  'name',
+  'district',
+  'industry',
+  'isAboveScale',
+  'isKey',
+  'address',
+  'contactName',
+  'contactPhone',
+] as const satisfies readonly (keyof ImportFields)[];
 
 interface ValidRow {
   row: number;
   dto: CreateEnterpriseDto;
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 @Injectable()
 export class EnterpriseImportService {
-  constructor(private readonly repository: EnterpriseImportRepository) {}
+  /** Users with an import running on this instance: one at a time each. */
+  private readonly running = new Set<string>();
+  private readonly limits: SheetLimits;
+
+  constructor(
+    private readonly repository: EnterpriseImportRepository,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.limits = sheetLimits(config.importMaxRows);
+  }
 
   /**
-   * Reads every row, validates it as POST /enterprises would, and writes the valid ones in one
-   * transaction: a row whose credit code is registered updates that enterprise, any other row
-   * creates one. A dry run does the same work and rolls it back, so its counts are exactly what
-   * the import would do.
+   * Reads every row (in a worker thread, under the row, cell and unpacked-size limits), validates
+   * it as POST /enterprises would, and writes the valid ones in one transaction: a row whose credit
+   * code is registered updates that enterprise (a manager's or an admin's; an official's row that
+   * would change one is refused), any other row creates one. Each change to a registered
+   * enterprise is recorded with who made it, when, and the fields before and after. A dry run
+   * does the same work and rolls it back, so its counts are exactly what the import would do.
    */
   async import(user: AuthUser, file: UploadedSheet | undefined, dryRun: boolean): Promise<ImportResult> {
-    const table = await readTable(file);
+    if (this.running.has(user.id)) {
+      throw new DomainError(
+        ErrorCode.Conflict,
+        'an import of yours is still running: wait for its answer before sending the next file',
+      );
+    }
+    this.running.add(user.id);
+    try {
+      return await this.run(user, file, dryRun);
+    } finally {
+      this.running.delete(user.id);
+    }
+  }
+
+  private async run(user: AuthUser, file: UploadedSheet | undefined, dryRun: boolean): Promise<ImportResult> {
+    const table = await readTable(file, this.limits);
     const columns = mapColumns(table.headings);
     if (table.rows.length === 0) {
       throw fileError('the file has no rows to import: the headings go in row 1 and each enterprise in a row below');
@@ -61,7 +121,8 @@ export class EnterpriseImportService {
     const rejected: RejectedRow[] = [];
     const byUscc = new Map<string, ValidRow>();
     const withoutUscc: ValidRow[] = [];
-    for (const row of table.rows) {
+    for (const [index, row] of table.rows.entries()) {
+      if (index % CHECK_SLICE === CHECK_SLICE - 1) await nextTurn();
       const checked = await checkRow(row, columns, districts);
       if ('errors' in checked) rejected.push(checked);
       else if (checked.dto.uscc === undefined) withoutUscc.push(checked);
@@ -69,23 +130,49 @@ export class EnterpriseImportService {
       else byUscc.set(checked.dto.uscc, checked);
     }
     const valid = [...byUscc.values(), ...withoutUscc].sort((a, b) => a.row - b.row);
+    const mayOverwrite = MAY_OVERWRITE.has(user.role);
 
     const counts = await this.repository.inTransaction(dryRun, async (em) => {
       let created = 0;
       let updated = 0;
+      let refused = 0;
       for (let i = 0; i < valid.length; i += WRITE_BATCH) {
-        const batch = valid.slice(i, i + WRITE_BATCH).map((v) => v.dto);
-        const written = await this.repository.upsert(em, user.id, batch);
-        created += written.created;
-        updated += written.updated;
+        const batch = valid.slice(i, i + WRITE_BATCH);
+        const usccs = batch.flatMap((v) => (v.dto.uscc === undefined ? [] : [v.dto.uscc]));
+        const registered = new Map((await this.repository.lockRegistered(em, usccs)).map((e) => [e.uscc, e] as const));
+        const inserts: ImportFields[] = [];
+        const updates: (ImportFields & { id: string })[] = [];
+        const changes: EnterpriseChange[] = [];
+        for (const { row, dto } of batch) {
+          const before = dto.uscc === undefined ? undefined : registered.get(dto.uscc);
+          if (!before) {
+            inserts.push(fieldsOf(dto));
+            continue;
+          }
+          const after = merged(before, dto);
+          const change = difference(before, after);
+          if (!change) continue;
+          if (!mayOverwrite) {
+            rejected.push({ row, errors: [{ field: 'uscc', message: refusal(Object.keys(change.after)) }] });
+            refused += 1;
+            continue;
+          }
+          updates.push({ ...after, id: before.id });
+          changes.push({ enterpriseId: before.id, ...change });
+        }
+        await this.repository.insert(em, user.id, inserts);
+        await this.repository.update(em, user.id, updates, changes);
+        created += inserts.length;
+        updated += updates.length;
       }
-      return { created, updated };
+      return { created, updated, refused };
     });
+    rejected.sort((a, b) => a.row - b.row);
     return {
       total: table.rows.length,
       created: counts.created,
       updated: counts.updated,
-      unchanged: valid.length - counts.created - counts.updated,
+      unchanged: valid.length - counts.created - counts.updated - counts.refused,
       rejected,
     };
   }
@@ -118,6 +205,55 @@ export class EnterpriseImportService {
 }
 
 // ---------------------------------------------------------------- rows
+
+/** A row as the enterprise it creates: empty cells are empty fields, flags default to 否. */
+function fieldsOf(dto: CreateEnterpriseDto): ImportFields {
+  return {
+    name: dto.name,
+    uscc: dto.uscc ?? null,
+    district: dto.district,
+    industry: dto.industry ?? null,
+    isAboveScale: dto.isAboveScale ?? false,
+    isKey: dto.isKey ?? false,
+    address: dto.address ?? null,
+    contactName: dto.contactName ?? null,
+    contactPhone: dto.contactPhone ?? null,
+  };
+}
+
+/** A registered enterprise with a row's values: an empty cell keeps the registered value. */
+function merged(before: RegisteredEnterprise, dto: CreateEnterpriseDto): ImportFields {
+  return {
+    name: dto.name,
+    uscc: before.uscc,
+    district: dto.district,
+    industry: dto.industry ?? before.industry,
+    isAboveScale: dto.isAboveScale ?? before.isAboveScale,
+    isKey: dto.isKey ?? before.isKey,
+    address: dto.address ?? before.address,
+    contactName: dto.contactName ?? before.contactName,
+    contactPhone: dto.contactPhone ?? before.contactPhone,
+  };
+}
+
+/** The fields that differ, before and after; undefined when none does. */
+function difference(before: ImportFields, after: ImportFields): Omit<EnterpriseChange, 'enterpriseId'> | undefined {
+  const was: Record<string, unknown> = {};
+  const becomes: Record<string, unknown> = {};
+  for (const field of FIELDS) {
+    if (before[field] === after[field]) continue;
+    was[field] = before[field];
+    becomes[field] = after[field];
+  }
+  return Object.keys(becomes).length ? { before: was, after: becomes } : undefined;
+}
+
+function refusal(fields: string[]): string {
+  return (
+    `an enterprise with this credit code is registered and this row would change its ${fields.join(', ')}: ` +
+    'only a manager or an admin may change a registered enterprise by import'
+  );
+}
 
 type ColumnMap = Map<number, ImportColumn>;
 
