@@ -6,6 +6,7 @@
  * here touches Nest or the database.
  */
 import { StringDecoder } from 'node:string_decoder';
+import { CsvError, parse } from 'csv-parse/sync';
 import { createInflateRaw } from 'node:zlib';
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -74,10 +75,8 @@ class TableBuilder {
 export async function parseSheet(format: SheetFormat, bytes: Uint8Array, limits: SheetLimits): Promise<Table> {
   const builder = new TableBuilder(limits);
   if (format === 'csv') {
-    parseCsv(
-      decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
-      (cells, number) => builder.add(number, cells, cells.length),
-      () => builder.countCells(1),
+    parseCsv(decodeText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), (cells, number) =>
+      builder.add(number, cells),
     );
   } else {
     await readXlsx(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), limits, builder);
@@ -104,80 +103,32 @@ export function decodeText(buffer: Buffer): string {
 }
 
 /**
- * RFC 4180 records, one at a time to `record` (with its 1-based number): fields separated by
- * commas, records by CRLF, a lone LF or CR; a quoted field may hold commas, line ends and doubled
- * quotes; a quote inside an unquoted field is text. Blank lines are records too (so record numbers
- * are the row numbers a spreadsheet shows); a line end at the very end does not start another.
+ * RFC 4180 records through csv-parse, one at a time to `record` (with its 1-based number, which is
+ * the row a spreadsheet shows: blank lines are records too): records end at CRLF, a lone LF or CR;
+ * a quoted field may hold commas, line ends and doubled quotes; a quote inside an unquoted field,
+ * or text after a closing quote, is kept as written. Nothing is collected here: `record` may throw (a limit) and parsing stops there. The upload
+ * cap bounds what one record can hold before its cells are counted.
  */
-export function parseCsv(
-  text: string,
-  record: (cells: string[], number: number) => void,
-  field: () => void = () => undefined,
-): void {
-  let cells: string[] = [];
-  let value = '';
-  let number = 1;
-  let line = 1;
-  let i = 0;
-  const n = text.length;
-  const endRecord = () => {
-    field();
-    cells.push(value);
-    record(cells, number);
-    number += 1;
-    cells = [];
-    value = '';
-  };
-  while (i < n) {
-    let ch = text[i]!;
-    if (ch === '"' && value === '') {
-      // A quoted field: up to the closing quote, "" standing for one quote.
-      const start = line;
-      i += 1;
-      let closed = false;
-      while (i < n) {
-        const next = text.indexOf('"', i);
-        if (next < 0) break;
-        value += text.slice(i, next);
-        for (let k = i; k < next; k += 1) if (text[k] === '\n') line += 1;
-        if (text[next + 1] === '"') {
-          value += '"';
-          i = next + 2;
-        } else {
-          i = next + 1;
-          closed = true;
-          break;
-        }
-      }
-      if (!closed) {
-        throw new SheetError(
-          `could not be read as a CSV file: a quoted field never closes (a " is missing; it opens on line ${start})`,
-        );
-      }
-      if (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
-        throw new SheetError(`could not be read as a CSV file (line ${line}: text follows a closing quote)`);
-      }
-      if (i >= n) break;
-      ch = text[i]!;
+export function parseCsv(text: string, record: (cells: string[], number: number) => void): void {
+  try {
+    parse(text, {
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      on_record: (cells: string[], { records }) => {
+        record(cells, records);
+        return undefined; // keep nothing: the caller has the row
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = (error as CsvError & { lines?: number }).lines;
+    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new SheetError('could not be read as a CSV file: a quoted field never closes (a " is missing)');
     }
-    if (ch === ',') {
-      field();
-      cells.push(value);
-      value = '';
-      i += 1;
-    } else if (ch === '\r' || ch === '\n') {
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line += 1;
-      endRecord();
-    } else {
-      // Plain text up to the next comma or line end.
-      let end = i;
-      while (end < n && text[end] !== ',' && text[end] !== '\r' && text[end] !== '\n') end += 1;
-      value += text.slice(i, end);
-      i = end;
-    }
+    throw new SheetError(`could not be read as a CSV file (line ${line}: ${error.message})`);
   }
-  if (value !== '' || cells.length > 0) endRecord();
 }
 
 // ---------------------------------------------------------------- xlsx
