@@ -12,6 +12,7 @@ import { createTestApp, TestApp } from './support/test-app';
  *   2021-Q3 … 2022-Q1        returns, grouped by department
  *   2022-Q1 … 2022-Q2        satisfaction rate, asOf
  *   2022-Q3 … 2022-Q4        on-time rate, median
+ *   2023-Q2                  on-time rate against the deadline in force at the resolve
  *   2024-Q3 … 2025-Q2        time-zone boundary, withdrawn, backdated entry, asOf, quarterly trend
  *   2025-12 … 2026-01        weekly and monthly trend around ISO week 1 of 2026
  *
@@ -223,6 +224,39 @@ describe('GET /reports/figures and /reports/trend', () => {
         ...figs([1, 1, 100], [1, 1, 100], [0, 0, null], 0, 26.1),
       });
       expect(group(report, deptC.id)).toEqual({ key: deptC.id, label: '指标丙局', ...EMPTY });
+    });
+  });
+
+  describe('on-time rate against the deadline in force at the resolve (2023-Q2)', () => {
+    // Both with 甲.
+    //       reported      assignments (dueAt)                          resolves, then          days to last resolve
+    // L1  04-03 09:00  04-03 10:00 due 04-14 18:00                   04-20 09:00 (late),     17.0
+    //                  04-24 10:00 due 05-31 18:00 (reassigned to 甲,  reopened 04-24 09:00,
+    //                  after the resolve: the problem's dueAt now)     then assigned again
+    // L2  04-03 09:00  04-03 10:00 due 04-28 18:00                   04-21 09:00 (on time)   18.0
+    beforeAll(async () => {
+      await problem(bj('2023-04-03 09:00'))
+        .assign(bj('2023-04-03 10:00'), deptA.id, bj('2023-04-14 18:00'))
+        .accept(bj('2023-04-04 09:00'))
+        .resolve(bj('2023-04-20 09:00'))
+        .reopen(bj('2023-04-24 09:00'))
+        .assign(bj('2023-04-24 10:00'), deptA.id, bj('2023-05-31 18:00'))
+        .insert();
+      await problem(bj('2023-04-03 09:00'))
+        .assign(bj('2023-04-03 10:00'), deptA.id, bj('2023-04-28 18:00'))
+        .resolve(bj('2023-04-21 09:00'))
+        .insert();
+    });
+
+    it('counts a resolve late against the first deadline as late, though a later deadline is the problem’s now', async () => {
+      // 2023-Q2 as of its end: resolved in the window L1 (04-20 after 04-14 18:00: late) and L2 (on)
+      //   → 1 of 2 = 50.0 (judged against the current dueAt, 05-31, L1 would count on time: 100.0);
+      //   reported in Q2: L1 (assigned again at the end) and L2 (resolved) → 1 of 2 = 50.0;
+      //   median of 17.0 and 18.0 → 17.5.
+      expect(only(await figures({ period: '2023-Q2' }))).toEqual(figs([2, 1, 50], [1, 2, 50], [0, 0, null], 0, 17.5));
+      // Grouped: both resolved by 甲.
+      const byDepartment = await figures({ period: '2023-Q2', groupBy: 'department' });
+      expect(group(byDepartment, deptA.id).onTimeRate).toEqual({ onTime: 1, resolved: 2, ratePercent: 50 });
     });
   });
 

@@ -1,4 +1,3 @@
-import { CalendarService } from '../src/reference/calendar.service';
 import { Factory, inDays, TestUser } from './factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -169,20 +168,77 @@ describe('the problem workflow, end to end', () => {
     expect(after.body.version).toBe(2 + 15);
   });
 
+  /** YYYY-MM-DD in Beijing. */
+  const beijingDate = (at: Date) =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(at);
+  const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+  /**
+   * The deadline of `days` working days from today, counted here day by day over the calendar's
+   * exceptions as GET /calendar lists them (not by the service's code): Monday to Friday work
+   * unless listed as a day off, a listed make-up day works; the deadline is the end of the last
+   * working day, midnight Beijing time.
+   */
+  async function countedDeadline(days: number): Promise<string> {
+    let date = beijingDate(new Date());
+    const year = Number(date.slice(0, 4));
+    const exceptions = new Map<string, boolean>();
+    for (const y of [year, year + 1]) {
+      const res = await t.http().get(`/api/v1/calendar?year=${y}`).set(official.auth).expect(200);
+      for (const day of res.body.days as { date: string; working: boolean }[]) exceptions.set(day.date, day.working);
+    }
+    for (let left = days; left > 0;) {
+      date = dayAfter(date);
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+      if (exceptions.get(date) ?? (weekday !== 0 && weekday !== 6)) left -= 1;
+    }
+    return new Date(`${dayAfter(date)}T00:00:00+08:00`).toISOString();
+  }
+
+  it('counts working days across a holiday and a 调休 Saturday (dates written out by hand)', async () => {
+    // From Tuesday 2025-09-30 10:00, 5 working days. 国庆节、中秋节: 10-01 to 10-08 off (10-04 and
+    // 10-05 are the weekend anyway); Saturday 10-11 is a make-up working day (调休), Sunday 10-12 is
+    // not. Working days: Thu 10-09 (1), Fri 10-10 (2), Sat 10-11 (3), Mon 10-13 (4), Tue 10-14 (5):
+    // due at the end of 10-14, 2025-10-15 00:00 Beijing = 2025-10-14T16:00:00Z.
+    const res = await t
+      .http()
+      .get('/api/v1/calendar/working-days')
+      .query({ from: '2025-09-30T10:00:00+08:00', days: 5 })
+      .set(manager.auth)
+      .expect(200);
+    expect(res.body.dueAt).toBe('2025-10-14T16:00:00.000Z');
+    expect(res.body.lastWorkingDay).toBe('2025-10-14');
+    // 2 working days from Friday 10-10: Sat 10-11 (1, 调休), Mon 10-13 (2) → 2025-10-13T16:00:00Z;
+    // were the 调休 Saturday off it would be the end of Tuesday 10-14, were every day counted the end
+    // of Sunday 10-12.
+    const bridge = await t
+      .http()
+      .get('/api/v1/calendar/working-days')
+      .query({ from: '2025-10-10T09:00:00+08:00', days: 2 })
+      .set(manager.auth)
+      .expect(200);
+    expect(bridge.body.dueAt).toBe('2025-10-13T16:00:00.000Z');
+  });
+
   it('computes a deadline from working days, or from the category’s time limit when none is given', async () => {
-    const calendar = t.app.get(CalendarService);
     const enterprise = await f.enterprise(official);
 
     const byDays = await f.problem(official, enterprise.id, { category: 'labour' });
-    const expected = await calendar.dueAfterWorkingDays(new Date(), 5);
     const assigned = await f.act(manager, byDays.id, 'assign', { departmentId: department.id, dueInWorkingDays: 5 }, 1);
     expect(assigned.status).toBe(200);
-    expect(assigned.body.dueAt).toBe(expected.toISOString());
+    expect(assigned.body.dueAt).toBe(await countedDeadline(5));
+    // Five working days always span a weekend: at least seven calendar days.
+    expect(Date.parse(assigned.body.dueAt) - Date.now()).toBeGreaterThan(6 * 86_400_000);
 
     // factor_supply's time limit is 20 working days (migration ManagersTools).
     const byCategory = await f.problem(official, enterprise.id, { category: 'factor_supply' });
     const defaulted = await f.act(manager, byCategory.id, 'assign', { departmentId: department.id }, 1);
-    expect(defaulted.body.dueAt).toBe((await calendar.dueAfterWorkingDays(new Date(), 20)).toISOString());
+    expect(defaulted.body.dueAt).toBe(await countedDeadline(20));
 
     const both = await f.act(
       manager,

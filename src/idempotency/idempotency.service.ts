@@ -6,7 +6,8 @@ import { IdempotencyRepository } from './idempotency.repository';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
-function canonical(value: unknown): unknown {
+/** The value with every object's keys in sorted order, at every depth; arrays keep their order. */
+export function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
@@ -16,6 +17,13 @@ function canonical(value: unknown): unknown {
     );
   }
   return value;
+}
+
+/** What a stored key is compared by: the route and the body, key order aside. */
+export function requestFingerprint(route: string, body: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify([route, canonical(body)]))
+    .digest('hex');
 }
 
 /**
@@ -39,9 +47,7 @@ export class IdempotencyService {
     if (!KEY.test(key)) {
       throw DomainError.invalidField('Idempotency-Key', 'must be 1 to 200 visible ASCII characters');
     }
-    const hash = createHash('sha256')
-      .update(JSON.stringify([request.route, canonical(request.body)]))
-      .digest('hex');
+    const hash = requestFingerprint(request.route, request.body);
 
     return this.keys.transaction(async (em) => {
       if (!(await this.keys.claim(em, userId, key, hash))) {

@@ -3,6 +3,7 @@
  * problems resolved, 91.3 %. Chinese by default, English at the switch.
  */
 import type { Page } from 'playwright-core';
+import { drawnChart } from './charts';
 import { STEP_TIMEOUT_MS, login, screenshot, useBrowserHarness } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS);
@@ -40,6 +41,45 @@ describe('the dashboard in the browser (demo data)', () => {
       .expect(200);
     expect(api.body).toMatchObject({ recorded: 127, resolved: 116, ratePercent: 91.3 });
     await screenshot(page, 'dashboard-2025-Q1-zh');
+  });
+
+  it('draws the API’s numbers: the eight-quarter trend and the rate of each department', async () => {
+    const auth = await harness.auth('manager');
+    // The trend card asks for the eight quarters ending with the one shown (to = its end).
+    const trendApi = await harness.service
+      .http()
+      .get('/api/v1/reports/trend')
+      .query({ granularity: 'quarter', periods: 8, to: '2025-04-01T00:00:00+08:00' })
+      .set(auth)
+      .expect(200);
+    type Rates = Record<'resolutionRate' | 'onTimeRate' | 'satisfactionRate', { ratePercent: number | null }>;
+    const points = trendApi.body.points as ({ period: { label: string } } & Rates)[];
+    expect(points).toHaveLength(8);
+    expect(points.at(-1)!.period.label).toBe('2025-Q1');
+
+    const trend = await drawnChart(page.getByTestId('chart-trend'));
+    expect(trend.categories).toEqual(points.map((p) => p.period.label));
+    expect(trend.series.map((s) => s.name)).toEqual(['办结率', '按期办结率', '满意率']);
+    expect(trend.series[0]!.data).toEqual(points.map((p) => p.resolutionRate.ratePercent));
+    expect(trend.series[1]!.data).toEqual(points.map((p) => p.onTimeRate.ratePercent));
+    expect(trend.series[2]!.data).toEqual(points.map((p) => p.satisfactionRate.ratePercent));
+    // The quarter of the published figure is the last point of the first line.
+    expect(trend.series[0]!.data.at(-1)).toBe(91.3);
+
+    const byDepartment = await harness.service
+      .http()
+      .get('/api/v1/reports/resolution-rate?period=2025-Q1&groupBy=department')
+      .set(auth)
+      .expect(200);
+    const groups = byDepartment.body.groups as { key: string | null; label: string; ratePercent: number | null }[];
+    const bars = await drawnChart(page.getByRole('img', { name: '各责任单位办结率' }));
+    expect(bars.series).toHaveLength(1);
+    const drawn = bars.categories.map((label, i) => ({ label, ratePercent: bars.series[0]!.data[i] ?? null }));
+    const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label);
+    expect([...drawn].sort(byLabel)).toEqual(
+      groups.map((g) => ({ label: g.key === null ? '未交办' : g.label, ratePercent: g.ratePercent })).sort(byLabel),
+    );
+    expect(drawn.some((d) => d.ratePercent !== null)).toBe(true);
   });
 
   it('switches its labels to English, the figure unchanged', async () => {

@@ -3,9 +3,10 @@
  * official logs a visit with two problems from a phone, a manager assigns one, the department's
  * handler resolves it, the manager verifies it and sees the quarter's resolution rate move; a
  * handler of another department cannot see it; a stale page is told so and recovers; the weekly
- * report draws its charts. Screenshots of the main pages go to test-results/screenshots/.
+ * report draws the API's numbers in its charts. Screenshots of the main pages go to test-results/screenshots/.
  */
 import type { Locator, Page } from 'playwright-core';
+import { drawnChart } from './charts';
 import { PHONE, STEP_TIMEOUT_MS, currentQuarter, formatRate, login, screenshot, useBrowserHarness } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS);
@@ -349,7 +350,7 @@ describe('a problem from the visit to the verified resolution, in the browser', 
     await screenshot(managerPage, '10-manager-problem-list');
   });
 
-  it('draws the weekly report’s two charts for 2025-W14', async () => {
+  it('draws the weekly report’s two charts for 2025-W14 with the API’s numbers', async () => {
     await managerPage.goto('/weekly?week=2025-W14');
     for (const testId of ['weekly-chart-departments', 'weekly-chart-trend']) {
       const canvas = managerPage.getByTestId(testId).locator('canvas').first();
@@ -357,9 +358,35 @@ describe('a problem from the visit to the verified resolution, in the browser', 
       const box = await canvas.boundingBox();
       expect(box?.width).toBeGreaterThan(0);
       expect(box?.height).toBeGreaterThan(0);
-      expect(Number(await canvas.getAttribute('width'))).toBeGreaterThan(0);
-      expect(Number(await canvas.getAttribute('height'))).toBeGreaterThan(0);
     }
+    const api = await harness.service
+      .http()
+      .get('/api/v1/reports/weekly?week=2025-W14')
+      .set(await harness.auth('manager'))
+      .expect(200);
+    const report = api.body as {
+      trend: { label: string; ratePercent: number | null }[];
+      departments: { name: string; ratePercent: number | null; recorded: number }[];
+    };
+    expect(report.trend.length).toBeGreaterThan(1);
+    expect(report.trend.some((w) => w.ratePercent !== null)).toBe(true);
+
+    // The trend: one line, a point per week of the API's trend, its label and its rate.
+    const trend = await drawnChart(managerPage.getByTestId('weekly-chart-trend'));
+    expect(trend.categories).toEqual(report.trend.map((w) => w.label));
+    expect(trend.series).toHaveLength(1);
+    expect(trend.series[0]!.data).toEqual(report.trend.map((w) => w.ratePercent));
+
+    // The departments: one bar per department of the report, named, with its rate, best first.
+    const bars = await drawnChart(managerPage.getByTestId('weekly-chart-departments'));
+    expect(bars.series).toHaveLength(1);
+    const drawn = bars.categories.map((name, i) => ({ name, ratePercent: bars.series[0]!.data[i] ?? null }));
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect([...drawn].sort(byName)).toEqual(
+      report.departments.map((d) => ({ name: d.name, ratePercent: d.ratePercent })).sort(byName),
+    );
+    const rates = drawn.map((d) => d.ratePercent ?? -1);
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
     expect(await managerPage.locator('body').innerText()).toContain('2025-W14');
     await screenshot(managerPage, '11-manager-weekly-report');
   });

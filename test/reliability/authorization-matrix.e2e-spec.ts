@@ -109,6 +109,13 @@ describe('authorization matrix: every endpoint × every caller × every object',
   let loginUser: { username: string; password: string };
   let otherCategoryDays: number;
   const tally = new Tally('authorization-matrix');
+  /**
+   * Cells run: one request each, per endpoint (or variant of one: another body or query on the
+   * same route) × caller × object.
+   */
+  let cellsRun = 0;
+  /** The distinct endpoint × caller × object combinations among them (variants folded). */
+  const endpointCallerObject = new Set<string>();
   const log = new ResponseLog();
   /** Ids and codes of every problem ever assigned to each department (none ever moves between A and B). */
   const secrets = { A: new Set<string>([MARK.A]), B: new Set<string>([MARK.B]) };
@@ -847,6 +854,8 @@ describe('authorization matrix: every endpoint × every caller × every object',
 
     const res = await spec.send(cell, ctx);
     record(label, cell.who, res);
+    endpointCallerObject.add(`${spec.key} ${cell.who} ${cell.obj}`);
+    cellsRun += 1;
 
     const text = textOf(res);
     const describe = () => `expected ${expectation.status}, got ${res.status} ${text.slice(0, 300)}`;
@@ -967,7 +976,15 @@ describe('authorization matrix: every endpoint × every caller × every object',
   });
 
   afterAll(async () => {
-    tally.print({ endpoints: byKey.size, callers: WHO.length, responses: log.seen.length });
+    // `checks`: every assertion the tally counted (status, error shape, content, nothing written…).
+    tally.print({
+      cells: cellsRun,
+      endpointCallerObject: endpointCallerObject.size,
+      checks: tally.cells,
+      endpoints: byKey.size,
+      callers: WHO.length,
+      responses: log.seen.length,
+    });
     await t?.close();
   });
 
@@ -1074,7 +1091,11 @@ describe('authorization matrix: every endpoint × every caller × every object',
 
   it('sent no password hash in any response and found no mismatch in any cell', () => {
     expect(log.passwordLeaks(['Password-123', 'Matrix-pass-1', loginUser.password])).toEqual([]);
-    expect(tally.cells).toBeGreaterThan(1000);
+    // Every cell of every endpoint ran: callers × objects of each spec.
+    const specs = [...byKey.values()].flat();
+    expect(cellsRun).toBe(specs.reduce((sum, spec) => sum + WHO.length * spec.objects.length, 0));
+    expect(endpointCallerObject.size).toBeLessThanOrEqual(cellsRun);
+    expect(tally.cells).toBeGreaterThan(cellsRun);
     expect(tally.mismatches).toEqual([]);
   });
 });
