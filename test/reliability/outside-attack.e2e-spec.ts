@@ -6,13 +6,13 @@ import { TEST_ENV } from './support-http';
 
 /**
  * Slow requests from outside: a client that trickles its headers or its body keeps a socket (Node
- * allowed 300 s for a body). With HTTP_HEADERS_TIMEOUT_SECONDS=1 and HTTP_REQUEST_TIMEOUT_SECONDS=2
- * (60 s and 20 s by default), both are cut with 408 close to those times, while a slow client that
+ * allowed 300 s for a body). With HTTP_HEADERS_TIMEOUT_SECONDS=1 and HTTP_REQUEST_TIMEOUT_SECONDS=3
+ * (20 s and 60 s by default), both are cut with 408 close to those times, while a slow client that
  * finishes in time is answered as usual.
  */
 
 const HEADERS_TIMEOUT_MS = 1000;
-const REQUEST_TIMEOUT_MS = 2000;
+const REQUEST_TIMEOUT_MS = 3000;
 /** Longest the test waits for a cut: on the old defaults it would wait 300 s. */
 const GIVE_UP_MS = 10_000;
 
