@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { ConfigError, loadConfig } from './app-config';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, estimateSecret, loadConfig, MIN_SECRET_BITS } from './app-config';
 
 const SECRET = 'a-jwt-secret-that-is-32-chars-ok'; // exactly 32 characters
 const DATABASE_URL = 'postgres://outreach:s3cret-pw@db.internal:5432/outreach';
@@ -28,6 +29,9 @@ describe('loadConfig: defaults', () => {
       reportTimezone: 'Asia/Shanghai',
       dbStatementTimeoutMs: 15000,
       logLevel: 'info',
+      httpRequestTimeoutSeconds: 60,
+      httpHeadersTimeoutSeconds: 20,
+      httpsHeaders: 'auto',
       rateLimitPerMinute: 1200,
       importMaxRows: 20000,
       warnings: { scanIntervalSeconds: 300, dueSoonWorkingDays: 3, staleDays: 7, notVisitedDays: 90 },
@@ -55,6 +59,9 @@ describe('loadConfig: defaults', () => {
       REPORT_TIMEZONE: 'Asia/Urumqi',
       DB_STATEMENT_TIMEOUT_MS: '5000',
       LOG_LEVEL: 'debug',
+      HTTP_REQUEST_TIMEOUT_SECONDS: '90',
+      HTTP_HEADERS_TIMEOUT_SECONDS: '30',
+      HTTPS_HEADERS: 'always',
       RATE_LIMIT_PER_MINUTE: '0',
       IMPORT_MAX_ROWS: '500',
       WARNING_SCAN_INTERVAL_SECONDS: '0',
@@ -74,6 +81,9 @@ describe('loadConfig: defaults', () => {
       reportTimezone: 'Asia/Urumqi',
       dbStatementTimeoutMs: 5000,
       logLevel: 'debug',
+      httpRequestTimeoutSeconds: 90,
+      httpHeadersTimeoutSeconds: 30,
+      httpsHeaders: 'always',
       rateLimitPerMinute: 0,
       importMaxRows: 500,
       warnings: { scanIntervalSeconds: 0, dueSoonWorkingDays: 5, staleDays: 14, notVisitedDays: 180 },
@@ -131,6 +141,87 @@ describe('loadConfig: JWT_SECRET', () => {
   it('accepts a secret of exactly 32 characters', () => {
     expect(SECRET).toHaveLength(32);
     expect(loadConfig({ JWT_SECRET: SECRET }).jwtSecret).toBe(SECRET);
+  });
+
+  it.each([
+    ['the old compose default', 'change-me-to-a-long-random-secret-of-32-chars-or-more'],
+    ['"changeme" padded out', 'changeme-changeme-changeme-changeme'],
+    ['a tutorial placeholder', 'Your-JWT-Secret-Goes-Here-1234567890'],
+    ['another placeholder', 'please-REPLACE-ME-with-a-real-secret-2025'],
+  ])('refuses a known placeholder (%s), saying why and without printing it', (_what, secret) => {
+    const error = configErrorOf({ JWT_SECRET: secret });
+    expect(error.variable).toBe('JWT_SECRET');
+    expect(error.message).toMatch(
+      /^Configuration error in JWT_SECRET: is a known placeholder \(it contains "[a-z]+"\)/,
+    );
+    expect(error.message).toContain('openssl rand');
+    expect(error.message).not.toContain(secret);
+  });
+
+  it.each([
+    ['one repeated character', 'x'.repeat(40), /uses only 1 different characters/],
+    ['"secret" repeated', 'secret'.repeat(6), /uses only 5 different characters/],
+    ['digits only', '73049182653019285746301982374650', /carry about 106 bits, at least 128 needed/],
+    ['a short unit repeated', 'abc123XY'.repeat(5), /too predictable: 34 of its 40 characters/],
+    ['runs of the alphabet and digits', 'abcdefghijklmnopqrstuvwxyz0123456789', /too predictable: 32 of its 36/],
+    ['a keyboard row three times', 'qwertyuiopqwertyuiopqwertyuiop1234', /too predictable: 22 of its 34/],
+    ['a hex string doubled', 'deadbeef0123456789deadbeef0123456789', /too predictable/],
+  ])('refuses a secret of low entropy (%s), saying why', (_what, secret, why) => {
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    const error = configErrorOf({ JWT_SECRET: secret });
+    expect(error.variable).toBe('JWT_SECRET');
+    expect(error.message).toMatch(why);
+    expect(error.message).not.toContain(secret);
+  });
+
+  it('accepts generated secrets of every usual shape, and the ones the tests use', () => {
+    const generated = Array.from({ length: 200 }, () => [
+      randomBytes(16).toString('hex'), // openssl rand -hex 16: exactly 128 bits
+      randomBytes(32).toString('hex'), // openssl rand -hex 32
+      randomBytes(48).toString('base64'), // openssl rand -base64 48
+      randomBytes(48).toString('base64url'), // the embedded database's own
+      randomBytes(24).toString('base64'), // 32 characters
+    ]).flat();
+    const inTests = [
+      'test-secret-that-is-long-enough-0123456789',
+      'two-instances-secret-that-is-long-enough-0123',
+      'reliability-secret-that-is-long-enough-0123456789',
+      'not-used-by-backup-or-restore-0123456789',
+      SECRET,
+    ];
+    for (const secret of [...generated, ...inTests]) {
+      expect([secret, estimateSecret(secret).bits >= MIN_SECRET_BITS]).toEqual([secret, true]);
+      expect(loadConfig({ JWT_SECRET: secret }).jwtSecret).toBe(secret);
+    }
+  });
+
+  it('counts hex at 4 bits a character, and repeats and runs as predictable', () => {
+    expect(estimateSecret('0f1e2d3c4b5a69788796a5b4c3d2e1f0')).toEqual({
+      bits: 128,
+      distinct: 16,
+      predictable: 0,
+      length: 32,
+    });
+    expect(estimateSecret('Zq8#Zq8#Zq8#Zq8#').predictable).toBe(12);
+    expect(estimateSecret('aaaa').predictable).toBe(2);
+    expect(estimateSecret('x-9876-y').predictable).toBe(2);
+  });
+});
+
+describe('loadConfig: HTTP timeouts and HTTPS headers', () => {
+  it('rejects a headers timeout longer than the request timeout', () => {
+    const error = configErrorOf({ HTTP_REQUEST_TIMEOUT_SECONDS: '10', HTTP_HEADERS_TIMEOUT_SECONDS: '20' });
+    expect(error.variable).toBe('HTTP_HEADERS_TIMEOUT_SECONDS');
+    expect(error.message).toContain('HTTP_REQUEST_TIMEOUT_SECONDS (10)');
+  });
+
+  it.each(['0', '3601', '1.5', 'soon'])('rejects HTTP_REQUEST_TIMEOUT_SECONDS=%s', (value) => {
+    expect(configErrorOf({ HTTP_REQUEST_TIMEOUT_SECONDS: value }).variable).toBe('HTTP_REQUEST_TIMEOUT_SECONDS');
+  });
+
+  it('reads HTTPS_HEADERS in any case and rejects other words', () => {
+    expect(loadConfig({ HTTPS_HEADERS: 'Never' }).httpsHeaders).toBe('never');
+    expect(configErrorOf({ HTTPS_HEADERS: 'yes' }).variable).toBe('HTTPS_HEADERS');
   });
 });
 

@@ -17,6 +17,15 @@ export interface AppConfig {
   /** Longest a single SQL statement may run before the request answers 503. */
   dbStatementTimeoutMs: number;
   logLevel: string;
+  /** Longest a whole request (headers and body) may take to arrive; past it Node answers 408 and closes. */
+  httpRequestTimeoutSeconds: number;
+  /** Longest the request headers may take to arrive. */
+  httpHeadersTimeoutSeconds: number;
+  /**
+   * When HSTS and CSP's `upgrade-insecure-requests` are sent: `auto` only on requests that came over
+   * TLS (the socket, or `X-Forwarded-Proto: https` from a proxy), `always`, or `never`.
+   */
+  httpsHeaders: 'auto' | 'always' | 'never';
   /** Requests one client address may make per minute on one instance; 0 turns the limit off. */
   rateLimitPerMinute: number;
   /** Data rows one enterprise import may hold; a file with more is refused while it is read. */
@@ -66,6 +75,106 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `expected true or false, got "${raw}"`);
 }
 
+const SECRET_ADVICE = 'generate one, e.g. `openssl rand -base64 48`';
+
+/**
+ * Placeholders seen in compose files, READMEs and tutorials, compared with case, spaces and
+ * punctuation removed: a secret equal to one, or containing one of the first group, is refused.
+ */
+const PLACEHOLDER_PARTS = [
+  'changeme',
+  'changethis',
+  'replaceme',
+  'replacethis',
+  'yoursecret',
+  'yourjwtsecret',
+  'putyour',
+  'insertyour',
+  'placeholder',
+  'examplesecret',
+  'secretexample',
+  'notsecret',
+  'dummysecret',
+];
+const PLACEHOLDERS = ['secret', 'jwtsecret', 'password', 'mysecret', 'supersecret', 'topsecret', 'secretkey'];
+
+/** Bits a secret of its length over its alphabet must at least be able to carry. */
+export const MIN_SECRET_BITS = 128;
+/** Fewest different characters a secret must use. */
+export const MIN_SECRET_DISTINCT = 8;
+/** Largest share of a secret's characters that may repeat earlier text or continue a run. */
+export const MAX_PREDICTABLE_SHARE = 0.25;
+
+export interface SecretEstimate {
+  /** Length × log2 of the alphabet its characters come from (digits 10, hex 16; otherwise lower 26, upper 26, digits 10, other 33 added up). */
+  bits: number;
+  distinct: number;
+  /**
+   * Characters that repeat an earlier stretch of 4 or more (`abc1abc1`), or continue a run of
+   * equal or consecutive characters (`aaaa`, `abcd`, `9876`) past its second character.
+   */
+  predictable: number;
+  length: number;
+}
+
+/** A rough look at a secret: what its length and alphabet could carry, and how much of it is pattern. */
+export function estimateSecret(secret: string): SecretEstimate {
+  const chars = [...secret];
+  const codes = chars.map((c) => c.codePointAt(0)!);
+  let predictable = 0;
+  for (let i = 0; i < chars.length;) {
+    let longest = 0;
+    for (let j = 0; j < i; j++) {
+      let n = 0;
+      while (i + n < chars.length && chars[j + n] === chars[i + n]) n++;
+      longest = Math.max(longest, n);
+    }
+    if (longest >= 4) {
+      predictable += longest;
+      i += longest;
+      continue;
+    }
+    const step = i >= 2 ? codes[i]! - codes[i - 1]! : NaN;
+    if (Math.abs(step) <= 1 && step === codes[i - 1]! - codes[i - 2]!) predictable++;
+    i++;
+  }
+  let alphabet = 0;
+  if (/^[0-9]+$/.test(secret)) alphabet = 10;
+  else if (/^[0-9a-f]+$/.test(secret) || /^[0-9A-F]+$/.test(secret)) alphabet = 16;
+  else {
+    if (/[a-z]/.test(secret)) alphabet += 26;
+    if (/[A-Z]/.test(secret)) alphabet += 26;
+    if (/[0-9]/.test(secret)) alphabet += 10;
+    if (/[^a-zA-Z0-9]/.test(secret)) alphabet += 33;
+  }
+  return {
+    bits: Math.floor(chars.length * Math.log2(Math.max(alphabet, 1))),
+    distinct: new Set(chars).size,
+    predictable,
+    length: chars.length,
+  };
+}
+
+/** Why a secret is too weak to sign tokens with, or undefined if it is acceptable. */
+export function secretWeakness(secret: string): string | undefined {
+  const folded = secret.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const part = PLACEHOLDER_PARTS.find((placeholder) => folded.includes(placeholder));
+  if (part !== undefined || PLACEHOLDERS.includes(folded)) {
+    return `is a known placeholder (it contains "${part ?? folded}"), and anyone who knows it can sign tokens`;
+  }
+  const estimate = estimateSecret(secret);
+  if (estimate.distinct < MIN_SECRET_DISTINCT) {
+    return `uses only ${estimate.distinct} different characters (at least ${MIN_SECRET_DISTINCT} needed)`;
+  }
+  if (estimate.bits < MIN_SECRET_BITS) {
+    return `has too little entropy: its length and alphabet carry about ${estimate.bits} bits, at least ${MIN_SECRET_BITS} needed`;
+  }
+  if (estimate.predictable > estimate.length * MAX_PREDICTABLE_SHARE) {
+    return `is too predictable: ${estimate.predictable} of its ${estimate.length} characters repeat earlier text or continue a run like "abcd" (at most a quarter may)`;
+  }
+  return undefined;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -88,6 +197,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+  }
+  if (jwtSecret !== undefined) {
+    const weakness = secretWeakness(jwtSecret);
+    if (weakness !== undefined) throw new ConfigError('JWT_SECRET', `${weakness}; ${SECRET_ADVICE}`);
   }
 
   const adminUsername = text(env, 'ADMIN_USERNAME');
@@ -112,6 +225,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  const httpRequestTimeoutSeconds = integer(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 60, 1, 3600);
+  const httpHeadersTimeoutSeconds = integer(env, 'HTTP_HEADERS_TIMEOUT_SECONDS', 20, 1, 3600);
+  if (httpHeadersTimeoutSeconds > httpRequestTimeoutSeconds) {
+    throw new ConfigError(
+      'HTTP_HEADERS_TIMEOUT_SECONDS',
+      `must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS (${httpRequestTimeoutSeconds})`,
+    );
+  }
+
+  const httpsHeaders = text(env, 'HTTPS_HEADERS')?.toLowerCase() ?? 'auto';
+  if (httpsHeaders !== 'auto' && httpsHeaders !== 'always' && httpsHeaders !== 'never') {
+    throw new ConfigError('HTTPS_HEADERS', `expected auto, always or never, got "${httpsHeaders}"`);
+  }
+
   return {
     databaseUrl,
     dataDir: path.resolve(text(env, 'DATA_DIR') ?? './.data'),
@@ -124,6 +251,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reportTimezone,
     dbStatementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
     logLevel,
+    httpRequestTimeoutSeconds,
+    httpHeadersTimeoutSeconds,
+    httpsHeaders,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     importMaxRows: integer(env, 'IMPORT_MAX_ROWS', 20_000, 1, 100_000),
     warnings: {

@@ -50,7 +50,7 @@ export function problemListQuery(
   const sort = SORTS[query.sort ?? '-reportedAt'];
   const p = new SqlParams();
   const [walkStartedAt, afterKey, afterId] = query.cursor
-    ? decodeCursor(query.cursor, [cursorValue.timestamptz, cursorValue[sort.type], cursorValue.uuid])
+    ? decodeCursor(query.cursor, [cursorValue.walkInstant, cursorValue[sort.type], cursorValue.uuid])
     : [null];
   // The first page takes the walk's instant from the database clock; later pages carry it.
   const at = `COALESCE(${p.add(walkStartedAt)}::timestamptz, now())`;

@@ -100,6 +100,26 @@ describe('the dashboard in the browser (demo data)', () => {
     await screenshot(page, 'dashboard-2025-Q1-en');
   });
 
+  it('runs over plain HTTP on an intranet host name, and runs no inline script', async () => {
+    // Painted and signed in over http://intranet.test: nothing was upgraded to HTTPS (the harness
+    // would have reported https://intranet.test as another origin).
+    expect(page.url()).toMatch(/^http:\/\/intranet\.test:\d+\//);
+    expect(await page.evaluate('window.isSecureContext')).toBe(false);
+    const refusal = page.waitForEvent('console', (message) =>
+      /violates the following Content Security Policy directive:? ['"]script-src/.test(message.text()),
+    );
+    // In the page's own words (the test's TypeScript has no DOM types).
+    const ran = await page.evaluate(`(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.head.append(script);
+      return window.__inlineRan === true;
+    })()`);
+    expect(ran).toBe(false);
+    await refusal;
+    expect(harness.foreignRequests.splice(0)).toEqual([expect.stringContaining('script-src')]);
+  });
+
   it('refuses and reports any request to another origin (the harness’s own guard)', async () => {
     // Nothing leaves the machine: the page's CSP refuses the fetch, the harness's route the stylesheet.
     const refusal = page.waitForEvent('console', (message) =>

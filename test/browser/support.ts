@@ -1,6 +1,7 @@
 /**
  * The browser tests' harness: the real service (its own fresh database with the demo data,
- * listening on a free port of 127.0.0.1, serving the built web app from dist/web) and a Chromium
+ * listening on a free port of 127.0.0.1, serving the built web app from dist/web, opened as
+ * http://intranet.test:<port>) and a Chromium
  * driven through playwright-core: CHROMIUM_PATH, a system one, or the one an npm package carries
  * (test/browser/chromium.mjs chooses). Every page the harness opens may talk to the
  * service's origin only: any other request is blocked and recorded, and fails the test.
@@ -32,7 +33,15 @@ export const SCREENSHOT_DIR = resolve(__dirname, '..', '..', 'test-results', 'sc
  * serverless hosts and switch off web security (`--disable-web-security`, `--single-process`, …),
  * which these tests check. `--no-sandbox` lets Chromium run as root.
  */
+/**
+ * The host name the browser opens the app by: not localhost (which browsers treat as secure), as
+ * a colleague opens a server on the county intranet over plain HTTP. Chromium resolves it to the
+ * loopback address by itself, so no hosts file or DNS is needed.
+ */
+export const INTRANET_HOST = 'intranet.test';
+
 const CHROMIUM_ARGS = [
+  `--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`,
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -99,7 +108,9 @@ export class BrowserHarness {
     });
     await this.service.app.listen(0, '127.0.0.1');
     const { port } = this.service.app.getHttpServer().address() as AddressInfo;
-    this.baseUrl = `http://127.0.0.1:${port}`;
+    // Plain HTTP on a non-localhost name: a policy that upgrades requests to HTTPS (or HSTS)
+    // shows up as requests to https://intranet.test, which newPage records as foreign.
+    this.baseUrl = `http://${INTRANET_HOST}:${port}`;
     this.browser = await playwright.launch({
       executablePath: chromium.executablePath,
       headless: true,

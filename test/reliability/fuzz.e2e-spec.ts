@@ -5,7 +5,9 @@ import { validUscc } from '../factories/more';
 import { createTestApp, TestApp } from '../support/test-app';
 import { ChangeDetector, changeDetector, figure, listen, preview, TEST_ENV, Wire } from './support-http';
 import {
+  encodeCursorValues,
   encodeSegment,
+  forgedCursor,
   headerText,
   junkSegment,
   Mutation,
@@ -897,4 +899,104 @@ describe('generated bad input against every write endpoint', () => {
     expect(tallies.size).toBe(NAMES.length);
     expect(tried).toBeGreaterThanOrEqual(RUNS);
   });
+});
+
+/**
+ * Forged cursors on every list and every sort: each position of a real cursor kept or replaced
+ * (±infinity as the walk's instant, impossible dates, years out of range, numbers past numeric's
+ * range, NUL, wrong types), arrays of the wrong length, other JSON, bytes that are no cursor.
+ * Each must answer 200 or 400 naming `cursor`; never a 5xx.
+ *
+ *   FUZZ_RUNS=10000 npx jest test/reliability/fuzz -t cursors
+ */
+describe('forged cursors on every list and sort', () => {
+  const PER_LIST = Math.max(60, Math.round(RUNS / 20));
+  const PROBLEM_SORTS = [
+    '-reportedAt',
+    'reportedAt',
+    'dueAt',
+    '-dueAt',
+    '-lastActivityAt',
+    'lastActivityAt',
+    '-daysOpen',
+    'daysOpen',
+  ];
+  const LISTS = [
+    ...PROBLEM_SORTS.map((sort) => ({ name: `GET /problems?sort=${sort}`, path: `/api/v1/problems?sort=${sort}` })),
+    { name: 'GET /enterprises', path: '/api/v1/enterprises?' },
+  ];
+  let t: TestApp;
+  let manager: TestUser;
+  const tally = { inputs: 0, ok: 0, refused: 0, serverErrors: 0, otherAnswers: 0 };
+
+  beforeAll(async () => {
+    t = await createTestApp(TEST_ENV);
+    const f = new Factory(t);
+    await f.admin();
+    const department = await f.department();
+    manager = await f.user('manager');
+    const official = await f.user('official');
+    for (let i = 0; i < 3; i += 1) {
+      const enterprise = await f.enterprise(official, { uscc: validUscc(100 + i) });
+      const problem = await f.problem(official, enterprise.id);
+      // One with a deadline, so that the due-date sorts see both a date and ±infinity.
+      if (i === 0) {
+        const assigned = await f.act(manager, problem.id, 'assign', { departmentId: department.id, dueAt: inDays(5) });
+        expect(assigned.status).toBe(200);
+      }
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    figure('fuzz/cursors', {
+      lists: LISTS.length,
+      inputs: tally.inputs,
+      ok: tally.ok,
+      refused: tally.refused,
+      '5xx': tally.serverErrors,
+      otherAnswers: tally.otherAnswers,
+    });
+    await t?.close();
+  });
+
+  it.each(LISTS)(
+    '$name: every forged cursor answers 200 or 400 naming cursor',
+    async ({ name, path }) => {
+      const first = await t.http().get(`${path}&limit=1`).set(manager.auth).expect(200);
+      expect(typeof first.body.nextCursor).toBe('string');
+      const valid = JSON.parse(Buffer.from(first.body.nextCursor as string, 'base64url').toString('utf8')) as string[];
+      // The cursor handed out goes on, and so does its copy made here.
+      await t
+        .http()
+        .get(`${path}&limit=1&cursor=${encodeCursorValues(valid)}`)
+        .set(manager.auth)
+        .expect(200);
+      const found: string[] = [];
+      await fc.assert(
+        fc.asyncProperty(forgedCursor(valid), async ({ cursor, what }) => {
+          tally.inputs += 1;
+          const res = await t
+            .http()
+            .get(`${path}&limit=2&cursor=${encodeSegment(cursor)}`)
+            .set(manager.auth);
+          const namesCursor =
+            res.status === 400 &&
+            res.body.code === 'VALIDATION_FAILED' &&
+            Array.isArray(res.body.errors) &&
+            res.body.errors.length > 0 &&
+            res.body.errors.every((e: { field?: string }) => e.field === 'cursor');
+          if (res.status === 200 && Array.isArray(res.body.items)) tally.ok += 1;
+          else if (namesCursor) tally.refused += 1;
+          else {
+            if (res.status >= 500) tally.serverErrors += 1;
+            else tally.otherAnswers += 1;
+            found.push(`${res.status} for ${preview(what, 160)}: ${preview(res.text, 200)}`);
+          }
+        }),
+        { seed: SEED + 1000 + LISTS.findIndex((l) => l.name === name), numRuns: PER_LIST },
+      );
+      expect(found).toEqual([]);
+    },
+    Math.max(60_000, PER_LIST * 100),
+  );
 });

@@ -56,20 +56,29 @@ describe('headers and leaks', () => {
     await t?.close();
   });
 
-  /** The helmet headers a response must carry; answers what is wrong, or nothing. */
-  function securityHeaderProblems(res: { headers: Record<string, string | undefined> }): string[] {
+  /**
+   * The helmet headers a response must carry; answers what is wrong, or nothing. Over plain HTTP
+   * (these tests) HSTS and `upgrade-insecure-requests` must be absent, over TLS present; inline
+   * script is never allowed.
+   */
+  function securityHeaderProblems(res: { headers: Record<string, string | undefined> }, overTls = false): string[] {
     const h = res.headers;
     const problems: string[] = [];
     const csp = h['content-security-policy'] ?? '';
     for (const directive of ["default-src 'self'", "object-src 'none'", "frame-ancestors 'self'", "base-uri 'self'"]) {
       if (!csp.includes(directive)) problems.push(`CSP lacks ${directive}`);
     }
+    const scriptSrc = /(?:^|;)\s*script-src ([^;]*)/.exec(csp)?.[1] ?? '';
+    if (!scriptSrc || scriptSrc.includes('unsafe-inline')) problems.push(`CSP script-src "${scriptSrc}"`);
+    if (csp.includes('upgrade-insecure-requests') !== overTls) {
+      problems.push(`CSP ${overTls ? 'lacks' : 'carries'} upgrade-insecure-requests`);
+    }
     if (h['x-content-type-options'] !== 'nosniff')
       problems.push(`x-content-type-options ${h['x-content-type-options']}`);
     if (!['SAMEORIGIN', 'DENY'].includes(h['x-frame-options'] ?? ''))
       problems.push(`x-frame-options ${h['x-frame-options']}`);
     const hsts = /max-age=(\d+)/.exec(h['strict-transport-security'] ?? '');
-    if (!hsts || Number(hsts[1]) < 15_552_000)
+    if (overTls ? !hsts || Number(hsts[1]) < 15_552_000 : h['strict-transport-security'] !== undefined)
       problems.push(`strict-transport-security ${h['strict-transport-security']}`);
     const referrer = h['referrer-policy'] ?? '';
     if (!['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'].includes(referrer)) {
@@ -591,6 +600,51 @@ describe('headers and leaks', () => {
     expect(res.text).not.toContain('<script>alert');
     expect(res.text).not.toContain('<img src=x');
     headers.check('weekly html escapes titles', true);
+  });
+
+  describe('plain HTTP on an intranet, TLS behind a proxy', () => {
+    const week = () => DateTime.now().setZone('Asia/Shanghai').toFormat("kkkk-'W'WW");
+    const page = () => t.http().get('/problems').set('Host', 'intranet.test:3000').set('Accept', 'text/html');
+
+    it('sends neither HSTS nor upgrade-insecure-requests over plain HTTP, whatever the host name', async () => {
+      for (const [label, res] of [
+        ['the app page', await page()],
+        ['the API', await t.http().get(api('/health')).set('Host', 'intranet.test:3000')],
+        ['the API docs', await t.http().get('/api/docs').set('Host', '10.12.0.7')],
+      ] as const) {
+        log.add(`plain ${label}`, res);
+        expect([label, res.status]).toEqual([label, 200]);
+        expect([label, securityHeaderProblems(res)]).toEqual([label, []]);
+        headers.check(`plain HTTP ${label}: no HSTS, no upgrade`, true);
+      }
+    });
+
+    it('sends both when a TLS proxy says the request came over https, and keeps the rest', async () => {
+      for (const [label, res] of [
+        ['the app page', await page().set('X-Forwarded-Proto', 'https')],
+        ['the API', await t.http().get(api('/health')).set('X-Forwarded-Proto', 'https, http')],
+      ] as const) {
+        log.add(`tls ${label}`, res);
+        expect([label, securityHeaderProblems(res, true)]).toEqual([label, []]);
+        headers.check(`behind TLS ${label}: HSTS and upgrade`, true);
+      }
+      const plainAgain = await t.http().get(api('/health')).set('X-Forwarded-Proto', 'http');
+      expect(securityHeaderProblems(plainAgain)).toEqual([]);
+    });
+
+    it("allows the app's own scripts only, and no script at all in the printable weekly report", async () => {
+      const app = await page();
+      expect(app.headers['content-security-policy']).toMatch(/(^|;)script-src 'self'(;|$)/);
+      const weekly = await t
+        .http()
+        .get(api(`/reports/weekly?week=${week()}&format=html`))
+        .set(manager.auth);
+      expect(weekly.status).toBe(200);
+      expect(weekly.headers['content-security-policy']).toMatch(/(^|;)script-src 'none'(;|$)/);
+      // Kept in the file itself, for a copy saved and opened from disk.
+      expect(weekly.text).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*script-src 'none'/);
+      headers.check("weekly html: script-src 'none'", true);
+    });
   });
 
   it('sent no password hash in any answer collected here', () => {

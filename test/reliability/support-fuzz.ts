@@ -502,3 +502,104 @@ export function junkSegment(extra: string[] = []): fc.Arbitrary<string> {
     ...(extra.length ? [fc.constantFrom(...extra)] : []),
   );
 }
+
+/** Values a forged cursor may carry in any position: what PostgreSQL would choke on, and the rest. */
+const CURSOR_VALUES = [
+  'infinity',
+  '-infinity',
+  'Infinity',
+  'NaN',
+  'now',
+  'epoch',
+  'allballs',
+  '0000-01-01 00:00:00+00',
+  '0999-12-31 23:59:59+00',
+  '1999-12-31 23:59:59+00',
+  '2025-02-30 10:00:00+08',
+  '2025-02-29 00:00:00+08',
+  '2025-13-01 00:00:00+08',
+  '2025-01-01 24:00:00+08',
+  '2025-01-01 23:59:60+08',
+  '2025-01-01 00:00:00+16',
+  '2025-01-01 00:00:00+15:59',
+  '2025-01-01 00:00:00-15:59',
+  '9999-12-31 23:59:59.999999-15',
+  '294277-01-01 00:00:00+00',
+  '2025-03-01 09:00:00.1234567+08',
+  '2025-03-01T09:00:00Z',
+  '2099-01-01 00:00:00+08',
+  '1e999',
+  '-1e999',
+  '9'.repeat(16),
+  '999999999999999.999999999999',
+  '-999999999999999',
+  '0.0000000000001',
+  '1e5',
+  '0x10',
+  '',
+  ' ',
+  'a\u0000b',
+  '\u0000',
+  '\ud800',
+  "' OR 1=1 --",
+  'x'.repeat(401),
+  '00000000-0000-0000-0000-000000000000',
+  '6f9619ff-8b86-d011-b42d-00c04fc964ff',
+  '6F9619FF-8B86-D011-B42D-00C04FC964FF',
+  '6f9619ff-8b86-d011-b42d-00c04fc964f',
+];
+
+/** Any value in a cursor's JSON array: the strings above, numbers, other types, nested arrays. */
+export const cursorValueArb: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...CURSOR_VALUES) },
+  { weight: 1, arbitrary: fc.constantFrom(0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, true, false, null) },
+  { weight: 1, arbitrary: fc.constantFrom([], ['infinity'], {}, { 0: 'infinity' }) },
+  {
+    weight: 1,
+    arbitrary: fc.date({ noInvalidDate: true }).map((d) => d.toISOString().replace('T', ' ').replace('Z', '+00')),
+  },
+  { weight: 1, arbitrary: fc.double().map(String) },
+  { weight: 1, arbitrary: fc.string({ unit: anyCodeUnit, maxLength: 20 }) },
+);
+
+export function encodeCursorValues(values: unknown): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+/**
+ * A forged cursor for a list whose real cursors carry `valid` (one handed out): each position
+ * kept or replaced by a hostile value, the array cut short or lengthened, another JSON shape, or
+ * bytes that are not a cursor at all.
+ */
+export function forgedCursor(valid: string[]): fc.Arbitrary<{ cursor: string; what: string }> {
+  const positions = valid.map((value) =>
+    fc.oneof({ weight: 1, arbitrary: fc.constant<unknown>(value) }, { weight: 2, arbitrary: cursorValueArb }),
+  );
+  return fc.oneof(
+    {
+      weight: 8,
+      arbitrary: fc.tuple(...positions).map((values) => ({ cursor: encodeCursorValues(values), what: toJson(values) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(cursorValueArb, { maxLength: valid.length + 2 })
+        .map((values) => ({ cursor: encodeCursorValues(values), what: toJson(values) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant('{"__proto__":1}'))
+        .map((value) => ({ cursor: encodeCursorValues(value), what: `json ${toJson(value)}` })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .oneof(
+          fc.string({ unit: anyCodeUnit, maxLength: 60 }),
+          fc.constantFrom('=', '%00', 'W10', 'bnVsbA', 'WyJpbmZpbml0eSJd', '!!!', 'x'.repeat(1001)),
+        )
+        .map((raw) => ({ cursor: raw, what: `raw ${JSON.stringify(raw)}` })),
+    },
+  );
+}

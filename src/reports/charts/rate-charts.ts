@@ -37,6 +37,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
+/**
+ * The coloured dot before a series in a tooltip, built here rather than taken from ECharts so that
+ * every byte of tooltip HTML is ours: a colour other than `#rgb`/`#rrggbb` gives no dot.
+ */
+function marker(color: unknown): string {
+  if (typeof color !== 'string' || !/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color)) return '';
+  return `<span style="display:inline-block;margin-right:4px;border-radius:5px;width:10px;height:10px;background-color:${color}"></span>`;
+}
+
 const percentAxis = { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } } as const;
 
 /** Bars of one rate per group (department, district …), horizontal so long names stay readable. */
@@ -79,12 +88,12 @@ export function rateTrendOption(periods: string[], series: RateSeries[]): ChartO
     tooltip: {
       trigger: 'axis',
       formatter: (params) => {
-        const rows = params as { dataIndex: number; seriesIndex: number; marker: string }[];
+        const rows = params as { dataIndex: number; seriesIndex: number; color?: unknown }[];
         if (!rows.length) return '';
         const lines = rows.map((row) => {
           const item = series[row.seriesIndex]!;
           const point = item.points[row.dataIndex]!;
-          return `${row.marker}${escapeHtml(item.name)}: <b>${formatRate(point.ratePercent)}</b> (${escapeHtml(point.detail)})`;
+          return `${marker(row.color)}${escapeHtml(item.name)}: <b>${formatRate(point.ratePercent)}</b> (${escapeHtml(point.detail)})`;
         });
         return [escapeHtml(periods[rows[0]!.dataIndex] ?? ''), ...lines].join('<br/>');
       },

@@ -244,6 +244,8 @@ const SHEET_SECTIONS: Record<SheetKey, SectionKey[]> = {
 
 // ---------------------------------------------------------------- HTML
 
+const WEEKLY_HTML_POLICY = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
 const PAGE_STYLE = `
 @page { size: A4; margin: 15mm }
 * { box-sizing: border-box }
@@ -338,6 +340,8 @@ export function renderWeeklyHtml(report: WeeklyReport, lang: ReportLanguage): st
     `<html lang="${labels.htmlLang}">`,
     '<head>',
     '<meta charset="utf-8">',
+    // No script at all: the page is tables and inline SVG, also when saved and opened from disk.
+    `<meta http-equiv="Content-Security-Policy" content="${WEEKLY_HTML_POLICY}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(heading)}</title>`,
     `<style>${PAGE_STYLE}</style>`,
