@@ -26,7 +26,10 @@ export async function listen(t: TestApp): Promise<Wire> {
   const server = t.app.getHttpServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  // An idle socket is dropped by the client after 2 s, well before the server's 5 s keep-alive
+  // timeout: otherwise a busy test process can write a request on a socket the server has just
+  // closed, and the request dies with ECONNRESET through no fault of the service.
+  const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 2_000 });
   return {
     base,
     agent,
