@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import {
   ApiBearerAuth,
   ApiDefaultResponse,
@@ -30,8 +31,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange a username and password for a bearer token' })
   @ApiOkResponse({ type: LoginResponse })
-  login(@Body() body: LoginDto, @Ip() ip: string) {
-    return this.auth.login(body.username, body.password, clientAddress(ip));
+  login(@Body() body: LoginDto, @Ip() ip: string, @Req() request: Request) {
+    return this.auth.login(body.username, body.password, clientAddress(ip), () => request.socket.destroyed);
   }
 
   @Post('logout-all')

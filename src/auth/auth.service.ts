@@ -28,10 +28,22 @@ export class AuthService {
     private readonly gate: LoginGate,
   ) {}
 
-  login(username: string, password: string, address: string): Promise<LoginResponse> {
+  /** `gone` tells whether the client has hung up: a login it left waiting is not checked. */
+  login(
+    username: string,
+    password: string,
+    address: string,
+    gone: () => boolean = () => false,
+  ): Promise<LoginResponse> {
     return this.gate.login(address, async () => {
+      if (gone()) throw new DomainError(ErrorCode.RateLimited, 'the client went away', { retryAfterSeconds: 1 });
       await this.throttle.countAttempt(username, address);
-      const found = await this.gate.hash(address, () => this.users.verifyCredentials(username, password));
+      const found = await this.gate.hash(address, async () =>
+        gone() ? 'gone' : await this.users.verifyCredentials(username, password),
+      );
+      if (found === 'gone') {
+        throw new DomainError(ErrorCode.RateLimited, 'the client went away', { retryAfterSeconds: 1 });
+      }
       if (!found) {
         throw new DomainError(ErrorCode.Unauthenticated, 'invalid username or password');
       }

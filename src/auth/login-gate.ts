@@ -65,7 +65,7 @@ export class LoginGate {
   }
 
   /** Runs a password check of `address` when its turn comes; 429 at once when the queue is full. */
-  async hash<T extends object | null>(address: string, work: () => Promise<T>): Promise<T> {
+  async hash<T>(address: string, work: () => Promise<T>): Promise<T> {
     if (this.hashing >= HASHES_AT_ONCE || this.waitingCount > 0) {
       if (this.waitingCount >= HASHES_WAITING) throw busy('the service is busy signing others in; try again shortly');
       await new Promise<void>((resolve) => {
@@ -79,7 +79,7 @@ export class LoginGate {
     }
     try {
       const result = await work();
-      if (!result) this.countFailure(address);
+      if (result === null) this.countFailure(address);
       return result;
     } finally {
       this.next();

@@ -39,9 +39,8 @@ const once = (from) => new Promise((resolve) => {
   req.end(body);
 });
 const flooder = async (from) => { while (flooding) await once(from); };
-const all = ['127.0.0.41', '127.0.0.42', '127.0.0.43', '127.0.0.44'].flatMap((from) => Array.from({ length: 16 }, () => flooder(from)));
-process.stdin.on('data', () => { flooding = false; });
-Promise.all(all).then(() => { process.stdout.write(JSON.stringify(counts)); process.exit(0); });
+['127.0.0.41', '127.0.0.42', '127.0.0.43', '127.0.0.44'].flatMap((from) => Array.from({ length: 16 }, () => flooder(from)));
+process.stdin.on('data', () => { flooding = false; process.stdout.write(JSON.stringify(counts), () => process.exit(0)); });
 `;
 const unique = () => randomBytes(4).toString('hex');
 
@@ -217,9 +216,6 @@ describe('sign-in attacks', () => {
       flood.stdin.end('stop\n');
       await ended;
       const counts = JSON.parse(output) as { 401: number; 429: number; other: number };
-      process.stderr.write(
-        `DBG quiet=${quiet.map(Math.round).join(',')} flood=${times.map(Math.round).join(',')} ${output}\n`,
-      );
       expect(counts.other).toBe(0);
       expect(counts[401]).toBeGreaterThan(0);
       // Typically within two seconds, the slowest within three; on a machine so loaded that a quiet
@@ -229,12 +225,18 @@ describe('sign-in attacks', () => {
       expect(median).toBeLessThan(Math.max(2000, 3 * quietMs));
       expect(Math.max(...times)).toBeLessThan(Math.max(3000, 5 * quietMs));
 
-      // Every flooded name left a row; once its window has passed the purge deletes it, and
-      // keeps the real user's known address.
+      // The logins the flood left waiting when it hung up are dropped unchecked; then every
+      // flooded name has left a row, which the purge deletes once its window has passed, keeping
+      // the real user's known address.
+      const drained = performance.now();
+      await t.db.query(`SELECT 1`);
+      while ((await login('127.0.0.46', `after-${unique()}`, 'guess')).ms > 5 * quietMs) {
+        if (performance.now() - drained > 20_000) throw new Error('the hung-up flood was not dropped within 20 s');
+      }
       const [{ before }] = await t.db.query(
         `SELECT count(*)::int AS before FROM login_throttle WHERE username_key LIKE 'flood-%'`,
       );
-      expect(before).toBe(counts[401]);
+      expect(before).toBeGreaterThanOrEqual(counts[401]);
       await t.db.query(`UPDATE login_throttle SET window_started_at = now() - interval '16 minutes'`);
       const purged = await t.app.get(LoginThrottle).purge();
       const [{ after }] = await t.db.query(

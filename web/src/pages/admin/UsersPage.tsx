@@ -6,6 +6,7 @@ import { useAuth, type Role } from '../../auth';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useLabels, useReference } from '../../reference';
+import { LoginLocks } from './LoginLocks';
 
 interface User {
   id: string;
@@ -49,6 +50,15 @@ export function UsersPage() {
       await api(`/users/${user.id}`, { method: 'PATCH', body: { disabled } });
       void message.success(disabled ? t('已停用', 'Disabled') : t('已启用', 'Enabled'));
       void users.refetch();
+    } catch (error) {
+      void message.error(errorMessage(error, t));
+    }
+  };
+
+  const signOutEverywhere = async (user: User) => {
+    try {
+      await api(`/users/${user.id}/logout-all`, { method: 'POST' });
+      void message.success(t('已在所有设备上退出', 'Signed out everywhere'));
     } catch (error) {
       void message.error(errorMessage(error, t));
     }
@@ -102,6 +112,18 @@ export function UsersPage() {
                 <Button type="link" size="small" onClick={() => setEditing({ mode: 'password', user })}>
                   {t('重置密码', 'Reset password')}
                 </Button>
+                {user.id !== me?.id && (
+                  <Popconfirm
+                    title={t(`让 ${user.username} 在所有设备上退出？`, `Sign ${user.username} out everywhere?`)}
+                    okText={t('退出', 'Sign out')}
+                    cancelText={t('取消', 'Cancel')}
+                    onConfirm={() => signOutEverywhere(user)}
+                  >
+                    <Button type="link" size="small">
+                      {t('全部退出', 'Sign out everywhere')}
+                    </Button>
+                  </Popconfirm>
+                )}
                 {user.id !== me?.id &&
                   (user.disabled ? (
                     <Button type="link" size="small" onClick={() => void setDisabled(user, false)}>
@@ -127,6 +149,7 @@ export function UsersPage() {
           },
         ]}
       />
+      <LoginLocks />
       {editing && (
         <UserDialog
           editing={editing}
