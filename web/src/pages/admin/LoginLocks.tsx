@@ -36,9 +36,12 @@ export function LoginLocks() {
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('登录锁定', 'Sign-in locks')}
-        </Typography.Title>
+        <Typography.Text type="secondary">
+          {t(
+            '15 分钟内登录失败的用户名与地址；解除后该地址可立即重试。',
+            'Failed sign-ins of the last 15 minutes per username and address; lifting lets the address try again at once.',
+          )}
+        </Typography.Text>
         <Button size="small" onClick={() => void locks.refetch()}>
           {t('刷新', 'Refresh')}
         </Button>

@@ -43,6 +43,7 @@ export function UsersPage() {
   const labels = useLabels();
   const users = useQuery({ queryKey: ['users'], queryFn: ({ signal }) => api<User[]>('/users', { signal }) });
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [showLocks, setShowLocks] = useState(false);
   const roleOf = (role: Role) => ROLES.find((r) => r.role === role)!;
 
   const setDisabled = async (user: User, disabled: boolean) => {
@@ -70,9 +71,12 @@ export function UsersPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('用户管理', 'Users')}
         </Typography.Title>
-        <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
-          {t('新建用户', 'New user')}
-        </Button>
+        <Space>
+          <Button onClick={() => setShowLocks(true)}>{t('登录锁定', 'Sign-in locks')}</Button>
+          <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
+            {t('新建用户', 'New user')}
+          </Button>
+        </Space>
       </Space>
       {!!users.error && <Alert type="error" showIcon title={errorMessage(users.error, t)} />}
       <Table<User>
@@ -149,7 +153,17 @@ export function UsersPage() {
           },
         ]}
       />
-      <LoginLocks />
+      {showLocks && (
+        <Modal
+          open
+          width={860}
+          footer={null}
+          title={t('登录锁定', 'Sign-in locks')}
+          onCancel={() => setShowLocks(false)}
+        >
+          <LoginLocks />
+        </Modal>
+      )}
       {editing && (
         <UserDialog
           editing={editing}
