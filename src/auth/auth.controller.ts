@@ -12,7 +12,7 @@ import { ErrorResponse } from '../common/error.response';
 import { idParam } from '../common/ids';
 import { CurrentUser, Public, Roles } from '../access/auth-user';
 import type { AuthUser } from '../access/auth-user';
-import { LoginLockResponse, LoginResponse } from './auth.response';
+import { LoginLockResponse, LoginResponse, toLoginLockResponse } from './auth.response';
 import { AuthService, clientAddress } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { LoginDto } from './login.dto';
@@ -50,15 +50,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Failed logins per username and address that still count, locked ones first' })
   @ApiOkResponse({ type: [LoginLockResponse] })
   async locks(): Promise<LoginLockResponse[]> {
-    return (await this.throttle.list()).map((row) => ({
-      id: row.id,
-      username: row.username,
-      address: row.address,
-      failures: row.failures,
-      windowStartedAt: row.windowStartedAt.toISOString(),
-      lockedUntil: row.lockedUntil?.toISOString() ?? null,
-      knownAddress: row.knownAddress,
-    }));
+    return (await this.throttle.list()).map(toLoginLockResponse);
   }
 
   @Delete('locks/:id')

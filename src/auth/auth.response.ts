@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { UserResponse } from '../users/user-response';
 import type { LoginResponse as LoginShape } from './auth.service';
+import type { LoginLockRow } from './login-throttle.repository';
 
 export class LoginResponse implements LoginShape {
   @ApiProperty({ description: 'send as `Authorization: Bearer <token>`' })
@@ -43,4 +44,16 @@ export class LoginLockResponse {
 
   @ApiProperty({ description: 'whether this address signed in for this username within 90 days' })
   knownAddress: boolean;
+}
+
+export function toLoginLockResponse(row: LoginLockRow): LoginLockResponse {
+  return {
+    id: row.id,
+    username: row.username,
+    address: row.address,
+    failures: row.failures,
+    windowStartedAt: row.windowStartedAt.toISOString(),
+    lockedUntil: row.lockedUntil?.toISOString() ?? null,
+    knownAddress: row.knownAddress,
+  };
 }
