@@ -6,6 +6,7 @@ import { LoginThrottle1764200000000 } from './1764200000000-LoginThrottle';
 import { ProvinceScale1764300000000 } from './1764300000000-ProvinceScale';
 import { HandlerQueue1764400000000 } from './1764400000000-HandlerQueue';
 import { HolidayPackageCalendar1764520000000 } from './1764520000000-HolidayPackageCalendar';
+import { SignInAttacks1764600000000 } from './1764600000000-SignInAttacks';
 import { EnterpriseChanges1764610000000 } from './1764610000000-EnterpriseChanges';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
@@ -18,5 +19,6 @@ export const migrations = [
   ProvinceScale1764300000000,
   HandlerQueue1764400000000,
   HolidayPackageCalendar1764520000000,
+  SignInAttacks1764600000000,
   EnterpriseChanges1764610000000,
 ];

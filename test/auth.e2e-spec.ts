@@ -246,7 +246,7 @@ describe('authentication and authorisation', () => {
       expect(old).toEqual({ status: 'assigned', version: 2 });
     });
 
-    it('refuses a manager demoted to official a manager-only action with 403 on the old token', async () => {
+    it('signs a demoted manager out, and refuses it a manager-only action with 403 after signing in again', async () => {
       const demoted = await f.user('manager');
       const problem = await f.problem(official, enterprise.id, { title: '降级测试' });
       const department = await f.department('降级测试局');
@@ -255,6 +255,13 @@ describe('authentication and authorisation', () => {
       const admin = await f.admin();
       const patched = await t.http().patch(`/api/v1/users/${demoted.id}`).set(admin).send({ role: 'official' });
       expect(patched.status).toBe(200);
+
+      // A role change signs the user out everywhere: the old token is refused.
+      const stale = await t.http().get('/api/v1/reports/resolution-rate?period=2025').set(demoted.auth);
+      expect(stale.status).toBe(401);
+      expect(stale.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+      const token = await f.login(demoted.username, 'Password-123');
+      demoted.auth = { Authorization: `Bearer ${token}` };
 
       const report = await t.http().get('/api/v1/reports/resolution-rate?period=2025').set(demoted.auth);
       expect(report.status).toBe(403);
@@ -269,7 +276,7 @@ describe('authentication and authorisation', () => {
       expect(row).toEqual({ status: 'reported', version: 1, d: null });
       expect(await countRows(t, 'problem_events', 'problem_id = $1', [problem.id])).toBe(1);
 
-      // What an official may do still works with the same token.
+      // What an official may do works with the new token.
       const created = await t
         .http()
         .post('/api/v1/problems')
@@ -316,12 +323,18 @@ describe('authentication and authorisation', () => {
       expect(row.role).toBe('official');
     });
 
-    it('lets an official promoted to manager read reports at once', async () => {
+    it('lets an official promoted to manager read reports once signed in again', async () => {
       const promoted = await f.user('official');
       await t.http().get('/api/v1/reports/resolution-rate?period=2025').set(promoted.auth).expect(403);
       const admin = await f.admin();
       await t.http().patch(`/api/v1/users/${promoted.id}`).set(admin).send({ role: 'manager' }).expect(200);
-      await t.http().get('/api/v1/reports/resolution-rate?period=2025').set(promoted.auth).expect(200);
+      await t.http().get('/api/v1/reports/resolution-rate?period=2025').set(promoted.auth).expect(401);
+      const token = await f.login(promoted.username, 'Password-123');
+      await t
+        .http()
+        .get('/api/v1/reports/resolution-rate?period=2025')
+        .set({ Authorization: `Bearer ${token}` })
+        .expect(200);
     });
   });
 

@@ -9,6 +9,7 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   Duplicate = 'DUPLICATE',
+  LastAdmin = 'LAST_ADMIN',
   InvalidTransition = 'INVALID_TRANSITION',
   VersionMismatch = 'VERSION_MISMATCH',
   VersionRequired = 'VERSION_REQUIRED',

@@ -69,6 +69,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [ErrorCode.Conflict]: HttpStatus.CONFLICT,
   [ErrorCode.Duplicate]: HttpStatus.CONFLICT,
+  [ErrorCode.LastAdmin]: HttpStatus.CONFLICT,
   [ErrorCode.InvalidTransition]: HttpStatus.CONFLICT,
   [ErrorCode.VersionMismatch]: HttpStatus.PRECONDITION_FAILED,
   [ErrorCode.VersionRequired]: HttpStatus.PRECONDITION_REQUIRED,

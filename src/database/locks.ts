@@ -8,6 +8,8 @@ export const ADVISORY_LOCKS = {
   migrations: 7_346_001,
   /** Keeps two starts from both loading the demo data. */
   demoData: 7_346_002,
+  /** Changes to users that could leave no enabled admin, one at a time (issue 19). */
+  adminChanges: 7_346_019,
   /** One early-warning scan at a time per database ('JQWARN' in ASCII; text, as it passes 2^53). */
   warningScan: '81713216705102',
 } as const;

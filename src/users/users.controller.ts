@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { idParam } from '../common/ids';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiDefaultResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -37,9 +38,22 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a user: name, role, department, password, or disable it' })
+  @ApiOperation({
+    summary: 'Change a user: name, role, department, password, or disable it',
+    description:
+      'A new password, a new role or disabling signs the user out everywhere. The last enabled admin ' +
+      'cannot be disabled or lose the admin role (409 LAST_ADMIN).',
+  })
   @ApiOkResponse({ type: UserResponse })
   update(@Param('id', idParam('user')) id: string, @Body() body: UpdateUserDto) {
     return this.users.update(id, body);
+  }
+
+  @Post(':id/logout-all')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign a user out everywhere: every token issued to it so far stops working' })
+  @ApiNoContentResponse({ description: 'signed out' })
+  logoutAll(@Param('id', idParam('user')) id: string) {
+    return this.users.revokeTokens(id);
   }
 }

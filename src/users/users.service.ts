@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import type { AuthUser } from '../access/auth-user';
 import { Batcher } from '../common/batcher';
-import { DomainError } from '../common/domain-error';
+import { DomainError, ErrorCode } from '../common/domain-error';
 import { isUuid } from '../common/ids';
 import { CreateUserDto, UpdateUserDto } from './user.dto';
 import { toUserResponse, UserResponse } from './user-response';
@@ -11,6 +11,12 @@ import { UsersRepository } from './users.repository';
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });
+}
+
+/** An enabled user as the guard and login see it, with the version its tokens carry. */
+export interface ActiveUser {
+  user: AuthUser;
+  tokenVersion: number;
 }
 
 @Injectable()
@@ -22,23 +28,29 @@ export class UsersService {
    * The guard's check on every request that its user still exists and is enabled: requests that
    * come together under load share one query (see Batcher), and none is answered from memory.
    */
-  private readonly activeUsers = new Batcher<AuthUser>(async (ids) => {
+  private readonly activeUsers = new Batcher<ActiveUser>(async (ids) => {
     const rows = await this.users.findActive(ids);
-    return new Map(rows.map((row) => [row.id, toUserResponse(row)]));
+    return new Map(rows.map((row) => [row.id, { user: toUserResponse(row), tokenVersion: row.tokenVersion }]));
   });
 
   constructor(private readonly users: UsersRepository) {}
 
-  async findActive(id: string): Promise<AuthUser | null> {
+  /** An enabled user and the token version its tokens must carry, or null. */
+  async findActive(id: string): Promise<ActiveUser | null> {
     if (!isUuid(id)) return null;
     return (await this.activeUsers.get(id.toLowerCase())) ?? null;
   }
 
-  async verifyCredentials(username: string, password: string): Promise<AuthUser | null> {
+  async verifyCredentials(username: string, password: string): Promise<ActiveUser | null> {
     const row = await this.users.findWithPasswordHash(username);
     const matches = await argon2.verify(row?.passwordHash ?? (await this.dummyHash), password);
     if (!row || !matches || row.disabled) return null;
-    return toUserResponse(row);
+    return { user: toUserResponse(row), tokenVersion: row.tokenVersion };
+  }
+
+  /** Signs the user out everywhere: every token issued so far stops working. */
+  async revokeTokens(id: string): Promise<void> {
+    if (!isUuid(id) || !(await this.users.revokeTokens(id))) throw DomainError.notFound('user');
   }
 
   async list(): Promise<UserResponse[]> {
@@ -60,17 +72,27 @@ export class UsersService {
 
   async update(id: string, dto: UpdateUserDto): Promise<UserResponse> {
     return this.users.transaction(async (em) => {
+      if (dto.role !== undefined || dto.disabled !== undefined) await this.users.lockAdminChanges(em);
       const current = await this.users.findForUpdate(em, id);
       if (!current) throw DomainError.notFound('user');
       const role: Role = dto.role ?? current.role;
       const departmentId = dto.departmentId === undefined ? current.departmentId : dto.departmentId;
+      const disabled = dto.disabled ?? current.disabled;
       await this.assertDepartment(role, departmentId);
+      const wasAdmin = current.role === 'admin' && !current.disabled;
+      if (wasAdmin && (role !== 'admin' || disabled) && !(await this.users.otherEnabledAdminExists(em, id))) {
+        throw new DomainError(
+          ErrorCode.LastAdmin,
+          'this is the last enabled admin: make another user an admin before disabling it or changing its role',
+        );
+      }
       const row = await this.users.update(em, id, {
         displayName: dto.displayName ?? current.displayName,
         role,
         departmentId,
-        disabled: dto.disabled ?? current.disabled,
+        disabled,
         passwordHash: dto.password === undefined ? null : await hashPassword(dto.password),
+        revokeTokens: dto.password !== undefined || role !== current.role || (disabled && !current.disabled),
       });
       return toUserResponse(row);
     });

@@ -510,6 +510,94 @@ describe('authorization matrix: every endpoint × every caller × every object',
       },
       simpleGet('GET /api/v1/users', '/users', ['admin'], isArray(6)),
       {
+        // Each cell signs out a user of its own of the caller's role, so the matrix's tokens stay valid.
+        key: 'POST /api/v1/auth/logout-all',
+        roles: ALL_ROLES,
+        objects: ['none'],
+        write: true,
+        prepare: async (cell) => {
+          const role = roleOf(cell.who);
+          if (role === null) return {};
+          const own = await f.user(role, users[cell.who as Exclude<Who, 'anonymous'>].departmentId ?? undefined);
+          return { data: { token: own.token } };
+        },
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api('/auth/logout-all'))
+            .set(ctx.data ? { Authorization: `Bearer ${String(ctx.data.token)}` } : {}),
+        ok: () => ({
+          status: 204,
+          check: async (_res, ctx) => {
+            const after = await t
+              .http()
+              .get(api('/departments'))
+              .set({ Authorization: `Bearer ${String(ctx.data!.token)}` });
+            return after.status === 401 ? null : `the token still answers ${after.status}`;
+          },
+        }),
+      },
+      {
+        key: 'POST /api/v1/users/{id}/logout-all',
+        roles: ['admin'],
+        objects: ['missing', 'malformed', 'existing'],
+        write: true,
+        prepare: async (cell, allowed) => {
+          if (cell.obj === 'missing') return { id: MISSING_ID };
+          if (cell.obj === 'malformed') return { id: MALFORMED_ID };
+          if (!allowed) return { id: users.official.id };
+          const target = await f.user('official');
+          return { id: target.id, data: { token: target.token } };
+        },
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api(`/users/${ctx.id}/logout-all`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 204,
+          check: async (_res, ctx) => {
+            const after = await t
+              .http()
+              .get(api('/departments'))
+              .set({ Authorization: `Bearer ${String(ctx.data!.token)}` });
+            return after.status === 401 ? null : `the token still answers ${after.status}`;
+          },
+        }),
+        row: async (ctx) =>
+          (await t.db.query(`SELECT token_version FROM users WHERE id::text = $1`, [ctx.id]))[0] ?? null,
+      },
+      simpleGet('GET /api/v1/auth/locks', '/auth/locks', ['admin'], isArray(0)),
+      {
+        key: 'DELETE /api/v1/auth/locks/{id}',
+        roles: ['admin'],
+        objects: ['missing', 'malformed', 'existing'],
+        write: true,
+        prepare: async (cell) => {
+          if (cell.obj === 'missing') return { id: MISSING_ID };
+          if (cell.obj === 'malformed') return { id: MALFORMED_ID };
+          const username = `locked-${unique()}`;
+          await t.http().post(api('/auth/login')).send({ username, password: 'wrong-password' }).expect(401);
+          const [row] = await t.db.query(`SELECT id FROM login_throttle WHERE username_key = $1`, [username]);
+          return { id: row.id };
+        },
+        send: (cell, ctx) =>
+          t
+            .http()
+            .delete(api(`/auth/locks/${ctx.id}`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 204,
+          check: async (_res, ctx) => {
+            const [row] = await t.db.query(`SELECT failures FROM login_throttle WHERE id = $1`, [ctx.id]);
+            return row?.failures === 0 ? null : `failures ${JSON.stringify(row)}`;
+          },
+        }),
+        row: async (ctx) =>
+          (await t.db.query(`SELECT failures, locked_until FROM login_throttle WHERE id::text = $1`, [ctx.id]))[0] ??
+          null,
+      },
+      {
         key: 'PATCH /api/v1/users/{id}',
         roles: ['admin'],
         objects: ['missing', 'malformed', 'existing'],

@@ -84,6 +84,19 @@ describe('tokens, mass assignment and injection', () => {
     return { id: row.id, username, role, departmentId: departmentId ?? null, token, auth: bearer(token) };
   }
 
+  /**
+   * A password, role or disable change signs the user out (issue 19): the old token answers 401,
+   * and the user signs in again (a token of the user's current version) to go on.
+   */
+  async function signedOutThenBack(user: TestUser, label: string): Promise<void> {
+    const stale = await send(label, t.http().get(api('/departments')).set(user.auth));
+    tokens.check(`${label}: old token refused`, stale.status === 401, () => `${stale.status} ${stale.text}`);
+    expect(stale.status).toBe(401);
+    const [row] = await t.db.query(`SELECT token_version AS ver FROM users WHERE id = $1`, [user.id]);
+    user.token = compact(HS256, claims(user.id, { ver: row.ver }), hmac('sha256', SECRET));
+    user.auth = bearer(user.token);
+  }
+
   async function assignedProblem(dept: { id: string }, title: string) {
     const created = await f.problem(official, enterprise.id, { title });
     const res = await f.act(manager, created.id, 'assign', { departmentId: dept.id, dueAt: inDays(10) }, 1);
@@ -406,6 +419,7 @@ describe('tokens, mass assignment and injection', () => {
         .set(admin.auth)
         .send({ disabled: false })
         .expect(200);
+      await signedOutThenBack(handler, 're-enabled handler');
       const back = await send(
         're-enabled handler',
         t
@@ -496,6 +510,7 @@ describe('tokens, mass assignment and injection', () => {
         .set(admin.auth)
         .send({ role: 'manager' })
         .expect(200);
+      await signedOutThenBack(user, 'promoted');
       const asManager = await send(
         'promoted read',
         t
@@ -511,6 +526,7 @@ describe('tokens, mass assignment and injection', () => {
         .set(admin.auth)
         .send({ role: 'handler' })
         .expect(200);
+      await signedOutThenBack(user, 'demoted');
       const back = await send(
         'demoted read',
         t
@@ -528,6 +544,7 @@ describe('tokens, mass assignment and injection', () => {
         .set(admin.auth)
         .send({ role: 'official' })
         .expect(200);
+      await signedOutThenBack(user, 'made official');
       const warnings = await send('official warnings', t.http().get(api('/warnings')).set(user.auth));
       expect(warnings.status).toBe(403);
       const rowBefore = await problemRow(own.id);
@@ -560,6 +577,7 @@ describe('tokens, mass assignment and injection', () => {
         .set(admin.auth)
         .send({ role: 'official' })
         .expect(200);
+      await signedOutThenBack(formerAdmin, 'demoted admin');
       const before = await tableCounts(t);
       const create = await send(
         'demoted admin creates user',

@@ -3,6 +3,40 @@
  * Do not edit: change the response classes (the *.response.ts files) and run `npm run openapi`.
  */
 export interface paths {
+  '/api/v1/auth/locks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Failed logins per username and address that still count, locked ones first */
+    get: operations['AuthController_locks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/locks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Lift a lock: the address may try that username again at once */
+    delete: operations['AuthController_liftLock'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/login': {
     parameters: {
       query?: never;
@@ -14,6 +48,23 @@ export interface paths {
     put?: never;
     /** Exchange a username and password for a bearer token */
     post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out everywhere: every token issued to the caller so far stops working */
+    post: operations['AuthController_logoutAll'];
     delete?: never;
     options?: never;
     head?: never;
@@ -580,8 +631,28 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a user: name, role, department, password, or disable it */
+    /**
+     * Change a user: name, role, department, password, or disable it
+     * @description A new password, a new role or disabling signs the user out everywhere. The last enabled admin cannot be disabled or lose the admin role (409 LAST_ADMIN).
+     */
     patch: operations['UsersController_update'];
+    trace?: never;
+  };
+  '/api/v1/users/{id}/logout-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign a user out everywhere: every token issued to it so far stops working */
+    post: operations['UsersController_logoutAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/visits': {
@@ -926,6 +997,31 @@ export interface components {
       password: string;
       /** @example manager */
       username: string;
+    };
+    LoginLockResponse: {
+      /**
+       * @description the client address
+       * @example 203.0.113.7
+       */
+      address: string;
+      /** @description failures within the current 15-minute window */
+      failures: number;
+      /**
+       * Format: uuid
+       * @description name it to lift the lock
+       */
+      id: string;
+      /** @description whether this address signed in for this username within 90 days */
+      knownAddress: boolean;
+      /**
+       * Format: date-time
+       * @description until when this address is refused for this username; null when not locked
+       */
+      lockedUntil: string | null;
+      /** @description the username tried (lower-cased), whether or not such a user exists */
+      username: string;
+      /** Format: date-time */
+      windowStartedAt: string;
     };
     LoginResponse: {
       /** @description send as `Authorization: Bearer <token>` */
@@ -1529,6 +1625,63 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  AuthController_locks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginLockResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AuthController_liftLock: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description lifted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   AuthController_login: {
     parameters: {
       query?: never;
@@ -1549,6 +1702,33 @@ export interface operations {
         content: {
           'application/json': components['schemas']['LoginResponse'];
         };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AuthController_logoutAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description signed out; sign in again for a new token */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description an error */
       default: {
@@ -2950,6 +3130,35 @@ export interface operations {
         content: {
           'application/json': components['schemas']['UserResponse'];
         };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  UsersController_logoutAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description an error */
       default: {

@@ -6,6 +6,7 @@ import { useAuth, type Role } from '../../auth';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useLabels, useReference } from '../../reference';
+import { LoginLocks } from './LoginLocks';
 
 interface User {
   id: string;
@@ -42,6 +43,7 @@ export function UsersPage() {
   const labels = useLabels();
   const users = useQuery({ queryKey: ['users'], queryFn: ({ signal }) => api<User[]>('/users', { signal }) });
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [showLocks, setShowLocks] = useState(false);
   const roleOf = (role: Role) => ROLES.find((r) => r.role === role)!;
 
   const setDisabled = async (user: User, disabled: boolean) => {
@@ -54,15 +56,27 @@ export function UsersPage() {
     }
   };
 
+  const signOutEverywhere = async (user: User) => {
+    try {
+      await api(`/users/${user.id}/logout-all`, { method: 'POST' });
+      void message.success(t('已在所有设备上退出', 'Signed out everywhere'));
+    } catch (error) {
+      void message.error(errorMessage(error, t));
+    }
+  };
+
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('用户管理', 'Users')}
         </Typography.Title>
-        <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
-          {t('新建用户', 'New user')}
-        </Button>
+        <Space>
+          <Button onClick={() => setShowLocks(true)}>{t('登录锁定', 'Sign-in locks')}</Button>
+          <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
+            {t('新建用户', 'New user')}
+          </Button>
+        </Space>
       </Space>
       {!!users.error && <Alert type="error" showIcon title={errorMessage(users.error, t)} />}
       <Table<User>
@@ -102,6 +116,18 @@ export function UsersPage() {
                 <Button type="link" size="small" onClick={() => setEditing({ mode: 'password', user })}>
                   {t('重置密码', 'Reset password')}
                 </Button>
+                {user.id !== me?.id && (
+                  <Popconfirm
+                    title={t(`让 ${user.username} 在所有设备上退出？`, `Sign ${user.username} out everywhere?`)}
+                    okText={t('退出', 'Sign out')}
+                    cancelText={t('取消', 'Cancel')}
+                    onConfirm={() => signOutEverywhere(user)}
+                  >
+                    <Button type="link" size="small">
+                      {t('全部退出', 'Sign out everywhere')}
+                    </Button>
+                  </Popconfirm>
+                )}
                 {user.id !== me?.id &&
                   (user.disabled ? (
                     <Button type="link" size="small" onClick={() => void setDisabled(user, false)}>
@@ -127,6 +153,17 @@ export function UsersPage() {
           },
         ]}
       />
+      {showLocks && (
+        <Modal
+          open
+          width={860}
+          footer={null}
+          title={t('登录锁定', 'Sign-in locks')}
+          onCancel={() => setShowLocks(false)}
+        >
+          <LoginLocks />
+        </Modal>
+      )}
       {editing && (
         <UserDialog
           editing={editing}
