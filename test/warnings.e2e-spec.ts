@@ -527,13 +527,13 @@ describe('early warnings (预警)', () => {
   });
 
   it('runs the scan periodically when configured, and stops it on shutdown', async () => {
-    expect(t.app.get(SchedulerRegistry).getIntervals()).toEqual([]);
+    expect(t.app.get(SchedulerRegistry).getIntervals()).not.toContain(SCAN_JOB);
 
     await assigned('overdue3', depB, inDays(10), '排污许可续期慢');
     await setDue(problems.overdue3!.id, '2026-04-01T09:00:00+08:00');
     const timed = await anotherInstance(t.databaseUrl, { WARNING_SCAN_INTERVAL_SECONDS: '1' });
     const registry = timed.get(SchedulerRegistry);
-    expect(registry.getIntervals()).toEqual([SCAN_JOB]);
+    expect(registry.getIntervals()).toContain(SCAN_JOB);
 
     let recorded = 0;
     for (let waited = 0; waited < 10_000 && recorded === 0; waited += 200) {
@@ -552,7 +552,7 @@ describe('early warnings (预警)', () => {
       await sleep(2500);
       expect(failing.mock.calls.length).toBeGreaterThanOrEqual(2);
       expect(logged).toHaveBeenCalledWith('warning scan failed: database went away', expect.any(String));
-      expect(registry.getIntervals()).toEqual([SCAN_JOB]);
+      expect(registry.getIntervals()).toContain(SCAN_JOB);
     } finally {
       failing.mockRestore();
       logged.mockRestore();

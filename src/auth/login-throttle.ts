@@ -66,7 +66,7 @@ export class LoginThrottle {
   }
 
   /** Deletes rows that no longer count (every unknown username's row, once its window passes). */
-  @Interval(PURGE_EVERY_MS)
+  @Interval('login-throttle-purge', PURGE_EVERY_MS)
   async purge(): Promise<number> {
     try {
       return await this.throttle.purge(WINDOW, KNOWN_FOR);

@@ -184,7 +184,7 @@ async function startService(databaseUrl: string): Promise<Service> {
     env: {
       PATH: process.env.PATH ?? '',
       DATABASE_URL: databaseUrl,
-      JWT_SECRET: 'import-attacks-secret-0123456789abcdef',
+      JWT_SECRET: 'Xq7vN2pK9wLm4Rt8Zs3Bf6Hd1Jy5Gc0Ea2Uo',
       PORT: String(port),
       DEMO_DATA: 'false',
       ADMIN_USERNAME: ADMIN.username,
