@@ -9,5 +9,9 @@ module.exports = {
   testEnvironment: base.testEnvironment,
   transform: base.transform,
   moduleFileExtensions: base.moduleFileExtensions,
-  testRegex: 'src/.+\\.spec\\.ts$',
+  // STRYKER_QUICK=1 (npm run test:mutation:quick): only the specs of the quick subset's modules.
+  testRegex:
+    process.env.STRYKER_QUICK === '1'
+      ? 'src/(problems/problem-workflow(\\.state)?|workflow/status-sql)\\.spec\\.ts$'
+      : 'src/.+\\.spec\\.ts$',
 };
