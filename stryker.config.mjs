@@ -1,6 +1,8 @@
 // Mutation testing of the rule modules against the unit specs (src/**/*.spec.ts), which need no
 // database. `npm run test:mutation` mutates them all; `npm run test:mutation:quick` (in .ci/run)
-// only the workflow table and its SQL codes. Both fail below `thresholds.break`.
+// only the workflow table and its SQL codes. Both fail below `thresholds.break`. The figures' SQL
+// text (figures.sql.ts, resolution-rate.sql.ts, resolution-counts.ts) is left out: only the
+// end-to-end tests on a database reach it.
 const RULE_MODULES = [
   'src/problems/problem-workflow.ts',
   'src/problems/problem-access.ts',
@@ -8,7 +10,6 @@ const RULE_MODULES = [
   'src/reference/holiday-calendar.ts',
   'src/reports/periods.ts',
   'src/reports/live-figures.ts',
-  'src/reports/resolution-counts.ts',
   'src/workflow/statuses.ts',
   'src/workflow/satisfactions.ts',
   'src/workflow/status-sql.ts',
