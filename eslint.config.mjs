@@ -63,7 +63,18 @@ const typeAwareRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '**/*.mjs', '**/*.js', 'web/src/api/schema.d.ts'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      '.stryker-tmp/',
+      'reports/',
+      '**/*.mjs',
+      '**/*.js',
+      'web/src/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

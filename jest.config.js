@@ -9,4 +9,6 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   testTimeout: 60000,
   maxWorkers: 2,
+  // Stryker's sandbox copies of the project (npm run test:mutation) are not part of the suite.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
 };

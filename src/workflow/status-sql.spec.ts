@@ -26,6 +26,9 @@ describe('status vocabulary', () => {
 
   it('refuses to quote anything but a status code', () => {
     expect(() => sqlLiteral(`x'; DROP TABLE problems; --` as never)).toThrow('not a status code');
+    // Anything before or after a code is refused too, not only a bad ending.
+    expect(() => sqlLiteral(`x' OR 'a' = 'a' OR status = 'closed` as never)).toThrow('not a status code');
+    expect(() => sqlLiteral(`closed'; --` as never)).toThrow('not a status code');
   });
 
   it('puts the same sets into the fragments the lists and reports run', () => {

@@ -269,6 +269,8 @@ describe('reliability: the database goes away and comes back', () => {
   }
 
   it('answers 503 while PostgreSQL is down, comes back by itself, and loses no acknowledged write', async () => {
+    // The writes acknowledged before the crash must be on disk: the server runs durable.
+    expect([await pg.setting('fsync'), await pg.setting('synchronous_commit')]).toEqual(['on', 'on']);
     const run = load(direct.base, token, enterpriseId, 'outage', 4, 20_000);
     await sleep(1000);
 

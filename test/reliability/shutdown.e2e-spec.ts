@@ -214,6 +214,11 @@ describe('reliability: SIGTERM under load', () => {
     // been accepted, read and begun (its first step is the check of the token's user). Checks of
     // requests that come together share lookups: two wait at the database, the rest for the next.
     const db = await embeddedClient(dataDir);
+    // The service's own embedded PostgreSQL keeps PostgreSQL's durable defaults.
+    const durability = await db.query(
+      `SELECT current_setting('fsync') AS f, current_setting('synchronous_commit') AS s`,
+    );
+    expect(durability.rows[0]).toEqual({ f: 'on', s: 'on' });
     await db.query('BEGIN');
     await db.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
     const wave = [

@@ -54,7 +54,10 @@ export class StandalonePostgres {
       '-l',
       join(this.dataDir, 'server.log'),
       '-o',
-      `-p ${this.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200`,
+      // Durable as in production (the shared test server runs with fsync off): a commit is
+      // acknowledged only once its WAL is flushed to disk.
+      `-p ${this.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200 ` +
+        '-c fsync=on -c synchronous_commit=on -c full_page_writes=on',
       '-w',
       '-t',
       '60',
@@ -78,6 +81,17 @@ export class StandalonePostgres {
       await client.end();
     }
     return this.url(name);
+  }
+
+  /** The server's current value of a setting (`SHOW`), e.g. `fsync`. */
+  async setting(name: 'fsync' | 'synchronous_commit' | 'full_page_writes'): Promise<string> {
+    const client = new Client({ connectionString: this.url() });
+    await client.connect();
+    try {
+      return (await client.query(`SHOW ${name}`)).rows[0][name];
+    } finally {
+      await client.end();
+    }
   }
 
   /** Stops the server if it runs and removes its files. */

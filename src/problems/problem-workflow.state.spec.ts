@@ -1,0 +1,160 @@
+import {
+  ACTIONS,
+  allowedActions,
+  invalidTransition,
+  mayAct,
+  ProblemState,
+  transition,
+  TRANSITIONS,
+} from './problem-workflow';
+import { ErrorCode } from '../common/domain-error';
+
+/*
+ * Each action's whole result (every field of the next state, the note and the data), written out
+ * by hand, with and without the optional fields: a change to any of them fails here.
+ */
+const DUE = new Date('2025-06-30T16:00:00.000Z');
+const LATER = new Date('2025-07-15T16:00:00.000Z');
+
+const base: ProblemState = {
+  status: 'in_progress',
+  departmentId: 'dept-a',
+  dueAt: DUE,
+  resolution: null,
+  satisfaction: null,
+  feedback: null,
+  escalated: false,
+  duplicateOf: null,
+};
+const resolved: ProblemState = { ...base, status: 'resolved', resolution: '已接通电源' };
+
+describe('problem workflow: the whole result of each action', () => {
+  it('assign from reported, without a note', () => {
+    const reported: ProblemState = { ...base, status: 'reported', departmentId: null, dueAt: null };
+    expect(transition(reported, { action: 'assign', departmentId: 'dept-b', dueAt: LATER })).toEqual({
+      next: { ...reported, status: 'assigned', departmentId: 'dept-b', dueAt: LATER },
+      note: null,
+      data: { departmentId: 'dept-b', dueAt: '2025-07-15T16:00:00.000Z', reassigned: false },
+    });
+  });
+
+  it('assign again from assigned is a reassignment, with the note', () => {
+    const assigned: ProblemState = { ...base, status: 'assigned' };
+    expect(transition(assigned, { action: 'assign', departmentId: 'dept-b', dueAt: LATER, note: '改派' })).toEqual({
+      next: { ...assigned, departmentId: 'dept-b', dueAt: LATER },
+      note: '改派',
+      data: { departmentId: 'dept-b', dueAt: '2025-07-15T16:00:00.000Z', reassigned: true },
+    });
+  });
+
+  it('accept, with and without a note', () => {
+    const assigned: ProblemState = { ...base, status: 'assigned' };
+    expect(transition(assigned, { action: 'accept' })).toEqual({ next: base, note: null, data: {} });
+    expect(transition(assigned, { action: 'accept', note: '已受理' })).toEqual({
+      next: base,
+      note: '已受理',
+      data: {},
+    });
+  });
+
+  it('resolve keeps the deadline and department and stores the resolution as the note', () => {
+    expect(transition(base, { action: 'resolve', resolution: '已接通电源' })).toEqual({
+      next: resolved,
+      note: '已接通电源',
+      data: {},
+    });
+  });
+
+  it('return keeps the rest of the problem', () => {
+    const escalated: ProblemState = { ...base, escalated: true };
+    expect(transition(escalated, { action: 'return', reason: '非本单位职责' })).toEqual({
+      next: { ...escalated, status: 'reported', departmentId: null, dueAt: null },
+      note: '非本单位职责',
+      data: { returnedBy: 'dept-a' },
+    });
+  });
+
+  it('verify satisfied without feedback closes and keeps the resolution', () => {
+    expect(transition(resolved, { action: 'verify', satisfaction: 'satisfied' })).toEqual({
+      next: { ...resolved, status: 'closed', satisfaction: 'satisfied', feedback: null },
+      note: null,
+      data: { satisfaction: 'satisfied' },
+    });
+  });
+
+  it('verify unsatisfied with feedback reopens the work and drops the resolution', () => {
+    expect(transition(resolved, { action: 'verify', satisfaction: 'unsatisfied', feedback: '仍未通电' })).toEqual({
+      next: { ...resolved, status: 'in_progress', satisfaction: 'unsatisfied', feedback: '仍未通电', resolution: null },
+      note: '仍未通电',
+      data: { satisfaction: 'unsatisfied' },
+    });
+  });
+
+  it('reopen clears the resolution, satisfaction and feedback and keeps department and deadline', () => {
+    const judged: ProblemState = { ...resolved, satisfaction: 'basically_satisfied', feedback: '基本满意' };
+    expect(transition(judged, { action: 'reopen', reason: '问题复现' })).toEqual({
+      next: { ...judged, status: 'in_progress', resolution: null, satisfaction: null, feedback: null },
+      note: '问题复现',
+      data: {},
+    });
+  });
+
+  it('withdraw without a duplicate, and escalate', () => {
+    expect(transition(base, { action: 'withdraw', reason: '企业撤回' })).toEqual({
+      next: { ...base, status: 'withdrawn', duplicateOf: null },
+      note: '企业撤回',
+      data: {},
+    });
+    expect(transition(base, { action: 'escalate', note: '督办' })).toEqual({
+      next: { ...base, escalated: true },
+      note: '督办',
+      data: {},
+    });
+  });
+});
+
+describe('problem workflow: the table itself', () => {
+  it('names who acts for each action', () => {
+    const actors = Object.fromEntries(ACTIONS.map((action) => [action, TRANSITIONS[action].actor]));
+    expect(actors).toEqual({
+      assign: 'manager',
+      accept: 'department',
+      progress: 'department',
+      resolve: 'department',
+      return: 'department',
+      verify: 'manager',
+      reopen: 'manager',
+      withdraw: 'manager',
+      escalate: 'manager',
+    });
+  });
+
+  it('refuses escalate, withdraw and assign once a problem is resolved', () => {
+    for (const action of ['escalate', 'withdraw', 'assign'] as const) {
+      expect(allowedActions('resolved')).not.toContain(action);
+      expect(() =>
+        transition(resolved, { action, reason: 'x', note: 'x', departmentId: 'd', dueAt: DUE } as never),
+      ).toThrow(`cannot ${action} a problem whose status is resolved`);
+    }
+  });
+
+  it('a refusal carries the code, status, action and allowed actions', () => {
+    const error = invalidTransition('withdrawn', 'accept');
+    expect(error.code).toBe(ErrorCode.InvalidTransition);
+    expect(error.details).toEqual({ status: 'withdrawn', action: 'accept', allowedActions: [] });
+    expect(error.message).toBe('cannot accept a problem whose status is withdrawn; allowed: none (final status)');
+    expect(invalidTransition('reported', 'verify').message).toBe(
+      'cannot verify a problem whose status is reported; allowed: assign, withdraw, escalate',
+    );
+  });
+
+  it('a handler acts only for department actions on their own department; a manager or admin on any', () => {
+    expect(mayAct({ role: 'handler', departmentId: 'dept-a' }, 'resolve', 'dept-a')).toBe(true);
+    expect(mayAct({ role: 'handler', departmentId: 'dept-a' }, 'resolve', 'dept-b')).toBe(false);
+    expect(mayAct({ role: 'handler', departmentId: null }, 'resolve', 'dept-a')).toBe(false);
+    expect(mayAct({ role: 'handler', departmentId: 'dept-a' }, 'verify', 'dept-a')).toBe(false);
+    expect(mayAct({ role: 'official', departmentId: 'dept-a' }, 'resolve', 'dept-a')).toBe(false);
+    expect(mayAct({ role: 'manager', departmentId: null }, 'resolve', 'dept-b')).toBe(true);
+    expect(mayAct({ role: 'admin', departmentId: null }, 'verify', null)).toBe(true);
+  });
+});
