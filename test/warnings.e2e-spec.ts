@@ -3,7 +3,8 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { createApp } from '../src/app';
 import type { AuthUser } from '../src/access/auth-user';
 import { loadConfig } from '../src/config/app-config';
-import { SCAN_JOB, SCAN_LOCK_KEY, WarningsService } from '../src/warnings/warnings.service';
+import { ADVISORY_LOCKS } from '../src/database/locks';
+import { SCAN_JOB, WarningsService } from '../src/warnings/warnings.service';
 import { Factory, inDays, TestUser } from './factories';
 import { countRows, sleep } from './factories/more';
 import { createTestApp, TestApp } from './support/test-app';
@@ -478,7 +479,7 @@ describe('early warnings (预警)', () => {
     await runner.connect();
     try {
       await runner.startTransaction();
-      await runner.query(`SELECT pg_advisory_xact_lock($1::bigint)`, [SCAN_LOCK_KEY]);
+      await runner.query(`SELECT pg_advisory_xact_lock($1::bigint)`, [ADVISORY_LOCKS.warningScan]);
       await backdateActivity(problems.later!.id, 9);
       expect(await t.app.get(WarningsService).scan()).toEqual({ ran: false });
       expect(await countRows(t, 'warnings', 'problem_id = $1', [problems.later!.id])).toBe(0);

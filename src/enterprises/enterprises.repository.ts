@@ -5,34 +5,29 @@ import { cursorValue, decodeCursor } from '../common/pagination';
 import { containsPattern, exists, maybeOne, rows, SqlParams } from '../common/sql';
 import type { ListEnterprisesQuery } from './enterprise.dto';
 
-/** An enterprise as every read selects it, with its district's name. */
-export interface EnterpriseRow {
-  id: string;
+/** The fields of an enterprise that create and import write, as the API names them. */
+export interface EnterpriseFields {
   name: string;
   uscc: string | null;
   district: string;
-  districtName: string;
   industry: string | null;
   isAboveScale: boolean;
   isKey: boolean;
   address: string | null;
   contactName: string | null;
   contactPhone: string | null;
+}
+
+/** An enterprise as every read selects it, with its district's name. */
+export interface EnterpriseRow extends EnterpriseFields {
+  id: string;
+  districtName: string;
   createdAt: Date;
   updatedAt: Date;
 }
 
 /** The columns create writes. */
-export interface EnterpriseInsert {
-  name: string;
-  uscc: string | null;
-  district: string;
-  industry: string | null;
-  isAboveScale: boolean;
-  isKey: boolean;
-  address: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
+export interface EnterpriseInsert extends EnterpriseFields {
   createdBy: string;
 }
 

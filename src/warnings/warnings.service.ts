@@ -18,8 +18,6 @@ import {
   type WarningSqlInput,
 } from './warnings.sql';
 
-/** The advisory lock that lets one scan at a time run per database. */
-export const SCAN_LOCK_KEY = ADVISORY_LOCKS.warningScan;
 /** The periodic job's name in the SchedulerRegistry. */
 export const SCAN_JOB = 'warnings-scan';
 /** The most items one answer carries; the counts stay exact beyond it. */
@@ -104,7 +102,7 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
       const { acquired } = await one<{ acquired: boolean }>(
         em,
         `SELECT pg_try_advisory_xact_lock($1::bigint) AS acquired`,
-        [SCAN_LOCK_KEY],
+        [ADVISORY_LOCKS.warningScan],
       );
       if (!acquired) return { ran: false };
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { execute, rows } from '../../common/sql';
+import type { EnterpriseFields } from '../enterprises.repository';
 
 /** A district as the import looks it up: by code, Chinese name or English name. */
 export interface DistrictRow {
@@ -11,17 +12,7 @@ export interface DistrictRow {
 }
 
 /** The fields an import writes, as the API names them. */
-export interface ImportFields {
-  name: string;
-  uscc: string | null;
-  district: string;
-  industry: string | null;
-  isAboveScale: boolean;
-  isKey: boolean;
-  address: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-}
+export type ImportFields = EnterpriseFields;
 
 /** A registered enterprise as the import compares a row against it. */
 export interface RegisteredEnterprise extends ImportFields {
