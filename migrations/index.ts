@@ -8,6 +8,7 @@ import { HandlerQueue1764400000000 } from './1764400000000-HandlerQueue';
 import { HolidayPackageCalendar1764520000000 } from './1764520000000-HolidayPackageCalendar';
 import { SignInAttacks1764600000000 } from './1764600000000-SignInAttacks';
 import { EnterpriseChanges1764610000000 } from './1764610000000-EnterpriseChanges';
+import { Outreach1764700000000 } from './1764700000000-Outreach';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   HolidayPackageCalendar1764520000000,
   SignInAttacks1764600000000,
   EnterpriseChanges1764610000000,
+  Outreach1764700000000,
 ];

@@ -147,6 +147,14 @@ async function insertVisits(db: Queryable, visits: Visit[]): Promise<void> {
     { visit_id: 'uuid', user_id: 'uuid' },
     visits.flatMap((v) => v.officials.map((official) => ({ visit_id: v.id, user_id: official }))),
   );
+  await db.query(
+    `INSERT INTO visit_revisions (visit_id, revision, visited_at, purpose, notes, policies_promoted,
+                                  official_ids, recorded_by, recorded_at)
+     SELECT v.id, 1, v.visited_at, v.purpose, v.notes, v.policies_promoted,
+            (SELECT array_agg(vo.user_id ORDER BY vo.user_id) FROM visit_officials vo WHERE vo.visit_id = v.id),
+            v.created_by, v.created_at
+     FROM visits v`,
+  );
 }
 
 /** The row holds the state after the last event; version counts the events after `created`. */

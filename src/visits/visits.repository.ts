@@ -51,4 +51,18 @@ export class VisitsRepository {
       userIds,
     ]);
   }
+
+  /** Revision 1: the visit as first recorded, kept whatever amendments follow. */
+  async insertFirstRevision(em: EntityManager, visitId: string): Promise<void> {
+    await execute(
+      em,
+      `INSERT INTO visit_revisions (visit_id, revision, visited_at, purpose, notes, policies_promoted,
+                                    official_ids, recorded_by, recorded_at)
+       SELECT v.id, 1, v.visited_at, v.purpose, v.notes, v.policies_promoted,
+              (SELECT array_agg(vo.user_id ORDER BY vo.user_id) FROM visit_officials vo WHERE vo.visit_id = v.id),
+              v.created_by, v.created_at
+       FROM visits v WHERE v.id = $1`,
+      [visitId],
+    );
+  }
 }

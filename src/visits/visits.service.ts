@@ -51,6 +51,7 @@ export class VisitsService {
       createdBy: user.id,
     });
     await this.visits.insertOfficials(em, visit.id, officialIds);
+    await this.visits.insertFirstRevision(em, visit.id);
 
     const problems: ProblemResponse[] = [];
     for (const [index, problem] of (dto.problems ?? []).entries()) {
