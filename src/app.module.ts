@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module';
 import { ProblemsModule } from './problems/problems.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
+import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
 import { StartupModule } from './startup/startup.module';
 import { UsersModule } from './users/users.module';
 import { VisitsModule } from './visits/visits.module';
@@ -64,6 +65,7 @@ export class AppModule {
         UsersModule,
         ReferenceModule,
         EnterprisesModule,
+        ResponsibilitiesModule,
         VisitsModule,
         ProblemsModule,
         ReportsModule,
