@@ -15,12 +15,19 @@ describe('the enterprise page and my enterprises', () => {
   let otherHandler: TestUser;
 
   const api = (path: string) => `/api/v1${path}`;
-  const page = (as: TestUser, id: string) => t.http().get(api(`/enterprises/${id}`)).set(as.auth);
+  const page = (as: TestUser, id: string) =>
+    t
+      .http()
+      .get(api(`/enterprises/${id}`))
+      .set(as.auth);
   const patch = (as: TestUser, id: string, body: Record<string, unknown>, version?: number | string) => {
-    const req = t.http().patch(api(`/enterprises/${id}`)).set(as.auth);
-    return (version === undefined ? req : req.set('If-Match', typeof version === 'number' ? `"${version}"` : version)).send(
-      body,
-    );
+    const req = t
+      .http()
+      .patch(api(`/enterprises/${id}`))
+      .set(as.auth);
+    return (
+      version === undefined ? req : req.set('If-Match', typeof version === 'number' ? `"${version}"` : version)
+    ).send(body);
   };
   const responsible = (id: string, userId: string, startsAt: string, kind = 'official') =>
     t
@@ -66,7 +73,12 @@ describe('the enterprise page and my enterprises', () => {
     });
     expect(res.body.responsibleOfficials.map((r: { userId: string }) => r.userId)).toEqual([official.id]);
     expect(res.body.recentVisits).toEqual([
-      expect.objectContaining({ id: v.body.id, purpose: '一季度走访', status: 'recorded', officials: expect.any(Array) }),
+      expect.objectContaining({
+        id: v.body.id,
+        purpose: '一季度走访',
+        status: 'recorded',
+        officials: expect.any(Array),
+      }),
     ]);
     expect(res.body.lastVisitAt).toBe(v.body.visitedAt);
     expect(Date.parse(res.body.nextVisitDueAt) - Date.parse(v.body.visitedAt)).toBe(30 * DAY);
@@ -88,9 +100,12 @@ describe('the enterprise page and my enterprises', () => {
     await patch(manager, e.id, { district: 'nowhere' }, 1).expect(400);
     expect(await countRows(t, 'enterprise_changes', 'enterprise_id = $1', [e.id])).toBe(0);
 
-    const done = await patch(manager, e.id, { address: '肃州区工业园', contactPhone: '0937-1234567', tier: 'key' }, 1).expect(
-      200,
-    );
+    const done = await patch(
+      manager,
+      e.id,
+      { address: '肃州区工业园', contactPhone: '0937-1234567', tier: 'key' },
+      1,
+    ).expect(200);
     expect(done.headers.etag).toBe('"2"');
     expect(done.body).toMatchObject({ version: 2, tier: 'key', address: '肃州区工业园', contactPhone: '0937-1234567' });
     const [tierRow] = await t.db.query(
@@ -104,7 +119,11 @@ describe('the enterprise page and my enterprises', () => {
     expect(same.body.version).toBe(2);
     await patch(manager, e.id, { contactName: '李四', address: null }, 2).expect(200);
 
-    const changes = await t.http().get(api(`/enterprises/${e.id}/changes`)).set(official.auth).expect(200);
+    const changes = await t
+      .http()
+      .get(api(`/enterprises/${e.id}/changes`))
+      .set(official.auth)
+      .expect(200);
     expect(changes.body).toEqual([
       expect.objectContaining({
         source: 'edit',
@@ -139,7 +158,11 @@ describe('the enterprise page and my enterprises', () => {
   it('shows a handler only an enterprise his department’s problem concerns, and only those problems', async () => {
     const e = await f.enterprise(manager);
     await page(handler, e.id).expect(404);
-    await t.http().get(api(`/enterprises/${e.id}/changes`)).set(handler.auth).expect(404);
+    await t
+      .http()
+      .get(api(`/enterprises/${e.id}/changes`))
+      .set(handler.auth)
+      .expect(404);
     const mine = await f.problem(official, e.id, { title: '本部门的问题' });
     const theirs = await f.problem(official, e.id, { title: '别的部门的问题' });
     expect(
@@ -192,7 +215,9 @@ describe('the enterprise page and my enterprises', () => {
       openProblems: 2,
     });
     expect(Date.parse(items[2]!.nextVisitDueAt as string)).toBe(Date.parse(last.body.visitedAt) + 30 * DAY);
-    expect(Date.parse(items[3]!.nextVisitDueAt as string)).toBe(Date.parse(items[3]!.responsibleSince as string) + 60 * DAY);
+    expect(Date.parse(items[3]!.nextVisitDueAt as string)).toBe(
+      Date.parse(items[3]!.responsibleSince as string) + 60 * DAY,
+    );
     expect(items[0]).toMatchObject({ lastVisitAt: null, openProblems: 0 });
 
     const week = await t.http().get(api('/me/enterprises?due=week')).set(me.auth).expect(200);

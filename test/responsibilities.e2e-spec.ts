@@ -79,7 +79,12 @@ describe('responsibilities (包联关系)', () => {
     const res = await assign(manager, e.id, { userId: handler.id, kind: 'official' }).expect(400);
     expect(res.body.errors).toEqual([{ field: 'userId', message: expect.stringMatching(/handler/) }]);
     const leaving = await f.user('official');
-    await t.http().patch(api(`/users/${leaving.id}`)).set(await f.admin()).send({ disabled: true }).expect(200);
+    await t
+      .http()
+      .patch(api(`/users/${leaving.id}`))
+      .set(await f.admin())
+      .send({ disabled: true })
+      .expect(200);
     const disabled = await assign(manager, e.id, { userId: leaving.id, kind: 'official' }).expect(400);
     expect(disabled.body.errors[0].message).toMatch(/disabled/);
     await assign(manager, '00000000-0000-4000-8000-000000000000', { userId: official.id, kind: 'official' }).expect(
@@ -97,9 +102,7 @@ describe('responsibilities (包联关系)', () => {
 
   it('ends a responsibility once, recording who, when and why, and refuses an overlapping restart', async () => {
     const e = await f.enterprise(manager);
-    const r = await assign(manager, e.id, { userId: official.id, kind: 'official', startsAt: daysAgo(30) }).expect(
-      201,
-    );
+    const r = await assign(manager, e.id, { userId: official.id, kind: 'official', startsAt: daysAgo(30) }).expect(201);
     const ended = await t
       .http()
       .post(api(`/responsibilities/${r.body.id}/end`))
@@ -227,7 +230,11 @@ describe('responsibilities (包联关系)', () => {
       expect(dry.body).toEqual({ total: 2, valid: 2, created: 0, applied: false, dryRun: true, rejected: [] });
       expect(await countRows(t, 'responsibilities')).toBe(before);
 
-      const bad = [...good, ['', '没有这家企业', official.username, '包联干部', ''], ['', b.name, handler.username, '', '']];
+      const bad = [
+        ...good,
+        ['', '没有这家企业', official.username, '包联干部', ''],
+        ['', b.name, handler.username, '', ''],
+      ];
       const refused = await upload(csv(bad)).expect(200);
       expect(refused.body.applied).toBe(false);
       expect(refused.body.created).toBe(0);
@@ -265,7 +272,9 @@ describe('responsibilities (包联关系)', () => {
         ]),
         '?dryRun=true',
       ).expect(200);
-      expect(res.body.rejected.map((r: { row: number; errors: { field: string }[] }) => [r.row, r.errors[0]!.field])).toEqual([
+      expect(
+        res.body.rejected.map((r: { row: number; errors: { field: string }[] }) => [r.row, r.errors[0]!.field]),
+      ).toEqual([
         [3, 'username'],
         [5, 'kind'],
         [6, 'kind'],

@@ -96,7 +96,7 @@ export class EnterpriseVisitSummaryResponse implements VisitShape {
   @ApiProperty({ type: String, nullable: true })
   purpose: string | null;
 
-  @ApiProperty({ type: [String], description: 'the visiting officials\' names' })
+  @ApiProperty({ type: [String], description: "the visiting officials' names" })
   officials: string[];
 
   @ApiProperty({ description: 'problems logged with the visit (for a handler: those of their department)' })
@@ -133,10 +133,18 @@ export class EnterpriseDetailResponse extends EnterpriseResponse implements Deta
   @ApiProperty({ type: [ResponsiblePersonResponse], description: 'responsible officials (包联干部) now' })
   responsibleOfficials: ResponsiblePersonResponse[];
 
-  @ApiProperty({ type: ResponsiblePersonResponse, nullable: true, description: 'the responsible leader (包联领导) now' })
+  @ApiProperty({
+    type: ResponsiblePersonResponse,
+    nullable: true,
+    description: 'the responsible leader (包联领导) now',
+  })
   responsibleLeader: ResponsiblePersonResponse | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'the interval of its tier; null when nobody answers for it' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'the interval of its tier; null when nobody answers for it',
+  })
   visitIntervalDays: number | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
@@ -153,7 +161,10 @@ export class EnterpriseDetailResponse extends EnterpriseResponse implements Deta
   @ApiProperty({ type: [EnterpriseVisitSummaryResponse], description: 'the latest 20 visits, newest first' })
   recentVisits: EnterpriseVisitSummaryResponse[];
 
-  @ApiProperty({ type: [EnterpriseProblemSummaryResponse], description: 'its problems the caller may see, newest first' })
+  @ApiProperty({
+    type: [EnterpriseProblemSummaryResponse],
+    description: 'its problems the caller may see, newest first',
+  })
   problems: EnterpriseProblemSummaryResponse[];
 
   @ApiProperty({ description: 'whether the caller may edit it (PATCH)' })

@@ -74,7 +74,10 @@ export class EnterprisesController {
     summary:
       'Edit contacts, address, tier, industry…: managers, admins and its responsible officials; 428 without If-Match, 412 when it changed meanwhile',
   })
-  @ApiOkResponse({ type: EnterpriseDetailResponse, description: 'the enterprise after the edit; ETag carries the version' })
+  @ApiOkResponse({
+    type: EnterpriseDetailResponse,
+    description: 'the enterprise after the edit; ETag carries the version',
+  })
   async update(
     @CurrentUser() user: AuthUser,
     @Param('id', enterpriseId) id: string,

@@ -139,7 +139,11 @@ export class EnterprisesRepository {
   /** The enterprise if this user may see it (enterprise-access.ts). */
   findVisible(user: AuthUser, id: string): Promise<EnterpriseRow | undefined> {
     const p = new SqlParams();
-    return maybeOne<EnterpriseRow>(this.db, `${SELECT} WHERE e.id = ${p.add(id)} AND ${visibleEnterprises(user, p)}`, p.values);
+    return maybeOne<EnterpriseRow>(
+      this.db,
+      `${SELECT} WHERE e.id = ${p.add(id)} AND ${visibleEnterprises(user, p)}`,
+      p.values,
+    );
   }
 
   /** The enterprise locked until the transaction ends, for an edit. */
@@ -192,11 +196,11 @@ export class EnterprisesRepository {
       [id, changedBy, JSON.stringify(change.before), JSON.stringify(change.after)],
     );
     if (tierChanged) {
-      await execute(
-        em,
-        `INSERT INTO enterprise_tier_changes (enterprise_id, tier, set_by) VALUES ($1, $2, $3)`,
-        [id, fields.tier, changedBy],
-      );
+      await execute(em, `INSERT INTO enterprise_tier_changes (enterprise_id, tier, set_by) VALUES ($1, $2, $3)`, [
+        id,
+        fields.tier,
+        changedBy,
+      ]);
     }
   }
 

@@ -4,7 +4,13 @@ import type { AuthUser } from '../access/auth-user';
 import type { FieldError } from '../common/domain-error';
 import { excel } from '../common/excel';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { fileError, readTable, type SheetFormat, type UploadedSheet, sheetLimits } from '../enterprises/import/sheet-reader';
+import {
+  fileError,
+  readTable,
+  type SheetFormat,
+  type UploadedSheet,
+  sheetLimits,
+} from '../enterprises/import/sheet-reader';
 import type { ResponsibilityKind } from '../enterprises/tiers';
 import { ResponsibilitiesRepository, type CandidateRow, type EnterpriseKeyRow } from './responsibilities.repository';
 import type { AssignmentImportResult } from './responsibilities.service';
@@ -109,13 +115,19 @@ export class AssignmentImportService {
         if (!checked) continue;
         const person = `${checked.enterpriseId}|${checked.userId}`;
         if (people.has(person)) {
-          row.errors.push({ field: 'username', message: `row ${people.get(person)} assigns this person to this enterprise already` });
+          row.errors.push({
+            field: 'username',
+            message: `row ${people.get(person)} assigns this person to this enterprise already`,
+          });
           continue;
         }
         people.set(person, row.row);
         if (checked.kind === 'leader') {
           if (leaders.has(checked.enterpriseId)) {
-            row.errors.push({ field: 'kind', message: `row ${leaders.get(checked.enterpriseId)} names a leader for this enterprise already` });
+            row.errors.push({
+              field: 'kind',
+              message: `row ${leaders.get(checked.enterpriseId)} names a leader for this enterprise already`,
+            });
             continue;
           }
           leaders.set(checked.enterpriseId, row.row);
@@ -125,7 +137,10 @@ export class AssignmentImportService {
           checked.kind,
         );
         if (clash) {
-          row.errors.push({ field: checked.kind === 'leader' && !clash.startsWith('this person') ? 'kind' : 'username', message: clash });
+          row.errors.push({
+            field: checked.kind === 'leader' && !clash.startsWith('this person') ? 'kind' : 'username',
+            message: clash,
+          });
           continue;
         }
         valid.push(checked);
@@ -181,7 +196,8 @@ export class AssignmentImportService {
     if (!username) errors.push({ field: 'username', message: 'username is required (用户名)' });
     const kindText = cells.get('kind');
     const kind = kindText === undefined ? 'official' : KINDS[kindText.toLowerCase()];
-    if (kind === undefined) errors.push({ field: 'kind', message: 'kind must be 包联干部 (official) or 包联领导 (leader)' });
+    if (kind === undefined)
+      errors.push({ field: 'kind', message: 'kind must be 包联干部 (official) or 包联领导 (leader)' });
     const dateText = cells.get('startsAt');
     let startsAt = now;
     if (dateText !== undefined) {
@@ -259,7 +275,11 @@ function resolve(
   if (row.username) {
     const user = users.get(row.username.toLowerCase());
     const problem = candidateProblem(user);
-    if (problem) row.errors.push({ field: 'username', message: problem === 'no such user' ? `no user is named ${row.username}` : problem });
+    if (problem)
+      row.errors.push({
+        field: 'username',
+        message: problem === 'no such user' ? `no user is named ${row.username}` : problem,
+      });
     else userId = user!.id;
   }
   if (row.errors.length > 0 || !enterpriseId || !userId) return undefined;

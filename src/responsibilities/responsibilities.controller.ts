@@ -40,6 +40,7 @@ import {
 } from './responsibility.dto';
 import {
   AssignmentImportResponse,
+  CandidateResponse,
   HandoverResponse,
   MyEnterprisesResponse,
   ResponsibilityResponse,
@@ -84,6 +85,14 @@ export class ResponsibilitiesController {
     @Body() body: AssignResponsibilityDto,
   ) {
     return this.responsibilities.assign(user, id, body);
+  }
+
+  @Get('responsibilities/candidates')
+  @Roles('manager', 'admin')
+  @ApiOperation({ summary: 'Who may be made responsible: enabled officials, managers and admins' })
+  @ApiOkResponse({ type: [CandidateResponse] })
+  candidates() {
+    return this.responsibilities.candidates();
   }
 
   @Post('responsibilities/handover')

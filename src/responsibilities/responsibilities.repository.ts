@@ -167,6 +167,16 @@ export class ResponsibilitiesRepository {
     return maybeOne<CandidateRow>(db, `SELECT id, username, role, disabled FROM users WHERE id = $1`, [userId]);
   }
 
+  /** Everyone who may be made responsible: enabled officials, managers and admins, by name. */
+  candidates(): Promise<(CandidateRow & { displayName: string })[]> {
+    return rows<CandidateRow & { displayName: string }>(
+      this.db,
+      `SELECT id, username, display_name AS "displayName", role, disabled FROM users
+       WHERE NOT disabled AND role IN ('official', 'manager', 'admin')
+       ORDER BY role = 'official' DESC, display_name, username`,
+    );
+  }
+
   candidatesByUsername(usernames: string[]): Promise<CandidateRow[]> {
     return rows<CandidateRow>(
       this.db,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
+import type { Role } from '../access/role';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { EnterprisesService } from '../enterprises/enterprises.service';
 import { type ResponsibilityKind, type Tier, TIER_LABELS, TIERS } from '../enterprises/tiers';
@@ -12,10 +13,19 @@ import type {
 import { ResponsibilitiesRepository, type ResponsibilityRow } from './responsibilities.repository';
 import { candidateProblem, clashProblem, CLOCK_SKEW_MS } from './responsibility-rules';
 
-export type Responsibility = Omit<
-  ResponsibilityRow,
-  'startsAt' | 'endsAt' | 'recordedAt' | 'endedRecordedAt'
-> & { startsAt: string; endsAt: string | null; recordedAt: string; endedRecordedAt: string | null };
+export type Responsibility = Omit<ResponsibilityRow, 'startsAt' | 'endsAt' | 'recordedAt' | 'endedRecordedAt'> & {
+  startsAt: string;
+  endsAt: string | null;
+  recordedAt: string;
+  endedRecordedAt: string | null;
+};
+
+export interface Candidate {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
 
 export interface HandoverResult {
   ended: number;
@@ -74,7 +84,8 @@ export function pastInstant(field: string, text: string | undefined, now = new D
   if (text === undefined) return now;
   const at = new Date(text);
   if (Number.isNaN(at.getTime())) throw DomainError.invalidField(field, `${field} must be an ISO 8601 instant`);
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw DomainError.invalidField(field, `${field} may not be in the future`);
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS)
+    throw DomainError.invalidField(field, `${field} may not be in the future`);
   return at.getTime() > now.getTime() ? now : at;
 }
 
@@ -189,6 +200,16 @@ export class ResponsibilitiesService {
       }
       return result;
     });
+  }
+
+  /** The people a manager may make responsible, for the assignment and handover dialogs. */
+  async candidates(): Promise<Candidate[]> {
+    return (await this.repository.candidates()).map(({ id, username, displayName, role }) => ({
+      id,
+      username,
+      displayName,
+      role,
+    }));
   }
 
   async tiers(): Promise<TierInterval[]> {

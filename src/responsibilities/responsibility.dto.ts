@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { Trim } from '../common/trim';
 import { RESPONSIBILITY_KINDS, type ResponsibilityKind } from '../enterprises/tiers';
 
@@ -36,7 +48,10 @@ export class EndResponsibilityDto {
   @MaxLength(500)
   reason: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'until when; default now; after its start, not in the future' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'until when; default now; after its start, not in the future',
+  })
   @IsOptional()
   @IsISO8601(INSTANT, { message: 'endsAt must be an ISO 8601 instant' })
   endsAt?: string;

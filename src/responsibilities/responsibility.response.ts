@@ -1,7 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RESPONSIBILITY_KINDS, type ResponsibilityKind, type Tier, TIERS } from '../enterprises/tiers';
+import { ROLES, type Role } from '../access/role';
 import type {
   AssignmentImportResult,
+  Candidate,
   HandoverResult,
   MyEnterprise,
   Responsibility,
@@ -123,7 +125,10 @@ export class MyEnterpriseResponse implements MyEnterprise {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   lastVisitAt: string | null;
 
-  @ApiProperty({ format: 'date-time', description: 'the interval from the last visit, or from the start of responsibility' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'the interval from the last visit, or from the start of responsibility',
+  })
   nextVisitDueAt: string;
 
   @ApiProperty()
@@ -175,4 +180,18 @@ export class AssignmentImportResponse implements AssignmentImportResult {
 
   @ApiProperty({ type: [RejectedAssignmentRow] })
   rejected: RejectedAssignmentRow[];
+}
+
+export class CandidateResponse implements Candidate {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  username: string;
+
+  @ApiProperty()
+  displayName: string;
+
+  @ApiProperty({ enum: ROLES })
+  role: Role;
 }
