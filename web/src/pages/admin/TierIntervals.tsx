@@ -83,7 +83,15 @@ function TierDialog({ tier, onClose }: { tier: TierInterval; onClose: () => void
         <Form.Item
           name="visitIntervalDays"
           label={t('走访周期（天，1–366）', 'Visit interval (days, 1–366)')}
-          rules={[{ required: true, type: 'integer', min: 1, max: 366, message: t('1 到 366 的整数', 'A whole number from 1 to 366') }]}
+          rules={[
+            {
+              required: true,
+              type: 'integer',
+              min: 1,
+              max: 366,
+              message: t('1 到 366 的整数', 'A whole number from 1 to 366'),
+            },
+          ]}
         >
           <InputNumber min={1} max={366} precision={0} style={{ width: '100%' }} />
         </Form.Item>

@@ -73,7 +73,9 @@ function BulkAssignment() {
           )}
         </Typography.Text>
         <Space wrap>
-          <Button onClick={() => void download('/responsibilities/import/template', { format: 'xlsx' }, 'template.xlsx')}>
+          <Button
+            onClick={() => void download('/responsibilities/import/template', { format: 'xlsx' }, 'template.xlsx')}
+          >
             {t('下载模板', 'Download the template')}
           </Button>
           <Upload
@@ -113,7 +115,10 @@ function BulkAssignment() {
             showIcon
             title={
               report.applied
-                ? t(`已导入：共 ${report.total} 行，指派 ${report.created} 条`, `Applied: ${report.total} rows, ${report.created} assigned`)
+                ? t(
+                    `已导入：共 ${report.total} 行，指派 ${report.created} 条`,
+                    `Applied: ${report.total} rows, ${report.created} assigned`,
+                  )
                 : report.rejected.length
                   ? t(
                       `共 ${report.total} 行，${report.rejected.length} 行有误，未导入任何一行`,

@@ -239,7 +239,14 @@ function EditForm({
         } catch (again) {
           setError(errorMessage(again, t));
         }
-      } else if (!showFieldErrors(form, caught, EDIT_FIELDS.map((f) => f.name), t)) {
+      } else if (
+        !showFieldErrors(
+          form,
+          caught,
+          EDIT_FIELDS.map((f) => f.name),
+          t,
+        )
+      ) {
         setError(errorMessage(caught, t));
       }
     } finally {
@@ -283,7 +290,10 @@ function EditForm({
       <Form.Item name="tier" label={t('企业层级', 'Tier')}>
         <Select
           aria-label={t('企业层级', 'Tier')}
-          options={(Object.keys(TIER_LABELS) as Tier[]).map((tier) => ({ value: tier, label: t(...TIER_LABELS[tier]) }))}
+          options={(Object.keys(TIER_LABELS) as Tier[]).map((tier) => ({
+            value: tier,
+            label: t(...TIER_LABELS[tier]),
+          }))}
         />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={busy} data-testid="enterprise-save">
@@ -499,7 +509,11 @@ function AssignDialog({
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ kind: 'official' }}>
-        <Form.Item name="userId" label={t('人员', 'Person')} rules={[{ required: true, message: t('请选择', 'Choose one') }]}>
+        <Form.Item
+          name="userId"
+          label={t('人员', 'Person')}
+          rules={[{ required: true, message: t('请选择', 'Choose one') }]}
+        >
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={candidates.isPending}
@@ -561,7 +575,11 @@ function EndDialog({
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">
-        <Form.Item name="reason" label={t('原因', 'Reason')} rules={[{ required: true, whitespace: true, message: t('请填写原因', 'Give a reason') }]}>
+        <Form.Item
+          name="reason"
+          label={t('原因', 'Reason')}
+          rules={[{ required: true, whitespace: true, message: t('请填写原因', 'Give a reason') }]}
+        >
           <Input maxLength={500} />
         </Form.Item>
       </Form>
