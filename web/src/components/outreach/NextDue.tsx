@@ -1,11 +1,14 @@
 import { Typography } from 'antd';
+import { useState } from 'react';
 import { useI18n } from '../../i18n';
 
 const DAY_MS = 86_400_000;
 
 /** When the next visit is due: overdue in red with the days past, otherwise the date and days left. */
-export function NextDue({ dueAt, now = Date.now() }: { dueAt: string | null | undefined; now?: number }) {
+export function NextDue({ dueAt }: { dueAt: string | null | undefined }) {
   const { t, formatTime } = useI18n();
+  // The instant the page showed it: the count stays put while the page is open.
+  const [now] = useState(() => Date.now());
   if (!dueAt) return <Typography.Text type="secondary">—</Typography.Text>;
   const due = Date.parse(dueAt);
   const date = formatTime(dueAt, true);

@@ -83,7 +83,7 @@ export function MyEnterprisesPage() {
 function MyEnterpriseCard({ item }: { item: MyEnterprise }) {
   const { t, formatTime } = useI18n();
   const navigate = useNavigate();
-  const open = () => navigate(`/enterprises/${item.enterpriseId}`);
+  const open = () => void navigate(`/enterprises/${item.enterpriseId}`);
   return (
     <Card
       size="small"
@@ -131,7 +131,7 @@ function MyEnterpriseCard({ item }: { item: MyEnterprise }) {
             data-testid="log-visit"
             onClick={(event) => {
               event.stopPropagation();
-              navigate(`/visits/new?enterpriseId=${item.enterpriseId}`);
+              void navigate(`/visits/new?enterpriseId=${item.enterpriseId}`);
             }}
           >
             {t('记录走访', 'Log a visit')}

@@ -216,7 +216,8 @@ function EditForm({
   const save = async (values: EditValues) => {
     const changed: Record<string, unknown> = {};
     for (const { name } of EDIT_FIELDS) {
-      const value = typeof values[name] === 'string' ? values[name]!.trim() || null : (values[name] ?? null);
+      const raw = values[name];
+      const value = typeof raw === 'string' ? raw.trim() || null : (raw ?? null);
       if (value !== (enterprise[name] ?? null)) changed[name] = value;
     }
     if (Object.keys(changed).length === 0) {
@@ -315,7 +316,7 @@ function EnterpriseConflict({
 }) {
   const { t } = useI18n();
   const shown = (name: keyof EditValues, value: unknown) =>
-    value === null || value === undefined ? '—' : name === 'tier' ? t(...TIER_LABELS[value as Tier]) : String(value);
+    value === null || value === undefined ? '—' : name === 'tier' ? t(...TIER_LABELS[value as Tier]) : plain(value);
   const changes = EDIT_FIELDS.filter(({ name }) => before[name] !== after[name]).map(
     ({ name, label }) => `${t(...label)}: ${shown(name, before[name])} → ${shown(name, after[name])}`,
   );
@@ -715,11 +716,16 @@ const FIELD_LABELS: Record<string, [string, string]> = {
 };
 
 function describeChange(change: EnterpriseChange, t: T): string {
-  const shown = (value: unknown) => (value === null || value === undefined ? '—' : String(value));
+  const shown = (value: unknown) => (value === null || value === undefined ? '—' : plain(value));
   return Object.keys(change.after)
     .map((field) => {
       const label = FIELD_LABELS[field] ? t(...FIELD_LABELS[field]) : field;
       return `${label}: ${shown(change.before[field])} → ${shown(change.after[field])}`;
     })
     .join('；');
+}
+
+/** A recorded value as text: strings as they are, anything else (numbers, flags) as JSON. */
+function plain(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
