@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import type {
   EnterpriseChange as ChangeShape,
   EnterpriseDetail as DetailShape,
@@ -129,12 +129,13 @@ export class EnterpriseProblemSummaryResponse implements ProblemShape {
   dueAt: string | null;
 }
 
+@ApiExtraModels(ResponsiblePersonResponse)
 export class EnterpriseDetailResponse extends EnterpriseResponse implements DetailShape {
   @ApiProperty({ type: [ResponsiblePersonResponse], description: 'responsible officials (包联干部) now' })
   responsibleOfficials: ResponsiblePersonResponse[];
 
   @ApiProperty({
-    type: ResponsiblePersonResponse,
+    allOf: [{ $ref: getSchemaPath(ResponsiblePersonResponse) }],
     nullable: true,
     description: 'the responsible leader (包联领导) now',
   })
