@@ -77,7 +77,14 @@ describe('outreach on an official’s phone', () => {
     expect(await cards.nth(0).getByTestId('tier-tag').innerText()).toBe('重点企业');
     expect(await cards.nth(1).getAttribute('data-id')).toBe(ids.soon);
     expect(await cards.nth(1).getAttribute('data-overdue')).toBe('false');
-    const color = await cards.nth(0).getByTestId('next-due').evaluate('(element) => getComputedStyle(element).color');
+    const color = await cards
+      .nth(0)
+      .getByTestId('next-due')
+      .evaluate(
+        (element) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(element)
+            .color,
+      );
     expect(color).toMatch(/rgb\(\s*255,\s*77,\s*79\s*\)/); // antd's error red
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(page, 'outreach-01-my-enterprises-phone');
