@@ -216,12 +216,18 @@ describe('the demo data’s outreach', () => {
     expect(res.body).toMatchObject({ recorded: 127, resolved: 116, ratePercent: 91.3 });
   });
 
-  it('builds the same rows from the same instant', () => {
+  it('builds the same rows from the same instant, and the same history whatever the day of loading', () => {
     const at = beijing(2026, 11, 18, 15, 20);
     const a = buildDemoData(at);
     const b = buildDemoData(at);
     expect(JSON.stringify(b.responsibilities)).toBe(JSON.stringify(a.responsibilities));
     expect(JSON.stringify(b.visits)).toBe(JSON.stringify(a.visits));
     expect(Math.max(...a.visits.map((v) => v.createdAt))).toBeLessThan(at);
+    // Loaded a month later: more visits, but 2025's are the same ones (its figures do not move).
+    const later = buildDemoData(at + 30 * 24 * 3600_000);
+    const of2025 = (visits: typeof a.visits) => JSON.stringify(visits.filter((v) => v.createdAt < beijing(2025, 7, 1)));
+    expect(later.visits.length).toBeGreaterThan(a.visits.length);
+    expect(of2025(later.visits)).toBe(of2025(a.visits));
+    expect(JSON.stringify(later.responsibilities)).toBe(JSON.stringify(a.responsibilities));
   });
 });

@@ -153,7 +153,10 @@ async function insertResponsibilities(db: Queryable, rows: Responsibility[]): Pr
   );
 }
 
-/** The visits row carries the latest revision; revision 1 is the visit as first recorded, 2 its amendment. */
+/**
+ * The visits row carries the latest revision; revision 1 is the visit as first recorded, 2 its
+ * amendment (an amended visit's two are written from the data, every other visit's one is copied).
+ */
 async function insertVisits(db: Queryable, visits: Visit[]): Promise<void> {
   await insertRows(
     db,
@@ -227,7 +230,19 @@ async function insertVisits(db: Queryable, visits: Visit[]): Promise<void> {
       recorded_by: 'uuid',
       recorded_at: 'timestamptz',
     },
-    visits.flatMap((v) => [revision(v, 1, v), ...(v.amendment ? [revision(v, 2, v.amendment)] : [])]),
+    visits.filter((v) => v.amendment).flatMap((v) => [revision(v, 1, v), revision(v, 2, v.amendment!)]),
+  );
+  // Revision 1 of every visit never amended is the visits row itself: copied in the database, which
+  // is much faster than sending thousands of rows twice.
+  await db.query(
+    `INSERT INTO visit_revisions (visit_id, revision, visited_at, purpose, notes, policies_promoted,
+                                  official_ids, recorded_by, recorded_at)
+     SELECT v.id, 1, v.visited_at, v.purpose, v.notes, v.policies_promoted,
+            (SELECT array_agg(vo.user_id ORDER BY vo.user_id) FROM visit_officials vo WHERE vo.visit_id = v.id),
+            v.created_by, v.created_at
+     FROM visits v
+     WHERE v.revision = 1
+     ORDER BY v.created_at, v.id`,
   );
 }
 

@@ -253,7 +253,7 @@ function routineVisit(rng: Random, e: Enterprise, n: number, visitedAt: number, 
 
 /** Mostly well within the interval; about one gap in seven runs past it. */
 function nextGap(rng: Random, intervalDays: number): number {
-  const factor = rng.chance(0.15) ? rng.between(1.03, 1.5) : rng.between(0.55, 0.97);
+  const factor = rng.chance(0.15) ? rng.between(1.03, 1.5) : rng.between(0.65, 0.98);
   return factor * intervalDays * DAY;
 }
 
