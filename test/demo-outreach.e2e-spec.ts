@@ -161,6 +161,13 @@ describe('the demo data’s outreach', () => {
     expect(counts!.visits).toBeGreaterThan(3000);
     expect(counts!.unanswered).toBe(0);
     expect(counts!.bare).toBe(0);
+    // Nobody visits after leaving.
+    const [afterLeaving] = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM visits v JOIN visit_officials vo ON vo.visit_id = v.id
+       JOIN users u ON u.id = vo.user_id
+       WHERE u.disabled AND v.visited_at >= (SELECT max(r.ends_at) FROM responsibilities r WHERE r.user_id = u.id)`,
+    );
+    expect(afterLeaving!.n).toBe(0);
     // A problem raised on a visit was logged by the visit's recorder; problems stay linked.
     const [problems] = await query<{ linked: number; mismatched: number }>(
       `SELECT count(*)::int AS linked, count(*) FILTER (WHERE p.created_by <> v.created_by)::int AS mismatched

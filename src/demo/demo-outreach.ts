@@ -147,6 +147,13 @@ export function buildResponsibilities(enterprises: Enterprise[]): Responsibility
   return rows.sort((a, b) => a.startsAt - b.startsAt || a.id.localeCompare(b.id));
 }
 
+/** Who holds a seat at `t`: its first holder, or the successor of a handover made by then. */
+function seatHolder(first: string, t: number): string {
+  let holder = first;
+  for (const handover of HANDOVERS) if (handover.from === holder && handover.at <= t) holder = handover.to;
+  return userId(holder);
+}
+
 /** Who answers for enterprises, as of any instant. */
 class Answering {
   private readonly byEnterprise = new Map<string, Responsibility[]>();
@@ -204,7 +211,9 @@ function attribute(problems: ProblemBase[], visits: Visit[], enterprises: Enterp
     const lead = who.official(visit.enterpriseId, visit.visitedAt);
     const officials = [lead];
     if (visit.officials.length > 1) {
-      const colleagues = SEATS[district.get(visit.enterpriseId)!]!.map(userId).filter((id) => id !== lead);
+      const colleagues = SEATS[district.get(visit.enterpriseId)!]!.map((seat) =>
+        seatHolder(seat, visit.visitedAt),
+      ).filter((id) => id !== lead);
       const second = who.leader(visit.enterpriseId) ?? (colleagues.length > 0 ? rng.pick(colleagues) : null);
       if (second) officials.push(second);
     }
