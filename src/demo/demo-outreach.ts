@@ -30,16 +30,17 @@ import { beijing, beijingMidnight, DAY, demoId, HOUR, MINUTE, Random } from './d
 /** The manager's bulk assignment at the start of the programme (later enterprises: when registered). */
 const ASSIGNED_AT = beijing(2023, 12, 29, 9, 30);
 
-/** An official who left: every enterprise of theirs handed to their successor at `at`. */
+/** An official who left: every enterprise of theirs handed to their successor at `at`, in one action of `by`. */
 interface Handover {
   from: string;
   to: string;
   at: number;
+  by: string;
 }
 
 const HANDOVERS: Handover[] = [
-  { from: 'official-former', to: 'official2', at: beijing(2024, 9, 2, 10) },
-  { from: 'official-former2', to: 'official-guazhou2', at: beijing(2025, 7, 1, 10) },
+  { from: 'official-former', to: 'official2', at: beijing(2024, 9, 2, 10), by: 'manager' },
+  { from: 'official-former2', to: 'official-guazhou2', at: beijing(2025, 7, 1, 10), by: 'manager2' },
 ];
 
 /**
@@ -88,7 +89,9 @@ export function tierOf(e: Enterprise): Tier {
   return e.isKey ? 'key' : e.isAboveScale ? 'above_scale' : 'other';
 }
 
-const displayName = (username: string) => DEMO_USERS.find((u) => u.username === username)!.displayName;
+/** A demo user's name without what the display name adds in brackets. */
+const personName = (username: string) =>
+  DEMO_USERS.find((u) => u.username === username)!.displayName.replace(/（.*）$/, '');
 
 export function buildResponsibilities(enterprises: Enterprise[]): Responsibility[] {
   const rng = new Random('outreach:responsibilities');
@@ -123,9 +126,9 @@ export function buildResponsibilities(enterprises: Enterprise[]): Responsibility
         if (handover.from !== holder) continue;
         const row = rows[rows.length - 1]!;
         row.endsAt = handover.at;
-        row.endedBy = userId(rng.pick(MANAGERS));
+        row.endedBy = userId(handover.by);
         row.endedRecordedAt = handover.at;
-        row.endReason = `${displayName(handover.from)}调离，包联企业整体移交${displayName(handover.to)}`;
+        row.endReason = `${personName(handover.from)}调离，包联企业整体移交${personName(handover.to)}`;
         n += 1;
         rows.push({
           ...row,
