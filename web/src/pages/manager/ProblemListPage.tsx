@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, download, type Query } from '../../api';
 import { useAuth } from '../../auth';
+import { useDeadlineText } from '../../components/workflow/Deadline';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
@@ -45,6 +46,7 @@ export function ProblemListPage() {
   const { t, lang, formatTime } = useI18n();
   const { user } = useAuth();
   const labels = useLabels();
+  const deadlineText = useDeadlineText();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
@@ -204,10 +206,12 @@ export function ProblemListPage() {
           {
             title: t('办理时限', 'Due'),
             dataIndex: 'dueAt',
-            width: 100,
+            width: 130,
             ...sortable('dueAt'),
             render: (value: string | null, row) => (
-              <Typography.Text type={row.overdue ? 'danger' : undefined}>{formatTime(value, true)}</Typography.Text>
+              <Typography.Text type={row.overdue ? 'danger' : undefined} className="deadline">
+                {value ? deadlineText(value) : '—'}
+              </Typography.Text>
             ),
           },
           {

@@ -3,6 +3,7 @@ import { Alert, Card, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
+import { useDeadlineText } from '../../components/workflow/Deadline';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import type { WarningItem, WarningLevel, WarningsResponse } from './reportTypes';
@@ -17,6 +18,7 @@ const LEVELS: { level: WarningLevel; color: string; name: [string, string] }[] =
 /** The current early warnings (预警), by level, each linked to its problem. */
 export function WarningsPanel() {
   const { t, formatTime } = useI18n();
+  const deadlineText = useDeadlineText();
   const [level, setLevel] = useState<WarningLevel | 'all'>('all');
   const warnings = useQuery({
     queryKey: ['warnings', level],
@@ -106,8 +108,8 @@ export function WarningsPanel() {
           {
             title: t('办理时限', 'Due'),
             dataIndex: 'dueAt',
-            width: 120,
-            render: (value?: string) => (value ? formatTime(value, true) : ''),
+            width: 150,
+            render: (value?: string) => (value ? deadlineText(value) : ''),
           },
           {
             title: t('情况', 'Detail'),
