@@ -1,8 +1,8 @@
-import { formatDeadline, isEndOfDay as webIsEndOfDay } from '../../web/src/components/workflow/deadline';
+import { formatDeadline, isEndOfDay as webIsEndOfDay } from '../../web/src/components/workflow/deadlineFormat';
 import { isEndOfDay, sheetDeadline } from './spreadsheet-text';
 
 /**
- * The one deadline rendering: the web app's formatter (web/src/components/workflow/deadline.ts)
+ * The one deadline rendering: the web app's formatter (web/src/components/workflow/deadlineFormat.ts)
  * and the exports' (sheetDeadline) say the same of every deadline.
  */
 describe('deadline rendering', () => {

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useI18n } from '../../i18n';
 import { reportTimeZone } from '../../timeZone';
-import { formatDeadline } from './deadline';
+import { formatDeadline } from './deadlineFormat';
 import { daysUntil } from './time';
 import { OPEN_STATUSES, type Problem } from './types';
 
