@@ -30,7 +30,7 @@ export function QueryError({ error, retry, retrying, title }: ReadState & { titl
         showIcon
         title={title ? `${title}: ${message}` : message}
         action={
-          <Button size="small" onClick={retry} loading={retrying}>
+          <Button size="small" onClick={retry} loading={retrying} aria-label={t('重试', 'Retry')}>
             {t('重试', 'Retry')}
           </Button>
         }
