@@ -50,7 +50,12 @@ export function UserMenu() {
         },
       }}
     >
-      <Button shape="circle" className="user-name" icon={PERSON} aria-label={t(`用户菜单：${who}`, `User menu: ${who}`)} />
+      <Button
+        shape="circle"
+        className="user-name"
+        icon={PERSON}
+        aria-label={t(`用户菜单：${who}`, `User menu: ${who}`)}
+      />
     </Dropdown>
   );
 }
