@@ -6,11 +6,14 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { QueuePage } from './pages/handler/QueuePage';
 import { DashboardPage } from './pages/manager/DashboardPage';
 import { ProblemListPage } from './pages/manager/ProblemListPage';
+import { VisitListPage } from './pages/manager/VisitListPage';
 import { WeeklyReportPage } from './pages/manager/WeeklyReportPage';
 import { EnterprisesPage } from './pages/official/EnterprisesPage';
 import { MyProblemsPage } from './pages/official/MyProblemsPage';
+import { MyVisitsPage } from './pages/official/MyVisitsPage';
 import { VisitFormPage } from './pages/official/VisitFormPage';
 import { ProblemPage } from './pages/shared/ProblemPage';
+import { VisitPage } from './pages/shared/VisitPage';
 
 export interface AppRoute {
   path: string;
@@ -32,7 +35,10 @@ export const ROUTES: AppRoute[] = [
     Page: EnterprisesPage,
     menu: ['企业走访', 'Enterprises'],
   },
+  { path: '/visits', roles: ['manager', 'admin'], Page: VisitListPage, menu: ['走访记录', 'Visits'] },
   { path: '/visits/new', roles: ['official', 'manager', 'admin'], Page: VisitFormPage },
+  { path: '/visits/:id', roles: ['official', 'handler', 'manager', 'admin'], Page: VisitPage },
+  { path: '/my-visits', roles: ['official'], Page: MyVisitsPage, menu: ['我的走访', 'My visits'] },
   { path: '/my-problems', roles: ['official'], Page: MyProblemsPage, menu: ['我登记的问题', 'My problems'] },
   { path: '/problems/:id', roles: ['official', 'handler', 'manager', 'admin'], Page: ProblemPage },
   { path: '/admin/users', roles: ['admin'], Page: UsersPage, menu: ['用户', 'Users'] },
