@@ -3,7 +3,7 @@ import { Button, DatePicker, Flex, Select, Space, Table, Tag, Typography } from 
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, type Query } from '../../api';
+import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { TIER_LABELS, TIERS, type VisitView } from '../../components/visits/types';
 import { VisitStatusTag } from '../../components/visits/VisitStatusTag';

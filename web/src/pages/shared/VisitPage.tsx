@@ -16,7 +16,6 @@ import {
 import { VisitStatusTag } from '../../components/visits/VisitStatusTag';
 import { DueDate } from '../../components/workflow/Deadline';
 import { StatusTag } from '../../components/workflow/StatusTag';
-import type { Status } from '../../components/workflow/types';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 
