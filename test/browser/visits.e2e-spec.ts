@@ -112,7 +112,7 @@ describe('visits: the list, one visit, its corrections', () => {
     await page.getByTestId('visit-purpose').filter({ hasText: purpose }).waitFor();
     await page.getByTestId('visit-amend').waitFor();
     // Fits the phone: nothing wider than the screen.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'visits-04-official-phone-visit');
   });
