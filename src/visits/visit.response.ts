@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { ProblemResponse } from '../problems/problem.response';
 import { TIERS, type Tier } from '../enterprises/tiers';
 import { STATUSES } from '../workflow/statuses';
@@ -85,6 +85,7 @@ export class VisitWithdrawalResponse {
   reason: string;
 }
 
+@ApiExtraModels(VisitWithdrawalResponse)
 export class VisitViewResponse implements VisitView {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -131,7 +132,11 @@ export class VisitViewResponse implements VisitView {
   @ApiProperty({ description: 'the latest revision (1: as first recorded); the ETag and If-Match value' })
   revision: number;
 
-  @ApiProperty({ type: VisitWithdrawalResponse, nullable: true })
+  @ApiProperty({
+    nullable: true,
+    allOf: [{ $ref: getSchemaPath(VisitWithdrawalResponse) }],
+    description: 'when, by whom and why it was withdrawn; null while it counts',
+  })
   withdrawn: VisitWithdrawalResponse | null;
 
   @ApiProperty({ format: 'uuid', description: 'who recorded it' })

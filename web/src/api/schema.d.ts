@@ -1564,6 +1564,7 @@ export interface components {
       tier: 'key' | 'above_scale' | 'other';
       /** Format: date-time */
       visitedAt: string;
+      /** @description when, by whom and why it was withdrawn; null while it counts */
       withdrawn: components['schemas']['VisitWithdrawalResponse'] | null;
     };
     VisitWithdrawalResponse: {
