@@ -337,4 +337,106 @@ describe('visits: reading, amending, withdrawing', () => {
       expect(ids(await get(manager, '/visits').expect(200))).toEqual([v1, v2, v3]);
     });
   });
+
+  describe('against a model: random amendments and withdrawals by random users', () => {
+    /** A small deterministic generator, so a failure can be replayed. */
+    function generator(seed: number) {
+      let state = seed >>> 0;
+      const next = () => {
+        state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+        return state / 2 ** 32;
+      };
+      return <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    }
+
+    it('answers every step as an independent model of the rules says, and leaves the visit as it says', async () => {
+      const pick = generator(20251207);
+      const actors = { visitor, responsible, stranger, handlerA, manager } as const;
+      type Actor = keyof typeof actors;
+      let steps = 0;
+      let successes = 0;
+      for (let round = 0; round < 4; round++) {
+        const created = await visit(visitor, ent1.id, 1 + round);
+        const model = { revision: 1, withdrawn: false, purpose: '季度走访', officials: new Set([visitor.id]) };
+        for (let step = 0; step < 12; step++) {
+          const who = pick(Object.keys(actors) as Actor[]);
+          const user = actors[who];
+          const action = pick(['amend', 'amend', 'withdraw'] as const);
+          const ifMatch = pick(['current', 'current', 'current', 'stale', 'missing'] as const);
+          const purpose = `模型-${round}-${step}`;
+          const officialIds = pick([[visitor.id], [visitor.id, responsible.id], [responsible.id], undefined]);
+          const body = action === 'amend' ? { reason: '模型修正', purpose, officialIds } : { reason: '模型撤回' };
+
+          const visible =
+            user.role === 'manager' ||
+            user.id === visitor.id ||
+            model.officials.has(user.id) ||
+            user.id === responsible.id;
+          const mayAct = user.role === 'manager' || user.id === visitor.id || model.officials.has(user.id);
+          const expected =
+            user.role === 'handler'
+              ? 403
+              : ifMatch === 'missing'
+                ? 428
+                : !visible
+                  ? 404
+                  : !mayAct
+                    ? 403
+                    : model.withdrawn
+                      ? 409
+                      : ifMatch === 'stale'
+                        ? 412
+                        : 200;
+
+          let call = t
+            .http()
+            .post(api(`/visits/${created.id}/${action === 'amend' ? 'amendments' : 'withdraw'}`))
+            .set(user.auth);
+          if (ifMatch !== 'missing') {
+            call = call.set('If-Match', `"${ifMatch === 'current' ? model.revision : model.revision - 1 || 7}"`);
+          }
+          const res = await call.send(body);
+          expect({ round, step, who, action, ifMatch, status: res.status }).toEqual({
+            round,
+            step,
+            who,
+            action,
+            ifMatch,
+            status: expected,
+          });
+          steps += 1;
+          if (expected === 200) {
+            successes += 1;
+            if (action === 'withdraw') model.withdrawn = true;
+            else {
+              model.revision += 1;
+              model.purpose = purpose;
+              if (officialIds) model.officials = new Set(officialIds);
+            }
+          }
+          const now = (await get(manager, `/visits/${created.id}`).expect(200)).body;
+          expect({
+            revision: now.revision,
+            status: now.status,
+            purpose: now.purpose,
+            officials: now.officials.map((o: { id: string }) => o.id).sort(),
+          }).toEqual({
+            revision: model.revision,
+            status: model.withdrawn ? 'withdrawn' : 'recorded',
+            purpose: model.purpose,
+            officials: [...model.officials].sort(),
+          });
+        }
+        const revisions = (await get(manager, `/visits/${created.id}/revisions`).expect(200)).body;
+        expect(revisions.map((r: { revision: number }) => r.revision)).toEqual(
+          Array.from({ length: model.revision }, (_, i) => i + 1),
+        );
+        expect(revisions[0].purpose).toBe('季度走访');
+      }
+      expect(steps).toBe(48);
+      // The walk reached both outcomes often enough to mean something.
+      expect(successes).toBeGreaterThanOrEqual(6);
+      expect(steps - successes).toBeGreaterThanOrEqual(12);
+    });
+  });
 });
