@@ -54,6 +54,8 @@ describe('visits: the list, one visit, its corrections', () => {
     await first.getByRole('link', { name: expected[0]!.enterpriseName }).click();
     await managerPage.waitForURL(`**/visits/${expected[0]!.id}`);
     await managerPage.getByTestId('visit-title').filter({ hasText: expected[0]!.enterpriseName }).waitFor();
+    // The history loads beside the visit: the original record only, so far.
+    await managerPage.getByTestId('visit-revision').first().waitFor();
     expect(await managerPage.getByTestId('visit-revision').count()).toBe(1);
 
     const purpose = `政策宣讲与要素保障-${suffix}`;
