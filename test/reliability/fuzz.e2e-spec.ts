@@ -924,6 +924,10 @@ describe('forged cursors on every list and sort', () => {
   const LISTS = [
     ...PROBLEM_SORTS.map((sort) => ({ name: `GET /problems?sort=${sort}`, path: `/api/v1/problems?sort=${sort}` })),
     { name: 'GET /enterprises', path: '/api/v1/enterprises?' },
+    ...['-visitedAt', 'visitedAt'].map((sort) => ({
+      name: `GET /visits?sort=${sort}`,
+      path: `/api/v1/visits?sort=${sort}`,
+    })),
   ];
   let t: TestApp;
   let manager: TestUser;
@@ -944,6 +948,12 @@ describe('forged cursors on every list and sort', () => {
         const assigned = await f.act(manager, problem.id, 'assign', { departmentId: department.id, dueAt: inDays(5) });
         expect(assigned.status).toBe(200);
       }
+      await t
+        .http()
+        .post('/api/v1/visits')
+        .set(official.auth)
+        .send({ enterpriseId: enterprise.id, visitedAt: inDays(-1 - i) })
+        .expect(201);
     }
   }, 120_000);
 
