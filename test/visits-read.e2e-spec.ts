@@ -289,6 +289,7 @@ describe('visits: reading, amending, withdrawing', () => {
         [{ purpose: 'x' }, 'reason'],
         [{ reason: '  ', purpose: 'x' }, 'reason'],
         [{ reason: '改' }, 'body'],
+        [{ reason: '改', purpose: '季度走访', policiesPromoted: ['稳岗返还'] }, 'body'],
         [{ reason: '改', visitedAt: inDays(2) }, 'visitedAt'],
         [{ reason: '改', officialIds: [] }, 'officialIds'],
         [{ reason: '改', officialIds: [handlerA.id] }, 'officialIds'],

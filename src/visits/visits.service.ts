@@ -165,16 +165,25 @@ export class VisitsService {
   async amend(user: AuthUser, id: string, expectedRevision: number, dto: AmendVisitDto): Promise<VisitView> {
     return this.visits.transaction(async (em) => {
       const current = await this.actionState(em, user, id, expectedRevision, 'amend');
+      const next = {
+        visitedAt: dto.visitedAt ?? current.visitedAt.toISOString(),
+        purpose: dto.purpose === undefined ? current.purpose : dto.purpose,
+        notes: dto.notes === undefined ? current.notes : dto.notes,
+        policiesPromoted: dto.policiesPromoted ?? current.policiesPromoted,
+      };
+      const sameOfficials =
+        dto.officialIds === undefined ||
+        JSON.stringify([...dto.officialIds].sort()) === JSON.stringify([...current.officialIds].sort());
       if (
-        dto.visitedAt === undefined &&
-        dto.purpose === undefined &&
-        dto.notes === undefined &&
-        dto.policiesPromoted === undefined &&
-        dto.officialIds === undefined
+        Date.parse(next.visitedAt) === current.visitedAt.getTime() &&
+        next.purpose === current.purpose &&
+        next.notes === current.notes &&
+        JSON.stringify(next.policiesPromoted) === JSON.stringify(current.policiesPromoted) &&
+        sameOfficials
       ) {
         throw DomainError.invalidField(
           'body',
-          'name at least one of visitedAt, purpose, notes, policiesPromoted, officialIds',
+          'an amendment changes at least one of visitedAt, purpose, notes, policiesPromoted, officialIds',
         );
       }
       if (dto.officialIds !== undefined) {
@@ -183,12 +192,7 @@ export class VisitsService {
           throw DomainError.invalidField('officialIds', 'each must be an enabled official, manager or admin');
         }
       }
-      const revision = await this.visits.amend(em, id, expectedRevision, {
-        visitedAt: dto.visitedAt ?? current.visitedAt.toISOString(),
-        purpose: dto.purpose === undefined ? current.purpose : dto.purpose,
-        notes: dto.notes === undefined ? current.notes : dto.notes,
-        policiesPromoted: dto.policiesPromoted ?? current.policiesPromoted,
-      });
+      const revision = await this.visits.amend(em, id, expectedRevision, next);
       if (revision === undefined) throw revisionMismatch(expectedRevision + 1);
       if (dto.officialIds !== undefined) await this.visits.replaceOfficials(em, id, dto.officialIds);
       await this.visits.insertRevision(em, id, dto.reason, user.id);
