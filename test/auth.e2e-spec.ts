@@ -78,6 +78,28 @@ describe('authentication and authorisation', () => {
       expect(wrong.body.accessToken).toBeUndefined();
     });
 
+    it('says how many attempts are left before the lock, and how long the lock lasts', async () => {
+      const user = await f.user('official');
+      const answers = [];
+      for (let i = 0; i < 5; i += 1) {
+        answers.push(await t.http().post('/api/v1/auth/login').send({ username: user.username, password: 'Wrong-1' }));
+      }
+      expect(answers.map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+      expect(answers.map((r) => r.body.attemptsLeft)).toEqual([4, 3, 2, 1, 0]);
+      expect(answers.slice(0, 4).every((r) => r.body.lockedForSeconds === undefined)).toBe(true);
+      expect(answers[4]!.body.lockedForSeconds).toBeGreaterThan(14 * 60);
+      expect(answers[4]!.body.lockedForSeconds).toBeLessThanOrEqual(15 * 60);
+      // The sixth, with the right password, is refused while the lock holds, and says so.
+      const locked = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: user.username, password: 'Password-123' });
+      expect(locked.status).toBe(429);
+      expect(locked.body).toMatchObject({ code: 'RATE_LIMITED', locked: true });
+      expect(locked.body.retryAfterSeconds).toBeGreaterThan(14 * 60);
+      expect(Number(locked.headers['retry-after'])).toBe(locked.body.retryAfterSeconds);
+    });
+
     it('refuses a login without a password with 400 naming it', async () => {
       const res = await t.http().post('/api/v1/auth/login').send({ username: official.username });
       expect(res.status).toBe(400);
@@ -189,11 +211,26 @@ describe('authentication and authorisation', () => {
       expect(create.status).toBe(401);
       expect(await countRows(t, 'problems', `title = '停用后提交'`)).toBe(0);
 
+      // The right password learns that the account is disabled; a wrong one learns nothing more
+      // than for any other username.
       const login = await t
         .http()
         .post('/api/v1/auth/login')
         .send({ username: user.username, password: 'Password-123' });
-      expect(login.status).toBe(401);
+      expect(login.status).toBe(403);
+      expect(login.body).toMatchObject({ statusCode: 403, code: 'ACCOUNT_DISABLED' });
+      expect(login.body.accessToken).toBeUndefined();
+      const wrong = await t.http().post('/api/v1/auth/login').send({ username: user.username, password: 'Wrong-123' });
+      const unknown = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ username: 'nobody-disabled', password: 'Wrong-123' });
+      expect(wrong.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      // Both pairs have now failed twice and once respectively: only the attempts left may differ.
+      const { attemptsLeft: _w, ...wrongBody } = wrong.body;
+      const { attemptsLeft: _u, ...unknownBody } = unknown.body;
+      expect(wrongBody).toEqual(unknownBody);
     });
 
     it('checks every user of many requests at once, and refuses one disabled between two bursts in all of the next', async () => {

@@ -82,11 +82,11 @@ describe('demo data at start-up (DEMO_DATA=true)', () => {
     const first = await started(url, { ADMIN_USERNAME: 'boss', ADMIN_PASSWORD: 'Boss-password-1' });
     expect(first.lines).toContain('log: created the admin "boss"');
     expect(first.lines.find((l) => l.startsWith('log: loaded the demo data: '))).toMatch(
-      /"departments":\d+,"users":10,"enterprises":300,"visits":\d+,"problems":\d+,"events":\d+/,
+      /"departments":\d+,"users":26,"enterprises":300,"visits":\d+,"problems":\d+,"events":\d+,"responsibilities":\d+\}/,
     );
     expect(first.lines.some((l) => l.startsWith('warn:'))).toBe(false);
     const loaded = await counts(first.db);
-    expect(loaded.users).toBe(11);
+    expect(loaded.users).toBe(27);
     expect(loaded.admins).toEqual(['admin', 'boss']);
     expect(loaded.problems).toBeGreaterThan(127);
     expect(await loginStatus(first.app, 'boss', 'Boss-password-1')).toBe(200);
@@ -96,7 +96,7 @@ describe('demo data at start-up (DEMO_DATA=true)', () => {
     const second = await started(url, { ADMIN_USERNAME: 'boss', ADMIN_PASSWORD: 'Boss-password-1' });
     expect(second.lines).toHaveLength(1);
     expect(second.lines[0]).toMatch(
-      /^log: DEMO_DATA is on but the demo data was not loaded: the database already holds \d+ problems, 300 enterprises, \d+ visits, \d+ departments, 10 users besides the configured admin; demo data goes only into an empty one$/,
+      /^log: DEMO_DATA is on but the demo data was not loaded: the database already holds \d+ problems, 300 enterprises, \d+ visits, \d+ departments, 26 users besides the configured admin; demo data goes only into an empty one$/,
     );
     expect(second.lines[0]).toContain(`holds ${loaded.problems} problems`);
     expect(await counts(second.db)).toEqual(loaded);
@@ -107,8 +107,8 @@ describe('demo data at start-up (DEMO_DATA=true)', () => {
     expect(first.lines).toContain(
       'log: demo data: the demo user "admin" was not created: the configured admin of that name keeps its password',
     );
-    expect(first.lines.find((l) => l.startsWith('log: loaded the demo data: '))).toContain('"users":9,');
-    expect(await counts(first.db)).toMatchObject({ users: 10, admins: ['Admin'] });
+    expect(first.lines.find((l) => l.startsWith('log: loaded the demo data: '))).toContain('"users":25,');
+    expect(await counts(first.db)).toMatchObject({ users: 26, admins: ['Admin'] });
     expect(await loginStatus(first.app, 'Admin', 'Own-password-1')).toBe(200);
     expect(await loginStatus(first.app, 'admin', DEMO_PASSWORD)).toBe(401);
     expect(await loginStatus(first.app, 'official', DEMO_PASSWORD)).toBe(200);
@@ -127,8 +127,8 @@ describe('demo data at start-up (DEMO_DATA=true)', () => {
   it('still loads it into a database without any user when no admin is configured', async () => {
     const first = await started(await fresh(), { ADMIN_USERNAME: '', ADMIN_PASSWORD: '' });
     expect(first.lines.filter((l) => !l.startsWith('log: applied migrations'))).toEqual([
-      expect.stringMatching(/^log: loaded the demo data: \{"departments":\d+,"users":10,/),
+      expect.stringMatching(/^log: loaded the demo data: \{"departments":\d+,"users":26,/),
     ]);
-    expect(await counts(first.db)).toMatchObject({ users: 10, admins: ['admin'] });
+    expect(await counts(first.db)).toMatchObject({ users: 26, admins: ['admin'] });
   });
 });

@@ -44,6 +44,8 @@ const LATE_TITLE = '园区110千伏变电站扩容迟迟未批';
 const LATE_REPORTED_AT = '2025-03-31T23:30:00Z';
 /** 2025-06-30 18:00 Beijing time (the assign deadline is in the future; the test pins an explicit one). */
 const DUE_AT = '2099-06-30T10:00:00Z';
+/** Midnight in Beijing: a deadline at the end of 2099-07-14. */
+const DUE_END_OF_DAY = '2099-07-15T00:00:00+08:00';
 
 /** Collects a binary body (supertest only buffers text by itself). */
 function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
@@ -140,7 +142,8 @@ describe('export of the resolution list', () => {
     // Ten assigned: six to department A (the first of them the late Chinese title), four to B.
     for (const [n, p] of problems.slice(0, 10).entries()) {
       const department = n < 6 ? departmentA : departmentB;
-      const res = await f.act(manager, p.id, 'assign', { departmentId: department.id, dueAt: DUE_AT }, 1);
+      const dueAt = n === 9 ? DUE_END_OF_DAY : DUE_AT;
+      const res = await f.act(manager, p.id, 'assign', { departmentId: department.id, dueAt }, 1);
       expect(res.status).toBe(200);
       (n < 6 ? assignedA : assignedB).push(p.code);
     }
@@ -178,8 +181,9 @@ describe('export of the resolution list', () => {
       '12345热线',
       '已交办',
       '市工信局',
-      '2025-04-01 07:30',
-      '2099-06-30 18:00',
+      // Real spreadsheet dates holding the Beijing wall time (a spreadsheet date has no zone).
+      new Date('2025-04-01T07:30:00Z'),
+      new Date('2099-06-30T18:00:00Z'),
       expect.any(Number),
       0,
       '是',
@@ -199,6 +203,30 @@ describe('export of the resolution list', () => {
     expect(row(problems[11]!.code)[13]).toMatch(/^登记 /);
     // In the spreadsheet a title is a text cell, never a formula.
     expect(row(problems[2]!.code)[1]).toBe(FORMULA_TITLE);
+  });
+
+  it('writes dates as date cells, an end-of-day deadline as its day "by end of day"', async () => {
+    const sheet = await readXlsx((await download('format=xlsx').expect(200)).body);
+    const rowOf = (code: string) =>
+      sheet.getRow(Array.from({ length: 30 }, (_, i) => values(sheet, i + 2)[0]).indexOf(code) + 2);
+    const late = rowOf(problems[0]!.code);
+    expect(late.getCell(9).type).toBe(ExcelJS.ValueType.Date);
+    expect(late.getCell(9).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(late.getCell(10).type).toBe(ExcelJS.ValueType.Date);
+    expect(late.getCell(10).numFmt).toBe('yyyy-mm-dd hh:mm');
+    const endOfDay = rowOf(problems[9]!.code);
+    expect(endOfDay.getCell(10).type).toBe(ExcelJS.ValueType.Date);
+    expect(endOfDay.getCell(10).value).toEqual(new Date('2099-07-14T00:00:00Z'));
+    expect(endOfDay.getCell(10).numFmt).toBe('yyyy-mm-dd "当日24时前"');
+
+    const english = await readXlsx((await download('format=xlsx&lang=en').expect(200)).body);
+    const englishRow = english.getRow(
+      Array.from({ length: 30 }, (_, i) => values(english, i + 2)[0]).indexOf(problems[9]!.code) + 2,
+    );
+    expect(englishRow.getCell(10).numFmt).toBe('yyyy-mm-dd "by end of day"');
+    // The CSV keeps the instant as yyyy-MM-dd HH:mm text in the report time zone.
+    const csv = readCsv((await download('format=csv').expect(200)).body.toString('utf8').slice(1));
+    expect(csv.find((r) => r[0] === problems[9]!.code)![9]).toBe('2099-07-15 00:00');
   });
 
   it('exports CSV: a byte-order mark, CRLF lines, quoted commas and quotes, neutralised formulas', async () => {

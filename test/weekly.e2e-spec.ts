@@ -590,9 +590,11 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         '要素保障',
         '周调度甲局',
         '办理中',
-        '2025-03-10 09:00',
-        '2025-03-25 18:00',
+        // Date cells holding the Beijing wall time (a spreadsheet date has no zone).
+        new Date('2025-03-10T09:00:00Z'),
+        new Date('2025-03-25T18:00:00Z'),
       ]);
+      expect(overdue.getCell('H2').numFmt).toBe('yyyy-mm-dd hh:mm');
       expect(rowValues(overdue, 2)[9]).toBe(json.lists.overdue[0]!.daysOverdue);
       expect(overdue.rowCount).toBe(4);
       expect(rowValues(book.getWorksheet('不满意回访')!, 2)).toContain('企业反映变压器仍未通电');

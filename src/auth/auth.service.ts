@@ -37,15 +37,24 @@ export class AuthService {
   ): Promise<LoginResponse> {
     return this.gate.login(address, async () => {
       if (gone()) throw new DomainError(ErrorCode.RateLimited, 'the client went away', { retryAfterSeconds: 1 });
-      await this.throttle.countAttempt(username, address);
+      const attemptsLeft = await this.throttle.countAttempt(username, address);
       const found = await this.gate.hash(address, async () =>
         gone() ? 'gone' : await this.users.verifyCredentials(username, password),
       );
       if (found === 'gone') {
         throw new DomainError(ErrorCode.RateLimited, 'the client went away', { retryAfterSeconds: 1 });
       }
+      if (found === 'disabled') {
+        // Said only to whoever gave the right password: to anyone else a disabled account
+        // answers as a wrong password does (docs/api.md, "Signing in").
+        throw new DomainError(ErrorCode.AccountDisabled, 'this account is disabled; ask an administrator');
+      }
       if (!found) {
-        throw new DomainError(ErrorCode.Unauthenticated, 'invalid username or password');
+        // The attempts left count per username and address, for names that exist and names that
+        // do not alike, so they tell nothing about which usernames exist.
+        const lock =
+          attemptsLeft === 0 ? { lockedForSeconds: await this.throttle.lockedSeconds(username, address) } : {};
+        throw new DomainError(ErrorCode.Unauthenticated, 'invalid username or password', { attemptsLeft, ...lock });
       }
       await this.throttle.recordSuccess(username, address);
       const accessToken = await this.jwt.signAsync({ sub: found.user.id, ver: found.tokenVersion });

@@ -26,15 +26,16 @@ export class LoginThrottleRepository {
    * Counts one attempt of the pair in one atomic statement: a count whose window has passed (and
    * is not locked) starts again at 1, and reaching `maxFailures` locks the pair for `lock`.
    * Counts nothing, and answers undefined, while the pair is locked; otherwise whether the address
-   * is known (signed in for this username since `knownFor`).
+   * is known (signed in for this username since `knownFor`) and the pair's failures counted so far,
+   * this attempt included (it counts as a failure until a success clears it).
    */
   async countAttempt(
     username: string,
     address: string,
     limits: { maxFailures: number; window: string; lock: string; knownFor: string },
-  ): Promise<{ known: boolean } | undefined> {
+  ): Promise<{ known: boolean; failures: number } | undefined> {
     const expired = `t.window_started_at < now() - $4::interval AND COALESCE(t.locked_until, '-infinity') <= now()`;
-    return maybeOne<{ known: boolean }>(
+    return maybeOne<{ known: boolean; failures: number }>(
       this.db,
       `INSERT INTO login_throttle AS t (username_key, address, failures, window_started_at)
        VALUES (lower($1), $2, 1, now())
@@ -45,7 +46,7 @@ export class LoginThrottleRepository {
                              WHEN t.failures + 1 >= $3 THEN now() + $5::interval
                              ELSE t.locked_until END
        WHERE NOT COALESCE(t.locked_until > now(), false)
-       RETURNING COALESCE(succeeded_at > now() - $6::interval, false) AS known`,
+       RETURNING COALESCE(succeeded_at > now() - $6::interval, false) AS known, failures`,
       [username, address, limits.maxFailures, limits.window, limits.lock, limits.knownFor],
     );
   }

@@ -15,8 +15,12 @@ const KNOWN_FOR = '90 days';
 export const SLOWDOWN_MS = 1_000;
 const PURGE_EVERY_MS = 5 * 60_000;
 
+/** A refusal because the username is locked for this address (`locked: true` tells it from a busy service). */
 const rateLimited = (message: string, seconds: number) =>
-  new DomainError(ErrorCode.RateLimited, message, { retryAfterSeconds: Math.max(Math.ceil(seconds), 1) });
+  new DomainError(ErrorCode.RateLimited, message, {
+    retryAfterSeconds: Math.max(Math.ceil(seconds), 1),
+    locked: true,
+  });
 
 /**
  * Brute-force protection for login, in the database so every instance sees the same counts.
@@ -37,9 +41,10 @@ export class LoginThrottle {
   /**
    * Counts an attempt, after a delay when the username is under attack and the address known;
    * refuses with 429 and Retry-After while the pair is locked, or when the username is under
-   * attack and the address unknown.
+   * attack and the address unknown. Answers the attempts the pair has left before it locks, should
+   * this one fail (the same for a username that exists and one that does not).
    */
-  async countAttempt(username: string, address: string): Promise<void> {
+  async countAttempt(username: string, address: string): Promise<number> {
     const limits = { maxFailures: MAX_FAILURES, window: WINDOW, lock: LOCK, knownFor: KNOWN_FOR };
     if ((await this.throttle.failuresOfUsername(username, WINDOW)) >= MAX_USERNAME_FAILURES) {
       if (!(await this.throttle.isKnown(username, address, KNOWN_FOR))) {
@@ -47,9 +52,15 @@ export class LoginThrottle {
       }
       await new Promise((resolve) => setTimeout(resolve, SLOWDOWN_MS));
     }
-    if (await this.throttle.countAttempt(username, address, limits)) return;
+    const counted = await this.throttle.countAttempt(username, address, limits);
+    if (counted) return Math.max(MAX_FAILURES - counted.failures, 0);
     const seconds = await this.throttle.lockedSeconds(username, address);
     throw rateLimited('too many failed logins for this username; try again later', seconds ?? 1);
+  }
+
+  /** Whole seconds the pair stays locked (after the failure that locked it). */
+  async lockedSeconds(username: string, address: string): Promise<number> {
+    return Math.max((await this.throttle.lockedSeconds(username, address)) ?? 1, 1);
   }
 
   async recordSuccess(username: string, address: string): Promise<void> {

@@ -6,6 +6,7 @@ export enum ErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
+  AccountDisabled = 'ACCOUNT_DISABLED',
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   Duplicate = 'DUPLICATE',

@@ -29,8 +29,31 @@ export class ErrorResponse {
   @ApiPropertyOptional({ type: 'integer', example: 4, description: 'VERSION_MISMATCH: the version now stored' })
   currentVersion?: number;
 
-  @ApiPropertyOptional({ type: 'integer', example: 30, description: 'RATE_LIMITED: when to try again' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 30,
+    description: 'RATE_LIMITED: when to try again',
+  })
   retryAfterSeconds?: number;
+
+  @ApiPropertyOptional({
+    description: 'RATE_LIMITED on login: true when the username is locked for this address (not merely a busy service)',
+  })
+  locked?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 1,
+    description: 'a failed login (401): failures this username may still have from this address before it locks',
+  })
+  attemptsLeft?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 900,
+    description: 'a failed login (401) that has just locked the username for this address: for how long',
+  })
+  lockedForSeconds?: number;
 
   @ApiPropertyOptional({ description: '5xx: the id of the log line that tells what happened' })
   correlationId?: string;

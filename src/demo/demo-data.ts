@@ -13,6 +13,7 @@
 import { RESOLVED_STATUSES } from '../workflow/statuses';
 import { buildEnterprises, Enterprise } from './demo-enterprises';
 import { insertDemoData, type Queryable } from './demo-insert';
+import { buildOutreach, type Responsibility } from './demo-outreach';
 import { buildVisits, draftProblems, numberProblems, Problem, Visit } from './demo-problems';
 import { DEMO_USERS, DEPARTMENTS } from './demo-text';
 import { DATA_END, KEY_QUARTER, KEY_RECORDED, KEY_RESOLVED } from './demo-time';
@@ -32,19 +33,21 @@ export interface DemoSummary {
   visits: number;
   problems: number;
   events: number;
+  responsibilities: number;
 }
 
 /**
  * Loads the deterministic demo data set into an empty database (migrations applied). The caller
  * runs it inside one transaction and passes the argon2id hash of DEMO_PASSWORD; `skipUsers` leaves
- * out demo users by name (only the admin can be, as no row refers to it).
+ * out demo users by name (only the admin can be, as no row refers to it). The visits reach up to
+ * `now` (epoch milliseconds, the present by default): the same `now` gives the same rows.
  */
 export async function loadDemoData(
   db: Queryable,
   passwordHash: string,
-  options: { skipUsers?: string[] } = {},
+  options: { skipUsers?: string[]; now?: number } = {},
 ): Promise<DemoSummary> {
-  const data = buildDemoData();
+  const data = buildDemoData(Math.max(options.now ?? Date.now(), DATA_END));
   assertKeyFigure(data.problems);
   // Only the demo admin may be left out: nothing in the data set refers to it.
   const skipped = new Set(options.skipUsers?.map((name) => name.toLowerCase()));
@@ -60,6 +63,7 @@ export async function loadDemoData(
     visits: data.visits.length,
     problems: data.problems.length,
     events: data.problems.reduce((sum, p) => sum + p.timeline.events.length, 0),
+    responsibilities: data.responsibilities.length,
   };
 }
 
@@ -69,16 +73,19 @@ export async function loadDemoData(
 
 export interface DemoData {
   enterprises: Enterprise[];
+  responsibilities: Responsibility[];
   visits: Visit[];
   problems: Problem[];
 }
 
-function buildDemoData(): DemoData {
+/** The data set as loaded at `now` (never before DATA_END): problems end at DATA_END, visits at `now`. */
+export function buildDemoData(now: number): DemoData {
   const enterprises = buildEnterprises();
   const numbered = numberProblems(draftProblems(enterprises));
-  const visits = buildVisits(numbered, enterprises);
+  // Who answers for each enterprise decides who made its visits and logged its problems.
+  const { responsibilities, visits } = buildOutreach(enterprises, numbered, buildVisits(numbered, enterprises), now);
   const problems = numbered.map((problem) => ({ ...problem, timeline: buildTimeline(problem) }));
-  return { enterprises, visits, problems };
+  return { enterprises, responsibilities, visits, problems };
 }
 
 /** The resolution rate as the report computes it (src/reports/resolution-rate.sql.ts), from the planned events. */

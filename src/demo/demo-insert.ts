@@ -2,6 +2,7 @@
 import { RESOLVED_STATUSES } from '../workflow/statuses';
 import type { DemoData } from './demo-data';
 import { Enterprise } from './demo-enterprises';
+import type { Responsibility } from './demo-outreach';
 import { Problem, Visit } from './demo-problems';
 import { departmentId, DEPARTMENTS, type DemoUser, userId } from './demo-text';
 import { beijing, iso } from './demo-time';
@@ -58,6 +59,7 @@ export async function insertDemoData(
       role: 'text',
       department_id: 'uuid',
       password_hash: 'text',
+      disabled: 'boolean',
       created_at: 'timestamptz',
       updated_at: 'timestamptz',
     },
@@ -68,11 +70,13 @@ export async function insertDemoData(
       role: u.role,
       department_id: u.departmentCode ? departmentId(u.departmentCode) : null,
       password_hash: passwordHash,
+      disabled: u.disabled ?? false,
       created_at: REGISTERED_AT,
       updated_at: REGISTERED_AT,
     })),
   );
   await insertEnterprises(db, data.enterprises);
+  await insertResponsibilities(db, data.responsibilities);
   await insertVisits(db, data.visits);
   await insertProblems(db, data.problems);
   await insertEvents(db, data.problems);
@@ -116,6 +120,43 @@ async function insertEnterprises(db: Queryable, enterprises: Enterprise[]): Prom
   );
 }
 
+async function insertResponsibilities(db: Queryable, rows: Responsibility[]): Promise<void> {
+  await insertRows(
+    db,
+    'responsibilities',
+    {
+      id: 'uuid',
+      enterprise_id: 'uuid',
+      user_id: 'uuid',
+      kind: 'text',
+      starts_at: 'timestamptz',
+      ends_at: 'timestamptz',
+      recorded_by: 'uuid',
+      recorded_at: 'timestamptz',
+      ended_by: 'uuid',
+      ended_recorded_at: 'timestamptz',
+      end_reason: 'text',
+    },
+    rows.map((r) => ({
+      id: r.id,
+      enterprise_id: r.enterpriseId,
+      user_id: r.userId,
+      kind: r.kind,
+      starts_at: iso(r.startsAt),
+      ends_at: r.endsAt === null ? null : iso(r.endsAt),
+      recorded_by: r.recordedBy,
+      recorded_at: iso(r.recordedAt),
+      ended_by: r.endedBy,
+      ended_recorded_at: r.endedRecordedAt === null ? null : iso(r.endedRecordedAt),
+      end_reason: r.endReason,
+    })),
+  );
+}
+
+/**
+ * The visits row carries the latest revision; revision 1 is the visit as first recorded, 2 its
+ * amendment (an amended visit's two are written from the data, every other visit's one is copied).
+ */
 async function insertVisits(db: Queryable, visits: Visit[]): Promise<void> {
   await insertRows(
     db,
@@ -129,31 +170,79 @@ async function insertVisits(db: Queryable, visits: Visit[]): Promise<void> {
       policies_promoted: 'text[]',
       created_by: 'uuid',
       created_at: 'timestamptz',
+      revision: 'integer',
+      withdrawn_at: 'timestamptz',
+      withdrawn_by: 'uuid',
+      withdraw_reason: 'text',
     },
-    visits.map((v) => ({
-      id: v.id,
-      enterprise_id: v.enterpriseId,
-      visited_at: iso(v.visitedAt),
-      purpose: v.purpose,
-      notes: v.notes,
-      policies_promoted: v.policies,
-      created_by: v.officials[0],
-      created_at: iso(v.createdAt),
-    })),
+    visits.map((v) => {
+      const latest = v.amendment ?? v;
+      return {
+        id: v.id,
+        enterprise_id: v.enterpriseId,
+        visited_at: iso(latest.visitedAt),
+        purpose: latest.purpose,
+        notes: latest.notes,
+        policies_promoted: latest.policies,
+        created_by: v.officials[0],
+        created_at: iso(v.createdAt),
+        revision: v.amendment ? 2 : 1,
+        withdrawn_at: v.withdrawal ? iso(v.withdrawal.at) : null,
+        withdrawn_by: v.withdrawal?.by ?? null,
+        withdraw_reason: v.withdrawal?.reason ?? null,
+      };
+    }),
   );
   await insertRows(
     db,
     'visit_officials',
     { visit_id: 'uuid', user_id: 'uuid' },
-    visits.flatMap((v) => v.officials.map((official) => ({ visit_id: v.id, user_id: official }))),
+    visits.flatMap((v) => (v.amendment ?? v).officials.map((official) => ({ visit_id: v.id, user_id: official }))),
   );
+  const revision = (
+    v: Visit,
+    n: number,
+    r: Pick<Visit, 'visitedAt' | 'purpose' | 'notes' | 'policies' | 'officials'>,
+  ) => ({
+    visit_id: v.id,
+    revision: n,
+    visited_at: iso(r.visitedAt),
+    purpose: r.purpose,
+    notes: r.notes,
+    policies_promoted: r.policies,
+    official_ids: [...r.officials].sort(),
+    reason: n === 1 ? null : v.amendment!.reason,
+    recorded_by: n === 1 ? v.officials[0] : v.amendment!.recordedBy,
+    recorded_at: iso(n === 1 ? v.createdAt : v.amendment!.recordedAt),
+  });
+  await insertRows(
+    db,
+    'visit_revisions',
+    {
+      visit_id: 'uuid',
+      revision: 'integer',
+      visited_at: 'timestamptz',
+      purpose: 'text',
+      notes: 'text',
+      policies_promoted: 'text[]',
+      official_ids: 'uuid[]',
+      reason: 'text',
+      recorded_by: 'uuid',
+      recorded_at: 'timestamptz',
+    },
+    visits.filter((v) => v.amendment).flatMap((v) => [revision(v, 1, v), revision(v, 2, v.amendment!)]),
+  );
+  // Revision 1 of every visit never amended is the visits row itself: copied in the database, which
+  // is much faster than sending thousands of rows twice.
   await db.query(
     `INSERT INTO visit_revisions (visit_id, revision, visited_at, purpose, notes, policies_promoted,
                                   official_ids, recorded_by, recorded_at)
      SELECT v.id, 1, v.visited_at, v.purpose, v.notes, v.policies_promoted,
             (SELECT array_agg(vo.user_id ORDER BY vo.user_id) FROM visit_officials vo WHERE vo.visit_id = v.id),
             v.created_by, v.created_at
-     FROM visits v`,
+     FROM visits v
+     WHERE v.revision = 1
+     ORDER BY v.created_at, v.id`,
   );
 }
 

@@ -241,6 +241,21 @@ export interface Visit {
   policies: string[];
   officials: string[];
   createdAt: number;
+  /** A correction (revision 2): the fields it changed, who recorded it, when and why. */
+  amendment?: VisitAmendment;
+  /** Entered by mistake and withdrawn. */
+  withdrawal?: { at: number; by: string; reason: string };
+}
+
+export interface VisitAmendment {
+  visitedAt: number;
+  purpose: string;
+  notes: string;
+  policies: string[];
+  officials: string[];
+  reason: string;
+  recordedBy: string;
+  recordedAt: number;
 }
 
 /** A visit for every problem raised on one (it is saved with the problem), plus quiet ones. */

@@ -8,6 +8,8 @@ export interface DemoUser {
   displayName: string;
   role: 'admin' | 'manager' | 'official' | 'handler';
   departmentCode?: string;
+  /** An account that can no longer sign in (an official who left); its history stays. */
+  disabled?: boolean;
 }
 
 export const DEMO_PASSWORD = 'Demo@2025';
@@ -23,6 +25,24 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'handler-zrzyj', displayName: '孙志强（市自然资源局）', role: 'handler', departmentCode: 'zrzyj' },
   { username: 'handler-gdgs', displayName: '马晓东（国网酒泉供电公司）', role: 'handler', departmentCode: 'gdgs' },
   { username: 'handler-rsj', displayName: '杨丽（市人社局）', role: 'handler', departmentCode: 'rsj' },
+  // The outreach (包联走访): officials of every district, the leaders of the key enterprises, and two
+  // officials who left, whose enterprises were handed over (who answers for what: demo-outreach.ts).
+  { username: 'official-suzhou', displayName: '郭子豪', role: 'official' },
+  { username: 'official-yumen', displayName: '何雪梅', role: 'official' },
+  { username: 'official-yumen2', displayName: '罗志刚', role: 'official' },
+  { username: 'official-dunhuang', displayName: '谢婷', role: 'official' },
+  { username: 'official-dunhuang2', displayName: '唐国庆', role: 'official' },
+  { username: 'official-jinta', displayName: '韩明', role: 'official' },
+  { username: 'official-jinta2', displayName: '冯晓燕', role: 'official' },
+  { username: 'official-guazhou', displayName: '邓伟', role: 'official' },
+  { username: 'official-guazhou2', displayName: '曹丽娟', role: 'official' },
+  { username: 'official-subei', displayName: '彭勇', role: 'official' },
+  { username: 'official-aksay', displayName: '梁慧', role: 'official' },
+  { username: 'leader1', displayName: '高振华（市级包联领导）', role: 'official' },
+  { username: 'leader2', displayName: '林秀英（市级包联领导）', role: 'official' },
+  { username: 'leader3', displayName: '宋建军（市级包联领导）', role: 'official' },
+  { username: 'official-former', displayName: '周涛（已调离）', role: 'official', disabled: true },
+  { username: 'official-former2', displayName: '吴静（已调离）', role: 'official', disabled: true },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -774,3 +794,53 @@ export const FEEDBACK: Record<Satisfaction, string[]> = {
 };
 export const REOPEN_REASONS = ['企业反映问题再次出现，重新办理', '回访发现措施落实不到位，要求重新办理'];
 export const INVALID_REASONS = ['经核实属于企业间经济纠纷，不属于涉企服务事项，予以撤回', '企业已自行解决，申请撤回'];
+
+// ---------------------------------------------------------------------------------------------
+// The outreach (包联走访): routine visits
+// ---------------------------------------------------------------------------------------------
+
+/** Policies promoted on routine visits to any enterprise. */
+export const ROUTINE_POLICIES = [
+  '失业保险稳岗返还政策',
+  '研发费用税前加计扣除政策',
+  '专精特新中小企业培育政策',
+  '政府性融资担保支持政策',
+  '增值税留抵退税政策',
+  '小微企业“六税两费”减免政策',
+  '创业担保贷款及贴息政策',
+  '吸纳高校毕业生就业社保补贴政策',
+  '设备更新和技术改造贷款贴息政策',
+  '“陇信通”融资信用服务平台',
+  '甘肃省促进民营经济高质量发展若干措施',
+];
+
+/** Policies that only some industries are told about. */
+export const INDUSTRY_POLICIES: Record<Industry, string[]> = {
+  new_energy_equipment: ['酒泉市支持新能源装备制造业发展若干措施', '出口信用保险支持政策'],
+  renewable_power: ['绿色电力交易支持政策', '酒泉市支持新能源装备制造业发展若干措施'],
+  petrochemicals: ['工业企业节能降碳技术改造支持政策'],
+  coal_coking: ['工业企业节能降碳技术改造支持政策'],
+  agri_processing: ['农业产业化龙头企业贷款贴息政策', '出口信用保险支持政策'],
+  logistics: ['物流降本增效支持政策'],
+  tourism: ['文旅企业纾困帮扶政策'],
+};
+
+/** A routine visit's notes; `{e}` is the enterprise's short name, `{p}` the first policy promoted. */
+export const ROUTINE_VISIT_NOTES = [
+  '{e}生产经营平稳，宣讲{p}，企业表示将对照条件申报',
+  '了解{e}订单和用工情况，经营正常，暂无需协调事项',
+  '回访{e}前期反映问题的办理情况，企业表示满意',
+  '帮助{e}梳理可享受的税费优惠，指导其通过电子税务局申报',
+  '{e}负责人外出，与财务负责人座谈，了解资金周转情况，宣讲{p}',
+  '{e}新建生产线进展顺利，下一步关注用电和用工保障',
+  '走访{e}，了解年度生产计划和市场开拓情况，企业暂无诉求',
+];
+
+/** Why a visit was amended: each with how the record changed. */
+export const AMENDMENT_REASONS = {
+  date: '走访日期录入有误，按实际走访日期更正',
+  notes: '补充企业座谈中反映的用工需求情况',
+  policies: '宣讲政策选择有误，按实际宣讲内容更正',
+} as const;
+export const AMENDED_NOTES_SUFFIX = '；企业计划下季度招聘一线操作工20名，已告知市人社局招聘服务渠道';
+export const WITHDRAW_REASON = '同一次走访重复录入，撤回重复记录';

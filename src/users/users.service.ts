@@ -41,10 +41,15 @@ export class UsersService {
     return (await this.activeUsers.get(id.toLowerCase())) ?? null;
   }
 
-  async verifyCredentials(username: string, password: string): Promise<ActiveUser | null> {
+  /**
+   * The user these credentials belong to; `'disabled'` when the password is right but the account
+   * is disabled (only someone who knows the password learns that), null otherwise.
+   */
+  async verifyCredentials(username: string, password: string): Promise<ActiveUser | 'disabled' | null> {
     const row = await this.users.findWithPasswordHash(username);
     const matches = await argon2.verify(row?.passwordHash ?? (await this.dummyHash), password);
-    if (!row || !matches || row.disabled) return null;
+    if (!row || !matches) return null;
+    if (row.disabled) return 'disabled';
     return { user: toUserResponse(row), tokenVersion: row.tokenVersion };
   }
 

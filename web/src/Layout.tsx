@@ -1,17 +1,12 @@
-import { Alert, Button, Layout as AntLayout, Menu, Space, Typography } from 'antd';
+import { Alert, Button, Grid, Layout as AntLayout, Menu, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
+import { PhoneTabBar, TAB_BAR_HEIGHT, usePhoneTabBar } from './components/PhoneTabBar';
+import { ROLE_NAMES, UserMenu } from './components/UserMenu';
 import { errorMessage } from './errors';
 import { useI18n } from './i18n';
 import { useReference } from './reference';
 import { ROUTES } from './routes';
-
-const ROLE_NAMES: Record<string, [string, string]> = {
-  admin: ['管理员', 'Admin'],
-  manager: ['管理人员', 'Manager'],
-  official: ['包联干部', 'Official'],
-  handler: ['责任单位', 'Handler'],
-};
 
 /** The frame of every signed-in page: the role's menu, the language switch, sign-out. */
 export function Layout() {
@@ -20,6 +15,9 @@ export function Layout() {
   const reference = useReference();
   const navigate = useNavigate();
   const location = useLocation();
+  // On a phone: the user's name in a menu of its own, and officials' and handlers' pages in a bottom bar.
+  const narrow = Grid.useBreakpoint().md === false;
+  const tabBar = usePhoneTabBar();
   const items = ROUTES.filter((route) => route.menu && can(...route.roles)).map((route) => ({
     key: route.path,
     label: t(...route.menu!),
@@ -31,27 +29,47 @@ export function Layout() {
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
           {t('包联走访', 'Outreach')}
         </Typography.Text>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={selected}
-          items={items}
-          onClick={({ key }) => navigate(key)}
-          style={{ flex: 1, minWidth: 0 }}
-        />
-        <Space size="small">
-          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label="language">
-            {lang === 'zh' ? 'EN' : '中文'}
-          </Button>
-          <Typography.Text style={{ color: '#fff', maxWidth: '28vw', display: 'block' }} ellipsis className="user-name">
-            {user?.displayName} · {user ? t(...ROLE_NAMES[user.role]) : ''}
-          </Typography.Text>
-          <Button size="small" onClick={logout}>
-            {t('退出', 'Sign out')}
-          </Button>
-        </Space>
+        {tabBar ? (
+          <div style={{ flex: 1 }} />
+        ) : (
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={selected}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+            style={{ flex: 1, minWidth: 0 }}
+          />
+        )}
+        {narrow ? (
+          <UserMenu />
+        ) : (
+          <Space size="small">
+            <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label="language">
+              {lang === 'zh' ? 'EN' : '中文'}
+            </Button>
+            <Typography.Text
+              style={{ color: '#fff', maxWidth: '28vw', display: 'block' }}
+              ellipsis
+              className="user-name"
+            >
+              {user?.displayName} · {user ? t(...ROLE_NAMES[user.role]) : ''}
+            </Typography.Text>
+            <Button size="small" onClick={logout}>
+              {t('退出', 'Sign out')}
+            </Button>
+          </Space>
+        )}
       </AntLayout.Header>
-      <AntLayout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+      <AntLayout.Content
+        style={{
+          padding: 16,
+          paddingBottom: tabBar ? 16 + TAB_BAR_HEIGHT : 16,
+          maxWidth: 1400,
+          width: '100%',
+          margin: '0 auto',
+        }}
+      >
         {reference.error !== null && (
           <Alert
             type="error"
@@ -67,6 +85,7 @@ export function Layout() {
         )}
         <Outlet />
       </AntLayout.Content>
+      {tabBar && <PhoneTabBar />}
     </AntLayout>
   );
 }

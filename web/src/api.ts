@@ -32,9 +32,13 @@ export class ApiError extends Error {
   }
 }
 
-/** Called on a 401 for a request that carried a token (the session ended). */
-let onUnauthorized: () => void = () => undefined;
-export function setUnauthorizedHandler(handler: () => void): void {
+/**
+ * Asked on a 401 to a request of a signed-in session (the token expired, was revoked or removed):
+ * resolves true once the user has signed in again, and the request is then sent once more; false
+ * when there is no session to renew or the user signed out instead.
+ */
+let onUnauthorized: () => Promise<boolean> = () => Promise.resolve(false);
+export function setUnauthorizedHandler(handler: () => Promise<boolean>): void {
   onUnauthorized = handler;
 }
 
@@ -61,6 +65,8 @@ export interface RequestOptions {
   /** `If-Match` for actions on a problem: the version the page was showing. */
   version?: number;
   signal?: AbortSignal;
+  /** Sent without the token, and a 401 is an answer rather than an ended session (signing in). */
+  anonymous?: boolean;
 }
 
 export interface ApiResponse<T> {
@@ -68,9 +74,14 @@ export interface ApiResponse<T> {
   headers: Headers;
 }
 
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+/** Whether a 401 ended the session: after the user signs in again the request is worth sending once more. */
+async function renewedAfter(response: Response, options: { anonymous?: boolean }, renewed: boolean): Promise<boolean> {
+  return response.status === 401 && !options.anonymous && !renewed && (await onUnauthorized());
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}, renewed = false): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  const token = getToken();
+  const token = options.anonymous ? null : getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.version !== undefined) headers['If-Match'] = `"${options.version}"`;
   let body: BodyInit | undefined;
@@ -86,8 +97,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     signal: options.signal,
   });
   if (!response.ok) {
+    if (await renewedAfter(response, options, renewed)) return request<T>(path, options, true);
     const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    if (response.status === 401 && token) onUnauthorized();
     throw new ApiError(
       response.status,
       typeof payload.code === 'string' ? payload.code : `HTTP_${response.status}`,
@@ -104,12 +115,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 /** Fetches a file with the token (links cannot carry one) and hands it to the browser to save. */
-export async function download(path: string, query: Query, fallbackName: string): Promise<void> {
+export async function download(path: string, query: Query, fallbackName: string, renewed = false): Promise<void> {
   const token = getToken();
   const response = await fetch(withQuery(`/api/v1${path}`, query), {
     headers: token ? { Authorization: `Bearer ${token}` } : {},
   });
   if (!response.ok) {
+    if (await renewedAfter(response, {}, renewed)) return download(path, query, fallbackName, true);
     const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     throw new ApiError(
       response.status,

@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, setToken, setUnauthorizedHandler } from './api';
+import { SessionModal } from './components/SessionModal';
 
 export type Role = 'admin' | 'manager' | 'official' | 'handler';
 
@@ -17,37 +18,94 @@ interface Auth {
   logout: () => void;
   /** True when the signed-in user's role is one of these. */
   can: (...roles: Role[]) => boolean;
+  /** True while the session has ended mid-way and the user is asked to sign in again over the page. */
+  expired: boolean;
+  /** Signs the same user in again; the requests waiting for it are then sent once more. */
+  renew: (password: string) => Promise<void>;
 }
 
 const USER_KEY = 'outreach.user';
 const AuthContext = createContext<Auth | null>(null);
 
+/**
+ * Who is signed in. When the service answers 401 mid-session (the token expired, was revoked or
+ * removed), the user stays on the page: a dialog asks for the password again, the requests that
+ * got the 401 wait, and once signed in they are sent again, so the page carries on where it was.
+ */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<CurrentUser | null>(() => {
     const saved = localStorage.getItem(USER_KEY);
     return saved ? (JSON.parse(saved) as CurrentUser) : null;
   });
+  const [expired, setExpired] = useState(false);
+  const userRef = useRef(user);
+  useEffect(() => {
+    userRef.current = user;
+  }, [user]);
+  /** The requests waiting for the user to sign in again. */
+  const waiting = useRef<((renewed: boolean) => void)[]>([]);
+  const settle = useCallback((renewed: boolean) => {
+    const waiters = waiting.current;
+    waiting.current = [];
+    for (const resume of waiters) resume(renewed);
+  }, []);
+
   const logout = useCallback(() => {
     setToken(null);
     localStorage.removeItem(USER_KEY);
     setUser(null);
-  }, []);
-  useEffect(() => setUnauthorizedHandler(logout), [logout]);
-  const login = useCallback(async (username: string, password: string) => {
+    setExpired(false);
+    settle(false);
+  }, [settle]);
+  useEffect(
+    () =>
+      setUnauthorizedHandler(() => {
+        if (!userRef.current) return Promise.resolve(false);
+        setExpired(true);
+        return new Promise<boolean>((resolve) => waiting.current.push(resolve));
+      }),
+    [],
+  );
+  const signIn = useCallback(async (username: string, password: string) => {
     const result = await api<{ accessToken: string; user: CurrentUser }>('/auth/login', {
       method: 'POST',
       body: { username, password },
+      anonymous: true,
     });
     setToken(result.accessToken);
     localStorage.setItem(USER_KEY, JSON.stringify(result.user));
-    setUser(result.user);
     return result.user;
   }, []);
-  const value = useMemo<Auth>(
-    () => ({ user, login, logout, can: (...roles) => !!user && roles.includes(user.role) }),
-    [user, login, logout],
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const signedIn = await signIn(username, password);
+      setUser(signedIn);
+      return signedIn;
+    },
+    [signIn],
   );
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  const renew = useCallback(
+    async (password: string) => {
+      const current = userRef.current;
+      if (!current) return;
+      const signedIn = await signIn(current.username, password);
+      // The same account (a renamed or re-roled one gets its new name and role).
+      setUser(signedIn);
+      setExpired(false);
+      settle(true);
+    },
+    [signIn, settle],
+  );
+  const value = useMemo<Auth>(
+    () => ({ user, login, logout, expired, renew, can: (...roles) => !!user && roles.includes(user.role) }),
+    [user, login, logout, expired, renew],
+  );
+  return (
+    <AuthContext.Provider value={value}>
+      {children}
+      {user && expired && <SessionModal />}
+    </AuthContext.Provider>
+  );
 }
 
 export function useAuth(): Auth {

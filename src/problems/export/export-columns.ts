@@ -1,7 +1,15 @@
 import type { ProblemResponse } from '../problem-response';
 import { STATUS_LABELS } from '../../workflow/statuses';
 import type { Source } from '../problem.dto';
-import { CSV_LINE_END, csvLine, formatInstant, guardFormula } from '../../common/spreadsheet-text';
+import {
+  CSV_LINE_END,
+  csvLine,
+  formatInstant,
+  guardFormula,
+  sheetDeadline,
+  sheetInstant,
+  type SheetDate,
+} from '../../common/spreadsheet-text';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -18,8 +26,17 @@ export interface CellContext {
   timezone: string;
 }
 
-/** A cell: text, a number, or empty. */
-export type CellValue = string | number | null;
+/**
+ * A date: a real date in the spreadsheet (with its number format), and in the CSV the
+ * `yyyy-MM-dd HH:mm` text in the report time zone that programs reading it parse.
+ */
+export interface DateCell {
+  sheet: SheetDate;
+  csv: string;
+}
+
+/** A cell: text, a number, a date, or empty. */
+export type CellValue = string | number | DateCell | null;
 
 export interface ExportColumn {
   heading: Label;
@@ -57,6 +74,18 @@ function instant(iso: string | null | undefined, timezone: string): string | nul
   return iso ? formatInstant(iso, timezone) : null;
 }
 
+/** An instant as a date cell. */
+function instantCell(iso: string | null | undefined, timezone: string): DateCell | null {
+  const sheet = iso ? sheetInstant(iso, timezone) : null;
+  return sheet && { sheet, csv: formatInstant(iso!, timezone) };
+}
+
+/** A deadline as a date cell: one at midnight shows as its day and "by end of day" in the spreadsheet. */
+function deadlineCell(iso: string | null | undefined, { timezone, lang }: CellContext): DateCell | null {
+  const sheet = iso ? sheetDeadline(iso, timezone, lang) : null;
+  return sheet && { sheet, csv: formatInstant(iso!, timezone) };
+}
+
 function statusLabel(p: ProblemResponse, lang: ExportLanguage): string {
   const labels = STATUS_LABELS[p.status] as Label | undefined;
   if (lang === 'zh') return p.statusLabel ?? labels?.zh ?? p.status;
@@ -85,8 +114,8 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
   { heading: { zh: '来源', en: 'Source' }, width: 12, value: (p, c) => SOURCE_LABELS[p.source]?.[c.lang] ?? p.source },
   { heading: { zh: '状态', en: 'Status' }, width: 10, value: (p, c) => statusLabel(p, c.lang) },
   { heading: { zh: '责任单位', en: 'Department' }, width: 22, value: (p) => p.departmentName },
-  { heading: { zh: '登记时间', en: 'Reported' }, width: 17, value: (p, c) => instant(p.reportedAt, c.timezone) },
-  { heading: { zh: '办理时限', en: 'Due' }, width: 17, value: (p, c) => instant(p.dueAt, c.timezone) },
+  { heading: { zh: '登记时间', en: 'Reported' }, width: 17, value: (p, c) => instantCell(p.reportedAt, c.timezone) },
+  { heading: { zh: '办理时限', en: 'Due' }, width: 17, value: (p, c) => deadlineCell(p.dueAt, c) },
   { heading: { zh: '已办天数', en: 'Days open' }, width: 10, value: (p) => p.daysOpen ?? null },
   { heading: { zh: '超期工作日', en: 'Working days overdue' }, width: 12, value: (p) => p.daysOverdue ?? null },
   { heading: { zh: '督办', en: 'Escalated' }, width: 8, value: (p, c) => YES_NO[p.escalated ? 'yes' : 'no'][c.lang] },
@@ -106,10 +135,23 @@ export function cells(problem: ProblemResponse, context: CellContext): CellValue
 function csvText(value: CellValue): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
+  if (typeof value === 'object') return value.csv;
   return guardFormula(value);
 }
 
 /** One CSV record with its CRLF; text is guarded against formulas and quoted where RFC 4180 needs it. */
+/** A row as exceljs takes it: dates as Date values (their number formats are set by `xlsxFormats`). */
+export function xlsxValues(values: CellValue[]): (string | number | Date | null)[] {
+  return values.map((value) => (value !== null && typeof value === 'object' ? value.sheet.value : value));
+}
+
+/** The number format of each date cell of a row, by 1-based column. */
+export function xlsxFormats(values: CellValue[]): [number, string][] {
+  return values.flatMap((value, index): [number, string][] =>
+    value !== null && typeof value === 'object' ? [[index + 1, value.sheet.numFmt]] : [],
+  );
+}
+
 export function csvRecord(values: CellValue[]): string {
   return csvLine(values.map(csvText)) + CSV_LINE_END;
 }

@@ -13,6 +13,8 @@ import {
   type CellContext,
   type CellValue,
   csvRecord,
+  xlsxFormats,
+  xlsxValues,
   EXPORT_COLUMNS,
   type ExportFormat,
   type ExportLanguage,
@@ -117,7 +119,11 @@ function xlsxWriter(res: Response, lang: ExportLanguage): SheetWriter {
   heading.commit();
   return {
     async rows(rows) {
-      for (const values of rows) sheet.addRow(values).commit();
+      for (const values of rows) {
+        const row = sheet.addRow(xlsxValues(values));
+        for (const [column, numFmt] of xlsxFormats(values)) row.getCell(column).numFmt = numFmt;
+        row.commit();
+      }
       await drained(res);
     },
     async finish() {

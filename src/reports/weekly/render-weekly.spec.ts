@@ -298,7 +298,7 @@ describe('renderWeeklyXlsx', () => {
     }
   });
 
-  it('writes numbers as numbers, rates with one decimal, dates as text in the report time zone', async () => {
+  it('writes numbers as numbers, rates with one decimal, dates as dates in the report time zone', async () => {
     const workbook = await load('zh');
     const departments = workbook.getWorksheet('各责任单位')!;
     expect(departments.getRow(1).values).toEqual([
@@ -326,7 +326,12 @@ describe('renderWeeklyXlsx', () => {
     const fresh = workbook.getWorksheet('本周新增')!;
     expect(fresh.getCell('A2').value).toBe('JQ-2025-0130');
     expect(fresh.getCell('B2').value).toBe(CHINESE_TITLE);
-    expect(fresh.getCell('H2').value).toBe('2025-04-01 09:30');
+    // A spreadsheet date has no zone: the cell holds the Beijing wall time, shown with its format.
+    expect(fresh.getCell('H2').type).toBe(ExcelJS.ValueType.Date);
+    expect(fresh.getCell('H2').value).toEqual(new Date('2025-04-01T09:30:00Z'));
+    expect(fresh.getCell('H2').numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(fresh.getCell('I2').value).toEqual(new Date('2025-04-15T17:00:00Z'));
+    expect(fresh.getCell('I3').value).toBeNull();
     expect(fresh.getCell('B4').value).toBe(FORMULA_TITLE);
     expect(fresh.getCell('B4').type).toBe(ExcelJS.ValueType.String);
 
@@ -335,6 +340,25 @@ describe('renderWeeklyXlsx', () => {
     expect(overdue.getCell('J2').value).toBe(4);
 
     expect(workbook.getWorksheet('不满意回访')!.rowCount).toBe(1);
+  });
+
+  it('writes a deadline at midnight as the day before, "by end of day", in each language', async () => {
+    // 2025-04-15 00:00 in Beijing: the end of 14 April.
+    const endOfDay = { ...REPORT, lists: { ...REPORT.lists, new: [item({ dueAt: '2025-04-14T16:00:00.000Z' })] } };
+    for (const [lang, words] of [
+      ['zh', '当日24时前'],
+      ['en', 'by end of day'],
+    ] as const) {
+      const buffer = await renderWeeklyXlsx(endOfDay, lang);
+      const workbook = await new ExcelJS.Workbook().xlsx.load(Uint8Array.from(buffer).buffer);
+      const cell = workbook.worksheets[3]!.getCell('I2');
+      expect(cell.type).toBe(ExcelJS.ValueType.Date);
+      expect(cell.value).toEqual(new Date('2025-04-14T00:00:00Z'));
+      expect(cell.numFmt).toBe(`yyyy-mm-dd "${words}"`);
+      expect(renderWeeklyHtml(endOfDay, lang)).toContain(`<td>2025-04-14 ${words}</td>`);
+    }
+    // The CSV keeps the instant as text a program parses.
+    expect(renderWeeklyCsv(endOfDay, 'zh')).toContain(',2025-04-15 00:00');
   });
 
   it('names the sheets in English', async () => {

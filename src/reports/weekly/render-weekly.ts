@@ -19,7 +19,15 @@ import {
   type WeeklyLabels,
 } from './weekly-labels';
 import type { ReportLanguage, WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
-import { CSV_BOM, CSV_LINE_END, csvLine, guardFormula } from '../../common/spreadsheet-text';
+import {
+  CSV_BOM,
+  CSV_LINE_END,
+  csvLine,
+  guardFormula,
+  sheetDeadline,
+  sheetInstant,
+  type SheetDate,
+} from '../../common/spreadsheet-text';
 
 /*
  * The report is first turned into tables of typed cells, the same for the three forms; each form then
@@ -41,7 +49,13 @@ interface RateCell {
   kind: 'rate';
   value: number | null;
 }
-type Cell = TextCell | NumberCell | RateCell;
+/** A date: a real date in the spreadsheet, its text in the HTML, the `yyyy-MM-dd HH:mm` text in the CSV. */
+interface DateCell {
+  kind: 'date';
+  value: SheetDate | null;
+  csv: string | null;
+}
+type Cell = TextCell | NumberCell | RateCell | DateCell;
 
 interface Column {
   heading: string;
@@ -61,6 +75,16 @@ const textCell = (value: string | null): TextCell => ({ kind: 'text', value });
 const userCell = (value: string | null): TextCell => ({ kind: 'text', value, fromUser: true });
 const numberCell = (value: number | null): NumberCell => ({ kind: 'number', value });
 const rateCell = (value: number | null): RateCell => ({ kind: 'rate', value });
+const instantCell = (iso: string, zone: string): DateCell => ({
+  kind: 'date',
+  value: sheetInstant(iso, zone),
+  csv: formatInstant(iso, zone),
+});
+/** A deadline at midnight shows as its day and "by end of day", as everywhere else. */
+const deadlineCell = (iso: string | null, zone: string, labels: WeeklyLabels): DateCell =>
+  iso === null
+    ? { kind: 'date', value: null, csv: null }
+    : { kind: 'date', value: sheetDeadline(iso, zone, labels.language), csv: formatInstant(iso, zone) };
 
 // ---------------------------------------------------------------- tables
 
@@ -196,9 +220,9 @@ function problemCell(item: WeeklyProblemItem, key: ProblemColumnKey, zone: strin
     case 'status':
       return textCell(labels.statuses[item.status] ?? item.statusLabel);
     case 'reportedAt':
-      return textCell(formatInstant(item.reportedAt, zone));
+      return instantCell(item.reportedAt, zone);
     case 'dueAt':
-      return textCell(item.dueAt === null ? null : formatInstant(item.dueAt, zone));
+      return deadlineCell(item.dueAt, zone, labels);
     case 'daysOverdue':
       return numberCell(item.daysOverdue);
     case 'note':
@@ -275,6 +299,8 @@ function htmlCell(cell: Cell): string {
       return `<td class="number">${cell.value === null ? NO_VALUE : String(cell.value)}</td>`;
     case 'rate':
       return `<td class="number">${escapeHtml(formatRate(cell.value))}</td>`;
+    case 'date':
+      return `<td>${escapeHtml(cell.value?.text ?? NO_VALUE)}</td>`;
   }
 }
 
@@ -362,8 +388,8 @@ export function renderWeeklyHtml(report: WeeklyReport, lang: ReportLanguage): st
 const RATE_FORMAT = '0.0';
 const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', ySplit: 1 }];
 
-function xlsxValue(cell: Cell): string | number | null {
-  return cell.value;
+function xlsxValue(cell: Cell): string | number | Date | null {
+  return cell.kind === 'date' ? (cell.value?.value ?? null) : cell.value;
 }
 
 function addTable(sheet: ExcelJS.Worksheet, table: Table): void {
@@ -373,6 +399,7 @@ function addTable(sheet: ExcelJS.Worksheet, table: Table): void {
     const row = sheet.addRow(cells.map(xlsxValue));
     cells.forEach((cell, index) => {
       if (cell.kind === 'rate') row.getCell(index + 1).numFmt = RATE_FORMAT;
+      if (cell.kind === 'date' && cell.value) row.getCell(index + 1).numFmt = cell.value.numFmt;
     });
   }
 }
@@ -419,6 +446,8 @@ function csvValue(cell: Cell): string {
       return cell.value === null ? '' : String(cell.value);
     case 'rate':
       return cell.value === null ? '' : cell.value.toFixed(RATE_DECIMALS);
+    case 'date':
+      return cell.csv ?? '';
   }
 }
 

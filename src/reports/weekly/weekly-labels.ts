@@ -44,6 +44,8 @@ export type TrendColumnKey = 'week' | 'recorded' | 'resolved' | 'rate';
 export interface WeeklyLabels {
   /** The HTML `lang` attribute. */
   htmlLang: string;
+  /** The language itself (the words of an end-of-day deadline follow it). */
+  language: ReportLanguage;
   reportTitle: string;
   /** The week's dates after the title, e.g. `（2025-03-31 至 2025-04-06）`. */
   dateRange: (first: string, last: string) => string;
@@ -71,6 +73,7 @@ function statusLabels(lang: ReportLanguage): Record<Status, string> {
 
 const ZH: WeeklyLabels = {
   htmlLang: 'zh-CN',
+  language: 'zh',
   reportTitle: '酒泉市涉企问题办理周调度报告',
   dateRange: (first, last) => `（${first} 至 ${last}）`,
   asOf: '数据截至',
@@ -135,6 +138,7 @@ const ZH: WeeklyLabels = {
 
 const EN: WeeklyLabels = {
   htmlLang: 'en',
+  language: 'en',
   reportTitle: 'Jiuquan business problem resolution: weekly coordination report',
   dateRange: (first, last) => ` (${first} to ${last})`,
   asOf: 'Figures as of',

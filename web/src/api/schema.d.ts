@@ -1003,6 +1003,11 @@ export interface components {
     };
     ErrorResponse: {
       /**
+       * @description a failed login (401): failures this username may still have from this address before it locks
+       * @example 1
+       */
+      attemptsLeft?: number;
+      /**
        * @description stable and meant for programs: VALIDATION_FAILED, NOT_FOUND, VERSION_MISMATCH, …
        * @example VERSION_MISMATCH
        */
@@ -1016,6 +1021,13 @@ export interface components {
       currentVersion?: number;
       /** @description the fields a 400 (or a duplicate 409) names */
       errors?: components['schemas']['FieldErrorResponse'][];
+      /** @description RATE_LIMITED on login: true when the username is locked for this address (not merely a busy service) */
+      locked?: boolean;
+      /**
+       * @description a failed login (401) that has just locked the username for this address: for how long
+       * @example 900
+       */
+      lockedForSeconds?: number;
       /** @example the problem has changed since you read it (current version 4); reload it and try again */
       message: string;
       /**

@@ -1,9 +1,8 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../api';
 import { useAuth } from '../auth';
+import { loginErrorMessage } from '../components/loginErrors';
 import { useI18n } from '../i18n';
-import { errorMessage } from '../errors';
 
 export function LoginPage() {
   const { login } = useAuth();
@@ -16,11 +15,7 @@ export function LoginPage() {
     try {
       await login(values.username, values.password);
     } catch (caught) {
-      setError(
-        caught instanceof ApiError && caught.status === 401
-          ? t('用户名或密码不正确', 'Wrong username or password')
-          : errorMessage(caught, t),
-      );
+      setError(loginErrorMessage(caught, t));
     } finally {
       setBusy(false);
     }
@@ -29,12 +24,20 @@ export function LoginPage() {
     <div style={{ display: 'flex', justifyContent: 'center', padding: '10vh 16px' }}>
       <Card style={{ width: 380, maxWidth: '100%' }}>
         <Typography.Title level={4}>{t('包联走访问题办理', 'Business outreach: problem resolution')}</Typography.Title>
-        {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
+        {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon data-testid="login-error" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="username" label={t('用户名', 'Username')} rules={[{ required: true }]}>
+          <Form.Item
+            name="username"
+            label={t('用户名', 'Username')}
+            rules={[{ required: true, whitespace: true, message: t('请输入用户名', 'Please enter the username') }]}
+          >
             <Input autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('密码', 'Password')} rules={[{ required: true }]}>
+          <Form.Item
+            name="password"
+            label={t('密码', 'Password')}
+            rules={[{ required: true, message: t('请输入密码', 'Please enter the password') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>

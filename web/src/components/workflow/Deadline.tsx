@@ -1,18 +1,23 @@
 import { Tag } from 'antd';
 import { useI18n } from '../../i18n';
-import { daysUntil, isMidnight } from './time';
+import { reportTimeZone } from '../../timeZone';
+import { formatDeadline } from './deadlineFormat';
+import { daysUntil } from './time';
 import { OPEN_STATUSES, type Problem } from './types';
 
 /** Within this many days a deadline counts as due soon (the service's default warning window). */
 const DUE_SOON_DAYS = 3;
 
-/** A deadline as people say it: a deadline at midnight is "24:00" of the day before. */
+/** A deadline as every page shows it: see `formatDeadline` (a deadline at midnight is the day before, "by end of day"). */
 export function DueDate({ dueAt }: { dueAt: string | null }) {
-  const { t, formatTime } = useI18n();
-  if (!dueAt) return <>{t('未定', 'Not set')}</>;
-  if (!isMidnight(dueAt)) return <>{formatTime(dueAt)}</>;
-  const dayBefore = new Date(Date.parse(dueAt) - 1).toISOString();
-  return <>{`${formatTime(dayBefore, true)} ${t('24:00', 'end of day')}`}</>;
+  const text = useDeadlineText();
+  return <span className="deadline">{text(dueAt)}</span>;
+}
+
+/** The deadline formatter for tables and other places that want text: the page's language and the report time zone. */
+export function useDeadlineText(): (dueAt: string | null | undefined) => string {
+  const { t, lang } = useI18n();
+  return (dueAt) => (dueAt ? formatDeadline(dueAt, lang, reportTimeZone()) : t('未定', 'Not set'));
 }
 
 type DeadlineFacts = Pick<Problem, 'status' | 'dueAt' | 'overdue' | 'daysOverdue'>;

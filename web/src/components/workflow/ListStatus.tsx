@@ -1,5 +1,5 @@
-import { Alert, Button, Empty, Flex, Spin } from 'antd';
-import { errorMessage } from '../../errors';
+import { Button, Empty, Flex, Spin } from 'antd';
+import { QueryError } from '../QueryState';
 import { useI18n } from '../../i18n';
 import type { KeysetList } from './useKeysetList';
 
@@ -7,18 +7,7 @@ import type { KeysetList } from './useKeysetList';
 export function ListStatus<T>({ list, emptyText }: { list: KeysetList<T>; emptyText: string }) {
   const { t } = useI18n();
   if (list.error) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={errorMessage(list.error, t)}
-        action={
-          <Button size="small" onClick={list.items.length ? list.loadMore : list.reload}>
-            {t('重试', 'Retry')}
-          </Button>
-        }
-      />
-    );
+    return <QueryError error={list.error} retry={list.items.length ? list.loadMore : list.reload} />;
   }
   if (list.loading) {
     return (

@@ -28,11 +28,6 @@ export function endOfDay(date: string): string {
   return new Date(`${next}T00:00:00${offsetAt(`${next}T00:00`)}`).toISOString();
 }
 
-/** Whether an instant is exactly midnight in the report time zone (a deadline at the end of the day before). */
-export function isMidnight(iso: string): boolean {
-  return toLocalInput(new Date(iso)).endsWith('T00:00');
-}
-
 /** Whole calendar days from now until an instant (negative once it has passed). */
 export function daysUntil(iso: string): number {
   return Math.floor((Date.parse(iso) - Date.now()) / DAY_MS);

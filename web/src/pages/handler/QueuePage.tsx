@@ -1,5 +1,6 @@
-import { Alert, Checkbox, Flex, Segmented, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Checkbox, Flex, Segmented, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { LIST_PAGE } from '../../components/workflow/layout';
@@ -7,7 +8,7 @@ import { ListStatus } from '../../components/workflow/ListStatus';
 import { ProblemCard } from '../../components/workflow/ProblemCard';
 import type { Problem, Status } from '../../components/workflow/types';
 import { useKeysetList } from '../../components/workflow/useKeysetList';
-import { errorMessage } from '../../errors';
+import { QueryError, readState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
 
@@ -88,7 +89,7 @@ export function QueuePage() {
         )}
       </Typography.Title>
       {warnings.error ? (
-        <Alert type="warning" showIcon title={errorMessage(warnings.error, t)} />
+        <QueryError {...readState(warnings)} title={t('预警', 'Warnings')} />
       ) : (
         warnings.data && (
           <Flex wrap gap={8} data-testid="queue-warnings">
@@ -133,17 +134,5 @@ export function QueuePage() {
 
 /** The department's current early warnings (the service limits handlers to their own department). */
 function useWarnings() {
-  const [data, setData] = useState<Warnings | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    api<Warnings>('/warnings').then(
-      (found) => live && setData(found),
-      (caught) => live && setError(caught),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return { data, error };
+  return useQuery({ queryKey: ['warnings', 'queue'], queryFn: ({ signal }) => api<Warnings>('/warnings', { signal }) });
 }

@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Empty, Row, Segmented, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Row, Segmented, Space, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
 import { CHART_COLORS, EChart, rateBarHeight, rateBarOption, rateTrendOption } from '../../components/charts';
-import { errorMessage } from '../../errors';
+import { QueryError, QueryState, readState, type ReadState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
 import { addDays, isQuarter, quarterDays, quarterOf, shiftQuarter, startOfDay, today } from './periods';
@@ -49,7 +49,9 @@ export function DashboardPage() {
       ]),
     placeholderData: keepPreviousData,
   });
-  const [summary, byDepartment, byDistrict] = figures.data ?? [];
+  // A failed read shows nothing of what an earlier one read: its error takes the figures' place.
+  const [summary, byDepartment, byDistrict] = figures.error ? [] : (figures.data ?? []);
+  const figuresState = readState(figures);
   /** A bar's problems in the resolution list: this quarter's, of that department or district. */
   const openList = (filter: Record<string, string>) =>
     navigate(`/problems?${new URLSearchParams({ ...filter, from: first, to: addDays(next, -1) })}`);
@@ -97,8 +99,9 @@ export function DashboardPage() {
         </Col>
       </Row>
 
-      {!!figures.error && <Alert type="error" showIcon title={errorMessage(figures.error, t)} />}
-      <SummaryCards report={summary} resolution={byDepartment} loading={figures.isFetching && !summary} />
+      <QueryState {...figuresState} title={t('季度数据', 'Quarter figures')}>
+        <SummaryCards report={summary} resolution={byDepartment} loading={figures.isFetching && !summary} />
+      </QueryState>
 
       <TrendCard periodEnd={next} />
 
@@ -109,6 +112,7 @@ export function DashboardPage() {
             hint={t('点击柱条查看该单位本季度问题', 'Click a bar for its problems this quarter')}
             groups={byDepartment?.groups}
             loading={figures.isFetching}
+            state={figuresState}
             label={(g) => (g.key === null ? t('未交办', 'Unassigned') : g.label)}
             onPick={(g) => g.key !== null && openList({ departmentId: g.key })}
           />
@@ -117,6 +121,7 @@ export function DashboardPage() {
           <DistrictRateCard
             groups={byDistrict?.groups}
             loading={figures.isFetching}
+            state={figuresState}
             onPick={(key) => openList({ district: key })}
           />
         </Col>
@@ -259,18 +264,16 @@ function TrendCard({ periodEnd }: { periodEnd: string }) {
     <Card
       size="small"
       title={t('近八个季度趋势', 'Trend over eight quarters')}
-      loading={trend.isFetching && !trend.data}
+      loading={trend.isFetching && !trend.data && !trend.error}
     >
-      {trend.error ? (
-        <Alert type="error" showIcon title={errorMessage(trend.error, t)} />
-      ) : (
+      <QueryState {...readState(trend)}>
         <EChart
           option={option}
           height={300}
           testId="chart-trend"
           ariaLabel={t('季度趋势图', 'Quarterly trend chart')}
         />
-      )}
+      </QueryState>
     </Card>
   );
 }
@@ -280,12 +283,14 @@ interface GroupRateProps {
   hint: string;
   groups?: Group[];
   loading: boolean;
+  /** The read the groups come from: its error takes the chart's place. */
+  state: ReadState;
   label: (group: Group) => string;
   onPick: (group: Group) => void;
 }
 
 /** The resolution rate per group as horizontal bars, best first; a click opens the group's problems. */
-function GroupRateCard({ title, hint, groups, loading, label, onPick }: GroupRateProps) {
+function GroupRateCard({ title, hint, groups, loading, state, label, onPick }: GroupRateProps) {
   const { t } = useI18n();
   const sorted = byRate(groups);
   const points = sorted.map((g) => ({ label: label(g), ratePercent: g.ratePercent, detail: counts(g) }));
@@ -300,9 +305,11 @@ function GroupRateCard({ title, hint, groups, loading, label, onPick }: GroupRat
       size="small"
       title={title}
       extra={<Typography.Text type="secondary">{hint}</Typography.Text>}
-      loading={loading && !groups}
+      loading={loading && !groups && !state.error}
     >
-      {sorted.some((g) => g.recorded > 0) ? (
+      {state.error ? (
+        <QueryError {...state} />
+      ) : sorted.some((g) => g.recorded > 0) ? (
         <EChart
           option={option}
           height={rateBarHeight(sorted.length, 220)}
@@ -319,7 +326,12 @@ function GroupRateCard({ title, hint, groups, loading, label, onPick }: GroupRat
   );
 }
 
-function DistrictRateCard(props: { groups?: Group[]; loading: boolean; onPick: (district: string) => void }) {
+function DistrictRateCard(props: {
+  groups?: Group[];
+  loading: boolean;
+  state: ReadState;
+  onPick: (district: string) => void;
+}) {
   const { t } = useI18n();
   const labels = useLabels();
   return (
@@ -328,6 +340,7 @@ function DistrictRateCard(props: { groups?: Group[]; loading: boolean; onPick: (
       hint={t('点击柱条查看该县区本季度问题', 'Click a bar for its problems this quarter')}
       groups={props.groups}
       loading={props.loading}
+      state={props.state}
       label={(g) => labels.district(g.key)}
       onPick={(g) => g.key !== null && props.onPick(g.key)}
     />

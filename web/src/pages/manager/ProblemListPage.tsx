@@ -1,10 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, download, type Query } from '../../api';
 import { useAuth } from '../../auth';
+import { QueryState, readState } from '../../components/QueryState';
+import { useDeadlineText } from '../../components/workflow/Deadline';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
@@ -45,6 +47,7 @@ export function ProblemListPage() {
   const { t, lang, formatTime } = useI18n();
   const { user } = useAuth();
   const labels = useLabels();
+  const deadlineText = useDeadlineText();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
@@ -125,130 +128,134 @@ export function ProblemListPage() {
         <ProblemFilterBar filters={filters} onChange={change} onReset={() => show({})} />
       </Card>
 
-      {!!page.error && <Alert type="error" showIcon title={errorMessage(page.error, t)} />}
-
-      <Table<ProblemListItem>
-        size="small"
-        rowKey="id"
-        loading={page.isFetching}
-        dataSource={page.data?.items}
-        pagination={false}
-        scroll={{ x: 1360 }}
-        locale={{ emptyText: t('没有符合条件的问题', 'No problems match these filters') }}
-        onChange={(_, __, sorter) => {
-          const { columnKey, order } = Array.isArray(sorter) ? sorter[0] : sorter;
-          const next = order ? `${order === 'descend' ? '-' : ''}${String(columnKey)}` : DEFAULT_SORT;
-          change({ sort: next === DEFAULT_SORT ? undefined : next });
-        }}
-        columns={[
-          {
-            title: t('编号', 'Code'),
-            dataIndex: 'code',
-            width: 120,
-            fixed: 'left',
-            render: (code: string, row) => <Link to={`/problems/${row.id}`}>{code}</Link>,
-          },
-          {
-            title: t('问题', 'Title'),
-            dataIndex: 'title',
-            ellipsis: true,
-            render: (title: string, row) => (
-              <>
-                <Link to={`/problems/${row.id}`} title={title}>
-                  {title}
-                </Link>
-                {row.escalated && (
-                  <Tag color="red" style={{ marginInlineStart: 6 }}>
-                    {t('督办', 'Escalated')}
-                  </Tag>
-                )}
-              </>
-            ),
-          },
-          {
-            title: t('企业', 'Enterprise'),
-            dataIndex: ['enterprise', 'name'],
-            width: 200,
-            ellipsis: true,
-            render: (name: string, row) => (
-              <>
-                {name}
-                <br />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {labels.district(row.enterprise.district)}
-                </Typography.Text>
-              </>
-            ),
-          },
-          { title: t('类别', 'Category'), dataIndex: 'category', width: 120, render: labels.category },
-          {
-            title: t('状态', 'Status'),
-            dataIndex: 'status',
-            width: 100,
-            render: (status: string) => <Tag color={STATUS_COLORS[status]}>{labels.status(status)}</Tag>,
-          },
-          {
-            title: t('责任单位', 'Department'),
-            dataIndex: 'departmentId',
-            width: 130,
-            ellipsis: true,
-            render: labels.department,
-          },
-          {
-            title: t('登记日期', 'Reported'),
-            dataIndex: 'reportedAt',
-            width: 100,
-            ...sortable('reportedAt'),
-            render: (value: string) => formatTime(value, true),
-          },
-          {
-            title: t('办理时限', 'Due'),
-            dataIndex: 'dueAt',
-            width: 100,
-            ...sortable('dueAt'),
-            render: (value: string | null, row) => (
-              <Typography.Text type={row.overdue ? 'danger' : undefined}>{formatTime(value, true)}</Typography.Text>
-            ),
-          },
-          {
-            title: t('已办天数', 'Days open'),
-            dataIndex: 'daysOpen',
-            width: 90,
-            align: 'right',
-            ...sortable('daysOpen'),
-          },
-          {
-            title: t('超期工作日', 'Working days overdue'),
-            dataIndex: 'daysOverdue',
-            width: 100,
-            align: 'right',
-            render: (days: number) => (days > 0 ? <Typography.Text type="danger">{days}</Typography.Text> : '—'),
-          },
-          {
-            title: t('最近动态', 'Last event'),
-            dataIndex: 'lastEventAt',
-            width: 150,
-            ...sortable('lastActivityAt'),
-            render: (at: string, row) => {
-              const name = EVENT_NAMES[row.lastEventType];
-              return (
+      <QueryState {...readState(page)} title={t('问题清单', 'Resolution list')}>
+        <Table<ProblemListItem>
+          size="small"
+          rowKey="id"
+          loading={page.isFetching}
+          dataSource={page.data?.items}
+          pagination={false}
+          scroll={{ x: 1360 }}
+          locale={{ emptyText: t('没有符合条件的问题', 'No problems match these filters') }}
+          onChange={(_, __, sorter) => {
+            const { columnKey, order } = Array.isArray(sorter) ? sorter[0] : sorter;
+            const next = order ? `${order === 'descend' ? '-' : ''}${String(columnKey)}` : DEFAULT_SORT;
+            change({ sort: next === DEFAULT_SORT ? undefined : next });
+          }}
+          columns={[
+            {
+              title: t('编号', 'Code'),
+              dataIndex: 'code',
+              width: 120,
+              fixed: 'left',
+              render: (code: string, row) => <Link to={`/problems/${row.id}`}>{code}</Link>,
+            },
+            {
+              title: t('问题', 'Title'),
+              dataIndex: 'title',
+              ellipsis: true,
+              render: (title: string, row) => (
                 <>
-                  {name ? t(...name) : row.lastEventType}
+                  <Link to={`/problems/${row.id}`} title={title}>
+                    {title}
+                  </Link>
+                  {row.escalated && (
+                    <Tag color="red" style={{ marginInlineStart: 6 }}>
+                      {t('督办', 'Escalated')}
+                    </Tag>
+                  )}
+                </>
+              ),
+            },
+            {
+              title: t('企业', 'Enterprise'),
+              dataIndex: ['enterprise', 'name'],
+              width: 200,
+              ellipsis: true,
+              render: (name: string, row) => (
+                <>
+                  {name}
                   <br />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatTime(at)}
+                    {labels.district(row.enterprise.district)}
                   </Typography.Text>
                 </>
-              );
+              ),
             },
-          },
-        ]}
-      />
+            { title: t('类别', 'Category'), dataIndex: 'category', width: 120, render: labels.category },
+            {
+              title: t('状态', 'Status'),
+              dataIndex: 'status',
+              width: 100,
+              render: (status: string) => <Tag color={STATUS_COLORS[status]}>{labels.status(status)}</Tag>,
+            },
+            {
+              title: t('责任单位', 'Department'),
+              dataIndex: 'departmentId',
+              width: 130,
+              ellipsis: true,
+              render: labels.department,
+            },
+            {
+              title: t('登记日期', 'Reported'),
+              dataIndex: 'reportedAt',
+              width: 100,
+              ...sortable('reportedAt'),
+              render: (value: string) => formatTime(value, true),
+            },
+            {
+              title: t('办理时限', 'Due'),
+              dataIndex: 'dueAt',
+              width: 130,
+              ...sortable('dueAt'),
+              render: (value: string | null, row) => (
+                <Typography.Text type={row.overdue ? 'danger' : undefined} className="deadline">
+                  {value ? deadlineText(value) : '—'}
+                </Typography.Text>
+              ),
+            },
+            {
+              title: t('已办天数', 'Days open'),
+              dataIndex: 'daysOpen',
+              width: 90,
+              align: 'right',
+              ...sortable('daysOpen'),
+            },
+            {
+              title: t('超期工作日', 'Working days overdue'),
+              dataIndex: 'daysOverdue',
+              width: 100,
+              align: 'right',
+              render: (days: number) => (days > 0 ? <Typography.Text type="danger">{days}</Typography.Text> : '—'),
+            },
+            {
+              title: t('最近动态', 'Last event'),
+              dataIndex: 'lastEventAt',
+              width: 150,
+              ...sortable('lastActivityAt'),
+              render: (at: string, row) => {
+                const name = EVENT_NAMES[row.lastEventType];
+                return (
+                  <>
+                    {name ? t(...name) : row.lastEventType}
+                    <br />
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatTime(at)}
+                    </Typography.Text>
+                  </>
+                );
+              },
+            },
+          ]}
+        />
+      </QueryState>
 
       <Space wrap style={{ width: '100%', justifyContent: 'flex-end' }}>
         <Typography.Text type="secondary">
           {t(`第 ${cursors.length + 1} 页`, `Page ${cursors.length + 1}`)}
-          {page.data && ` · ${t(`本页 ${page.data.items.length} 条`, `${page.data.items.length} on this page`)}`}
+          {page.data &&
+            !page.error &&
+            ` · ${t(`本页 ${page.data.items.length} 条`, `${page.data.items.length} on this page`)}`}
         </Typography.Text>
         <Button disabled={!cursors.length} onClick={() => setWalk({ key: walkKey, cursors: cursors.slice(0, -1) })}>
           {t('上一页', 'Previous')}

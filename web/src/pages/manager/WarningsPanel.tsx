@@ -3,7 +3,8 @@ import { Alert, Card, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
-import { errorMessage } from '../../errors';
+import { useDeadlineText } from '../../components/workflow/Deadline';
+import { QueryState, readState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import type { WarningItem, WarningLevel, WarningsResponse } from './reportTypes';
 
@@ -17,6 +18,7 @@ const LEVELS: { level: WarningLevel; color: string; name: [string, string] }[] =
 /** The current early warnings (预警), by level, each linked to its problem. */
 export function WarningsPanel() {
   const { t, formatTime } = useI18n();
+  const deadlineText = useDeadlineText();
   const [level, setLevel] = useState<WarningLevel | 'all'>('all');
   const warnings = useQuery({
     queryKey: ['warnings', level],
@@ -24,7 +26,8 @@ export function WarningsPanel() {
       api<WarningsResponse>('/warnings', { query: { level: level === 'all' ? undefined : level }, signal }),
     placeholderData: keepPreviousData,
   });
-  const counts = warnings.data?.counts;
+  // After a failed read no count is shown: the error stands in for them.
+  const counts = warnings.error ? undefined : warnings.data?.counts;
   const total = counts ? LEVELS.reduce((sum, { level: l }) => sum + counts[l], 0) : undefined;
   const withCount = (label: string, count: number | undefined) => (count === undefined ? label : `${label} ${count}`);
 
@@ -59,64 +62,65 @@ export function WarningsPanel() {
         />
       }
     >
-      {!!warnings.error && <Alert type="error" showIcon title={errorMessage(warnings.error, t)} />}
-      {warnings.data?.truncated && (
-        <Alert type="info" showIcon title={t('仅列出前 500 条', 'Only the first 500 are listed')} />
-      )}
-      <Table<WarningItem>
-        size="small"
-        loading={warnings.isFetching}
-        dataSource={warnings.data?.items}
-        rowKey={(item) => `${item.level}:${item.problemId ?? item.enterpriseId}`}
-        pagination={{ pageSize: 8, showSizeChanger: false, hideOnSinglePage: true }}
-        locale={{ emptyText: t('暂无预警', 'No warnings') }}
-        columns={[
-          {
-            title: t('级别', 'Level'),
-            dataIndex: 'level',
-            width: 100,
-            render: (value: WarningLevel) => {
-              const entry = LEVELS.find((l) => l.level === value)!;
-              return <Tag color={entry.color}>{t(...entry.name)}</Tag>;
+      <QueryState {...readState(warnings)} title={t('预警', 'Warnings')}>
+        {warnings.data?.truncated && (
+          <Alert type="info" showIcon title={t('仅列出前 500 条', 'Only the first 500 are listed')} />
+        )}
+        <Table<WarningItem>
+          size="small"
+          loading={warnings.isFetching}
+          dataSource={warnings.data?.items}
+          rowKey={(item) => `${item.level}:${item.problemId ?? item.enterpriseId}`}
+          pagination={{ pageSize: 8, showSizeChanger: false, hideOnSinglePage: true }}
+          locale={{ emptyText: t('暂无预警', 'No warnings') }}
+          columns={[
+            {
+              title: t('级别', 'Level'),
+              dataIndex: 'level',
+              width: 100,
+              render: (value: WarningLevel) => {
+                const entry = LEVELS.find((l) => l.level === value)!;
+                return <Tag color={entry.color}>{t(...entry.name)}</Tag>;
+              },
             },
-          },
-          {
-            title: t('问题 / 企业', 'Problem / enterprise'),
-            render: (_, item) =>
-              item.problemId ? (
-                <Link to={`/problems/${item.problemId}`}>
-                  {item.code} {item.title}
-                </Link>
-              ) : (
-                item.enterpriseName
+            {
+              title: t('问题 / 企业', 'Problem / enterprise'),
+              render: (_, item) =>
+                item.problemId ? (
+                  <Link to={`/problems/${item.problemId}`}>
+                    {item.code} {item.title}
+                  </Link>
+                ) : (
+                  item.enterpriseName
+                ),
+            },
+            {
+              title: t('企业', 'Enterprise'),
+              dataIndex: 'enterpriseName',
+              responsive: ['lg'],
+              render: (value: string, item) => (item.problemId ? value : ''),
+            },
+            {
+              title: t('责任单位', 'Department'),
+              dataIndex: 'departmentName',
+              responsive: ['md'],
+              render: (value?: string | null) => value ?? (value === null ? t('未交办', 'Unassigned') : ''),
+            },
+            {
+              title: t('办理时限', 'Due'),
+              dataIndex: 'dueAt',
+              width: 150,
+              render: (value?: string) => (value ? deadlineText(value) : ''),
+            },
+            {
+              title: t('情况', 'Detail'),
+              render: (_, item) => (
+                <Typography.Text type={item.level === 'overdue' ? 'danger' : undefined}>{detail(item)}</Typography.Text>
               ),
-          },
-          {
-            title: t('企业', 'Enterprise'),
-            dataIndex: 'enterpriseName',
-            responsive: ['lg'],
-            render: (value: string, item) => (item.problemId ? value : ''),
-          },
-          {
-            title: t('责任单位', 'Department'),
-            dataIndex: 'departmentName',
-            responsive: ['md'],
-            render: (value?: string | null) => value ?? (value === null ? t('未交办', 'Unassigned') : ''),
-          },
-          {
-            title: t('办理时限', 'Due'),
-            dataIndex: 'dueAt',
-            width: 120,
-            render: (value?: string) => (value ? formatTime(value, true) : ''),
-          },
-          {
-            title: t('情况', 'Detail'),
-            render: (_, item) => (
-              <Typography.Text type={item.level === 'overdue' ? 'danger' : undefined}>{detail(item)}</Typography.Text>
-            ),
-          },
-        ]}
-      />
+            },
+          ]}
+        />
+      </QueryState>
     </Card>
   );
 }

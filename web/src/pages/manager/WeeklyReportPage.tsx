@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, download } from '../../api';
+import { QueryError, readState } from '../../components/QueryState';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { addDays, isIsoWeek, isoWeekMonday, isoWeekOf, shiftWeek, today } from './periods';
@@ -58,7 +59,8 @@ export function WeeklyReportPage() {
     }
   };
 
-  const data = report.data;
+  // A failed read shows nothing of an earlier week's: its error takes the report's place.
+  const data = report.error ? undefined : report.data;
   const inProgress = data && new Date(data.asOf) < new Date(data.week.to);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -106,7 +108,7 @@ export function WeeklyReportPage() {
         </Typography.Text>
       </div>
 
-      {!!report.error && <Alert type="error" showIcon title={errorMessage(report.error, t)} />}
+      {!!report.error && <QueryError {...readState(report)} title={t('周报', 'Weekly report')} />}
       {inProgress && (
         <Alert
           type="info"
@@ -117,7 +119,9 @@ export function WeeklyReportPage() {
           )}
         />
       )}
-      {!data && report.isFetching && <Spin size="large" style={{ display: 'block', margin: '64px auto' }} />}
+      {!data && !report.error && report.isFetching && (
+        <Spin size="large" style={{ display: 'block', margin: '64px auto' }} />
+      )}
       {data && (
         <Spin spinning={report.isFetching}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -2,6 +2,7 @@ import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { useDeadlineText } from '../../components/workflow/Deadline';
 import {
   CHART_COLORS,
   departmentRatesChart,
@@ -167,6 +168,7 @@ export type ListKey = keyof WeeklyReport['lists'];
 /** One of the lists the meeting walks through: new, overdue, escalated, unsatisfied. */
 export function ProblemListSection({ kind, items }: { kind: ListKey; items: WeeklyProblemItem[] }) {
   const { t, formatTime } = useI18n();
+  const deadlineText = useDeadlineText();
   const labels = useLabels();
   const titles: Record<ListKey, string> = {
     new: t('本周新增问题', 'New this week'),
@@ -203,7 +205,12 @@ export function ProblemListSection({ kind, items }: { kind: ListKey; items: Week
       width: 110,
       render: (v: string) => formatTime(v, true),
     },
-    { title: t('办理时限', 'Due'), dataIndex: 'dueAt', width: 110, render: (v: string | null) => formatTime(v, true) },
+    {
+      title: t('办理时限', 'Due'),
+      dataIndex: 'dueAt',
+      width: 150,
+      render: (v: string | null) => (v ? deadlineText(v) : '—'),
+    },
   ];
   if (kind === 'overdue') {
     columns.push({

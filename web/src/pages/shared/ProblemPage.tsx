@@ -14,6 +14,7 @@ import { StatusTag } from '../../components/workflow/StatusTag';
 import type { Enterprise, Problem } from '../../components/workflow/types';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
+import { ClampedText } from '../../components/ClampedText';
 
 /** One problem: its facts, its enterprise, its history, and the actions the user may take now. */
 export function ProblemPage() {
@@ -105,7 +106,7 @@ export function ProblemPage() {
           <Typography.Text type="secondary" style={{ fontSize: 'inherit', marginRight: 8 }}>
             {problem.code}
           </Typography.Text>
-          {problem.title}
+          <ClampedText text={problem.title} testId="problem-title" />
         </Typography.Title>
         <StatusTag status={problem.status} testId="problem-status" />
         {problem.escalated && (
