@@ -102,7 +102,10 @@ describe('visits: the list, one visit, its corrections', () => {
       .expect(201);
 
     const page = await harness.newPage(PHONE);
-    await login(page, 'official', '/my-visits');
+    await login(page, 'official');
+    // 我的走访 sits in the phone's bottom bar.
+    await page.getByTestId('phone-tab-bar').getByRole('link', { name: '我的走访' }).click();
+    await page.waitForURL('**/my-visits');
     const card = page.locator(`[data-testid="my-visit-row"][data-visit-id="${created.body.id}"]`);
     await card.waitFor();
     expect(await card.innerText()).toContain(enterprise!.name);
