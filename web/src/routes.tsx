@@ -7,13 +7,16 @@ import { QueuePage } from './pages/handler/QueuePage';
 import { DashboardPage } from './pages/manager/DashboardPage';
 import { ProblemListPage } from './pages/manager/ProblemListPage';
 import { ResponsibilitiesPage } from './pages/manager/ResponsibilitiesPage';
+import { VisitListPage } from './pages/manager/VisitListPage';
 import { WeeklyReportPage } from './pages/manager/WeeklyReportPage';
 import { EnterprisesPage } from './pages/official/EnterprisesPage';
 import { MyEnterprisesPage } from './pages/official/MyEnterprisesPage';
 import { MyProblemsPage } from './pages/official/MyProblemsPage';
+import { MyVisitsPage } from './pages/official/MyVisitsPage';
 import { VisitFormPage } from './pages/official/VisitFormPage';
 import { EnterprisePage } from './pages/shared/EnterprisePage';
 import { ProblemPage } from './pages/shared/ProblemPage';
+import { VisitPage } from './pages/shared/VisitPage';
 
 export interface AppRoute {
   path: string;
@@ -48,7 +51,10 @@ export const ROUTES: AppRoute[] = [
     Page: ResponsibilitiesPage,
     menu: ['包联关系', 'Responsibilities'],
   },
+  { path: '/visits', roles: ['manager', 'admin'], Page: VisitListPage, menu: ['走访记录', 'Visits'] },
   { path: '/visits/new', roles: ['official', 'manager', 'admin'], Page: VisitFormPage },
+  { path: '/visits/:id', roles: ['official', 'handler', 'manager', 'admin'], Page: VisitPage },
+  { path: '/my-visits', roles: ['official'], Page: MyVisitsPage, menu: ['我的走访', 'My visits'] },
   { path: '/my-problems', roles: ['official'], Page: MyProblemsPage, menu: ['我登记的问题', 'My problems'] },
   { path: '/problems/:id', roles: ['official', 'handler', 'manager', 'admin'], Page: ProblemPage },
   { path: '/admin/users', roles: ['admin'], Page: UsersPage, menu: ['用户', 'Users'] },

@@ -834,10 +834,79 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Visits the caller may read: an official his own and his enterprises’, a handler through his problems */
+    get: operations['VisitsController_list'];
     put?: never;
     /** Log a visit with its officials, policies promoted and problems raised, all or nothing */
     post: operations['VisitsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/visits/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One visit with its officials and problems; ETag carries the revision */
+    get: operations['VisitsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/visits/{id}/amendments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Correct the visit: a new revision with a reason; the original is kept */
+    post: operations['VisitsController_amend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/visits/{id}/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every revision of the visit, oldest first; revision 1 is the original record */
+    get: operations['VisitsController_revisions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/visits/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a visit entered by mistake; it stops counting, its problems stay */
+    post: operations['VisitsController_withdraw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -890,6 +959,20 @@ export interface components {
      * @enum {string}
      */
     Action: 'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
+    AmendVisitDto: {
+      notes?: string | null;
+      /** @description user ids of every official who went (replaces the list) */
+      officialIds?: string[];
+      policiesPromoted?: string[];
+      purpose?: string | null;
+      /** @description why the record is corrected (修正原因) */
+      reason: string;
+      /**
+       * @description not in the future
+       * @example 2025-03-12T10:00:00+08:00
+       */
+      visitedAt?: string;
+    };
     AssignDto: {
       /** Format: uuid */
       departmentId: string;
@@ -1882,6 +1965,28 @@ export interface components {
       /** Format: uuid */
       id: string;
     };
+    VisitPage: {
+      items: components['schemas']['VisitViewResponse'][];
+      /** @description pass as cursor for the next page; null on the last */
+      nextCursor: string | null;
+    };
+    VisitProblemResponse: {
+      /** @example JQ-2025-0042 */
+      code: string;
+      /** Format: uuid */
+      departmentId: string | null;
+      departmentName: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description where it stands now
+       * @enum {string}
+       */
+      status: 'reported' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
+      title: string;
+    };
     VisitResponse: {
       /** Format: date-time */
       createdAt: string;
@@ -1904,6 +2009,74 @@ export interface components {
       purpose: string | null;
       /** Format: date-time */
       visitedAt: string;
+    };
+    VisitRevisionResponse: {
+      /** @description what differs from the revision before */
+      changed: ('visitedAt' | 'purpose' | 'notes' | 'policiesPromoted' | 'officials')[];
+      notes: string | null;
+      officials: components['schemas']['VisitOfficialResponse'][];
+      policiesPromoted: string[];
+      purpose: string | null;
+      /** @description why it was corrected; null for revision 1 */
+      reason: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: components['schemas']['VisitOfficialResponse'];
+      /** @description 1 is the visit as first recorded */
+      revision: number;
+      /** Format: date-time */
+      visitedAt: string;
+    };
+    VisitViewResponse: {
+      /** @description whether the caller may amend or withdraw it now */
+      canAmend: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description who recorded it
+       */
+      createdBy: string;
+      createdByName: string;
+      /**
+       * @description district code
+       * @example suzhou
+       */
+      district: string;
+      /** @example 肃州区 */
+      districtName: string;
+      /** Format: uuid */
+      enterpriseId: string;
+      /** @example 酒泉某某新能源有限公司 */
+      enterpriseName: string;
+      /** Format: uuid */
+      id: string;
+      /** @description the enterprise's feedback and what was said */
+      notes: string | null;
+      officials: components['schemas']['VisitOfficialResponse'][];
+      policiesPromoted: string[];
+      /** @description the problems logged with it, as they stand now; a handler sees only his department’s */
+      problems: components['schemas']['VisitProblemResponse'][];
+      purpose: string | null;
+      /** @description the latest revision (1: as first recorded); the ETag and If-Match value */
+      revision: number;
+      /** @enum {string} */
+      status: 'recorded' | 'withdrawn';
+      /**
+       * @description the enterprise's tier now
+       * @enum {string}
+       */
+      tier: 'key' | 'above_scale' | 'other';
+      /** Format: date-time */
+      visitedAt: string;
+      /** @description when, by whom and why it was withdrawn; null while it counts */
+      withdrawn: components['schemas']['VisitWithdrawalResponse'] | null;
+    };
+    VisitWithdrawalResponse: {
+      /** Format: date-time */
+      at: string;
+      by: components['schemas']['VisitOfficialResponse'];
+      reason: string;
     };
     WarningCounts: {
       /** @example 4 */
@@ -2094,6 +2267,10 @@ export interface components {
        */
       duplicateOf?: string;
       /** @description why */
+      reason: string;
+    };
+    WithdrawVisitDto: {
+      /** @description why the visit is withdrawn, e.g. entered by mistake (撤回原因) */
       reason: string;
     };
     WorkingDaysPreviewResponse: {
@@ -4074,6 +4251,55 @@ export interface operations {
       };
     };
   };
+  VisitsController_list: {
+    parameters: {
+      query?: {
+        /** @description opaque; the nextCursor of the previous page */
+        cursor?: string;
+        /** @description the enterprise's district code */
+        district?: string;
+        enterpriseId?: string;
+        /** @description visitedAt at or after this instant */
+        from?: string;
+        limit?: number;
+        /** @description a visiting official: a user id, or "me" for the caller */
+        officialId?: string;
+        /** @description a leading - sorts latest first */
+        sort?: '-visitedAt' | 'visitedAt';
+        /** @description default: both, each item saying which */
+        status?: 'recorded' | 'withdrawn';
+        /** @description the enterprise's tier now */
+        tier?: 'key' | 'above_scale' | 'other';
+        /** @description visitedAt before this instant */
+        to?: string;
+        /** @description true: visits that logged a problem (one the caller may see); false: none */
+        withProblems?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitPage'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   VisitsController_create: {
     parameters: {
       query?: never;
@@ -4096,6 +4322,142 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VisitResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  VisitsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitViewResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  VisitsController_amend: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the revision last read, e.g. "2" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AmendVisitDto'];
+      };
+    };
+    responses: {
+      /** @description the visit after the amendment; ETag carries the revision */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitViewResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  VisitsController_revisions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitRevisionResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  VisitsController_withdraw: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the revision last read, e.g. "2" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WithdrawVisitDto'];
+      };
+    };
+    responses: {
+      /** @description the visit, withdrawn */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitViewResponse'];
         };
       };
       /** @description an error */
