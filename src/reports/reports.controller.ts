@@ -19,6 +19,9 @@ import { renderWeeklyCsv, renderWeeklyHtml, renderWeeklyXlsx } from './weekly/re
 import { WeeklyQuery } from './weekly/weekly.dto';
 import { WeeklyReport } from './weekly/weekly.response';
 import { WeeklyService } from './weekly/weekly.service';
+import { VisitsQuery } from './visits/visit-figures.dto';
+import { VisitsReport } from './visits/visit-figures.response';
+import { VisitFiguresService } from './visits/visit-figures.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,6 +35,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly weeklyReports: WeeklyService,
+    private readonly visitFigures: VisitFiguresService,
   ) {}
 
   @Get('resolution-rate')
@@ -42,6 +46,16 @@ export class ReportsController {
   @ApiOkResponse({ type: ResolutionRateReport })
   resolutionRate(@Query() query: ResolutionRateQuery) {
     return this.reports.resolutionRate(query);
+  }
+
+  @Get('visits')
+  @ApiOperation({
+    summary:
+      'The visit figures of a period as of an instant: visits, coverage (走访覆盖率), on-schedule rate, problems per visit, policies promoted; optionally per district, official or tier',
+  })
+  @ApiOkResponse({ type: VisitsReport })
+  visits(@Query() query: VisitsQuery): Promise<VisitsReport> {
+    return this.visitFigures.visits(query);
   }
 
   @Get('figures')

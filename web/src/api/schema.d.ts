@@ -566,6 +566,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The visit figures of a period as of an instant: visits, coverage (走访覆盖率), on-schedule rate, problems per visit, policies promoted; optionally per district, official or tier */
+    get: operations['ReportsController_visits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/weekly': {
     parameters: {
       query?: never;
@@ -1046,6 +1063,17 @@ export interface components {
       /** @description what happened */
       note: string;
     };
+    OnScheduleRate: {
+      /** @description of the enterprises under responsibility, those never overdue in the period */
+      onSchedule: number;
+      /**
+       * @description one decimal place, half-up; null when the denominator is 0
+       * @example 87.5
+       */
+      ratePercent: number | null;
+      /** @description enterprises under responsibility during the period */
+      responsible: number;
+    };
     OnTimeRate: {
       onTime: number;
       /**
@@ -1077,6 +1105,12 @@ export interface components {
        * @description the first instant after the period
        */
       to: string;
+    };
+    PolicyPromoted: {
+      /** @example 稳岗返还 */
+      policy: string;
+      /** @description counted visits that promoted it */
+      visits: number;
     };
     ProblemEnterpriseResponse: {
       /**
@@ -1214,6 +1248,16 @@ export interface components {
       version: number;
       /** Format: uuid */
       visitId: string | null;
+    };
+    ProblemsPerVisit: {
+      /** @description problems logged with the counted visits, not withdrawn as of asOf */
+      problems: number;
+      /**
+       * @description problems ÷ visits, one decimal; null with no visit
+       * @example 0.4
+       */
+      value: number | null;
+      visits: number;
     };
     RateFigures: {
       /**
@@ -1371,6 +1415,31 @@ export interface components {
       /** @enum {string} */
       satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
     };
+    VisitFiguresGroup: {
+      /**
+       * @description 走访覆盖率: enterprisesVisited ÷ enterprisesResponsible; null when 0
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @description distinct enterprises with a counted visit, under responsibility or not */
+      enterprisesReached: number;
+      /** @description enterprises under responsibility at some time in the period (coverage denominator) */
+      enterprisesResponsible: number;
+      /** @description of those, the ones visited at least once in the period (coverage numerator) */
+      enterprisesVisited: number;
+      /** @description district code, user id or tier code */
+      key: string | null;
+      /** @example 肃州区 */
+      label: string;
+      onScheduleRate: components['schemas']['OnScheduleRate'];
+      /** @description most promoted first, at most 20 */
+      policiesPromoted: components['schemas']['PolicyPromoted'][];
+      problemsPerVisit: components['schemas']['ProblemsPerVisit'];
+      /** @description visits made in the period, as recorded and not withdrawn as of asOf */
+      visits: number;
+    };
+    /** @enum {string} */
+    VisitGroupBy: 'district' | 'official' | 'tier';
     VisitOfficialResponse: {
       /** @example 张伟 */
       displayName: string;
@@ -1399,6 +1468,31 @@ export interface components {
       purpose: string | null;
       /** Format: date-time */
       visitedAt: string;
+    };
+    VisitsReport: {
+      /** Format: date-time */
+      asOf: string;
+      /**
+       * @description 走访覆盖率: enterprisesVisited ÷ enterprisesResponsible; null when 0
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @description distinct enterprises with a counted visit, under responsibility or not */
+      enterprisesReached: number;
+      /** @description enterprises under responsibility at some time in the period (coverage denominator) */
+      enterprisesResponsible: number;
+      /** @description of those, the ones visited at least once in the period (coverage numerator) */
+      enterprisesVisited: number;
+      groupBy?: components['schemas']['VisitGroupBy'];
+      /** @description with groupBy: every district or tier, or every official met. By official a visit counts for each of its officials, so the groups need not add up to the total */
+      groups?: components['schemas']['VisitFiguresGroup'][];
+      onScheduleRate: components['schemas']['OnScheduleRate'];
+      period: components['schemas']['PeriodInfo'];
+      /** @description most promoted first, at most 20 */
+      policiesPromoted: components['schemas']['PolicyPromoted'][];
+      problemsPerVisit: components['schemas']['ProblemsPerVisit'];
+      /** @description visits made in the period, as recorded and not withdrawn as of asOf */
+      visits: number;
     };
     WarningCounts: {
       /** @example 4 */
@@ -2968,6 +3062,44 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TrendReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_visits: {
+    parameters: {
+      query?: {
+        /** @description the instant the figure is taken at (events before it count), or now; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        /** @description with to, instead of period: a date or a timestamp with offset */
+        from?: string;
+        groupBy?: components['schemas']['VisitGroupBy'];
+        /** @description a quarter 2025-Q1, a month 2025-03, an ISO week 2025-W14 or a year 2025 */
+        period?: string;
+        /** @description exclusive end, with from */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitsReport'];
         };
       };
       /** @description an error */
