@@ -16,6 +16,7 @@ import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
 import { Figures, FiguresReport, ResolutionRateReport, TrendReport } from './report.response';
 import { ReportsService } from './reports.service';
 import { renderWeeklyCsv, renderWeeklyHtml, renderWeeklyXlsx } from './weekly/render-weekly';
+import { renderWeeklyDocx } from './weekly/render-weekly-docx';
 import { WeeklyQuery } from './weekly/weekly.dto';
 import { WeeklyReport } from './weekly/weekly.response';
 import { WeeklyService } from './weekly/weekly.service';
@@ -24,6 +25,7 @@ import { VisitsReport } from './visits/visit-figures.response';
 import { VisitFiguresService } from './visits/visit-figures.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -78,9 +80,9 @@ export class ReportsController {
   @Get('weekly')
   @ApiOperation({
     summary:
-      'The weekly coordination report (周调度) for an ISO week: JSON, a spreadsheet (one sheet per section), CSV, or a printable page with charts',
+      'The weekly coordination report (周调度) for an ISO week, visits first: JSON, a spreadsheet (one sheet per section), CSV, a printable page with charts, or a Word document (通报)',
   })
-  @ApiProduces('application/json', XLSX, 'text/csv', 'text/html')
+  @ApiProduces('application/json', XLSX, 'text/csv', 'text/html', DOCX)
   @ApiOkResponse({
     description: 'the report in the format asked for',
     content: {
@@ -88,6 +90,7 @@ export class ReportsController {
       [XLSX]: { schema: { type: 'string', format: 'binary' } },
       'text/csv': { schema: { type: 'string' } },
       'text/html': { schema: { type: 'string' } },
+      [DOCX]: { schema: { type: 'string', format: 'binary' } },
     },
   })
   async weekly(@Query() query: WeeklyQuery, @Res({ passthrough: true }) res: Response) {
@@ -112,6 +115,9 @@ export class ReportsController {
       case 'html':
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
         return renderWeeklyHtml(report, lang);
+      case 'docx':
+        file(DOCX, 'docx');
+        return new StreamableFile(await renderWeeklyDocx(report, lang));
     }
   }
 }

@@ -590,7 +590,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The weekly coordination report (周调度) for an ISO week: JSON, a spreadsheet (one sheet per section), CSV, or a printable page with charts */
+    /** The weekly coordination report (周调度) for an ISO week, visits first: JSON, a spreadsheet (one sheet per section), CSV, a printable page with charts, or a Word document (通报) */
     get: operations['ReportsController_weekly'];
     put?: never;
     post?: never;
@@ -1584,6 +1584,37 @@ export interface components {
        */
       truncated: boolean;
     };
+    WeeklyCoverage: {
+      /**
+       * @description null when no enterprise was under responsibility
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @description every district */
+      districts: components['schemas']['WeeklyCoverageRow'][];
+      enterprisesResponsible: number;
+      enterprisesVisited: number;
+      /**
+       * @description the quarter that holds the last day of the week
+       * @example 2025-Q2
+       */
+      label: string;
+    };
+    WeeklyCoverageRow: {
+      /**
+       * @description null when no enterprise was under responsibility
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @example suzhou */
+      districtCode: string | null;
+      /** @description enterprises under responsibility in the quarter so far (denominator) */
+      enterprisesResponsible: number;
+      /** @description enterprises under responsibility visited at least once (numerator) */
+      enterprisesVisited: number;
+      /** @example 肃州区 */
+      name: string;
+    };
     WeeklyDepartmentRow: {
       /** Format: uuid */
       departmentId: string;
@@ -1604,6 +1635,13 @@ export interface components {
       resolved: number;
       resolvedThisWeek: number;
     };
+    WeeklyIdleOfficial: {
+      /** @description enterprises the official answered for at the end of the week */
+      enterprises: number;
+      name: string;
+      /** Format: uuid */
+      userId: string;
+    };
     WeeklyLists: {
       escalated: components['schemas']['WeeklyProblemItem'][];
       new: components['schemas']['WeeklyProblemItem'][];
@@ -1615,6 +1653,31 @@ export interface components {
       new: boolean;
       overdue: boolean;
       unsatisfied: boolean;
+    };
+    WeeklyOverdueEnterprise: {
+      /** @description whole days from the due date to the end of the week */
+      daysOverdue: number;
+      /** @example 肃州区 */
+      districtName: string;
+      /** Format: uuid */
+      enterpriseId: string;
+      /**
+       * Format: date-time
+       * @description null when never visited
+       */
+      lastVisitAt: string | null;
+      name: string;
+      /** Format: date-time */
+      nextVisitDueAt: string;
+      /** @description the responsible officials at the end of the week */
+      officials: string[];
+      /**
+       * @description the tier in force at the end of the week
+       * @example key
+       */
+      tier: string;
+      /** @example 重点企业 */
+      tierLabel: string;
     };
     WeeklyProblemItem: {
       categoryName: string;
@@ -1665,6 +1728,8 @@ export interface components {
       summary: components['schemas']['WeeklySummary'];
       /** @description the last eight weeks, this one last */
       trend: components['schemas']['WeeklyRate'][];
+      /** @description the visits section (走访情况), first in every format */
+      visits: components['schemas']['WeeklyVisits'];
       /** @description the ISO week (label 2025-W14) */
       week: components['schemas']['PeriodInfo'];
     };
@@ -1675,6 +1740,22 @@ export interface components {
       overdueAtEnd: number;
       recordedThisWeek: number;
       resolvedThisWeek: number;
+    };
+    WeeklyVisits: {
+      /** @description quarter-to-date coverage (走访覆盖率) as of the end of the week */
+      coverage: components['schemas']['WeeklyCoverage'];
+      /** @description distinct enterprises those visits reached */
+      enterprisesReached: number;
+      /** @description officials with open responsibilities and no visit in the week */
+      officialsWithoutVisit: components['schemas']['WeeklyIdleOfficial'][];
+      /** @description most overdue first, at most 200 */
+      overdueEnterprises: components['schemas']['WeeklyOverdueEnterprise'][];
+      /** @description every enterprise overdue for a visit, also those beyond the list */
+      overdueTotal: number;
+      /** @description the week's policies, most promoted first, at most 10 */
+      policies: components['schemas']['PolicyPromoted'][];
+      /** @description visits made in the week, recorded and not withdrawn at its end */
+      visitsThisWeek: number;
     };
     WithdrawDto: {
       /**
@@ -3116,8 +3197,8 @@ export interface operations {
   ReportsController_weekly: {
     parameters: {
       query: {
-        /** @description html is a printable page with SVG charts */
-        format?: 'json' | 'xlsx' | 'csv' | 'html';
+        /** @description html is a printable page with SVG charts; docx a Word document (通报) with the same sections and charts */
+        format?: 'json' | 'xlsx' | 'csv' | 'html' | 'docx';
         /** @description language of headings in files and the page */
         lang?: 'zh' | 'en';
         /** @description an ISO week: Monday 00:00 to the next Monday 00:00, report time zone */
@@ -3137,6 +3218,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['WeeklyReport'];
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
           'text/csv': string;
           'text/html': string;
         };
