@@ -697,8 +697,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Current early warnings (预警): overdue, due soon, stale problems and enterprises not visited
-     * @description Handlers see the problems of their own department and no enterprise warnings. Overdue first (most working days overdue first), then due soon (soonest first), stale, not visited; at most 500 items.
+     * Current early warnings (预警): overdue, due soon, stale problems; enterprises due a visit, and enterprises nobody answers for
+     * @description Handlers see the problems of their own department and no enterprise warnings; officials only the not_visited warnings of the enterprises they answer for. Overdue first (most working days overdue first), then due soon (soonest first), stale, not visited (earliest due first), unassigned; at most 500 items.
      */
     get: operations['WarningsController_list'];
     put?: never;
@@ -1498,7 +1498,7 @@ export interface components {
       /** @example 4 */
       due_soon: number;
       /**
-       * @description always 0 for handlers
+       * @description always 0 for handlers; for officials, their own enterprises only
        * @example 12
        */
       not_visited: number;
@@ -1506,6 +1506,11 @@ export interface components {
       overdue: number;
       /** @example 3 */
       stale: number;
+      /**
+       * @description enterprises nobody answers for; managers and admins only (else 0)
+       * @example 1
+       */
+      unassigned: number;
     };
     WarningItem: {
       /** @example JQ-2025-0042 */
@@ -1555,7 +1560,14 @@ export interface components {
        * @example overdue
        * @enum {string}
        */
-      level: 'overdue' | 'due_soon' | 'stale' | 'not_visited';
+      level: 'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned';
+      /**
+       * @description not_visited: when the visit fell due (the tier's interval after the last visit or the start of responsibility)
+       * @example 2025-03-01T02:00:00.000Z
+       */
+      nextVisitDueAt?: string;
+      /** @description not_visited: the responsible officials now */
+      officials?: components['schemas']['WarningOfficial'][];
       /**
        * Format: uuid
        * @description problem warnings
@@ -1566,13 +1578,29 @@ export interface components {
        * @example in_progress
        */
       status?: string;
+      /**
+       * @description not_visited: the enterprise's tier
+       * @example key
+       */
+      tier?: string;
       /** @example 用电报装进度慢 */
       title?: string;
+      /**
+       * @description unassigned: since when nobody answers for it (the last responsibility ended, or registration)
+       * @example 2025-01-10T02:00:00.000Z
+       */
+      unassignedSince?: string;
       /**
        * @description due_soon: working days after today up to and including the deadline day
        * @example 2
        */
       workingDaysLeft?: number;
+    };
+    WarningOfficial: {
+      /** Format: uuid */
+      id: string;
+      /** @example 张伟 */
+      name: string;
     };
     WarningsResponse: {
       /** @description exact, whatever the level filter and the item cap */
@@ -3424,7 +3452,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description only this level; the counts always cover every level */
-        level?: 'overdue' | 'due_soon' | 'stale' | 'not_visited';
+        level?: 'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned';
       };
       header?: never;
       path?: never;
