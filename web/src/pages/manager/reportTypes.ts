@@ -18,3 +18,8 @@ export type WeeklyProblemItem = Schemas['WeeklyProblemItem'];
 export type WeeklyRate = Schemas['WeeklyRate'];
 export type WeeklyDepartmentRow = Schemas['WeeklyDepartmentRow'];
 export type WeeklyReport = Schemas['WeeklyReport'];
+
+export type VisitsReport = Schemas['VisitsReport'];
+export type WeeklyVisits = Schemas['WeeklyVisits'];
+export type WeeklyOverdueEnterprise = Schemas['WeeklyOverdueEnterprise'];
+export type WeeklyIdleOfficial = Schemas['WeeklyIdleOfficial'];
