@@ -40,10 +40,9 @@ export function CoverageByDistrict({ rows, total, testId }: Props) {
   const totalRow: CoverageRow = { key: '__total', name: t('合计', 'Total'), ...total };
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} lg={12}>
+      <Col xs={24} lg={12} data-testid={testId}>
         <Table<CoverageRow>
           size="small"
-          data-testid={testId}
           rowKey={(row) => row.key ?? ''}
           dataSource={[...rows, totalRow]}
           pagination={false}
