@@ -104,6 +104,17 @@ describe('visit figures (GET /reports/visits)', () => {
       ],
     });
     expect(res.body.groups).toBeUndefined();
+
+    // GET /reports/figures carries the same visit figures beside the problem figures.
+    const all = await t
+      .http()
+      .get('/api/v1/reports/figures')
+      .query({ ...period, asOf: res.body.asOf })
+      .set(manager.auth);
+    expect(all.status).toBe(200);
+    const { period: _period, asOf: _asOf, ...visitFigures } = res.body;
+    expect(all.body.visits).toEqual(visitFigures);
+    expect(all.body.resolutionRate).toEqual({ recorded: 1, resolved: 0, ratePercent: 0 });
   });
 
   it('groups by district, by official and by tier', async () => {

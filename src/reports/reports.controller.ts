@@ -13,7 +13,7 @@ import {
 import { Roles } from '../access/auth-user';
 import { ErrorResponse } from '../common/error.response';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
-import { Figures, FiguresReport, ResolutionRateReport, TrendReport } from './report.response';
+import { Figures, ResolutionRateReport, TrendReport } from './report.response';
 import { ReportsService } from './reports.service';
 import { renderWeeklyCsv, renderWeeklyHtml, renderWeeklyXlsx } from './weekly/render-weekly';
 import { renderWeeklyDocx } from './weekly/render-weekly-docx';
@@ -21,7 +21,7 @@ import { WeeklyQuery } from './weekly/weekly.dto';
 import { WeeklyReport } from './weekly/weekly.response';
 import { WeeklyService } from './weekly/weekly.service';
 import { VisitsQuery } from './visits/visit-figures.dto';
-import { VisitsReport } from './visits/visit-figures.response';
+import { FiguresWithVisitsReport, VisitsReport } from './visits/visit-figures.response';
 import { VisitFiguresService } from './visits/visit-figures.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -63,11 +63,11 @@ export class ReportsController {
   @Get('figures')
   @ApiOperation({
     summary:
-      'Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve; optionally per group',
+      'Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve, optionally per group; and the visit figures of the whole period',
   })
-  @ApiOkResponse({ type: FiguresReport })
-  figures(@Query() query: FiguresQuery) {
-    return this.reports.figures(query);
+  @ApiOkResponse({ type: FiguresWithVisitsReport })
+  figures(@Query() query: FiguresQuery): Promise<FiguresWithVisitsReport> {
+    return this.visitFigures.figuresWithVisits(query);
   }
 
   @Get('trend')

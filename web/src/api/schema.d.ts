@@ -522,7 +522,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve; optionally per group */
+    /** Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve, optionally per group; and the visit figures of the whole period */
     get: operations['ReportsController_figures'];
     put?: never;
     post?: never;
@@ -987,7 +987,7 @@ export interface components {
       returns: number;
       satisfactionRate: components['schemas']['SatisfactionRate'];
     };
-    FiguresReport: {
+    FiguresWithVisitsReport: {
       /** Format: date-time */
       asOf: string;
       groupBy?: components['schemas']['GroupBy'];
@@ -998,6 +998,8 @@ export interface components {
       resolutionRate: components['schemas']['RateFigures'];
       returns: number;
       satisfactionRate: components['schemas']['SatisfactionRate'];
+      /** @description the visit figures of the period as of the same asOf, for the whole period (not grouped) */
+      visits: components['schemas']['VisitFigures'];
     };
     /** @enum {string} */
     GroupBy: 'department' | 'district' | 'category' | 'industry';
@@ -1414,6 +1416,25 @@ export interface components {
       feedback?: string;
       /** @enum {string} */
       satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+    };
+    VisitFigures: {
+      /**
+       * @description 走访覆盖率: enterprisesVisited ÷ enterprisesResponsible; null when 0
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @description distinct enterprises with a counted visit, under responsibility or not */
+      enterprisesReached: number;
+      /** @description enterprises under responsibility at some time in the period (coverage denominator) */
+      enterprisesResponsible: number;
+      /** @description of those, the ones visited at least once in the period (coverage numerator) */
+      enterprisesVisited: number;
+      onScheduleRate: components['schemas']['OnScheduleRate'];
+      /** @description most promoted first, at most 20 */
+      policiesPromoted: components['schemas']['PolicyPromoted'][];
+      problemsPerVisit: components['schemas']['ProblemsPerVisit'];
+      /** @description visits made in the period, as recorded and not withdrawn as of asOf */
+      visits: number;
     };
     VisitFiguresGroup: {
       /**
@@ -3098,7 +3119,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['FiguresReport'];
+          'application/json': components['schemas']['FiguresWithVisitsReport'];
         };
       };
       /** @description an error */

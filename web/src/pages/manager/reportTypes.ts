@@ -7,7 +7,7 @@ export type PeriodInfo = Schemas['PeriodInfo'];
 export type RateFigures = Schemas['RateFigures'];
 export type ResolutionRateReport = Schemas['ResolutionRateReport'];
 export type Figures = Schemas['Figures'];
-export type FiguresReport = Schemas['FiguresReport'];
+export type FiguresReport = Schemas['FiguresWithVisitsReport'];
 export type TrendReport = Schemas['TrendReport'];
 
 export type WarningItem = Schemas['WarningItem'];
