@@ -3,7 +3,8 @@ import { ReportsController } from './reports.controller';
 import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
 import { ReportsService } from './reports.service';
+import { VisitFiguresService } from './visits/visit-figures.service';
 import { WeeklyService } from './weekly/weekly.service';
 
-@Module({ controllers: [ReportsController], providers: [ReportsService, WeeklyService, ResolutionCounts, LiveFigures] })
+@Module({ controllers: [ReportsController], providers: [ReportsService, VisitFiguresService, WeeklyService, ResolutionCounts, LiveFigures] })
 export class ReportsModule {}

@@ -11,6 +11,7 @@ import { visibleProblems } from '../problems/problem-access';
 import type { ScanOutcome, WarningCounts, WarningItem, WarningsResponse } from './warnings.dto';
 import {
   INSERT_WARNING_EVENTS,
+  ownEnterprise,
   listWarningsSql,
   LOCK_PROBLEMS,
   recordWarningsSql,
@@ -23,15 +24,19 @@ export const SCAN_JOB = 'warnings-scan';
 /** The most items one answer carries; the counts stay exact beyond it. */
 export const MAX_ITEMS = 500;
 
-/** Roles that see enterprise warnings (not_visited); handlers see their department's problems only. */
-const ENTERPRISE_ROLES = new Set<AuthUser['role']>(['manager', 'admin']);
-const WARNING_ROLES = new Set<AuthUser['role']>(['manager', 'admin', 'handler']);
+/**
+ * Who sees what: managers and admins every warning; handlers their department's problems only;
+ * officials the not_visited warnings of the enterprises they answer for, and nothing else.
+ */
+const MANAGING_ROLES = new Set<AuthUser['role']>(['manager', 'admin']);
+const WARNING_ROLES = new Set<AuthUser['role']>(['manager', 'admin', 'handler', 'official']);
 
 interface ListRow {
   count_overdue: number;
   count_due_soon: number;
   count_stale: number;
   count_not_visited: number;
+  count_unassigned: number;
   level: WarningLevel | null;
   problemId: string | null;
   code: string | null;
@@ -47,6 +52,10 @@ interface ListRow {
   lastActivityAt: Date | null;
   idleDays: number | null;
   lastVisitAt: Date | null;
+  nextVisitDueAt: Date | null;
+  tier: string | null;
+  officials: { id: string; name: string }[] | null;
+  unassignedSince: Date | null;
   detectedAt: Date | null;
 }
 
@@ -57,7 +66,7 @@ interface RecordedRow {
   details: { daysOverdue?: number; workingDaysLeft?: number; idleDays?: number };
 }
 
-const zeroCounts = (): WarningCounts => ({ due_soon: 0, overdue: 0, stale: 0, not_visited: 0 });
+const zeroCounts = (): WarningCounts => ({ due_soon: 0, overdue: 0, stale: 0, not_visited: 0, unassigned: 0 });
 
 @Injectable()
 export class WarningsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -75,7 +84,14 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
   async current(user: AuthUser, level?: WarningLevel, now: Date = new Date()): Promise<WarningsResponse> {
     if (!WARNING_ROLES.has(user.role)) throw DomainError.forbidden('your role may not read warnings');
     const p = new SqlParams();
-    const input = this.sqlInput(p, now, ENTERPRISE_ROLES.has(user.role), (params) => visibleProblems(user, params));
+    const managing = MANAGING_ROLES.has(user.role);
+    const official = user.role === 'official';
+    const input = this.sqlInput(p, now, {
+      withEnterprises: managing || official,
+      withUnassigned: managing,
+      problemScope: official ? () => 'FALSE' : (params) => visibleProblems(user, params),
+      enterpriseScope: official ? (params) => ownEnterprise(params.add(user.id), params.add(now)) : () => 'TRUE',
+    });
     const sql = listWarningsSql(input, p.add(level ?? null), p.add(MAX_ITEMS + 1));
     const found = await rows<ListRow>(this.db, sql, p.values);
 
@@ -86,6 +102,7 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
           overdue: first.count_overdue,
           stale: first.count_stale,
           not_visited: first.count_not_visited,
+          unassigned: first.count_unassigned,
         }
       : zeroCounts();
     const items = found.filter((row) => row.level !== null).map(toWarningItem);
@@ -107,7 +124,12 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
       if (!acquired) return { ran: false };
 
       const p = new SqlParams();
-      const input = this.sqlInput(p, now, true, () => 'TRUE');
+      const input = this.sqlInput(p, now, {
+        withEnterprises: true,
+        withUnassigned: true,
+        problemScope: () => 'TRUE',
+        enterpriseScope: () => 'TRUE',
+      });
       const recorded = await rows<RecordedRow>(em, recordWarningsSql(input), p.values);
 
       const problemWarnings = recorded.filter((row): row is RecordedRow & { problemId: string } => !!row.problemId);
@@ -168,22 +190,18 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
       });
   }
 
-  /** Adds the values the warning SQL needs, then the problem scope (which may add its own). */
-  private sqlInput(
-    p: SqlParams,
-    now: Date,
-    withEnterprises: boolean,
-    scope: (params: SqlParams) => string,
-  ): WarningSqlInput {
-    const { dueSoonWorkingDays, staleDays, notVisitedDays } = this.config.warnings;
+  /** Adds the values the warning SQL needs, then the scopes (which may add their own). */
+  private sqlInput(p: SqlParams, now: Date, scope: WarningScope): WarningSqlInput {
+    const { dueSoonWorkingDays, staleDays } = this.config.warnings;
     return {
       now: p.add(now),
       timezone: p.add(this.config.reportTimezone),
       dueSoonWorkingDays: p.add(dueSoonWorkingDays),
       staleDays: p.add(staleDays),
-      notVisitedDays: p.add(notVisitedDays),
-      withEnterprises: p.add(withEnterprises),
-      problemScope: scope(p),
+      withEnterprises: p.add(scope.withEnterprises),
+      withUnassigned: p.add(scope.withUnassigned),
+      problemScope: scope.problemScope(p),
+      enterpriseScope: scope.enterpriseScope(p),
     };
   }
 
@@ -203,10 +221,20 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
         return `久未办理预警：已 ${details.idleDays ?? this.config.warnings.staleDays} 天无办理记录`;
       case 'not_visited':
         return '久未走访预警';
+      case 'unassigned':
+        return '无人包联预警';
       default:
         return assertUnreachable(warning.level);
     }
   }
+}
+
+/** Which warnings a caller's list holds. */
+interface WarningScope {
+  withEnterprises: boolean;
+  withUnassigned: boolean;
+  problemScope: (params: SqlParams) => string;
+  enterpriseScope: (params: SqlParams) => string;
 }
 
 function toWarningItem(row: ListRow): WarningItem {
@@ -237,6 +265,12 @@ function toWarningItem(row: ListRow): WarningItem {
       break;
     case 'not_visited':
       item.lastVisitAt = row.lastVisitAt?.toISOString() ?? null;
+      item.nextVisitDueAt = row.nextVisitDueAt!.toISOString();
+      item.tier = row.tier!;
+      item.officials = row.officials ?? [];
+      break;
+    case 'unassigned':
+      item.unassignedSince = row.unassignedSince!.toISOString();
       break;
     default:
       return assertUnreachable(level);

@@ -43,9 +43,10 @@ describe('status vocabulary', () => {
       timezone: '$2',
       dueSoonWorkingDays: '$3',
       staleDays: '$4',
-      notVisitedDays: '$5',
       withEnterprises: 'true',
+      withUnassigned: 'true',
       problemScope: 'true',
+      enterpriseScope: 'true',
     });
     expect(warnings).toContain(`p.status IN (${OPEN_SQL_LIST})`);
   });

@@ -408,7 +408,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
     return {
       key: 'GET /api/v1/warnings',
       variant: level ?? 'all',
-      roles: ['admin', 'manager', 'handler'],
+      roles: ['admin', 'manager', 'handler', 'official'],
       objects: ['none'],
       write: false,
       send: (cell) =>
@@ -424,16 +424,22 @@ describe('authorization matrix: every endpoint × every caller × every object',
           const items: { level: string; problemId?: string; departmentId?: string }[] = res.body.items;
           const problems: string[] = [];
           const handler = cell.who === 'handlerA' || cell.who === 'handlerB';
+          const official = cell.who === 'official';
           const own = cell.who === 'handlerA' ? deptA.id : deptB.id;
           for (const item of items) {
             if (level && item.level !== level) problems.push(`level ${item.level}`);
             if (handler && (!item.problemId || !visible.has(item.problemId) || item.departmentId !== own)) {
               problems.push(`item ${JSON.stringify(item)}`);
             }
+            // An official answers for no enterprise here: nothing at all is theirs to see.
+            if (official) problems.push(`item ${JSON.stringify(item)}`);
           }
           if (handler && res.body.counts.not_visited !== 0) problems.push(`not_visited ${res.body.counts.not_visited}`);
+          if ((handler || official) && res.body.counts.unassigned !== 0) {
+            problems.push(`unassigned ${res.body.counts.unassigned}`);
+          }
           if (res.body.truncated === false) {
-            for (const lvl of ['overdue', 'due_soon', 'stale', 'not_visited']) {
+            for (const lvl of ['overdue', 'due_soon', 'stale', 'not_visited', 'unassigned']) {
               if (level && lvl !== level) continue;
               const listed = items.filter((item) => item.level === lvl).length;
               if (listed !== res.body.counts[lvl])
@@ -445,7 +451,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
             for (const d of ['A', 'B'] as const) {
               const id = warningFixtures[d];
               const shown = items.some((item) => item.problemId === id && item.level === 'overdue');
-              const may = !handler || (cell.who === 'handlerA') === (d === 'A');
+              const may = !official && (!handler || (cell.who === 'handlerA') === (d === 'A'));
               if (shown !== may) problems.push(`overdue fixture of ${d} ${shown ? 'shown' : 'not shown'}`);
             }
           }
@@ -1274,6 +1280,25 @@ describe('authorization matrix: every endpoint × every caller × every object',
       simpleGet('GET /api/v1/reports/figures', '/reports/figures?period=2025-Q1&groupBy=department', MANAGERS, (res) =>
         res.body.period ? null : res.text,
       ),
+      simpleGet('GET /api/v1/reports/visits', '/reports/visits?period=2025-Q1&groupBy=district', MANAGERS, (res) =>
+        typeof res.body.enterprisesResponsible === 'number' && Array.isArray(res.body.groups) ? null : res.text,
+      ),
+      {
+        ...simpleGet('GET /api/v1/reports/weekly', '', MANAGERS),
+        variant: 'docx',
+        send: (cell) =>
+          t
+            .http()
+            .get(api(`/reports/weekly?week=${isoWeek()}&format=docx`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 200,
+          check: (res) =>
+            String(res.headers['content-type']).includes('wordprocessingml')
+              ? null
+              : String(res.headers['content-type']),
+        }),
+      },
       simpleGet('GET /api/v1/reports/trend', '/reports/trend?granularity=quarter&periods=2', MANAGERS, (res) =>
         Array.isArray(res.body.points) && res.body.points.length === 2 ? null : res.text,
       ),
@@ -1304,6 +1329,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
       warningSpec('due_soon'),
       warningSpec('stale'),
       warningSpec('not_visited'),
+      warningSpec('unassigned'),
       {
         key: 'POST /api/v1/warnings/scan',
         roles: ['admin'],
@@ -1527,7 +1553,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
       'health, meta, login, users, reference data and calendar',
       (k) => /health|meta|auth|users|districts|categories|statuses|departments|calendar/.test(k),
     ],
-    ['enterprises, import and visits', (k) => /enterprises|visits/.test(k) && !/responsibilities/.test(k)],
+    ['enterprises, import and visits', (k) => /enterprises|visits/.test(k) && !/responsibilities|reports/.test(k)],
     ['responsibilities and tiers', (k) => /responsibilities|tiers/.test(k)],
     ['problem create, list, export and read', (k) => /problems(\/export|\/\{id\})?$/.test(k)],
     ['problem actions', (k) => /problems\/\{id\}\/[a-z]+$/.test(k)],

@@ -575,7 +575,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve; optionally per group */
+    /** Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve, optionally per group; and the visit figures of the whole period */
     get: operations['ReportsController_figures'];
     put?: never;
     post?: never;
@@ -619,6 +619,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The visit figures of a period as of an instant: visits, coverage (走访覆盖率), on-schedule rate, problems per visit, policies promoted; optionally per district, official or tier */
+    get: operations['ReportsController_visits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/weekly': {
     parameters: {
       query?: never;
@@ -626,7 +643,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The weekly coordination report (周调度) for an ISO week: JSON, a spreadsheet (one sheet per section), CSV, or a printable page with charts */
+    /** The weekly coordination report (周调度) for an ISO week, visits first: JSON, a spreadsheet (one sheet per section), CSV, a printable page with charts, or a Word document (通报) */
     get: operations['ReportsController_weekly'];
     put?: never;
     post?: never;
@@ -921,8 +938,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Current early warnings (预警): overdue, due soon, stale problems and enterprises not visited
-     * @description Handlers see the problems of their own department and no enterprise warnings. Overdue first (most working days overdue first), then due soon (soonest first), stale, not visited; at most 500 items.
+     * Current early warnings (预警): overdue, due soon, stale problems; enterprises due a visit, and enterprises nobody answers for
+     * @description Handlers see the problems of their own department and no enterprise warnings; officials only the not_visited warnings of the enterprises they answer for. Overdue first (most working days overdue first), then due soon (soonest first), stale, not visited (earliest due first), unassigned; at most 500 items.
      */
     get: operations['WarningsController_list'];
     put?: never;
@@ -1404,7 +1421,7 @@ export interface components {
       returns: number;
       satisfactionRate: components['schemas']['SatisfactionRate'];
     };
-    FiguresReport: {
+    FiguresWithVisitsReport: {
       /** Format: date-time */
       asOf: string;
       groupBy?: components['schemas']['GroupBy'];
@@ -1415,6 +1432,8 @@ export interface components {
       resolutionRate: components['schemas']['RateFigures'];
       returns: number;
       satisfactionRate: components['schemas']['SatisfactionRate'];
+      /** @description the visit figures of the period as of the same asOf, for the whole period (not grouped) */
+      visits: components['schemas']['VisitFigures'];
     };
     /** @enum {string} */
     GroupBy: 'department' | 'district' | 'category' | 'industry';
@@ -1539,6 +1558,17 @@ export interface components {
       /** @description what happened */
       note: string;
     };
+    OnScheduleRate: {
+      /** @description of the enterprises under responsibility, those never overdue in the period */
+      onSchedule: number;
+      /**
+       * @description one decimal place, half-up; null when the denominator is 0
+       * @example 87.5
+       */
+      ratePercent: number | null;
+      /** @description enterprises under responsibility during the period */
+      responsible: number;
+    };
     OnTimeRate: {
       onTime: number;
       /**
@@ -1570,6 +1600,12 @@ export interface components {
        * @description the first instant after the period
        */
       to: string;
+    };
+    PolicyPromoted: {
+      /** @example 稳岗返还 */
+      policy: string;
+      /** @description counted visits that promoted it */
+      visits: number;
     };
     ProblemEnterpriseResponse: {
       /**
@@ -1707,6 +1743,16 @@ export interface components {
       version: number;
       /** Format: uuid */
       visitId: string | null;
+    };
+    ProblemsPerVisit: {
+      /** @description problems logged with the counted visits, not withdrawn as of asOf */
+      problems: number;
+      /**
+       * @description problems ÷ visits, one decimal; null with no visit
+       * @example 0.4
+       */
+      value: number | null;
+      visits: number;
     };
     RateFigures: {
       /**
@@ -1959,6 +2005,50 @@ export interface components {
       /** @enum {string} */
       satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
     };
+    VisitFigures: {
+      /**
+       * @description 走访覆盖率: enterprisesVisited ÷ enterprisesResponsible; null when 0
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @description distinct enterprises with a counted visit, under responsibility or not */
+      enterprisesReached: number;
+      /** @description enterprises under responsibility at some time in the period (coverage denominator) */
+      enterprisesResponsible: number;
+      /** @description of those, the ones visited at least once in the period (coverage numerator) */
+      enterprisesVisited: number;
+      onScheduleRate: components['schemas']['OnScheduleRate'];
+      /** @description most promoted first, at most 20 */
+      policiesPromoted: components['schemas']['PolicyPromoted'][];
+      problemsPerVisit: components['schemas']['ProblemsPerVisit'];
+      /** @description visits made in the period, as recorded and not withdrawn as of asOf */
+      visits: number;
+    };
+    VisitFiguresGroup: {
+      /**
+       * @description 走访覆盖率: enterprisesVisited ÷ enterprisesResponsible; null when 0
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @description distinct enterprises with a counted visit, under responsibility or not */
+      enterprisesReached: number;
+      /** @description enterprises under responsibility at some time in the period (coverage denominator) */
+      enterprisesResponsible: number;
+      /** @description of those, the ones visited at least once in the period (coverage numerator) */
+      enterprisesVisited: number;
+      /** @description district code, user id or tier code */
+      key: string | null;
+      /** @example 肃州区 */
+      label: string;
+      onScheduleRate: components['schemas']['OnScheduleRate'];
+      /** @description most promoted first, at most 20 */
+      policiesPromoted: components['schemas']['PolicyPromoted'][];
+      problemsPerVisit: components['schemas']['ProblemsPerVisit'];
+      /** @description visits made in the period, as recorded and not withdrawn as of asOf */
+      visits: number;
+    };
+    /** @enum {string} */
+    VisitGroupBy: 'district' | 'official' | 'tier';
     VisitOfficialResponse: {
       /** @example 张伟 */
       displayName: string;
@@ -2027,6 +2117,31 @@ export interface components {
       /** Format: date-time */
       visitedAt: string;
     };
+    VisitsReport: {
+      /** Format: date-time */
+      asOf: string;
+      /**
+       * @description 走访覆盖率: enterprisesVisited ÷ enterprisesResponsible; null when 0
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @description distinct enterprises with a counted visit, under responsibility or not */
+      enterprisesReached: number;
+      /** @description enterprises under responsibility at some time in the period (coverage denominator) */
+      enterprisesResponsible: number;
+      /** @description of those, the ones visited at least once in the period (coverage numerator) */
+      enterprisesVisited: number;
+      groupBy?: components['schemas']['VisitGroupBy'];
+      /** @description with groupBy: every district or tier, or every official met. By official a visit counts for each of its officials, so the groups need not add up to the total */
+      groups?: components['schemas']['VisitFiguresGroup'][];
+      onScheduleRate: components['schemas']['OnScheduleRate'];
+      period: components['schemas']['PeriodInfo'];
+      /** @description most promoted first, at most 20 */
+      policiesPromoted: components['schemas']['PolicyPromoted'][];
+      problemsPerVisit: components['schemas']['ProblemsPerVisit'];
+      /** @description visits made in the period, as recorded and not withdrawn as of asOf */
+      visits: number;
+    };
     VisitViewResponse: {
       /** @description whether the caller may amend or withdraw it now */
       canAmend: boolean;
@@ -2082,7 +2197,7 @@ export interface components {
       /** @example 4 */
       due_soon: number;
       /**
-       * @description always 0 for handlers
+       * @description always 0 for handlers; for officials, their own enterprises only
        * @example 12
        */
       not_visited: number;
@@ -2090,6 +2205,11 @@ export interface components {
       overdue: number;
       /** @example 3 */
       stale: number;
+      /**
+       * @description enterprises nobody answers for; managers and admins only (else 0)
+       * @example 1
+       */
+      unassigned: number;
     };
     WarningItem: {
       /** @example JQ-2025-0042 */
@@ -2139,7 +2259,14 @@ export interface components {
        * @example overdue
        * @enum {string}
        */
-      level: 'overdue' | 'due_soon' | 'stale' | 'not_visited';
+      level: 'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned';
+      /**
+       * @description not_visited: when the visit fell due (the tier's interval after the last visit or the start of responsibility)
+       * @example 2025-03-01T02:00:00.000Z
+       */
+      nextVisitDueAt?: string;
+      /** @description not_visited: the responsible officials now */
+      officials?: components['schemas']['WarningOfficial'][];
       /**
        * Format: uuid
        * @description problem warnings
@@ -2150,13 +2277,29 @@ export interface components {
        * @example in_progress
        */
       status?: string;
+      /**
+       * @description not_visited: the enterprise's tier
+       * @example key
+       */
+      tier?: string;
       /** @example 用电报装进度慢 */
       title?: string;
+      /**
+       * @description unassigned: since when nobody answers for it (the last responsibility ended, or registration)
+       * @example 2025-01-10T02:00:00.000Z
+       */
+      unassignedSince?: string;
       /**
        * @description due_soon: working days after today up to and including the deadline day
        * @example 2
        */
       workingDaysLeft?: number;
+    };
+    WarningOfficial: {
+      /** Format: uuid */
+      id: string;
+      /** @example 张伟 */
+      name: string;
     };
     WarningsResponse: {
       /** @description exact, whatever the level filter and the item cap */
@@ -2167,6 +2310,37 @@ export interface components {
        * @example false
        */
       truncated: boolean;
+    };
+    WeeklyCoverage: {
+      /**
+       * @description null when no enterprise was under responsibility
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @description every district */
+      districts: components['schemas']['WeeklyCoverageRow'][];
+      enterprisesResponsible: number;
+      enterprisesVisited: number;
+      /**
+       * @description the quarter that holds the last day of the week
+       * @example 2025-Q2
+       */
+      label: string;
+    };
+    WeeklyCoverageRow: {
+      /**
+       * @description null when no enterprise was under responsibility
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @example suzhou */
+      districtCode: string | null;
+      /** @description enterprises under responsibility in the quarter so far (denominator) */
+      enterprisesResponsible: number;
+      /** @description enterprises under responsibility visited at least once (numerator) */
+      enterprisesVisited: number;
+      /** @example 肃州区 */
+      name: string;
     };
     WeeklyDepartmentRow: {
       /** Format: uuid */
@@ -2188,6 +2362,13 @@ export interface components {
       resolved: number;
       resolvedThisWeek: number;
     };
+    WeeklyIdleOfficial: {
+      /** @description enterprises the official answered for at the end of the week */
+      enterprises: number;
+      name: string;
+      /** Format: uuid */
+      userId: string;
+    };
     WeeklyLists: {
       escalated: components['schemas']['WeeklyProblemItem'][];
       new: components['schemas']['WeeklyProblemItem'][];
@@ -2199,6 +2380,31 @@ export interface components {
       new: boolean;
       overdue: boolean;
       unsatisfied: boolean;
+    };
+    WeeklyOverdueEnterprise: {
+      /** @description whole days from the due date to the end of the week */
+      daysOverdue: number;
+      /** @example 肃州区 */
+      districtName: string;
+      /** Format: uuid */
+      enterpriseId: string;
+      /**
+       * Format: date-time
+       * @description null when never visited
+       */
+      lastVisitAt: string | null;
+      name: string;
+      /** Format: date-time */
+      nextVisitDueAt: string;
+      /** @description the responsible officials at the end of the week */
+      officials: string[];
+      /**
+       * @description the tier in force at the end of the week
+       * @example key
+       */
+      tier: string;
+      /** @example 重点企业 */
+      tierLabel: string;
     };
     WeeklyProblemItem: {
       categoryName: string;
@@ -2249,6 +2455,8 @@ export interface components {
       summary: components['schemas']['WeeklySummary'];
       /** @description the last eight weeks, this one last */
       trend: components['schemas']['WeeklyRate'][];
+      /** @description the visits section (走访情况), first in every format */
+      visits: components['schemas']['WeeklyVisits'];
       /** @description the ISO week (label 2025-W14) */
       week: components['schemas']['PeriodInfo'];
     };
@@ -2259,6 +2467,22 @@ export interface components {
       overdueAtEnd: number;
       recordedThisWeek: number;
       resolvedThisWeek: number;
+    };
+    WeeklyVisits: {
+      /** @description quarter-to-date coverage (走访覆盖率) as of the end of the week */
+      coverage: components['schemas']['WeeklyCoverage'];
+      /** @description distinct enterprises those visits reached */
+      enterprisesReached: number;
+      /** @description officials with open responsibilities and no visit in the week */
+      officialsWithoutVisit: components['schemas']['WeeklyIdleOfficial'][];
+      /** @description most overdue first, at most 200 */
+      overdueEnterprises: components['schemas']['WeeklyOverdueEnterprise'][];
+      /** @description every enterprise overdue for a visit, also those beyond the list */
+      overdueTotal: number;
+      /** @description the week's policies, most promoted first, at most 10 */
+      policies: components['schemas']['PolicyPromoted'][];
+      /** @description visits made in the week, recorded and not withdrawn at its end */
+      visitsThisWeek: number;
     };
     WithdrawDto: {
       /**
@@ -3746,7 +3970,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['FiguresReport'];
+          'application/json': components['schemas']['FiguresWithVisitsReport'];
         };
       };
       /** @description an error */
@@ -3832,11 +4056,49 @@ export interface operations {
       };
     };
   };
+  ReportsController_visits: {
+    parameters: {
+      query?: {
+        /** @description the instant the figure is taken at (events before it count), or now; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        /** @description with to, instead of period: a date or a timestamp with offset */
+        from?: string;
+        groupBy?: components['schemas']['VisitGroupBy'];
+        /** @description a quarter 2025-Q1, a month 2025-03, an ISO week 2025-W14 or a year 2025 */
+        period?: string;
+        /** @description exclusive end, with from */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitsReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ReportsController_weekly: {
     parameters: {
       query: {
-        /** @description html is a printable page with SVG charts */
-        format?: 'json' | 'xlsx' | 'csv' | 'html';
+        /** @description html is a printable page with SVG charts; docx a Word document (通报) with the same sections and charts */
+        format?: 'json' | 'xlsx' | 'csv' | 'html' | 'docx';
         /** @description language of headings in files and the page */
         lang?: 'zh' | 'en';
         /** @description an ISO week: Monday 00:00 to the next Monday 00:00, report time zone */
@@ -3856,6 +4118,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['WeeklyReport'];
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
           'text/csv': string;
           'text/html': string;
         };
@@ -4475,7 +4738,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description only this level; the counts always cover every level */
-        level?: 'overdue' | 'due_soon' | 'stale' | 'not_visited';
+        level?: 'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned';
       };
       header?: never;
       path?: never;

@@ -15,6 +15,7 @@ import {
   RatesSection,
   SummarySection,
   TrendSection,
+  VisitsSection,
   type ListKey,
 } from './WeeklySections';
 
@@ -30,6 +31,7 @@ const FORMATS = [
   { format: 'xlsx', label: ['下载 Excel', 'Spreadsheet'] },
   { format: 'csv', label: ['下载 CSV', 'CSV'] },
   { format: 'html', label: ['下载网页版', 'Web page'] },
+  { format: 'docx', label: ['下载 Word', 'Word document'] },
 ] as const;
 
 const LISTS: ListKey[] = ['new', 'overdue', 'escalated', 'unsatisfied'];
@@ -125,6 +127,7 @@ export function WeeklyReportPage() {
       {data && (
         <Spin spinning={report.isFetching}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <VisitsSection visits={data.visits} />
             <SummarySection summary={data.summary} />
             <RatesSection rates={data.rates} />
             <DepartmentsSection departments={data.departments} />
