@@ -1,5 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setToken, setUnauthorizedHandler } from './api';
+import { offlineFor } from './offline';
+import { loadReportTimeZone } from './timeZone';
 
 export type Role = 'admin' | 'manager' | 'official' | 'handler';
 
@@ -20,6 +22,11 @@ interface Auth {
 }
 
 const USER_KEY = 'outreach.user';
+
+/** Whether a user is signed in on this device (the app's first paint depends on it). */
+export function hasStoredUser(): boolean {
+  return localStorage.getItem(USER_KEY) !== null;
+}
 const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -33,11 +40,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, []);
   useEffect(() => setUnauthorizedHandler(logout), [logout]);
+  // The offline shell keeps the signed-in role's pages, and drops what it kept on sign-out.
+  const role = user?.role ?? null;
+  useEffect(() => offlineFor(role), [role]);
   const login = useCallback(async (username: string, password: string) => {
     const result = await api<{ accessToken: string; user: CurrentUser }>('/auth/login', {
       method: 'POST',
       body: { username, password },
     });
+    // The signed-in pages show dates: the report time zone first (asked when the app started).
+    await loadReportTimeZone();
     setToken(result.accessToken);
     localStorage.setItem(USER_KEY, JSON.stringify(result.user));
     setUser(result.user);

@@ -1,16 +1,19 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Role } from './auth';
-import { CalendarPage } from './pages/admin/CalendarPage';
-import { ReferenceDataPage } from './pages/admin/ReferenceDataPage';
-import { UsersPage } from './pages/admin/UsersPage';
-import { QueuePage } from './pages/handler/QueuePage';
-import { DashboardPage } from './pages/manager/DashboardPage';
-import { ProblemListPage } from './pages/manager/ProblemListPage';
-import { WeeklyReportPage } from './pages/manager/WeeklyReportPage';
-import { EnterprisesPage } from './pages/official/EnterprisesPage';
-import { MyProblemsPage } from './pages/official/MyProblemsPage';
-import { VisitFormPage } from './pages/official/VisitFormPage';
-import { ProblemPage } from './pages/shared/ProblemPage';
+
+// Each page is its own chunk, fetched when first opened: an official never downloads the charts
+// or the admin pages. App.tsx shows a placeholder while a page's chunk loads.
+const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const ReferenceDataPage = lazy(() => import('./pages/admin/ReferenceDataPage').then((m) => ({ default: m.ReferenceDataPage })));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
+const QueuePage = lazy(() => import('./pages/handler/QueuePage').then((m) => ({ default: m.QueuePage })));
+const DashboardPage = lazy(() => import('./pages/manager/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const ProblemListPage = lazy(() => import('./pages/manager/ProblemListPage').then((m) => ({ default: m.ProblemListPage })));
+const WeeklyReportPage = lazy(() => import('./pages/manager/WeeklyReportPage').then((m) => ({ default: m.WeeklyReportPage })));
+const EnterprisesPage = lazy(() => import('./pages/official/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })));
+const MyProblemsPage = lazy(() => import('./pages/official/MyProblemsPage').then((m) => ({ default: m.MyProblemsPage })));
+const VisitFormPage = lazy(() => import('./pages/official/VisitFormPage').then((m) => ({ default: m.VisitFormPage })));
+const ProblemPage = lazy(() => import('./pages/shared/ProblemPage').then((m) => ({ default: m.ProblemPage })));
 
 export interface AppRoute {
   path: string;
