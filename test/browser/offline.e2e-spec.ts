@@ -1,0 +1,115 @@
+/**
+ * The offline shell (issue 18, item 3): an official who has used the app once reloads it without
+ * a network, opens the visit form, fills it in and submits: the draft is kept and the send is
+ * retried; when the network returns the visit is sent at once (on the browser's `online` event,
+ * not after the backoff) and recorded exactly once. Signing out drops what the worker kept.
+ *
+ * Browsers run service workers only in a secure context, so this story opens the service as
+ * http://localhost (a secure context) rather than the harness's plain-HTTP intranet name.
+ */
+import type { Page } from 'playwright-core';
+import { PHONE, STEP_TIMEOUT_MS, INTRANET_HOST, login, screenshot, useBrowserHarness } from './support';
+
+jest.setTimeout(STEP_TIMEOUT_MS * 2);
+
+/** Whether the worker controls the page and has kept a file whose URL matches `pattern` in a cache named `prefix…`. */
+function kept(page: Page, prefix: string, pattern: string): Promise<boolean> {
+  return page.evaluate(
+    async ([cachePrefix, source]) => {
+      if (!navigator.serviceWorker?.controller) return false;
+      for (const name of await caches.keys()) {
+        if (!name.startsWith(cachePrefix)) continue;
+        const requests = await (await caches.open(name)).keys();
+        if (requests.some((request) => new RegExp(source).test(request.url))) return true;
+      }
+      return false;
+    },
+    [prefix, pattern] as const,
+  );
+}
+
+async function waitUntilKept(page: Page, prefix: string, pattern: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await kept(page, prefix, pattern))) {
+    if (Date.now() > deadline) throw new Error(`the service worker never kept ${pattern} in ${prefix}…`);
+    await page.waitForTimeout(250);
+  }
+}
+
+describe('the offline shell', () => {
+  const harness = useBrowserHarness();
+
+  it('opens the visit form offline, keeps the draft, and sends it once when the network returns', async () => {
+    const context = await harness.browser.newContext({
+      ...PHONE,
+      baseURL: harness.baseUrl.replace(INTRANET_HOST, 'localhost'),
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    context.setDefaultTimeout(45_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => harness.pageErrors.push(`${page.url()}: ${error.message}`));
+    try {
+      const official = await harness.user('official');
+      const auth = await harness.auth('official');
+      const [enterprise] = (
+        await harness.service.http().get('/api/v1/enterprises').query({ limit: 1 }).set(auth).expect(200)
+      ).body.items as { id: string; name: string }[];
+
+      // Online: sign in; the worker installs, keeps the shell and, told the role, the official's pages.
+      await login(page, 'official');
+      await waitUntilKept(page, 'outreach-code-', '/assets/VisitFormPage-');
+      // A later visit, now through the worker: it keeps the reference data every user sees alike.
+      await page.reload();
+      await page.getByTestId('enterprise-row').first().waitFor();
+      await waitUntilKept(page, 'outreach-reference', '/api/v1/categories$');
+
+      // Offline: the reload opens the app, and the visit form opens with it.
+      await context.setOffline(true);
+      await page.reload();
+      await page.locator('.user-name').waitFor();
+      await page.goto(`/visits/new?enterpriseId=${enterprise!.id}`);
+      await page.getByTestId('visit-submit').waitFor();
+      const purpose = `离线走访 ${Date.now()}`;
+      await page.getByPlaceholder(/一季度包联走访/).fill(purpose);
+      await page.getByTestId('visit-submit').click();
+      await page.getByTestId('visit-retrying').waitFor();
+      await screenshot(page, '13-official-phone-offline-retrying');
+      const draft = await page.evaluate(
+        (key) => localStorage.getItem(key),
+        `outreach.visitDraft.${official.id}.${enterprise!.id}`,
+      );
+      expect(JSON.parse(draft!)).toMatchObject({ values: { purpose }, idempotencyKey: expect.any(String) });
+
+      // Long enough offline that the backoff has grown past what the test waits below.
+      await page.waitForFunction(() => /第 [5-9] 次|第 \d{2,} 次/.test(document.body.innerText), undefined, {
+        timeout: 60_000,
+      });
+      const count = async () =>
+        Number(
+          (
+            await harness.service.db.query<{ n: string }[]>('SELECT count(*) AS n FROM visits WHERE purpose = $1', [
+              purpose,
+            ])
+          )[0]!.n,
+        );
+      expect(await count()).toBe(0);
+
+      await context.setOffline(false);
+      // Sent on the `online` event: well before the grown backoff (at least 8 s) would have run out.
+      await page.getByTestId('visit-success').waitFor({ timeout: 5_000 });
+      expect(await count()).toBe(1);
+      expect(
+        await page.evaluate((key) => localStorage.getItem(key), `outreach.visitDraft.${official.id}.${enterprise!.id}`),
+      ).toBeNull();
+
+      // Signing out drops the reference data the worker kept.
+      await page.getByRole('button', { name: /退\s*出|Sign out/ }).click();
+      await page.locator('#username').waitFor();
+      await page.waitForFunction(async () => !(await caches.keys()).includes('outreach-reference'));
+      expect(await page.evaluate(async () => caches.keys())).not.toContain('outreach-reference');
+    } finally {
+      await context.close();
+    }
+  });
+});
