@@ -16,7 +16,7 @@ import { STATUS_COLORS } from './problemQuery';
 import { RateCard } from './RateCard';
 import type { WeeklyDepartmentRow, WeeklyProblemItem, WeeklyReport } from './reportTypes';
 
-/** A titled block of the report that a printed page does not split. */
+/** A titled block of the report (web/src/print.css says how it breaks across printed pages). */
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Card size="small" title={title} className="weekly-section">
