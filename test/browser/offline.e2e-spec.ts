@@ -14,19 +14,23 @@ jest.setTimeout(STEP_TIMEOUT_MS * 2);
 
 /** Whether the worker controls the page and has kept a file whose URL matches `pattern` in a cache named `prefix…`. */
 function kept(page: Page, prefix: string, pattern: string): Promise<boolean> {
-  return page.evaluate(
-    async ([cachePrefix, source]) => {
-      if (!navigator.serviceWorker?.controller) return false;
-      for (const name of await caches.keys()) {
-        if (!name.startsWith(cachePrefix)) continue;
-        const requests = await (await caches.open(name)).keys();
-        if (requests.some((request) => new RegExp(source).test(request.url))) return true;
-      }
-      return false;
-    },
-    [prefix, pattern] as const,
-  );
+  // In the page's own words (the test's TypeScript has no DOM types).
+  return page.evaluate(`(async () => {
+    if (!navigator.serviceWorker || !navigator.serviceWorker.controller) return false;
+    for (const name of await caches.keys()) {
+      if (!name.startsWith(${JSON.stringify(prefix)})) continue;
+      const requests = await (await caches.open(name)).keys();
+      if (requests.some((request) => new RegExp(${JSON.stringify(pattern)}).test(request.url))) return true;
+    }
+    return false;
+  })()`);
 }
+
+/** What this browser holds under a localStorage key. */
+const stored = (page: Page, key: string) =>
+  page.evaluate(`localStorage.getItem(${JSON.stringify(key)})`) as Promise<string | null>;
+/** The names of the caches the page's origin holds. */
+const cacheNames = (page: Page) => page.evaluate('caches.keys()') as Promise<string[]>;
 
 async function waitUntilKept(page: Page, prefix: string, pattern: string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -75,16 +79,15 @@ describe('the offline shell', () => {
       await page.getByTestId('visit-submit').click();
       await page.getByTestId('visit-retrying').waitFor();
       await screenshot(page, '13-official-phone-offline-retrying');
-      const draft = await page.evaluate(
-        (key) => localStorage.getItem(key),
-        `outreach.visitDraft.${official.id}.${enterprise!.id}`,
-      );
+      const draftKey = `outreach.visitDraft.${official.id}.${enterprise!.id}`;
+      const draft = await stored(page, draftKey);
       expect(JSON.parse(draft!)).toMatchObject({ values: { purpose }, idempotencyKey: expect.any(String) });
 
       // Long enough offline that the backoff has grown past what the test waits below.
-      await page.waitForFunction(() => /第 [5-9] 次|第 \d{2,} 次/.test(document.body.innerText), undefined, {
-        timeout: 60_000,
-      });
+      await page
+        .getByTestId('visit-retrying')
+        .filter({ hasText: /第 ([5-9]|\d{2,}) 次/ })
+        .waitFor({ timeout: 60_000 });
       const count = async () =>
         Number(
           (
@@ -99,15 +102,13 @@ describe('the offline shell', () => {
       // Sent on the `online` event: well before the grown backoff (at least 8 s) would have run out.
       await page.getByTestId('visit-success').waitFor({ timeout: 5_000 });
       expect(await count()).toBe(1);
-      expect(
-        await page.evaluate((key) => localStorage.getItem(key), `outreach.visitDraft.${official.id}.${enterprise!.id}`),
-      ).toBeNull();
+      expect(await stored(page, draftKey)).toBeNull();
 
       // Signing out drops the reference data the worker kept.
       await page.getByRole('button', { name: /退\s*出|Sign out/ }).click();
       await page.locator('#username').waitFor();
-      await page.waitForFunction(async () => !(await caches.keys()).includes('outreach-reference'));
-      expect(await page.evaluate(async () => caches.keys())).not.toContain('outreach-reference');
+      await page.waitForFunction(`caches.keys().then((names) => !names.includes('outreach-reference'))`);
+      expect(await cacheNames(page)).not.toContain('outreach-reference');
     } finally {
       await context.close();
     }

@@ -56,9 +56,10 @@ async function recordTransfers(cdp: CDPSession): Promise<Transfer[]> {
 
 /** Milliseconds from the start of the navigation until `selector` is on the page (polled each frame). */
 async function paintedAfterNavigation(page: Page, selector: string): Promise<number> {
+  // In the page's own words (the test's TypeScript has no DOM types).
   const handle = await page.waitForFunction(
-    (css) => (document.querySelector(css) ? performance.now() : null),
-    selector,
+    `document.querySelector(${JSON.stringify(selector)}) ? performance.now() : null`,
+    undefined,
     { polling: 'raf', timeout: 60_000 },
   );
   return (await handle.jsonValue()) as number;
@@ -120,7 +121,7 @@ describe('page weight on Fast 3G, cold cache', () => {
 
       await page.locator('#username').fill('official');
       await page.locator('#password').fill(DEMO_PASSWORD);
-      const submitted = await page.evaluate(() => performance.now());
+      const submitted = (await page.evaluate('performance.now()')) as number;
       await page.locator('button[type="submit"]').click();
       const list = (await paintedAfterNavigation(page, '[data-testid="enterprise-row"]')) - submitted;
       const listBytes = sum(code(transfers));
