@@ -55,7 +55,14 @@ export class CalendarService {
     for (let y = Number(calendarDay(start, zone).slice(0, 4)); y <= Number(lastWorkingDay.slice(0, 4)); y++) {
       if (!covered.has(y)) uncoveredYears.push(y);
     }
-    return { from: start.toISOString(), days, dueAt: dueAt.toISOString(), lastWorkingDay, timezone: zone, uncoveredYears };
+    return {
+      from: start.toISOString(),
+      days,
+      dueAt: dueAt.toISOString(),
+      lastWorkingDay,
+      timezone: zone,
+      uncoveredYears,
+    };
   }
 
   /**

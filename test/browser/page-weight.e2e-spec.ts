@@ -84,9 +84,10 @@ describe('page weight on Fast 3G, cold cache', () => {
     const line = (r: (typeof rows)[number]) =>
       `${r.name.padEnd(44)} ${kB(r.plain).padStart(10)} ${(r.gzip ? kB(r.gzip) : '—').padStart(10)} ${(r.br ? kB(r.br) : '—').padStart(10)}`;
     console.log(
-      [`${'chunk'.padEnd(44)} ${'plain'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`, ...rows.map(line)].join(
-        '\n',
-      ),
+      [
+        `${'chunk'.padEnd(44)} ${'plain'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`,
+        ...rows.map(line),
+      ].join('\n'),
     );
     // Every script worth it has its compressed copies; none is a single bundle of everything.
     for (const row of rows.filter((r) => r.plain >= 1024)) {
@@ -145,7 +146,9 @@ describe('page weight on Fast 3G, cold cache', () => {
       `  sign-in page painted          ${(j.signIn / 1000).toFixed(2)} s   (target < ${SIGN_IN_PAINTED_MS / 1000} s; ${kB(j.signInBytes)} of html, scripts and styles)`,
       `  official's list after sign-in ${(j.list / 1000).toFixed(2)} s   (target < ${LIST_PAINTED_MS / 1000} s; ${kB(j.listBytes)} so far)`,
       `  official's code path          ${kB(j.bytes)} on the wire (target < ${kB(OFFICIAL_CODE_BYTES)}), sign-in to the visit form:`,
-      ...j.scripts.map((t) => `    ${kB(t.bytes).padStart(10)} ${(t.encoding ?? 'identity').padEnd(8)} ${new URL(t.url).pathname}`),
+      ...j.scripts.map(
+        (t) => `    ${kB(t.bytes).padStart(10)} ${(t.encoding ?? 'identity').padEnd(8)} ${new URL(t.url).pathname}`,
+      ),
     ].join('\n');
   }
 
@@ -160,9 +163,7 @@ describe('page weight on Fast 3G, cold cache', () => {
 
   /** The scripts the build wrote compressed copies of (those under 1 kB it leaves plain). */
   const compressible = (j: Journey) =>
-    j.scripts.filter(
-      (t) => t.type === 'Script' && existsSync(join(WEB_DIR, `${new URL(t.url).pathname}.gz`)),
-    );
+    j.scripts.filter((t) => t.type === 'Script' && existsSync(join(WEB_DIR, `${new URL(t.url).pathname}.gz`)));
 
   const fetchedNames = (j: Journey) => j.scripts.map((t) => new URL(t.url).pathname.replace('/assets/', ''));
 

@@ -7,7 +7,9 @@
 const REFERENCE_CACHE = 'outreach-reference';
 
 function worker(): ServiceWorkerContainer | null {
-  return import.meta.env.PROD && window.isSecureContext && 'serviceWorker' in navigator ? navigator.serviceWorker : null;
+  return import.meta.env.PROD && window.isSecureContext && 'serviceWorker' in navigator
+    ? navigator.serviceWorker
+    : null;
 }
 
 /** Registers the worker once the page has loaded, so that it never competes with the first paint. */

@@ -4,14 +4,24 @@ import type { Role } from './auth';
 // Each page is its own chunk, fetched when first opened: an official never downloads the charts
 // or the admin pages. App.tsx shows a placeholder while a page's chunk loads.
 const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
-const ReferenceDataPage = lazy(() => import('./pages/admin/ReferenceDataPage').then((m) => ({ default: m.ReferenceDataPage })));
+const ReferenceDataPage = lazy(() =>
+  import('./pages/admin/ReferenceDataPage').then((m) => ({ default: m.ReferenceDataPage })),
+);
 const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const QueuePage = lazy(() => import('./pages/handler/QueuePage').then((m) => ({ default: m.QueuePage })));
 const DashboardPage = lazy(() => import('./pages/manager/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const ProblemListPage = lazy(() => import('./pages/manager/ProblemListPage').then((m) => ({ default: m.ProblemListPage })));
-const WeeklyReportPage = lazy(() => import('./pages/manager/WeeklyReportPage').then((m) => ({ default: m.WeeklyReportPage })));
-const EnterprisesPage = lazy(() => import('./pages/official/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })));
-const MyProblemsPage = lazy(() => import('./pages/official/MyProblemsPage').then((m) => ({ default: m.MyProblemsPage })));
+const ProblemListPage = lazy(() =>
+  import('./pages/manager/ProblemListPage').then((m) => ({ default: m.ProblemListPage })),
+);
+const WeeklyReportPage = lazy(() =>
+  import('./pages/manager/WeeklyReportPage').then((m) => ({ default: m.WeeklyReportPage })),
+);
+const EnterprisesPage = lazy(() =>
+  import('./pages/official/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })),
+);
+const MyProblemsPage = lazy(() =>
+  import('./pages/official/MyProblemsPage').then((m) => ({ default: m.MyProblemsPage })),
+);
 const VisitFormPage = lazy(() => import('./pages/official/VisitFormPage').then((m) => ({ default: m.VisitFormPage })));
 const ProblemPage = lazy(() => import('./pages/shared/ProblemPage').then((m) => ({ default: m.ProblemPage })));
 
