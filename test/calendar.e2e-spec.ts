@@ -139,6 +139,7 @@ describe('working-day calendar and category time limits', () => {
         dueAt: '2025-02-05T16:00:00.000Z',
         lastWorkingDay: '2025-02-05',
         timezone: ZONE,
+        uncoveredYears: [],
       });
     });
 
