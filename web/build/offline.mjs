@@ -46,11 +46,15 @@ export function offlineShell() {
       const shell = closure(entry);
       const roles = Object.fromEntries(ROLES.map((role) => [role, new Set()]));
       for (const chunk of chunks) {
+        if (!chunk.isDynamicEntry) continue;
         const folder = /\/web\/src\/pages\/([^/]+)\//.exec(chunk.facadeModuleId ?? '')?.[1];
-        if (!chunk.isDynamicEntry || !folder || !FOLDER_ROLES[folder]) continue;
+        // A page is its role's; any other lazy chunk (the signed-in frame, antd's App, a form
+        // opened on demand) may be needed by every role.
+        const owners = folder ? FOLDER_ROLES[folder] : ROLES;
+        if (!owners) continue;
         for (const file of closure([chunk.fileName])) {
           if (shell.has(file)) continue;
-          for (const role of FOLDER_ROLES[folder]) roles[role].add(file);
+          for (const role of owners) roles[role].add(file);
         }
       }
       const url = (file) => `/${file}`;

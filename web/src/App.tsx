@@ -13,10 +13,10 @@ import { ServerState } from './queries';
 import { ReferenceProvider } from './reference';
 import { ROUTES, homeFor } from './routes';
 
-// The sign-in page is in the first script; the signed-in frame (its menu, antd's App with its
-// message and modal hooks) and the not-found page (its illustrations) come after, in chunks of
-// their own, so that the sign-in page paints sooner on a slow network.
-const SignedInFrame = lazy(() => import('./SignedInFrame').then((m) => ({ default: m.SignedInFrame })));
+// The sign-in page is in the first script; the signed-in frame (its menu) and the not-found page
+// (its illustrations) come after, in chunks of their own, so that the sign-in page paints sooner
+// on a slow network. Each page brings antd's App along if it uses it (lazyPage.tsx).
+const Layout = lazy(() => import('./Layout').then((m) => ({ default: m.Layout })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -61,7 +61,7 @@ function AppRoutes() {
       <Route
         element={
           <Suspense fallback={<Loading />}>
-            <SignedInFrame />
+            <Layout />
           </Suspense>
         }
       >

@@ -1,29 +1,21 @@
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { Role } from './auth';
+import { lazyLightPage, lazyPage } from './lazyPage';
 
 // Each page is its own chunk, fetched when first opened: an official never downloads the charts
-// or the admin pages. App.tsx shows a placeholder while a page's chunk loads.
-const CalendarPage = lazy(() => import('./pages/admin/CalendarPage').then((m) => ({ default: m.CalendarPage })));
-const ReferenceDataPage = lazy(() =>
-  import('./pages/admin/ReferenceDataPage').then((m) => ({ default: m.ReferenceDataPage })),
-);
-const UsersPage = lazy(() => import('./pages/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
-const QueuePage = lazy(() => import('./pages/handler/QueuePage').then((m) => ({ default: m.QueuePage })));
-const DashboardPage = lazy(() => import('./pages/manager/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const ProblemListPage = lazy(() =>
-  import('./pages/manager/ProblemListPage').then((m) => ({ default: m.ProblemListPage })),
-);
-const WeeklyReportPage = lazy(() =>
-  import('./pages/manager/WeeklyReportPage').then((m) => ({ default: m.WeeklyReportPage })),
-);
-const EnterprisesPage = lazy(() =>
-  import('./pages/official/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })),
-);
-const MyProblemsPage = lazy(() =>
-  import('./pages/official/MyProblemsPage').then((m) => ({ default: m.MyProblemsPage })),
-);
-const VisitFormPage = lazy(() => import('./pages/official/VisitFormPage').then((m) => ({ default: m.VisitFormPage })));
-const ProblemPage = lazy(() => import('./pages/shared/ProblemPage').then((m) => ({ default: m.ProblemPage })));
+// or the admin pages. App.tsx shows a placeholder while a page's chunk loads. The official's own
+// pages go without antd's App (lazyPage.tsx): they do not use it, and it is weight on their way.
+const CalendarPage = lazyPage(() => import('./pages/admin/CalendarPage').then((m) => m.CalendarPage));
+const ReferenceDataPage = lazyPage(() => import('./pages/admin/ReferenceDataPage').then((m) => m.ReferenceDataPage));
+const UsersPage = lazyPage(() => import('./pages/admin/UsersPage').then((m) => m.UsersPage));
+const QueuePage = lazyPage(() => import('./pages/handler/QueuePage').then((m) => m.QueuePage));
+const DashboardPage = lazyPage(() => import('./pages/manager/DashboardPage').then((m) => m.DashboardPage));
+const ProblemListPage = lazyPage(() => import('./pages/manager/ProblemListPage').then((m) => m.ProblemListPage));
+const WeeklyReportPage = lazyPage(() => import('./pages/manager/WeeklyReportPage').then((m) => m.WeeklyReportPage));
+const EnterprisesPage = lazyLightPage(() => import('./pages/official/EnterprisesPage').then((m) => m.EnterprisesPage));
+const MyProblemsPage = lazyLightPage(() => import('./pages/official/MyProblemsPage').then((m) => m.MyProblemsPage));
+const VisitFormPage = lazyLightPage(() => import('./pages/official/VisitFormPage').then((m) => m.VisitFormPage));
+const ProblemPage = lazyPage(() => import('./pages/shared/ProblemPage').then((m) => m.ProblemPage));
 
 export interface AppRoute {
   path: string;
