@@ -107,7 +107,9 @@ describe('the offline shell', () => {
       // Signing out drops the reference data the worker kept.
       await page.getByRole('button', { name: /退\s*出|Sign out/ }).click();
       await page.locator('#username').waitFor();
-      await page.waitForFunction(`caches.keys().then((names) => !names.includes('outreach-reference'))`);
+      for (let tries = 0; (await cacheNames(page)).includes('outreach-reference') && tries < 40; tries++) {
+        await page.waitForTimeout(250);
+      }
       expect(await cacheNames(page)).not.toContain('outreach-reference');
     } finally {
       await context.close();

@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './print.css';
 import { hasStoredUser } from './auth';
 import { registerOffline } from './offline';
 import { loadReportTimeZone } from './timeZone';

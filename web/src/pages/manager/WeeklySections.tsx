@@ -16,7 +16,7 @@ import { STATUS_COLORS } from './problemQuery';
 import { RateCard } from './RateCard';
 import type { WeeklyDepartmentRow, WeeklyProblemItem, WeeklyReport } from './reportTypes';
 
-/** A titled block of the report (web/src/print.css says how it breaks across printed pages). */
+/** A titled block of the report (the print styles in web/index.html say how it breaks across pages). */
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Card size="small" title={title} className="weekly-section">
