@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { codeSplitting } from './build/chunks.mjs';
 import { offlineShell } from './build/offline.mjs';
 import { precompress } from './build/precompress.mjs';
 
@@ -14,9 +15,14 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
     rollupOptions: {
+      output: { codeSplitting: codeSplitting() },
       // antd marks its modules "use client" for server rendering; a plain bundle has no use for it.
+      // Its package index imports its App statically, which the bundler reports for the dynamic
+      // import in web/src/lazyPage.tsx; tree-shaking drops that index, and App gets its own chunk.
       onwarn(warning, warn) {
-        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        if (warning.code === 'INEFFECTIVE_DYNAMIC_IMPORT' && /antd[\\/]es[\\/]app/.test(warning.message)) return;
+        warn(warning);
       },
     },
   },
