@@ -72,6 +72,19 @@ describe('the web app at /', () => {
     expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.text).toContain('outreach-code-');
+    // Every file it is to keep is one the build wrote (one missing file fails its whole install).
+    const manifest = JSON.parse(/const MANIFEST = (\{.*\});/.exec(res.text)![1]!) as {
+      shell: string[];
+      roles: Record<string, string[]>;
+    };
+    expect(manifest.shell.length).toBeGreaterThan(0);
+    expect(Object.keys(manifest.roles).sort()).toEqual(['admin', 'handler', 'manager', 'official']);
+    for (const file of [...manifest.shell, ...Object.values(manifest.roles).flat()]) {
+      expect(existsSync(join(WEB_DIR, file))).toBe(true);
+    }
+    // The shell is what index.html loads.
+    const html = readFileSync(join(WEB_DIR, 'index.html'), 'utf8');
+    for (const [, script] of html.matchAll(/src="(\/assets\/[^"]+\.js)"/g)) expect(manifest.shell).toContain(script);
   });
 
   it('serves nothing outside the build’s assets folder', async () => {

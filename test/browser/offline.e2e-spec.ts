@@ -35,7 +35,21 @@ const cacheNames = (page: Page) => page.evaluate('caches.keys()') as Promise<str
 async function waitUntilKept(page: Page, prefix: string, pattern: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (!(await kept(page, prefix, pattern))) {
-    if (Date.now() > deadline) throw new Error(`the service worker never kept ${pattern} in ${prefix}…`);
+    if (Date.now() > deadline) {
+      // What the worker did instead, for the failure message.
+      const state = await page.evaluate(`(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        const caches_ = {};
+        for (const name of await caches.keys()) caches_[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+        return JSON.stringify({
+          registered: !!registration,
+          active: registration && registration.active ? registration.active.state : null,
+          controlled: !!navigator.serviceWorker.controller,
+          caches: caches_,
+        });
+      })()`);
+      throw new Error(`the service worker never kept ${pattern} in ${prefix}…: ${String(state)}`);
+    }
     await page.waitForTimeout(250);
   }
 }

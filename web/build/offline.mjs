@@ -26,8 +26,11 @@ export function offlineShell() {
   return {
     name: 'outreach-offline-shell',
     apply: 'build',
+    // After Vite's own steps, which drop chunks left empty (an entry whose code all went to `core`).
+    enforce: 'post',
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
+      const html = Object.values(bundle).find((item) => item.type === 'asset' && item.fileName === 'index.html');
       const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
       const closure = (start) => {
         const seen = new Set();
@@ -42,7 +45,11 @@ export function offlineShell() {
         start.forEach(visit);
         return seen;
       };
-      const entry = chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName);
+      // The scripts index.html loads (the entry may have been folded into `core`), and the entry.
+      const fromHtml = html ? [...String(html.source).matchAll(/\/(assets\/[^"']+\.js)/g)].map((m) => m[1]) : [];
+      const entry = [
+        ...new Set([...chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName), ...fromHtml]),
+      ];
       const shell = closure(entry);
       const roles = Object.fromEntries(ROLES.map((role) => [role, new Set()]));
       for (const chunk of chunks) {
