@@ -7,7 +7,10 @@
  * Browsers run service workers only in a secure context, so this story opens the service as
  * http://localhost (a secure context) rather than the harness's plain-HTTP intranet name.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { WEB_DIR } from '../../src/web/serve-web';
 import { PHONE, STEP_TIMEOUT_MS, INTRANET_HOST, login, screenshot, useBrowserHarness } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS * 2);
@@ -54,6 +57,14 @@ async function waitUntilKept(page: Page, prefix: string, pattern: string): Promi
   }
 }
 
+/** The files the service worker of this build keeps for an official (dist/web/sw.js's manifest). */
+function officialFiles(): string[] {
+  const source = readFileSync(join(WEB_DIR, 'sw.js'), 'utf8');
+  const manifest = JSON.parse(/const MANIFEST = (\{.*\});/.exec(source)![1]!) as { roles: { official: string[] } };
+  expect(manifest.roles.official.length).toBeGreaterThan(0);
+  return manifest.roles.official;
+}
+
 describe('the offline shell', () => {
   const harness = useBrowserHarness();
 
@@ -76,7 +87,9 @@ describe('the offline shell', () => {
 
       // Online: sign in; the worker installs, keeps the shell and, told the role, the official's pages.
       await login(page, 'official');
-      await waitUntilKept(page, 'outreach-code-', '/assets/VisitFormPage-');
+      // Every file the build lists for an official (the visit form's among them).
+      for (const file of officialFiles())
+        await waitUntilKept(page, 'outreach-code-', `${file.replace(/[.]/g, '\\.')}$`);
       // A later visit, now through the worker: it keeps the reference data every user sees alike.
       await page.reload();
       await page.getByTestId('enterprise-row').first().waitFor();
