@@ -899,6 +899,9 @@ describe('authorization matrix: every endpoint × every caller × every object',
       simpleGet('GET /api/v1/calendar', '/calendar?year=2025', ALL_ROLES, (res) =>
         res.body.year === 2025 && Array.isArray(res.body.days) ? null : res.text,
       ),
+      simpleGet('GET /api/v1/calendar/coverage', '/calendar/coverage', ALL_ROLES, (res) =>
+        Array.isArray(res.body.years) && typeof res.body.currentYear === 'number' ? null : res.text,
+      ),
       simpleGet(
         'GET /api/v1/calendar/working-days',
         '/calendar/working-days?from=2025-01-24T10%3A00%3A00%2B08%3A00&days=3',

@@ -91,6 +91,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calendar/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Which years have a working-day calendar
+     * @description A year counts as entered when it has at least one public holiday. Deadlines falling in a year without one are counted as if every weekday were a working day; clients warn about them.
+     */
+    get: operations['CalendarController_coverage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calendar/days/{date}': {
     parameters: {
       query?: never;
@@ -1040,6 +1060,27 @@ export interface components {
        * @description an enabled official, manager or admin
        */
       userId: string;
+    };
+    CalendarCoverageResponse: {
+      /**
+       * @description the last year of the unbroken run of covered years that holds the current year (null when the current year has no calendar): deadlines after it are counted without holidays
+       * @example 2026
+       */
+      coveredThrough: number | null;
+      /**
+       * @description the current year in the report time zone
+       * @example 2026
+       */
+      currentYear: number;
+      /**
+       * @description the years with at least one public holiday entered, ascending
+       * @example [
+       *       2024,
+       *       2025,
+       *       2026
+       *     ]
+       */
+      years: number[];
     };
     CalendarDayResponse: {
       /**
@@ -2521,6 +2562,11 @@ export interface components {
        * @example Asia/Shanghai
        */
       timezone: string;
+      /**
+       * @description years from the start to the last working day with no public holiday entered: there every weekday counts as a working day, so the deadline may come too early (empty when the calendar covers the span)
+       * @example []
+       */
+      uncoveredYears: number[];
     };
   };
   responses: never;
@@ -2665,6 +2711,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CalendarYearResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CalendarController_coverage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarCoverageResponse'];
         };
       };
       /** @description an error */

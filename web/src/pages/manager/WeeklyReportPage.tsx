@@ -19,14 +19,6 @@ import {
   type ListKey,
 } from './WeeklySections';
 
-/** Printing shows the report alone: no navigation, no toolbar, sections kept whole. */
-const PRINT_CSS = `
-@media print {
-  .ant-layout-header, .no-print { display: none !important; }
-  .ant-layout, .ant-layout-content { background: #fff !important; padding: 0 !important; max-width: none !important; }
-  .weekly-section { break-inside: avoid; box-shadow: none !important; }
-}`;
-
 const FORMATS = [
   { format: 'xlsx', label: ['下载 Excel', 'Spreadsheet'] },
   { format: 'csv', label: ['下载 CSV', 'CSV'] },
@@ -66,7 +58,6 @@ export function WeeklyReportPage() {
   const inProgress = data && new Date(data.asOf) < new Date(data.week.to);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <style>{PRINT_CSS}</style>
       <Row justify="space-between" align="middle" gutter={[16, 8]} className="no-print">
         <Col>
           <Space wrap>

@@ -26,7 +26,7 @@ import type {
   WeeklyVisits,
 } from './reportTypes';
 
-/** A titled block of the report that a printed page does not split. */
+/** A titled block of the report (the print styles in web/index.html say how it breaks across pages). */
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Card size="small" title={title} className="weekly-section">
