@@ -9,6 +9,8 @@ import { HolidayPackageCalendar1764520000000 } from './1764520000000-HolidayPack
 import { SignInAttacks1764600000000 } from './1764600000000-SignInAttacks';
 import { EnterpriseChanges1764610000000 } from './1764610000000-EnterpriseChanges';
 import { Outreach1764700000000 } from './1764700000000-Outreach';
+import { KeyProjects1764800000000 } from './1764800000000-KeyProjects';
+import { RestoreWritesRowsAsTheyWere1764800000001 } from './1764800000001-RestoreWritesRowsAsTheyWere';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -23,4 +25,6 @@ export const migrations = [
   SignInAttacks1764600000000,
   EnterpriseChanges1764610000000,
   Outreach1764700000000,
+  KeyProjects1764800000000,
+  RestoreWritesRowsAsTheyWere1764800000001,
 ];

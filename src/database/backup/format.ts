@@ -37,10 +37,11 @@ export const BACKUP_VERSION = 1;
 export const BATCH_SIZE = 1000;
 
 /**
- * The tables the migrations fill with reference rows (ReferenceData, ManagersTools). A database
- * holding rows in these alone is still empty; a restore replaces their rows with the backup's.
+ * The tables the migrations fill with reference rows (ReferenceData, ManagersTools, the tiers'
+ * visit intervals of Outreach). A database holding rows in these alone is still empty; a restore
+ * replaces their rows with the backup's.
  */
-export const SEEDED_TABLES: readonly string[] = ['districts', 'categories', 'calendar_days'];
+export const SEEDED_TABLES: readonly string[] = ['districts', 'categories', 'calendar_days', 'tier_intervals'];
 
 /** A refusal or a damaged file: the message says what is wrong and what to do; nothing was changed. */
 export class BackupError extends Error {}

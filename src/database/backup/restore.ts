@@ -127,6 +127,8 @@ export async function restoreDatabase(
     await q.startTransaction();
     await q.query(`SET LOCAL idle_in_transaction_session_timeout = 0`);
     await q.query(`SET LOCAL lock_timeout = '30s'`);
+    // Rows go in as the backup holds them: triggers that derive rows stand aside (see migrations).
+    await q.query(`SET LOCAL outreach.restoring = 'on'`);
     await q.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.migrations]);
 
     // The schema at the backup's migrations: run those the database lacks, in this transaction.
