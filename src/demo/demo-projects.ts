@@ -520,7 +520,9 @@ function linkProblems(projects: Project[], problems: Problem[], preferred: Enter
     const must = forced.has(problem.enterprise.id) && isOpen(problem);
     if (!must && (!PROJECT_CATEGORIES.includes(problem.category) || !rng.chance(0.65))) continue;
     candidates.sort((a, b) => b.planYear - a.planYear || a.code.localeCompare(b.code));
-    links.set(problem.id, candidates[0]!.id);
+    // The open problems of the chosen owners name the 2025 project chosen for them.
+    const held = must ? candidates.find((p) => p.planYear === KEY_PLAN_YEAR && p.kind === 'new') : undefined;
+    links.set(problem.id, (held ?? candidates[0]!).id);
   }
   return links;
 }
