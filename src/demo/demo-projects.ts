@@ -358,7 +358,8 @@ function investingMonths(p: Project): number[] {
   const year = p.planYear;
   const started = p.stages.find((s) => s.stage === 'started');
   if (!started) return [];
-  const first = started.effectiveAt < beijing(year, 1, 1) ? 1 : beijingMonth(started.effectiveAt);
+  // A start reported only the next month (two in March 2025) has its first entry that month.
+  const first = started.effectiveAt < beijing(year, 1, 1) ? 1 : beijingMonth(started.recordedAt);
   const completed = p.stages.find((s) => s.stage === 'completed');
   const last = completed ? beijingMonth(completed.effectiveAt) : 12;
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
