@@ -149,7 +149,7 @@ async function writeDataset(db: Client, problems: number, log: (line: string) =>
      SELECT '压测企业' || n || (ARRAY['新能源装备', '风电光伏', '农产品加工', '物流', '文旅', '煤化工'])[1 + n % 6],
             (SELECT array_agg(code ORDER BY code) FROM districts)[1 + n % (SELECT count(*) FROM districts)],
             (ARRAY['new_energy_equipment', 'renewable_power', 'agri_processing', 'logistics', 'tourism', 'coal_coking'])[1 + n % 6],
-            n % 3 = 0 OR n % 10 = 0, n % 10 = 0,
+            n % 3 = 0, n % 10 = 0,
             CASE WHEN n % 10 = 0 THEN 'key' WHEN n % 3 = 0 THEN 'above_scale' ELSE 'other' END,
             now() - interval '6 years'
      FROM generate_series(1, ${enterprises}) n`,
