@@ -1143,6 +1143,8 @@ export interface components {
       items: components['schemas']['ProblemResponse'][];
       /** @description pass as cursor for the next page; null on the last */
       nextCursor: string | null;
+      /** @description with withTotal=true only: how many problems match, on every page of the walk */
+      total?: number;
     };
     ProblemResponse: {
       /** @description on a single problem: the actions the caller may take on it now */
@@ -2371,9 +2373,13 @@ export interface operations {
           | '-lastActivityAt'
           | 'lastActivityAt'
           | '-daysOpen'
-          | 'daysOpen';
+          | 'daysOpen'
+          | '-daysOverdue'
+          | 'daysOverdue';
         /** @description comma list of reported, assigned, in_progress, resolved, closed, withdrawn */
         status?: string[];
+        /** @description true: the answer carries `total`, how many problems the whole walk holds (one more count query) */
+        withTotal?: boolean;
       };
       header?: never;
       path?: never;
@@ -2839,7 +2845,9 @@ export interface operations {
           | '-lastActivityAt'
           | 'lastActivityAt'
           | '-daysOpen'
-          | 'daysOpen';
+          | 'daysOpen'
+          | '-daysOverdue'
+          | 'daysOverdue';
         /** @description comma list of reported, assigned, in_progress, resolved, closed, withdrawn */
         status?: string[];
       };
