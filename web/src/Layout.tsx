@@ -4,6 +4,7 @@ import { useAuth } from './auth';
 import { errorMessage } from './errors';
 import { useI18n } from './i18n';
 import { useReference } from './reference';
+import { MAIN_ID, SkipLink } from './components/SkipLink';
 import { ROUTES } from './routes';
 
 const ROLE_NAMES: Record<string, [string, string]> = {
@@ -27,6 +28,7 @@ export function Layout() {
   const selected = items.filter((item) => location.pathname.startsWith(item.key)).map((item) => item.key);
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
+      <SkipLink />
       <AntLayout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
           {t('包联走访', 'Outreach')}
@@ -40,7 +42,11 @@ export function Layout() {
           style={{ flex: 1, minWidth: 0 }}
         />
         <Space size="small">
-          <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label="language">
+          <Button
+            size="small"
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            aria-label={t('切换为英文界面', 'Switch to Chinese')}
+          >
             {lang === 'zh' ? 'EN' : '中文'}
           </Button>
           <Typography.Text style={{ color: '#fff', maxWidth: '28vw', display: 'block' }} ellipsis className="user-name">
@@ -51,7 +57,11 @@ export function Layout() {
           </Button>
         </Space>
       </AntLayout.Header>
-      <AntLayout.Content style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+      <AntLayout.Content
+        id={MAIN_ID}
+        tabIndex={-1}
+        style={{ padding: 16, maxWidth: 1400, width: '100%', margin: '0 auto', outline: 'none' }}
+      >
         {reference.error !== null && (
           <Alert
             type="error"

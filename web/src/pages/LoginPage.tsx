@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { errorMessage } from '../errors';
+import { PageTitle } from '../components/PageTitle';
 
 export function LoginPage() {
   const { login } = useAuth();
@@ -28,7 +29,9 @@ export function LoginPage() {
   return (
     <div style={{ display: 'flex', justifyContent: 'center', padding: '10vh 16px' }}>
       <Card style={{ width: 380, maxWidth: '100%' }}>
-        <Typography.Title level={4}>{t('包联走访问题办理', 'Business outreach: problem resolution')}</Typography.Title>
+        <PageTitle title={t('登录', 'Sign in')} style={{ fontSize: 20, marginBottom: 16 }}>
+          {t('包联走访问题办理', 'Business outreach: problem resolution')}
+        </PageTitle>
         {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label={t('用户名', 'Username')} rules={[{ required: true }]}>

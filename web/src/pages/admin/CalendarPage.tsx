@@ -22,6 +22,8 @@ import { api } from '../../api';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { today } from '../manager/periods';
+import { PageTitle } from '../../components/PageTitle';
+import { useReturnFocus } from '../../components/useReturnFocus';
 
 /** An exception to Monday–Friday: a weekday off (working: false) or a weekend day worked (调休, working: true). */
 interface CalendarDay {
@@ -69,9 +71,7 @@ export function CalendarPage() {
       <Row justify="space-between" align="middle" gutter={[16, 8]}>
         <Col>
           <Space>
-            <Typography.Title level={3} style={{ margin: 0 }}>
-              {t('工作日历', 'Working-day calendar')}
-            </Typography.Title>
+            <PageTitle title={t('工作日历', 'Working-day calendar')} />
             <Button onClick={() => setParams({ year: String(year - 1) })} aria-label={t('上一年', 'Previous year')}>
               ‹
             </Button>
@@ -238,6 +238,7 @@ interface DayDialogProps {
 
 /** Sets a day's exception (PUT /calendar/days/:date) or clears it (DELETE). */
 function DayDialog({ date, exception, onClose, onSaved }: DayDialogProps) {
+  useReturnFocus();
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ working: boolean; name: string }>();

@@ -12,6 +12,7 @@ import { addDays, isQuarter, quarterDays, quarterOf, shiftQuarter, startOfDay, t
 import { RateCard } from './RateCard';
 import type { FiguresReport, RateFigures, ResolutionRateReport, TrendReport } from './reportTypes';
 import { WarningsPanel } from './WarningsPanel';
+import { PageTitle } from '../../components/PageTitle';
 
 type Group = NonNullable<ResolutionRateReport['groups']>[number];
 
@@ -58,10 +59,10 @@ export function DashboardPage() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Row justify="space-between" align="middle" gutter={[16, 8]}>
         <Col>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <PageTitle title={`${t('工作台', 'Dashboard')} ${period}`}>
             {t('工作台', 'Dashboard')} ·{' '}
             {t(`${period.slice(0, 4)}年第${period.slice(6)}季度`, `${period.slice(5)} ${period.slice(0, 4)}`)}
-          </Typography.Title>
+          </PageTitle>
           <Typography.Text type="secondary">
             {summary
               ? t(`数据截至 ${formatTime(summary.asOf)}`, `Figures as of ${formatTime(summary.asOf)}`)

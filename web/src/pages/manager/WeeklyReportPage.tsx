@@ -16,6 +16,7 @@ import {
   TrendSection,
   type ListKey,
 } from './WeeklySections';
+import { PageTitle } from '../../components/PageTitle';
 
 /** Printing shows the report alone: no navigation, no toolbar, sections kept whole. */
 const PRINT_CSS = `
@@ -97,9 +98,9 @@ export function WeeklyReportPage() {
       </Row>
 
       <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
+        <PageTitle title={`${t('周报', 'Weekly report')} ${week}`} style={{ marginBottom: 4 }}>
           {t('酒泉市涉企问题办理周调度报告', 'Jiuquan business problem resolution: weekly coordination report')}
-        </Typography.Title>
+        </PageTitle>
         <Typography.Text type="secondary">
           {t(`${week}（${monday} 至 ${addDays(monday, 6)}）`, `${week} (${monday} to ${addDays(monday, 6)})`)}
           {data && ` · ${t('数据截至', 'Figures as of')} ${formatTime(data.asOf)}`}

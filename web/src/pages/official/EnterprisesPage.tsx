@@ -1,4 +1,4 @@
-import { Alert, Button, Drawer, Flex, Select, Typography } from 'antd';
+import { Alert, Button, Drawer, Flex, Select } from 'antd';
 import { useState } from 'react';
 import { EnterpriseCard } from '../../components/workflow/EnterpriseCard';
 import { EnterpriseForm } from '../../components/workflow/EnterpriseForm';
@@ -9,6 +9,8 @@ import type { Enterprise } from '../../components/workflow/types';
 import { useKeysetList } from '../../components/workflow/useKeysetList';
 import { useI18n } from '../../i18n';
 import { useReference } from '../../reference';
+import { PageTitle } from '../../components/PageTitle';
+import { useReturnFocus } from '../../components/useReturnFocus';
 
 /** Find an enterprise by name or credit code (or register it) and log a visit to it. */
 export function EnterprisesPage() {
@@ -17,15 +19,14 @@ export function EnterprisesPage() {
   const [q, setQ] = useState('');
   const [district, setDistrict] = useState<string | undefined>();
   const [registering, setRegistering] = useState(false);
+  useReturnFocus(registering);
   const [created, setCreated] = useState<Enterprise | null>(null);
   const list = useKeysetList<Enterprise>('/enterprises', { q: q || undefined, district, limit: 20 });
 
   return (
     <Flex vertical gap={12} style={LIST_PAGE}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('企业走访', 'Enterprises')}
-        </Typography.Title>
+        <PageTitle title={t('企业走访', 'Enterprises')} style={{ fontSize: 20 }} />
         <Button onClick={() => setRegistering(true)} data-testid="enterprise-register">
           {t('登记新企业', 'Register an enterprise')}
         </Button>
