@@ -40,7 +40,7 @@ const visitForm = async (harness: BrowserHarness) => {
 };
 
 export const A11Y_PAGES: A11yPage[] = [
-  { name: 'sign-in', user: null, path: '/', ready: '登录' },
+  { name: 'sign-in', user: null, path: '/', ready: '用户名' },
   { name: 'official: enterprises', user: 'official', path: '/enterprises', ready: '企业走访', phone: true },
   { name: 'official: visit form', user: 'official', path: visitForm, ready: '记录走访', phone: true },
   { name: 'official: my problems', user: 'official', path: '/my-problems', ready: '我登记的问题', phone: true },

@@ -45,7 +45,7 @@ export function Layout() {
           <Button
             size="small"
             onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-            aria-label={t('切换为英文界面', 'Switch to Chinese')}
+            aria-label={t('EN 切换为英文界面', '中文 Switch to Chinese')}
           >
             {lang === 'zh' ? 'EN' : '中文'}
           </Button>

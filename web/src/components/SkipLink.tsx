@@ -4,7 +4,8 @@ import { useI18n } from '../i18n';
 /** The id of every signed-in page's main region, where the skip link goes. */
 export const MAIN_ID = 'main-content';
 
-const HIDDEN: CSSProperties = {
+/** Read by screen readers, not shown: for names that say in full what the screen shows in short. */
+export const VISUALLY_HIDDEN: CSSProperties = {
   position: 'absolute',
   width: 1,
   height: 1,
@@ -34,7 +35,7 @@ export function SkipLink() {
   return (
     <a
       href={`#${MAIN_ID}`}
-      style={focused ? SHOWN : HIDDEN}
+      style={focused ? SHOWN : VISUALLY_HIDDEN}
       onFocus={() => setFocused(true)}
       onBlur={() => setFocused(false)}
       onClick={(event) => {

@@ -27,7 +27,7 @@ export function LoginPage() {
     }
   };
   return (
-    <div style={{ display: 'flex', justifyContent: 'center', padding: '10vh 16px' }}>
+    <main style={{ display: 'flex', justifyContent: 'center', padding: '10vh 16px' }}>
       <Card style={{ width: 380, maxWidth: '100%' }}>
         <PageTitle title={t('登录', 'Sign in')} style={{ fontSize: 20, marginBottom: 16 }}>
           {t('包联走访问题办理', 'Business outreach: problem resolution')}
@@ -48,6 +48,6 @@ export function LoginPage() {
           {lang === 'zh' ? 'English' : '中文'}
         </Button>
       </Card>
-    </div>
+    </main>
   );
 }

@@ -42,6 +42,7 @@ export function EnterprisesPage() {
           style={{ flex: '0 1 200px', minWidth: 160 }}
           allowClear
           placeholder={t('全部县区', 'All districts')}
+          aria-label={t('县区', 'District')}
           value={district}
           onChange={setDistrict}
           options={reference.districts.map((d) => ({
