@@ -37,12 +37,8 @@ describe('the manager’s problem list in the browser (demo data)', () => {
   const rowCodes = async () => page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allInnerTexts();
   const firstRows = async (codes: string[]) => {
     await page.waitForFunction(
-      (expected) =>
-        Array.from(document.querySelectorAll('.ant-table-tbody tr.ant-table-row td:first-child'))
-          .slice(0, expected.length)
-          .map((cell) => (cell as HTMLElement).innerText.trim())
-          .join(',') === expected.join(','),
-      codes,
+      `Array.from(document.querySelectorAll('.ant-table-tbody tr.ant-table-row td:first-child'))
+        .slice(0, ${codes.length}).map((cell) => cell.innerText.trim()).join(',') === ${JSON.stringify(codes.join(','))}`,
     );
   };
 
@@ -61,15 +57,15 @@ describe('the manager’s problem list in the browser (demo data)', () => {
     const second = await api(`limit=50&cursor=${encodeURIComponent(first.nextCursor!)}`);
     await firstRows(first.items.slice(0, 3).map((p) => p.code));
 
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
+    expect(await page.evaluate('window.scrollY')).toBeGreaterThan(0);
     await page.getByRole('button', { name: '下一页' }).click();
     await firstRows(second.items.slice(0, 3).map((p) => p.code));
     // The cursor names the last row of page 1 (its walk instant is the page's own first request).
     const decode = (cursor: string | null) =>
       (JSON.parse(Buffer.from(cursor!, 'base64url').toString()) as string[]).slice(1);
     expect(decode(new URL(page.url()).searchParams.get('pages'))).toEqual(decode(first.nextCursor));
-    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await page.evaluate('window.scrollY')).toBe(0);
     await page.getByText('第 2 页').waitFor();
 
     await page.reload();

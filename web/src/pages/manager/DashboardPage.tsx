@@ -1,10 +1,30 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Empty, Row, Segmented, Space, Statistic, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
-import { CHART_COLORS, EChart, rateBarHeight, rateBarOption, rateTrendOption } from '../../components/charts';
+import {
+  CHART_COLORS,
+  EChart,
+  formatRate,
+  rateBarHeight,
+  rateBarOption,
+  rateTrendOption,
+} from '../../components/charts';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
@@ -18,9 +38,17 @@ type Group = NonNullable<ResolutionRateReport['groups']>[number];
 
 const counts = (rate: RateFigures) => `${rate.resolved} / ${rate.recorded}`;
 
-/** Best rate first; groups with nothing recorded (no rate) last. */
+/**
+ * Best rate first; groups with nothing recorded (no rate) after them; the problems not yet assigned
+ * (key null, 未交办) last of all, since they are no department and take no place in the ranking.
+ */
 const byRate = (groups: Group[] = []) =>
-  [...groups].sort((a, b) => (b.ratePercent ?? -1) - (a.ratePercent ?? -1) || b.recorded - a.recorded);
+  [...groups].sort(
+    (a, b) =>
+      Number(a.key === null) - Number(b.key === null) ||
+      (b.ratePercent ?? -1) - (a.ratePercent ?? -1) ||
+      b.recorded - a.recorded,
+  );
 
 /**
  * The coordination office's dashboard for one quarter (`?period=2025-Q1`, default the current one):
@@ -304,12 +332,28 @@ function GroupRateCard({ title, hint, groups, loading, label, onPick }: GroupRat
       loading={loading && !groups}
     >
       {sorted.some((g) => g.recorded > 0) ? (
-        <EChart
-          option={option}
-          height={rateBarHeight(sorted.length, 220)}
-          onClick={({ dataIndex }) => onPick(sorted[dataIndex])}
-          ariaLabel={title}
-        />
+        <>
+          <EChart
+            option={option}
+            height={rateBarHeight(sorted.length, 220)}
+            onClick={({ dataIndex }) => onPick(sorted[dataIndex])}
+            ariaLabel={title}
+          />
+          {/* The same drill-down as a click on a bar, for the keyboard and screen readers. */}
+          <Select
+            size="small"
+            showSearch={{ optionFilterProp: 'label' }}
+            value={null}
+            style={{ width: '100%', marginTop: 8 }}
+            placeholder={t('选择一项查看其问题', 'Choose one to list its problems')}
+            aria-label={t(`${title}：查看问题`, `${title}: list the problems`)}
+            options={sorted.map((g, index) => ({
+              value: index,
+              label: `${points[index].label} · ${formatRate(g.ratePercent)} (${counts(g)})`,
+            }))}
+            onChange={(index: number) => onPick(sorted[index])}
+          />
+        </>
       ) : (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
