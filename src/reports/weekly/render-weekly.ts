@@ -97,6 +97,7 @@ function ratesTable(report: WeeklyReport, labels: WeeklyLabels): Table {
     rows: [
       row(labels.rates.quarterToDate, report.rates.quarterToDate),
       row(labels.rates.yearToDate, report.rates.yearToDate),
+      ...(report.rates.previousQuarter ? [row(labels.rates.previousQuarter, report.rates.previousQuarter)] : []),
     ],
   };
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type Status, STATUSES } from '../../workflow/statuses';
 import { PeriodInfo } from '../report.response';
 import type {
@@ -125,6 +125,12 @@ export class WeeklyRates {
 
   @ApiProperty({ type: WeeklyRate })
   yearToDate: WeeklyRate;
+
+  @ApiPropertyOptional({
+    type: WeeklyRate,
+    description: 'the previous quarter as of its end (its final figure); only in the first four weeks of a quarter',
+  })
+  previousQuarter?: WeeklyRate;
 }
 
 export class WeeklyListsTruncated {

@@ -1558,6 +1558,8 @@ export interface components {
       resolved: number;
     };
     WeeklyRates: {
+      /** @description the previous quarter as of its end (its final figure); only in the first four weeks of a quarter */
+      previousQuarter?: components['schemas']['WeeklyRate'];
       quarterToDate: components['schemas']['WeeklyRate'];
       yearToDate: components['schemas']['WeeklyRate'];
     };

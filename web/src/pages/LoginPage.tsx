@@ -34,10 +34,18 @@ export function LoginPage() {
         </PageTitle>
         {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="username" label={t('用户名', 'Username')} rules={[{ required: true }]}>
+          <Form.Item
+            name="username"
+            label={t('用户名', 'Username')}
+            rules={[{ required: true, whitespace: true, message: t('请输入用户名', 'Enter the username') }]}
+          >
             <Input autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('密码', 'Password')} rules={[{ required: true }]}>
+          <Form.Item
+            name="password"
+            label={t('密码', 'Password')}
+            rules={[{ required: true, message: t('请输入密码', 'Enter the password') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>

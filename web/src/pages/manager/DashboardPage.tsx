@@ -182,7 +182,7 @@ function SummaryCards({ report, resolution = { recorded: 0, resolved: 0, ratePer
           ratePercent={resolution.ratePercent}
           numerator={resolution.resolved}
           denominator={resolution.recorded}
-          parts={t('办结 / 登记', 'resolved / recorded')}
+          parts={t('其中已办结 / 本季度登记', 'of these resolved / recorded this quarter')}
         />
       </Col>
       <Col xs={24} sm={12} xl={6}>
@@ -198,7 +198,7 @@ function SummaryCards({ report, resolution = { recorded: 0, resolved: 0, ratePer
           ratePercent={onTime.ratePercent}
           numerator={onTime.onTime}
           denominator={onTime.resolved}
-          parts={t('按期 / 办结', 'on time / resolved')}
+          parts={t('按期 / 本季度办结', 'on time / resolved this quarter')}
         />
       </Col>
       <Col xs={24} sm={12} xl={6}>
@@ -223,8 +223,11 @@ function SummaryCards({ report, resolution = { recorded: 0, resolved: 0, ratePer
             <Col span={12}>
               <Statistic
                 title={t('办结用时中位数', 'Median time to resolve')}
-                value={report?.medianDaysToResolve ?? '—'}
-                suffix={report?.medianDaysToResolve != null ? t('天', 'days') : undefined}
+                value={
+                  report?.medianDaysToResolve != null
+                    ? t(`${report.medianDaysToResolve} 天`, `${report.medianDaysToResolve} days`)
+                    : '—'
+                }
               />
             </Col>
             <Col span={12}>
