@@ -27,6 +27,8 @@ interface Item {
   enterpriseName: string;
   districtName: string;
   categoryName: string;
+  districtNameEn: string;
+  categoryNameEn: string;
   departmentName: string | null;
   status: string;
   statusLabel: string;
@@ -214,6 +216,8 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
     enterpriseName: '酒泉周调度风电装备有限公司',
     districtName: '肃州区',
     categoryName: '要素保障',
+    districtNameEn: 'Suzhou District',
+    categoryNameEn: 'Factor supply (power, land, water)',
     daysOverdue: null,
     note: null,
     ...fields,
@@ -699,6 +703,10 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
       expect(csv).toContain('Recorded this week,4');
       expect(csv).toContain('Quarter-to-date resolution rate,2025-Q2,3,1,33.3');
       expect(csv).not.toContain('本周登记');
+      // The lists name districts and categories in English too.
+      expect(csv).toContain('Suzhou District');
+      expect(csv).toContain('Factor supply (power, land, water)');
+      expect(csv).not.toContain('肃州区');
 
       const html = (await download('html', 'en')).body.toString('utf8');
       expect(html).toContain('<html lang="en">');

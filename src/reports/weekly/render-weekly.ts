@@ -189,9 +189,9 @@ function problemCell(item: WeeklyProblemItem, key: ProblemColumnKey, zone: strin
     case 'enterprise':
       return userCell(item.enterpriseName);
     case 'district':
-      return userCell(item.districtName);
+      return userCell(labels.htmlLang === 'en' ? item.districtNameEn : item.districtName);
     case 'category':
-      return userCell(item.categoryName);
+      return userCell(labels.htmlLang === 'en' ? item.categoryNameEn : item.categoryName);
     case 'department':
       return userCell(item.departmentName);
     case 'status':

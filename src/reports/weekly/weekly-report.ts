@@ -8,6 +8,9 @@ export interface WeeklyProblemItem {
   enterpriseName: string;
   districtName: string;
   categoryName: string;
+  /** The English names of the reference data (the Chinese where none is entered). */
+  districtNameEn: string;
+  categoryNameEn: string;
   departmentName: string | null;
   status: Status;
   statusLabel: string;

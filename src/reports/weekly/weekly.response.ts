@@ -29,6 +29,12 @@ export class WeeklyProblemItem implements WeeklyProblemItemShape {
   @ApiProperty()
   categoryName: string;
 
+  @ApiProperty({ description: 'the district in English (the Chinese name where none is entered)' })
+  districtNameEn: string;
+
+  @ApiProperty({ description: 'the category in English (the Chinese name where none is entered)' })
+  categoryNameEn: string;
+
   @ApiProperty({ type: String, nullable: true })
   departmentName: string | null;
 

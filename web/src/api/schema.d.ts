@@ -1526,12 +1526,16 @@ export interface components {
     };
     WeeklyProblemItem: {
       categoryName: string;
+      /** @description the category in English (the Chinese name where none is entered) */
+      categoryNameEn: string;
       /** @example JQ-2025-0042 */
       code: string;
       /** @description working days past the deadline at the end of the week (overdue list only) */
       daysOverdue: number | null;
       departmentName: string | null;
       districtName: string;
+      /** @description the district in English (the Chinese name where none is entered) */
+      districtNameEn: string;
       /** Format: date-time */
       dueAt: string | null;
       enterpriseName: string;

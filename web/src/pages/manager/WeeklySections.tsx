@@ -166,7 +166,7 @@ export type ListKey = keyof WeeklyReport['lists'];
 
 /** One of the lists the meeting walks through: new, overdue, escalated, unsatisfied. */
 export function ProblemListSection({ kind, items }: { kind: ListKey; items: WeeklyProblemItem[] }) {
-  const { t, formatTime } = useI18n();
+  const { t, lang, formatTime } = useI18n();
   const labels = useLabels();
   const titles: Record<ListKey, string> = {
     new: t('本周新增问题', 'New this week'),
@@ -183,8 +183,18 @@ export function ProblemListSection({ kind, items }: { kind: ListKey; items: Week
     },
     { title: t('标题', 'Title'), dataIndex: 'title' },
     { title: t('企业', 'Enterprise'), dataIndex: 'enterpriseName' },
-    { title: t('县区', 'District'), dataIndex: 'districtName', width: 110, responsive: ['lg'] },
-    { title: t('类别', 'Category'), dataIndex: 'categoryName', width: 100, responsive: ['lg'] },
+    {
+      title: t('县区', 'District'),
+      dataIndex: lang === 'en' ? 'districtNameEn' : 'districtName',
+      width: 110,
+      responsive: ['lg'],
+    },
+    {
+      title: t('类别', 'Category'),
+      dataIndex: lang === 'en' ? 'categoryNameEn' : 'categoryName',
+      width: 100,
+      responsive: ['lg'],
+    },
     {
       title: t('责任单位', 'Department'),
       dataIndex: 'departmentName',
