@@ -39,7 +39,10 @@ export function WeeklyReportPage() {
   const { t, lang, formatTime } = useI18n();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const week = isIsoWeek(params.get('week')) ? params.get('week')! : isoWeekOf(today());
+  const thisWeek = isoWeekOf(today());
+  // A week that has not begun has no report (the service refuses it): this week at the latest.
+  const asked = isIsoWeek(params.get('week')) ? params.get('week')! : thisWeek;
+  const week = isoWeekMonday(asked) > isoWeekMonday(thisWeek) ? thisWeek : asked;
   const monday = isoWeekMonday(week);
   const report = useQuery({
     queryKey: ['reports', 'weekly', week],
@@ -75,10 +78,15 @@ export function WeeklyReportPage() {
               value={dayjs(monday)}
               format={() => `${week} · ${monday} ~ ${addDays(monday, 6)}`}
               onChange={(date) => date && setParams({ week: isoWeekOf(date.format('YYYY-MM-DD')) })}
+              disabledDate={(date) => date.format('YYYY-MM-DD') > addDays(isoWeekMonday(thisWeek), 6)}
               style={{ width: 290 }}
               aria-label={t('周次', 'Week')}
             />
-            <Button onClick={() => setParams({ week: shiftWeek(week, 1) })} aria-label={t('下一周', 'Next week')}>
+            <Button
+              onClick={() => setParams({ week: shiftWeek(week, 1) })}
+              aria-label={t('下一周', 'Next week')}
+              disabled={week === thisWeek}
+            >
               ›
             </Button>
           </Space>

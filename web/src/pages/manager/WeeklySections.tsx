@@ -90,6 +90,23 @@ export function RatesSection({ rates }: { rates: WeeklyReport['rates'] }) {
             parts={parts}
           />
         </Col>
+        {rates.previousQuarter && (
+          <Col xs={24} md={12}>
+            <RateCard
+              testId="weekly-rate-previous-quarter"
+              color={CHART_COLORS[2]}
+              title={`${t('上季度最终办结率', 'Previous quarter, final resolution rate')} (${rates.previousQuarter.label})`}
+              definition={t(
+                '季度初几周的季度累计数据尚少，并列上一季度截至季度末的最终办结率（即已公布的数字）',
+                'Early in a quarter its own figure rests on few problems; the previous quarter as of its end (the published figure) stands beside it',
+              )}
+              ratePercent={rates.previousQuarter.ratePercent}
+              numerator={rates.previousQuarter.resolved}
+              denominator={rates.previousQuarter.recorded}
+              parts={parts}
+            />
+          </Col>
+        )}
       </Row>
     </Section>
   );
