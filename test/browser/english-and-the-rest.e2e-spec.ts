@@ -95,4 +95,27 @@ describe('English and the rest, in the browser (demo data)', () => {
     expect(await fresh.locator('body').innerText()).not.toMatch(/格式/);
     await fresh.context().close();
   });
+
+  it('says “another tab or someone else” when the same user changed the problem meanwhile', async () => {
+    const auth = await harness.auth('manager');
+    const list = await harness.service.http().get('/api/v1/problems?status=reported&limit=1').set(auth).expect(200);
+    const id = (list.body as { items: { id: string }[] }).items[0]!.id;
+    await page.goto(`/problems/${id}`);
+    await page.getByTestId('action-escalate').waitFor();
+    // The same manager escalates it from "another tab": the API, with the current version.
+    const current = await harness.service.http().get(`/api/v1/problems/${id}`).set(auth).expect(200);
+    await harness.service
+      .http()
+      .post(`/api/v1/problems/${id}/escalate`)
+      .set(auth)
+      .set('If-Match', `"${current.body.version}"`)
+      .send({ note: '另一个标签页里的督办' })
+      .expect(200);
+    await page.getByTestId('action-escalate').click();
+    await page.getByTestId('action-note').fill('这一页上的督办');
+    await page.getByTestId('action-submit').click();
+    const alert = page.getByTestId('conflict-alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('该问题已在另一个标签页中或由他人更新');
+  });
 });
