@@ -83,7 +83,7 @@ describe('the dashboard in the browser (demo data)', () => {
   });
 
   it('switches its labels to English, the figure unchanged', async () => {
-    await page.getByRole('button', { name: 'language' }).click();
+    await page.getByRole('button', { name: 'EN 切换为英文界面' }).click();
     await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Dashboard' }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Q1 2025');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
