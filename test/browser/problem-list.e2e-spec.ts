@@ -35,11 +35,16 @@ describe('the manager’s problem list in the browser (demo data)', () => {
         .expect(200)
     ).body as { items: Item[]; nextCursor: string | null; total?: number };
   const rowCodes = async () => page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allInnerTexts();
+  /** Waits until the table's first rows are `codes` (polled from the test: the page's CSP forbids eval). */
   const firstRows = async (codes: string[]) => {
-    await page.waitForFunction(
-      `Array.from(document.querySelectorAll('.ant-table-tbody tr.ant-table-row td:first-child'))
-        .slice(0, ${codes.length}).map((cell) => cell.innerText.trim()).join(',') === ${JSON.stringify(codes.join(','))}`,
-    );
+    const deadline = Date.now() + 30_000;
+    let seen: string[] = [];
+    while (Date.now() < deadline) {
+      seen = (await rowCodes()).slice(0, codes.length).map((code) => code.trim());
+      if (seen.join(',') === codes.join(',')) return;
+      await page.waitForTimeout(200);
+    }
+    expect(seen).toEqual(codes);
   };
 
   it('shows the total the API counts', async () => {

@@ -94,7 +94,7 @@ export function RatesSection({ rates }: { rates: WeeklyReport['rates'] }) {
           <Col xs={24} md={12}>
             <RateCard
               testId="weekly-rate-previous-quarter"
-              color={CHART_COLORS[2]}
+              color={CHART_COLORS[3]}
               title={`${t('上季度最终办结率', 'Previous quarter, final resolution rate')} (${rates.previousQuarter.label})`}
               definition={t(
                 '季度初几周的季度累计数据尚少，并列上一季度截至季度末的最终办结率（即已公布的数字）',
