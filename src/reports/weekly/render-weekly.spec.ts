@@ -20,6 +20,8 @@ function item(overrides: Partial<WeeklyProblemItem>): WeeklyProblemItem {
     enterpriseName: '酒泉新能源装备有限公司',
     districtName: '肃州区',
     categoryName: '要素保障',
+    districtNameEn: 'Suzhou District',
+    categoryNameEn: 'Factor supply',
     departmentName: '国网酒泉供电公司',
     status: 'in_progress',
     statusLabel: '办理中',
@@ -50,9 +52,27 @@ const REPORT: WeeklyReport = {
       enterprisesResponsible: 40,
       coverageRatePercent: 27.5,
       districts: [
-        { districtCode: 'suzhou', name: '肃州区', enterprisesVisited: 8, enterprisesResponsible: 25, coverageRatePercent: 32 },
-        { districtCode: 'yumen', name: '玉门市', enterprisesVisited: 3, enterprisesResponsible: 15, coverageRatePercent: 20 },
-        { districtCode: 'dunhuang', name: '敦煌市', enterprisesVisited: 0, enterprisesResponsible: 0, coverageRatePercent: null },
+        {
+          districtCode: 'suzhou',
+          name: '肃州区',
+          enterprisesVisited: 8,
+          enterprisesResponsible: 25,
+          coverageRatePercent: 32,
+        },
+        {
+          districtCode: 'yumen',
+          name: '玉门市',
+          enterprisesVisited: 3,
+          enterprisesResponsible: 15,
+          coverageRatePercent: 20,
+        },
+        {
+          districtCode: 'dunhuang',
+          name: '敦煌市',
+          enterprisesVisited: 0,
+          enterprisesResponsible: 0,
+          coverageRatePercent: null,
+        },
       ],
     },
     officialsWithoutVisit: [{ userId: 'u1', name: '张伟', enterprises: 6 }],
@@ -245,7 +265,12 @@ describe('renderWeeklyHtml', () => {
     }
     // The visits section comes first.
     expect(html.indexOf('<h2>走访情况</h2>')).toBeLessThan(html.indexOf('<h2>概况</h2>'));
-    for (const heading of ['季度累计走访覆盖率（分县区） 2025-Q2', '本周未走访的包联干部', '超期未走访企业', '本周宣传政策']) {
+    for (const heading of [
+      '季度累计走访覆盖率（分县区） 2025-Q2',
+      '本周未走访的包联干部',
+      '超期未走访企业',
+      '本周宣传政策',
+    ]) {
       expect(html).toContain(`<h3>${heading}</h3>`);
     }
     for (const label of ['本周登记', '本周关闭/销号', '周末超期', '季度累计办结率', '年度累计办结率', '超期工作日']) {
@@ -281,8 +306,10 @@ describe('renderWeeklyHtml', () => {
     expect(html.match(/<svg/g)).toHaveLength(3);
     expect(svgs).toHaveLength(3);
     svgs.forEach(expectWellFormed);
-    expect(drawnTexts(svgs[0]!)).toEqual(expect.arrayContaining(['肃州区', '32.0%', '20.0%']));
-    expect(drawnTexts(svgs[1]!)).toEqual(expect.arrayContaining(['国网酒泉供电公司', '91.3%', '50.0%']));
+    expect(drawnTexts(svgs[0]!)).toEqual(expect.arrayContaining(['肃州区', '32.0% (8 / 25)', '20.0% (3 / 15)']));
+    expect(drawnTexts(svgs[1]!)).toEqual(
+      expect.arrayContaining(['国网酒泉供电公司', '91.3% (21 / 23)', '50.0% (2 / 4)']),
+    );
     expect(drawnTexts(svgs[2]!)).toEqual(expect.arrayContaining(['2025-W14', '90.0%']));
     expect(html).toContain('<figcaption>各县区季度累计走访覆盖率</figcaption>');
     expect(html).toContain('<figcaption>各责任单位季度累计办结率</figcaption>');
@@ -408,7 +435,7 @@ describe('renderWeeklyXlsx', () => {
     ] as const) {
       const buffer = await renderWeeklyXlsx(endOfDay, lang);
       const workbook = await new ExcelJS.Workbook().xlsx.load(Uint8Array.from(buffer).buffer);
-      const cell = workbook.worksheets[3]!.getCell('I2');
+      const cell = workbook.getWorksheet(lang === 'zh' ? '本周新增' : 'New this week')!.getCell('I2');
       expect(cell.type).toBe(ExcelJS.ValueType.Date);
       expect(cell.value).toEqual(new Date('2025-04-14T00:00:00Z'));
       expect(cell.numFmt).toBe(`yyyy-mm-dd "${words}"`);
@@ -519,7 +546,7 @@ describe('weekly charts drawn by ECharts as SVG', () => {
     const texts = drawnTexts(svg);
     // Category labels top to bottom, the percent axis, then each bar's value.
     expect(texts.slice(0, 3)).toEqual(['国网酒泉供电公司', 'A & B <co>', '市税务局']);
-    expect(texts).toEqual(expect.arrayContaining(['0%', '20%', '100%', '91.3%', '40.0%']));
+    expect(texts).toEqual(expect.arrayContaining(['0%', '20%', '100%', '91.3% (21 / 23)', '40.0% (4 / 10)']));
     expect(svg).toContain('A &amp; B &lt;co&gt;');
     // Two bars (市税务局 counted nothing, so it has none), both the dashboards' first colour.
     expect(dataMarks(svg)).toEqual(['0:0', '0:1']);
