@@ -13,6 +13,22 @@ import { type BrowserHarness, DESKTOP, login, PHONE, STEP_TIMEOUT_MS, useBrowser
 
 jest.setTimeout(STEP_TIMEOUT_MS * 3);
 
+/** An enterprise the official answers for, and the latest visit the manager can read. */
+const myEnterprise = async (harness: BrowserHarness) => {
+  const res = await harness.service
+    .http()
+    .get('/api/v1/me/enterprises')
+    .set(await harness.auth('official'));
+  return `/enterprises/${(res.body as { items: { id: string }[] }).items[0]!.id}`;
+};
+const firstVisit = async (harness: BrowserHarness) => {
+  const res = await harness.service
+    .http()
+    .get('/api/v1/visits?limit=1')
+    .set(await harness.auth('manager'));
+  return `/visits/${(res.body as { items: { id: string }[] }).items[0]!.id}`;
+};
+
 export interface A11yPage {
   name: string;
   /** The demo user who opens it; null for the sign-in page. */
@@ -44,11 +60,17 @@ export const A11Y_PAGES: A11yPage[] = [
   { name: 'official: enterprises', user: 'official', path: '/enterprises', ready: '企业走访', phone: true },
   { name: 'official: visit form', user: 'official', path: visitForm, ready: '记录走访', phone: true },
   { name: 'official: my problems', user: 'official', path: '/my-problems', ready: '我登记的问题', phone: true },
+  { name: 'official: my enterprises', user: 'official', path: '/my-enterprises', ready: '我的企业', phone: true },
+  { name: 'official: my visits', user: 'official', path: '/my-visits', ready: '我的走访', phone: true },
+  { name: 'official: enterprise page', user: 'official', path: myEnterprise, ready: '包联', phone: true },
   { name: 'handler: queue', user: 'handler-gxj', path: '/queue', ready: '待办问题' },
   { name: 'manager: dashboard', user: 'manager', path: '/dashboard?period=2025-Q1', ready: '办结率' },
   { name: 'manager: problem list', user: 'manager', path: '/problems', ready: '共 ' },
   { name: 'manager: problem page', user: 'manager', path: firstProblem, ready: '流转记录' },
   { name: 'manager: weekly report', user: 'manager', path: '/weekly?week=2025-W14', ready: '周调度' },
+  { name: 'manager: visits', user: 'manager', path: '/visits', ready: '走访记录' },
+  { name: 'manager: a visit', user: 'manager', path: firstVisit, ready: '修正记录' },
+  { name: 'manager: responsibilities', user: 'manager', path: '/responsibilities', ready: '包联关系' },
   { name: 'admin: users', user: 'admin', path: '/admin/users', ready: '用户管理' },
   { name: 'admin: reference data', user: 'admin', path: '/admin/reference', ready: '基础数据' },
   { name: 'admin: calendar', user: 'admin', path: '/admin/calendar?year=2025', ready: '工作日历' },
