@@ -50,6 +50,9 @@ export interface ProblemResponse {
   feedback: string | null;
   escalated: boolean;
   duplicateOf: string | null;
+  /** The key project the problem concerns, if any (see POST /problems/:id/project). */
+  projectId: string | null;
+  projectName: string | null;
   version: number;
   createdBy: string;
   updatedAt: string;
@@ -75,6 +78,7 @@ export const problemColumns = (at: string) => `
   CASE WHEN ${OPEN_SQL} AND p.due_at < ${at}
        THEN working_days_between(p.due_at, ${at}, current_setting('TimeZone')) ELSE 0 END AS "daysOverdue",
   p.resolution, p.satisfaction, p.feedback, p.escalated, p.duplicate_of AS "duplicateOf",
+  p.project_id AS "projectId", (SELECT prj.name FROM projects prj WHERE prj.id = p.project_id) AS "projectName",
   p.version, p.created_by AS "createdBy", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt",
   p.last_event_type AS "lastEventType"`;
 
@@ -166,6 +170,8 @@ export function toProblemResponse(row: ProblemRow, events?: EventRow[]): Problem
     feedback: row.feedback,
     escalated: row.escalated,
     duplicateOf: row.duplicateOf,
+    projectId: row.projectId,
+    projectName: row.projectName,
     version: row.version,
     createdBy: row.createdBy,
     updatedAt: row.updatedAt.toISOString(),
