@@ -374,3 +374,103 @@ describe('key projects (/projects)', () => {
     await t.http().get(api('/projects?cursor=xyz')).set(manager.auth).expect(400);
   });
 });
+
+describe('key projects: export and import', () => {
+  let t: TestApp;
+  let f: Factory;
+  let manager: TestUser;
+  let dept: { id: string; name: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = new Factory(t);
+    manager = await f.user('manager');
+    dept = await f.department('发改委项目办');
+  });
+  afterAll(() => t.close());
+
+  const upload = (csv: string, dryRun: boolean) =>
+    t
+      .http()
+      .post(`/api/v1/projects/import?dryRun=${dryRun}`)
+      .set(manager.auth)
+      .attach('file', Buffer.from(`\uFEFF${csv}`), { filename: 'projects.csv', contentType: 'text/csv' });
+
+  const HEAD = '项目编号,计划年度,项目名称,县区,建设性质,计划总投资（元）,计划开工日期,责任单位';
+
+  it('a dry run reports the rows and changes nothing; apply writes them all', async () => {
+    const csv = [
+      HEAD,
+      `IMP-1,2025,光伏组件项目,肃州区,新建,"1,500,000,000",2025/3/1,发改委项目办`,
+      `IMP-2,2025,煤化工续建项目,yumen,续建,800000000,2025-04-15,`,
+    ].join('\n');
+    const before = await countRows(t, 'projects');
+    const dry = await upload(csv, true).expect(200);
+    expect(dry.body).toEqual({ total: 2, created: 2, updated: 0, rejected: [], applied: false });
+    expect(await countRows(t, 'projects')).toBe(before);
+
+    const applied = await upload(csv, false).expect(200);
+    expect(applied.body).toMatchObject({ created: 2, applied: true });
+    const list = (await t.http().get('/api/v1/projects?q=IMP-').set(manager.auth).expect(200)).body.items;
+    expect(list).toHaveLength(2);
+    expect(list[0]).toMatchObject({
+      code: 'IMP-1',
+      district: 'suzhou',
+      kind: 'new',
+      plannedTotalInvestmentYuan: 1_500_000_000,
+      plannedStartDate: '2025-03-01',
+      departmentId: dept.id,
+    });
+    // The same file again updates them.
+    expect((await upload(csv, false).expect(200)).body).toMatchObject({ created: 0, updated: 2, applied: true });
+  });
+
+  it('is all or nothing: one bad row and nothing is written, with a row report', async () => {
+    const csv = [
+      HEAD,
+      `IMP-10,2025,好项目,肃州区,新建,100,2025-03-01,`,
+      `IMP-11,2025,坏项目,火星区,扩建,-5,2025-02-30,不存在的单位`,
+      `IMP-10,2025,重复编号,肃州区,新建,,,`,
+    ].join('\n');
+    const before = await countRows(t, 'projects');
+    const res = await upload(csv, false).expect(200);
+    expect(res.body.applied).toBe(false);
+    expect(res.body.rejected.map((r: { row: number }) => r.row)).toEqual([3, 4]);
+    const fields = res.body.rejected[0].errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['department', 'district', 'kind', 'plannedStartDate', 'plannedTotalInvestmentYuan'].sort());
+    expect(res.body.rejected[1].errors[0].field).toBe('code');
+    expect(await countRows(t, 'projects')).toBe(before);
+  });
+
+  it('refuses a file without the required headings, naming file', async () => {
+    const res = await upload('名称,县区\n某项目,肃州区\n', false).expect(400);
+    expect(res.body.errors[0].field).toBe('file');
+  });
+
+  it('exports the ledger as CSV and xlsx, and hands out a template', async () => {
+    const csv = await t.http().get('/api/v1/projects/export?format=csv&q=IMP-').set(manager.auth).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toContain('项目编号');
+    expect(csv.text).toContain('IMP-1');
+    expect(csv.text).toContain('前期');
+    const xlsx = await t
+      .http()
+      .get('/api/v1/projects/export?format=xlsx')
+      .set(manager.auth)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    const template = await t.http().get('/api/v1/projects/import/template?format=csv').set(manager.auth).expect(200);
+    expect(template.text).toContain('计划开工日期');
+    const official = await f.user('official');
+    // An official exports only his scope: here nothing but the headings.
+    const scoped = await t.http().get('/api/v1/projects/export?format=csv').set(official.auth).expect(200);
+    expect(scoped.text).not.toContain('IMP-1');
+    await t.http().post('/api/v1/projects/import').set(official.auth).expect(403);
+  });
+});

@@ -390,3 +390,32 @@ function fieldValues(f: ProjectFields): unknown[] {
     f.leaderName,
   ];
 }
+
+/** Names the import resolves, read once per file. */
+export interface ImportLookups {
+  districts: { code: string; name: string; nameEn: string | null }[];
+  departments: { id: string; name: string }[];
+  enterprises: { id: string; name: string; uscc: string | null }[];
+}
+
+@Injectable()
+export class ProjectImportRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** Districts, departments, and the enterprises a file names (by name or credit code). */
+  async lookups(ownerTexts: string[]): Promise<ImportLookups> {
+    return {
+      districts: await rows(this.db, `SELECT code, name, name_en AS "nameEn" FROM districts`),
+      departments: await rows(this.db, `SELECT id, name FROM departments`),
+      enterprises: await rows(
+        this.db,
+        `SELECT id, name, uscc FROM enterprises WHERE name = ANY($1::text[]) OR uscc = ANY($1::text[])`,
+        [ownerTexts],
+      ),
+    };
+  }
+}

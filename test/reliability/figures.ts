@@ -83,6 +83,9 @@ export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
     'calendar_days',
     'categories',
     'warnings',
+    'projects',
+    'project_stage_events',
+    'project_investments',
   ];
   const [row] = await t.db.query(
     `SELECT ${tables.map((table) => `(SELECT count(*)::int FROM ${table}) AS ${table}`).join(', ')}`,
