@@ -11,6 +11,9 @@ import { EnterprisesPage } from './pages/official/EnterprisesPage';
 import { MyProblemsPage } from './pages/official/MyProblemsPage';
 import { VisitFormPage } from './pages/official/VisitFormPage';
 import { ProblemPage } from './pages/shared/ProblemPage';
+import { ProjectImportPage } from './pages/projects/ProjectImportPage';
+import { ProjectLedgerPage } from './pages/projects/ProjectLedgerPage';
+import { ProjectPage } from './pages/projects/ProjectPage';
 
 export interface AppRoute {
   path: string;
@@ -26,6 +29,14 @@ export const ROUTES: AppRoute[] = [
   { path: '/problems', roles: ['manager', 'admin'], Page: ProblemListPage, menu: ['问题清单', 'Problems'] },
   { path: '/weekly', roles: ['manager', 'admin'], Page: WeeklyReportPage, menu: ['周报', 'Weekly report'] },
   { path: '/queue', roles: ['handler'], Page: QueuePage, menu: ['待办问题', 'My queue'] },
+  {
+    path: '/projects',
+    roles: ['manager', 'admin', 'handler', 'official'],
+    Page: ProjectLedgerPage,
+    menu: ['重点项目', 'Key projects'],
+  },
+  { path: '/projects/import', roles: ['manager', 'admin'], Page: ProjectImportPage },
+  { path: '/projects/:id', roles: ['manager', 'admin', 'handler', 'official'], Page: ProjectPage },
   {
     path: '/enterprises',
     roles: ['official', 'manager', 'admin'],
