@@ -8,10 +8,14 @@ import { LiveFigures } from '../reports/live-figures';
 import { ResolutionRateReport, ReportsService } from '../reports/reports.service';
 import { ResolutionCounts } from '../reports/resolution-counts';
 import { GROUP_BYS, type GroupBy } from '../reports/resolution-rate.sql';
+import { PROJECT_GROUP_BYS, type ProjectGroupBy } from '../projects/project.dto';
+import { ProjectFiguresRepository } from '../projects/projects-figures.repository';
+import { type ProjectFiguresReport, ProjectFiguresService } from '../projects/projects-figures.service';
 import { consoleOutput, runMain, withCliContext } from './cli-context';
 
 const USAGE = `usage: npm run report -- --period 2025-Q1 [--group-by department|district|category|industry] [--as-of <instant>|now]
-       npm run report -- --from 2025-01-01 --to 2025-04-01 [...]`;
+       npm run report -- --from 2025-01-01 --to 2025-04-01 [...]
+       npm run report -- --figure projects --period 2025-Q1 [--group-by district|industry|department] [--as-of …]`;
 
 /** Terminal columns a string takes: CJK characters are two wide. */
 function width(text: string): number {
@@ -49,8 +53,23 @@ export function formatReport(report: ResolutionRateReport): string {
   ].join('\n');
 }
 
+/** The key project figures: start rate and completed investment with its growth. */
+export function formatProjectsReport(report: ProjectFiguresReport): string {
+  const rate = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} %`);
+  const yi = (yuan: number) => `${(yuan / 1e8).toFixed(2)} 亿元`;
+  const row = (label: string, f: Omit<ProjectFiguresReport, 'period' | 'asOf' | 'planYear' | 'groups'>) =>
+    `${pad(label, 16)}  ${f.started} / ${f.planned} = ${rate(f.startRatePercent)}   ` +
+    `${yi(f.investmentYuan)} vs ${yi(f.previousYearInvestmentYuan)} (${rate(f.investmentGrowthPercent)})`;
+  return [
+    `重点项目 key projects · ${report.period.label} · plan ${report.planYear} · as of ${report.asOf}`,
+    `开工率 started / planned = rate   完成投资 investment vs a year earlier (growth)`,
+    ...(report.groups ?? []).map((g) => row(g.label, g)),
+    row('合计 Total', report),
+  ].join('\n');
+}
+
 /** The report's services alone (ReportsModule would bring its controller and the weekly report too). */
-@Module({ providers: [ReportsService, ResolutionCounts, LiveFigures] })
+@Module({ providers: [ReportsService, ResolutionCounts, LiveFigures, ProjectFiguresService, ProjectFiguresRepository] })
 class ReportCliModule {}
 
 /** A report on a database whose schema is behind the code would be wrong or fail half-way: it is refused. */
@@ -64,6 +83,7 @@ async function report(): Promise<void> {
       to: { type: 'string' },
       'as-of': { type: 'string' },
       'group-by': { type: 'string' },
+      figure: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -73,7 +93,12 @@ async function report(): Promise<void> {
     return;
   }
   const groupBy = values['group-by'];
-  if (groupBy !== undefined && !GROUP_BYS.includes(groupBy as GroupBy)) {
+  const projects = values.figure === 'projects';
+  if (values.figure !== undefined && !projects) throw DomainError.invalidField('figure', 'expected projects');
+  if (projects && groupBy !== undefined && !PROJECT_GROUP_BYS.includes(groupBy as ProjectGroupBy)) {
+    throw DomainError.invalidField('group-by', `expected one of ${PROJECT_GROUP_BYS.join(', ')}`);
+  }
+  if (!projects && groupBy !== undefined && !GROUP_BYS.includes(groupBy as GroupBy)) {
     throw DomainError.invalidField('group-by', `expected one of ${GROUP_BYS.join(', ')}`);
   }
   const config = loadConfig();
@@ -92,6 +117,16 @@ async function report(): Promise<void> {
         `the database lacks migrations ${pending.join(', ')}: run "npm run migration:run" (or start the service) first; ` +
           'a report never changes the database',
       );
+    }
+    if (projects) {
+      if (values.period === undefined) throw DomainError.invalidField('period', 'give a period such as 2025-Q1');
+      const figures = await context.get(ProjectFiguresService).report({
+        period: values.period,
+        asOf: values['as-of'],
+        groupBy: groupBy as ProjectGroupBy | undefined,
+      });
+      console.log(values.json ? JSON.stringify(figures, null, 2) : formatProjectsReport(figures));
+      return;
     }
     const report = await context.get(ReportsService).resolutionRate({
       period: values.period,
