@@ -14,6 +14,7 @@ import { StatusTag } from '../../components/workflow/StatusTag';
 import type { Enterprise, Problem } from '../../components/workflow/types';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
+import { ProblemProjectLink } from '../projects/ProblemProjectLink';
 
 /** One problem: its facts, its enterprise, its history, and the actions the user may take now. */
 export function ProblemPage() {
@@ -112,6 +113,9 @@ export function ProblemPage() {
           <Tag color="volcano" data-testid="problem-escalated">
             {t('督办', 'Escalated')}
           </Tag>
+        )}
+        {(user?.role === 'manager' || user?.role === 'admin') && (
+          <ProblemProjectLink problem={problem} onChanged={(updated) => client.setQueryData(problemKey, updated)} />
         )}
         <Button onClick={load}>{t('刷新', 'Refresh')}</Button>
       </Flex>
