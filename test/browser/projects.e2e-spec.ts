@@ -81,4 +81,11 @@ describe('the key project ledger in the browser', () => {
     expect(text).toContain('已交办');
     await screenshot(page, 'project-held-up');
   });
+
+  it('opens the problem, which names its project', async () => {
+    await page.getByRole('link', { name: new RegExp(`项目用电接入${mark}`) }).click();
+    await page.getByTestId('problem-status').waitFor();
+    await page.getByRole('link', { name: names.held }).waitFor();
+    expect(await page.locator('body').innerText()).toContain('所属重点项目');
+  });
 });
