@@ -372,6 +372,14 @@ describe('key projects (/projects)', () => {
     const bad = await t.http().get(api('/projects?sort=size')).set(manager.auth).expect(400);
     expect(bad.body.errors[0].field).toBe('sort');
     await t.http().get(api('/projects?cursor=xyz')).set(manager.auth).expect(400);
+    // A cursor naming an impossible day is refused, not sent to the database.
+    const forged = Buffer.from(JSON.stringify(['2030-02-30', made[0].id])).toString('base64url');
+    const refused = await t
+      .http()
+      .get(api(`/projects?sort=plannedStartDate&cursor=${forged}`))
+      .set(manager.auth);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].field).toBe('cursor');
   });
 });
 

@@ -99,7 +99,7 @@ const SORT_KEYS: Record<string, { expr: string; type: string; check: (v: unknown
   plannedStartDate: {
     expr: `coalesce(pr.planned_start_date, 'infinity'::date)`,
     type: 'date',
-    check: (v) => v === 'infinity' || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)),
+    check: (v) => v === 'infinity' || isCalendarDate(v),
   },
   investmentToDate: { expr: 'coalesce(inv.total, 0)', type: 'numeric', check: cursorValue.numeric },
 };
@@ -368,6 +368,13 @@ export class ProjectsRepository {
       [entry.projectId, entry.month, entry.revision, entry.amountYuan, entry.reason, entry.by],
     );
   }
+}
+
+/** A real day written YYYY-MM-DD (no 30 February), so PostgreSQL takes it as a date without an error. */
+function isCalendarDate(value: unknown): boolean {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || value < '1000') return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 function sortOf(sort: ProjectSort): { key: string; descending: boolean } {
