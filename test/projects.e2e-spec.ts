@@ -410,7 +410,8 @@ describe('key projects: export and import', () => {
     const csv = [
       HEAD,
       `IMP-1,2025,光伏组件项目,肃州区,新建,"1,500,000,000",2025/3/1,发改委项目办`,
-      `IMP-2,2025,煤化工续建项目,yumen,续建,800000000,2025-04-15,`,
+      // 45762: how an .xlsx date cell arrives (Excel's day number for 2025-04-15).
+      `IMP-2,2025,煤化工续建项目,yumen,续建,800000000,45762,`,
     ].join('\n');
     const before = await countRows(t, 'projects');
     const dry = await upload(csv, true).expect(200);
@@ -429,6 +430,7 @@ describe('key projects: export and import', () => {
       plannedStartDate: '2025-03-01',
       departmentId: dept.id,
     });
+    expect(list[1]).toMatchObject({ code: 'IMP-2', kind: 'continuing', plannedStartDate: '2025-04-15' });
     // The same file again updates them.
     expect((await upload(csv, false).expect(200)).body).toMatchObject({ created: 0, updated: 2, applied: true });
   });

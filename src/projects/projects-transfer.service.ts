@@ -188,7 +188,11 @@ async function checkRow(
         lookups.districts.find((d) => d.code === lower || d.name === text || d.nameEn?.toLowerCase() === lower)?.code ??
         text;
     } else if (field === 'plannedStartDate') {
-      const date = DateTime.fromFormat(text.replace(/[/.]/g, '-').slice(0, 10), 'yyyy-M-d');
+      // A cell formatted as a date arrives as Excel's day number (days since 1899-12-30).
+      const serial = /^\d{5}$/.test(text)
+        ? DateTime.fromISO('1899-12-30', { zone: 'utc' }).plus({ days: +text })
+        : null;
+      const date = serial ?? DateTime.fromFormat(text.replace(/[/.]/g, '-').slice(0, 10), 'yyyy-M-d');
       body.plannedStartDate = date.isValid ? date.toISODate() : text;
     } else if (field === 'department') {
       const found = lookups.departments.filter((d) => d.name === text);
