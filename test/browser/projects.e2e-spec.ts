@@ -61,6 +61,8 @@ describe('the key project ledger in the browser', () => {
     await page.locator('.ant-select-dropdown:visible').getByTitle('敦煌市').click();
     await page.waitForURL(/district=dunhuang/);
     const table = page.getByRole('table', { name: '项目台账' });
+    // The unfiltered page stays shown until the filtered one arrives: wait for the other district to go.
+    await table.getByRole('link', { name: names.other }).waitFor({ state: 'detached' });
     await table.getByRole('link', { name: names.held }).waitFor();
     expect(await table.innerText()).not.toContain(names.other);
     // The row carries the held-up flag.
@@ -87,5 +89,23 @@ describe('the key project ledger in the browser', () => {
     await page.getByTestId('problem-status').waitFor();
     await page.getByRole('link', { name: names.held }).waitFor();
     expect(await page.locator('body').innerText()).toContain('所属重点项目');
+  });
+
+  it('adds a project through the form and lands on its page', async () => {
+    await page.goto('/projects');
+    await page.getByRole('button', { name: '新增项目' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('项目编号').fill(`UI-${mark}`);
+    await dialog.getByLabel('项目名称').fill(`界面新增项目${mark}`);
+    await dialog.getByRole('combobox', { name: '县区' }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('玉门市').click();
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('heading', { name: `界面新增项目${mark}` }).waitFor();
+    const api = await harness.service
+      .http()
+      .get(`/api/v1/projects?q=UI-${mark}`)
+      .set(await harness.auth('manager'))
+      .expect(200);
+    expect(api.body.items).toMatchObject([{ code: `UI-${mark}`, district: 'yumen', stage: 'preparation' }]);
   });
 });

@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, download } from '../../api';
 import { useAuth } from '../../auth';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useReference } from '../../reference';
+import { ProjectFormDialog } from './ProjectFormDialog';
 import { formatYuan, KINDS, type ProjectItem, STAGE_COLORS, stageLabel, STAGES } from './projectLabels';
 
 const SORTS: [string, string, string][] = [
@@ -40,6 +41,8 @@ export function ProjectLedgerPage() {
   const reference = useReference();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const [adding, setAdding] = useState(false);
   const filters = Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? undefined]));
   const search = params.toString();
   const [walk, setWalk] = useState<{ key: string; cursors: string[] }>({ key: search, cursors: [] });
@@ -81,6 +84,11 @@ export function ProjectLedgerPage() {
         <Space wrap>
           <Button onClick={() => void exportAs('xlsx')}>{t('导出 Excel', 'Export Excel')}</Button>
           <Button onClick={() => void exportAs('csv')}>{t('导出 CSV', 'Export CSV')}</Button>
+          {can('manager', 'admin') && (
+            <Button type="primary" onClick={() => setAdding(true)}>
+              {t('新增项目', 'Add a project')}
+            </Button>
+          )}
           {can('manager', 'admin') && (
             <Link to="/projects/import">
               <Button>{t('批量导入', 'Import')}</Button>
@@ -226,6 +234,9 @@ export function ProjectLedgerPage() {
           },
         ]}
       />
+      {adding && (
+        <ProjectFormDialog onClose={() => setAdding(false)} onSaved={(saved) => navigate(`/projects/${saved.id}`)} />
+      )}
       <Space>
         <Button disabled={cursors.length === 0} onClick={() => setWalk({ key: search, cursors: cursors.slice(0, -1) })}>
           {t('上一页', 'Previous')}

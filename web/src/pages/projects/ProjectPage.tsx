@@ -22,6 +22,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../api';
 import { EChart } from '../../components/charts';
+import { ProjectFormDialog } from './ProjectFormDialog';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
@@ -51,6 +52,7 @@ export function ProjectPage() {
     queryFn: ({ signal }) => api<ProjectDetail>(`/projects/${id}`, { signal }),
   });
   const [stageOpen, setStageOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const [investMonth, setInvestMonth] = useState<{ month: string; existing?: Month } | null>(null);
 
   if (query.error) return <Alert type="error" showIcon message={errorMessage(query.error, t)} />;
@@ -71,7 +73,11 @@ export function ProjectPage() {
         )}
         {p.pastPlannedStart && <Tag color="orange">{t('逾期未开工', 'Past planned start')}</Tag>}
       </Space>
-      <Card size="small" title={t('基本情况', 'Facts')}>
+      <Card
+        size="small"
+        title={t('基本情况', 'Facts')}
+        extra={p.canEdit && <Button onClick={() => setEditing(true)}>{t('编辑', 'Edit')}</Button>}
+      >
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
           <Descriptions.Item label={t('编号', 'Code')}>{p.code}</Descriptions.Item>
           <Descriptions.Item label={t('计划年度', 'Plan year')}>{p.planYear}</Descriptions.Item>
@@ -163,6 +169,7 @@ export function ProjectPage() {
 
       <InvestmentCard project={p} onEnter={setInvestMonth} />
 
+      {editing && <ProjectFormDialog project={p} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
       {stageOpen && <StageDialog project={p} onClose={() => setStageOpen(false)} />}
       {investMonth && <InvestmentDialog project={p} target={investMonth} onClose={() => setInvestMonth(null)} />}
     </Space>
