@@ -15,6 +15,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { ProblemsModule } from './problems/problems.module';
+import { ProjectsModule } from './projects/projects.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
@@ -68,6 +69,7 @@ export class AppModule {
         ResponsibilitiesModule,
         VisitsModule,
         ProblemsModule,
+        ProjectsModule,
         ReportsModule,
         ScheduleModule.forRoot(),
         WarningsModule,

@@ -110,6 +110,25 @@ describe('the command lines in src/cli', () => {
     expect(wrong.err).toMatch(/group-by: expected one of district, official, tier/);
   });
 
+  it('report prints the key project figures with --figure projects', () => {
+    const json = run('report-cli.js', ['--figure', 'projects', '--period', '2025-Q1', '--json'], url);
+    expect(json).toMatchObject({ code: 0, err: '' });
+    expect(JSON.parse(json.out)).toMatchObject({
+      planYear: 2025,
+      planned: 0,
+      started: 0,
+      startRatePercent: null,
+      investmentGrowthPercent: null,
+    });
+    const text = run('report-cli.js', ['--figure', 'projects', '--period', '2025-Q1', '--group-by', 'district'], url);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain('重点项目 key projects · 2025-Q1 · plan 2025');
+    expect(text.out).toMatch(/合计 Total\s+0 \/ 0 = —/);
+    const wrong = run('report-cli.js', ['--figure', 'projects', '--period', '2025-Q1', '--group-by', 'category'], url);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/group-by.*\nusage: npm run report/s);
+  });
+
   it('report names a wrong argument with the usage', () => {
     const report = run('report-cli.js', ['--period', '2025-Q1', '--group-by', 'colour'], url);
     expect(report.code).toBe(1);

@@ -8,6 +8,9 @@ import { LiveFigures } from '../reports/live-figures';
 import { ResolutionRateReport, ReportsService } from '../reports/reports.service';
 import { ResolutionCounts } from '../reports/resolution-counts';
 import { GROUP_BYS, type GroupBy } from '../reports/resolution-rate.sql';
+import { PROJECT_GROUP_BYS, type ProjectGroupBy } from '../projects/project.dto';
+import { ProjectFiguresRepository } from '../projects/projects-figures.repository';
+import { type ProjectFiguresReport, ProjectFiguresService } from '../projects/projects-figures.service';
 import type { VisitsReport } from '../reports/visits/visit-figures.response';
 import { VisitFiguresService } from '../reports/visits/visit-figures.service';
 import { VISIT_GROUP_BYS, type VisitGroupBy } from '../reports/visits/visit-figures.sql';
@@ -15,10 +18,11 @@ import { consoleOutput, runMain, withCliContext } from './cli-context';
 
 const USAGE = `usage: npm run report -- --period 2025-Q1 [--group-by department|district|category|industry] [--as-of <instant>|now]
        npm run report -- --from 2025-01-01 --to 2025-04-01 [...]
-       npm run report -- --figure visits --period 2025-Q1 [--group-by district|official|tier] [--as-of <instant>|now]`;
+       npm run report -- --figure visits --period 2025-Q1 [--group-by district|official|tier] [--as-of <instant>|now]
+       npm run report -- --figure projects --period 2025-Q1 [--group-by district|industry|department] [--as-of …]`;
 
-/** The figures the command prints: the resolution rate (default), or the visit figures. */
-const FIGURES = ['resolution-rate', 'visits'] as const;
+/** The figures the command prints: the resolution rate (default), the visit or the key project figures. */
+const FIGURES = ['resolution-rate', 'visits', 'projects'] as const;
 
 /** Terminal columns a string takes: CJK characters are two wide. */
 function width(text: string): number {
@@ -79,6 +83,20 @@ export function formatVisitsReport(report: VisitsReport): string {
   ].join('\n');
 }
 
+export function formatProjectsReport(report: ProjectFiguresReport): string {
+  const rate = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} %`);
+  const yi = (yuan: number) => `${(yuan / 1e8).toFixed(2)} 亿元`;
+  const row = (label: string, f: Omit<ProjectFiguresReport, 'period' | 'asOf' | 'planYear' | 'groups'>) =>
+    `${pad(label, 16)}  ${f.started} / ${f.planned} = ${rate(f.startRatePercent)}   ` +
+    `${yi(f.investmentYuan)} vs ${yi(f.previousYearInvestmentYuan)} (${rate(f.investmentGrowthPercent)})`;
+  return [
+    `重点项目 key projects · ${report.period.label} · plan ${report.planYear} · as of ${report.asOf}`,
+    `开工率 started / planned = rate   完成投资 investment vs a year earlier (growth)`,
+    ...(report.groups ?? []).map((g) => row(g.label, g)),
+    row('合计 Total', report),
+  ].join('\n');
+}
+
 export function formatReport(report: ResolutionRateReport): string {
   const rows = [
     ...(report.groups ?? []).map((g) => [g.label, String(g.recorded), String(g.resolved), rate(g.ratePercent)]),
@@ -100,7 +118,16 @@ export function formatReport(report: ResolutionRateReport): string {
 }
 
 /** The report's services alone (ReportsModule would bring its controller and the weekly report too). */
-@Module({ providers: [ReportsService, VisitFiguresService, ResolutionCounts, LiveFigures] })
+@Module({
+  providers: [
+    ReportsService,
+    VisitFiguresService,
+    ResolutionCounts,
+    LiveFigures,
+    ProjectFiguresService,
+    ProjectFiguresRepository,
+  ],
+})
 class ReportCliModule {}
 
 /** A report on a database whose schema is behind the code would be wrong or fail half-way: it is refused. */
@@ -126,7 +153,8 @@ async function report(): Promise<void> {
   const figure = values.figure as (typeof FIGURES)[number];
   if (!FIGURES.includes(figure)) throw DomainError.invalidField('figure', `expected one of ${FIGURES.join(', ')}`);
   const groupBy = values['group-by'];
-  const groupBys: readonly string[] = figure === 'visits' ? VISIT_GROUP_BYS : GROUP_BYS;
+  const groupBys: readonly string[] =
+    figure === 'visits' ? VISIT_GROUP_BYS : figure === 'projects' ? PROJECT_GROUP_BYS : GROUP_BYS;
   if (groupBy !== undefined && !groupBys.includes(groupBy)) {
     throw DomainError.invalidField('group-by', `expected one of ${groupBys.join(', ')}`);
   }
@@ -153,12 +181,22 @@ async function report(): Promise<void> {
       console.log(values.json ? JSON.stringify(report, null, 2) : formatVisitsReport(report));
       return;
     }
+    if (figure === 'projects') {
+      if (values.period === undefined) throw DomainError.invalidField('period', 'give a period such as 2025-Q1');
+      const figures = await context.get(ProjectFiguresService).report({
+        period: values.period,
+        asOf: values['as-of'],
+        groupBy: groupBy as ProjectGroupBy | undefined,
+      });
+      console.log(values.json ? JSON.stringify(figures, null, 2) : formatProjectsReport(figures));
+      return;
+    }
     const report = await context.get(ReportsService).resolutionRate({ ...query, groupBy: groupBy as GroupBy });
     console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
   });
 }
 
-/** `npm run report`: the resolution rate, or the visit figures, in the terminal. */
+/** `npm run report`: the resolution rate, the visit or the key project figures, in the terminal. */
 async function main(): Promise<number> {
   try {
     await report();

@@ -50,6 +50,9 @@ export interface ProblemResponse {
   feedback: string | null;
   escalated: boolean;
   duplicateOf: string | null;
+  /** The key project the problem concerns, if any (see POST /problems/:id/project). */
+  projectId: string | null;
+  projectName: string | null;
   version: number;
   createdBy: string;
   updatedAt: string;
@@ -74,6 +77,7 @@ export const problemColumns = (at: string) => `
   floor(extract(epoch FROM ${openUntil(at)} - p.reported_at) / 86400)::int AS "daysOpen",
   ${daysOverdueSql(at)} AS "daysOverdue",
   p.resolution, p.satisfaction, p.feedback, p.escalated, p.duplicate_of AS "duplicateOf",
+  p.project_id AS "projectId", (SELECT prj.name FROM projects prj WHERE prj.id = p.project_id) AS "projectName",
   p.version, p.created_by AS "createdBy", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt",
   p.last_event_type AS "lastEventType"`;
 
@@ -169,6 +173,8 @@ export function toProblemResponse(row: ProblemRow, events?: EventRow[]): Problem
     feedback: row.feedback,
     escalated: row.escalated,
     duplicateOf: row.duplicateOf,
+    projectId: row.projectId,
+    projectName: row.projectName,
     version: row.version,
     createdBy: row.createdBy,
     updatedAt: row.updatedAt.toISOString(),

@@ -66,6 +66,27 @@ export class CreateProblemDto extends ProblemInputDto {
   @IsOptional()
   @IsUUID('all')
   visitId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the key project it concerns' })
+  @IsOptional()
+  @IsUUID('all')
+  projectId?: string;
+}
+
+/** Names (or, with null, clears) the key project a problem concerns. */
+export class LinkProjectDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the project, or null to unlink' })
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('all')
+  projectId: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Trim()
+  @MinLength(1)
+  @MaxLength(2000)
+  note?: string;
 }
 
 const SORTS = [

@@ -144,6 +144,12 @@ export class ProblemResponse implements ProblemShape {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   duplicateOf: string | null;
 
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the key project it concerns' })
+  projectId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  projectName: string | null;
+
   @ApiProperty({ type: 'integer', example: 3, description: 'sent back in If-Match with every action' })
   version: number;
 

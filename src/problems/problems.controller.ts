@@ -19,6 +19,7 @@ import { ProblemPage, ProblemResponse as ProblemBody } from './problem.response'
 import {
   AssignDto,
   CreateProblemDto,
+  LinkProjectDto,
   ListProblemsQuery,
   NoteDto,
   OptionalNoteDto,
@@ -224,6 +225,24 @@ export class ProblemsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     return this.act(res, user, id, version, { action: 'escalate', note: body.note });
+  }
+
+  @Post(':id/project')
+  @HttpCode(200)
+  @Roles('manager', 'admin')
+  @IF_MATCH
+  @AFTER_ACTION
+  @ApiOperation({
+    summary: 'Name the key project the problem concerns, or clear it with null; the status does not change',
+  })
+  async linkProject(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: LinkProjectDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return withEtag(res, await this.problems.linkProject(user, id, version, body));
   }
 
   private async act(res: Response, user: AuthUser, id: string, version: number, input: ActionRequest) {

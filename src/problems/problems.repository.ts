@@ -26,6 +26,7 @@ export interface ProblemInsert {
   year: number;
   enterpriseId: string;
   visitId: string | null;
+  projectId: string | null;
   source: Source;
   category: string;
   title: string;
@@ -46,6 +47,7 @@ export type CreatedRow = ProblemRow & {
 export interface ReferenceCheck {
   enterprise: boolean;
   category: boolean;
+  project: boolean;
   visitEnterpriseId: string | null;
 }
 
@@ -55,7 +57,8 @@ export type ActionState = ProblemState & { version: number; category: string };
 /** The event an action writes beside its change. */
 export interface ActionEvent {
   problemId: string;
-  action: Action;
+  /** A workflow action, or `link_project` (the problem's project named or cleared). */
+  action: Action | 'link_project';
   fromStatus: ProblemState['status'];
   toStatus: ProblemState['status'];
   departmentId: string | null;
@@ -73,14 +76,15 @@ const CREATE = `
     WHERE EXISTS (SELECT 1 FROM enterprises WHERE id = $2)
       AND EXISTS (SELECT 1 FROM categories WHERE code = $5)
       AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM visits WHERE id = $3 AND enterprise_id = $2))
+      AND ($10::uuid IS NULL OR EXISTS (SELECT 1 FROM projects WHERE id = $10))
     ON CONFLICT (year) DO UPDATE SET last_value = problem_code_counters.last_value + 1
     RETURNING last_value
   ),
   problem AS (
     INSERT INTO problems (code, enterprise_id, visit_id, source, category_code, title, description,
-                          reported_at, status, created_by)
+                          reported_at, status, created_by, project_id)
     SELECT 'JQ-' || $1::int || '-' || to_char(counter.last_value, 'FM9999990000'), $2, $3, $4, $5, $6, $7, $8,
-           ${sqlLiteral(INITIAL_STATUS)}, $9
+           ${sqlLiteral(INITIAL_STATUS)}, $9, $10
     FROM counter
     RETURNING *
   ),
@@ -137,6 +141,7 @@ export class ProblemsRepository {
       problem.description,
       problem.reportedAt,
       problem.createdBy,
+      problem.projectId,
     ]);
     return row;
   }
@@ -144,14 +149,15 @@ export class ProblemsRepository {
   /** Which of create's references exist. */
   checkReferences(
     em: EntityManager,
-    refs: { enterpriseId: string; category: string; visitId: string | null },
+    refs: { enterpriseId: string; category: string; visitId: string | null; projectId: string | null },
   ): Promise<ReferenceCheck> {
     return one<ReferenceCheck>(
       em,
       `SELECT EXISTS (SELECT 1 FROM enterprises WHERE id = $1) AS enterprise,
               EXISTS (SELECT 1 FROM categories WHERE code = $2) AS category,
+              ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM projects WHERE id = $4)) AS project,
               (SELECT enterprise_id FROM visits WHERE id = $3) AS "visitEnterpriseId"`,
-      [refs.enterpriseId, refs.category, refs.visitId],
+      [refs.enterpriseId, refs.category, refs.visitId, refs.projectId],
     );
   }
 
@@ -256,6 +262,46 @@ export class ProblemsRepository {
 
   departmentExists(em: EntityManager, id: string): Promise<boolean> {
     return exists(em, `SELECT 1 FROM departments WHERE id = $1`, [id]);
+  }
+
+  /** What linking a project reads: the problem's status, department, project and version, if `user` may see it. */
+  findLinkState(
+    em: EntityManager,
+    user: AuthUser,
+    id: string,
+  ): Promise<
+    | { status: ProblemState['status']; departmentId: string | null; projectId: string | null; version: number }
+    | undefined
+  > {
+    const params = new SqlParams();
+    return maybeOne(
+      em,
+      `SELECT p.status, p.department_id AS "departmentId", p.project_id AS "projectId", p.version
+       FROM problems p WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
+      params.values,
+    );
+  }
+
+  /** Sets the problem's project if it is still at `expectedVersion`; answers the instant, or undefined. */
+  async setProject(
+    em: EntityManager,
+    id: string,
+    expectedVersion: number,
+    projectId: string | null,
+  ): Promise<string | undefined> {
+    const row = await maybeOne<{ at: string }>(
+      em,
+      `WITH clock AS (SELECT clock_timestamp() AS at)
+       UPDATE problems SET project_id = $3, version = version + 1, updated_at = clock.at, last_event_type = 'link_project'
+       FROM clock WHERE id = $1 AND version = $2
+       RETURNING clock.at::text AS at`,
+      [id, expectedVersion, projectId],
+    );
+    return row?.at;
+  }
+
+  projectExists(em: EntityManager, id: string): Promise<boolean> {
+    return exists(em, `SELECT 1 FROM projects WHERE id = $1`, [id]);
   }
 
   problemExists(em: EntityManager, id: string): Promise<boolean> {

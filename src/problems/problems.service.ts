@@ -20,6 +20,7 @@ export type ActionRequest =
 export interface NewProblem extends ProblemInputDto {
   enterpriseId: string;
   visitId?: string;
+  projectId?: string;
 }
 
 @Injectable()
@@ -41,6 +42,7 @@ export class ProblemsService {
       year: DateTime.fromJSDate(reportedAt, { zone: this.config.reportTimezone }).year,
       enterpriseId: input.enterpriseId,
       visitId: input.visitId ?? null,
+      projectId: input.projectId ?? null,
       source: input.source ?? (input.visitId ? 'visit' : 'other'),
       category: input.category,
       title: input.title.trim(),
@@ -71,9 +73,11 @@ export class ProblemsService {
       enterpriseId: input.enterpriseId,
       category: input.category,
       visitId: input.visitId ?? null,
+      projectId: input.projectId ?? null,
     });
     if (!found.enterprise) return DomainError.invalidField('enterpriseId', 'no such enterprise');
     if (!found.category) return DomainError.invalidField('category', `no category has the code "${input.category}"`);
+    if (!found.project) return DomainError.invalidField('projectId', 'no such project');
     if (!found.visitEnterpriseId) return DomainError.invalidField('visitId', 'no such visit');
     return DomainError.invalidField('visitId', 'the visit was to another enterprise');
   }
@@ -121,6 +125,42 @@ export class ProblemsService {
         actorId: user.id,
         note,
         data,
+        at,
+      });
+      return withActions(user, await this.read(em, id));
+    });
+  }
+
+  /**
+   * Names the key project a problem concerns, or clears it (null): a manager's correction of the
+   * problem's facts, not a step of the workflow, so the status stays. Recorded as a `link_project`
+   * event (data: the project before and after) so that views as of an instant can see it.
+   */
+  async linkProject(
+    user: AuthUser,
+    id: string,
+    expectedVersion: number,
+    request: { projectId: string | null; note?: string },
+  ): Promise<ProblemResponse> {
+    return this.repository.transaction(async (em) => {
+      const current = await this.repository.findLinkState(em, user, id);
+      if (!current) throw DomainError.notFound('problem');
+      if (current.version !== expectedVersion) throw versionMismatch(current.version);
+      if (request.projectId !== null && !(await this.repository.projectExists(em, request.projectId)))
+        throw DomainError.invalidField('projectId', 'no such project');
+      if (request.projectId === current.projectId)
+        throw DomainError.invalidField('projectId', 'the problem names this project already');
+      const at = await this.repository.setProject(em, id, expectedVersion, request.projectId);
+      if (at === undefined) throw versionMismatch(expectedVersion + 1);
+      await this.repository.insertEvent(em, {
+        problemId: id,
+        action: 'link_project',
+        fromStatus: current.status,
+        toStatus: current.status,
+        departmentId: current.departmentId,
+        actorId: user.id,
+        note: request.note ?? null,
+        data: { projectId: request.projectId, previousProjectId: current.projectId },
         at,
       });
       return withActions(user, await this.read(em, id));

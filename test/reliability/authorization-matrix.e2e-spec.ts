@@ -462,6 +462,250 @@ describe('authorization matrix: every endpoint × every caller × every object',
   }
   const warningFixtures = { A: '', B: '' };
 
+  /** A key project that department `d` answers for (none when null), added by the manager. */
+  async function projectOf(d: 'A' | 'B' | null): Promise<{ id: string; version: number }> {
+    const res = await t
+      .http()
+      .post(api('/projects'))
+      .set(users.manager.auth)
+      .send({
+        code: `MX-${unique()}`,
+        planYear: 2025,
+        name: `矩阵项目${unique()}`,
+        district: 'suzhou',
+        kind: 'new',
+        ...(d ? { departmentId: deptOf(d).id } : {}),
+      });
+    if (res.status !== 201) throw new Error(`project fixture: ${res.status} ${res.text}`);
+    return { id: res.body.id, version: res.body.version };
+  }
+  const sharedProjects = new Map<string, { id: string; version: number }>();
+  async function sharedProject(d: 'A' | 'B') {
+    if (!sharedProjects.has(d)) sharedProjects.set(d, await projectOf(d));
+    return sharedProjects.get(d)!;
+  }
+  /** The project every link cell names: no department, so linking never widens a handler's scope. */
+  let unassignedProject: { id: string; version: number };
+
+  /** Where a project cell points: deptA/deptB are projects those departments answer for. */
+  const projectTarget =
+    (fresh: boolean) =>
+    async (cell: Cell, allowed: boolean): Promise<Ctx> => {
+      if (cell.obj === 'missing') return { id: MISSING_ID, version: 1 };
+      if (cell.obj === 'malformed') return { id: MALFORMED_ID, version: 1 };
+      const d = cell.obj === 'deptA' ? 'A' : 'B';
+      const target = allowed && fresh ? await projectOf(d) : await sharedProject(d);
+      return { id: target.id, version: target.version, dept: d };
+    };
+
+  const projectRow = async (ctx: Ctx) =>
+    ctx.id && /^[0-9a-f-]{36}$/.test(ctx.id)
+      ? (
+          await t.db.query(
+            `SELECT name, stage, version,
+                    (SELECT count(*)::int FROM project_stage_events e WHERE e.project_id = pr.id) AS events,
+                    (SELECT count(*)::int FROM project_investments i WHERE i.project_id = pr.id) AS entries
+             FROM projects pr WHERE id = $1`,
+            [ctx.id],
+          )
+        )[0]
+      : null;
+
+  /** A project answers a handler of the other department, and an official without responsibility, as missing. */
+  const projectScope = (cell: Cell): Expectation | undefined =>
+    cell.obj !== 'missing' && cell.obj !== 'malformed' && cell.who === 'official'
+      ? { status: 404, code: 'NOT_FOUND', sameAsMissing: true }
+      : undefined;
+
+  function projectSpecs(): Spec[] {
+    const progressSpec = (
+      key: string,
+      path: (id: string) => string,
+      method: 'post' | 'put',
+      body: object,
+      check: (res: Response) => string | null,
+    ): Spec => ({
+      key,
+      roles: ['admin', 'manager', 'handler'],
+      objects: ['missing', 'malformed', 'deptA', 'deptB'],
+      write: true,
+      scoped: true,
+      prepare: projectTarget(true),
+      send: (cell, ctx) => {
+        const http = t.http();
+        const req = (method === 'post' ? http.post(api(path(ctx.id!))) : http.put(api(path(ctx.id!)))).set(
+          auth(cell.who),
+        );
+        return (method === 'post' ? req.set('If-Match', `"${ctx.version}"`) : req).send(body);
+      },
+      ok: () => ({ status: 200, check: (res, ctx) => (res.body.id === ctx.id ? check(res) : res.text.slice(0, 200)) }),
+      row: projectRow,
+    });
+    return [
+      {
+        key: 'GET /api/v1/projects',
+        roles: ALL_ROLES,
+        objects: ['none'],
+        write: false,
+        send: (cell) => t.http().get(api('/projects?limit=200')).set(auth(cell.who)),
+        ok: (cell) => ({
+          status: 200,
+          check: async (res) => {
+            const items: { departmentId: string | null; ownerEnterpriseId: string | null }[] = res.body.items;
+            if (!Array.isArray(items)) return res.text.slice(0, 200);
+            if (cell.who === 'official') return items.length === 0 ? null : `official sees ${items.length}`;
+            if (cell.who === 'handlerA' || cell.who === 'handlerB') {
+              const own = cell.who === 'handlerA' ? deptA.id : deptB.id;
+              const foreign = items.filter((p) => p.departmentId !== null && p.departmentId !== own);
+              return foreign.length ? `handler sees ${foreign.length} projects of the other department` : null;
+            }
+            const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM projects`);
+            return items.length === Math.min(n, 200) ? null : `${items.length} of ${n}`;
+          },
+        }),
+      },
+      simpleGet('GET /api/v1/projects/export', '/projects/export?format=csv', ALL_ROLES, (res) =>
+        res.text.includes('项目编号') ? null : res.text.slice(0, 200),
+      ),
+      simpleGet('GET /api/v1/projects/import/template', '/projects/import/template?format=csv', MANAGERS, (res) =>
+        res.text.includes('项目编号') ? null : res.text,
+      ),
+      {
+        key: 'POST /api/v1/projects/import',
+        roles: MANAGERS,
+        objects: ['none'],
+        write: true,
+        send: (cell) =>
+          t
+            .http()
+            .post(api('/projects/import?dryRun=true'))
+            .set(auth(cell.who))
+            .attach(
+              'file',
+              Buffer.from(`项目编号,计划年度,项目名称,县区,建设性质\nMXI-${unique()},2025,导入项目,肃州区,新建\n`),
+              {
+                filename: 'projects.csv',
+                contentType: 'text/csv',
+              },
+            ),
+        ok: () => ({
+          status: 200,
+          check: (res) =>
+            res.body.total === 1 && res.body.created === 1 && res.body.applied === false ? null : res.text,
+        }),
+      },
+      {
+        key: 'POST /api/v1/projects',
+        roles: MANAGERS,
+        objects: ['none'],
+        write: true,
+        send: (cell) =>
+          t
+            .http()
+            .post(api('/projects'))
+            .set(auth(cell.who))
+            .send({
+              code: `MXC-${unique()}`,
+              planYear: 2025,
+              name: '矩阵新项目',
+              district: 'yumen',
+              kind: 'continuing',
+            }),
+        ok: () => ({ status: 201, check: (res) => (res.body.id && res.body.district === 'yumen' ? null : res.text) }),
+      },
+      {
+        key: 'GET /api/v1/projects/{id}',
+        roles: ALL_ROLES,
+        objects: ['missing', 'malformed', 'deptA', 'deptB'],
+        write: false,
+        scoped: true,
+        prepare: projectTarget(false),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .get(api(`/projects/${ctx.id}`))
+            .set(auth(cell.who)),
+        decide: projectScope,
+        ok: () => ({
+          status: 200,
+          check: (res, ctx) =>
+            res.body.id === ctx.id &&
+            res.headers.etag === `"${res.body.version}"` &&
+            Array.isArray(res.body.stageHistory)
+              ? null
+              : res.text.slice(0, 200),
+        }),
+      },
+      {
+        key: 'PATCH /api/v1/projects/{id}',
+        roles: MANAGERS,
+        objects: ['missing', 'malformed', 'deptA', 'deptB'],
+        write: true,
+        prepare: projectTarget(true),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .patch(api(`/projects/${ctx.id}`))
+            .set(auth(cell.who))
+            .set('If-Match', `"${ctx.version}"`)
+            .send({ name: '矩阵改名项目' }),
+        ok: () => ({
+          status: 200,
+          check: (res, ctx) =>
+            res.body.name === '矩阵改名项目' && res.body.version === ctx.version! + 1 ? null : res.text.slice(0, 200),
+        }),
+        row: projectRow,
+      },
+      {
+        ...progressSpec(
+          'POST /api/v1/projects/{id}/stage',
+          (id) => `/projects/${id}/stage`,
+          'post',
+          { stage: 'started', effectiveAt: '2025-03-10T09:00:00+08:00', note: '开工' },
+          (res) => (res.body.stage === 'started' && res.body.stageHistory.length === 1 ? null : res.text.slice(0, 200)),
+        ),
+      },
+      progressSpec(
+        'PUT /api/v1/projects/{id}/investments/{month}',
+        (id) => `/projects/${id}/investments/2025-01`,
+        'put',
+        { amountYuan: 1_000_000 },
+        (res) => (res.body.investmentToDateYuan === 1_000_000 ? null : res.text.slice(0, 200)),
+      ),
+      {
+        key: 'POST /api/v1/problems/{id}/project',
+        roles: MANAGERS,
+        objects: ['missing', 'malformed', 'deptA', 'deptB'],
+        write: true,
+        scoped: true,
+        prepare: problemTarget('in_progress', true),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api(`/problems/${ctx.id}/project`))
+            .set(auth(cell.who))
+            .set('If-Match', `"${ctx.version}"`)
+            .send({ projectId: unassignedProject.id, note: '关联项目' }),
+        ok: () => ({
+          status: 200,
+          check: async (res, ctx) => {
+            if (res.body.projectId !== unassignedProject.id || res.body.version !== ctx.version! + 1)
+              return res.text.slice(0, 200);
+            const [row] = await t.db.query(
+              `SELECT type FROM problem_events WHERE problem_id = $1 ORDER BY at DESC, id DESC LIMIT 1`,
+              [ctx.id],
+            );
+            return row.type === 'link_project' ? null : `last event ${row.type}`;
+          },
+        }),
+        row: problemRow,
+      },
+      simpleGet('GET /api/v1/reports/projects', '/reports/projects?period=2025-Q1&groupBy=district', MANAGERS, (res) =>
+        typeof res.body.planned === 'number' && Array.isArray(res.body.groups) ? null : res.text,
+      ),
+    ];
+  }
+
   const simpleGet = (key: string, path: string, roles: Role[] | 'public', check?: Expectation['check']): Spec => ({
     key,
     roles,
@@ -1341,6 +1585,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
         send: (cell) => t.http().post(api('/warnings/scan')).set(auth(cell.who)),
         ok: () => ({ status: 200, check: (res) => (res.body.ran === true ? null : res.text) }),
       },
+      ...projectSpecs(),
     ];
   }
 
@@ -1501,6 +1746,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
       expect(assigned.status).toBe(200);
       secrets[d].add(soon.id).add(soon.code);
     }
+    unassignedProject = await projectOf(null);
     // An enterprise never visited, long ago: a not_visited warning only managers see.
     await t.db.query(`UPDATE enterprises SET created_at = now() - interval '400 days' WHERE id = $1`, [entB.id]);
 
@@ -1561,6 +1807,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
     ['problem create, list, export and read', (k) => /problems(\/export|\/\{id\})?$/.test(k)],
     ['problem actions', (k) => /problems\/\{id\}\/[a-z]+$/.test(k)],
     ['reports and warnings', (k) => /reports|warnings/.test(k)],
+    ['key projects', (k) => /^[A-Z]+ \/api\/v1\/projects/.test(k)],
   ];
 
   it.each(groups)('answers as expected for %s', async (_name, belongs) => {

@@ -87,6 +87,9 @@ export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
     'tier_intervals',
     'enterprise_changes',
     'enterprise_tier_changes',
+    'projects',
+    'project_stage_events',
+    'project_investments',
   ];
   const [row] = await t.db.query(
     `SELECT ${tables.map((table) => `(SELECT count(*)::int FROM ${table}) AS ${table}`).join(', ')}`,

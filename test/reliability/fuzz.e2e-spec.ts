@@ -164,6 +164,7 @@ describe('generated bad input against every write endpoint', () => {
   let enterprise: { id: string };
   let visit: { id: string };
   let duplicateTarget: { id: string };
+  let project: { id: string };
   let known: string[];
   const endpoints: Endpoint[] = [];
   const tallies = new Map<string, Tally>();
@@ -190,6 +191,14 @@ describe('generated bad input against every write endpoint', () => {
         .expect(201)
     ).body;
     duplicateTarget = await f.problem(official, enterprise.id);
+    project = (
+      await t
+        .http()
+        .post('/api/v1/projects')
+        .set(manager.auth)
+        .send({ code: 'FZ-FIXTURE', planYear: 2025, name: '模糊测试项目', district: 'suzhou', kind: 'new' })
+        .expect(201)
+    ).body;
     known = [
       departmentA.id,
       departmentB.id,
@@ -199,6 +208,7 @@ describe('generated bad input against every write endpoint', () => {
       enterprise.id,
       visit.id,
       duplicateTarget.id,
+      project.id,
     ];
     // The login template's username is locked (5 failures), so that most generated logins are
     // refused before the deliberately slow password hash.
@@ -486,6 +496,49 @@ describe('generated bad input against every write endpoint', () => {
             reportedAt: inDays(-1),
           },
           { headers: idempotencyKey },
+        ),
+      },
+      {
+        name: 'POST /projects',
+        weight: 1,
+        method: 'post',
+        path: () => '/api/v1/projects',
+        auth: () => manager.auth,
+        input: inputs({
+          code: 'FZ-2025-001',
+          planYear: 2025,
+          name: '模糊测试风电装备项目',
+          ownerEnterpriseId: enterprise.id,
+          district: 'suzhou',
+          industry: 'new_energy_equipment',
+          kind: 'new',
+          plannedTotalInvestmentYuan: 1_200_000_000,
+          plannedAnnualInvestmentYuan: 300_000_000,
+          plannedStartDate: '2025-03-01',
+          departmentId: departmentA.id,
+          leaderName: '张副市长',
+        }),
+      },
+      {
+        name: 'PUT /projects/:id/investments/:month',
+        weight: 0.8,
+        method: 'put',
+        path: (param) => `/api/v1/projects/${project.id}/investments/${param ?? '2025-01'}`,
+        auth: () => manager.auth,
+        input: inputs(
+          { amountYuan: 12_500_000, reason: '统计更正' },
+          {
+            param: junkSegment([
+              '2025-00',
+              '2025-13',
+              '0000-01',
+              '1999-12',
+              '2099-01',
+              '2025-1',
+              '2025-01-01',
+              '-2025-01',
+            ]),
+          },
         ),
       },
       {
@@ -920,6 +973,8 @@ describe('generated bad input against every write endpoint', () => {
     'PATCH /categories/:code',
     'POST /visits/:id/amendments',
     'POST /visits/:id/withdraw',
+    'POST /projects',
+    'PUT /projects/:id/investments/:month',
     ...['assign', 'accept', 'progress', 'resolve', 'return', 'verify', 'reopen', 'withdraw', 'escalate'].map(
       (action) => `POST /problems/:id/${action}`,
     ),
@@ -977,6 +1032,10 @@ describe('forged cursors on every list and sort', () => {
       name: `GET /visits?sort=${sort}`,
       path: `/api/v1/visits?sort=${sort}`,
     })),
+    ...['code', '-name', 'plannedStartDate', '-investmentToDate'].map((sort) => ({
+      name: `GET /projects?sort=${sort}`,
+      path: `/api/v1/projects?sort=${sort}`,
+    })),
   ];
   let t: TestApp;
   let manager: TestUser;
@@ -1003,6 +1062,30 @@ describe('forged cursors on every list and sort', () => {
         .set(official.auth)
         .send({ enterpriseId: enterprise.id, visitedAt: inDays(-1 - i) })
         .expect(201);
+    }
+    // Projects for the ledger's sorts: one with a planned start and investment, others without.
+    for (let i = 0; i < 3; i += 1) {
+      const created = await t
+        .http()
+        .post('/api/v1/projects')
+        .set(manager.auth)
+        .send({
+          code: `FZC-${i}`,
+          planYear: 2025,
+          name: `游标项目${i}`,
+          district: 'suzhou',
+          kind: 'new',
+          ...(i === 0 ? { plannedStartDate: '2025-04-01' } : {}),
+        })
+        .expect(201);
+      if (i === 0) {
+        await t
+          .http()
+          .put(`/api/v1/projects/${created.body.id}/investments/2025-01`)
+          .set(manager.auth)
+          .send({ amountYuan: 5_000_000 })
+          .expect(200);
+      }
     }
   }, 120_000);
 

@@ -26,6 +26,9 @@ const MyEnterprisesPage = lazyLightPage(() =>
 const MyVisitsPage = lazyLightPage(() => import('./pages/official/MyVisitsPage').then((m) => m.MyVisitsPage));
 const EnterprisePage = lazyPage(() => import('./pages/shared/EnterprisePage').then((m) => m.EnterprisePage));
 const VisitPage = lazyPage(() => import('./pages/shared/VisitPage').then((m) => m.VisitPage));
+const ProjectLedgerPage = lazyPage(() => import('./pages/projects/ProjectLedgerPage').then((m) => m.ProjectLedgerPage));
+const ProjectImportPage = lazyPage(() => import('./pages/projects/ProjectImportPage').then((m) => m.ProjectImportPage));
+const ProjectPage = lazyPage(() => import('./pages/projects/ProjectPage').then((m) => m.ProjectPage));
 
 export interface AppRoute {
   path: string;
@@ -47,6 +50,14 @@ export const ROUTES: AppRoute[] = [
     Page: MyEnterprisesPage,
     menu: ['我的企业', 'My enterprises'],
   },
+  {
+    path: '/projects',
+    roles: ['manager', 'admin', 'handler', 'official'],
+    Page: ProjectLedgerPage,
+    menu: ['重点项目', 'Key projects'],
+  },
+  { path: '/projects/import', roles: ['manager', 'admin'], Page: ProjectImportPage },
+  { path: '/projects/:id', roles: ['manager', 'admin', 'handler', 'official'], Page: ProjectPage },
   {
     path: '/enterprises',
     roles: ['official', 'manager', 'admin'],

@@ -486,6 +486,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/problems/{id}/project': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Name the key project the problem concerns, or clear it with null; the status does not change */
+    post: operations['ProblemsController_linkProject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/problems/{id}/reopen': {
     parameters: {
       query?: never;
@@ -588,6 +605,127 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The key project ledger (重点项目): managers see all, a department its own and its problems’ projects, an official the projects of the enterprises he answers for */
+    get: operations['ProjectsController_list'];
+    put?: never;
+    /** Add a project to a year’s plan (409 when the code exists) */
+    post: operations['ProjectsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projects/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One project: its fields, stage history, investment by month and problems; ETag = version */
+    get: operations['ProjectsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change descriptive fields (not the stage) */
+    patch: operations['ProjectsController_update'];
+    trace?: never;
+  };
+  '/api/v1/projects/{id}/investments/{month}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Enter a month’s completed investment (YYYY-MM); a later entry for the same month is an amendment with a reason, and the original stays */
+    put: operations['ProjectsController_investment'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projects/{id}/stage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a stage change (forward; a step back is a correction with a note); managers and the responsible department */
+    post: operations['ProjectsController_stage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projects/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The ledger as you see it, with its filters, as a spreadsheet or CSV */
+    get: operations['ProjectsTransferController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projects/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import the project office’s ledger: a known code updates, a new one adds; all or nothing, with a row report; dryRun=true writes nothing */
+    post: operations['ProjectsTransferController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/projects/import/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An empty project import file with the Chinese headings */
+    get: operations['ProjectsTransferController_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/figures': {
     parameters: {
       query?: never;
@@ -597,6 +735,23 @@ export interface paths {
     };
     /** Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve, optionally per group; and the visit figures of the whole period */
     get: operations['ReportsController_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Key projects of a period as of an instant: start rate (开工率) of the year’s plan, completed investment and its year-on-year growth; optionally per district, industry or department */
+    get: operations['ProjectFiguresController_report'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1171,6 +1326,11 @@ export interface components {
       /** Format: uuid */
       enterpriseId: string;
       /**
+       * Format: uuid
+       * @description the key project it concerns
+       */
+      projectId?: string;
+      /**
        * @description when it was recorded; defaults to now; never in the future
        * @example 2025-03-31T23:30:00+08:00
        */
@@ -1187,6 +1347,53 @@ export interface components {
        * @description the visit it was raised in (same enterprise)
        */
       visitId?: string;
+    };
+    CreateProjectDto: {
+      /**
+       * @description the project office code, unique
+       * @example XM-2025-001
+       */
+      code: string;
+      /**
+       * Format: uuid
+       * @description the responsible department
+       */
+      departmentId?: string | null;
+      /**
+       * @description a district code from GET /districts
+       * @example suzhou
+       */
+      district: string;
+      /** @example new_energy_equipment */
+      industry?: string | null;
+      /**
+       * @description new 新建 or continuing 续建
+       * @enum {string}
+       */
+      kind: 'new' | 'continuing';
+      /** @description the responsible leader (责任领导) */
+      leaderName?: string | null;
+      /** @example 酒泉某风电装备制造基地项目 */
+      name: string;
+      /**
+       * Format: uuid
+       * @description the owner enterprise (项目业主)
+       */
+      ownerEnterpriseId?: string | null;
+      /** @description planned investment in the plan's year, whole yuan */
+      plannedAnnualInvestmentYuan?: number | null;
+      /**
+       * Format: date
+       * @example 2025-03-15
+       */
+      plannedStartDate?: string | null;
+      /** @description planned total investment, whole yuan */
+      plannedTotalInvestmentYuan?: number | null;
+      /**
+       * @description the year of the plan the project belongs to
+       * @example 2025
+       */
+      planYear: number;
     };
     CreateUserDto: {
       /**
@@ -1513,6 +1720,57 @@ export interface components {
       unchanged: number;
       updated: number;
     };
+    InvestmentDto: {
+      /**
+       * @description completed investment in the month, whole yuan
+       * @example 12500000
+       */
+      amountYuan: number;
+      /** @description required for an amendment (any entry after the first) */
+      reason?: string;
+    };
+    InvestmentMonthResponse: {
+      /** @description the latest revision’s amount, whole yuan */
+      amountYuan: number;
+      /** @example 2025-03 */
+      month: string;
+      /** @description oldest first */
+      revisions: components['schemas']['InvestmentRevisionResponse'][];
+    };
+    InvestmentRevisionResponse: {
+      amountYuan: number;
+      /** @description the amendment’s reason */
+      reason: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: uuid */
+      recordedBy: string | null;
+      recordedByName: string | null;
+      /** @description 1 for the first entry; each amendment adds one */
+      revision: number;
+    };
+    LinkedProblemResponse: {
+      /** @example JQ-2025-0042 */
+      code: string;
+      /** Format: uuid */
+      departmentId: string | null;
+      departmentName: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** Format: uuid */
+      id: string;
+      overdue: boolean;
+      status: string;
+      title: string;
+    };
+    LinkProjectDto: {
+      note?: string;
+      /**
+       * Format: uuid
+       * @description the project, or null to unlink
+       */
+      projectId: string | null;
+    };
     LoginDto: {
       /** @example Demo@2025 */
       password: string;
@@ -1762,6 +2020,12 @@ export interface components {
       /** @example assign */
       lastEventType: string;
       overdue: boolean;
+      /**
+       * Format: uuid
+       * @description the key project it concerns
+       */
+      projectId: string | null;
+      projectName: string | null;
       /** Format: date-time */
       reportedAt: string;
       resolution: string | null;
@@ -1796,6 +2060,178 @@ export interface components {
        */
       value: number | null;
       visits: number;
+    };
+    ProjectDetailResponse: {
+      /** @description may change the descriptive fields (managers, admins) */
+      canEdit: boolean;
+      /** @description may record stages and monthly investment */
+      canRecordProgress: boolean;
+      /** @example XM-2025-001 */
+      code: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      departmentId: string | null;
+      departmentName: string | null;
+      /** @example suzhou */
+      district: string;
+      /** @example 肃州区 */
+      districtName: string;
+      /** @description has an overdue open problem */
+      heldUp: boolean;
+      /** Format: uuid */
+      id: string;
+      industry: string | null;
+      investments: components['schemas']['InvestmentMonthResponse'][];
+      /** @description sum of each month’s latest entry, whole yuan */
+      investmentToDateYuan: number;
+      /** @enum {string} */
+      kind: 'new' | 'continuing';
+      leaderName: string | null;
+      /** @example 酒泉某风电装备制造基地项目 */
+      name: string;
+      /** @description linked problems still open */
+      openProblems: number;
+      /** @description linked open problems past their deadline */
+      overdueProblems: number;
+      /** Format: uuid */
+      ownerEnterpriseId: string | null;
+      ownerEnterpriseName: string | null;
+      /** @description past its planned start date and still in preparation */
+      pastPlannedStart: boolean;
+      /** @description whole yuan */
+      plannedAnnualInvestmentYuan: number | null;
+      /** Format: date */
+      plannedStartDate: string | null;
+      /** @description whole yuan */
+      plannedTotalInvestmentYuan: number | null;
+      /** @example 2025 */
+      planYear: number;
+      /** @description the problems that name this project, as you may see them */
+      problems: components['schemas']['LinkedProblemResponse'][];
+      /**
+       * @description the latest stage event
+       * @enum {string}
+       */
+      stage: 'preparation' | 'started' | 'completed' | 'in_production';
+      /** @description in the order they took effect */
+      stageHistory: components['schemas']['StageEventResponse'][];
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description send as If-Match to edit or record a stage */
+      version: number;
+    };
+    ProjectFiguresGroupResponse: {
+      /** @description year-on-year growth; null when the previous is 0 */
+      investmentGrowthPercent: number | null;
+      /** @description completed investment in the period’s months, whole yuan */
+      investmentYuan: number;
+      key: string | null;
+      label: string;
+      /** @description projects of the plan year recorded by asOf (denominator) */
+      planned: number;
+      /** @description the same months a year earlier, same as-of rule */
+      previousYearInvestmentYuan: number;
+      /** @description of those, started construction by the period end and asOf (numerator) */
+      started: number;
+      /** @description started ÷ planned, half-up to one decimal */
+      startRatePercent: number | null;
+    };
+    ProjectFiguresReportResponse: {
+      /** Format: date-time */
+      asOf: string;
+      /** @enum {string} */
+      groupBy?: 'district' | 'industry' | 'department';
+      groups?: components['schemas']['ProjectFiguresGroupResponse'][];
+      /** @description year-on-year growth; null when the previous is 0 */
+      investmentGrowthPercent: number | null;
+      /** @description completed investment in the period’s months, whole yuan */
+      investmentYuan: number;
+      period: components['schemas']['PeriodInfo'];
+      /** @description projects of the plan year recorded by asOf (denominator) */
+      planned: number;
+      /**
+       * @description the year of the period’s start
+       * @example 2025
+       */
+      planYear: number;
+      /** @description the same months a year earlier, same as-of rule */
+      previousYearInvestmentYuan: number;
+      /** @description of those, started construction by the period end and asOf (numerator) */
+      started: number;
+      /** @description started ÷ planned, half-up to one decimal */
+      startRatePercent: number | null;
+    };
+    ProjectImportRejectedRowResponse: {
+      errors: components['schemas']['FieldErrorResponse'][];
+      /** @description the row number as the spreadsheet shows it (headings: 1) */
+      row: number;
+    };
+    ProjectImportResultResponse: {
+      /** @description written: never on a dry run or when any row is rejected */
+      applied: boolean;
+      /** @description rows with a new code */
+      created: number;
+      rejected: components['schemas']['ProjectImportRejectedRowResponse'][];
+      total: number;
+      /** @description rows with a known code */
+      updated: number;
+    };
+    ProjectItemResponse: {
+      /** @example XM-2025-001 */
+      code: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      departmentId: string | null;
+      departmentName: string | null;
+      /** @example suzhou */
+      district: string;
+      /** @example 肃州区 */
+      districtName: string;
+      /** @description has an overdue open problem */
+      heldUp: boolean;
+      /** Format: uuid */
+      id: string;
+      industry: string | null;
+      /** @description sum of each month’s latest entry, whole yuan */
+      investmentToDateYuan: number;
+      /** @enum {string} */
+      kind: 'new' | 'continuing';
+      leaderName: string | null;
+      /** @example 酒泉某风电装备制造基地项目 */
+      name: string;
+      /** @description linked problems still open */
+      openProblems: number;
+      /** @description linked open problems past their deadline */
+      overdueProblems: number;
+      /** Format: uuid */
+      ownerEnterpriseId: string | null;
+      ownerEnterpriseName: string | null;
+      /** @description past its planned start date and still in preparation */
+      pastPlannedStart: boolean;
+      /** @description whole yuan */
+      plannedAnnualInvestmentYuan: number | null;
+      /** Format: date */
+      plannedStartDate: string | null;
+      /** @description whole yuan */
+      plannedTotalInvestmentYuan: number | null;
+      /** @example 2025 */
+      planYear: number;
+      /**
+       * @description the latest stage event
+       * @enum {string}
+       */
+      stage: 'preparation' | 'started' | 'completed' | 'in_production';
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description send as If-Match to edit or record a stage */
+      version: number;
+    };
+    ProjectPage: {
+      items: components['schemas']['ProjectItemResponse'][];
+      /** @description pass as cursor for the next page; null on the last */
+      nextCursor: string | null;
     };
     RateFigures: {
       /**
@@ -1940,6 +2376,36 @@ export interface components {
     };
     /** @enum {string} */
     Source: 'visit' | 'hotline' | 'online' | 'meeting' | 'other';
+    StageDto: {
+      /**
+       * @description when the project entered the stage (e.g. construction began); not in the future
+       * @example 2025-03-18T09:00:00+08:00
+       */
+      effectiveAt: string;
+      /** @description required when the stage goes back (a correction) */
+      note?: string;
+      /** @enum {string} */
+      stage: 'preparation' | 'started' | 'completed' | 'in_production';
+    };
+    StageEventResponse: {
+      /** Format: uuid */
+      actorId: string | null;
+      actorName: string | null;
+      /**
+       * Format: date-time
+       * @description when the project entered the stage
+       */
+      effectiveAt: string;
+      id: string;
+      note: string | null;
+      /**
+       * Format: date-time
+       * @description when it was recorded
+       */
+      recordedAt: string;
+      /** @enum {string} */
+      stage: 'preparation' | 'started' | 'completed' | 'in_production';
+    };
     /** @enum {string} */
     Status: 'reported' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
     StatusResponse: {
@@ -2017,6 +2483,53 @@ export interface components {
        * @enum {string}
        */
       tier?: 'key' | 'above_scale' | 'other';
+    };
+    UpdateProjectDto: {
+      /**
+       * @description the project office code, unique
+       * @example XM-2025-001
+       */
+      code?: string;
+      /**
+       * Format: uuid
+       * @description the responsible department
+       */
+      departmentId?: string | null;
+      /**
+       * @description a district code from GET /districts
+       * @example suzhou
+       */
+      district?: string;
+      /** @example new_energy_equipment */
+      industry?: string | null;
+      /**
+       * @description new 新建 or continuing 续建
+       * @enum {string}
+       */
+      kind?: 'new' | 'continuing';
+      /** @description the responsible leader (责任领导) */
+      leaderName?: string | null;
+      /** @example 酒泉某风电装备制造基地项目 */
+      name?: string;
+      /**
+       * Format: uuid
+       * @description the owner enterprise (项目业主)
+       */
+      ownerEnterpriseId?: string | null;
+      /** @description planned investment in the plan's year, whole yuan */
+      plannedAnnualInvestmentYuan?: number | null;
+      /**
+       * Format: date
+       * @example 2025-03-15
+       */
+      plannedStartDate?: string | null;
+      /** @description planned total investment, whole yuan */
+      plannedTotalInvestmentYuan?: number | null;
+      /**
+       * @description the year of the plan the project belongs to
+       * @example 2025
+       */
+      planYear?: number;
     };
     UpdateTierDto: {
       /** @example 30 */
@@ -3778,6 +4291,44 @@ export interface operations {
       };
     };
   };
+  ProblemsController_linkProject: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkProjectDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ProblemsController_reopen: {
     parameters: {
       query?: never;
@@ -4034,6 +4585,361 @@ export interface operations {
       };
     };
   };
+  ProjectsController_list: {
+    parameters: {
+      query?: {
+        /** @description opaque; the nextCursor of the previous page */
+        cursor?: string;
+        departmentId?: string;
+        /** @description district code */
+        district?: string;
+        industry?: string;
+        kind?: 'new' | 'continuing';
+        limit?: number;
+        /** @description only projects with an overdue open problem (held up) */
+        overdueProblems?: boolean;
+        /** @description only projects past their planned start and not started */
+        pastPlannedStart?: boolean;
+        planYear?: number;
+        /** @description part of the name or the code */
+        q?: string;
+        sort?:
+          | 'code'
+          | '-code'
+          | 'name'
+          | '-name'
+          | 'plannedStartDate'
+          | '-plannedStartDate'
+          | 'investmentToDate'
+          | '-investmentToDate';
+        stage?: 'preparation' | 'started' | 'completed' | 'in_production';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectPage'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProjectsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateProjectDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDetailResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProjectsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDetailResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProjectsController_update: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProjectDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDetailResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProjectsController_investment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InvestmentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDetailResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProjectsController_stage: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StageDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectDetailResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProjectsTransferController_export: {
+    parameters: {
+      query?: {
+        /** @description opaque; the nextCursor of the previous page */
+        cursor?: string;
+        departmentId?: string;
+        /** @description district code */
+        district?: string;
+        format?: 'xlsx' | 'csv';
+        industry?: string;
+        kind?: 'new' | 'continuing';
+        limit?: number;
+        /** @description only projects with an overdue open problem (held up) */
+        overdueProblems?: boolean;
+        /** @description only projects past their planned start and not started */
+        pastPlannedStart?: boolean;
+        planYear?: number;
+        /** @description part of the name or the code */
+        q?: string;
+        sort?:
+          | 'code'
+          | '-code'
+          | 'name'
+          | '-name'
+          | 'plannedStartDate'
+          | '-plannedStartDate'
+          | 'investmentToDate'
+          | '-investmentToDate';
+        stage?: 'preparation' | 'started' | 'completed' | 'in_production';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProjectsTransferController_import: {
+    parameters: {
+      query?: {
+        /** @description true: check and report, change nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx or .csv, at most 5 MB
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectImportResultResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProjectsTransferController_template: {
+    parameters: {
+      query?: {
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ReportsController_figures: {
     parameters: {
       query?: {
@@ -4059,6 +4965,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['FiguresWithVisitsReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProjectFiguresController_report: {
+    parameters: {
+      query: {
+        /** @description the instant the figures are taken at; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        groupBy?: 'district' | 'industry' | 'department';
+        /** @description a quarter, a month, an ISO week or a year */
+        period: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectFiguresReportResponse'];
         };
       };
       /** @description an error */

@@ -105,6 +105,16 @@ export function ProblemFacts({ problem, enterprise }: { problem: Problem; enterp
       children: `${labelOf(SATISFACTION_LABELS, problem.satisfaction, t)}${problem.feedback ? t('：', ': ') + problem.feedback : ''}`,
     });
   }
+  if (problem.projectId) {
+    items.push({
+      key: 'project',
+      label: t('所属重点项目', 'Key project'),
+      span: FULL_ROW,
+      children: (
+        <Link to={`/projects/${problem.projectId}`}>{problem.projectName ?? t('查看项目', 'Open the project')}</Link>
+      ),
+    });
+  }
   if (problem.duplicateOf) {
     items.push({
       key: 'duplicateOf',

@@ -29,6 +29,7 @@ export const EVENT_LABELS: Record<string, Pair> = {
   reopen: ['重新办理', 'Reopened'],
   withdraw: ['撤回', 'Withdrawn'],
   escalate: ['督办', 'Escalated'],
+  link_project: ['关联重点项目', 'Key project linked'],
   warning: ['预警', 'Warning'],
 };
 

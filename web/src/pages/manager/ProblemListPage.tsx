@@ -49,6 +49,7 @@ const EVENT_NAMES: Record<string, [string, string]> = {
   reopen: ['重新办理', 'Reopened'],
   withdraw: ['撤回', 'Withdrawn'],
   escalate: ['督办', 'Escalated'],
+  link_project: ['关联重点项目', 'Key project linked'],
 };
 
 /**

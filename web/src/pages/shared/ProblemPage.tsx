@@ -16,6 +16,7 @@ import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { ClampedText } from '../../components/ClampedText';
 import { PageTitle } from '../../components/PageTitle';
+import { ProblemProjectLink } from '../projects/ProblemProjectLink';
 
 /** One problem: its facts, its enterprise, its history, and the actions the user may take now. */
 export function ProblemPage() {
@@ -114,6 +115,9 @@ export function ProblemPage() {
           <Tag color="volcano" data-testid="problem-escalated">
             {t('督办', 'Escalated')}
           </Tag>
+        )}
+        {(user?.role === 'manager' || user?.role === 'admin') && (
+          <ProblemProjectLink problem={problem} onChanged={(updated) => client.setQueryData(problemKey, updated)} />
         )}
         <Button onClick={load}>{t('刷新', 'Refresh')}</Button>
       </Flex>

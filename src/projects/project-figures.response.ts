@@ -1,0 +1,29 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PeriodInfo as PeriodResponse } from '../reports/report.response';
+import { PROJECT_GROUP_BYS, type ProjectGroupBy } from './project.dto';
+import type { ProjectFigures, ProjectFiguresReport } from './projects-figures.service';
+
+export class ProjectFiguresResponse implements ProjectFigures {
+  @ApiProperty({ description: 'projects of the plan year recorded by asOf (denominator)' }) planned: number;
+  @ApiProperty({ description: 'of those, started construction by the period end and asOf (numerator)' })
+  started: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'started ÷ planned, half-up to one decimal' })
+  startRatePercent: number | null;
+  @ApiProperty({ description: 'completed investment in the period’s months, whole yuan' }) investmentYuan: number;
+  @ApiProperty({ description: 'the same months a year earlier, same as-of rule' }) previousYearInvestmentYuan: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'year-on-year growth; null when the previous is 0' })
+  investmentGrowthPercent: number | null;
+}
+
+export class ProjectFiguresGroupResponse extends ProjectFiguresResponse {
+  @ApiProperty({ type: String, nullable: true }) key: string | null;
+  @ApiProperty() label: string;
+}
+
+export class ProjectFiguresReportResponse extends ProjectFiguresResponse implements ProjectFiguresReport {
+  @ApiProperty({ type: PeriodResponse }) period: PeriodResponse;
+  @ApiProperty({ format: 'date-time' }) asOf: string;
+  @ApiProperty({ example: 2025, description: 'the year of the period’s start' }) planYear: number;
+  @ApiPropertyOptional({ enum: PROJECT_GROUP_BYS }) groupBy?: ProjectGroupBy;
+  @ApiPropertyOptional({ type: [ProjectFiguresGroupResponse] }) groups?: ProjectFiguresGroupResponse[];
+}
