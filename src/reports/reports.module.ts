@@ -6,5 +6,8 @@ import { ReportsService } from './reports.service';
 import { VisitFiguresService } from './visits/visit-figures.service';
 import { WeeklyService } from './weekly/weekly.service';
 
-@Module({ controllers: [ReportsController], providers: [ReportsService, VisitFiguresService, WeeklyService, ResolutionCounts, LiveFigures] })
+@Module({
+  controllers: [ReportsController],
+  providers: [ReportsService, VisitFiguresService, WeeklyService, ResolutionCounts, LiveFigures],
+})
 export class ReportsModule {}

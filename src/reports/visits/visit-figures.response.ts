@@ -11,7 +11,10 @@ const PERCENT = {
 
 /** The on-schedule rate: enterprises under responsibility never overdue for a visit during the period. */
 export class OnScheduleRate {
-  @ApiProperty({ type: 'integer', description: 'of the enterprises under responsibility, those never overdue in the period' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'of the enterprises under responsibility, those never overdue in the period',
+  })
   onSchedule: number;
 
   @ApiProperty({ type: 'integer', description: 'enterprises under responsibility during the period' })
@@ -29,7 +32,12 @@ export class ProblemsPerVisit {
   @ApiProperty({ type: 'integer' })
   visits: number;
 
-  @ApiProperty({ type: Number, nullable: true, example: 0.4, description: 'problems ÷ visits, one decimal; null with no visit' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 0.4,
+    description: 'problems ÷ visits, one decimal; null with no visit',
+  })
   value: number | null;
 }
 
@@ -46,16 +54,25 @@ export class VisitFigures {
   @ApiProperty({ type: 'integer', description: 'visits made in the period, as recorded and not withdrawn as of asOf' })
   visits: number;
 
-  @ApiProperty({ type: 'integer', description: 'enterprises under responsibility at some time in the period (coverage denominator)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'enterprises under responsibility at some time in the period (coverage denominator)',
+  })
   enterprisesResponsible: number;
 
-  @ApiProperty({ type: 'integer', description: 'of those, the ones visited at least once in the period (coverage numerator)' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'of those, the ones visited at least once in the period (coverage numerator)',
+  })
   enterprisesVisited: number;
 
   @ApiProperty({ ...PERCENT, description: '走访覆盖率: enterprisesVisited ÷ enterprisesResponsible; null when 0' })
   coverageRatePercent: number | null;
 
-  @ApiProperty({ type: 'integer', description: 'distinct enterprises with a counted visit, under responsibility or not' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'distinct enterprises with a counted visit, under responsibility or not',
+  })
   enterprisesReached: number;
 
   @ApiProperty({ type: OnScheduleRate })

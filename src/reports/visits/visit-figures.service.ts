@@ -83,7 +83,11 @@ export class VisitFiguresService {
     return { ...report, groupBy, groups };
   }
 
-  private async figures(period: Period, asOf: DateTime, grouping: VisitGrouping): Promise<Map<string | null, VisitFigures>> {
+  private async figures(
+    period: Period,
+    asOf: DateTime,
+    grouping: VisitGrouping,
+  ): Promise<Map<string | null, VisitFigures>> {
     const params = [period.from.toJSDate(), period.to.toJSDate(), asOf.toJSDate()];
     const [counts, policies] = await Promise.all([
       rows<VisitCountsRow>(this.db, visitCountsSql(grouping), params),
@@ -101,7 +105,10 @@ export class VisitFiguresService {
   }
 
   /** The groups every answer lists, in order: every district, every tier; officials by name. */
-  private async labels(groupBy: VisitGroupBy, keys: (string | null)[]): Promise<{ key: string | null; label: string }[]> {
+  private async labels(
+    groupBy: VisitGroupBy,
+    keys: (string | null)[],
+  ): Promise<{ key: string | null; label: string }[]> {
     switch (groupBy) {
       case 'district':
         return rows(this.db, VISIT_GROUP_LABELS.district);

@@ -50,7 +50,12 @@ function sectionNumber(index: number, lang: ReportLanguage): string {
 }
 
 function text(value: string, options: { bold?: boolean; size?: number; font?: typeof FONT } = {}): Docx.TextRun {
-  return new (docx().TextRun)({ text: value, bold: options.bold, size: options.size ?? SIZE.text, font: options.font ?? FONT });
+  return new (docx().TextRun)({
+    text: value,
+    bold: options.bold,
+    size: options.size ?? SIZE.text,
+    font: options.font ?? FONT,
+  });
 }
 
 function tableOf(table: Table, labels: WeeklyLabels): Docx.Table {
@@ -79,7 +84,12 @@ function tableOf(table: Table, labels: WeeklyLabels): Docx.Table {
             children: [
               new TableCell({
                 columnSpan: table.columns.length,
-                children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [text(labels.none, { size: SIZE.table })] })],
+                children: [
+                  new Paragraph({
+                    alignment: AlignmentType.CENTER,
+                    children: [text(labels.none, { size: SIZE.table })],
+                  }),
+                ],
               }),
             ],
           }),

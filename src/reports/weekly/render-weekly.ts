@@ -333,7 +333,11 @@ function policiesTable(report: WeeklyReport, labels: WeeklyLabels): Table {
 }
 
 /** Every section of the report as a table. */
-export function sectionTables(report: WeeklyReport, labels: WeeklyLabels, lang: ReportLanguage): Record<SectionKey, Table> {
+export function sectionTables(
+  report: WeeklyReport,
+  labels: WeeklyLabels,
+  lang: ReportLanguage,
+): Record<SectionKey, Table> {
   return {
     visitSummary: visitSummaryTable(report, labels),
     visitCoverage: visitCoverageTable(report, labels),

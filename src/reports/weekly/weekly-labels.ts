@@ -21,7 +21,16 @@ export const SECTION_KEYS = [
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
 /** The spreadsheet's sheets: the rates share the summary sheet. */
-export const SHEET_KEYS = ['visits', 'summary', 'departments', 'trend', 'new', 'overdue', 'escalated', 'unsatisfied'] as const;
+export const SHEET_KEYS = [
+  'visits',
+  'summary',
+  'departments',
+  'trend',
+  'new',
+  'overdue',
+  'escalated',
+  'unsatisfied',
+] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];
 
 export type SummaryKey = keyof WeeklyReport['summary'];
@@ -57,13 +66,7 @@ export type VisitSummaryKey =
 export type CoverageColumnKey = 'district' | 'visited' | 'responsible' | 'rate';
 
 export type OverdueEnterpriseColumnKey =
-  | 'enterprise'
-  | 'district'
-  | 'tier'
-  | 'lastVisitAt'
-  | 'nextVisitDueAt'
-  | 'daysOverdue'
-  | 'officials';
+  'enterprise' | 'district' | 'tier' | 'lastVisitAt' | 'nextVisitDueAt' | 'daysOverdue' | 'officials';
 
 export interface WeeklyLabels {
   /** The HTML `lang` attribute. */
@@ -276,7 +279,12 @@ const EN: WeeklyLabels = {
     quarterCoverage: 'Visit coverage, QTD (%)',
     overdueTotal: 'Enterprises overdue for a visit',
   },
-  coverageColumns: { district: 'District', visited: 'Visited', responsible: 'Under responsibility', rate: 'Coverage (%)' },
+  coverageColumns: {
+    district: 'District',
+    visited: 'Visited',
+    responsible: 'Under responsibility',
+    rate: 'Coverage (%)',
+  },
   total: 'Total',
   idleColumns: { name: 'Official', enterprises: 'Enterprises' },
   overdueEnterpriseColumns: {

@@ -16,7 +16,8 @@ export class WeeklyQuery {
   @ApiPropertyOptional({
     enum: WEEKLY_FORMATS,
     default: 'json',
-    description: 'html is a printable page with SVG charts; docx a Word document (通报) with the same sections and charts',
+    description:
+      'html is a printable page with SVG charts; docx a Word document (通报) with the same sections and charts',
   })
   @IsOptional()
   @IsIn(WEEKLY_FORMATS)

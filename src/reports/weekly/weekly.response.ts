@@ -256,7 +256,10 @@ export class WeeklyVisits implements WeeklyVisitsShape {
   @ApiProperty({ type: WeeklyCoverage, description: 'quarter-to-date coverage (走访覆盖率) as of the end of the week' })
   coverage: WeeklyCoverage;
 
-  @ApiProperty({ type: [WeeklyIdleOfficial], description: 'officials with open responsibilities and no visit in the week' })
+  @ApiProperty({
+    type: [WeeklyIdleOfficial],
+    description: 'officials with open responsibilities and no visit in the week',
+  })
   officialsWithoutVisit: WeeklyIdleOfficial[];
 
   @ApiProperty({ type: [WeeklyOverdueEnterprise], description: 'most overdue first, at most 200' })

@@ -56,18 +56,27 @@ export class WeeklyService {
     const quarter = periodContaining('quarter', week.to.minus({ milliseconds: 1 }));
     const year = parsePeriod(String(week.to.minus({ milliseconds: 1 }).year), zone);
 
-    const [visits, summary, recordedThisWeek, departments, quarterByDepartment, quarterToDate, yearToDate, trend, lists] =
-      await Promise.all([
-        this.visits(week, quarter, end),
-        one<SummaryRow>(this.db, WEEKLY_SUMMARY, span),
-        this.counts.total(week.from.toJSDate(), week.to.toJSDate(), end.toJSDate()),
-        rows<DepartmentWeekRow>(this.db, WEEKLY_DEPARTMENTS, span),
-        this.counts.byGroup('department', quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()),
-        this.rate(quarter, end),
-        this.rate(year, end),
-        Promise.all(periodsEndingWith('week', week, 8).map((w) => this.rate(w, DateTime.min(w.to, end)))),
-        this.lists(span),
-      ]);
+    const [
+      visits,
+      summary,
+      recordedThisWeek,
+      departments,
+      quarterByDepartment,
+      quarterToDate,
+      yearToDate,
+      trend,
+      lists,
+    ] = await Promise.all([
+      this.visits(week, quarter, end),
+      one<SummaryRow>(this.db, WEEKLY_SUMMARY, span),
+      this.counts.total(week.from.toJSDate(), week.to.toJSDate(), end.toJSDate()),
+      rows<DepartmentWeekRow>(this.db, WEEKLY_DEPARTMENTS, span),
+      this.counts.byGroup('department', quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()),
+      this.rate(quarter, end),
+      this.rate(year, end),
+      Promise.all(periodsEndingWith('week', week, 8).map((w) => this.rate(w, DateTime.min(w.to, end)))),
+      this.lists(span),
+    ]);
     // Early in a quarter its figure rests on a few problems; the previous quarter's final figure
     // (as of its end, as published) stands beside it for the first four weeks.
     const earlyInQuarter = week.from < quarter.from.plus({ weeks: 4 });
