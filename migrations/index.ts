@@ -11,6 +11,7 @@ import { EnterpriseChanges1764610000000 } from './1764610000000-EnterpriseChange
 import { Outreach1764700000000 } from './1764700000000-Outreach';
 import { KeyProjects1764800000000 } from './1764800000000-KeyProjects';
 import { RestoreWritesRowsAsTheyWere1764800000001 } from './1764800000001-RestoreWritesRowsAsTheyWere';
+import { WatchWarnings1764820000000 } from './1764820000000-WatchWarnings';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Outreach1764700000000,
   KeyProjects1764800000000,
   RestoreWritesRowsAsTheyWere1764800000001,
+  WatchWarnings1764820000000,
 ];

@@ -15,6 +15,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { ProblemsModule } from './problems/problems.module';
+import { ProductionModule } from './production/production.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { StartupModule } from './startup/startup.module';
@@ -66,6 +67,7 @@ export class AppModule {
         EnterprisesModule,
         VisitsModule,
         ProblemsModule,
+        ProductionModule,
         ReportsModule,
         ScheduleModule.forRoot(),
         WarningsModule,

@@ -17,6 +17,7 @@ import {
   type WarningLevel,
   type WarningSqlInput,
 } from './warnings.sql';
+import { IDLE_NOT_VISITED_DAYS } from './watch-warnings.sql';
 
 /** The periodic job's name in the SchedulerRegistry. */
 export const SCAN_JOB = 'warnings-scan';
@@ -32,13 +33,15 @@ interface ListRow {
   count_due_soon: number;
   count_stale: number;
   count_not_visited: number;
+  count_project_not_started: number;
+  count_idle_not_visited: number;
   level: WarningLevel | null;
   problemId: string | null;
   code: string | null;
   title: string | null;
   status: string | null;
-  enterpriseId: string;
-  enterpriseName: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
   departmentId: string | null;
   departmentName: string | null;
   dueAt: Date | null;
@@ -48,6 +51,12 @@ interface ListRow {
   idleDays: number | null;
   lastVisitAt: Date | null;
   detectedAt: Date | null;
+  projectId: string | null;
+  projectCode: string | null;
+  projectName: string | null;
+  plannedStartDate: string | null;
+  daysLate: number | null;
+  idleSince: Date | null;
 }
 
 interface RecordedRow {
@@ -57,7 +66,14 @@ interface RecordedRow {
   details: { daysOverdue?: number; workingDaysLeft?: number; idleDays?: number };
 }
 
-const zeroCounts = (): WarningCounts => ({ due_soon: 0, overdue: 0, stale: 0, not_visited: 0 });
+const zeroCounts = (): WarningCounts => ({
+  due_soon: 0,
+  overdue: 0,
+  stale: 0,
+  not_visited: 0,
+  project_not_started: 0,
+  idle_not_visited: 0,
+});
 
 @Injectable()
 export class WarningsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -75,7 +91,13 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
   async current(user: AuthUser, level?: WarningLevel, now: Date = new Date()): Promise<WarningsResponse> {
     if (!WARNING_ROLES.has(user.role)) throw DomainError.forbidden('your role may not read warnings');
     const p = new SqlParams();
-    const input = this.sqlInput(p, now, ENTERPRISE_ROLES.has(user.role), (params) => visibleProblems(user, params));
+    const input = this.sqlInput(
+      p,
+      now,
+      ENTERPRISE_ROLES.has(user.role),
+      (params) => visibleProblems(user, params),
+      (params) => (user.role === 'handler' ? `pr.department_id = ${params.add(user.departmentId)}::uuid` : 'TRUE'),
+    );
     const sql = listWarningsSql(input, p.add(level ?? null), p.add(MAX_ITEMS + 1));
     const found = await rows<ListRow>(this.db, sql, p.values);
 
@@ -86,6 +108,8 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
           overdue: first.count_overdue,
           stale: first.count_stale,
           not_visited: first.count_not_visited,
+          project_not_started: first.count_project_not_started,
+          idle_not_visited: first.count_idle_not_visited,
         }
       : zeroCounts();
     const items = found.filter((row) => row.level !== null).map(toWarningItem);
@@ -107,7 +131,13 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
       if (!acquired) return { ran: false };
 
       const p = new SqlParams();
-      const input = this.sqlInput(p, now, true, () => 'TRUE');
+      const input = this.sqlInput(
+        p,
+        now,
+        true,
+        () => 'TRUE',
+        () => 'TRUE',
+      );
       const recorded = await rows<RecordedRow>(em, recordWarningsSql(input), p.values);
 
       const problemWarnings = recorded.filter((row): row is RecordedRow & { problemId: string } => !!row.problemId);
@@ -174,6 +204,7 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
     now: Date,
     withEnterprises: boolean,
     scope: (params: SqlParams) => string,
+    projectScope: (params: SqlParams) => string,
   ): WarningSqlInput {
     const { dueSoonWorkingDays, staleDays, notVisitedDays } = this.config.warnings;
     return {
@@ -183,7 +214,9 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
       staleDays: p.add(staleDays),
       notVisitedDays: p.add(notVisitedDays),
       withEnterprises: p.add(withEnterprises),
+      idleNotVisitedDays: p.add(IDLE_NOT_VISITED_DAYS),
       problemScope: scope(p),
+      projectScope: projectScope(p),
     };
   }
 
@@ -203,6 +236,10 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
         return `久未办理预警：已 ${details.idleDays ?? this.config.warnings.staleDays} 天无办理记录`;
       case 'not_visited':
         return '久未走访预警';
+      case 'project_not_started':
+        return '项目逾期未开工预警';
+      case 'idle_not_visited':
+        return '停产企业久未走访预警';
       default:
         return assertUnreachable(warning.level);
     }
@@ -212,6 +249,15 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
 function toWarningItem(row: ListRow): WarningItem {
   const level = row.level!;
   const item: WarningItem = { level, enterpriseId: row.enterpriseId, enterpriseName: row.enterpriseName };
+  if (row.projectId !== null) {
+    Object.assign(item, {
+      projectId: row.projectId,
+      projectCode: row.projectCode,
+      projectName: row.projectName,
+      departmentId: row.departmentId,
+      departmentName: row.departmentName,
+    });
+  }
   if (row.problemId !== null) {
     Object.assign(item, {
       problemId: row.problemId,
@@ -237,6 +283,14 @@ function toWarningItem(row: ListRow): WarningItem {
       break;
     case 'not_visited':
       item.lastVisitAt = row.lastVisitAt?.toISOString() ?? null;
+      break;
+    case 'project_not_started':
+      item.plannedStartDate = row.plannedStartDate!;
+      item.daysLate = row.daysLate!;
+      break;
+    case 'idle_not_visited':
+      item.lastVisitAt = row.lastVisitAt?.toISOString() ?? null;
+      item.idleSince = row.idleSince?.toISOString() ?? null;
       break;
     default:
       return assertUnreachable(level);

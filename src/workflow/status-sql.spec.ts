@@ -45,7 +45,9 @@ describe('status vocabulary', () => {
       staleDays: '$4',
       notVisitedDays: '$5',
       withEnterprises: 'true',
+      idleNotVisitedDays: '$6',
       problemScope: 'true',
+      projectScope: 'true',
     });
     expect(warnings).toContain(`p.status IN (${OPEN_SQL_LIST})`);
   });
