@@ -429,7 +429,14 @@ describe('authorization matrix: every endpoint × every caller × every object',
           }
           if (handler && res.body.counts.not_visited !== 0) problems.push(`not_visited ${res.body.counts.not_visited}`);
           if (res.body.truncated === false) {
-            for (const lvl of ['overdue', 'due_soon', 'stale', 'not_visited', 'project_not_started', 'idle_not_visited']) {
+            for (const lvl of [
+              'overdue',
+              'due_soon',
+              'stale',
+              'not_visited',
+              'project_not_started',
+              'idle_not_visited',
+            ]) {
               if (level && lvl !== level) continue;
               const listed = items.filter((item) => item.level === lvl).length;
               if (listed !== res.body.counts[lvl])
@@ -810,7 +817,9 @@ describe('authorization matrix: every endpoint × every caller × every object',
             res.body.event?.status === 'reduced' && res.body.current?.status === 'reduced' ? null : res.text,
         }),
         row: async () =>
-          (await t.db.query(`SELECT production_status, production_status_since FROM enterprises ORDER BY id`)) as unknown,
+          (await t.db.query(
+            `SELECT production_status, production_status_since FROM enterprises ORDER BY id`,
+          )) as unknown,
       },
       {
         key: 'GET /api/v1/enterprises/{id}/production-status',
@@ -830,8 +839,11 @@ describe('authorization matrix: every endpoint × every caller × every object',
           check: (res) => (res.body.enterpriseId === entB.id && Array.isArray(res.body.items) ? null : res.text),
         }),
       },
-      simpleGet('GET /api/v1/reports/production', '/reports/production?period=2025-Q1&groupBy=district', MANAGERS, (res) =>
-        res.body.resumptionRate && Array.isArray(res.body.groups) ? null : res.text,
+      simpleGet(
+        'GET /api/v1/reports/production',
+        '/reports/production?period=2025-Q1&groupBy=district',
+        MANAGERS,
+        (res) => (res.body.resumptionRate && Array.isArray(res.body.groups) ? null : res.text),
       ),
       {
         key: 'POST /api/v1/visits',

@@ -242,6 +242,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/enterprises/{id}/production-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An enterprise's production status and its history, newest first */
+    get: operations['ProductionController_history'];
+    put?: never;
+    /**
+     * Record an enterprise's production status (生产状态) as an event
+     * @description By its responsible officials (403 for other officials), managers and admins.
+     */
+    post: operations['ProductionController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/enterprises/import': {
     parameters: {
       query?: never;
@@ -524,6 +545,23 @@ export interface paths {
     };
     /** Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve; optionally per group */
     get: operations['ReportsController_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/production': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Enterprises idle and reduced as of an instant, and the resumption rate (复产率) of a period */
+    get: operations['ProductionController_figures'];
     put?: never;
     post?: never;
     delete?: never;
@@ -865,6 +903,19 @@ export interface components {
        * @example 2025-03-12T10:00:00+08:00
        */
       visitedAt: string;
+    };
+    CurrentStatusResponse: {
+      /**
+       * @description since when, unbroken; null when no status was ever recorded
+       * @example 2025-03-02T16:00:00.000Z
+       */
+      since: string | null;
+      /**
+       * @description the latest event by effectiveAt
+       * @example idle
+       * @enum {string}
+       */
+      status: 'normal' | 'reduced' | 'idle';
     };
     DepartmentResponse: {
       /** @example gongxin */
@@ -1227,6 +1278,44 @@ export interface components {
       /** Format: uuid */
       visitId: string | null;
     };
+    ProductionGroup: {
+      /**
+       * @description enterprises idle (停产) at asOf
+       * @example 8
+       */
+      idle: number;
+      /** @example suzhou */
+      key: string | null;
+      /** @example 肃州区 */
+      label: string;
+      /**
+       * @description enterprises with reduced output (减产) at asOf
+       * @example 5
+       */
+      reduced: number;
+      /** @description 复产率 */
+      resumptionRate: components['schemas']['ResumptionRate'];
+    };
+    ProductionReport: {
+      /** @example 2025-04-01T00:00:00.000+08:00 */
+      asOf: string;
+      /** @enum {string} */
+      groupBy?: 'district' | 'industry';
+      groups?: components['schemas']['ProductionGroup'][];
+      /**
+       * @description enterprises idle (停产) at asOf
+       * @example 8
+       */
+      idle: number;
+      period: components['schemas']['PeriodInfo'];
+      /**
+       * @description enterprises with reduced output (减产) at asOf
+       * @example 5
+       */
+      reduced: number;
+      /** @description 复产率 */
+      resumptionRate: components['schemas']['ResumptionRate'];
+    };
     RateFigures: {
       /**
        * @description one decimal place; null when the denominator is 0
@@ -1257,6 +1346,35 @@ export interface components {
       /** @description why */
       reason: string;
     };
+    RecordedStatusResponse: {
+      /** @description the enterprise status after this event */
+      current: components['schemas']['CurrentStatusResponse'];
+      event: components['schemas']['StatusEventResponse'];
+    };
+    RecordProductionStatusDto: {
+      /**
+       * @description when the enterprise entered this status (default now); not in the future
+       * @example 2025-03-03T00:00:00+08:00
+       */
+      effectiveAt?: string;
+      /** @example 订单不足，3 月起停产检修 */
+      note?: string;
+      /**
+       * @description the month of the output value, with outputValueYuan
+       * @example 2025-02
+       */
+      outputMonth?: string;
+      /**
+       * @description the output value of outputMonth, whole yuan
+       * @example 12500000
+       */
+      outputValueYuan?: number;
+      /**
+       * @example idle
+       * @enum {string}
+       */
+      status: 'normal' | 'reduced' | 'idle';
+    };
     RejectedRowResponse: {
       errors: components['schemas']['FieldErrorResponse'][];
       /**
@@ -1285,6 +1403,23 @@ export interface components {
     ResolveDto: {
       /** @description how it was resolved (办理结果) */
       resolution: string;
+    };
+    ResumptionRate: {
+      /**
+       * @description idle at the period start
+       * @example 8
+       */
+      idleAtStart: number;
+      /**
+       * @description half-up, one decimal; null when 0 / 0
+       * @example 37.5
+       */
+      ratePercent: number | null;
+      /**
+       * @description idle at the period start and normal at its end (or at asOf)
+       * @example 3
+       */
+      resumed: number;
     };
     /** @enum {string} */
     Satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
@@ -1322,6 +1457,43 @@ export interface components {
     Source: 'visit' | 'hotline' | 'online' | 'meeting' | 'other';
     /** @enum {string} */
     Status: 'reported' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
+    StatusEventResponse: {
+      /**
+       * @description when the enterprise entered the status
+       * @example 2025-03-02T16:00:00.000Z
+       */
+      effectiveAt: string;
+      /** @example 42 */
+      id: string;
+      note: string | null;
+      /** @example 2025-02 */
+      outputMonth: string | null;
+      /**
+       * @description whole yuan
+       * @example 12500000
+       */
+      outputValueYuan: number | null;
+      /** @example 2025-03-03T02:00:00.000Z */
+      recordedAt: string;
+      /** Format: uuid */
+      recordedById: string | null;
+      /** @example 张三 */
+      recordedByName: string | null;
+      /**
+       * @example idle
+       * @enum {string}
+       */
+      status: 'normal' | 'reduced' | 'idle';
+    };
+    StatusHistoryResponse: {
+      /** @description whether the caller may record a status for this enterprise */
+      canRecord: boolean;
+      current: components['schemas']['CurrentStatusResponse'];
+      /** Format: uuid */
+      enterpriseId: string;
+      /** @description newest first (by effectiveAt, then recording) */
+      items: components['schemas']['StatusEventResponse'][];
+    };
     StatusResponse: {
       code: components['schemas']['Status'];
       /** @example 办理中 */
@@ -1417,17 +1589,32 @@ export interface components {
       due_soon: number;
       /**
        * @description always 0 for handlers
+       * @example 1
+       */
+      idle_not_visited: number;
+      /**
+       * @description always 0 for handlers
        * @example 12
        */
       not_visited: number;
       /** @example 2 */
       overdue: number;
+      /**
+       * @description handlers: the projects of their department
+       * @example 2
+       */
+      project_not_started: number;
       /** @example 3 */
       stale: number;
     };
     WarningItem: {
       /** @example JQ-2025-0042 */
       code?: string;
+      /**
+       * @description project_not_started: days since the planned start date
+       * @example 12
+       */
+      daysLate?: number;
       /**
        * @description overdue: working days after the deadline day up to and including today (report time zone)
        * @example 7
@@ -1450,15 +1637,23 @@ export interface components {
        * @example 2025-09-26T09:00:00.000Z
        */
       dueAt?: string;
-      /** Format: uuid */
-      enterpriseId: string;
+      /**
+       * Format: uuid
+       * @description project_not_started: the owner enterprise, null when the project names none
+       */
+      enterpriseId: string | null;
       /** @example 酒泉某新能源装备有限公司 */
-      enterpriseName: string;
+      enterpriseName: string | null;
       /**
        * @description stale: whole days since the last action
        * @example 9
        */
       idleDays?: number;
+      /**
+       * @description idle_not_visited: since when the enterprise is idle
+       * @example 2025-02-20T00:00:00.000Z
+       */
+      idleSince?: string | null;
       /**
        * @description stale: the last action on the problem
        * @example 2025-03-01T02:00:00.000Z
@@ -1473,12 +1668,32 @@ export interface components {
        * @example overdue
        * @enum {string}
        */
-      level: 'overdue' | 'due_soon' | 'stale' | 'not_visited';
+      level: 'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'project_not_started' | 'idle_not_visited';
+      /**
+       * @description project_not_started: the planned start date
+       * @example 2025-03-01
+       */
+      plannedStartDate?: string;
       /**
        * Format: uuid
        * @description problem warnings
        */
       problemId?: string;
+      /**
+       * @description project_not_started
+       * @example XM-2025-001
+       */
+      projectCode?: string;
+      /**
+       * Format: uuid
+       * @description project_not_started
+       */
+      projectId?: string;
+      /**
+       * @description project_not_started
+       * @example 年产 5 万吨新材料项目
+       */
+      projectName?: string;
       /**
        * @description the problem status
        * @example in_progress
@@ -2119,6 +2334,70 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['EnterpriseResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProductionController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatusHistoryResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProductionController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordProductionStatusDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordedStatusResponse'];
         };
       };
       /** @description an error */
@@ -2921,6 +3200,44 @@ export interface operations {
       };
     };
   };
+  ProductionController_figures: {
+    parameters: {
+      query?: {
+        /** @description the instant the figure is taken at (events before it count), or now; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        /** @description with to, instead of period: a date or a timestamp with offset */
+        from?: string;
+        groupBy?: 'district' | 'industry';
+        /** @description a quarter 2025-Q1, a month 2025-03, an ISO week 2025-W14 or a year 2025 */
+        period?: string;
+        /** @description exclusive end, with from */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProductionReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ReportsController_resolutionRate: {
     parameters: {
       query?: {
@@ -3222,7 +3539,7 @@ export interface operations {
     parameters: {
       query?: {
         /** @description only this level; the counts always cover every level */
-        level?: 'overdue' | 'due_soon' | 'stale' | 'not_visited';
+        level?: 'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'project_not_started' | 'idle_not_visited';
       };
       header?: never;
       path?: never;
