@@ -18,6 +18,7 @@ import { ProblemsModule } from './problems/problems.module';
 import { ProductionModule } from './production/production.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
+import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
 import { StartupModule } from './startup/startup.module';
 import { UsersModule } from './users/users.module';
 import { VisitsModule } from './visits/visits.module';
@@ -65,6 +66,7 @@ export class AppModule {
         UsersModule,
         ReferenceModule,
         EnterprisesModule,
+        ResponsibilitiesModule,
         VisitsModule,
         ProblemsModule,
         ProductionModule,

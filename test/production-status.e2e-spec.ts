@@ -157,9 +157,15 @@ describe('production status (daily monitoring)', () => {
       expect(managers.body.items).toEqual(res.body.items);
     });
 
-    it('answers 404 for an unknown enterprise and 403 for handlers', async () => {
+    it('answers 404 for an unknown enterprise, and for a handler one that no problem of their department concerns', async () => {
       await t.http().get(path('00000000-0000-4000-8000-000000000000')).set(manager.auth).expect(404);
-      await t.http().get(path(ent.id)).set(handler.auth).expect(403);
+      const hidden = await t.http().get(path(ent.id)).set(handler.auth).expect(404);
+      expect(hidden.body.code).toBe('NOT_FOUND');
+      const problem = await f.problem(manager, ent.id);
+      const assigned = await f.act(manager, problem.id, 'assign', { departmentId: handler.departmentId });
+      expect(assigned.status).toBe(200);
+      const seen = await t.http().get(path(ent.id)).set(handler.auth).expect(200);
+      expect(seen.body.canRecord).toBe(false);
     });
   });
 

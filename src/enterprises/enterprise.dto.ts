@@ -1,10 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength, Validate } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  Validate,
+} from 'class-validator';
 import { ValidatorConstraint, ValidatorConstraintInterface, ValidationArguments } from 'class-validator';
 import { PageQuery } from '../common/pagination';
 import { usccProblem } from './uscc';
 import { Trim } from '../common/trim';
+import { type Tier, TIERS } from './tiers';
 
 @ValidatorConstraint({ name: 'uscc' })
 class UsccConstraint implements ValidatorConstraintInterface {
@@ -94,4 +105,76 @@ export class ListEnterprisesQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   industry?: string;
+
+  @ApiPropertyOptional({ enum: TIERS })
+  @IsOptional()
+  @IsIn(TIERS, { message: `tier must be one of ${TIERS.join(', ')}` })
+  tier?: Tier;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'enterprises this user answers for now' })
+  @IsOptional()
+  @IsUUID('all', { message: 'responsibleUserId must be a UUID' })
+  responsibleUserId?: string;
+}
+
+/**
+ * An edit of an enterprise (PATCH, with If-Match): only the fields sent change. `null` clears an
+ * optional field (industry, address, contacts); the credit code is the enterprise's identity and
+ * is not edited.
+ */
+export class UpdateEnterpriseDto {
+  @ApiPropertyOptional({ example: '酒泉某新能源装备有限公司' })
+  @IsOptional()
+  @IsString()
+  @Trim()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'suzhou', description: 'a district code from GET /districts' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  district?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'new_energy_equipment' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  industry?: string | null;
+
+  @ApiPropertyOptional({ description: '规上企业' })
+  @IsOptional()
+  @IsBoolean()
+  isAboveScale?: boolean;
+
+  @ApiPropertyOptional({ description: '重点企业' })
+  @IsOptional()
+  @IsBoolean()
+  isKey?: boolean;
+
+  @ApiPropertyOptional({ enum: TIERS, description: 'the tier (企业层级), which sets the visit interval' })
+  @IsOptional()
+  @IsIn(TIERS, { message: `tier must be one of ${TIERS.join(', ')}` })
+  tier?: Tier;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @Trim()
+  @MaxLength(300)
+  address?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @Trim()
+  @MaxLength(100)
+  contactName?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0937-2612345' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9+()\- ]{5,30}$/, { message: 'contactPhone must be 5 to 30 digits, spaces, +, -, ( or )' })
+  contactPhone?: string | null;
 }

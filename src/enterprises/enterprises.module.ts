@@ -9,5 +9,6 @@ import { EnterpriseImportService } from './import/enterprise-import.service';
 @Module({
   controllers: [EnterpriseImportController, EnterprisesController],
   providers: [EnterprisesRepository, EnterprisesService, EnterpriseImportRepository, EnterpriseImportService],
+  exports: [EnterprisesService],
 })
 export class EnterprisesModule {}

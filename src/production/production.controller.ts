@@ -37,8 +37,11 @@ export class ProductionController {
   }
 
   @Get('enterprises/:id/production-status')
-  @Roles('official', 'manager', 'admin')
-  @ApiOperation({ summary: "An enterprise's production status and its history, newest first" })
+  @Roles('official', 'manager', 'admin', 'handler')
+  @ApiOperation({
+    summary: "An enterprise's production status and its history, newest first",
+    description: 'Handlers: only an enterprise a problem of their department concerns (404 otherwise).',
+  })
   @ApiOkResponse({ type: StatusHistoryResponse })
   history(@CurrentUser() user: AuthUser, @Param('id', idParam('enterprise')) id: string) {
     return this.production.history(user, id);

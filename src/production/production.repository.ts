@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ProductionStatus } from '../enterprises/production-status';
-import { exists, maybeOne, one, type Queryable, rows } from '../common/sql';
+import { exists, maybeOne, one, type Queryable, rows, SqlParams } from '../common/sql';
 import { DISTRICT_LABELS } from './production.sql';
 
 export interface StatusEventRow {
@@ -46,10 +46,6 @@ export class ProductionRepository {
   /** Locks the enterprise row for a write; false when there is no such enterprise. */
   lockEnterprise(q: Queryable, id: string): Promise<boolean> {
     return exists(q, `SELECT 1 FROM enterprises WHERE id = $1 FOR UPDATE`, [id]);
-  }
-
-  enterpriseExists(id: string): Promise<boolean> {
-    return exists(this.db, `SELECT 1 FROM enterprises WHERE id = $1`, [id]);
   }
 
   /** Whether the user answers for the enterprise now (a responsibility open at the transaction's instant). */
@@ -108,11 +104,15 @@ export class ProductionRepository {
     );
   }
 
-  current(enterpriseId: string): Promise<CurrentStatusRow | undefined> {
+  /** The enterprise's latest status, if the enterprise exists and passes `visible` (a condition on `e`). */
+  current(enterpriseId: string, visible: (params: SqlParams) => string): Promise<CurrentStatusRow | undefined> {
+    const p = new SqlParams();
+    const id = p.add(enterpriseId);
     return maybeOne<CurrentStatusRow>(
       this.db,
-      `SELECT production_status AS status, production_status_since AS since FROM enterprises WHERE id = $1`,
-      [enterpriseId],
+      `SELECT e.production_status AS status, e.production_status_since AS since FROM enterprises e
+       WHERE e.id = ${id} AND ${visible(p)}`,
+      p.values,
     );
   }
 

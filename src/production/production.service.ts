@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { AuthUser } from '../access/auth-user';
 import { DomainError } from '../common/domain-error';
+import { visibleEnterprises } from '../enterprises/enterprise-access';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import {
   explicitPeriod,
@@ -76,11 +77,13 @@ export class ProductionService {
   }
 
   async history(user: AuthUser, enterpriseId: string): Promise<StatusHistoryResponse> {
-    const current = await this.repo.current(enterpriseId);
+    const current = await this.repo.current(enterpriseId, (params) => visibleEnterprises(user, params));
     if (!current) throw DomainError.notFound('enterprise');
     const [items, canRecord] = await Promise.all([
       this.repo.history(enterpriseId),
-      RECORD_ANY.has(user.role) ? true : this.repo.isResponsible(this.repo.db, enterpriseId, user.id),
+      RECORD_ANY.has(user.role)
+        ? true
+        : user.role === 'official' && this.repo.isResponsible(this.repo.db, enterpriseId, user.id),
     ]);
     return { enterpriseId, current: toCurrent(current), items: items.map(toEvent), canRecord };
   }

@@ -141,7 +141,9 @@ describe('a problem from the visit to the verified resolution, in the browser', 
   it('lets an official on a phone find an enterprise and log a visit with two problems', async () => {
     officialPage = await harness.newPage(PHONE);
     await login(officialPage, 'official');
-    await officialPage.waitForURL('**/enterprises'); // an official's home
+    await officialPage.waitForURL('**/my-enterprises'); // an official's home
+    await officialPage.getByRole('link', { name: '查找其他企业' }).click();
+    await officialPage.waitForURL('**/enterprises');
     await officialPage.getByTestId('enterprise-row').first().waitFor();
     await screenshot(officialPage, '02-official-phone-enterprises');
 

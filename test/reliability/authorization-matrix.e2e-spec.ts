@@ -106,6 +106,10 @@ describe('authorization matrix: every endpoint × every caller × every object',
   let deptB: { id: string };
   let entA: { id: string };
   let entB: { id: string };
+  /** An enterprise nobody's problem concerns, which the official does not answer for. */
+  let entC: { id: string };
+  let entNameC: string;
+  let sharedResponsibility: string;
   let loginUser: { username: string; password: string };
   let otherCategoryDays: number;
   const tally = new Tally('authorization-matrix');
@@ -477,6 +481,27 @@ describe('authorization matrix: every endpoint × every caller × every object',
   };
   const isoWeek = () => DateTime.now().setZone('Asia/Shanghai').toFormat("kkkk-'W'WW");
 
+  /**
+   * A read of one enterprise (or of what hangs off it): a handler sees only an enterprise that a
+   * problem of their department concerns (entB has department B's problems), the others every one.
+   */
+  const enterpriseRead = (key: string, suffix: string, check: Expectation['check']): Spec => ({
+    key,
+    roles: ALL_ROLES,
+    objects: ['missing', 'malformed', 'existing'],
+    write: false,
+    prepare: async (cell) => ({
+      id: cell.obj === 'missing' ? MISSING_ID : cell.obj === 'malformed' ? MALFORMED_ID : entB.id,
+    }),
+    send: (cell, ctx) =>
+      t
+        .http()
+        .get(api(`/enterprises/${ctx.id}${suffix}`))
+        .set(auth(cell.who)),
+    decide: (cell) => (cell.who === 'handlerA' ? { status: 404, code: 'NOT_FOUND', sameAsMissing: true } : undefined),
+    ok: () => ({ status: 200, check }),
+  });
+
   function buildSpecs(): Spec[] {
     return [
       simpleGet('GET /api/v1/health', '/health', 'public', (res) => (res.body.status === 'ok' ? null : res.text)),
@@ -775,21 +800,183 @@ describe('authorization matrix: every endpoint × every caller × every object',
       simpleGet('GET /api/v1/enterprises', '/enterprises', CREATORS, (res) =>
         Array.isArray(res.body.items) && res.body.items.length >= 2 ? null : res.text,
       ),
+      enterpriseRead('GET /api/v1/enterprises/{id}', '', (res) =>
+        res.body.id === entB.id && res.headers.etag === `"${res.body.version}"` ? null : res.text,
+      ),
+      enterpriseRead('GET /api/v1/enterprises/{id}/changes', '/changes', (res) =>
+        Array.isArray(res.body) ? null : res.text,
+      ),
+      enterpriseRead('GET /api/v1/enterprises/{id}/responsibilities', '/responsibilities', (res) =>
+        Array.isArray(res.body) && res.body.some((r: { userId: string }) => r.userId === users.official.id)
+          ? null
+          : res.text,
+      ),
       {
-        key: 'GET /api/v1/enterprises/{id}',
+        key: 'PATCH /api/v1/enterprises/{id}',
         roles: CREATORS,
         objects: ['missing', 'malformed', 'existing'],
-        write: false,
-        prepare: async (cell) => ({
-          id: cell.obj === 'missing' ? MISSING_ID : cell.obj === 'malformed' ? MALFORMED_ID : entB.id,
-        }),
+        write: true,
+        prepare: async (cell) => {
+          if (cell.obj !== 'existing') return { id: cell.obj === 'missing' ? MISSING_ID : MALFORMED_ID, version: 1 };
+          const [row] = await t.db.query(`SELECT version FROM enterprises WHERE id = $1`, [entC.id]);
+          return { id: entC.id, version: row.version };
+        },
         send: (cell, ctx) =>
           t
             .http()
-            .get(api(`/enterprises/${ctx.id}`))
-            .set(auth(cell.who)),
-        ok: () => ({ status: 200, check: (res) => (res.body.id === entB.id ? null : res.text) }),
+            .patch(api(`/enterprises/${ctx.id}`))
+            .set(auth(cell.who))
+            .set('If-Match', `"${ctx.version}"`)
+            .send({ contactName: `联系人${unique()}` }),
+        // An official who does not answer for the enterprise may not edit it.
+        decide: (cell) =>
+          cell.who === 'official' && cell.obj === 'existing' ? { status: 403, code: 'FORBIDDEN' } : undefined,
+        ok: () => ({
+          status: 200,
+          check: (res, ctx) =>
+            res.body.version === ctx.version! + 1 && res.headers.etag === `"${ctx.version! + 1}"` ? null : res.text,
+        }),
+        row: async (ctx) =>
+          ctx.id && /^[0-9a-f-]{36}$/.test(ctx.id)
+            ? (await t.db.query(`SELECT version, contact_name FROM enterprises WHERE id = $1`, [ctx.id]))[0]
+            : null,
       },
+      {
+        key: 'POST /api/v1/enterprises/{id}/responsibilities',
+        roles: MANAGERS,
+        objects: ['missing', 'malformed', 'existing'],
+        write: true,
+        prepare: async (cell, allowed) => {
+          if (cell.obj !== 'existing') return { id: cell.obj === 'missing' ? MISSING_ID : MALFORMED_ID };
+          return { id: allowed ? (await f.enterprise(users.manager)).id : entC.id };
+        },
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api(`/enterprises/${ctx.id}/responsibilities`))
+            .set(auth(cell.who))
+            .send({ userId: users.official.id, kind: 'official' }),
+        ok: () => ({
+          status: 201,
+          check: async (res, ctx) =>
+            res.body.enterpriseId === ctx.id &&
+            (await t.db.query(`SELECT 1 FROM responsibilities WHERE id = $1 AND ends_at IS NULL`, [res.body.id]))
+              .length === 1
+              ? null
+              : res.text,
+        }),
+      },
+      {
+        key: 'POST /api/v1/responsibilities/{id}/end',
+        roles: MANAGERS,
+        objects: ['missing', 'malformed', 'existing'],
+        write: true,
+        prepare: async (cell, allowed) => {
+          if (cell.obj !== 'existing') return { id: cell.obj === 'missing' ? MISSING_ID : MALFORMED_ID };
+          if (!allowed) return { id: sharedResponsibility };
+          const e = await f.enterprise(users.manager);
+          const res = await t
+            .http()
+            .post(api(`/enterprises/${e.id}/responsibilities`))
+            .set(adminAuth)
+            .send({
+              userId: users.manager.id,
+              kind: 'leader',
+              startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+            });
+          return { id: res.body.id };
+        },
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api(`/responsibilities/${ctx.id}/end`))
+            .set(auth(cell.who))
+            .send({ reason: '矩阵结束' }),
+        ok: () => ({
+          status: 200,
+          check: (res, ctx) => (res.body.id === ctx.id && res.body.endReason === '矩阵结束' ? null : res.text),
+        }),
+        row: async (ctx) =>
+          ctx.id && /^[0-9a-f-]{36}$/.test(ctx.id)
+            ? ((await t.db.query(`SELECT ends_at, end_reason FROM responsibilities WHERE id = $1`, [ctx.id]))[0] ??
+              null)
+            : null,
+      },
+      {
+        key: 'POST /api/v1/responsibilities/handover',
+        roles: MANAGERS,
+        objects: ['none'],
+        write: true,
+        prepare: async (_cell, allowed) => {
+          const from = allowed ? await f.user('official') : users.official;
+          if (allowed) {
+            await t
+              .http()
+              .post(api(`/enterprises/${(await f.enterprise(users.manager)).id}/responsibilities`))
+              .set(adminAuth)
+              .send({ userId: from.id, kind: 'official', startsAt: new Date(Date.now() - 86_400_000).toISOString() })
+              .expect(201);
+          }
+          return { data: { fromUserId: from.id, toUserId: users.manager.id, reason: '矩阵交接' } };
+        },
+        send: (cell, ctx) => t.http().post(api('/responsibilities/handover')).set(auth(cell.who)).send(ctx.data!),
+        ok: () => ({
+          status: 200,
+          check: (res) => (res.body.ended === 1 && res.body.started === 1 ? null : res.text),
+        }),
+      },
+      {
+        key: 'POST /api/v1/responsibilities/import',
+        roles: MANAGERS,
+        objects: ['none'],
+        write: true,
+        send: (cell) =>
+          t
+            .http()
+            .post(api('/responsibilities/import?dryRun=true'))
+            .set(auth(cell.who))
+            .attach('file', Buffer.from(`企业名称,用户名\n${entNameC},${users.official.username}\n`), {
+              filename: 'assign.csv',
+              contentType: 'text/csv',
+            }),
+        ok: () => ({
+          status: 200,
+          check: (res) =>
+            res.body.total === 1 && res.body.valid === 1 && res.body.applied === false ? null : res.text,
+        }),
+      },
+      simpleGet(
+        'GET /api/v1/responsibilities/import/template',
+        '/responsibilities/import/template?format=csv',
+        MANAGERS,
+        (res) => (res.text.includes('用户名') ? null : res.text),
+      ),
+      simpleGet('GET /api/v1/responsibilities/candidates', '/responsibilities/candidates', MANAGERS, (res) =>
+        Array.isArray(res.body) && res.body.some((u: { id: string }) => u.id === users.official.id) ? null : res.text,
+      ),
+      simpleGet('GET /api/v1/tiers', '/tiers', ALL_ROLES, (res) =>
+        Array.isArray(res.body) && res.body.length === 3 ? null : res.text,
+      ),
+      {
+        key: 'PUT /api/v1/tiers/{code}',
+        roles: ['admin'],
+        objects: ['missing', 'existing'],
+        write: true,
+        prepare: async (cell) => ({ id: cell.obj === 'missing' ? 'no_such_tier' : 'other' }),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .put(api(`/tiers/${ctx.id}`))
+            .set(auth(cell.who))
+            .send({ visitIntervalDays: 90 }),
+        ok: () => ({
+          status: 200,
+          check: (res) => (res.body.code === 'other' && res.body.visitIntervalDays === 90 ? null : res.text),
+        }),
+      },
+      simpleGet('GET /api/v1/me/enterprises', '/me/enterprises', CREATORS, (res) =>
+        Array.isArray(res.body.items) ? null : res.text,
+      ),
       {
         key: 'POST /api/v1/enterprises/{id}/production-status',
         roles: CREATORS,
@@ -800,7 +987,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
           await t.db.query(
             `INSERT INTO responsibilities (enterprise_id, user_id, kind, starts_at, recorded_by)
              SELECT $1, $2, 'official', now() - interval '1 day', $2
-             WHERE NOT EXISTS (SELECT 1 FROM responsibilities WHERE enterprise_id = $1 AND user_id = $2)`,
+             WHERE NOT EXISTS (SELECT 1 FROM responsibilities WHERE enterprise_id = $1 AND user_id = $2 AND ends_at IS NULL)`,
             [entA.id, users.official.id],
           );
           return { id: cell.obj === 'missing' ? MISSING_ID : cell.obj === 'malformed' ? MALFORMED_ID : entA.id };
@@ -821,24 +1008,9 @@ describe('authorization matrix: every endpoint × every caller × every object',
             `SELECT production_status, production_status_since FROM enterprises ORDER BY id`,
           )) as unknown,
       },
-      {
-        key: 'GET /api/v1/enterprises/{id}/production-status',
-        roles: CREATORS,
-        objects: ['missing', 'malformed', 'existing'],
-        write: false,
-        prepare: async (cell) => ({
-          id: cell.obj === 'missing' ? MISSING_ID : cell.obj === 'malformed' ? MALFORMED_ID : entB.id,
-        }),
-        send: (cell, ctx) =>
-          t
-            .http()
-            .get(api(`/enterprises/${ctx.id}/production-status`))
-            .set(auth(cell.who)),
-        ok: () => ({
-          status: 200,
-          check: (res) => (res.body.enterpriseId === entB.id && Array.isArray(res.body.items) ? null : res.text),
-        }),
-      },
+      enterpriseRead('GET /api/v1/enterprises/{id}/production-status', '/production-status', (res) =>
+        res.body.enterpriseId === entB.id && Array.isArray(res.body.items) ? null : res.text,
+      ),
       simpleGet(
         'GET /api/v1/reports/production',
         '/reports/production?period=2025-Q1&groupBy=district',
@@ -1090,6 +1262,23 @@ describe('authorization matrix: every endpoint × every caller × every object',
       .expect(201);
     entA = await f.enterprise(users.official, { name: `${MARK.A}企业${unique()}` });
     entB = await f.enterprise(users.official, { name: `${MARK.B}企业${unique()}` });
+    entNameC = `矩阵丙企业${unique()}`;
+    entC = await f.enterprise(users.official, { name: entNameC });
+    // The official answers for entB (read back by GET …/responsibilities); a leader's, ended by no refusal.
+    await t
+      .http()
+      .post(api(`/enterprises/${entB.id}/responsibilities`))
+      .set(adminAuth)
+      .send({ userId: users.official.id, kind: 'official' })
+      .expect(201);
+    sharedResponsibility = (
+      await t
+        .http()
+        .post(api(`/enterprises/${entA.id}/responsibilities`))
+        .set(adminAuth)
+        .send({ userId: users.manager.id, kind: 'leader' })
+        .expect(201)
+    ).body.id;
     [{ days: otherCategoryDays }] = await t.db.query(
       `SELECT default_due_working_days AS days FROM categories WHERE code = 'other'`,
     );
@@ -1172,7 +1361,8 @@ describe('authorization matrix: every endpoint × every caller × every object',
       'health, meta, login, users, reference data and calendar',
       (k) => /health|meta|auth|users|districts|categories|statuses|departments|calendar/.test(k),
     ],
-    ['enterprises, import and visits', (k) => /enterprises|visits/.test(k)],
+    ['enterprises, import and visits', (k) => /enterprises|visits/.test(k) && !/responsibilities/.test(k)],
+    ['responsibilities and tiers', (k) => /responsibilities|tiers/.test(k)],
     ['problem create, list, export and read', (k) => /problems(\/export|\/\{id\})?$/.test(k)],
     ['problem actions', (k) => /problems\/\{id\}\/[a-z]+$/.test(k)],
     ['reports and warnings', (k) => /reports|warnings/.test(k)],

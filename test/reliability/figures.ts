@@ -83,6 +83,10 @@ export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
     'calendar_days',
     'categories',
     'warnings',
+    'responsibilities',
+    'tier_intervals',
+    'enterprise_changes',
+    'enterprise_tier_changes',
   ];
   const [row] = await t.db.query(
     `SELECT ${tables.map((table) => `(SELECT count(*)::int FROM ${table}) AS ${table}`).join(', ')}`,

@@ -6,10 +6,13 @@ import { UsersPage } from './pages/admin/UsersPage';
 import { QueuePage } from './pages/handler/QueuePage';
 import { DashboardPage } from './pages/manager/DashboardPage';
 import { ProblemListPage } from './pages/manager/ProblemListPage';
+import { ResponsibilitiesPage } from './pages/manager/ResponsibilitiesPage';
 import { WeeklyReportPage } from './pages/manager/WeeklyReportPage';
 import { EnterprisesPage } from './pages/official/EnterprisesPage';
+import { MyEnterprisesPage } from './pages/official/MyEnterprisesPage';
 import { MyProblemsPage } from './pages/official/MyProblemsPage';
 import { VisitFormPage } from './pages/official/VisitFormPage';
+import { EnterprisePage } from './pages/shared/EnterprisePage';
 import { ProblemPage } from './pages/shared/ProblemPage';
 
 export interface AppRoute {
@@ -27,10 +30,23 @@ export const ROUTES: AppRoute[] = [
   { path: '/weekly', roles: ['manager', 'admin'], Page: WeeklyReportPage, menu: ['周报', 'Weekly report'] },
   { path: '/queue', roles: ['handler'], Page: QueuePage, menu: ['待办问题', 'My queue'] },
   {
+    path: '/my-enterprises',
+    roles: ['official', 'manager', 'admin'],
+    Page: MyEnterprisesPage,
+    menu: ['我的企业', 'My enterprises'],
+  },
+  {
     path: '/enterprises',
     roles: ['official', 'manager', 'admin'],
     Page: EnterprisesPage,
     menu: ['企业走访', 'Enterprises'],
+  },
+  { path: '/enterprises/:id', roles: ['official', 'handler', 'manager', 'admin'], Page: EnterprisePage },
+  {
+    path: '/responsibilities',
+    roles: ['manager', 'admin'],
+    Page: ResponsibilitiesPage,
+    menu: ['包联关系', 'Responsibilities'],
   },
   { path: '/visits/new', roles: ['official', 'manager', 'admin'], Page: VisitFormPage },
   { path: '/my-problems', roles: ['official'], Page: MyProblemsPage, menu: ['我登记的问题', 'My problems'] },
@@ -43,7 +59,7 @@ export const ROUTES: AppRoute[] = [
 export function homeFor(role: Role): string {
   switch (role) {
     case 'official':
-      return '/enterprises';
+      return '/my-enterprises';
     case 'handler':
       return '/queue';
     case 'manager':

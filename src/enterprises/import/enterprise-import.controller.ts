@@ -59,7 +59,7 @@ const MultipartFile = FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_B
 
 /** Multer's errors (too large, a file under another field, a broken body) as a 400 that names `file`. */
 @Injectable()
-class ImportUpload implements NestInterceptor {
+export class ImportUpload implements NestInterceptor {
   private readonly multer = new MultipartFile();
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -77,7 +77,7 @@ class ImportUpload implements NestInterceptor {
   }
 }
 
-const CONTENT_TYPES: Record<SheetFormat, string> = {
+export const CONTENT_TYPES: Record<SheetFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
 };

@@ -214,7 +214,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Find enterprises by name or credit code, district, industry */
+    /** Find enterprises by name or credit code, district, industry, tier, responsible user */
     get: operations['EnterprisesController_list'];
     put?: never;
     /** Register an enterprise (409 when the credit code is registered) */
@@ -232,8 +232,26 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One enterprise */
+    /** The enterprise page: the enterprise, who answers for it, when it is due a visit, its visits and problems; ETag carries the version (a handler sees only an enterprise a problem of their department concerns) */
     get: operations['EnterprisesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Edit contacts, address, tier, industry…: managers, admins and its responsible officials; 428 without If-Match, 412 when it changed meanwhile */
+    patch: operations['EnterprisesController_update'];
+    trace?: never;
+  };
+  '/api/v1/enterprises/{id}/changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who changed which fields of the enterprise and when (edits and imports), newest first */
+    get: operations['EnterprisesController_changes'];
     put?: never;
     post?: never;
     delete?: never;
@@ -249,7 +267,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An enterprise's production status and its history, newest first */
+    /**
+     * An enterprise's production status and its history, newest first
+     * @description Handlers: only an enterprise a problem of their department concerns (404 otherwise).
+     */
     get: operations['ProductionController_history'];
     put?: never;
     /**
@@ -257,6 +278,24 @@ export interface paths {
      * @description By its responsible officials (403 for other officials), managers and admins.
      */
     post: operations['ProductionController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprises/{id}/responsibilities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who answers and answered for the enterprise (包联关系), as known at asOf (default now); current first */
+    get: operations['ResponsibilitiesController_list'];
+    put?: never;
+    /** Make a user responsible for the enterprise; 409 when that person already is, or when a leader is asked for and one is open */
+    post: operations['ResponsibilitiesController_assign'];
     delete?: never;
     options?: never;
     head?: never;
@@ -306,6 +345,23 @@ export interface paths {
     };
     /** Up when the database answers; 503 when it does not */
     get: operations['HealthController_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/enterprises': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The enterprises the caller answers for now, with last visit, next visit due and open problems; most overdue first */
+    get: operations['ResponsibilitiesController_mine'];
     put?: never;
     post?: never;
     delete?: never;
@@ -621,6 +677,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/responsibilities/{id}/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a responsibility (recording who, when and why); 409 when it has ended */
+    post: operations['ResponsibilitiesController_end'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/responsibilities/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who may be made responsible: enabled officials, managers and admins */
+    get: operations['ResponsibilitiesController_candidates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/responsibilities/handover': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hand all open responsibilities of one user to another, in one transaction (an official who leaves) */
+    post: operations['ResponsibilitiesController_handover'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/responsibilities/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assign responsibilities in bulk from a spreadsheet: every row checked, all written or none; dryRun=true writes nothing */
+    post: operations['ResponsibilitiesController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/responsibilities/import/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An empty bulk-assignment file with the Chinese headings */
+    get: operations['ResponsibilitiesController_template'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/statuses': {
     parameters: {
       query?: never;
@@ -631,6 +772,40 @@ export interface paths {
     /** Problem statuses with their display labels (Chinese and English) */
     get: operations['ReferenceController_statuses'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tiers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tiers (企业层级) with their labels and the visit interval in force */
+    get: operations['ResponsibilitiesController_tiers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tiers/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set a tier’s visit interval from now on (earlier intervals stay for past figures) */
+    put: operations['ResponsibilitiesController_setTier'];
     post?: never;
     delete?: never;
     options?: never;
@@ -772,6 +947,41 @@ export interface components {
       /** @description instructions for the department */
       note?: string;
     };
+    AssignmentImportResponse: {
+      /** @description true when the assignments were written (all of them) */
+      applied: boolean;
+      /** @description responsibilities written: 0 on a dry run or when any row is rejected */
+      created: number;
+      dryRun: boolean;
+      rejected: components['schemas']['RejectedAssignmentRow'][];
+      /** @description data rows read */
+      total: number;
+      /** @description rows that would be (or were) assigned */
+      valid: number;
+    };
+    AssignmentRowError: {
+      field: string;
+      message: string;
+    };
+    AssignResponsibilityDto: {
+      /**
+       * @description official (包联干部) or leader (包联领导)
+       * @enum {string}
+       */
+      kind: 'official' | 'leader';
+      /** @example 新任包联干部 */
+      note?: string;
+      /**
+       * Format: date-time
+       * @description from when; default now; not in the future
+       */
+      startsAt?: string;
+      /**
+       * Format: uuid
+       * @description an enabled official, manager or admin
+       */
+      userId: string;
+    };
     CalendarDayResponse: {
       /**
        * Format: date
@@ -792,6 +1002,14 @@ export interface components {
       /** @example 2025 */
       year: number;
     };
+    CandidateResponse: {
+      displayName: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      role: 'admin' | 'manager' | 'official' | 'handler';
+      username: string;
+    };
     CategoryResponse: {
       /** @example labour */
       code: string;
@@ -804,6 +1022,11 @@ export interface components {
       name: string;
       /** @example Labour */
       nameEn: string | null;
+    };
+    ChangedByResponse: {
+      displayName: string;
+      /** Format: uuid */
+      id: string;
     };
     CreateDepartmentDto: {
       /**
@@ -933,10 +1156,106 @@ export interface components {
       /** @example Suzhou District */
       nameEn: string | null;
     };
+    EndResponsibilityDto: {
+      /**
+       * Format: date-time
+       * @description until when; default now; after its start, not in the future
+       */
+      endsAt?: string;
+      /** @example 岗位调整 */
+      reason: string;
+    };
+    EnterpriseChangeResponse: {
+      /** @description the changed fields after */
+      after: {
+        [key: string]: unknown;
+      };
+      /** @description the changed fields before */
+      before: {
+        [key: string]: unknown;
+      };
+      /** Format: date-time */
+      changedAt: string;
+      changedBy: components['schemas']['ChangedByResponse'];
+      id: string;
+      /** @enum {string} */
+      source: 'import' | 'edit';
+    };
+    EnterpriseDetailResponse: {
+      address: string | null;
+      contactName: string | null;
+      contactPhone: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @description the district code
+       * @example suzhou
+       */
+      district: string;
+      /** @example 肃州区 */
+      districtName: string;
+      /** @description whether the caller may edit it (PATCH) */
+      editable: boolean;
+      /** Format: uuid */
+      id: string;
+      /** @example new_energy_equipment */
+      industry: string | null;
+      /** @description above designated size (规上企业) */
+      isAboveScale: boolean;
+      /** @description a key enterprise of the programme (重点企业) */
+      isKey: boolean;
+      /** Format: date-time */
+      lastVisitAt: string | null;
+      /** @example 酒泉某新能源装备有限公司 */
+      name: string;
+      /**
+       * Format: date-time
+       * @description the interval from the last visit or the start of responsibility; null when nobody answers for it
+       */
+      nextVisitDueAt: string | null;
+      /** @description its problems the caller may see, newest first */
+      problems: components['schemas']['EnterpriseProblemSummaryResponse'][];
+      /** @description the latest 20 visits, newest first */
+      recentVisits: components['schemas']['EnterpriseVisitSummaryResponse'][];
+      /** @description the responsible leader (包联领导) now */
+      responsibleLeader: components['schemas']['ResponsiblePersonResponse'] | null;
+      /** @description responsible officials (包联干部) now */
+      responsibleOfficials: components['schemas']['ResponsiblePersonResponse'][];
+      /**
+       * @description the tier (企业层级), which sets the visit interval
+       * @enum {string}
+       */
+      tier: 'key' | 'above_scale' | 'other';
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description unified social credit code
+       * @example 91620900MA72XXXX0X
+       */
+      uscc: string | null;
+      /** @description bumped by every edit; send it back in If-Match */
+      version: number;
+      /** @description the interval of its tier; null when nobody answers for it */
+      visitIntervalDays: number | null;
+    };
     EnterprisePage: {
       items: components['schemas']['EnterpriseResponse'][];
       /** @description pass as cursor for the next page; null on the last */
       nextCursor: string | null;
+    };
+    EnterpriseProblemSummaryResponse: {
+      /** @example JQ-2025-0001 */
+      code: string;
+      departmentName: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      reportedAt: string;
+      /** @description a status code (GET /statuses) */
+      status: string;
+      title: string;
     };
     EnterpriseResponse: {
       address: string | null;
@@ -961,6 +1280,11 @@ export interface components {
       isKey: boolean;
       /** @example 酒泉某新能源装备有限公司 */
       name: string;
+      /**
+       * @description the tier (企业层级), which sets the visit interval
+       * @enum {string}
+       */
+      tier: 'key' | 'above_scale' | 'other';
       /** Format: date-time */
       updatedAt: string;
       /**
@@ -968,6 +1292,24 @@ export interface components {
        * @example 91620900MA72XXXX0X
        */
       uscc: string | null;
+      /** @description bumped by every edit; send it back in If-Match */
+      version: number;
+    };
+    EnterpriseVisitSummaryResponse: {
+      /**
+       * Format: uuid
+       * @description read it in full at GET /visits/{id}
+       */
+      id: string;
+      /** @description the visiting officials' names */
+      officials: string[];
+      /** @description problems logged with the visit (for a handler: those of their department) */
+      problemCount: number;
+      purpose: string | null;
+      /** @enum {string} */
+      status: 'recorded' | 'withdrawn';
+      /** Format: date-time */
+      visitedAt: string;
     };
     ErrorResponse: {
       /**
@@ -1047,6 +1389,33 @@ export interface components {
     };
     /** @enum {string} */
     GroupBy: 'department' | 'district' | 'category' | 'industry';
+    HandoverDto: {
+      /**
+       * Format: date-time
+       * @description when; default now; not in the future
+       */
+      at?: string;
+      /**
+       * Format: uuid
+       * @description whose open responsibilities end
+       */
+      fromUserId: string;
+      /** @example 干部调离 */
+      reason: string;
+      /**
+       * Format: uuid
+       * @description who takes them over
+       */
+      toUserId: string;
+    };
+    HandoverResponse: {
+      /** @description responsibilities of fromUserId ended */
+      ended: number;
+      /** @description enterprises toUserId already answered for: ended for fromUserId only */
+      skipped: number;
+      /** @description responsibilities of toUserId started */
+      started: number;
+    };
     ImportResultResponse: {
       created: number;
       rejected: components['schemas']['RejectedRowResponse'][];
@@ -1104,6 +1473,38 @@ export interface components {
        * @example Asia/Shanghai
        */
       reportTimezone: string;
+    };
+    MyEnterpriseResponse: {
+      district: string;
+      districtName: string;
+      /** Format: uuid */
+      enterpriseId: string;
+      /**
+       * @description how the caller answers for it
+       * @enum {string}
+       */
+      kind: 'official' | 'leader';
+      /** Format: date-time */
+      lastVisitAt: string | null;
+      name: string;
+      /**
+       * Format: date-time
+       * @description the interval from the last visit, or from the start of responsibility
+       */
+      nextVisitDueAt: string;
+      openProblems: number;
+      overdue: boolean;
+      /** @description whole days past due; 0 when not overdue */
+      overdueDays: number;
+      /** Format: date-time */
+      responsibleSince: string;
+      /** @enum {string} */
+      tier: 'key' | 'above_scale' | 'other';
+      visitIntervalDays: number;
+    };
+    MyEnterprisesResponse: {
+      /** @description most overdue first, then soonest due */
+      items: components['schemas']['MyEnterpriseResponse'][];
     };
     NoteDto: {
       /** @description what happened */
@@ -1375,6 +1776,11 @@ export interface components {
        */
       status: 'normal' | 'reduced' | 'idle';
     };
+    RejectedAssignmentRow: {
+      errors: components['schemas']['AssignmentRowError'][];
+      /** @description the row number as the spreadsheet shows it: the heading row is 1 */
+      row: number;
+    };
     RejectedRowResponse: {
       errors: components['schemas']['FieldErrorResponse'][];
       /**
@@ -1403,6 +1809,51 @@ export interface components {
     ResolveDto: {
       /** @description how it was resolved (办理结果) */
       resolution: string;
+    };
+    ResponsibilityResponse: {
+      /** @description in force at the instant asked about */
+      current: boolean;
+      displayName: string;
+      /** Format: uuid */
+      endedBy: string | null;
+      endedByName: string | null;
+      /** Format: date-time */
+      endedRecordedAt: string | null;
+      endReason: string | null;
+      /**
+       * Format: date-time
+       * @description null: still open (as of asOf)
+       */
+      endsAt: string | null;
+      /** Format: uuid */
+      enterpriseId: string;
+      enterpriseName: string;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'official' | 'leader';
+      note: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: uuid */
+      recordedBy: string;
+      recordedByName: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: uuid */
+      userId: string;
+      username: string;
+    };
+    ResponsiblePersonResponse: {
+      displayName: string;
+      /** @enum {string} */
+      kind: 'official' | 'leader';
+      /** Format: uuid */
+      responsibilityId: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: uuid */
+      userId: string;
     };
     ResumptionRate: {
       /**
@@ -1501,6 +1952,23 @@ export interface components {
       /** @example In progress */
       nameEn: string;
     };
+    TierIntervalResponse: {
+      /** @enum {string} */
+      code: 'key' | 'above_scale' | 'other';
+      /** @example Key enterprise */
+      labelEn: string;
+      /** @example 重点企业 */
+      labelZh: string;
+      /** Format: date-time */
+      setAt: string;
+      /** @description null: the default */
+      setByName: string | null;
+      /**
+       * @description the interval in force now
+       * @example 30
+       */
+      visitIntervalDays: number;
+    };
     TrendPoint: {
       /** Format: date-time */
       asOf: string;
@@ -1528,6 +1996,34 @@ export interface components {
        * @example 用工
        */
       name?: string;
+    };
+    UpdateEnterpriseDto: {
+      address?: string | null;
+      contactName?: string | null;
+      /** @example 0937-2612345 */
+      contactPhone?: string | null;
+      /**
+       * @description a district code from GET /districts
+       * @example suzhou
+       */
+      district?: string;
+      /** @example new_energy_equipment */
+      industry?: string | null;
+      /** @description 规上企业 */
+      isAboveScale?: boolean;
+      /** @description 重点企业 */
+      isKey?: boolean;
+      /** @example 酒泉某新能源装备有限公司 */
+      name?: string;
+      /**
+       * @description the tier (企业层级), which sets the visit interval
+       * @enum {string}
+       */
+      tier?: 'key' | 'above_scale' | 'other';
+    };
+    UpdateTierDto: {
+      /** @example 30 */
+      visitIntervalDays: number;
     };
     UpdateUserDto: {
       /** Format: uuid */
@@ -2259,6 +2755,9 @@ export interface operations {
         limit?: number;
         /** @description part of the name or of the credit code */
         q?: string;
+        /** @description enterprises this user answers for now */
+        responsibleUserId?: string;
+        tier?: 'key' | 'above_scale' | 'other';
       };
       header?: never;
       path?: never;
@@ -2333,7 +2832,75 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['EnterpriseResponse'];
+          'application/json': components['schemas']['EnterpriseDetailResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  EnterprisesController_update: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateEnterpriseDto'];
+      };
+    };
+    responses: {
+      /** @description the enterprise after the edit; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnterpriseDetailResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  EnterprisesController_changes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EnterpriseChangeResponse'][];
         };
       };
       /** @description an error */
@@ -2398,6 +2965,73 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RecordedStatusResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ResponsibilitiesController_list: {
+    parameters: {
+      query?: {
+        /** @description as known at this instant: rows and ends recorded later are left out; default now */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResponsibilityResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ResponsibilitiesController_assign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssignResponsibilityDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResponsibilityResponse'];
         };
       };
       /** @description an error */
@@ -2598,6 +3232,37 @@ export interface operations {
             /** @example error */
             status?: string;
           };
+        };
+      };
+    };
+  };
+  ResponsibilitiesController_mine: {
+    parameters: {
+      query?: {
+        /** @description week: due within 7 days or overdue */
+        due?: 'week';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyEnterprisesResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
     };
@@ -3349,6 +4014,173 @@ export interface operations {
       };
     };
   };
+  ResponsibilitiesController_end: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EndResponsibilityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResponsibilityResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ResponsibilitiesController_candidates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CandidateResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ResponsibilitiesController_handover: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HandoverDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HandoverResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ResponsibilitiesController_import: {
+    parameters: {
+      query?: {
+        /** @description true: check every row and report, write nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .xlsx or .csv, at most 5 MB
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssignmentImportResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ResponsibilitiesController_template: {
+    parameters: {
+      query?: {
+        format?: 'xlsx' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ReferenceController_statuses: {
     parameters: {
       query?: never;
@@ -3364,6 +4196,68 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StatusResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ResponsibilitiesController_tiers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TierIntervalResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ResponsibilitiesController_setTier: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTierDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TierIntervalResponse'];
         };
       };
       /** @description an error */

@@ -29,11 +29,10 @@ const svg = (path: ReactNode) => (
 );
 
 /**
- * An icon per page path. '/my/enterprises' is the official's "my enterprises" landing page, once
- * it is in ROUTES with a menu entry it appears in the bar with this icon.
+ * An icon per page path; '/my-enterprises' is the official's "my enterprises" landing page.
  */
 const ICONS: Record<string, ReactNode> = {
-  '/my/enterprises': svg(<path d="M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6h-6v6H4a1 1 0 0 1-1-1z" />),
+  '/my-enterprises': svg(<path d="M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6h-6v6H4a1 1 0 0 1-1-1z" />),
   '/enterprises': svg(
     <>
       <path d="M4 21V5a1 1 0 0 1 1-1h8a1 1 0 0 1 1 1v16M14 10h5a1 1 0 0 1 1 1v10M2 21h20" />

@@ -1,5 +1,5 @@
 import { Button, Card, Flex, Tag, Typography } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
 import { INDUSTRY_LABELS, labelOf } from './labels';
@@ -15,9 +15,9 @@ export function EnterpriseCard({ enterprise }: { enterprise: Enterprise }) {
       <Flex justify="space-between" align="start" gap={8} wrap>
         <div style={{ flex: '1 1 220px', minWidth: 0 }}>
           <Flex wrap gap={4} align="center">
-            <Typography.Text strong style={{ marginRight: 4 }}>
+            <Link to={`/enterprises/${enterprise.id}`} style={{ fontWeight: 600, marginRight: 4 }}>
               {enterprise.name}
-            </Typography.Text>
+            </Link>
             {enterprise.isKey && <Tag color="red">{t('重点企业', 'Key')}</Tag>}
             {enterprise.isAboveScale && <Tag color="blue">{t('规上', 'Above scale')}</Tag>}
           </Flex>

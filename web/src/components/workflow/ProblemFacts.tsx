@@ -22,7 +22,10 @@ export function ProblemFacts({ problem, enterprise }: { problem: Problem; enterp
       span: FULL_ROW,
       children: (
         <>
-          {problem.enterprise.name} · {labels.district(problem.enterprise.district)}
+          <Link to={`/enterprises/${problem.enterpriseId}`} data-testid="problem-enterprise-link">
+            {problem.enterprise.name}
+          </Link>{' '}
+          · {labels.district(problem.enterprise.district)}
           {enterprise?.isKey && <Tag style={{ marginInlineStart: 8 }}>{t('重点企业', 'Key enterprise')}</Tag>}
           {enterprise?.isAboveScale && <Tag>{t('规上企业', 'Above scale')}</Tag>}
         </>

@@ -4,13 +4,14 @@ import { api } from '../../api';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useReference, type Category, type Coded, type Department } from '../../reference';
+import { TierIntervals } from './TierIntervals';
 
 /** The longest default time limit a category may have (MAX_DUE_WORKING_DAYS of the service). */
 const MAX_DUE_WORKING_DAYS = 365;
 
 /**
  * Reference data (admin only): departments (list, add), categories (rename, default time limit),
- * districts (list). Every change reloads the labels the other pages use.
+ * districts (list), tiers (visit intervals). Every change reloads the labels the other pages use.
  */
 export function ReferenceDataPage() {
   const { t } = useI18n();
@@ -24,6 +25,7 @@ export function ReferenceDataPage() {
           { key: 'departments', label: t('责任单位', 'Departments'), children: <Departments /> },
           { key: 'categories', label: t('问题类别', 'Categories'), children: <Categories /> },
           { key: 'districts', label: t('县区', 'Districts'), children: <Districts /> },
+          { key: 'tiers', label: t('企业层级与走访周期', 'Tiers and visit intervals'), children: <TierIntervals /> },
         ]}
       />
     </Space>
