@@ -4,6 +4,7 @@ import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
 import { ReportsService } from './reports.service';
 import { WeeklyService } from './weekly/weekly.service';
+import { WeeklyWatch } from './weekly/weekly-watch.service';
 
-@Module({ controllers: [ReportsController], providers: [ReportsService, WeeklyService, ResolutionCounts, LiveFigures] })
+@Module({ controllers: [ReportsController], providers: [ReportsService, WeeklyService, WeeklyWatch, ResolutionCounts, LiveFigures] })
 export class ReportsModule {}

@@ -9,6 +9,7 @@ import { parsePeriod, Period, periodContaining, periodsEndingWith, ratePercent, 
 import { LiveFigures } from '../live-figures';
 import { type Counts, ResolutionCounts } from '../resolution-counts';
 import { WEEKLY_LIST_LIMIT, WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
+import { WeeklyWatch } from './weekly-watch.service';
 import type { DepartmentWeekRow, SummaryRow } from './weekly.sql';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
 
@@ -19,6 +20,7 @@ export class WeeklyService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly counts: ResolutionCounts,
     private readonly live: LiveFigures,
+    private readonly watch: WeeklyWatch,
   ) {}
 
   /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs (shared by requests that come together). */
@@ -35,7 +37,7 @@ export class WeeklyService {
     const quarter = periodContaining('quarter', week.to.minus({ milliseconds: 1 }));
     const year = parsePeriod(String(week.to.minus({ milliseconds: 1 }).year), zone);
 
-    const [summary, recordedThisWeek, departments, quarterByDepartment, quarterToDate, yearToDate, trend, lists] =
+    const [summary, recordedThisWeek, departments, quarterByDepartment, quarterToDate, yearToDate, trend, lists, watch] =
       await Promise.all([
         one<SummaryRow>(this.db, WEEKLY_SUMMARY, span),
         this.counts.total(week.from.toJSDate(), week.to.toJSDate(), end.toJSDate()),
@@ -45,6 +47,7 @@ export class WeeklyService {
         this.rate(year, end),
         Promise.all(periodsEndingWith('week', week, 8).map((w) => this.rate(w, DateTime.min(w.to, end)))),
         this.lists(span),
+        this.watch.sections(week.from, end),
       ]);
 
     return {
@@ -66,6 +69,7 @@ export class WeeklyService {
       }),
       trend,
       ...lists,
+      ...watch,
     };
   }
 

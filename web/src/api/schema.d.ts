@@ -2233,6 +2233,89 @@ export interface components {
       resolved: number;
       resolvedThisWeek: number;
     };
+    WeeklyEnterpriseItem: {
+      /** @description whole days from since to the end of the week */
+      days: number | null;
+      /** @example 玉门市 */
+      districtName: string;
+      /** Format: uuid */
+      id: string;
+      /** @example new_materials */
+      industry: string | null;
+      /** @example 酒泉某新材料有限公司 */
+      name: string;
+      /**
+       * @description at the start of the week
+       * @enum {string}
+       */
+      previousStatus: 'normal' | 'reduced' | 'idle';
+      /** @description since when the status at the end holds */
+      since: string | null;
+      /**
+       * @description at the end of the week
+       * @enum {string}
+       */
+      status: 'normal' | 'reduced' | 'idle';
+      /** @example 停产 */
+      statusLabel: string;
+    };
+    WeeklyEnterpriseLists: {
+      idleOver30Days: components['schemas']['WeeklyEnterpriseItem'][];
+      newlyIdleOrReduced: components['schemas']['WeeklyEnterpriseItem'][];
+      resumed: components['schemas']['WeeklyEnterpriseItem'][];
+    };
+    WeeklyEnterprisesSection: {
+      /** @example 4 */
+      idleAtEnd: number;
+      /**
+       * @description idle at the end, unbroken for more than 30 days
+       * @example 1
+       */
+      idleOver30Days: number;
+      /** @description at most 200 each */
+      lists: components['schemas']['WeeklyEnterpriseLists'];
+      /**
+       * @description idle or reduced at the end and not so at the start
+       * @example 1
+       */
+      newlyIdleOrReduced: number;
+      /** @example 6 */
+      reducedAtEnd: number;
+      /**
+       * @description idle or reduced at the start, normal at the end
+       * @example 2
+       */
+      resumedThisWeek: number;
+    };
+    WeeklyInvestment: {
+      /**
+       * @description the plan's annual investment, yuan
+       * @example 40000000000
+       */
+      annualPlanYuan: number;
+      /**
+       * @description the month holding the week's last day
+       * @example 2025-03
+       */
+      month: string;
+      /**
+       * @description completed in that month, yuan
+       * @example 2950000000
+       */
+      monthYuan: number;
+      /**
+       * @description yearToDate ÷ annual plan, %
+       * @example 20.9
+       */
+      percentOfPlan: number | null;
+      /** @example 2025 */
+      planYear: number;
+      /**
+       * @description completed in the plan year up to that month, yuan
+       * @example 8350000000
+       */
+      yearToDateYuan: number;
+    };
     WeeklyLists: {
       escalated: components['schemas']['WeeklyProblemItem'][];
       new: components['schemas']['WeeklyProblemItem'][];
@@ -2267,6 +2350,42 @@ export interface components {
       statusLabel: string;
       title: string;
     };
+    WeeklyProjectItem: {
+      /** @example XM-2025-001 */
+      code: string;
+      /** @description notStarted: days past the planned start date */
+      daysLate: number | null;
+      /** @example 市工信局 */
+      departmentName: string | null;
+      /** @example 肃州区 */
+      districtName: string;
+      /** Format: uuid */
+      id: string;
+      /** @example 年产 5 万吨新材料项目 */
+      name: string;
+      /** @description heldUp: its problems open and overdue at the end */
+      overdueProblems: number | null;
+      /** @example 2025-03-01 */
+      plannedStartDate: string | null;
+      /** @description started: when construction began */
+      startedAt: string | null;
+    };
+    WeeklyProjectLists: {
+      heldUp: components['schemas']['WeeklyProjectItem'][];
+      notStarted: components['schemas']['WeeklyProjectItem'][];
+      started: components['schemas']['WeeklyProjectItem'][];
+    };
+    WeeklyProjectsSection: {
+      /** @example 2 */
+      heldUpByOverdueProblems: number;
+      investment: components['schemas']['WeeklyInvestment'];
+      /** @description at most 200 each */
+      lists: components['schemas']['WeeklyProjectLists'];
+      /** @example 12 */
+      notStartedPastPlan: number;
+      /** @example 3 */
+      startedThisWeek: number;
+    };
     WeeklyRate: {
       /** @example 2025-W14 */
       label: string;
@@ -2286,10 +2405,14 @@ export interface components {
       /** Format: date-time */
       asOf: string;
       departments: components['schemas']['WeeklyDepartmentRow'][];
+      /** @description enterprises idle or reduced (停产减产) */
+      enterprises: components['schemas']['WeeklyEnterprisesSection'];
       /** @description most pressing first */
       lists: components['schemas']['WeeklyLists'];
       /** @description which lists were cut at their limit */
       listsTruncated: components['schemas']['WeeklyListsTruncated'];
+      /** @description key projects (重点项目) at the end of the week */
+      projects: components['schemas']['WeeklyProjectsSection'];
       rates: components['schemas']['WeeklyRates'];
       summary: components['schemas']['WeeklySummary'];
       /** @description the last eight weeks, this one last */
