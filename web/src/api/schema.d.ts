@@ -1496,6 +1496,11 @@ export interface components {
       overdue: boolean;
       /** @description whole days past due; 0 when not overdue */
       overdueDays: number;
+      /**
+       * @description the latest production status (生产状态)
+       * @enum {string}
+       */
+      productionStatus: 'normal' | 'reduced' | 'idle';
       /** Format: date-time */
       responsibleSince: string;
       /** @enum {string} */
