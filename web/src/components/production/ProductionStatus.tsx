@@ -151,7 +151,7 @@ function RecordDialog({
       await api(`/enterprises/${enterpriseId}/production-status`, { method: 'POST', body });
       await Promise.all([
         client.invalidateQueries({ queryKey: productionStatusKey(enterpriseId) }),
-        client.invalidateQueries({ queryKey: ['enterprises'] }),
+        client.invalidateQueries({ queryKey: ['me', 'enterprises'] }),
       ]);
       onClose();
     } catch (caught) {

@@ -12,6 +12,7 @@ import { addDays, isQuarter, quarterDays, quarterOf, shiftQuarter, startOfDay, t
 import { RateCard } from './RateCard';
 import type { FiguresReport, RateFigures, ResolutionRateReport, TrendReport } from './reportTypes';
 import { WarningsPanel } from './WarningsPanel';
+import { WatchCards } from './WatchCards';
 
 type Group = NonNullable<ResolutionRateReport['groups']>[number];
 
@@ -102,6 +103,8 @@ export function DashboardPage() {
       <QueryState {...figuresState} title={t('季度数据', 'Quarter figures')}>
         <SummaryCards report={summary} resolution={byDepartment} loading={figures.isFetching && !summary} />
       </QueryState>
+
+      <WatchCards period={period} asOf={asOf} />
 
       <TrendCard periodEnd={next} />
 
