@@ -145,12 +145,19 @@ async function writeDataset(db: Client, problems: number, log: (line: string) =>
   );
   await step(
     'enterprises',
-    `INSERT INTO enterprises (name, district_code, industry, is_above_scale, is_key, created_at)
+    `INSERT INTO enterprises (name, district_code, industry, is_above_scale, is_key, tier, created_at)
      SELECT '压测企业' || n || (ARRAY['新能源装备', '风电光伏', '农产品加工', '物流', '文旅', '煤化工'])[1 + n % 6],
             (SELECT array_agg(code ORDER BY code) FROM districts)[1 + n % (SELECT count(*) FROM districts)],
             (ARRAY['new_energy_equipment', 'renewable_power', 'agri_processing', 'logistics', 'tourism', 'coal_coking'])[1 + n % 6],
-            n % 3 = 0, n % 10 = 0, now() - interval '6 years'
+            n % 3 = 0, n % 10 = 0,
+            CASE WHEN n % 10 = 0 THEN 'key' WHEN n % 3 = 0 THEN 'above_scale' ELSE 'other' END,
+            now() - interval '6 years'
      FROM generate_series(1, ${enterprises}) n`,
+  );
+  // Triggers are off (above): the first tier change the schema writes with each enterprise, here.
+  await step(
+    'enterprise tiers',
+    `INSERT INTO enterprise_tier_changes (enterprise_id, tier, set_at) SELECT id, tier, created_at FROM enterprises`,
   );
   await db.query(`
     CREATE TEMP TABLE gen_enterprise AS SELECT row_number() OVER (ORDER BY id) AS n, id FROM enterprises;

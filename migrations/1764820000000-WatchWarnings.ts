@@ -13,7 +13,8 @@ export class WatchWarnings1764820000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE warnings DROP CONSTRAINT warnings_level_check;
       ALTER TABLE warnings ADD CONSTRAINT warnings_level_check
-        CHECK (level IN ('due_soon', 'overdue', 'stale', 'not_visited', 'project_not_started', 'idle_not_visited'));
+        CHECK (level IN ('due_soon', 'overdue', 'stale', 'not_visited', 'unassigned', 'project_not_started',
+                         'idle_not_visited'));
       ALTER TABLE warnings ADD COLUMN project_id uuid REFERENCES projects (id);
       ALTER TABLE warnings DROP CONSTRAINT warnings_check;
       ALTER TABLE warnings ADD CONSTRAINT warnings_one_subject
@@ -31,7 +32,7 @@ export class WatchWarnings1764820000000 implements MigrationInterface {
       ALTER TABLE warnings ADD CONSTRAINT warnings_check CHECK ((problem_id IS NULL) <> (enterprise_id IS NULL));
       ALTER TABLE warnings DROP CONSTRAINT warnings_level_check;
       ALTER TABLE warnings ADD CONSTRAINT warnings_level_check
-        CHECK (level IN ('due_soon', 'overdue', 'stale', 'not_visited'));
+        CHECK (level IN ('due_soon', 'overdue', 'stale', 'not_visited', 'unassigned'));
     `);
   }
 }

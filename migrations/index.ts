@@ -10,6 +10,7 @@ import { SignInAttacks1764600000000 } from './1764600000000-SignInAttacks';
 import { EnterpriseChanges1764610000000 } from './1764610000000-EnterpriseChanges';
 import { Outreach1764700000000 } from './1764700000000-Outreach';
 import { ResponsibilityNote1764710000000 } from './1764710000000-ResponsibilityNote';
+import { WarningUnassigned1764730000000 } from './1764730000000-WarningUnassigned';
 import { KeyProjects1764800000000 } from './1764800000000-KeyProjects';
 import { RestoreWritesRowsAsTheyWere1764800000001 } from './1764800000001-RestoreWritesRowsAsTheyWere';
 import { WatchWarnings1764820000000 } from './1764820000000-WatchWarnings';
@@ -28,6 +29,7 @@ export const migrations = [
   EnterpriseChanges1764610000000,
   Outreach1764700000000,
   ResponsibilityNote1764710000000,
+  WarningUnassigned1764730000000,
   KeyProjects1764800000000,
   RestoreWritesRowsAsTheyWere1764800000001,
   WatchWarnings1764820000000,

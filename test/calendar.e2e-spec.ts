@@ -139,6 +139,7 @@ describe('working-day calendar and category time limits', () => {
         dueAt: '2025-02-05T16:00:00.000Z',
         lastWorkingDay: '2025-02-05',
         timezone: ZONE,
+        uncoveredYears: [],
       });
     });
 
@@ -544,5 +545,86 @@ describe('working-day calendar and category time limits', () => {
       expect(await calendarRow('2023-10-07')).toEqual({ working: false, name: '测试：补班取消' });
       await putDay('2023-10-07', { working: true, name: '国庆节调休上班' }).expect(200);
     });
+  });
+});
+
+describe('the calendar’s horizon: years without a calendar', () => {
+  let t: TestApp;
+  let f: Factory;
+  let admin: { Authorization: string };
+  let manager: TestUser;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = new Factory(t);
+    admin = await f.admin();
+    manager = await f.user('manager');
+  });
+
+  afterAll(() => t.close());
+
+  const coverage = () => t.http().get('/api/v1/calendar/coverage').set(manager.auth).expect(200);
+  const seededYears = async () =>
+    (
+      (await t.db.query(
+        `SELECT DISTINCT extract(year FROM day)::int AS year FROM calendar_days WHERE NOT working ORDER BY year`,
+      )) as { year: number }[]
+    ).map((row) => row.year);
+
+  it('lists the years with holidays entered, and how far the run from this year reaches', async () => {
+    const years = await seededYears();
+    const res = await coverage();
+    const currentYear = Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4),
+    );
+    expect(res.body.years).toEqual(years);
+    expect(res.body.currentYear).toBe(currentYear);
+    let through: number | null = years.includes(currentYear) ? currentYear : null;
+    while (through !== null && years.includes(through + 1)) through += 1;
+    expect(res.body.coveredThrough).toBe(through);
+  });
+
+  it('counts a year with only make-up working days as not entered, and one holiday as entered', async () => {
+    const year = 2090;
+    await t
+      .http()
+      .put(`/api/v1/calendar/days/${year}-01-07`)
+      .set(admin)
+      .send({ working: true, name: '调休上班' })
+      .expect(200);
+    expect((await coverage()).body.years).not.toContain(year);
+    await t
+      .http()
+      .put(`/api/v1/calendar/days/${year}-01-02`)
+      .set(admin)
+      .send({ working: false, name: '元旦' })
+      .expect(200);
+    expect((await coverage()).body.years).toContain(year);
+  });
+
+  it('names in the deadline preview the years it crosses that have no calendar', async () => {
+    const covered = await seededYears();
+    const last = covered.at(-1)!;
+    // Inside the seeded years: nothing to warn about.
+    const inside = await t
+      .http()
+      .get('/api/v1/calendar/working-days')
+      .query({ from: `${last}-03-02T10:00:00+08:00`, days: 5 })
+      .set(manager.auth)
+      .expect(200);
+    expect(inside.body.uncoveredYears).toEqual([]);
+    // Late in the last seeded year, 30 working days run into the next one, which has none.
+    const across = await t
+      .http()
+      .get('/api/v1/calendar/working-days')
+      .query({ from: `${last}-12-10T10:00:00+08:00`, days: 30 })
+      .set(manager.auth)
+      .expect(200);
+    expect(across.body.lastWorkingDay.slice(0, 4)).toBe(String(last + 1));
+    expect(across.body.uncoveredYears).toEqual([last + 1]);
+  });
+
+  it('is refused without a session', async () => {
+    await t.http().get('/api/v1/calendar/coverage').expect(401);
   });
 });

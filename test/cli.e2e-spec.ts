@@ -92,6 +92,24 @@ describe('the command lines in src/cli', () => {
     expect(await tables(url)).not.toContain('not_allowed');
   });
 
+  it('report gives the visit figures with --figure visits, grouped as asked', () => {
+    const table = run('report-cli.js', ['--figure', 'visits', '--period', '2025-Q1', '--group-by', 'district'], url);
+    expect(table.err).toBe('');
+    expect(table.code).toBe(0);
+    const lines = table.out.split('\n');
+    expect(lines[0]).toMatch(/^走访覆盖率 visit coverage · 2025-Q1 \[2025-01-01T00:00:00.000\+08:00, /);
+    // Every district, then the total: no visit and no enterprise under responsibility on an empty schema.
+    expect(lines.find((line) => line.startsWith('肃州区'))).toMatch(/^肃州区\s+0\s+0 \/ 0\s+—\s+0 \/ 0\s+—\s+—$/);
+    expect(lines.find((line) => line.startsWith('合计 Total'))).toMatch(/\s0\s+0 \/ 0\s+—/);
+
+    const json = run('report-cli.js', ['--figure', 'visits', '--period', '2025-Q1', '--json'], url);
+    expect(JSON.parse(json.out)).toMatchObject({ visits: 0, enterprisesResponsible: 0, coverageRatePercent: null });
+
+    const wrong = run('report-cli.js', ['--figure', 'visits', '--period', '2025-Q1', '--group-by', 'department'], url);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/group-by: expected one of district, official, tier/);
+  });
+
   it('report names a wrong argument with the usage', () => {
     const report = run('report-cli.js', ['--period', '2025-Q1', '--group-by', 'colour'], url);
     expect(report.code).toBe(1);

@@ -86,6 +86,13 @@ describe('early warnings (预警)', () => {
     t.db.query(`UPDATE problems SET updated_at = now() - make_interval(days => $2) WHERE id = $1`, [id, days]);
   const backdateEnterprise = (id: string, days: number) =>
     t.db.query(`UPDATE enterprises SET created_at = now() - make_interval(days => $2) WHERE id = $1`, [id, days]);
+  /** `official` answers for the enterprise since `days` ago (written as the responsibility routes write it). */
+  const responsible = (id: string, days: number, userId = official.id) =>
+    t.db.query(
+      `INSERT INTO responsibilities (enterprise_id, user_id, kind, starts_at, recorded_by)
+       VALUES ($1, $2, 'official', now() - make_interval(days => $3), $2)`,
+      [id, userId, days],
+    );
 
   async function assigned(key: string, department: { id: string }, dueAt: string, title = key) {
     const created = await f.problem(official, ent.id, { title });
@@ -128,17 +135,22 @@ describe('early warnings (预警)', () => {
     handlerA = await f.user('handler', depA.id);
     handlerB = await f.user('handler', depB.id);
 
-    // Enterprises: one registered now (no warning), one registered 200 days ago and never visited,
-    // one last visited 120 days ago, one visited 150 and 10 days ago (its last visit is recent).
+    // Enterprises, all of tier "other" (a visit every 90 days), all in `official`'s charge: one
+    // since yesterday (not due), one since 200 days and never visited (due 110 days ago), one last
+    // visited 120 days ago (due 30 days ago), one visited 150 and 10 days ago (due in 80 days).
     ent = await f.enterprise(official, { name: '酒泉风电装备有限公司' });
+    await responsible(ent.id, 1);
     entNever = await f.enterprise(official, { name: '瓜州光热发电有限公司' });
     await backdateEnterprise(entNever.id, 200);
+    await responsible(entNever.id, 200);
     entLongAgo = await f.enterprise(official, { name: '玉门石化有限公司' });
     await backdateEnterprise(entLongAgo.id, 300);
+    await responsible(entLongAgo.id, 300);
     longAgoVisitAt = new Date(Date.now() - 120 * DAY).toISOString();
     await visit(entLongAgo.id, longAgoVisitAt);
     entRecent = await f.enterprise(official, { name: '金塔农产品加工有限公司' });
     await backdateEnterprise(entRecent.id, 300);
+    await responsible(entRecent.id, 300);
     await visit(entRecent.id, new Date(Date.now() - 150 * DAY).toISOString());
     await visit(entRecent.id, new Date(Date.now() - 10 * DAY).toISOString());
 
@@ -184,6 +196,7 @@ describe('early warnings (预警)', () => {
       due_soon: 0,
       stale: 0,
       not_visited: 0,
+      unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
     });
@@ -203,6 +216,7 @@ describe('early warnings (预警)', () => {
       due_soon: 1,
       stale: 0,
       not_visited: 0,
+      unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
     });
@@ -227,6 +241,7 @@ describe('early warnings (预警)', () => {
       due_soon: 1,
       stale: 2,
       not_visited: 2,
+      unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
     });
@@ -295,18 +310,28 @@ describe('early warnings (预警)', () => {
       idleDays: 8,
     });
 
-    // Longest without a visit first: registered 200 days ago and never visited, then visited 120 days ago.
+    // Earliest due first: in charge since 200 days and never visited (due 90 days after the start
+    // of responsibility), then visited 120 days ago (due 90 days after that visit); each names
+    // its responsible officials.
+    const officials = [{ id: official.id, name: `official ${official.username}` }];
     expect(never).toEqual({
       level: 'not_visited',
       enterpriseId: entNever.id,
       enterpriseName: '瓜州光热发电有限公司',
       lastVisitAt: null,
+      nextVisitDueAt: expect.any(String),
+      tier: 'other',
+      officials,
     });
+    expect(Math.abs(Date.parse(never.nextVisitDueAt) - (before.getTime() - 110 * DAY))).toBeLessThan(5 * 60_000);
     expect(longAgo).toEqual({
       level: 'not_visited',
       enterpriseId: entLongAgo.id,
       enterpriseName: '玉门石化有限公司',
       lastVisitAt: longAgoVisitAt,
+      nextVisitDueAt: new Date(Date.parse(longAgoVisitAt) + 90 * DAY).toISOString(),
+      tier: 'other',
+      officials,
     });
 
     const asAdmin = await warnings(admin).expect(200);
@@ -320,6 +345,7 @@ describe('early warnings (预警)', () => {
       due_soon: 1,
       stale: 0,
       not_visited: 0,
+      unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
     });
@@ -334,6 +360,7 @@ describe('early warnings (预警)', () => {
       due_soon: 0,
       stale: 1,
       not_visited: 0,
+      unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
     });
@@ -345,14 +372,49 @@ describe('early warnings (预警)', () => {
     const notVisited = await warnings(handlerA, '?level=not_visited').expect(200);
     expect(notVisited.body).toEqual({
       items: [],
-      counts: { overdue: 1, due_soon: 1, stale: 0, not_visited: 0, project_not_started: 0, idle_not_visited: 0 },
+      counts: {
+        overdue: 1,
+        due_soon: 1,
+        stale: 0,
+        not_visited: 0,
+        unassigned: 0,
+        project_not_started: 0,
+        idle_not_visited: 0,
+      },
       truncated: false,
     });
   });
 
-  it('refuses officials and anonymous callers', async () => {
-    const res = await warnings(official).expect(403);
-    expect(res.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
+  it('shows an official the not_visited warnings of their own enterprises only, and refuses anonymous callers', async () => {
+    const own = await warnings(official).expect(200);
+    expect(own.body.counts).toEqual({
+      overdue: 0,
+      due_soon: 0,
+      stale: 0,
+      not_visited: 2,
+      unassigned: 0,
+      project_not_started: 0,
+      idle_not_visited: 0,
+    });
+    expect(own.body.items.map((i: { level: string; enterpriseId: string }) => [i.level, i.enterpriseId])).toEqual([
+      ['not_visited', entNever.id],
+      ['not_visited', entLongAgo.id],
+    ]);
+    const stranger = await f.user('official');
+    const none = await warnings(stranger).expect(200);
+    expect(none.body).toEqual({
+      items: [],
+      counts: {
+        overdue: 0,
+        due_soon: 0,
+        stale: 0,
+        not_visited: 0,
+        unassigned: 0,
+        project_not_started: 0,
+        idle_not_visited: 0,
+      },
+      truncated: false,
+    });
     await t.http().get('/api/v1/warnings').expect(401);
   });
 
@@ -363,6 +425,7 @@ describe('early warnings (预警)', () => {
       due_soon: 1,
       stale: 2,
       not_visited: 2,
+      unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
     });
@@ -396,7 +459,15 @@ describe('early warnings (预警)', () => {
     expect(first.status).toBe(200);
     expect(first.body).toEqual({
       ran: true,
-      recorded: { overdue: 2, due_soon: 1, stale: 2, not_visited: 2, project_not_started: 0, idle_not_visited: 0 },
+      recorded: {
+        overdue: 2,
+        due_soon: 1,
+        stale: 2,
+        not_visited: 2,
+        unassigned: 0,
+        project_not_started: 0,
+        idle_not_visited: 0,
+      },
     });
     expect(await countRows(t, 'warnings')).toBe(7);
     expect(await countRows(t, 'problem_events', `type = 'warning'`)).toBe(5);
@@ -442,6 +513,15 @@ describe('early warnings (预警)', () => {
     expect(await warningEvents(problems.later!.id)).toEqual([]);
     expect(await warningEvents(problems.resolved!.id)).toEqual([]);
 
+    // An enterprise warning keeps its responsible officials, ids and names, as they were.
+    const [visitRow] = await t.db.query(`SELECT details FROM warnings WHERE enterprise_id = $1`, [entNever.id]);
+    expect(visitRow.details).toEqual({
+      neverVisited: true,
+      nextVisitDueAt: expect.any(String),
+      tier: 'other',
+      officials: [{ id: official.id, name: `official ${official.username}` }],
+    });
+
     // The warning row keeps what was detected.
     const [row] = await t.db.query(
       `SELECT level, department_id AS "departmentId", enterprise_id AS "enterpriseId", details, dedupe_key AS "dedupeKey"
@@ -464,7 +544,15 @@ describe('early warnings (预警)', () => {
     const second = await scan(admin).expect(200);
     expect(second.body).toEqual({
       ran: true,
-      recorded: { overdue: 0, due_soon: 0, stale: 0, not_visited: 0, project_not_started: 0, idle_not_visited: 0 },
+      recorded: {
+        overdue: 0,
+        due_soon: 0,
+        stale: 0,
+        not_visited: 0,
+        unassigned: 0,
+        project_not_started: 0,
+        idle_not_visited: 0,
+      },
     });
     expect(await countRows(t, 'warnings')).toBe(7);
     expect(await countRows(t, 'problem_events', `type = 'warning'`)).toBe(5);
@@ -503,7 +591,15 @@ describe('early warnings (预警)', () => {
     const res = await scan(admin).expect(200);
     expect(res.body).toEqual({
       ran: true,
-      recorded: { overdue: 1, due_soon: 0, stale: 0, not_visited: 0, project_not_started: 0, idle_not_visited: 0 },
+      recorded: {
+        overdue: 1,
+        due_soon: 0,
+        stale: 0,
+        not_visited: 0,
+        unassigned: 0,
+        project_not_started: 0,
+        idle_not_visited: 0,
+      },
     });
     const rows = await t.db.query(`SELECT dedupe_key AS "dedupeKey" FROM warnings WHERE problem_id = $1 ORDER BY id`, [
       problems.overdueA!.id,
@@ -522,6 +618,7 @@ describe('early warnings (预警)', () => {
       due_soon: 0,
       stale: 0,
       not_visited: 0,
+      unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
     });
@@ -542,7 +639,15 @@ describe('early warnings (预警)', () => {
     }
     expect(await t.app.get(WarningsService).scan()).toEqual({
       ran: true,
-      recorded: { overdue: 0, due_soon: 0, stale: 1, not_visited: 0, project_not_started: 0, idle_not_visited: 0 },
+      recorded: {
+        overdue: 0,
+        due_soon: 0,
+        stale: 1,
+        not_visited: 0,
+        unassigned: 0,
+        project_not_started: 0,
+        idle_not_visited: 0,
+      },
     });
     expect(await warningEvents(problems.later!.id)).toEqual([
       expect.objectContaining({ note: '久未办理预警：已 9 天无办理记录' }),
@@ -559,6 +664,7 @@ describe('early warnings (预警)', () => {
     await backdateActivity(problems.stale2.id, 9);
     const entNever2 = await f.enterprise(official, { name: '敦煌文旅有限公司' });
     await backdateEnterprise(entNever2.id, 100);
+    await responsible(entNever2.id, 100);
     const warningsBefore = await countRows(t, 'warnings');
     const eventsBefore = await countRows(t, 'problem_events', `type = 'warning'`);
 
@@ -566,7 +672,15 @@ describe('early warnings (预警)', () => {
     const two = second.get(WarningsService);
     const results = await Promise.all([one.scan(), two.scan(), one.scan(), two.scan(), one.scan(), two.scan()]);
 
-    const total = { overdue: 0, due_soon: 0, stale: 0, not_visited: 0, project_not_started: 0, idle_not_visited: 0 };
+    const total = {
+      overdue: 0,
+      due_soon: 0,
+      stale: 0,
+      not_visited: 0,
+      unassigned: 0,
+      project_not_started: 0,
+      idle_not_visited: 0,
+    };
     for (const result of results) {
       if (!result.ran) continue;
       for (const level of Object.keys(total) as (keyof typeof total)[]) total[level] += result.recorded[level];
@@ -577,6 +691,7 @@ describe('early warnings (预警)', () => {
       due_soon: 0,
       stale: 1,
       not_visited: 1,
+      unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
     });
@@ -623,11 +738,40 @@ describe('early warnings (预警)', () => {
     expect(registry.doesExist('interval', SCAN_JOB)).toBe(false);
   });
 
+  it('warns managers of an enterprise nobody answers for, once, and not officials', async () => {
+    const orphan = await f.enterprise(manager, { name: '无人包联测试企业有限公司' });
+    const listed = await warnings(manager, '?level=unassigned').expect(200);
+    expect(listed.body.counts.unassigned).toBe(1);
+    expect(listed.body.items).toEqual([
+      {
+        level: 'unassigned',
+        enterpriseId: orphan.id,
+        enterpriseName: '无人包联测试企业有限公司',
+        unassignedSince: expect.any(String),
+      },
+    ]);
+    expect((await warnings(official)).body.counts.unassigned).toBe(0);
+    expect((await warnings(handlerA)).body.counts.unassigned).toBe(0);
+    expect((await scan(admin).expect(200)).body.recorded).toMatchObject({ unassigned: 1 });
+    expect((await scan(admin).expect(200)).body.recorded).toMatchObject({ unassigned: 0 });
+    expect(await countRows(t, 'warnings', `level = 'unassigned' AND enterprise_id = $1`, [orphan.id])).toBe(1);
+
+    // Once someone answers for it, the warning goes.
+    await responsible(orphan.id, 0);
+    expect((await warnings(manager, '?level=unassigned').expect(200)).body.items).toEqual([]);
+  });
+
   it('lists at most 500 items and says so, with exact counts', async () => {
-    // 520 enterprises registered a year ago and never visited (inserted directly: a bulk of rows).
+    // 520 enterprises in an official's charge for a year and never visited (inserted directly: a bulk of rows).
     await t.db.query(
-      `INSERT INTO enterprises (name, district_code, created_at)
-       SELECT '长期未走访企业' || n, 'suzhou', now() - interval '365 days' FROM generate_series(1, 520) AS n`,
+      `WITH e AS (
+         INSERT INTO enterprises (name, district_code, created_at)
+         SELECT '长期未走访企业' || n, 'suzhou', now() - interval '365 days' FROM generate_series(1, 520) AS n
+         RETURNING id
+       )
+       INSERT INTO responsibilities (enterprise_id, user_id, kind, starts_at, recorded_by)
+       SELECT id, $1, 'official', now() - interval '365 days', $1 FROM e`,
+      [official.id],
     );
     const all = await warnings(admin).expect(200);
     expect(all.body.truncated).toBe(true);
@@ -642,10 +786,7 @@ describe('early warnings (预警)', () => {
     ]);
 
     const notVisited = await warnings(manager, '?level=not_visited').expect(200);
-    expect(notVisited.body).toMatchObject({
-      truncated: true,
-      counts: { not_visited: 523, project_not_started: 0, idle_not_visited: 0 },
-    });
+    expect(notVisited.body).toMatchObject({ truncated: true, counts: { not_visited: 523, unassigned: 0 } });
     expect(notVisited.body.items).toHaveLength(500);
 
     const handler = await warnings(handlerA).expect(200);

@@ -532,6 +532,7 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
       expect(res.headers['content-disposition']).toContain('attachment; filename="weekly-2025-W14.xlsx"');
       const book = await workbook(res.body);
       expect(book.worksheets.map((s) => s.name)).toEqual([
+        '走访情况',
         '概况',
         '各责任单位',
         '趋势',
@@ -637,16 +638,17 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
       expect(text).toContain('第二次督办：限4月8日前办结');
     });
 
-    it('gives a printable page: the Chinese title, two SVG charts, the figures of the JSON, no script', async () => {
+    it('gives a printable page: the Chinese title, three SVG charts, the figures of the JSON, no script', async () => {
       const json = await weekly();
       const res = await download('html');
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
       const html = (res.body as Buffer).toString('utf8');
       expect(html).toContain('<html lang="zh-CN">');
       expect(html).toContain('<h1>酒泉市涉企问题办理周调度报告 2025-W14（2025-03-31 至 2025-04-06）</h1>');
-      expect(html.match(/<svg/g)).toHaveLength(2);
-      // What the charts draw: each department with its quarter-to-date rate, each week with its rate.
-      const [departments, trend] = html.match(/<svg[\s\S]*?<\/svg>/g)!;
+      expect(html.match(/<svg/g)).toHaveLength(3);
+      // What the charts draw: coverage by district (first, with the visits), each department with its
+      // quarter-to-date rate, each week with its rate.
+      const [, departments, trend] = html.match(/<svg[\s\S]*?<\/svg>/g)!;
       expect(departments).toContain('>周调度甲局</text>');
       expect(departments).toContain('>0.0%</text>');
       expect(trend).toContain('>2025-W14</text>');
@@ -666,6 +668,7 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
       const xlsx = await download('xlsx', 'en');
       const book = await workbook(xlsx.body);
       expect(book.worksheets.map((s) => s.name)).toEqual([
+        'Visits',
         'Summary',
         'By department',
         'Trend',

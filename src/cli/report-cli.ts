@@ -8,10 +8,17 @@ import { LiveFigures } from '../reports/live-figures';
 import { ResolutionRateReport, ReportsService } from '../reports/reports.service';
 import { ResolutionCounts } from '../reports/resolution-counts';
 import { GROUP_BYS, type GroupBy } from '../reports/resolution-rate.sql';
+import type { VisitsReport } from '../reports/visits/visit-figures.response';
+import { VisitFiguresService } from '../reports/visits/visit-figures.service';
+import { VISIT_GROUP_BYS, type VisitGroupBy } from '../reports/visits/visit-figures.sql';
 import { consoleOutput, runMain, withCliContext } from './cli-context';
 
 const USAGE = `usage: npm run report -- --period 2025-Q1 [--group-by department|district|category|industry] [--as-of <instant>|now]
-       npm run report -- --from 2025-01-01 --to 2025-04-01 [...]`;
+       npm run report -- --from 2025-01-01 --to 2025-04-01 [...]
+       npm run report -- --figure visits --period 2025-Q1 [--group-by district|official|tier] [--as-of <instant>|now]`;
+
+/** The figures the command prints: the resolution rate (default), or the visit figures. */
+const FIGURES = ['resolution-rate', 'visits'] as const;
 
 /** Terminal columns a string takes: CJK characters are two wide. */
 function width(text: string): number {
@@ -28,8 +35,51 @@ function pad(text: string, columns: number, right = false): string {
   return right ? fill + text : text + fill;
 }
 
+const rate = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} %`);
+
+/** Rows under a header, numbers right-aligned, the total after a rule. */
+function table(header: string[], rows: string[][], total: string[]): string[] {
+  const all = [...rows, total];
+  const widths = header.map((h, i) => Math.max(width(h), ...all.map((r) => width(r[i]!))));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, i > 0)).join('  ');
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(header), rule, ...rows.map(line), ...(rows.length > 0 ? [rule] : []), line(total)];
+}
+
+/** The visit figures as a table: visits, coverage (n / N and rate), on schedule, problems per visit. */
+export function formatVisitsReport(report: VisitsReport): string {
+  const cells = (g: Omit<VisitsReport, 'period' | 'asOf' | 'groupBy' | 'groups'>) => [
+    String(g.visits),
+    `${g.enterprisesVisited} / ${g.enterprisesResponsible}`,
+    rate(g.coverageRatePercent),
+    `${g.onScheduleRate.onSchedule} / ${g.onScheduleRate.responsible}`,
+    rate(g.onScheduleRate.ratePercent),
+    g.problemsPerVisit.value === null ? '—' : g.problemsPerVisit.value.toFixed(1),
+  ];
+  const header = [
+    report.groupBy ?? '',
+    '走访 visits',
+    '已走访/包联 visited/responsible',
+    '覆盖率 coverage',
+    '按期/包联 on schedule',
+    '按期率 rate',
+    '问题/次 problems per visit',
+  ];
+  const policies = report.policiesPromoted.slice(0, 5).map((p) => `${p.policy} ${p.visits}`);
+  return [
+    `走访覆盖率 visit coverage · ${report.period.label} [${report.period.from}, ${report.period.to}) ${report.period.timezone}`,
+    `as of ${report.asOf}`,
+    '',
+    ...table(
+      header,
+      (report.groups ?? []).map((g) => [g.label, ...cells(g)]),
+      ['合计 Total', ...cells(report)],
+    ),
+    ...(policies.length > 0 ? ['', `政策 policies promoted: ${policies.join(', ')}`] : []),
+  ].join('\n');
+}
+
 export function formatReport(report: ResolutionRateReport): string {
-  const rate = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} %`);
   const rows = [
     ...(report.groups ?? []).map((g) => [g.label, String(g.recorded), String(g.resolved), rate(g.ratePercent)]),
     ['合计 Total', String(report.recorded), String(report.resolved), rate(report.ratePercent)],
@@ -50,7 +100,7 @@ export function formatReport(report: ResolutionRateReport): string {
 }
 
 /** The report's services alone (ReportsModule would bring its controller and the weekly report too). */
-@Module({ providers: [ReportsService, ResolutionCounts, LiveFigures] })
+@Module({ providers: [ReportsService, VisitFiguresService, ResolutionCounts, LiveFigures] })
 class ReportCliModule {}
 
 /** A report on a database whose schema is behind the code would be wrong or fail half-way: it is refused. */
@@ -64,6 +114,7 @@ async function report(): Promise<void> {
       to: { type: 'string' },
       'as-of': { type: 'string' },
       'group-by': { type: 'string' },
+      figure: { type: 'string', default: 'resolution-rate' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -72,9 +123,12 @@ async function report(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const figure = values.figure as (typeof FIGURES)[number];
+  if (!FIGURES.includes(figure)) throw DomainError.invalidField('figure', `expected one of ${FIGURES.join(', ')}`);
   const groupBy = values['group-by'];
-  if (groupBy !== undefined && !GROUP_BYS.includes(groupBy as GroupBy)) {
-    throw DomainError.invalidField('group-by', `expected one of ${GROUP_BYS.join(', ')}`);
+  const groupBys: readonly string[] = figure === 'visits' ? VISIT_GROUP_BYS : GROUP_BYS;
+  if (groupBy !== undefined && !groupBys.includes(groupBy)) {
+    throw DomainError.invalidField('group-by', `expected one of ${groupBys.join(', ')}`);
   }
   const config = loadConfig();
   // Read-only: no migrations, no admin, no demo data; PostgreSQL refuses any write of the pool.
@@ -93,18 +147,18 @@ async function report(): Promise<void> {
           'a report never changes the database',
       );
     }
-    const report = await context.get(ReportsService).resolutionRate({
-      period: values.period,
-      from: values.from,
-      to: values.to,
-      asOf: values['as-of'],
-      groupBy: groupBy as GroupBy | undefined,
-    });
+    const query = { period: values.period, from: values.from, to: values.to, asOf: values['as-of'] };
+    if (figure === 'visits') {
+      const report = await context.get(VisitFiguresService).visits({ ...query, groupBy: groupBy as VisitGroupBy });
+      console.log(values.json ? JSON.stringify(report, null, 2) : formatVisitsReport(report));
+      return;
+    }
+    const report = await context.get(ReportsService).resolutionRate({ ...query, groupBy: groupBy as GroupBy });
     console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
   });
 }
 
-/** `npm run report`: the resolution rate in the terminal. */
+/** `npm run report`: the resolution rate, or the visit figures, in the terminal. */
 async function main(): Promise<number> {
   try {
     await report();

@@ -34,7 +34,7 @@ describe('loadConfig: defaults', () => {
       httpsHeaders: 'auto',
       rateLimitPerMinute: 1200,
       importMaxRows: 20000,
-      warnings: { scanIntervalSeconds: 300, dueSoonWorkingDays: 3, staleDays: 7, notVisitedDays: 90 },
+      warnings: { scanIntervalSeconds: 300, dueSoonWorkingDays: 3, staleDays: 7 },
     });
   });
 
@@ -67,7 +67,6 @@ describe('loadConfig: defaults', () => {
       WARNING_SCAN_INTERVAL_SECONDS: '0',
       WARNING_DUE_SOON_DAYS: '5',
       WARNING_STALE_DAYS: '14',
-      WARNING_NOT_VISITED_DAYS: '180',
     });
     expect(config).toEqual({
       databaseUrl: DATABASE_URL,
@@ -86,7 +85,7 @@ describe('loadConfig: defaults', () => {
       httpsHeaders: 'always',
       rateLimitPerMinute: 0,
       importMaxRows: 500,
-      warnings: { scanIntervalSeconds: 0, dueSoonWorkingDays: 5, staleDays: 14, notVisitedDays: 180 },
+      warnings: { scanIntervalSeconds: 0, dueSoonWorkingDays: 5, staleDays: 14 },
     });
   });
 });

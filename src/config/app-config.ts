@@ -37,8 +37,6 @@ export interface AppConfig {
     dueSoonWorkingDays: number;
     /** An open problem with no event for this many days is `stale`. */
     staleDays: number;
-    /** An enterprise with no visit for this many days is `not_visited`. */
-    notVisitedDays: number;
   };
 }
 
@@ -260,7 +258,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       scanIntervalSeconds: integer(env, 'WARNING_SCAN_INTERVAL_SECONDS', 300, 0, 86400),
       dueSoonWorkingDays: integer(env, 'WARNING_DUE_SOON_DAYS', 3, 1, 60),
       staleDays: integer(env, 'WARNING_STALE_DAYS', 7, 1, 365),
-      notVisitedDays: integer(env, 'WARNING_NOT_VISITED_DAYS', 90, 1, 3650),
     },
   };
 }

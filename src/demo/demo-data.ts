@@ -13,7 +13,9 @@
 import { RESOLVED_STATUSES } from '../workflow/statuses';
 import { buildEnterprises, Enterprise } from './demo-enterprises';
 import { insertDemoData, type Queryable } from './demo-insert';
-import { buildOutreach, type Responsibility } from './demo-outreach';
+import { Answering, buildOutreach, type Responsibility } from './demo-outreach';
+import { buildProductionStatuses, type ProductionStatuses } from './demo-production';
+import { buildProjects, type DemoProjects } from './demo-projects';
 import { buildVisits, draftProblems, numberProblems, Problem, Visit } from './demo-problems';
 import { DEMO_USERS, DEPARTMENTS } from './demo-text';
 import { DATA_END, KEY_QUARTER, KEY_RECORDED, KEY_RESOLVED } from './demo-time';
@@ -34,6 +36,8 @@ export interface DemoSummary {
   problems: number;
   events: number;
   responsibilities: number;
+  projects: number;
+  productionStatusEvents: number;
 }
 
 /**
@@ -64,6 +68,8 @@ export async function loadDemoData(
     problems: data.problems.length,
     events: data.problems.reduce((sum, p) => sum + p.timeline.events.length, 0),
     responsibilities: data.responsibilities.length,
+    projects: data.projects.projects.length,
+    productionStatusEvents: data.production.events.length,
   };
 }
 
@@ -76,6 +82,9 @@ export interface DemoData {
   responsibilities: Responsibility[];
   visits: Visit[];
   problems: Problem[];
+  /** Key projects with their stages and investment, and the problems that concern them. */
+  projects: DemoProjects;
+  production: ProductionStatuses;
 }
 
 /** The data set as loaded at `now` (never before DATA_END): problems end at DATA_END, visits at `now`. */
@@ -85,7 +94,9 @@ export function buildDemoData(now: number): DemoData {
   // Who answers for each enterprise decides who made its visits and logged its problems.
   const { responsibilities, visits } = buildOutreach(enterprises, numbered, buildVisits(numbered, enterprises), now);
   const problems = numbered.map((problem) => ({ ...problem, timeline: buildTimeline(problem) }));
-  return { enterprises, responsibilities, visits, problems };
+  const projects = buildProjects(enterprises, problems, now);
+  const production = buildProductionStatuses(enterprises, problems, new Answering(responsibilities), now);
+  return { enterprises, responsibilities, visits, problems, projects, production };
 }
 
 /** The resolution rate as the report computes it (src/reports/resolution-rate.sql.ts), from the planned events. */

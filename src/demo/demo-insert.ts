@@ -4,6 +4,8 @@ import type { DemoData } from './demo-data';
 import { Enterprise } from './demo-enterprises';
 import type { Responsibility } from './demo-outreach';
 import { Problem, Visit } from './demo-problems';
+import type { ProductionStatuses } from './demo-production';
+import { currentStage, type Project } from './demo-projects';
 import { departmentId, DEPARTMENTS, type DemoUser, userId } from './demo-text';
 import { beijing, iso } from './demo-time';
 
@@ -75,15 +77,22 @@ export async function insertDemoData(
       updated_at: REGISTERED_AT,
     })),
   );
-  await insertEnterprises(db, data.enterprises);
+  await insertEnterprises(db, data.enterprises, data.production);
   await insertResponsibilities(db, data.responsibilities);
   await insertVisits(db, data.visits);
-  await insertProblems(db, data.problems);
+  await insertProjects(db, data.projects.projects);
+  await insertProductionEvents(db, data.production);
+  await insertProblems(db, data.problems, data.projects.problemProjects);
   await insertEvents(db, data.problems);
   await insertCounters(db, data.problems);
 }
 
-async function insertEnterprises(db: Queryable, enterprises: Enterprise[]): Promise<void> {
+/** enterprises carries each one's latest production status (normal, since never, when never watched). */
+async function insertEnterprises(
+  db: Queryable,
+  enterprises: Enterprise[],
+  production: ProductionStatuses,
+): Promise<void> {
   await insertRows(
     db,
     'enterprises',
@@ -101,6 +110,8 @@ async function insertEnterprises(db: Queryable, enterprises: Enterprise[]): Prom
       created_by: 'uuid',
       created_at: 'timestamptz',
       updated_at: 'timestamptz',
+      production_status: 'text',
+      production_status_since: 'timestamptz',
     },
     enterprises.map((e) => ({
       id: e.id,
@@ -116,6 +127,8 @@ async function insertEnterprises(db: Queryable, enterprises: Enterprise[]): Prom
       created_by: e.createdBy,
       created_at: iso(e.createdAt),
       updated_at: iso(e.createdAt),
+      production_status: production.current.get(e.id)?.status ?? 'normal',
+      production_status_since: production.current.has(e.id) ? iso(production.current.get(e.id)!.since) : null,
     })),
   );
 }
@@ -247,7 +260,7 @@ async function insertVisits(db: Queryable, visits: Visit[]): Promise<void> {
 }
 
 /** The row holds the state after the last event; version counts the events after `created`. */
-async function insertProblems(db: Queryable, problems: Problem[]): Promise<void> {
+async function insertProblems(db: Queryable, problems: Problem[], projects: Map<string, string>): Promise<void> {
   await insertRows(
     db,
     'problems',
@@ -275,6 +288,7 @@ async function insertProblems(db: Queryable, problems: Problem[]): Promise<void>
       updated_at: 'timestamptz',
       resolved_at: 'timestamptz',
       last_event_type: 'text',
+      project_id: 'uuid',
     },
     problems.map((p) => {
       const { state, events } = p.timeline;
@@ -304,6 +318,7 @@ async function insertProblems(db: Queryable, problems: Problem[]): Promise<void>
         updated_at: iso(events[events.length - 1]!.at),
         resolved_at: resolved && lastResolve ? iso(lastResolve.at) : null,
         last_event_type: events[events.length - 1]!.type,
+        project_id: projects.get(p.id) ?? null,
       };
     }),
   );
@@ -353,5 +368,126 @@ async function insertCounters(db: Queryable, problems: Problem[]): Promise<void>
     'problem_code_counters',
     { year: 'integer', last_value: 'integer' },
     [...last].sort(([a], [b]) => a - b).map(([year, lastValue]) => ({ year, last_value: lastValue })),
+  );
+}
+
+/** Projects, then their stage events and investment entries, each in the order they were recorded. */
+async function insertProjects(db: Queryable, projects: Project[]): Promise<void> {
+  await insertRows(
+    db,
+    'projects',
+    {
+      id: 'uuid',
+      code: 'text',
+      plan_year: 'integer',
+      name: 'text',
+      owner_enterprise_id: 'uuid',
+      district_code: 'text',
+      industry: 'text',
+      kind: 'text',
+      planned_total_investment_yuan: 'numeric',
+      planned_annual_investment_yuan: 'numeric',
+      planned_start_date: 'date',
+      department_id: 'uuid',
+      leader_name: 'text',
+      stage: 'text',
+      version: 'integer',
+      created_by: 'uuid',
+      created_at: 'timestamptz',
+      updated_at: 'timestamptz',
+    },
+    projects.map((p) => ({
+      id: p.id,
+      code: p.code,
+      plan_year: p.planYear,
+      name: p.name,
+      owner_enterprise_id: p.owner.id,
+      district_code: p.owner.districtCode,
+      industry: p.owner.industry,
+      kind: p.kind,
+      planned_total_investment_yuan: p.plannedTotalYuan,
+      planned_annual_investment_yuan: p.plannedAnnualYuan,
+      planned_start_date: p.plannedStartDate,
+      department_id: p.departmentId,
+      leader_name: p.leaderName,
+      stage: currentStage(p),
+      version: 1 + p.stages.length,
+      created_by: p.createdBy,
+      created_at: iso(p.createdAt),
+      updated_at: iso(Math.max(p.createdAt, ...p.stages.map((s) => s.recordedAt))),
+    })),
+  );
+  const stages = projects.flatMap((p) => p.stages.map((s) => ({ p, s })));
+  stages.sort((a, b) => a.s.recordedAt - b.s.recordedAt || a.p.code.localeCompare(b.p.code));
+  await insertRows(
+    db,
+    'project_stage_events',
+    {
+      project_id: 'uuid',
+      stage: 'text',
+      effective_at: 'timestamptz',
+      note: 'text',
+      actor_id: 'uuid',
+      recorded_at: 'timestamptz',
+    },
+    stages.map(({ p, s }) => ({
+      project_id: p.id,
+      stage: s.stage,
+      effective_at: iso(s.effectiveAt),
+      note: s.note,
+      actor_id: s.actorId,
+      recorded_at: iso(s.recordedAt),
+    })),
+  );
+  const investments = projects.flatMap((p) => p.investments.map((i) => ({ p, i })));
+  investments.sort((a, b) => a.i.recordedAt - b.i.recordedAt || a.p.code.localeCompare(b.p.code));
+  await insertRows(
+    db,
+    'project_investments',
+    {
+      project_id: 'uuid',
+      month: 'date',
+      revision: 'integer',
+      amount_yuan: 'numeric',
+      reason: 'text',
+      recorded_by: 'uuid',
+      recorded_at: 'timestamptz',
+    },
+    investments.map(({ p, i }) => ({
+      project_id: p.id,
+      month: i.month,
+      revision: i.revision,
+      amount_yuan: i.amountYuan,
+      reason: i.reason,
+      recorded_by: i.recordedBy,
+      recorded_at: iso(i.recordedAt),
+    })),
+  );
+}
+
+async function insertProductionEvents(db: Queryable, production: ProductionStatuses): Promise<void> {
+  await insertRows(
+    db,
+    'production_status_events',
+    {
+      enterprise_id: 'uuid',
+      status: 'text',
+      effective_at: 'timestamptz',
+      output_month: 'date',
+      output_value_yuan: 'numeric',
+      note: 'text',
+      recorded_by: 'uuid',
+      recorded_at: 'timestamptz',
+    },
+    production.events.map((e) => ({
+      enterprise_id: e.enterpriseId,
+      status: e.status,
+      effective_at: iso(e.effectiveAt),
+      output_month: e.outputMonth,
+      output_value_yuan: e.outputValueYuan,
+      note: e.note,
+      recorded_by: e.recordedBy,
+      recorded_at: iso(e.recordedAt),
+    })),
   );
 }

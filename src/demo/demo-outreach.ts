@@ -158,7 +158,7 @@ function seatHolder(first: string, t: number): string {
 }
 
 /** Who answers for enterprises, as of any instant. */
-class Answering {
+export class Answering {
   private readonly byEnterprise = new Map<string, Responsibility[]>();
 
   constructor(rows: Responsibility[]) {

@@ -844,3 +844,96 @@ export const AMENDMENT_REASONS = {
 } as const;
 export const AMENDED_NOTES_SUFFIX = '；企业计划下季度招聘一线操作工20名，已告知市人社局招聘服务渠道';
 export const WITHDRAW_REASON = '同一次走访重复录入，撤回重复记录';
+
+// ---------------------------------------------------------------------------------------------
+// Key projects (重点项目) and production status (生产状态)
+// ---------------------------------------------------------------------------------------------
+
+/** The industries key manufacturing projects come from (no tourism). */
+export const PROJECT_INDUSTRIES: Industry[] = [
+  'new_energy_equipment',
+  'renewable_power',
+  'petrochemicals',
+  'coal_coking',
+  'agri_processing',
+  'logistics',
+];
+
+/** What a project builds, after its owner's short name; `{n}` is a capacity drawn from `sizes`. */
+export const PROJECT_TEMPLATES: Record<Industry, { name: string; sizes: number[] }[]> = {
+  new_energy_equipment: [
+    { name: '年产{n}套风电叶片项目', sizes: [300, 500, 800, 1000] },
+    { name: '年产{n}套风电塔筒生产线项目', sizes: [200, 300, 500] },
+    { name: '{n}GWh储能电池PACK生产线项目', sizes: [2, 3, 5, 10] },
+    { name: '年产{n}万吨光伏支架项目', sizes: [5, 10, 15] },
+    { name: '风电主机装配基地扩能项目', sizes: [] },
+    { name: '年产{n}台套风机齿轮箱项目', sizes: [500, 800, 1000] },
+  ],
+  renewable_power: [
+    { name: '{n}万千瓦风电项目', sizes: [10, 20, 50, 100] },
+    { name: '{n}万千瓦光伏治沙项目', sizes: [10, 20, 30, 50] },
+    { name: '{n}万千瓦光热发电项目', sizes: [5, 10] },
+    { name: '{n}万千瓦“源网荷储”一体化项目', sizes: [20, 50] },
+    { name: '{n}兆瓦/{n}兆瓦时独立储能电站项目', sizes: [100, 200] },
+  ],
+  petrochemicals: [
+    { name: '年产{n}万吨精细化工中间体项目', sizes: [2, 5, 10] },
+    { name: '炼化装置节能降碳改造项目', sizes: [] },
+    { name: '年产{n}万吨绿色甲醇项目', sizes: [10, 20] },
+    { name: '年产{n}万吨电子级化学品项目', sizes: [1, 3, 5] },
+  ],
+  coal_coking: [
+    { name: '年产{n}万吨洗煤厂改扩建项目', sizes: [90, 120, 150] },
+    { name: '焦炉煤气综合利用项目', sizes: [] },
+    { name: '年产{n}万吨焦化超低排放改造项目', sizes: [60, 100] },
+    { name: '煤矸石综合利用{n}万吨项目', sizes: [30, 50] },
+  ],
+  agri_processing: [
+    { name: '年产{n}万吨脱水蔬菜加工项目', sizes: [1, 2, 3] },
+    { name: '年产{n}万吨番茄制品深加工项目', sizes: [5, 10] },
+    { name: '{n}万头肉牛屠宰及精深加工项目', sizes: [5, 10] },
+    { name: '果蔬冷链仓储加工中心项目', sizes: [] },
+    { name: '年产{n}万吨制种加工中心项目', sizes: [1, 2] },
+  ],
+  logistics: [
+    { name: '陆港多式联运物流园项目', sizes: [] },
+    { name: '{n}万吨冷链物流中心项目', sizes: [5, 10] },
+    { name: '新能源装备物流仓储基地项目', sizes: [] },
+    { name: '铁路专用线及物流场站项目', sizes: [] },
+  ],
+  tourism: [],
+};
+
+/** A project's planned total investment, in hundred million yuan (亿元), by industry. */
+export const PROJECT_SIZES: Record<Industry, [number, number]> = {
+  new_energy_equipment: [1.5, 12],
+  renewable_power: [4, 40],
+  petrochemicals: [2, 20],
+  coal_coking: [1.5, 10],
+  agri_processing: [0.5, 4],
+  logistics: [1, 8],
+  tourism: [0, 0],
+};
+
+/** The departments key projects answer to, with how often. */
+export const PROJECT_DEPARTMENTS: Partial<Record<DepartmentCode, number>> = { gxj: 55, fgw: 35, zrzyj: 5, swuj: 5 };
+
+export const STAGE_NOTES = {
+  started: ['项目正式开工建设', '完成桩基施工，主体工程开工', '施工许可证已办理，项目开工', '设备基础施工启动'],
+  completed: ['主体工程完工，完成竣工验收', '土建和设备安装全部完成，通过竣工验收'],
+  in_production: ['试生产完成，正式投产', '首台（套）产品下线，项目投产', '并网发电，项目投产'],
+  carried: '上年开工项目，续建',
+};
+
+export const INVESTMENT_AMENDMENTS = {
+  movedOut: (other: string) => `误将“${other}”的部分投资计入本项目，按实际核减`,
+  movedIn: (other: string) => `原误计入“${other}”的本项目投资，按实际补录`,
+  audit: '经统计部门审核，剔除不属于固定资产投资的流动资金',
+};
+
+export const PRODUCTION_NOTES = {
+  idle: ['订单不足，生产线全面停产', '原料供应中断，企业停产', '环保整改，停产检修', '资金周转困难，暂时停产'],
+  reduced: ['市场需求下滑，减产运行', '受限电影响，部分产线减产', '原材料价格上涨，压减产量', '主要客户订单推迟，减产'],
+  normal: ['订单恢复，全面复产', '检修完成，恢复正常生产', '资金问题解决，恢复满负荷生产', '整改验收通过，恢复生产'],
+  monthly: '报送上月产值',
+};

@@ -7,11 +7,11 @@ export function parseIfMatch(header: string | undefined): number {
   if (header === undefined || header.trim() === '') {
     throw new DomainError(
       ErrorCode.VersionRequired,
-      'send If-Match with the version you last read (the ETag of GET /problems/:id)',
+      'send If-Match with the version you last read (the ETag of the GET that read it)',
     );
   }
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!match) throw DomainError.invalidField('If-Match', 'must be the ETag of the problem, e.g. "3"');
+  if (!match) throw DomainError.invalidField('If-Match', 'must be the ETag last read, e.g. "3"');
   return Number(match[1]);
 }
 

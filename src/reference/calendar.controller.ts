@@ -11,6 +11,7 @@ import {
 import { Roles } from '../access/auth-user';
 import { ErrorResponse } from '../common/error.response';
 import {
+  CalendarCoverageResponse,
   CalendarDayParams,
   CalendarDayResponse,
   CalendarYearQuery,
@@ -45,6 +46,17 @@ export class CalendarController {
   @ApiOkResponse({ type: CalendarYearResponse })
   list(@Query() query: CalendarYearQuery) {
     return this.calendar.list(query.year);
+  }
+
+  @Get('calendar/coverage')
+  @ApiOperation({
+    summary: 'Which years have a working-day calendar',
+    description:
+      'A year counts as entered when it has at least one public holiday. Deadlines falling in a year without one are counted as if every weekday were a working day; clients warn about them.',
+  })
+  @ApiOkResponse({ type: CalendarCoverageResponse })
+  coverage() {
+    return this.calendar.coverage();
   }
 
   @Get('calendar/working-days')

@@ -158,6 +158,35 @@ export class WorkingDaysPreviewResponse {
 
   @ApiProperty({ example: 'Asia/Shanghai', description: 'the time zone the days are counted in' })
   timezone: string;
+
+  @ApiProperty({
+    type: [Number],
+    example: [],
+    description:
+      'years from the start to the last working day with no public holiday entered: there every weekday counts as a working day, so the deadline may come too early (empty when the calendar covers the span)',
+  })
+  uncoveredYears: number[];
+}
+
+export class CalendarCoverageResponse {
+  @ApiProperty({
+    type: [Number],
+    example: [2024, 2025, 2026],
+    description: 'the years with at least one public holiday entered, ascending',
+  })
+  years: number[];
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 2026,
+    description:
+      'the last year of the unbroken run of covered years that holds the current year (null when the current year has no calendar): deadlines after it are counted without holidays',
+  })
+  coveredThrough: number | null;
+
+  @ApiProperty({ type: 'integer', example: 2026, description: 'the current year in the report time zone' })
+  currentYear: number;
 }
 
 export class CategoryResponse {

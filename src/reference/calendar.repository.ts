@@ -43,6 +43,15 @@ export class CalendarRepository {
     );
   }
 
+  /** The years with at least one public holiday entered: those whose calendar is known. */
+  async yearsWithHolidays(): Promise<number[]> {
+    const found = await rows<{ year: number }>(
+      this.db,
+      `SELECT DISTINCT extract(year FROM day)::int AS year FROM calendar_days WHERE NOT working ORDER BY year`,
+    );
+    return found.map((row) => row.year);
+  }
+
   /** Records (or changes) the exception of one date. */
   upsertDay(day: CalendarDayRow): Promise<CalendarDayRow> {
     return one<CalendarDayRow>(

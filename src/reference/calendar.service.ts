@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type {
+  CalendarCoverageResponse,
   CalendarDayResponse,
   CalendarYearResponse,
   CategoryResponse,
@@ -48,13 +49,35 @@ export class CalendarService {
     const zone = this.config.reportTimezone;
     const start = new Date(from);
     const dueAt = await this.dueAfterWorkingDays(start, days);
+    const lastWorkingDay = addDays(calendarDay(dueAt, zone), -1);
+    const covered = new Set(await this.calendar.yearsWithHolidays());
+    const uncoveredYears: number[] = [];
+    for (let y = Number(calendarDay(start, zone).slice(0, 4)); y <= Number(lastWorkingDay.slice(0, 4)); y++) {
+      if (!covered.has(y)) uncoveredYears.push(y);
+    }
     return {
       from: start.toISOString(),
       days,
       dueAt: dueAt.toISOString(),
-      lastWorkingDay: addDays(calendarDay(dueAt, zone), -1),
+      lastWorkingDay,
       timezone: zone,
+      uncoveredYears,
     };
+  }
+
+  /**
+   * Which years have a calendar: a year without a single public holiday entered has not been
+   * entered at all (every year has some), and there every weekday counts as a working day.
+   */
+  async coverage(): Promise<CalendarCoverageResponse> {
+    const years = await this.calendar.yearsWithHolidays();
+    const currentYear = Number(calendarDay(new Date(), this.config.reportTimezone).slice(0, 4));
+    let coveredThrough: number | null = null;
+    if (years.includes(currentYear)) {
+      coveredThrough = currentYear;
+      while (years.includes(coveredThrough + 1)) coveredThrough += 1;
+    }
+    return { years, coveredThrough, currentYear };
   }
 
   /** The exceptions of one year (default: the current year in the report time zone), by date. */

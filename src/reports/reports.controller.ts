@@ -13,14 +13,19 @@ import {
 import { Roles } from '../access/auth-user';
 import { ErrorResponse } from '../common/error.response';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
-import { Figures, FiguresReport, ResolutionRateReport, TrendReport } from './report.response';
+import { Figures, ResolutionRateReport, TrendReport } from './report.response';
 import { ReportsService } from './reports.service';
 import { renderWeeklyCsv, renderWeeklyHtml, renderWeeklyXlsx } from './weekly/render-weekly';
+import { renderWeeklyDocx } from './weekly/render-weekly-docx';
 import { WeeklyQuery } from './weekly/weekly.dto';
 import { WeeklyReport } from './weekly/weekly.response';
 import { WeeklyService } from './weekly/weekly.service';
+import { VisitsQuery } from './visits/visit-figures.dto';
+import { FiguresWithVisitsReport, VisitsReport } from './visits/visit-figures.response';
+import { VisitFiguresService } from './visits/visit-figures.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -32,6 +37,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly weeklyReports: WeeklyService,
+    private readonly visitFigures: VisitFiguresService,
   ) {}
 
   @Get('resolution-rate')
@@ -44,14 +50,24 @@ export class ReportsController {
     return this.reports.resolutionRate(query);
   }
 
+  @Get('visits')
+  @ApiOperation({
+    summary:
+      'The visit figures of a period as of an instant: visits, coverage (走访覆盖率), on-schedule rate, problems per visit, policies promoted; optionally per district, official or tier',
+  })
+  @ApiOkResponse({ type: VisitsReport })
+  visits(@Query() query: VisitsQuery): Promise<VisitsReport> {
+    return this.visitFigures.visits(query);
+  }
+
   @Get('figures')
   @ApiOperation({
     summary:
-      'Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve; optionally per group',
+      'Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve, optionally per group; and the visit figures of the whole period',
   })
-  @ApiOkResponse({ type: FiguresReport })
-  figures(@Query() query: FiguresQuery) {
-    return this.reports.figures(query);
+  @ApiOkResponse({ type: FiguresWithVisitsReport })
+  figures(@Query() query: FiguresQuery): Promise<FiguresWithVisitsReport> {
+    return this.visitFigures.figuresWithVisits(query);
   }
 
   @Get('trend')
@@ -64,9 +80,9 @@ export class ReportsController {
   @Get('weekly')
   @ApiOperation({
     summary:
-      'The weekly coordination report (周调度) for an ISO week: JSON, a spreadsheet (one sheet per section), CSV, or a printable page with charts',
+      'The weekly coordination report (周调度) for an ISO week, visits first: JSON, a spreadsheet (one sheet per section), CSV, a printable page with charts, or a Word document (通报)',
   })
-  @ApiProduces('application/json', XLSX, 'text/csv', 'text/html')
+  @ApiProduces('application/json', XLSX, 'text/csv', 'text/html', DOCX)
   @ApiOkResponse({
     description: 'the report in the format asked for',
     content: {
@@ -74,6 +90,7 @@ export class ReportsController {
       [XLSX]: { schema: { type: 'string', format: 'binary' } },
       'text/csv': { schema: { type: 'string' } },
       'text/html': { schema: { type: 'string' } },
+      [DOCX]: { schema: { type: 'string', format: 'binary' } },
     },
   })
   async weekly(@Query() query: WeeklyQuery, @Res({ passthrough: true }) res: Response) {
@@ -98,6 +115,9 @@ export class ReportsController {
       case 'html':
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
         return renderWeeklyHtml(report, lang);
+      case 'docx':
+        file(DOCX, 'docx');
+        return new StreamableFile(await renderWeeklyDocx(report, lang));
     }
   }
 }

@@ -3,8 +3,12 @@ import { ReportsController } from './reports.controller';
 import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
 import { ReportsService } from './reports.service';
+import { VisitFiguresService } from './visits/visit-figures.service';
 import { WeeklyService } from './weekly/weekly.service';
 import { WeeklyWatch } from './weekly/weekly-watch.service';
 
-@Module({ controllers: [ReportsController], providers: [ReportsService, WeeklyService, WeeklyWatch, ResolutionCounts, LiveFigures] })
+@Module({
+  controllers: [ReportsController],
+  providers: [ReportsService, VisitFiguresService, WeeklyService, WeeklyWatch, ResolutionCounts, LiveFigures],
+})
 export class ReportsModule {}

@@ -190,11 +190,11 @@ export class ReportsService {
     };
   }
 
-  private now(): DateTime {
+  now(): DateTime {
     return DateTime.now().setZone(this.config.reportTimezone);
   }
 
-  private describe(period: Period, asOf: DateTime): { period: PeriodInfo; asOf: string } {
+  describe(period: Period, asOf: DateTime): { period: PeriodInfo; asOf: string } {
     return {
       period: { label: period.label, from: period.from.toISO()!, to: period.to.toISO()!, timezone: period.timezone },
       asOf: asOf.toISO()!,
@@ -202,7 +202,7 @@ export class ReportsService {
   }
 
   /** The period and instant asked for; `live` when that instant is "now" (asked for, or the period is not over). */
-  private resolve(query: ResolutionRateQuery): { period: Period; asOf: DateTime; live: boolean } {
+  resolve(query: Omit<ResolutionRateQuery, 'groupBy'>): { period: Period; asOf: DateTime; live: boolean } {
     const zone = this.config.reportTimezone;
     return readPeriod(() => {
       let period: Period;

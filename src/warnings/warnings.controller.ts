@@ -13,12 +13,14 @@ export class WarningsController {
   constructor(private readonly warnings: WarningsService) {}
 
   @Get()
-  @Roles('manager', 'admin', 'handler')
+  @Roles('manager', 'admin', 'handler', 'official')
   @ApiOperation({
-    summary: 'Current early warnings (预警): overdue, due soon, stale problems and enterprises not visited',
+    summary:
+      'Current early warnings (预警): overdue, due soon, stale problems; enterprises due a visit, and enterprises nobody answers for',
     description:
-      'Handlers see the problems of their own department and no enterprise warnings. Overdue first (most ' +
-      'working days overdue first), then due soon (soonest first), stale, not visited; at most 500 items.',
+      'Handlers see the problems of their own department and no enterprise warnings; officials only the ' +
+      'not_visited warnings of the enterprises they answer for. Overdue first (most working days overdue ' +
+      'first), then due soon (soonest first), stale, not visited (earliest due first), unassigned; at most 500 items.',
   })
   @ApiOkResponse({ type: WarningsResponse })
   list(@CurrentUser() user: AuthUser, @Query() query: WarningsQuery): Promise<WarningsResponse> {

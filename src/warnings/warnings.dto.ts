@@ -23,7 +23,7 @@ export class WarningCounts {
   @ApiProperty({ example: 3 })
   stale: number;
 
-  @ApiProperty({ example: 12, description: 'always 0 for handlers' })
+  @ApiProperty({ example: 12, description: 'always 0 for handlers; for officials, their own enterprises only' })
   not_visited: number;
 
   @ApiProperty({ example: 2, description: 'handlers: the projects of their department' })
@@ -31,6 +31,17 @@ export class WarningCounts {
 
   @ApiProperty({ example: 1, description: 'always 0 for handlers' })
   idle_not_visited: number;
+
+  @ApiProperty({ example: 1, description: 'enterprises nobody answers for; managers and admins only (else 0)' })
+  unassigned: number;
+}
+
+export class WarningOfficial {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: '张伟' })
+  name: string;
 }
 
 export class WarningItem {
@@ -122,6 +133,25 @@ export class WarningItem {
     description: 'idle_not_visited: since when the enterprise is idle',
   })
   idleSince?: string | null;
+
+  @ApiPropertyOptional({
+    example: '2025-03-01T02:00:00.000Z',
+    description:
+      "not_visited: when the visit fell due (the tier's interval after the last visit or the start of responsibility)",
+  })
+  nextVisitDueAt?: string;
+
+  @ApiPropertyOptional({ example: 'key', description: "not_visited: the enterprise's tier" })
+  tier?: string;
+
+  @ApiPropertyOptional({ type: [WarningOfficial], description: 'not_visited: the responsible officials now' })
+  officials?: WarningOfficial[];
+
+  @ApiPropertyOptional({
+    example: '2025-01-10T02:00:00.000Z',
+    description: 'unassigned: since when nobody answers for it (the last responsibility ended, or registration)',
+  })
+  unassignedSince?: string;
 
   @ApiPropertyOptional({ example: '2025-03-10T01:00:00.000Z', description: 'when the scan recorded it, once it has' })
   detectedAt?: string;

@@ -11,6 +11,7 @@ import { visibleProblems } from '../problems/problem-access';
 import type { ScanOutcome, WarningCounts, WarningItem, WarningsResponse } from './warnings.dto';
 import {
   INSERT_WARNING_EVENTS,
+  ownEnterprise,
   listWarningsSql,
   LOCK_PROBLEMS,
   recordWarningsSql,
@@ -24,15 +25,19 @@ export const SCAN_JOB = 'warnings-scan';
 /** The most items one answer carries; the counts stay exact beyond it. */
 export const MAX_ITEMS = 500;
 
-/** Roles that see enterprise warnings (not_visited); handlers see their department's problems only. */
-const ENTERPRISE_ROLES = new Set<AuthUser['role']>(['manager', 'admin']);
-const WARNING_ROLES = new Set<AuthUser['role']>(['manager', 'admin', 'handler']);
+/**
+ * Who sees what: managers and admins every warning; handlers their department's problems only;
+ * officials the not_visited warnings of the enterprises they answer for, and nothing else.
+ */
+const MANAGING_ROLES = new Set<AuthUser['role']>(['manager', 'admin']);
+const WARNING_ROLES = new Set<AuthUser['role']>(['manager', 'admin', 'handler', 'official']);
 
 interface ListRow {
   count_overdue: number;
   count_due_soon: number;
   count_stale: number;
   count_not_visited: number;
+  count_unassigned: number;
   count_project_not_started: number;
   count_idle_not_visited: number;
   level: WarningLevel | null;
@@ -50,6 +55,10 @@ interface ListRow {
   lastActivityAt: Date | null;
   idleDays: number | null;
   lastVisitAt: Date | null;
+  nextVisitDueAt: Date | null;
+  tier: string | null;
+  officials: { id: string; name: string }[] | null;
+  unassignedSince: Date | null;
   detectedAt: Date | null;
   projectId: string | null;
   projectCode: string | null;
@@ -71,6 +80,7 @@ const zeroCounts = (): WarningCounts => ({
   overdue: 0,
   stale: 0,
   not_visited: 0,
+  unassigned: 0,
   project_not_started: 0,
   idle_not_visited: 0,
 });
@@ -91,13 +101,21 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
   async current(user: AuthUser, level?: WarningLevel, now: Date = new Date()): Promise<WarningsResponse> {
     if (!WARNING_ROLES.has(user.role)) throw DomainError.forbidden('your role may not read warnings');
     const p = new SqlParams();
-    const input = this.sqlInput(
-      p,
-      now,
-      ENTERPRISE_ROLES.has(user.role),
-      (params) => visibleProblems(user, params),
-      (params) => (user.role === 'handler' ? `pr.department_id = ${params.add(user.departmentId)}::uuid` : 'TRUE'),
-    );
+    const managing = MANAGING_ROLES.has(user.role);
+    const official = user.role === 'official';
+    const input = this.sqlInput(p, now, {
+      withEnterprises: managing || official,
+      withUnassigned: managing,
+      problemScope: official ? () => 'FALSE' : (params) => visibleProblems(user, params),
+      enterpriseScope: official ? (params) => ownEnterprise(params.add(user.id), params.add(now)) : () => 'TRUE',
+      // A department sees the late projects it answers for; officials none.
+      projectScope:
+        user.role === 'handler'
+          ? (params) => `pr.department_id = ${params.add(user.departmentId)}::uuid`
+          : official
+            ? () => 'FALSE'
+            : () => 'TRUE',
+    });
     const sql = listWarningsSql(input, p.add(level ?? null), p.add(MAX_ITEMS + 1));
     const found = await rows<ListRow>(this.db, sql, p.values);
 
@@ -108,6 +126,7 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
           overdue: first.count_overdue,
           stale: first.count_stale,
           not_visited: first.count_not_visited,
+          unassigned: first.count_unassigned,
           project_not_started: first.count_project_not_started,
           idle_not_visited: first.count_idle_not_visited,
         }
@@ -131,13 +150,13 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
       if (!acquired) return { ran: false };
 
       const p = new SqlParams();
-      const input = this.sqlInput(
-        p,
-        now,
-        true,
-        () => 'TRUE',
-        () => 'TRUE',
-      );
+      const input = this.sqlInput(p, now, {
+        withEnterprises: true,
+        withUnassigned: true,
+        problemScope: () => 'TRUE',
+        enterpriseScope: () => 'TRUE',
+        projectScope: () => 'TRUE',
+      });
       const recorded = await rows<RecordedRow>(em, recordWarningsSql(input), p.values);
 
       const problemWarnings = recorded.filter((row): row is RecordedRow & { problemId: string } => !!row.problemId);
@@ -198,25 +217,20 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
       });
   }
 
-  /** Adds the values the warning SQL needs, then the problem scope (which may add its own). */
-  private sqlInput(
-    p: SqlParams,
-    now: Date,
-    withEnterprises: boolean,
-    scope: (params: SqlParams) => string,
-    projectScope: (params: SqlParams) => string,
-  ): WarningSqlInput {
-    const { dueSoonWorkingDays, staleDays, notVisitedDays } = this.config.warnings;
+  /** Adds the values the warning SQL needs, then the scopes (which may add their own). */
+  private sqlInput(p: SqlParams, now: Date, scope: WarningScope): WarningSqlInput {
+    const { dueSoonWorkingDays, staleDays } = this.config.warnings;
     return {
       now: p.add(now),
       timezone: p.add(this.config.reportTimezone),
       dueSoonWorkingDays: p.add(dueSoonWorkingDays),
       staleDays: p.add(staleDays),
-      notVisitedDays: p.add(notVisitedDays),
-      withEnterprises: p.add(withEnterprises),
+      withEnterprises: p.add(scope.withEnterprises),
+      withUnassigned: p.add(scope.withUnassigned),
+      problemScope: scope.problemScope(p),
+      enterpriseScope: scope.enterpriseScope(p),
       idleNotVisitedDays: p.add(IDLE_NOT_VISITED_DAYS),
-      problemScope: scope(p),
-      projectScope: projectScope(p),
+      projectScope: scope.projectScope(p),
     };
   }
 
@@ -236,6 +250,8 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
         return `久未办理预警：已 ${details.idleDays ?? this.config.warnings.staleDays} 天无办理记录`;
       case 'not_visited':
         return '久未走访预警';
+      case 'unassigned':
+        return '无人包联预警';
       case 'project_not_started':
         return '项目逾期未开工预警';
       case 'idle_not_visited':
@@ -244,6 +260,16 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
         return assertUnreachable(warning.level);
     }
   }
+}
+
+/** Which warnings a caller's list holds. */
+interface WarningScope {
+  withEnterprises: boolean;
+  withUnassigned: boolean;
+  problemScope: (params: SqlParams) => string;
+  enterpriseScope: (params: SqlParams) => string;
+  /** A condition on `pr` (projects): the projects whose warnings this caller sees. */
+  projectScope: (params: SqlParams) => string;
 }
 
 function toWarningItem(row: ListRow): WarningItem {
@@ -283,6 +309,12 @@ function toWarningItem(row: ListRow): WarningItem {
       break;
     case 'not_visited':
       item.lastVisitAt = row.lastVisitAt?.toISOString() ?? null;
+      item.nextVisitDueAt = row.nextVisitDueAt!.toISOString();
+      item.tier = row.tier!;
+      item.officials = row.officials ?? [];
+      break;
+    case 'unassigned':
+      item.unassignedSince = row.unassignedSince!.toISOString();
       break;
     case 'project_not_started':
       item.plannedStartDate = row.plannedStartDate!;

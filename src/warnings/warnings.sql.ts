@@ -1,12 +1,18 @@
+import { visitDueSql } from '../responsibilities/visit-due.sql';
 import { OPEN_SQL_LIST } from '../workflow/status-sql';
 import { watchWarningsCte, type WatchWarningSqlInput } from './watch-warnings.sql';
 
-/** Early-warning levels, in the order a list shows them. */
+/**
+ * Early-warning levels, in the order a list shows them: three of problems, two of enterprises
+ * (not visited within their tier's interval; nobody answering for them), then the two of key
+ * projects and enterprises under watch (watch-warnings.sql.ts).
+ */
 export const WARNING_LEVELS = [
   'overdue',
   'due_soon',
   'stale',
   'not_visited',
+  'unassigned',
   'project_not_started',
   'idle_not_visited',
 ] as const;
@@ -22,13 +28,26 @@ export interface WarningSqlInput extends WatchWarningSqlInput {
   dueSoonWorkingDays: string;
   /** integer: an open problem with no action for this many days is stale. */
   staleDays: string;
-  /** integer: an enterprise with no visit for this many days is not visited. */
-  notVisitedDays: string;
-  /** boolean: whether enterprise warnings (not_visited) are wanted at all. */
+  /** boolean: whether not_visited warnings are wanted at all. */
   withEnterprises: string;
+  /** boolean: whether unassigned warnings are wanted at all. */
+  withUnassigned: string;
   /** A condition on `p` (problems): the problems this caller may see (see visibleProblems). */
   problemScope: string;
+  /** A condition on `due.enterprise_id`: the enterprises whose not_visited warnings this caller sees. */
+  enterpriseScope: string;
 }
+
+/** A responsibility `r` open at `now`, as recorded by then (the rule of visitDueSql). */
+export const openResponsibility = (now: string) =>
+  `r.recorded_at <= ${now} AND r.starts_at <= ${now}
+   AND (r.ends_at IS NULL OR r.ends_at > ${now} OR r.ended_recorded_at > ${now})`;
+
+/** The enterprise `due.enterprise_id` is one the user (a placeholder) answers for at `now` (a placeholder). */
+export const ownEnterprise = (user: string, now: string) => `
+  EXISTS (SELECT 1 FROM responsibilities r
+          WHERE r.enterprise_id = due.enterprise_id AND r.user_id = ${user}::uuid
+            AND ${openResponsibility(`${now}::timestamptz`)})`;
 
 /** A timestamp as stable text for a dedupe key: UTC, microseconds, whatever the session time zone. */
 const utcText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -47,11 +66,14 @@ const isoText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-
  *   (working days after today up to and including the deadline's day <= N);
  * - stale (久未办理): open, and no action for the configured days: problems.updated_at is the time
  *   of the last action (warning events written by the scan do not move it);
- * - not_visited (久未走访): enterprises whose last visit, or when never visited their registration,
- *   lies at least the configured days back.
+ * - not_visited (久未走访): enterprises under responsibility whose next visit is due (visitDueSql:
+ *   the tier's interval counted from the last visit, or from the start of responsibility when
+ *   never visited, has run out: next_visit_due_at <= now), with their responsible officials;
+ * - unassigned (无人包联): enterprises registered by now with no responsibility open at now.
  *
  * A problem may be both overdue and stale: two warnings. `dedupe_key` names the occurrence: a
- * new deadline, a new action or a new visit makes a new warning; the same one is the same key.
+ * new deadline, a new action or a new visit (a new due date) makes a new warning; the same one is
+ * the same key.
  */
 export function currentWarningsCte(input: WarningSqlInput): string {
   return `
@@ -59,8 +81,7 @@ export function currentWarningsCte(input: WarningSqlInput): string {
     SELECT ${input.now}::timestamptz AS now,
            ${input.timezone}::text AS tz,
            ${input.dueSoonWorkingDays}::int AS due_soon_working_days,
-           make_interval(days => ${input.staleDays}::int) AS stale_after,
-           make_interval(days => ${input.notVisitedDays}::int) AS not_visited_after
+           make_interval(days => ${input.staleDays}::int) AS stale_after
   ),
   open_problem AS (
     SELECT p.id, p.code, p.title, p.status, p.enterprise_id, p.department_id, p.due_at, p.updated_at
@@ -85,13 +106,33 @@ export function currentWarningsCte(input: WarningSqlInput): string {
     WHERE op.updated_at <= params.now - params.stale_after
   ),
   not_visited AS (
-    SELECT e.id, e.name, e.created_at, last_visit.at AS last_visit_at
+    SELECT due.enterprise_id AS id, e.name, due.tier, due.last_visit_at, due.next_visit_due_at,
+           coalesce(officials.list, '[]'::jsonb) AS officials
+    FROM (${visitDueSql(`${input.now}::timestamptz`)}) due
+    JOIN enterprises e ON e.id = due.enterprise_id
+    LEFT JOIN LATERAL (
+      SELECT jsonb_agg(jsonb_build_object('id', u.id, 'name', u.display_name) ORDER BY u.display_name, u.id) AS list
+      FROM responsibilities r JOIN users u ON u.id = r.user_id
+      WHERE r.enterprise_id = due.enterprise_id AND r.kind = 'official' AND ${openResponsibility(`${input.now}::timestamptz`)}
+    ) officials ON true
+    -- The parameter itself, not a column: a one-time filter, so a handler's list skips the scan.
+    WHERE ${input.withEnterprises}::boolean
+      AND due.next_visit_due_at <= ${input.now}::timestamptz
+      AND ${input.enterpriseScope}
+  ),
+  unassigned AS (
+    SELECT e.id, e.name, coalesce(ended.at, e.created_at) AS since
     FROM enterprises e
     CROSS JOIN params
-    LEFT JOIN LATERAL (SELECT max(v.visited_at) AS at FROM visits v WHERE v.enterprise_id = e.id) last_visit ON true
-    -- The parameter itself, not params.with_enterprises: a one-time filter, so a handler's list skips the scan.
-    WHERE ${input.withEnterprises}::boolean
-      AND COALESCE(last_visit.at, e.created_at) <= params.now - params.not_visited_after
+    LEFT JOIN LATERAL (
+      SELECT max(r.ends_at) AS at FROM responsibilities r
+      WHERE r.enterprise_id = e.id AND r.ended_recorded_at <= params.now
+    ) ended ON true
+    WHERE ${input.withUnassigned}::boolean
+      AND e.created_at <= params.now
+      AND NOT EXISTS (
+        SELECT 1 FROM responsibilities r WHERE r.enterprise_id = e.id AND ${openResponsibility('params.now')}
+      )
   ),
   problem_warning AS (
     SELECT 'overdue' AS level, 1 AS level_rank, id, code, title, status, enterprise_id, department_id, due_at,
@@ -116,7 +157,8 @@ export function currentWarningsCte(input: WarningSqlInput): string {
     SELECT w.level, w.level_rank, w.id AS problem_id, w.code, w.title, w.status,
            e.id AS enterprise_id, e.name AS enterprise_name, w.department_id, d.name AS department_name,
            w.due_at, w.days_overdue, w.working_days_left, w.last_activity_at, w.idle_days,
-           NULL::timestamptz AS last_visit_at, w.dedupe_key, w.sort_at
+           NULL::timestamptz AS last_visit_at, NULL::timestamptz AS next_visit_due_at, NULL::text AS tier,
+           NULL::jsonb AS officials, NULL::timestamptz AS unassigned_since, w.dedupe_key, w.sort_at
     FROM problem_warning w
     JOIN enterprises e ON e.id = w.enterprise_id
     LEFT JOIN departments d ON d.id = w.department_id
@@ -124,9 +166,18 @@ export function currentWarningsCte(input: WarningSqlInput): string {
     SELECT 'not_visited', 4, NULL, NULL, NULL, NULL,
            nv.id, nv.name, NULL, NULL,
            NULL, NULL, NULL, NULL, NULL,
-           nv.last_visit_at, 'not_visited:' || nv.id || ':' || COALESCE(${utcText('nv.last_visit_at')}, 'never'),
-           COALESCE(nv.last_visit_at, nv.created_at)
+           nv.last_visit_at, nv.next_visit_due_at, nv.tier, nv.officials, NULL,
+           'not_visited:' || nv.id || ':' || ${utcText('nv.next_visit_due_at')},
+           nv.next_visit_due_at
     FROM not_visited nv
+    UNION ALL
+    SELECT 'unassigned', 5, NULL, NULL, NULL, NULL,
+           ua.id, ua.name, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, ua.since,
+           'unassigned:' || ua.id || ':' || ${utcText('ua.since')},
+           ua.since
+    FROM unassigned ua
   )`;
 }
 
@@ -134,7 +185,7 @@ export function currentWarningsCte(input: WarningSqlInput): string {
  * The list: exact counts per level over every current warning, and the items of the level asked
  * for ($level NULL: all), at most $limit of them, in the order
  * overdue (most working days overdue first), due_soon (soonest deadline first), stale (longest
- * idle first), not_visited (longest without a visit first). `detected_at` is when the scan
+ * idle first), not_visited (the earliest due date first), unassigned (the longest without anyone first). `detected_at` is when the scan
  * recorded the warning, if it has. One row per item, each carrying the counts; one row of counts
  * with a NULL level when there is no item.
  */
@@ -145,6 +196,7 @@ export function listWarningsSql(input: WarningSqlInput, level: string, limit: st
            count(*) FILTER (WHERE level = 'due_soon')::int AS count_due_soon,
            count(*) FILTER (WHERE level = 'stale')::int AS count_stale,
            count(*) FILTER (WHERE level = 'not_visited')::int AS count_not_visited,
+           count(*) FILTER (WHERE level = 'unassigned')::int AS count_unassigned,
            count(*) FILTER (WHERE level = 'project_not_started')::int AS count_project_not_started,
            count(*) FILTER (WHERE level = 'idle_not_visited')::int AS count_idle_not_visited
     FROM any_warning
@@ -164,7 +216,8 @@ export function listWarningsSql(input: WarningSqlInput, level: string, limit: st
          listed.department_id AS "departmentId", listed.department_name AS "departmentName",
          listed.due_at AS "dueAt", listed.days_overdue AS "daysOverdue", listed.working_days_left AS "workingDaysLeft",
          listed.last_activity_at AS "lastActivityAt", listed.idle_days AS "idleDays",
-         listed.last_visit_at AS "lastVisitAt", listed.detected_at AS "detectedAt",
+         listed.last_visit_at AS "lastVisitAt", listed.next_visit_due_at AS "nextVisitDueAt", listed.tier,
+         listed.officials, listed.unassigned_since AS "unassignedSince", listed.detected_at AS "detectedAt",
          listed.project_id AS "projectId", listed.project_code AS "projectCode", listed.project_name AS "projectName",
          to_char(listed.planned_start_date, 'YYYY-MM-DD') AS "plannedStartDate", listed.days_late AS "daysLate",
          listed.idle_since AS "idleSince"
@@ -175,7 +228,8 @@ export function listWarningsSql(input: WarningSqlInput, level: string, limit: st
 /**
  * Records the current warnings that are not recorded yet (the dedupe key decides) and returns
  * the new ones. A problem warning keeps its problem and the department it was detected under; an
- * enterprise warning keeps its enterprise. `details` keeps the figures as they were at detection.
+ * enterprise warning keeps its enterprise. `details` keeps the figures as they were at detection,
+ * and for not_visited the responsible officials (ids and names) of that moment.
  */
 export function recordWarningsSql(input: WarningSqlInput): string {
   return `${currentWarningsCte(input)}${watchWarningsCte(input)}
@@ -186,9 +240,11 @@ export function recordWarningsSql(input: WarningSqlInput): string {
          jsonb_strip_nulls(jsonb_build_object(
            'dueAt', ${isoText('cw.due_at')}, 'daysOverdue', cw.days_overdue, 'workingDaysLeft', cw.working_days_left,
            'lastActivityAt', ${isoText('cw.last_activity_at')}, 'idleDays', cw.idle_days,
-           'lastVisitAt', ${isoText('cw.last_visit_at')}, 'plannedStartDate', cw.planned_start_date::text,
-           'daysLate', cw.days_late, 'idleSince', ${isoText('cw.idle_since')},
-           'neverVisited', CASE WHEN cw.level = 'not_visited' AND cw.last_visit_at IS NULL THEN true END))
+           'lastVisitAt', ${isoText('cw.last_visit_at')},
+           'neverVisited', CASE WHEN cw.level = 'not_visited' AND cw.last_visit_at IS NULL THEN true END,
+           'nextVisitDueAt', ${isoText('cw.next_visit_due_at')}, 'tier', cw.tier, 'officials', cw.officials,
+           'unassignedSince', ${isoText('cw.unassigned_since')}, 'plannedStartDate', cw.planned_start_date::text,
+           'daysLate', cw.days_late, 'idleSince', ${isoText('cw.idle_since')}))
   FROM any_warning cw CROSS JOIN params
   ORDER BY cw.level_rank, cw.sort_at, cw.dedupe_key
   ON CONFLICT (dedupe_key) DO NOTHING

@@ -19,6 +19,8 @@ export interface WatchWarningSqlInput {
   idleNotVisitedDays: string;
   /** boolean: whether enterprise warnings are wanted at all. */
   withEnterprises: string;
+  /** A condition on `due.enterprise_id`: the enterprises whose warnings this caller sees. */
+  enterpriseScope: string;
 }
 
 const utcText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -45,7 +47,8 @@ export function watchWarningsCte(input: WatchWarningSqlInput): string {
       SELECT max(v.visited_at) AS at FROM visits v
       WHERE v.enterprise_id = e.id AND v.withdrawn_at IS NULL AND v.visited_at <= params.now
     ) last_visit ON true
-    WHERE ${input.withEnterprises}::boolean AND e.production_status = 'idle'
+    CROSS JOIN LATERAL (SELECT e.id AS enterprise_id) due
+    WHERE ${input.withEnterprises}::boolean AND e.production_status = 'idle' AND ${input.enterpriseScope}
       AND COALESCE(greatest(last_visit.at, e.production_status_since), e.created_at)
           <= params.now - make_interval(days => ${input.idleNotVisitedDays}::int)
   ),
@@ -54,9 +57,9 @@ export function watchWarningsCte(input: WatchWarningSqlInput): string {
            NULL::date AS planned_start_date, NULL::int AS days_late, NULL::timestamptz AS idle_since
     FROM current_warning cw
     UNION ALL
-    SELECT 'project_not_started', 5, NULL, NULL, NULL, NULL,
+    SELECT 'project_not_started', 6, NULL, NULL, NULL, NULL,
            pns.owner_enterprise_id, owner.name, pns.department_id, d.name,
-           NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
            'project_not_started:' || pns.id || ':' || pns.planned_start_date::text,
            pns.planned_start_date::timestamp AT TIME ZONE params.tz,
            pns.id, pns.code, pns.name, pns.planned_start_date, pns.days_late, NULL
@@ -65,9 +68,9 @@ export function watchWarningsCte(input: WatchWarningSqlInput): string {
     LEFT JOIN enterprises owner ON owner.id = pns.owner_enterprise_id
     LEFT JOIN departments d ON d.id = pns.department_id
     UNION ALL
-    SELECT 'idle_not_visited', 6, NULL, NULL, NULL, NULL,
+    SELECT 'idle_not_visited', 7, NULL, NULL, NULL, NULL,
            inv.id, inv.name, NULL, NULL,
-           NULL, NULL, NULL, NULL, NULL, inv.last_visit_at,
+           NULL, NULL, NULL, NULL, NULL, inv.last_visit_at, NULL, NULL, NULL, NULL,
            'idle_not_visited:' || inv.id || ':' || COALESCE(${utcText('inv.idle_since')}, 'unknown') || ':'
              || COALESCE(${utcText('inv.last_visit_at')}, 'never'),
            COALESCE(greatest(inv.last_visit_at, inv.idle_since), params.now),

@@ -43,10 +43,11 @@ describe('status vocabulary', () => {
       timezone: '$2',
       dueSoonWorkingDays: '$3',
       staleDays: '$4',
-      notVisitedDays: '$5',
       withEnterprises: 'true',
-      idleNotVisitedDays: '$6',
+      withUnassigned: 'true',
       problemScope: 'true',
+      enterpriseScope: 'true',
+      idleNotVisitedDays: '$6',
       projectScope: 'true',
     });
     expect(warnings).toContain(`p.status IN (${OPEN_SQL_LIST})`);

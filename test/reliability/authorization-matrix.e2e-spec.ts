@@ -408,7 +408,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
     return {
       key: 'GET /api/v1/warnings',
       variant: level ?? 'all',
-      roles: ['admin', 'manager', 'handler'],
+      roles: ['admin', 'manager', 'handler', 'official'],
       objects: ['none'],
       write: false,
       send: (cell) =>
@@ -424,20 +424,27 @@ describe('authorization matrix: every endpoint × every caller × every object',
           const items: { level: string; problemId?: string; departmentId?: string }[] = res.body.items;
           const problems: string[] = [];
           const handler = cell.who === 'handlerA' || cell.who === 'handlerB';
+          const official = cell.who === 'official';
           const own = cell.who === 'handlerA' ? deptA.id : deptB.id;
           for (const item of items) {
             if (level && item.level !== level) problems.push(`level ${item.level}`);
             if (handler && (!item.problemId || !visible.has(item.problemId) || item.departmentId !== own)) {
               problems.push(`item ${JSON.stringify(item)}`);
             }
+            // An official answers for no enterprise here: nothing at all is theirs to see.
+            if (official) problems.push(`item ${JSON.stringify(item)}`);
           }
           if (handler && res.body.counts.not_visited !== 0) problems.push(`not_visited ${res.body.counts.not_visited}`);
+          if ((handler || official) && res.body.counts.unassigned !== 0) {
+            problems.push(`unassigned ${res.body.counts.unassigned}`);
+          }
           if (res.body.truncated === false) {
             for (const lvl of [
               'overdue',
               'due_soon',
               'stale',
               'not_visited',
+              'unassigned',
               'project_not_started',
               'idle_not_visited',
             ]) {
@@ -452,7 +459,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
             for (const d of ['A', 'B'] as const) {
               const id = warningFixtures[d];
               const shown = items.some((item) => item.problemId === id && item.level === 'overdue');
-              const may = !handler || (cell.who === 'handlerA') === (d === 'A');
+              const may = !official && (!handler || (cell.who === 'handlerA') === (d === 'A'));
               if (shown !== may) problems.push(`overdue fixture of ${d} ${shown ? 'shown' : 'not shown'}`);
             }
           }
@@ -501,9 +508,224 @@ describe('authorization matrix: every endpoint × every caller × every object',
     decide: (cell) => (cell.who === 'handlerA' ? { status: 404, code: 'NOT_FOUND', sameAsMissing: true } : undefined),
     ok: () => ({ status: 200, check }),
   });
+  // Visits: a neutral enterprise (no department's marker in its name), each visit recorded by the
+  // official; deptA's visit is reached by handlers only through a problem of department A, deptB's
+  // through one of B, and the shared visit through one of each (each handler sees only his own).
+  let visitEnterprise: Promise<{ id: string }> | undefined;
+  const visitFixtures = new Map<string, Promise<{ id: string; revision: number }>>();
+
+  async function newVisit(problemsOf: ('A' | 'B')[]): Promise<{ id: string; revision: number }> {
+    visitEnterprise ??= f.enterprise(users.official, { name: `走访矩阵企业${unique()}` });
+    const enterprise = await visitEnterprise;
+    const res = await t
+      .http()
+      .post(api('/visits'))
+      .set(users.official.auth)
+      .send({ enterpriseId: enterprise.id, visitedAt: inDays(-1), purpose: '矩阵走访', notes: '企业反馈' });
+    if (res.status !== 201) throw new Error(`fixture visit: ${res.status} ${res.text}`);
+    for (const d of problemsOf) {
+      const problem = await f.problem(users.official, enterprise.id, {
+        title: `${MARK[d]}走访问题-${unique()}`,
+        category: 'factor_supply',
+        visitId: res.body.id,
+      });
+      const assigned = await f.act(
+        users.manager,
+        problem.id,
+        'assign',
+        { departmentId: deptOf(d).id, dueAt: inDays(20) },
+        problem.version,
+      );
+      if (assigned.status !== 200) throw new Error(`fixture assign: ${assigned.status} ${assigned.text}`);
+      secrets[d].add(problem.id).add(problem.code);
+    }
+    return { id: res.body.id, revision: 1 };
+  }
+
+  const visitProblemsOf = (obj: Obj): ('A' | 'B')[] => (obj === 'deptA' ? ['A'] : obj === 'deptB' ? ['B'] : ['A', 'B']);
+
+  /** Where a visit cell points: a fresh visit for a successful write, a shared one otherwise. */
+  const visitTarget =
+    (fresh: boolean) =>
+    async (cell: Cell, allowed: boolean): Promise<Ctx> => {
+      if (cell.obj === 'missing') return { id: MISSING_ID, version: 1 };
+      if (cell.obj === 'malformed') return { id: MALFORMED_ID, version: 1 };
+      if (allowed && fresh) return { ...(await newVisit(visitProblemsOf(cell.obj))), version: 1 };
+      let shared = visitFixtures.get(cell.obj);
+      if (!shared) {
+        shared = newVisit(visitProblemsOf(cell.obj));
+        visitFixtures.set(cell.obj, shared);
+      }
+      return { id: (await shared).id, version: 1 };
+    };
+
+  /** A handler reaches a visit only through a problem of his department. */
+  const visitScope = (cell: Cell): Expectation | undefined => {
+    if (roleOf(cell.who) !== 'handler' || cell.obj === 'missing' || cell.obj === 'malformed') return undefined;
+    const own = cell.who === 'handlerA' ? 'A' : 'B';
+    return visitProblemsOf(cell.obj).includes(own)
+      ? undefined
+      : { status: 404, code: 'NOT_FOUND', sameAsMissing: true };
+  };
+
+  const visitRow = async (ctx: Ctx) =>
+    ctx.id && /^[0-9a-f-]{36}$/.test(ctx.id)
+      ? (
+          await t.db.query(
+            `SELECT revision, purpose, withdrawn_at,
+                    (SELECT count(*)::int FROM visit_revisions r WHERE r.visit_id = v.id) AS revisions
+             FROM visits v WHERE id = $1`,
+            [ctx.id],
+          )
+        )[0]
+      : null;
+
+  /** The visits each caller may read, from the database: the oracle of the list. */
+  async function visibleVisitIds(who: Who): Promise<string[]> {
+    const role = roleOf(who);
+    if (role === 'admin' || role === 'manager')
+      return (await t.db.query(`SELECT id FROM visits`)).map((r: { id: string }) => r.id);
+    const user = users[who as Exclude<Who, 'anonymous'>];
+    const found: { id: string }[] =
+      role === 'handler'
+        ? await t.db.query(
+            `SELECT v.id FROM visits v WHERE EXISTS (SELECT 1 FROM problems p WHERE p.visit_id = v.id AND p.department_id = $1)`,
+            [user.departmentId],
+          )
+        : await t.db.query(
+            `SELECT v.id FROM visits v
+             WHERE v.created_by = $1
+                OR EXISTS (SELECT 1 FROM visit_officials vo WHERE vo.visit_id = v.id AND vo.user_id = $1)
+                OR EXISTS (SELECT 1 FROM responsibilities r WHERE r.enterprise_id = v.enterprise_id AND r.user_id = $1
+                           AND (r.ends_at IS NULL OR (r.starts_at <= v.visited_at AND r.ends_at > v.visited_at)))`,
+            [user.id],
+          );
+    return found.map((r) => r.id);
+  }
+
+  function visitSpecs(): Spec[] {
+    const visitObjects: Obj[] = ['missing', 'malformed', 'existing', 'deptA', 'deptB'];
+    const readCheck = (res: Response, ctx: Ctx, cell: Cell): string | null => {
+      if (res.body.id !== ctx.id) return res.text;
+      const problems = (res.body.problems as { title: string }[]).map((p) => p.title);
+      const role = roleOf(cell.who);
+      const expected = role === 'handler' ? 1 : visitProblemsOf(cell.obj).length;
+      return problems.length === expected ? null : `problems ${JSON.stringify(problems)}`;
+    };
+    return [
+      {
+        key: 'GET /api/v1/visits',
+        roles: ALL_ROLES,
+        objects: ['none'],
+        write: false,
+        send: (cell) => t.http().get(api('/visits?limit=200')).set(auth(cell.who)),
+        ok: (cell) => ({
+          status: 200,
+          check: async (res) => {
+            const ids: string[] = res.body.items.map((v: { id: string }) => v.id);
+            let cursor: string | null = res.body.nextCursor;
+            while (cursor) {
+              const page = await t
+                .http()
+                .get(api(`/visits?limit=200&cursor=${cursor}`))
+                .set(auth(cell.who));
+              if (page.status !== 200) return `page ${page.status}`;
+              ids.push(...page.body.items.map((v: { id: string }) => v.id));
+              cursor = page.body.nextCursor;
+            }
+            return sameSet(ids, await visibleVisitIds(cell.who));
+          },
+        }),
+      },
+      {
+        key: 'GET /api/v1/visits/{id}',
+        roles: ALL_ROLES,
+        objects: visitObjects,
+        write: false,
+        prepare: visitTarget(false),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .get(api(`/visits/${ctx.id}`))
+            .set(auth(cell.who)),
+        decide: visitScope,
+        ok: () => ({
+          status: 200,
+          check: (res, ctx, cell) =>
+            res.headers.etag === `"${res.body.revision}"` ? readCheck(res, ctx, cell) : 'etag',
+        }),
+      },
+      {
+        key: 'GET /api/v1/visits/{id}/revisions',
+        roles: ALL_ROLES,
+        objects: visitObjects,
+        write: false,
+        prepare: visitTarget(false),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .get(api(`/visits/${ctx.id}/revisions`))
+            .set(auth(cell.who)),
+        decide: visitScope,
+        ok: () => ({
+          status: 200,
+          check: (res) => (Array.isArray(res.body) && res.body[0]?.revision === 1 ? null : res.text),
+        }),
+      },
+      {
+        key: 'POST /api/v1/visits/{id}/amendments',
+        roles: CREATORS,
+        objects: visitObjects,
+        write: true,
+        prepare: visitTarget(true),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api(`/visits/${ctx.id}/amendments`))
+            .set(auth(cell.who))
+            .set('If-Match', `"${ctx.version}"`)
+            .send({ reason: '矩阵修正', purpose: `修正后-${cell.who}` }),
+        ok: (cell) => ({
+          status: 200,
+          check: async (res, ctx) => {
+            if (res.body.revision !== 2 || res.headers.etag !== '"2"') return `revision ${res.body.revision}`;
+            const row = await visitRow(ctx);
+            return row.revision === 2 && row.revisions === 2 && row.purpose === `修正后-${cell.who}`
+              ? null
+              : JSON.stringify(row);
+          },
+        }),
+        row: visitRow,
+      },
+      {
+        key: 'POST /api/v1/visits/{id}/withdraw',
+        roles: CREATORS,
+        objects: visitObjects,
+        write: true,
+        prepare: visitTarget(true),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api(`/visits/${ctx.id}/withdraw`))
+            .set(auth(cell.who))
+            .set('If-Match', `"${ctx.version}"`)
+            .send({ reason: '矩阵撤回' }),
+        ok: () => ({
+          status: 200,
+          check: async (res, ctx) => {
+            if (res.body.status !== 'withdrawn') return res.text;
+            const row = await visitRow(ctx);
+            return row.withdrawn_at ? null : JSON.stringify(row);
+          },
+        }),
+        row: visitRow,
+      },
+    ];
+  }
 
   function buildSpecs(): Spec[] {
     return [
+      ...visitSpecs(),
       simpleGet('GET /api/v1/health', '/health', 'public', (res) => (res.body.status === 'ok' ? null : res.text)),
       simpleGet('GET /api/v1/meta', '/meta', 'public', (res) =>
         typeof res.body.reportTimezone === 'string' ? null : res.text,
@@ -684,6 +906,9 @@ describe('authorization matrix: every endpoint × every caller × every object',
       },
       simpleGet('GET /api/v1/calendar', '/calendar?year=2025', ALL_ROLES, (res) =>
         res.body.year === 2025 && Array.isArray(res.body.days) ? null : res.text,
+      ),
+      simpleGet('GET /api/v1/calendar/coverage', '/calendar/coverage', ALL_ROLES, (res) =>
+        Array.isArray(res.body.years) && typeof res.body.currentYear === 'number' ? null : res.text,
       ),
       simpleGet(
         'GET /api/v1/calendar/working-days',
@@ -1106,6 +1331,25 @@ describe('authorization matrix: every endpoint × every caller × every object',
       simpleGet('GET /api/v1/reports/figures', '/reports/figures?period=2025-Q1&groupBy=department', MANAGERS, (res) =>
         res.body.period ? null : res.text,
       ),
+      simpleGet('GET /api/v1/reports/visits', '/reports/visits?period=2025-Q1&groupBy=district', MANAGERS, (res) =>
+        typeof res.body.enterprisesResponsible === 'number' && Array.isArray(res.body.groups) ? null : res.text,
+      ),
+      {
+        ...simpleGet('GET /api/v1/reports/weekly', '', MANAGERS),
+        variant: 'docx',
+        send: (cell) =>
+          t
+            .http()
+            .get(api(`/reports/weekly?week=${isoWeek()}&format=docx`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 200,
+          check: (res) =>
+            String(res.headers['content-type']).includes('wordprocessingml')
+              ? null
+              : String(res.headers['content-type']),
+        }),
+      },
       simpleGet('GET /api/v1/reports/trend', '/reports/trend?granularity=quarter&periods=2', MANAGERS, (res) =>
         Array.isArray(res.body.points) && res.body.points.length === 2 ? null : res.text,
       ),
@@ -1136,6 +1380,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
       warningSpec('due_soon'),
       warningSpec('stale'),
       warningSpec('not_visited'),
+      warningSpec('unassigned'),
       warningSpec('project_not_started'),
       warningSpec('idle_not_visited'),
       {
@@ -1361,7 +1606,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
       'health, meta, login, users, reference data and calendar',
       (k) => /health|meta|auth|users|districts|categories|statuses|departments|calendar/.test(k),
     ],
-    ['enterprises, import and visits', (k) => /enterprises|visits/.test(k) && !/responsibilities/.test(k)],
+    ['enterprises, import and visits', (k) => /enterprises|visits/.test(k) && !/responsibilities|reports/.test(k)],
     ['responsibilities and tiers', (k) => /responsibilities|tiers/.test(k)],
     ['problem create, list, export and read', (k) => /problems(\/export|\/\{id\})?$/.test(k)],
     ['problem actions', (k) => /problems\/\{id\}\/[a-z]+$/.test(k)],

@@ -592,6 +592,53 @@ describe('generated bad input against every write endpoint', () => {
         },
       });
     }
+
+    // Visits are corrected with a revision; a withdrawn one is final, so a withdrawal needs a new target.
+    const newVisit = async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/visits')
+        .set(official.auth)
+        .send({ enterpriseId: enterprise.id, visitedAt: inDays(-3), purpose: '模糊测试走访' })
+        .expect(201);
+      return { id: res.body.id as string, revision: res.body.revision ?? 1 };
+    };
+    const amended = await newVisit();
+    list.push({
+      name: 'POST /visits/:id/amendments',
+      weight: 0.6,
+      method: 'post',
+      path: (param) => `/api/v1/visits/${param ?? amended.id}/amendments`,
+      auth: () => manager.auth,
+      ifMatch: () => `"${amended.revision}"`,
+      input: inputs(
+        {
+          reason: '走访时间记录有误',
+          visitedAt: inDays(-4),
+          purpose: '更正后的走访目的',
+          notes: '补记企业反馈',
+          policiesPromoted: ['稳岗返还'],
+          officialIds: [official.id, otherOfficial.id],
+        },
+        { param: junkSegment(), headers: ifMatch },
+      ),
+      afterAccepted: async (res) => {
+        if (res.body?.id === amended.id) amended.revision = res.body.revision;
+      },
+    });
+    const withdrawn = await newVisit();
+    list.push({
+      name: 'POST /visits/:id/withdraw',
+      weight: 0.4,
+      method: 'post',
+      path: (param) => `/api/v1/visits/${param ?? withdrawn.id}/withdraw`,
+      auth: () => manager.auth,
+      ifMatch: () => `"${withdrawn.revision}"`,
+      input: inputs({ reason: '误录的走访' }, { param: junkSegment(), headers: ifMatch }),
+      afterAccepted: async () => {
+        Object.assign(withdrawn, await newVisit());
+      },
+    });
     return list;
   }
 
@@ -871,6 +918,8 @@ describe('generated bad input against every write endpoint', () => {
     'POST /problems',
     'PUT /calendar/days/:date',
     'PATCH /categories/:code',
+    'POST /visits/:id/amendments',
+    'POST /visits/:id/withdraw',
     ...['assign', 'accept', 'progress', 'resolve', 'return', 'verify', 'reopen', 'withdraw', 'escalate'].map(
       (action) => `POST /problems/:id/${action}`,
     ),
@@ -924,6 +973,10 @@ describe('forged cursors on every list and sort', () => {
   const LISTS = [
     ...PROBLEM_SORTS.map((sort) => ({ name: `GET /problems?sort=${sort}`, path: `/api/v1/problems?sort=${sort}` })),
     { name: 'GET /enterprises', path: '/api/v1/enterprises?' },
+    ...['-visitedAt', 'visitedAt'].map((sort) => ({
+      name: `GET /visits?sort=${sort}`,
+      path: `/api/v1/visits?sort=${sort}`,
+    })),
   ];
   let t: TestApp;
   let manager: TestUser;
@@ -944,6 +997,12 @@ describe('forged cursors on every list and sort', () => {
         const assigned = await f.act(manager, problem.id, 'assign', { departmentId: department.id, dueAt: inDays(5) });
         expect(assigned.status).toBe(200);
       }
+      await t
+        .http()
+        .post('/api/v1/visits')
+        .set(official.auth)
+        .send({ enterpriseId: enterprise.id, visitedAt: inDays(-1 - i) })
+        .expect(201);
     }
   }, 120_000);
 

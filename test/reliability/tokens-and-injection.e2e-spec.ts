@@ -994,16 +994,31 @@ describe('tokens, mass assignment and injection', () => {
         ['/enterprises', 'district', 'either', [manager]],
         ['/enterprises', 'industry', 'either', [manager]],
         ['/enterprises', 'cursor', 'invalid', [manager]],
-        ['/warnings', 'level', 'invalid', [manager, handlerA]],
+        ['/visits', 'district', 'either', [manager, handlerA, official]],
+        ['/visits', 'officialId', 'invalid', [manager, official]],
+        ['/visits', 'enterpriseId', 'invalid', [manager, official]],
+        ['/visits', 'tier', 'invalid', [manager, official]],
+        ['/visits', 'from', 'invalid', [manager, handlerA]],
+        ['/visits', 'to', 'invalid', [manager, handlerA]],
+        ['/visits', 'withProblems', 'invalid', [manager, handlerA]],
+        ['/visits', 'status', 'invalid', [manager]],
+        ['/visits', 'sort', 'invalid', [manager]],
+        ['/visits', 'cursor', 'invalid', [manager, official]],
+        ['/visits', 'limit', 'invalid', [manager]],
+        ['/warnings', 'level', 'invalid', [manager, handlerA, official]],
         ['/reports/resolution-rate', 'period', 'invalid', [manager]],
         ['/reports/resolution-rate?period=2025-Q1', 'groupBy', 'invalid', [manager]],
         ['/reports/resolution-rate?period=2025-Q1', 'asOf', 'invalid', [manager]],
         ['/reports/resolution-rate?to=2025-04-01', 'from', 'invalid', [manager]],
         ['/reports/figures', 'period', 'invalid', [manager]],
+        ['/reports/visits', 'period', 'invalid', [manager]],
+        ['/reports/visits?period=2025-Q1', 'groupBy', 'invalid', [manager]],
+        ['/reports/visits?period=2025-Q1', 'asOf', 'invalid', [manager]],
         ['/reports/trend', 'granularity', 'invalid', [manager]],
         ['/reports/trend', 'to', 'invalid', [manager]],
         ['/reports/weekly', 'week', 'invalid', [manager]],
         ['/reports/weekly?week=2025-W14', 'format', 'invalid', [manager]],
+        ['/reports/weekly?week=2025-W14', 'lang', 'invalid', [manager]],
         ['/calendar', 'year', 'invalid', [official]],
         ['/calendar/working-days?days=3', 'from', 'invalid', [official]],
       );
@@ -1064,6 +1079,24 @@ describe('tokens, mass assignment and injection', () => {
               .set(manager.auth)
               .set('If-Match', '"2"')
               .send({ departmentId: deptA.id, dueAt: inDays(4) }),
+            'notFound',
+          ],
+          [
+            'GET /visits/:id',
+            t
+              .http()
+              .get(api(`/visits/${id}`))
+              .set(handlerA.auth),
+            'notFound',
+          ],
+          [
+            'amend a visit',
+            t
+              .http()
+              .post(api(`/visits/${id}/amendments`))
+              .set(manager.auth)
+              .set('If-Match', '"1"')
+              .send({ reason: '注入', purpose: '注入' }),
             'notFound',
           ],
           [

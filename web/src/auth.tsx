@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, setToken, setUnauthorizedHandler } from './api';
 import { SessionModal } from './components/SessionModal';
+import { offlineFor } from './offline';
+import { loadReportTimeZone } from './timeZone';
 
 export type Role = 'admin' | 'manager' | 'official' | 'handler';
 
@@ -25,6 +27,11 @@ interface Auth {
 }
 
 const USER_KEY = 'outreach.user';
+
+/** Whether a user is signed in on this device (the app's first paint depends on it). */
+export function hasStoredUser(): boolean {
+  return localStorage.getItem(USER_KEY) !== null;
+}
 const AuthContext = createContext<Auth | null>(null);
 
 /**
@@ -66,12 +73,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       }),
     [],
   );
+  // The offline shell keeps the signed-in role's pages, and drops what it kept on sign-out.
+  const role = user?.role ?? null;
+  useEffect(() => offlineFor(role), [role]);
   const signIn = useCallback(async (username: string, password: string) => {
     const result = await api<{ accessToken: string; user: CurrentUser }>('/auth/login', {
       method: 'POST',
       body: { username, password },
       anonymous: true,
     });
+    // The signed-in pages show dates: the report time zone first (asked when the app started).
+    await loadReportTimeZone();
     setToken(result.accessToken);
     localStorage.setItem(USER_KEY, JSON.stringify(result.user));
     return result.user;

@@ -1,19 +1,31 @@
 import type { ComponentType } from 'react';
 import type { Role } from './auth';
-import { CalendarPage } from './pages/admin/CalendarPage';
-import { ReferenceDataPage } from './pages/admin/ReferenceDataPage';
-import { UsersPage } from './pages/admin/UsersPage';
-import { QueuePage } from './pages/handler/QueuePage';
-import { DashboardPage } from './pages/manager/DashboardPage';
-import { ProblemListPage } from './pages/manager/ProblemListPage';
-import { ResponsibilitiesPage } from './pages/manager/ResponsibilitiesPage';
-import { WeeklyReportPage } from './pages/manager/WeeklyReportPage';
-import { EnterprisesPage } from './pages/official/EnterprisesPage';
-import { MyEnterprisesPage } from './pages/official/MyEnterprisesPage';
-import { MyProblemsPage } from './pages/official/MyProblemsPage';
-import { VisitFormPage } from './pages/official/VisitFormPage';
-import { EnterprisePage } from './pages/shared/EnterprisePage';
-import { ProblemPage } from './pages/shared/ProblemPage';
+import { lazyLightPage, lazyPage } from './lazyPage';
+
+// Each page is its own chunk, fetched when first opened: an official never downloads the charts
+// or the admin pages. App.tsx shows a placeholder while a page's chunk loads. The official's own
+// pages go without antd's App (lazyPage.tsx): they do not use it, and it is weight on their way.
+const CalendarPage = lazyPage(() => import('./pages/admin/CalendarPage').then((m) => m.CalendarPage));
+const ReferenceDataPage = lazyPage(() => import('./pages/admin/ReferenceDataPage').then((m) => m.ReferenceDataPage));
+const UsersPage = lazyPage(() => import('./pages/admin/UsersPage').then((m) => m.UsersPage));
+const QueuePage = lazyPage(() => import('./pages/handler/QueuePage').then((m) => m.QueuePage));
+const DashboardPage = lazyPage(() => import('./pages/manager/DashboardPage').then((m) => m.DashboardPage));
+const ProblemListPage = lazyPage(() => import('./pages/manager/ProblemListPage').then((m) => m.ProblemListPage));
+const WeeklyReportPage = lazyPage(() => import('./pages/manager/WeeklyReportPage').then((m) => m.WeeklyReportPage));
+const EnterprisesPage = lazyLightPage(() => import('./pages/official/EnterprisesPage').then((m) => m.EnterprisesPage));
+const MyProblemsPage = lazyLightPage(() => import('./pages/official/MyProblemsPage').then((m) => m.MyProblemsPage));
+const VisitFormPage = lazyLightPage(() => import('./pages/official/VisitFormPage').then((m) => m.VisitFormPage));
+const ProblemPage = lazyPage(() => import('./pages/shared/ProblemPage').then((m) => m.ProblemPage));
+const ResponsibilitiesPage = lazyPage(() =>
+  import('./pages/manager/ResponsibilitiesPage').then((m) => m.ResponsibilitiesPage),
+);
+const VisitListPage = lazyPage(() => import('./pages/manager/VisitListPage').then((m) => m.VisitListPage));
+const MyEnterprisesPage = lazyLightPage(() =>
+  import('./pages/official/MyEnterprisesPage').then((m) => m.MyEnterprisesPage),
+);
+const MyVisitsPage = lazyLightPage(() => import('./pages/official/MyVisitsPage').then((m) => m.MyVisitsPage));
+const EnterprisePage = lazyPage(() => import('./pages/shared/EnterprisePage').then((m) => m.EnterprisePage));
+const VisitPage = lazyPage(() => import('./pages/shared/VisitPage').then((m) => m.VisitPage));
 
 export interface AppRoute {
   path: string;
@@ -48,7 +60,10 @@ export const ROUTES: AppRoute[] = [
     Page: ResponsibilitiesPage,
     menu: ['包联关系', 'Responsibilities'],
   },
+  { path: '/visits', roles: ['manager', 'admin'], Page: VisitListPage, menu: ['走访记录', 'Visits'] },
   { path: '/visits/new', roles: ['official', 'manager', 'admin'], Page: VisitFormPage },
+  { path: '/visits/:id', roles: ['official', 'handler', 'manager', 'admin'], Page: VisitPage },
+  { path: '/my-visits', roles: ['official'], Page: MyVisitsPage, menu: ['我的走访', 'My visits'] },
   { path: '/my-problems', roles: ['official'], Page: MyProblemsPage, menu: ['我登记的问题', 'My problems'] },
   { path: '/problems/:id', roles: ['official', 'handler', 'manager', 'admin'], Page: ProblemPage },
   { path: '/admin/users', roles: ['admin'], Page: UsersPage, menu: ['用户', 'Users'] },

@@ -8,8 +8,15 @@ export function reportTimeZone(): string {
   return zone;
 }
 
-/** Asks the service for its report time zone; the device's zone stays if it cannot answer. */
-export async function loadReportTimeZone(): Promise<void> {
+let loaded: Promise<void> | null = null;
+
+/** Asks the service for its report time zone (once); the device's zone stays if it cannot answer. */
+export function loadReportTimeZone(): Promise<void> {
+  loaded ??= askReportTimeZone();
+  return loaded;
+}
+
+async function askReportTimeZone(): Promise<void> {
   try {
     const response = await fetch('/api/v1/meta', { headers: { Accept: 'application/json' } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);

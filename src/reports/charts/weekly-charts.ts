@@ -53,3 +53,21 @@ export function weeklyTrendChart(weeks: readonly WeekRate[], seriesName: string)
     height: 280,
   };
 }
+
+/** A district's visit coverage: visited of those under responsibility. */
+export interface DistrictCoverage {
+  name: string;
+  enterprisesVisited: number;
+  enterprisesResponsible: number;
+  coverageRatePercent: number | null;
+}
+
+/** The districts' quarter-to-date visit coverage as bars, in the districts' order, each with n / N. */
+export function coverageChart(districts: readonly DistrictCoverage[], seriesName: string): SizedChart {
+  const points = districts.map((d) => ({
+    label: d.name,
+    ratePercent: d.coverageRatePercent,
+    detail: `${d.enterprisesVisited} / ${d.enterprisesResponsible}`,
+  }));
+  return { option: rateBarOption(points, seriesName), height: rateBarHeight(districts.length) };
+}

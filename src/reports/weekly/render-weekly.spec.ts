@@ -41,6 +41,58 @@ const REPORT: WeeklyReport = {
     timezone: 'Asia/Shanghai',
   },
   asOf: '2025-04-07T00:00:00.000+08:00',
+  visits: {
+    visitsThisWeek: 12,
+    enterprisesReached: 10,
+    coverage: {
+      label: '2025-Q2',
+      enterprisesVisited: 11,
+      enterprisesResponsible: 40,
+      coverageRatePercent: 27.5,
+      districts: [
+        {
+          districtCode: 'suzhou',
+          name: '肃州区',
+          enterprisesVisited: 8,
+          enterprisesResponsible: 25,
+          coverageRatePercent: 32,
+        },
+        {
+          districtCode: 'yumen',
+          name: '玉门市',
+          enterprisesVisited: 3,
+          enterprisesResponsible: 15,
+          coverageRatePercent: 20,
+        },
+        {
+          districtCode: 'dunhuang',
+          name: '敦煌市',
+          enterprisesVisited: 0,
+          enterprisesResponsible: 0,
+          coverageRatePercent: null,
+        },
+      ],
+    },
+    officialsWithoutVisit: [{ userId: 'u1', name: '张伟', enterprises: 6 }],
+    overdueEnterprises: [
+      {
+        enterpriseId: 'e1',
+        name: '=SUM(A1) 玉门风电有限公司',
+        districtName: '玉门市',
+        tier: 'key',
+        tierLabel: '重点企业',
+        lastVisitAt: null,
+        nextVisitDueAt: '2025-03-01T00:00:00.000Z',
+        daysOverdue: 36,
+        officials: ['张伟', '李娜'],
+      },
+    ],
+    overdueTotal: 1,
+    policies: [
+      { policy: '稳岗返还', visits: 7 },
+      { policy: '增值税留抵退税', visits: 4 },
+    ],
+  },
   summary: {
     recordedThisWeek: 9,
     resolvedThisWeek: 7,
@@ -197,6 +249,7 @@ describe('renderWeeklyHtml', () => {
     expect(html).toContain('@page { size: A4; margin: 15mm }');
     expect(html).toContain('<h1>酒泉市涉企问题办理周调度报告 2025-W14（2025-03-31 至 2025-04-06）</h1>');
     for (const heading of [
+      '走访情况',
       '概况',
       '办结率',
       '各责任单位',
@@ -207,6 +260,16 @@ describe('renderWeeklyHtml', () => {
       '不满意回访',
     ]) {
       expect(html).toContain(`<h2>${heading}</h2>`);
+    }
+    // The visits section comes first.
+    expect(html.indexOf('<h2>走访情况</h2>')).toBeLessThan(html.indexOf('<h2>概况</h2>'));
+    for (const heading of [
+      '季度累计走访覆盖率（分县区） 2025-Q2',
+      '本周未走访的包联干部',
+      '超期未走访企业',
+      '本周宣传政策',
+    ]) {
+      expect(html).toContain(`<h3>${heading}</h3>`);
     }
     for (const label of ['本周登记', '本周关闭/销号', '周末超期', '季度累计办结率', '年度累计办结率', '超期工作日']) {
       expect(html).toContain(label);
@@ -223,13 +286,28 @@ describe('renderWeeklyHtml', () => {
     expect(html).toContain('2025-04-01 09:30');
   });
 
-  it('draws exactly two inline SVG charts, well formed', () => {
+  it('shows the visits section: coverage by district with n and N, the lists and the policies', () => {
+    expect(html).toContain('<tr><td>本周走访次数</td><td class="number">12</td></tr>');
+    expect(html).toContain(
+      '<tr><td>肃州区</td><td class="number">8</td><td class="number">25</td><td class="number">32.0 %</td></tr>',
+    );
+    expect(html).toContain(
+      '<tr><td>合计</td><td class="number">11</td><td class="number">40</td><td class="number">27.5 %</td></tr>',
+    );
+    expect(html).toContain('<td>张伟</td><td class="number">6</td>');
+    expect(html).toContain('<td>从未走访</td><td>2025-03-01 08:00</td><td class="number">36</td><td>张伟、李娜</td>');
+    expect(html).toContain('<td>稳岗返还</td><td class="number">7</td>');
+  });
+
+  it('draws exactly three inline SVG charts, well formed', () => {
     const svgs = svgElements(html);
-    expect(html.match(/<svg/g)).toHaveLength(2);
-    expect(svgs).toHaveLength(2);
+    expect(html.match(/<svg/g)).toHaveLength(3);
+    expect(svgs).toHaveLength(3);
     svgs.forEach(expectWellFormed);
-    expect(drawnTexts(svgs[0]!)).toEqual(expect.arrayContaining(['国网酒泉供电公司', '91.3%', '50.0%']));
-    expect(drawnTexts(svgs[1]!)).toEqual(expect.arrayContaining(['2025-W14', '90.0%']));
+    expect(drawnTexts(svgs[0]!)).toEqual(expect.arrayContaining(['肃州区', '32.0%', '20.0%']));
+    expect(drawnTexts(svgs[1]!)).toEqual(expect.arrayContaining(['国网酒泉供电公司', '91.3%', '50.0%']));
+    expect(drawnTexts(svgs[2]!)).toEqual(expect.arrayContaining(['2025-W14', '90.0%']));
+    expect(html).toContain('<figcaption>各县区季度累计走访覆盖率</figcaption>');
     expect(html).toContain('<figcaption>各责任单位季度累计办结率</figcaption>');
     expect(html).toContain('<figcaption>近八周办结率</figcaption>');
   });
@@ -256,6 +334,7 @@ describe('renderWeeklyHtml', () => {
     const english = renderWeeklyHtml(REPORT, 'en');
     expect(english).toContain('<html lang="en">');
     for (const heading of [
+      'Visits',
       'Summary',
       'Rates',
       'By department',
@@ -283,6 +362,7 @@ describe('renderWeeklyXlsx', () => {
   it('has one sheet per section, each with a bold frozen header row', async () => {
     const workbook = await load('zh');
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '走访情况',
       '概况',
       '各责任单位',
       '趋势',
@@ -364,6 +444,7 @@ describe('renderWeeklyXlsx', () => {
   it('names the sheets in English', async () => {
     const workbook = await load('en');
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Visits',
       'Summary',
       'By department',
       'Trend',
@@ -383,7 +464,13 @@ describe('renderWeeklyCsv', () => {
   it('starts with a byte-order mark and has every section, each after a blank line', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.indexOf('走访情况')).toBeLessThan(csv.indexOf('\r\n概况\r\n'));
     for (const title of [
+      '走访情况',
+      '季度累计走访覆盖率（分县区） 2025-Q2',
+      '本周未走访的包联干部',
+      '超期未走访企业',
+      '本周宣传政策',
       '概况',
       '办结率',
       '各责任单位',
@@ -411,6 +498,9 @@ describe('renderWeeklyCsv', () => {
     expect(rows).toContainEqual(['市地方金融管理局', '0', '0', '0', '0', '0', '']);
     expect(rows).toContainEqual(['2025-W09', '0', '0', '']);
     expect(rows).toContainEqual(['本周登记', '9']);
+    expect(rows).toContainEqual(['肃州区', '8', '25', '32.0']);
+    expect(rows).toContainEqual(['敦煌市', '0', '0', '']);
+    expect(rows.find((r) => r[0]?.includes('玉门风电'))?.[0]).toBe("'=SUM(A1) 玉门风电有限公司");
   });
 });
 

@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs';
 import { excel } from '../../common/excel';
 import { renderChartSvg } from '../charts/render-svg';
 import { escapeHtml } from '../charts/rate-charts';
-import { departmentRatesChart, type SizedChart, weeklyTrendChart } from '../charts/weekly-charts';
+import { coverageChart, departmentRatesChart, type SizedChart, weeklyTrendChart } from '../charts/weekly-charts';
+import { TIER_LABELS, type Tier } from '../../enterprises/tiers';
 import {
   formatInstant,
   formatRate,
@@ -18,7 +19,7 @@ import {
   weeklyLabels,
   type WeeklyLabels,
 } from './weekly-labels';
-import type { ReportLanguage, WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
+import type { ReportLanguage, WeeklyCoverageRow, WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
 import { watchSections } from './render-weekly-watch';
 import {
   CSV_BOM,
@@ -240,11 +241,109 @@ function problemTable(report: WeeklyReport, list: ListKey, labels: WeeklyLabels)
   };
 }
 
-const LISTS: ListKey[] = ['new', 'overdue', 'escalated', 'unsatisfied'];
+export const LISTS: ListKey[] = ['new', 'overdue', 'escalated', 'unsatisfied'];
+
+function visitSummaryTable(report: WeeklyReport, labels: WeeklyLabels): Table {
+  const v = report.visits;
+  const l = labels.visitSummary;
+  return {
+    title: labels.sections.visitSummary,
+    columns: [
+      { heading: labels.summaryColumns.item, width: WIDTH.name },
+      { heading: labels.summaryColumns.value, width: WIDTH.number },
+    ],
+    rows: [
+      [textCell(l.visitsThisWeek), numberCell(v.visitsThisWeek)],
+      [textCell(l.enterprisesReached), numberCell(v.enterprisesReached)],
+      [textCell(`${l.quarterVisited} ${v.coverage.label}`), numberCell(v.coverage.enterprisesVisited)],
+      [textCell(`${l.quarterResponsible} ${v.coverage.label}`), numberCell(v.coverage.enterprisesResponsible)],
+      [textCell(`${l.quarterCoverage} ${v.coverage.label}`), rateCell(v.coverage.coverageRatePercent)],
+      [textCell(l.overdueTotal), numberCell(v.overdueTotal)],
+    ],
+  };
+}
+
+function visitCoverageTable(report: WeeklyReport, labels: WeeklyLabels): Table {
+  const c = labels.coverageColumns;
+  const { coverage } = report.visits;
+  const row = (name: string, r: Omit<WeeklyCoverageRow, 'districtCode' | 'name'>, fromUser: boolean): Cell[] => [
+    fromUser ? userCell(name) : textCell(name),
+    numberCell(r.enterprisesVisited),
+    numberCell(r.enterprisesResponsible),
+    rateCell(r.coverageRatePercent),
+  ];
+  return {
+    title: `${labels.sections.visitCoverage} ${coverage.label}`,
+    columns: [
+      { heading: c.district, width: WIDTH.name },
+      { heading: c.visited, width: WIDTH.number },
+      { heading: c.responsible, width: WIDTH.number },
+      { heading: c.rate, width: WIDTH.number },
+    ],
+    rows: [...coverage.districts.map((d) => row(d.name, d, true)), row(labels.total, coverage, false)],
+  };
+}
+
+function idleOfficialsTable(report: WeeklyReport, labels: WeeklyLabels): Table {
+  return {
+    title: labels.sections.idleOfficials,
+    columns: [
+      { heading: labels.idleColumns.name, width: WIDTH.name },
+      { heading: labels.idleColumns.enterprises, width: WIDTH.number },
+    ],
+    rows: report.visits.officialsWithoutVisit.map((o) => [userCell(o.name), numberCell(o.enterprises)]),
+  };
+}
+
+function overdueEnterprisesTable(report: WeeklyReport, labels: WeeklyLabels, lang: ReportLanguage): Table {
+  const c = labels.overdueEnterpriseColumns;
+  const zone = report.week.timezone;
+  return {
+    title: labels.sections.overdueEnterprises,
+    columns: [
+      { heading: c.enterprise, width: WIDTH.name },
+      { heading: c.district, width: WIDTH.short },
+      { heading: c.tier, width: WIDTH.short },
+      { heading: c.lastVisitAt, width: WIDTH.instant },
+      { heading: c.nextVisitDueAt, width: WIDTH.instant },
+      { heading: c.daysOverdue, width: WIDTH.number },
+      { heading: c.officials, width: WIDTH.name },
+    ],
+    rows: report.visits.overdueEnterprises.map((e) => [
+      userCell(e.name),
+      userCell(e.districtName),
+      textCell(TIER_LABELS[e.tier as Tier]?.[lang] ?? e.tierLabel),
+      textCell(e.lastVisitAt === null ? labels.neverVisited : formatInstant(e.lastVisitAt, zone)),
+      textCell(formatInstant(e.nextVisitDueAt, zone)),
+      numberCell(e.daysOverdue),
+      userCell(e.officials.join('、')),
+    ]),
+  };
+}
+
+function policiesTable(report: WeeklyReport, labels: WeeklyLabels): Table {
+  return {
+    title: labels.sections.policies,
+    columns: [
+      { heading: labels.policyColumns.policy, width: WIDTH.title },
+      { heading: labels.policyColumns.visits, width: WIDTH.number },
+    ],
+    rows: report.visits.policies.map((p) => [userCell(p.policy), numberCell(p.visits)]),
+  };
+}
 
 /** Every section of the report as a table. */
-function sectionTables(report: WeeklyReport, labels: WeeklyLabels): Record<SectionKey, Table> {
+export function sectionTables(
+  report: WeeklyReport,
+  labels: WeeklyLabels,
+  lang: ReportLanguage,
+): Record<SectionKey, Table> {
   return {
+    visitSummary: visitSummaryTable(report, labels),
+    visitCoverage: visitCoverageTable(report, labels),
+    idleOfficials: idleOfficialsTable(report, labels),
+    overdueEnterprises: overdueEnterprisesTable(report, labels, lang),
+    policies: policiesTable(report, labels),
     summary: summaryTable(report, labels),
     rates: ratesTable(report, labels),
     departments: departmentsTable(report, labels),
@@ -258,6 +357,7 @@ function sectionTables(report: WeeklyReport, labels: WeeklyLabels): Record<Secti
 
 /** The sections on each sheet of the workbook: the rates share the summary sheet. */
 const SHEET_SECTIONS: Record<SheetKey, SectionKey[]> = {
+  visits: ['visitSummary', 'visitCoverage', 'idleOfficials', 'overdueEnterprises', 'policies'],
   summary: ['summary', 'rates'],
   departments: ['departments'],
   trend: ['trend'],
@@ -277,6 +377,7 @@ const PAGE_STYLE = `
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
   font-size: 10pt; color: #1a202c; margin: 0; print-color-adjust: exact; -webkit-print-color-adjust: exact }
 h1 { font-size: 15pt; margin: 0 0 4pt }
+h3 { font-size: 10.5pt; margin: 10pt 0 3pt; break-after: avoid; page-break-after: avoid }
 h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; page-break-after: avoid }
 p.meta { margin: 0 0 8pt; color: #4a5568 }
 table { border-collapse: collapse; width: 100%; margin: 0 0 6pt }
@@ -291,6 +392,20 @@ figure { margin: 6pt 0; break-inside: avoid; page-break-inside: avoid }
 figure svg { max-width: 100%; height: auto }
 figcaption { font-weight: bold; margin: 0 0 2pt }
 `;
+
+/** A cell as a reader sees it: `—` for a missing value, rates with one decimal and a percent sign. */
+export function cellText(cell: Cell): string {
+  switch (cell.kind) {
+    case 'text':
+      return cell.value ?? NO_VALUE;
+    case 'number':
+      return cell.value === null ? NO_VALUE : String(cell.value);
+    case 'rate':
+      return formatRate(cell.value);
+    case 'date':
+      return cell.value?.text ?? NO_VALUE;
+  }
+}
 
 function htmlCell(cell: Cell): string {
   switch (cell.kind) {
@@ -335,18 +450,32 @@ function chartFigure(title: string, chart: SizedChart): string {
   return `<figure>\n<figcaption>${escapeHtml(title)}</figcaption>\n${svg}\n</figure>`;
 }
 
-function htmlMeta(report: WeeklyReport, labels: WeeklyLabels): string {
+/** The line under the title: the instant the figures are taken at, and whether the week is still running. */
+export function metaLine(report: WeeklyReport, labels: WeeklyLabels): string {
   const asOf = `${labels.asOf} ${formatInstant(report.asOf, report.week.timezone)} (${report.week.timezone})`;
-  const inProgress = isWeekInProgress(report) ? ` · ${labels.weekInProgress}` : '';
-  return `<p class="meta">${escapeHtml(asOf + inProgress)}</p>`;
+  return asOf + (isWeekInProgress(report) ? ` · ${labels.weekInProgress}` : '');
+}
+
+function htmlMeta(report: WeeklyReport, labels: WeeklyLabels): string {
+  return `<p class="meta">${escapeHtml(metaLine(report, labels))}</p>`;
 }
 
 /** The weekly report as a printable HTML page: inline CSS and SVG only, no script, nothing fetched. */
 export function renderWeeklyHtml(report: WeeklyReport, lang: ReportLanguage): string {
   const labels = weeklyLabels(lang);
   const heading = reportHeading(report, lang);
-  const tables = sectionTables(report, labels);
+  const tables = sectionTables(report, labels, lang);
   const sections = [
+    htmlSection(labels.sections.visitSummary, [
+      htmlTable(tables.visitSummary, labels),
+      `<h3>${escapeHtml(tables.visitCoverage.title)}</h3>`,
+      htmlTable(tables.visitCoverage, labels),
+      chartFigure(labels.charts.coverage, coverageChart(report.visits.coverage.districts, labels.charts.coverage)),
+      ...(['idleOfficials', 'overdueEnterprises', 'policies'] as const).flatMap((key) => [
+        `<h3>${escapeHtml(tables[key].title)}</h3>`,
+        htmlTable(tables[key], labels),
+      ]),
+    ]),
     htmlSection(labels.sections.summary, [htmlTable(tables.summary, labels)]),
     htmlSection(labels.sections.rates, [htmlTable(tables.rates, labels)]),
     htmlSection(labels.sections.departments, [
@@ -426,7 +555,7 @@ export async function renderWeeklyXlsx(report: WeeklyReport, lang: ReportLanguag
   // Dated by the figures, not by the rendering, so the same report gives the same workbook metadata.
   workbook.created = workbook.modified = new Date(report.asOf);
   workbook.title = reportHeading(report, lang);
-  const tables = sectionTables(report, labels);
+  const tables = sectionTables(report, labels, lang);
   for (const key of SHEET_KEYS) {
     const sheetTables = SHEET_SECTIONS[key].map((section) => tables[section]);
     const sheet = workbook.addWorksheet(labels.sheets[key], { views: FROZEN_HEADER });
@@ -478,7 +607,7 @@ function csvSection(table: Table): string {
 export function renderWeeklyCsv(report: WeeklyReport, lang: ReportLanguage): string {
   const labels = weeklyLabels(lang);
   const heading = csvLine([reportHeading(report, lang)]);
-  const tables = sectionTables(report, labels);
+  const tables = sectionTables(report, labels, lang);
   const sections = [
     ...SECTION_KEYS.map((key) => csvSection(tables[key])),
     ...watchSections(report, lang).flatMap((section) => section.tables.map(csvSection)),

@@ -4,6 +4,11 @@ import type { ReportLanguage, WeeklyReport } from './weekly-report';
 
 /** The sections of the weekly report, in the order they are rendered. */
 export const SECTION_KEYS = [
+  'visitSummary',
+  'visitCoverage',
+  'idleOfficials',
+  'overdueEnterprises',
+  'policies',
   'summary',
   'rates',
   'departments',
@@ -16,7 +21,16 @@ export const SECTION_KEYS = [
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
 /** The spreadsheet's sheets: the rates share the summary sheet. */
-export const SHEET_KEYS = ['summary', 'departments', 'trend', 'new', 'overdue', 'escalated', 'unsatisfied'] as const;
+export const SHEET_KEYS = [
+  'visits',
+  'summary',
+  'departments',
+  'trend',
+  'new',
+  'overdue',
+  'escalated',
+  'unsatisfied',
+] as const;
 export type SheetKey = (typeof SHEET_KEYS)[number];
 
 export type SummaryKey = keyof WeeklyReport['summary'];
@@ -41,6 +55,19 @@ export type RateColumnKey = 'item' | 'period' | 'recorded' | 'resolved' | 'rate'
 
 export type TrendColumnKey = 'week' | 'recorded' | 'resolved' | 'rate';
 
+export type VisitSummaryKey =
+  | 'visitsThisWeek'
+  | 'enterprisesReached'
+  | 'quarterVisited'
+  | 'quarterResponsible'
+  | 'quarterCoverage'
+  | 'overdueTotal';
+
+export type CoverageColumnKey = 'district' | 'visited' | 'responsible' | 'rate';
+
+export type OverdueEnterpriseColumnKey =
+  'enterprise' | 'district' | 'tier' | 'lastVisitAt' | 'nextVisitDueAt' | 'daysOverdue' | 'officials';
+
 export interface WeeklyLabels {
   /** The HTML `lang` attribute. */
   htmlLang: string;
@@ -62,7 +89,16 @@ export interface WeeklyLabels {
   departmentColumns: Record<DepartmentColumnKey, string>;
   trendColumns: Record<TrendColumnKey, string>;
   problemColumns: Record<ProblemColumnKey, string>;
-  charts: { departmentRates: string; trend: string };
+  visitSummary: Record<VisitSummaryKey, string>;
+  coverageColumns: Record<CoverageColumnKey, string>;
+  /** The last row of the coverage table. */
+  total: string;
+  idleColumns: { name: string; enterprises: string };
+  overdueEnterpriseColumns: Record<OverdueEnterpriseColumnKey, string>;
+  policyColumns: { policy: string; visits: string };
+  /** Shown in the overdue enterprises' last-visit column when never visited. */
+  neverVisited: string;
+  charts: { departmentRates: string; trend: string; coverage: string };
   statuses: Record<Status, string>;
 }
 
@@ -80,6 +116,11 @@ const ZH: WeeklyLabels = {
   weekInProgress: '本周尚未结束，数据为截至上述时间的情况',
   none: '无',
   sections: {
+    visitSummary: '走访情况',
+    visitCoverage: '季度累计走访覆盖率（分县区）',
+    idleOfficials: '本周未走访的包联干部',
+    overdueEnterprises: '超期未走访企业',
+    policies: '本周宣传政策',
     summary: '概况',
     rates: '办结率',
     departments: '各责任单位',
@@ -90,6 +131,7 @@ const ZH: WeeklyLabels = {
     unsatisfied: '不满意回访',
   },
   sheets: {
+    visits: '走访情况',
     summary: '概况',
     departments: '各责任单位',
     trend: '趋势',
@@ -132,7 +174,29 @@ const ZH: WeeklyLabels = {
     daysOverdue: '超期工作日',
     note: '备注',
   },
-  charts: { departmentRates: '各责任单位季度累计办结率', trend: '近八周办结率' },
+  visitSummary: {
+    visitsThisWeek: '本周走访次数',
+    enterprisesReached: '本周走访企业数',
+    quarterVisited: '季度累计已走访包联企业',
+    quarterResponsible: '季度累计包联企业',
+    quarterCoverage: '季度累计走访覆盖率（%）',
+    overdueTotal: '超期未走访企业',
+  },
+  coverageColumns: { district: '县区', visited: '已走访', responsible: '包联企业', rate: '覆盖率（%）' },
+  total: '合计',
+  idleColumns: { name: '包联干部', enterprises: '包联企业数' },
+  overdueEnterpriseColumns: {
+    enterprise: '企业',
+    district: '县区',
+    tier: '层级',
+    lastVisitAt: '最近走访',
+    nextVisitDueAt: '应走访日期',
+    daysOverdue: '超期天数',
+    officials: '包联干部',
+  },
+  policyColumns: { policy: '政策', visits: '走访次数' },
+  neverVisited: '从未走访',
+  charts: { departmentRates: '各责任单位季度累计办结率', trend: '近八周办结率', coverage: '各县区季度累计走访覆盖率' },
   statuses: statusLabels('zh'),
 };
 
@@ -145,6 +209,11 @@ const EN: WeeklyLabels = {
   weekInProgress: 'The week has not ended; the figures are as of the time above',
   none: 'None',
   sections: {
+    visitSummary: 'Visits',
+    visitCoverage: 'Quarter-to-date visit coverage by district',
+    idleOfficials: 'Officials with no visit this week',
+    overdueEnterprises: 'Enterprises overdue for a visit',
+    policies: 'Policies promoted this week',
     summary: 'Summary',
     rates: 'Rates',
     departments: 'By department',
@@ -155,6 +224,7 @@ const EN: WeeklyLabels = {
     unsatisfied: 'Unsatisfied feedback',
   },
   sheets: {
+    visits: 'Visits',
     summary: 'Summary',
     departments: 'By department',
     trend: 'Trend',
@@ -197,7 +267,35 @@ const EN: WeeklyLabels = {
     daysOverdue: 'Working days overdue',
     note: 'Note',
   },
+  visitSummary: {
+    visitsThisWeek: 'Visits this week',
+    enterprisesReached: 'Enterprises reached this week',
+    quarterVisited: 'Enterprises visited (QTD)',
+    quarterResponsible: 'Enterprises under responsibility (QTD)',
+    quarterCoverage: 'Visit coverage, QTD (%)',
+    overdueTotal: 'Enterprises overdue for a visit',
+  },
+  coverageColumns: {
+    district: 'District',
+    visited: 'Visited',
+    responsible: 'Under responsibility',
+    rate: 'Coverage (%)',
+  },
+  total: 'Total',
+  idleColumns: { name: 'Official', enterprises: 'Enterprises' },
+  overdueEnterpriseColumns: {
+    enterprise: 'Enterprise',
+    district: 'District',
+    tier: 'Tier',
+    lastVisitAt: 'Last visit',
+    nextVisitDueAt: 'Visit due',
+    daysOverdue: 'Days overdue',
+    officials: 'Responsible officials',
+  },
+  policyColumns: { policy: 'Policy', visits: 'Visits' },
+  neverVisited: 'Never visited',
   charts: {
+    coverage: 'Quarter-to-date visit coverage by district',
     departmentRates: 'Quarter-to-date resolution rate by department',
     trend: 'Resolution rate, last eight weeks',
   },

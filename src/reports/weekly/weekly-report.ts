@@ -41,10 +41,68 @@ export interface WeeklyDepartmentRow {
   ratePercent: number | null;
 }
 
+/** A district's quarter-to-date visit coverage as of the end of the week. */
+export interface WeeklyCoverageRow {
+  districtCode: string | null;
+  name: string;
+  enterprisesVisited: number;
+  enterprisesResponsible: number;
+  coverageRatePercent: number | null;
+}
+
+/** An official who answered for enterprises at the end of the week and made no visit in it. */
+export interface WeeklyIdleOfficial {
+  userId: string;
+  name: string;
+  /** Enterprises the official answered for at the end of the week. */
+  enterprises: number;
+}
+
+/** An enterprise overdue for a visit at the end of the week (visitDueSql). */
+export interface WeeklyOverdueEnterprise {
+  enterpriseId: string;
+  name: string;
+  districtName: string;
+  tier: string;
+  tierLabel: string;
+  lastVisitAt: string | null;
+  nextVisitDueAt: string;
+  /** Whole days from the due date to the end of the week. */
+  daysOverdue: number;
+  /** The responsible officials at the end of the week, by name. */
+  officials: string[];
+}
+
+/** The visits section (走访情况), first in every format. */
+export interface WeeklyVisits {
+  /** Visits made in the week, as recorded and not withdrawn at its end. */
+  visitsThisWeek: number;
+  /** Distinct enterprises those visits reached. */
+  enterprisesReached: number;
+  /** Quarter-to-date coverage as of the end of the week: the total and each district. */
+  coverage: {
+    label: string;
+    enterprisesVisited: number;
+    enterprisesResponsible: number;
+    coverageRatePercent: number | null;
+    districts: WeeklyCoverageRow[];
+  };
+  officialsWithoutVisit: WeeklyIdleOfficial[];
+  /** Most overdue first, at most WEEKLY_LIST_LIMIT; `overdueTotal` counts them all. */
+  overdueEnterprises: WeeklyOverdueEnterprise[];
+  overdueTotal: number;
+  /** The policies promoted in the week's visits, most first (at most WEEKLY_POLICY_LIMIT). */
+  policies: { policy: string; visits: number }[];
+}
+
+/** How many policies the weekly report names. */
+export const WEEKLY_POLICY_LIMIT = 10;
+
 /** The weekly coordination report (周调度) for one ISO week, as of the end of the week (or now while it runs). */
 export interface WeeklyReport {
   week: { label: string; from: string; to: string; timezone: string };
   asOf: string;
+  visits: WeeklyVisits;
   summary: {
     recordedThisWeek: number;
     resolvedThisWeek: number;

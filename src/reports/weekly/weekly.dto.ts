@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 
-export const WEEKLY_FORMATS = ['json', 'xlsx', 'csv', 'html'] as const;
+export const WEEKLY_FORMATS = ['json', 'xlsx', 'csv', 'html', 'docx'] as const;
 export type WeeklyFormat = (typeof WEEKLY_FORMATS)[number];
 
 export class WeeklyQuery {
@@ -16,7 +16,8 @@ export class WeeklyQuery {
   @ApiPropertyOptional({
     enum: WEEKLY_FORMATS,
     default: 'json',
-    description: 'html is a printable page with SVG charts',
+    description:
+      'html is a printable page with SVG charts; docx a Word document (通报) with the same sections and charts',
   })
   @IsOptional()
   @IsIn(WEEKLY_FORMATS)

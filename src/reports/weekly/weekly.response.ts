@@ -1,7 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { type Status, STATUSES } from '../../workflow/statuses';
 import { PeriodInfo } from '../report.response';
+import { PolicyPromoted } from '../visits/visit-figures.response';
 import type {
+  WeeklyCoverageRow as WeeklyCoverageRowShape,
+  WeeklyIdleOfficial as WeeklyIdleOfficialShape,
+  WeeklyOverdueEnterprise as WeeklyOverdueEnterpriseShape,
+  WeeklyVisits as WeeklyVisitsShape,
   WeeklyDepartmentRow as WeeklyDepartmentRowShape,
   WeeklyProblemItem as WeeklyProblemItemShape,
   WeeklyRate as WeeklyRateShape,
@@ -156,12 +161,115 @@ export class WeeklyLists {
   unsatisfied: WeeklyProblemItem[];
 }
 
+export class WeeklyCoverageRow implements WeeklyCoverageRowShape {
+  @ApiProperty({ type: String, nullable: true, example: 'suzhou' })
+  districtCode: string | null;
+
+  @ApiProperty({ example: '肃州区' })
+  name: string;
+
+  @ApiProperty({ type: 'integer', description: 'enterprises under responsibility visited at least once (numerator)' })
+  enterprisesVisited: number;
+
+  @ApiProperty({ type: 'integer', description: 'enterprises under responsibility in the quarter so far (denominator)' })
+  enterprisesResponsible: number;
+
+  @ApiProperty({ ...PERCENT, description: 'null when no enterprise was under responsibility' })
+  coverageRatePercent: number | null;
+}
+
+export class WeeklyCoverage {
+  @ApiProperty({ example: '2025-Q2', description: 'the quarter that holds the last day of the week' })
+  label: string;
+
+  @ApiProperty({ type: 'integer' })
+  enterprisesVisited: number;
+
+  @ApiProperty({ type: 'integer' })
+  enterprisesResponsible: number;
+
+  @ApiProperty({ ...PERCENT, description: 'null when no enterprise was under responsibility' })
+  coverageRatePercent: number | null;
+
+  @ApiProperty({ type: [WeeklyCoverageRow], description: 'every district' })
+  districts: WeeklyCoverageRow[];
+}
+
+export class WeeklyIdleOfficial implements WeeklyIdleOfficialShape {
+  @ApiProperty({ format: 'uuid' })
+  userId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ type: 'integer', description: 'enterprises the official answered for at the end of the week' })
+  enterprises: number;
+}
+
+export class WeeklyOverdueEnterprise implements WeeklyOverdueEnterpriseShape {
+  @ApiProperty({ format: 'uuid' })
+  enterpriseId: string;
+
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty({ example: '肃州区' })
+  districtName: string;
+
+  @ApiProperty({ example: 'key', description: 'the tier in force at the end of the week' })
+  tier: string;
+
+  @ApiProperty({ example: '重点企业' })
+  tierLabel: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null when never visited' })
+  lastVisitAt: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  nextVisitDueAt: string;
+
+  @ApiProperty({ type: 'integer', description: 'whole days from the due date to the end of the week' })
+  daysOverdue: number;
+
+  @ApiProperty({ type: [String], description: 'the responsible officials at the end of the week' })
+  officials: string[];
+}
+
+export class WeeklyVisits implements WeeklyVisitsShape {
+  @ApiProperty({ type: 'integer', description: 'visits made in the week, recorded and not withdrawn at its end' })
+  visitsThisWeek: number;
+
+  @ApiProperty({ type: 'integer', description: 'distinct enterprises those visits reached' })
+  enterprisesReached: number;
+
+  @ApiProperty({ type: WeeklyCoverage, description: 'quarter-to-date coverage (走访覆盖率) as of the end of the week' })
+  coverage: WeeklyCoverage;
+
+  @ApiProperty({
+    type: [WeeklyIdleOfficial],
+    description: 'officials with open responsibilities and no visit in the week',
+  })
+  officialsWithoutVisit: WeeklyIdleOfficial[];
+
+  @ApiProperty({ type: [WeeklyOverdueEnterprise], description: 'most overdue first, at most 200' })
+  overdueEnterprises: WeeklyOverdueEnterprise[];
+
+  @ApiProperty({ type: 'integer', description: 'every enterprise overdue for a visit, also those beyond the list' })
+  overdueTotal: number;
+
+  @ApiProperty({ type: [PolicyPromoted], description: "the week's policies, most promoted first, at most 10" })
+  policies: PolicyPromoted[];
+}
+
 export class WeeklyReport implements WeeklyReportShape {
   @ApiProperty({ type: PeriodInfo, description: 'the ISO week (label 2025-W14)' })
   week: PeriodInfo;
 
   @ApiProperty({ format: 'date-time' })
   asOf: string;
+
+  @ApiProperty({ type: WeeklyVisits, description: 'the visits section (走访情况), first in every format' })
+  visits: WeeklyVisits;
 
   @ApiProperty({ type: WeeklySummary })
   summary: WeeklySummary;

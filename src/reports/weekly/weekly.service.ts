@@ -8,7 +8,22 @@ import { STATUS_LABELS, type Status } from '../../workflow/statuses';
 import { parsePeriod, Period, periodContaining, periodsEndingWith, ratePercent, readPeriod } from '../periods';
 import { LiveFigures } from '../live-figures';
 import { type Counts, ResolutionCounts } from '../resolution-counts';
-import { WEEKLY_LIST_LIMIT, WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
+import { TIER_LABELS, type Tier } from '../../enterprises/tiers';
+import { VisitFiguresService } from '../visits/visit-figures.service';
+import {
+  WEEKLY_LIST_LIMIT,
+  WEEKLY_POLICY_LIMIT,
+  WeeklyProblemItem,
+  WeeklyRate,
+  WeeklyReport,
+  WeeklyVisits,
+} from './weekly-report';
+import {
+  type IdleOfficialRow,
+  type OverdueEnterpriseRow,
+  WEEKLY_IDLE_OFFICIALS,
+  WEEKLY_OVERDUE_ENTERPRISES,
+} from './weekly-visits.sql';
 import { WeeklyWatch } from './weekly-watch.service';
 import type { DepartmentWeekRow, SummaryRow } from './weekly.sql';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
@@ -20,6 +35,7 @@ export class WeeklyService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly counts: ResolutionCounts,
     private readonly live: LiveFigures,
+    private readonly visitFigures: VisitFiguresService,
     private readonly watch: WeeklyWatch,
   ) {}
 
@@ -37,22 +53,34 @@ export class WeeklyService {
     const quarter = periodContaining('quarter', week.to.minus({ milliseconds: 1 }));
     const year = parsePeriod(String(week.to.minus({ milliseconds: 1 }).year), zone);
 
-    const [summary, recordedThisWeek, departments, quarterByDepartment, quarterToDate, yearToDate, trend, lists, watch] =
-      await Promise.all([
-        one<SummaryRow>(this.db, WEEKLY_SUMMARY, span),
-        this.counts.total(week.from.toJSDate(), week.to.toJSDate(), end.toJSDate()),
-        rows<DepartmentWeekRow>(this.db, WEEKLY_DEPARTMENTS, span),
-        this.counts.byGroup('department', quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()),
-        this.rate(quarter, end),
-        this.rate(year, end),
-        Promise.all(periodsEndingWith('week', week, 8).map((w) => this.rate(w, DateTime.min(w.to, end)))),
-        this.lists(span),
-        this.watch.sections(week.from, end),
-      ]);
+    const [
+      visits,
+      summary,
+      recordedThisWeek,
+      departments,
+      quarterByDepartment,
+      quarterToDate,
+      yearToDate,
+      trend,
+      lists,
+      watch,
+    ] = await Promise.all([
+      this.visits(week, quarter, end),
+      one<SummaryRow>(this.db, WEEKLY_SUMMARY, span),
+      this.counts.total(week.from.toJSDate(), week.to.toJSDate(), end.toJSDate()),
+      rows<DepartmentWeekRow>(this.db, WEEKLY_DEPARTMENTS, span),
+      this.counts.byGroup('department', quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()),
+      this.rate(quarter, end),
+      this.rate(year, end),
+      Promise.all(periodsEndingWith('week', week, 8).map((w) => this.rate(w, DateTime.min(w.to, end)))),
+      this.lists(span),
+      this.watch.sections(week.from, end),
+    ]);
 
     return {
       week: { label: weekLabel, from: week.from.toISO()!, to: week.to.toISO()!, timezone: zone },
       asOf: end.toISO()!,
+      visits,
       summary: { recordedThisWeek: recordedThisWeek.recorded, ...summary },
       rates: { quarterToDate, yearToDate },
       departments: departments.map((row) => {
@@ -70,6 +98,43 @@ export class WeeklyService {
       trend,
       ...lists,
       ...watch,
+    };
+  }
+
+  /** The visits section: the week's visits, the quarter's coverage by district, the two lists, the policies. */
+  private async visits(week: Period, quarter: Period, end: DateTime): Promise<WeeklyVisits> {
+    const at = end.toJSDate();
+    const [thisWeek, coverage, idle, overdue] = await Promise.all([
+      this.visitFigures.at(week, end),
+      this.visitFigures.at(quarter, end, 'district'),
+      rows<IdleOfficialRow>(this.db, WEEKLY_IDLE_OFFICIALS, [week.from.toJSDate(), at, WEEKLY_LIST_LIMIT]),
+      rows<OverdueEnterpriseRow>(this.db, WEEKLY_OVERDUE_ENTERPRISES, [at, WEEKLY_LIST_LIMIT]),
+    ]);
+    return {
+      visitsThisWeek: thisWeek.visits,
+      enterprisesReached: thisWeek.enterprisesReached,
+      coverage: {
+        label: quarter.label,
+        enterprisesVisited: coverage.enterprisesVisited,
+        enterprisesResponsible: coverage.enterprisesResponsible,
+        coverageRatePercent: coverage.coverageRatePercent,
+        districts: (coverage.groups ?? []).map((g) => ({
+          districtCode: g.key,
+          name: g.label,
+          enterprisesVisited: g.enterprisesVisited,
+          enterprisesResponsible: g.enterprisesResponsible,
+          coverageRatePercent: g.coverageRatePercent,
+        })),
+      },
+      officialsWithoutVisit: idle,
+      overdueEnterprises: overdue.map(({ total: _total, ...row }) => ({
+        ...row,
+        tierLabel: TIER_LABELS[row.tier as Tier].zh,
+        lastVisitAt: row.lastVisitAt?.toISOString() ?? null,
+        nextVisitDueAt: row.nextVisitDueAt.toISOString(),
+      })),
+      overdueTotal: overdue[0]?.total ?? 0,
+      policies: thisWeek.policiesPromoted.slice(0, WEEKLY_POLICY_LIMIT),
     };
   }
 

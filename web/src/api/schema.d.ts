@@ -91,6 +91,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calendar/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Which years have a working-day calendar
+     * @description A year counts as entered when it has at least one public holiday. Deadlines falling in a year without one are counted as if every weekday were a working day; clients warn about them.
+     */
+    get: operations['CalendarController_coverage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calendar/days/{date}': {
     parameters: {
       query?: never;
@@ -599,7 +619,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve; optionally per group */
+    /** Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve, optionally per group; and the visit figures of the whole period */
     get: operations['ReportsController_figures'];
     put?: never;
     post?: never;
@@ -660,6 +680,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/visits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The visit figures of a period as of an instant: visits, coverage (走访覆盖率), on-schedule rate, problems per visit, policies promoted; optionally per district, official or tier */
+    get: operations['ReportsController_visits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/weekly': {
     parameters: {
       query?: never;
@@ -667,7 +704,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The weekly coordination report (周调度) for an ISO week: JSON, a spreadsheet (one sheet per section), CSV, or a printable page with charts */
+    /** The weekly coordination report (周调度) for an ISO week, visits first: JSON, a spreadsheet (one sheet per section), CSV, a printable page with charts, or a Word document (通报) */
     get: operations['ReportsController_weekly'];
     put?: never;
     post?: never;
@@ -875,10 +912,79 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Visits the caller may read: an official his own and his enterprises’, a handler through his problems */
+    get: operations['VisitsController_list'];
     put?: never;
     /** Log a visit with its officials, policies promoted and problems raised, all or nothing */
     post: operations['VisitsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/visits/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One visit with its officials and problems; ETag carries the revision */
+    get: operations['VisitsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/visits/{id}/amendments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Correct the visit: a new revision with a reason; the original is kept */
+    post: operations['VisitsController_amend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/visits/{id}/revisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every revision of the visit, oldest first; revision 1 is the original record */
+    get: operations['VisitsController_revisions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/visits/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw a visit entered by mistake; it stops counting, its problems stay */
+    post: operations['VisitsController_withdraw'];
     delete?: never;
     options?: never;
     head?: never;
@@ -893,8 +999,8 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Current early warnings (预警): overdue, due soon, stale problems and enterprises not visited
-     * @description Handlers see the problems of their own department and no enterprise warnings. Overdue first (most working days overdue first), then due soon (soonest first), stale, not visited; at most 500 items.
+     * Current early warnings (预警): overdue, due soon, stale problems; enterprises due a visit, and enterprises nobody answers for
+     * @description Handlers see the problems of their own department and no enterprise warnings; officials only the not_visited warnings of the enterprises they answer for. Overdue first (most working days overdue first), then due soon (soonest first), stale, not visited (earliest due first), unassigned; at most 500 items.
      */
     get: operations['WarningsController_list'];
     put?: never;
@@ -931,6 +1037,20 @@ export interface components {
      * @enum {string}
      */
     Action: 'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
+    AmendVisitDto: {
+      notes?: string | null;
+      /** @description user ids of every official who went (replaces the list) */
+      officialIds?: string[];
+      policiesPromoted?: string[];
+      purpose?: string | null;
+      /** @description why the record is corrected (修正原因) */
+      reason: string;
+      /**
+       * @description not in the future
+       * @example 2025-03-12T10:00:00+08:00
+       */
+      visitedAt?: string;
+    };
     AssignDto: {
       /** Format: uuid */
       departmentId: string;
@@ -981,6 +1101,27 @@ export interface components {
        * @description an enabled official, manager or admin
        */
       userId: string;
+    };
+    CalendarCoverageResponse: {
+      /**
+       * @description the last year of the unbroken run of covered years that holds the current year (null when the current year has no calendar): deadlines after it are counted without holidays
+       * @example 2026
+       */
+      coveredThrough: number | null;
+      /**
+       * @description the current year in the report time zone
+       * @example 2026
+       */
+      currentYear: number;
+      /**
+       * @description the years with at least one public holiday entered, ascending
+       * @example [
+       *       2024,
+       *       2025,
+       *       2026
+       *     ]
+       */
+      years: number[];
     };
     CalendarDayResponse: {
       /**
@@ -1375,7 +1516,7 @@ export interface components {
       returns: number;
       satisfactionRate: components['schemas']['SatisfactionRate'];
     };
-    FiguresReport: {
+    FiguresWithVisitsReport: {
       /** Format: date-time */
       asOf: string;
       groupBy?: components['schemas']['GroupBy'];
@@ -1386,6 +1527,8 @@ export interface components {
       resolutionRate: components['schemas']['RateFigures'];
       returns: number;
       satisfactionRate: components['schemas']['SatisfactionRate'];
+      /** @description the visit figures of the period as of the same asOf, for the whole period (not grouped) */
+      visits: components['schemas']['VisitFigures'];
     };
     /** @enum {string} */
     GroupBy: 'department' | 'district' | 'category' | 'industry';
@@ -1515,6 +1658,17 @@ export interface components {
       /** @description what happened */
       note: string;
     };
+    OnScheduleRate: {
+      /** @description of the enterprises under responsibility, those never overdue in the period */
+      onSchedule: number;
+      /**
+       * @description one decimal place, half-up; null when the denominator is 0
+       * @example 87.5
+       */
+      ratePercent: number | null;
+      /** @description enterprises under responsibility during the period */
+      responsible: number;
+    };
     OnTimeRate: {
       onTime: number;
       /**
@@ -1546,6 +1700,12 @@ export interface components {
        * @description the first instant after the period
        */
       to: string;
+    };
+    PolicyPromoted: {
+      /** @example 稳岗返还 */
+      policy: string;
+      /** @description counted visits that promoted it */
+      visits: number;
     };
     ProblemEnterpriseResponse: {
       /**
@@ -1683,6 +1843,16 @@ export interface components {
       version: number;
       /** Format: uuid */
       visitId: string | null;
+    };
+    ProblemsPerVisit: {
+      /** @description problems logged with the counted visits, not withdrawn as of asOf */
+      problems: number;
+      /**
+       * @description problems ÷ visits, one decimal; null with no visit
+       * @example 0.4
+       */
+      value: number | null;
+      visits: number;
     };
     ProductionGroup: {
       /**
@@ -2056,11 +2226,77 @@ export interface components {
       /** @enum {string} */
       satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
     };
+    VisitFigures: {
+      /**
+       * @description 走访覆盖率: enterprisesVisited ÷ enterprisesResponsible; null when 0
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @description distinct enterprises with a counted visit, under responsibility or not */
+      enterprisesReached: number;
+      /** @description enterprises under responsibility at some time in the period (coverage denominator) */
+      enterprisesResponsible: number;
+      /** @description of those, the ones visited at least once in the period (coverage numerator) */
+      enterprisesVisited: number;
+      onScheduleRate: components['schemas']['OnScheduleRate'];
+      /** @description most promoted first, at most 20 */
+      policiesPromoted: components['schemas']['PolicyPromoted'][];
+      problemsPerVisit: components['schemas']['ProblemsPerVisit'];
+      /** @description visits made in the period, as recorded and not withdrawn as of asOf */
+      visits: number;
+    };
+    VisitFiguresGroup: {
+      /**
+       * @description 走访覆盖率: enterprisesVisited ÷ enterprisesResponsible; null when 0
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @description distinct enterprises with a counted visit, under responsibility or not */
+      enterprisesReached: number;
+      /** @description enterprises under responsibility at some time in the period (coverage denominator) */
+      enterprisesResponsible: number;
+      /** @description of those, the ones visited at least once in the period (coverage numerator) */
+      enterprisesVisited: number;
+      /** @description district code, user id or tier code */
+      key: string | null;
+      /** @example 肃州区 */
+      label: string;
+      onScheduleRate: components['schemas']['OnScheduleRate'];
+      /** @description most promoted first, at most 20 */
+      policiesPromoted: components['schemas']['PolicyPromoted'][];
+      problemsPerVisit: components['schemas']['ProblemsPerVisit'];
+      /** @description visits made in the period, as recorded and not withdrawn as of asOf */
+      visits: number;
+    };
+    /** @enum {string} */
+    VisitGroupBy: 'district' | 'official' | 'tier';
     VisitOfficialResponse: {
       /** @example 张伟 */
       displayName: string;
       /** Format: uuid */
       id: string;
+    };
+    VisitPage: {
+      items: components['schemas']['VisitViewResponse'][];
+      /** @description pass as cursor for the next page; null on the last */
+      nextCursor: string | null;
+    };
+    VisitProblemResponse: {
+      /** @example JQ-2025-0042 */
+      code: string;
+      /** Format: uuid */
+      departmentId: string | null;
+      departmentName: string | null;
+      /** Format: date-time */
+      dueAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description where it stands now
+       * @enum {string}
+       */
+      status: 'reported' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
+      title: string;
     };
     VisitResponse: {
       /** Format: date-time */
@@ -2085,6 +2321,99 @@ export interface components {
       /** Format: date-time */
       visitedAt: string;
     };
+    VisitRevisionResponse: {
+      /** @description what differs from the revision before */
+      changed: ('visitedAt' | 'purpose' | 'notes' | 'policiesPromoted' | 'officials')[];
+      notes: string | null;
+      officials: components['schemas']['VisitOfficialResponse'][];
+      policiesPromoted: string[];
+      purpose: string | null;
+      /** @description why it was corrected; null for revision 1 */
+      reason: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      recordedBy: components['schemas']['VisitOfficialResponse'];
+      /** @description 1 is the visit as first recorded */
+      revision: number;
+      /** Format: date-time */
+      visitedAt: string;
+    };
+    VisitsReport: {
+      /** Format: date-time */
+      asOf: string;
+      /**
+       * @description 走访覆盖率: enterprisesVisited ÷ enterprisesResponsible; null when 0
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @description distinct enterprises with a counted visit, under responsibility or not */
+      enterprisesReached: number;
+      /** @description enterprises under responsibility at some time in the period (coverage denominator) */
+      enterprisesResponsible: number;
+      /** @description of those, the ones visited at least once in the period (coverage numerator) */
+      enterprisesVisited: number;
+      groupBy?: components['schemas']['VisitGroupBy'];
+      /** @description with groupBy: every district or tier, or every official met. By official a visit counts for each of its officials, so the groups need not add up to the total */
+      groups?: components['schemas']['VisitFiguresGroup'][];
+      onScheduleRate: components['schemas']['OnScheduleRate'];
+      period: components['schemas']['PeriodInfo'];
+      /** @description most promoted first, at most 20 */
+      policiesPromoted: components['schemas']['PolicyPromoted'][];
+      problemsPerVisit: components['schemas']['ProblemsPerVisit'];
+      /** @description visits made in the period, as recorded and not withdrawn as of asOf */
+      visits: number;
+    };
+    VisitViewResponse: {
+      /** @description whether the caller may amend or withdraw it now */
+      canAmend: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description who recorded it
+       */
+      createdBy: string;
+      createdByName: string;
+      /**
+       * @description district code
+       * @example suzhou
+       */
+      district: string;
+      /** @example 肃州区 */
+      districtName: string;
+      /** Format: uuid */
+      enterpriseId: string;
+      /** @example 酒泉某某新能源有限公司 */
+      enterpriseName: string;
+      /** Format: uuid */
+      id: string;
+      /** @description the enterprise's feedback and what was said */
+      notes: string | null;
+      officials: components['schemas']['VisitOfficialResponse'][];
+      policiesPromoted: string[];
+      /** @description the problems logged with it, as they stand now; a handler sees only his department’s */
+      problems: components['schemas']['VisitProblemResponse'][];
+      purpose: string | null;
+      /** @description the latest revision (1: as first recorded); the ETag and If-Match value */
+      revision: number;
+      /** @enum {string} */
+      status: 'recorded' | 'withdrawn';
+      /**
+       * @description the enterprise's tier now
+       * @enum {string}
+       */
+      tier: 'key' | 'above_scale' | 'other';
+      /** Format: date-time */
+      visitedAt: string;
+      /** @description when, by whom and why it was withdrawn; null while it counts */
+      withdrawn: components['schemas']['VisitWithdrawalResponse'] | null;
+    };
+    VisitWithdrawalResponse: {
+      /** Format: date-time */
+      at: string;
+      by: components['schemas']['VisitOfficialResponse'];
+      reason: string;
+    };
     WarningCounts: {
       /** @example 4 */
       due_soon: number;
@@ -2094,7 +2423,7 @@ export interface components {
        */
       idle_not_visited: number;
       /**
-       * @description always 0 for handlers
+       * @description always 0 for handlers; for officials, their own enterprises only
        * @example 12
        */
       not_visited: number;
@@ -2107,6 +2436,11 @@ export interface components {
       project_not_started: number;
       /** @example 3 */
       stale: number;
+      /**
+       * @description enterprises nobody answers for; managers and admins only (else 0)
+       * @example 1
+       */
+      unassigned: number;
     };
     WarningItem: {
       /** @example JQ-2025-0042 */
@@ -2169,7 +2503,15 @@ export interface components {
        * @example overdue
        * @enum {string}
        */
-      level: 'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'project_not_started' | 'idle_not_visited';
+      level:
+        'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned' | 'project_not_started' | 'idle_not_visited';
+      /**
+       * @description not_visited: when the visit fell due (the tier's interval after the last visit or the start of responsibility)
+       * @example 2025-03-01T02:00:00.000Z
+       */
+      nextVisitDueAt?: string;
+      /** @description not_visited: the responsible officials now */
+      officials?: components['schemas']['WarningOfficial'][];
       /**
        * @description project_not_started: the planned start date
        * @example 2025-03-01
@@ -2200,13 +2542,29 @@ export interface components {
        * @example in_progress
        */
       status?: string;
+      /**
+       * @description not_visited: the enterprise's tier
+       * @example key
+       */
+      tier?: string;
       /** @example 用电报装进度慢 */
       title?: string;
+      /**
+       * @description unassigned: since when nobody answers for it (the last responsibility ended, or registration)
+       * @example 2025-01-10T02:00:00.000Z
+       */
+      unassignedSince?: string;
       /**
        * @description due_soon: working days after today up to and including the deadline day
        * @example 2
        */
       workingDaysLeft?: number;
+    };
+    WarningOfficial: {
+      /** Format: uuid */
+      id: string;
+      /** @example 张伟 */
+      name: string;
     };
     WarningsResponse: {
       /** @description exact, whatever the level filter and the item cap */
@@ -2217,6 +2575,37 @@ export interface components {
        * @example false
        */
       truncated: boolean;
+    };
+    WeeklyCoverage: {
+      /**
+       * @description null when no enterprise was under responsibility
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @description every district */
+      districts: components['schemas']['WeeklyCoverageRow'][];
+      enterprisesResponsible: number;
+      enterprisesVisited: number;
+      /**
+       * @description the quarter that holds the last day of the week
+       * @example 2025-Q2
+       */
+      label: string;
+    };
+    WeeklyCoverageRow: {
+      /**
+       * @description null when no enterprise was under responsibility
+       * @example 87.5
+       */
+      coverageRatePercent: number | null;
+      /** @example suzhou */
+      districtCode: string | null;
+      /** @description enterprises under responsibility in the quarter so far (denominator) */
+      enterprisesResponsible: number;
+      /** @description enterprises under responsibility visited at least once (numerator) */
+      enterprisesVisited: number;
+      /** @example 肃州区 */
+      name: string;
     };
     WeeklyDepartmentRow: {
       /** Format: uuid */
@@ -2292,6 +2681,13 @@ export interface components {
        */
       resumedThisWeek: number;
     };
+    WeeklyIdleOfficial: {
+      /** @description enterprises the official answered for at the end of the week */
+      enterprises: number;
+      name: string;
+      /** Format: uuid */
+      userId: string;
+    };
     WeeklyInvestment: {
       /**
        * @description the plan's annual investment, yuan
@@ -2332,6 +2728,31 @@ export interface components {
       new: boolean;
       overdue: boolean;
       unsatisfied: boolean;
+    };
+    WeeklyOverdueEnterprise: {
+      /** @description whole days from the due date to the end of the week */
+      daysOverdue: number;
+      /** @example 肃州区 */
+      districtName: string;
+      /** Format: uuid */
+      enterpriseId: string;
+      /**
+       * Format: date-time
+       * @description null when never visited
+       */
+      lastVisitAt: string | null;
+      name: string;
+      /** Format: date-time */
+      nextVisitDueAt: string;
+      /** @description the responsible officials at the end of the week */
+      officials: string[];
+      /**
+       * @description the tier in force at the end of the week
+       * @example key
+       */
+      tier: string;
+      /** @example 重点企业 */
+      tierLabel: string;
     };
     WeeklyProblemItem: {
       categoryName: string;
@@ -2422,6 +2843,8 @@ export interface components {
       summary: components['schemas']['WeeklySummary'];
       /** @description the last eight weeks, this one last */
       trend: components['schemas']['WeeklyRate'][];
+      /** @description the visits section (走访情况), first in every format */
+      visits: components['schemas']['WeeklyVisits'];
       /** @description the ISO week (label 2025-W14) */
       week: components['schemas']['PeriodInfo'];
     };
@@ -2433,6 +2856,22 @@ export interface components {
       recordedThisWeek: number;
       resolvedThisWeek: number;
     };
+    WeeklyVisits: {
+      /** @description quarter-to-date coverage (走访覆盖率) as of the end of the week */
+      coverage: components['schemas']['WeeklyCoverage'];
+      /** @description distinct enterprises those visits reached */
+      enterprisesReached: number;
+      /** @description officials with open responsibilities and no visit in the week */
+      officialsWithoutVisit: components['schemas']['WeeklyIdleOfficial'][];
+      /** @description most overdue first, at most 200 */
+      overdueEnterprises: components['schemas']['WeeklyOverdueEnterprise'][];
+      /** @description every enterprise overdue for a visit, also those beyond the list */
+      overdueTotal: number;
+      /** @description the week's policies, most promoted first, at most 10 */
+      policies: components['schemas']['PolicyPromoted'][];
+      /** @description visits made in the week, recorded and not withdrawn at its end */
+      visitsThisWeek: number;
+    };
     WithdrawDto: {
       /**
        * Format: uuid
@@ -2440,6 +2879,10 @@ export interface components {
        */
       duplicateOf?: string;
       /** @description why */
+      reason: string;
+    };
+    WithdrawVisitDto: {
+      /** @description why the visit is withdrawn, e.g. entered by mistake (撤回原因) */
       reason: string;
     };
     WorkingDaysPreviewResponse: {
@@ -2466,6 +2909,11 @@ export interface components {
        * @example Asia/Shanghai
        */
       timezone: string;
+      /**
+       * @description years from the start to the last working day with no public holiday entered: there every weekday counts as a working day, so the deadline may come too early (empty when the calendar covers the span)
+       * @example []
+       */
+      uncoveredYears: number[];
     };
   };
   responses: never;
@@ -2610,6 +3058,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CalendarYearResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CalendarController_coverage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarCoverageResponse'];
         };
       };
       /** @description an error */
@@ -3979,7 +4455,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['FiguresReport'];
+          'application/json': components['schemas']['FiguresWithVisitsReport'];
         };
       };
       /** @description an error */
@@ -4103,11 +4579,49 @@ export interface operations {
       };
     };
   };
+  ReportsController_visits: {
+    parameters: {
+      query?: {
+        /** @description the instant the figure is taken at (events before it count), or now; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        /** @description with to, instead of period: a date or a timestamp with offset */
+        from?: string;
+        groupBy?: components['schemas']['VisitGroupBy'];
+        /** @description a quarter 2025-Q1, a month 2025-03, an ISO week 2025-W14 or a year 2025 */
+        period?: string;
+        /** @description exclusive end, with from */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitsReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ReportsController_weekly: {
     parameters: {
       query: {
-        /** @description html is a printable page with SVG charts */
-        format?: 'json' | 'xlsx' | 'csv' | 'html';
+        /** @description html is a printable page with SVG charts; docx a Word document (通报) with the same sections and charts */
+        format?: 'json' | 'xlsx' | 'csv' | 'html' | 'docx';
         /** @description language of headings in files and the page */
         lang?: 'zh' | 'en';
         /** @description an ISO week: Monday 00:00 to the next Monday 00:00, report time zone */
@@ -4127,6 +4641,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['WeeklyReport'];
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
           'text/csv': string;
           'text/html': string;
         };
@@ -4522,6 +5037,55 @@ export interface operations {
       };
     };
   };
+  VisitsController_list: {
+    parameters: {
+      query?: {
+        /** @description opaque; the nextCursor of the previous page */
+        cursor?: string;
+        /** @description the enterprise's district code */
+        district?: string;
+        enterpriseId?: string;
+        /** @description visitedAt at or after this instant */
+        from?: string;
+        limit?: number;
+        /** @description a visiting official: a user id, or "me" for the caller */
+        officialId?: string;
+        /** @description a leading - sorts latest first */
+        sort?: '-visitedAt' | 'visitedAt';
+        /** @description default: both, each item saying which */
+        status?: 'recorded' | 'withdrawn';
+        /** @description the enterprise's tier now */
+        tier?: 'key' | 'above_scale' | 'other';
+        /** @description visitedAt before this instant */
+        to?: string;
+        /** @description true: visits that logged a problem (one the caller may see); false: none */
+        withProblems?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitPage'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   VisitsController_create: {
     parameters: {
       query?: never;
@@ -4557,11 +5121,148 @@ export interface operations {
       };
     };
   };
+  VisitsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitViewResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  VisitsController_amend: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the revision last read, e.g. "2" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AmendVisitDto'];
+      };
+    };
+    responses: {
+      /** @description the visit after the amendment; ETag carries the revision */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitViewResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  VisitsController_revisions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitRevisionResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  VisitsController_withdraw: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the revision last read, e.g. "2" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WithdrawVisitDto'];
+      };
+    };
+    responses: {
+      /** @description the visit, withdrawn */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VisitViewResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   WarningsController_list: {
     parameters: {
       query?: {
         /** @description only this level; the counts always cover every level */
-        level?: 'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'project_not_started' | 'idle_not_visited';
+        level?:
+          'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned' | 'project_not_started' | 'idle_not_visited';
       };
       header?: never;
       path?: never;

@@ -45,6 +45,12 @@ const ICONS: Record<string, ReactNode> = {
       <path d="M9 11h7M9 15h7M9 7h4" />
     </>,
   ),
+  '/my-visits': svg(
+    <>
+      <rect x="4" y="5" width="16" height="16" rx="1" />
+      <path d="M8 3v4M16 3v4M4 10h16M9 15l2 2 4-4" />
+    </>,
+  ),
   '/queue': svg(
     <>
       <path d="M3 13l3-8h12l3 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1z" />

@@ -1,8 +1,19 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../auth';
 import { loginErrorMessage } from '../components/loginErrors';
 import { useI18n } from '../i18n';
+
+const SIGN_IN_BOX = {
+  width: 380,
+  maxWidth: '100%',
+  padding: 24,
+  background: '#fff',
+  border: '1px solid #f0f0f0',
+  borderRadius: 8,
+  boxSizing: 'border-box',
+} as const;
+const SIGN_IN_TITLE = { margin: '0 0 16px', fontSize: 20, fontWeight: 600, color: 'rgba(0, 0, 0, 0.88)' } as const;
 
 export function LoginPage() {
   const { login } = useAuth();
@@ -22,8 +33,10 @@ export function LoginPage() {
   };
   return (
     <div style={{ display: 'flex', justifyContent: 'center', padding: '10vh 16px' }}>
-      <Card style={{ width: 380, maxWidth: '100%' }}>
-        <Typography.Title level={4}>{t('包联走访问题办理', 'Business outreach: problem resolution')}</Typography.Title>
+      {/* A plain box and heading, not antd's Card and Typography: the sign-in page is in the first
+          script, and those two would bring tabs and tooltips along (docs/web-app.md, page weight). */}
+      <div style={SIGN_IN_BOX}>
+        <h1 style={SIGN_IN_TITLE}>{t('包联走访问题办理', 'Business outreach: problem resolution')}</h1>
         {error && <Alert type="error" title={error} style={{ marginBottom: 16 }} showIcon data-testid="login-error" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item
@@ -47,7 +60,7 @@ export function LoginPage() {
         <Button type="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} style={{ paddingInline: 0 }}>
           {lang === 'zh' ? 'English' : '中文'}
         </Button>
-      </Card>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 export { EChart, type ChartClick } from './EChart';
 export {
   CHART_COLORS,
+  coverageChart,
   departmentRatesChart,
   formatRate,
   rateBarHeight,

@@ -10,6 +10,7 @@ export {
   type RateSeries,
 } from '../../../../src/reports/charts/rate-charts';
 export {
+  coverageChart,
   departmentRatesChart,
   rateBarHeight,
   rateCounts,

@@ -1,5 +1,6 @@
-import { DatePicker, Form, InputNumber, Radio, Select, Typography } from 'antd';
+import { Alert, DatePicker, Form, InputNumber, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
@@ -24,6 +25,9 @@ export function AssignFields({ category }: { category: string }) {
   const days = Form.useWatch('dueInWorkingDays', form);
   const categoryDays = reference.categories.find((c) => c.code === category)?.defaultDueWorkingDays ?? null;
   const previewDays = mode === 'category' ? categoryDays : mode === 'days' ? days : null;
+  const dueDate = Form.useWatch('dueDate', form);
+  const coverage = useCalendarCoverage();
+  const pickedYear = mode === 'date' && dueDate ? dueDate.year() : null;
   return (
     <>
       <Form.Item
@@ -67,11 +71,11 @@ export function AssignFields({ category }: { category: string }) {
           label={t('截止日期（当日24时）', 'Due by the end of')}
           rules={[{ required: true, message: t('请选择截止日期', 'Choose the date') }]}
         >
-          <DatePicker
-            disabledDate={(day) => day.isBefore(dayjs(), 'day')}
-            format={lang === 'zh' ? 'YYYY-MM-DD' : 'DD/MM/YYYY'}
-          />
+          <DueDatePicker format={lang === 'zh' ? 'YYYY-MM-DD' : 'DD/MM/YYYY'} />
         </Form.Item>
+      )}
+      {pickedYear !== null && coverage && !coverage.years.includes(pickedYear) && (
+        <HorizonWarning years={[pickedYear]} />
       )}
       {previewDays ? <DeadlinePreview days={previewDays} /> : null}
     </>
@@ -85,7 +89,7 @@ function DeadlinePreview({ days }: { days: number }) {
   const preview = useQuery({
     queryKey: ['calendar', 'working-days', days],
     queryFn: ({ signal }) =>
-      api<{ lastWorkingDay: string }>('/calendar/working-days', {
+      api<{ lastWorkingDay: string; uncoveredYears: number[] }>('/calendar/working-days', {
         query: { from: new Date().toISOString(), days },
         signal,
       }),
@@ -93,8 +97,125 @@ function DeadlinePreview({ days }: { days: number }) {
   const lastDay = preview.data?.lastWorkingDay;
   if (!lastDay) return null;
   return (
-    <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
-      {t(`截至 ${lastDay} 24:00`, `Due by the end of ${lastDay}`)}
-    </Typography.Paragraph>
+    <>
+      <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+        {t(`截至 ${lastDay} 24:00`, `Due by the end of ${lastDay}`)}
+      </Typography.Paragraph>
+      {preview.data!.uncoveredYears.length > 0 && <HorizonWarning years={preview.data!.uncoveredYears} />}
+    </>
+  );
+}
+
+interface CalendarCoverage {
+  years: number[];
+  coveredThrough: number | null;
+  currentYear: number;
+}
+
+interface CalendarDay {
+  date: string;
+  working: boolean;
+  name: string;
+}
+
+/** The years with a working-day calendar entered (GET /calendar/coverage). */
+function useCalendarCoverage(): CalendarCoverage | undefined {
+  return useQuery({
+    queryKey: ['calendar', 'coverage'],
+    queryFn: ({ signal }) => api<CalendarCoverage>('/calendar/coverage', { signal }),
+    staleTime: 60_000,
+  }).data;
+}
+
+/** The deadline falls in a year with no holidays entered: counted Monday–Friday, it may come too early. */
+function HorizonWarning({ years }: { years: number[] }) {
+  const { t } = useI18n();
+  const list = years.join(t('、', ', '));
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="calendar-horizon-warning"
+      style={{ marginBottom: 16 }}
+      title={t(`${list} 年的节假日尚未录入`, `No holidays entered for ${list}`)}
+      description={t(
+        '该年份每个周一至周五都按工作日计算，法定节假日和调休不在其中，截止日期可能偏早。请管理员在"工作日历"中录入该年安排。',
+        'Every Monday to Friday of that year counts as a working day, public holidays and make-up days are not known, so the deadline may come too early. An admin can enter that year in "Calendar".',
+      )}
+    />
+  );
+}
+
+/**
+ * The due-date picker: weekends and public holidays marked as days off (休), weekend days moved
+ * into work (调休) marked as working (班), each with its name for screen readers and on hover.
+ */
+function DueDatePicker({
+  value,
+  onChange,
+  format,
+}: {
+  value?: dayjs.Dayjs;
+  onChange?: (value: dayjs.Dayjs | null) => void;
+  format: string;
+}) {
+  const { t } = useI18n();
+  const [shownYear, setShownYear] = useState(() => (value ?? dayjs()).year());
+  const exceptions = useQuery({
+    queryKey: ['calendar', 'year', shownYear],
+    queryFn: ({ signal }) => api<{ days: CalendarDay[] }>('/calendar', { query: { year: shownYear }, signal }),
+    staleTime: 60_000,
+  }).data;
+  const byDate = new Map((exceptions?.days ?? []).map((day) => [day.date, day]));
+  return (
+    <DatePicker
+      value={value}
+      onChange={(date) => onChange?.(date)}
+      format={format}
+      data-testid="action-due-date"
+      disabledDate={(day) => day.isBefore(dayjs(), 'day')}
+      onPanelChange={(date) => date && setShownYear(date.year())}
+      // Typing a date moves the panel too: the marks follow the year shown.
+      onPickerValueChange={(date) => date && setShownYear(date.year())}
+      onOpenChange={(open) => open && setShownYear((value ?? dayjs()).year())}
+      cellRender={(current, info) => {
+        if (info.type !== 'date' || typeof current === 'number') return info.originNode;
+        const day = current as dayjs.Dayjs;
+        const exception = byDate.get(day.format('YYYY-MM-DD'));
+        const weekend = day.day() === 0 || day.day() === 6;
+        const off = exception ? !exception.working : weekend;
+        const label = exception
+          ? `${exception.name}${exception.working ? t('（上班）', ' (working day)') : t('（休息）', ' (day off)')}`
+          : weekend
+            ? t('周末', 'Weekend')
+            : undefined;
+        return (
+          <div
+            className="ant-picker-cell-inner"
+            title={label}
+            aria-label={label ? `${day.format('YYYY-MM-DD')} ${label}` : day.format('YYYY-MM-DD')}
+            data-day-kind={exception ? (exception.working ? 'make-up' : 'holiday') : weekend ? 'weekend' : 'working'}
+            style={{ color: off ? '#c0392b' : undefined, position: 'relative' }}
+          >
+            {day.date()}
+            {exception && (
+              <span
+                aria-hidden
+                style={{
+                  position: 'absolute',
+                  top: -6,
+                  right: -8,
+                  fontSize: 9,
+                  lineHeight: 1,
+                  color: off ? '#c0392b' : '#1677ff',
+                }}
+              >
+                {exception.working ? t('班', 'W') : t('休', 'H')}
+              </span>
+            )}
+          </div>
+        );
+      }}
+    />
   );
 }

@@ -48,7 +48,20 @@ export function ProblemFacts({ problem, enterprise }: { problem: Problem; enterp
         ]
       : []),
     { key: 'category', label: t('问题类别', 'Category'), children: labels.category(problem.category) },
-    { key: 'source', label: t('来源', 'Source'), children: labelOf(SOURCE_LABELS, problem.source, t) },
+    {
+      key: 'source',
+      label: t('来源', 'Source'),
+      children: (
+        <>
+          {labelOf(SOURCE_LABELS, problem.source, t)}
+          {problem.visitId && (
+            <Link to={`/visits/${problem.visitId}`} style={{ marginInlineStart: 8 }} data-testid="problem-visit">
+              {t('查看走访记录', 'Open the visit')}
+            </Link>
+          )}
+        </>
+      ),
+    },
     { key: 'reportedAt', label: t('登记时间', 'Recorded'), children: formatTime(problem.reportedAt) },
     {
       key: 'department',

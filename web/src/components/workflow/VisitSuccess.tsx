@@ -34,9 +34,10 @@ export function VisitSuccess({ visit, onAnother }: { visit: Visit; onAnother: ()
       }
       extra={
         <Flex wrap gap={8} justify="center">
-          <Button type="primary" onClick={onAnother}>
-            {t('再记录一次走访', 'Log another visit')}
+          <Button type="primary" data-testid="visit-open" onClick={() => navigate(`/visits/${visit.id}`)}>
+            {t('查看走访记录', 'Open the visit')}
           </Button>
+          <Button onClick={onAnother}>{t('再记录一次走访', 'Log another visit')}</Button>
           {can('official') && (
             <Button onClick={() => navigate('/my-problems')}>{t('我登记的问题', 'My problems')}</Button>
           )}

@@ -67,11 +67,15 @@ export function useRetryingSend() {
           const seconds = waitSeconds(attempts, error);
           setState({ attempts, reason, retryAt: Date.now() + seconds * 1000 });
           await new Promise<void>((resolve) => {
-            const wait = setTimeout(resolve, seconds * 1000);
-            current.wake = () => {
+            const wake = () => {
               clearTimeout(wait);
+              window.removeEventListener('online', wake);
               resolve();
             };
+            const wait = setTimeout(wake, seconds * 1000);
+            // The network is back: send now rather than wait out the backoff.
+            window.addEventListener('online', wake);
+            current.wake = wake;
           });
           if (current.stopped) throw new RetryStopped();
           setState({ attempts, reason, retryAt: null });

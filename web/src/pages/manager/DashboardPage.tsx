@@ -10,7 +10,8 @@ import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
 import { addDays, isQuarter, quarterDays, quarterOf, shiftQuarter, startOfDay, today } from './periods';
 import { RateCard } from './RateCard';
-import type { FiguresReport, RateFigures, ResolutionRateReport, TrendReport } from './reportTypes';
+import { CoverageByDistrict } from './CoverageByDistrict';
+import type { FiguresReport, RateFigures, ResolutionRateReport, TrendReport, VisitsReport } from './reportTypes';
 import { WarningsPanel } from './WarningsPanel';
 import { WatchCards } from './WatchCards';
 
@@ -24,8 +25,8 @@ const byRate = (groups: Group[] = []) =>
 
 /**
  * The coordination office's dashboard for one quarter (`?period=2025-Q1`, default the current one):
- * the three rates with their counts, the quarterly trend, the rate per department and per district,
- * and the current warnings. `?asOf=now` takes the figures as of now instead of the quarter's end.
+ * the three rates and the visit coverage with their counts, coverage by district, the quarterly
+ * trend, the rate per department and per district, and the current warnings. `?asOf=now` takes the figures as of now instead of the quarter's end.
  */
 export function DashboardPage() {
   const { t, formatTime } = useI18n();
@@ -53,6 +54,13 @@ export function DashboardPage() {
   // A failed read shows nothing of what an earlier one read: its error takes the figures' place.
   const [summary, byDepartment, byDistrict] = figures.error ? [] : (figures.data ?? []);
   const figuresState = readState(figures);
+  const visits = useQuery({
+    queryKey: ['reports', 'visits', period, asOf],
+    queryFn: ({ signal }) =>
+      api<VisitsReport>('/reports/visits', { query: { period, asOf, groupBy: 'district' }, signal }),
+    placeholderData: keepPreviousData,
+  });
+  const visitsData = visits.error ? undefined : visits.data;
   /** A bar's problems in the resolution list: this quarter's, of that department or district. */
   const openList = (filter: Record<string, string>) =>
     navigate(`/problems?${new URLSearchParams({ ...filter, from: first, to: addDays(next, -1) })}`);
@@ -101,8 +109,29 @@ export function DashboardPage() {
       </Row>
 
       <QueryState {...figuresState} title={t('季度数据', 'Quarter figures')}>
-        <SummaryCards report={summary} resolution={byDepartment} loading={figures.isFetching && !summary} />
+        <SummaryCards
+          report={summary}
+          resolution={byDepartment}
+          visits={visitsData}
+          loading={figures.isFetching && !summary}
+        />
       </QueryState>
+
+      <Card
+        size="small"
+        title={t('各县区走访覆盖率', 'Visit coverage by district')}
+        loading={visits.isFetching && !visits.data}
+      >
+        <QueryState {...readState(visits)} title={t('走访覆盖率', 'Visit coverage')}>
+          {visitsData && (
+            <CoverageByDistrict
+              testId="coverage-by-district"
+              rows={(visitsData.groups ?? []).map((g) => ({ ...g, name: g.label }))}
+              total={visitsData}
+            />
+          )}
+        </QueryState>
+      </Card>
 
       <WatchCards period={period} asOf={asOf} />
 
@@ -139,16 +168,23 @@ interface SummaryProps {
   report?: FiguresReport;
   /** The resolution rate as GET /reports/resolution-rate (the API's fixed contract) gives it. */
   resolution?: RateFigures;
+  /** The visit figures of GET /reports/visits, whose coverage stands beside the resolution rate. */
+  visits?: VisitsReport;
   loading: boolean;
 }
 
-function SummaryCards({ report, resolution = { recorded: 0, resolved: 0, ratePercent: null }, loading }: SummaryProps) {
+function SummaryCards({
+  report,
+  resolution = { recorded: 0, resolved: 0, ratePercent: null },
+  visits,
+  loading,
+}: SummaryProps) {
   const { t } = useI18n();
   const onTime = report?.onTimeRate ?? { onTime: 0, resolved: 0, ratePercent: null };
   const satisfaction = report?.satisfactionRate ?? { satisfied: 0, verified: 0, ratePercent: null };
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} sm={12} xl={6}>
+      <Col xs={24} sm={12} lg={8}>
         <RateCard
           testId="rate-resolution"
           loading={loading}
@@ -164,7 +200,26 @@ function SummaryCards({ report, resolution = { recorded: 0, resolved: 0, ratePer
           parts={t('办结 / 登记', 'resolved / recorded')}
         />
       </Col>
-      <Col xs={24} sm={12} xl={6}>
+      <Col xs={24} sm={12} lg={8}>
+        <RateCard
+          testId="rate-coverage"
+          loading={loading || !visits}
+          color={CHART_COLORS[2]}
+          title={t('走访覆盖率', 'Visit coverage')}
+          definition={t(
+            '本季度有包联干部的企业中，本季度至少走访过一次的比例',
+            'Of the enterprises under responsibility this quarter, the share visited at least once in it',
+          )}
+          ratePercent={visits?.coverageRatePercent ?? null}
+          numerator={visits?.enterprisesVisited ?? 0}
+          denominator={visits?.enterprisesResponsible ?? 0}
+          parts={t(
+            `已走访 / 包联企业 · 走访 ${visits?.visits ?? 0} 次`,
+            `visited / under responsibility · ${visits?.visits ?? 0} visits`,
+          )}
+        />
+      </Col>
+      <Col xs={24} sm={12} lg={8}>
         <RateCard
           testId="rate-on-time"
           loading={loading}
@@ -180,7 +235,7 @@ function SummaryCards({ report, resolution = { recorded: 0, resolved: 0, ratePer
           parts={t('按期 / 办结', 'on time / resolved')}
         />
       </Col>
-      <Col xs={24} sm={12} xl={6}>
+      <Col xs={24} sm={12} lg={8}>
         <RateCard
           testId="rate-satisfaction"
           loading={loading}
@@ -196,7 +251,7 @@ function SummaryCards({ report, resolution = { recorded: 0, resolved: 0, ratePer
           parts={t('满意 / 回访', 'satisfied / verified')}
         />
       </Col>
-      <Col xs={24} sm={12} xl={6}>
+      <Col xs={24} sm={12} lg={8}>
         <Card size="small" loading={loading} style={{ height: '100%', borderTop: `3px solid ${CHART_COLORS[4]}` }}>
           <Row gutter={16}>
             <Col span={12}>

@@ -13,8 +13,9 @@ const LEVELS: { level: WarningLevel; color: string; name: [string, string] }[] =
   { level: 'due_soon', color: 'orange', name: ['临期', 'Due soon'] },
   { level: 'stale', color: 'gold', name: ['久未办理', 'Stale'] },
   { level: 'not_visited', color: 'blue', name: ['久未走访', 'Not visited'] },
+  { level: 'unassigned', color: 'purple', name: ['无人包联', 'Unassigned'] },
   { level: 'project_not_started', color: 'volcano', name: ['逾期未开工', 'Project not started'] },
-  { level: 'idle_not_visited', color: 'purple', name: ['停产久未走访', 'Idle, not visited'] },
+  { level: 'idle_not_visited', color: 'magenta', name: ['停产久未走访', 'Idle, not visited'] },
 ];
 
 /** The current early warnings (预警), by level, each linked to its problem. */
@@ -41,10 +42,15 @@ export function WarningsPanel() {
         return t(`剩余 ${item.workingDaysLeft} 个工作日`, `${item.workingDaysLeft} working days left`);
       case 'stale':
         return t(`${item.idleDays} 天无进展`, `No action for ${item.idleDays} days`);
-      case 'not_visited':
-        return item.lastVisitAt
+      case 'not_visited': {
+        const last = item.lastVisitAt
           ? t(`上次走访 ${formatTime(item.lastVisitAt, true)}`, `Last visited ${formatTime(item.lastVisitAt, true)}`)
           : t('从未走访', 'Never visited');
+        const who = (item.officials ?? []).map((o) => o.name).join('、');
+        return who ? `${last} · ${t(`包联干部 ${who}`, `Officials: ${who}`)}` : last;
+      }
+      case 'unassigned':
+        return t('尚无包联干部', 'Nobody answers for it');
       case 'project_not_started':
         return t(
           `计划 ${item.plannedStartDate} 开工，已逾期 ${item.daysLate} 天`,

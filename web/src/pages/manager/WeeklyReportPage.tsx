@@ -16,21 +16,15 @@ import {
   RatesSection,
   SummarySection,
   TrendSection,
+  VisitsSection,
   type ListKey,
 } from './WeeklySections';
-
-/** Printing shows the report alone: no navigation, no toolbar, sections kept whole. */
-const PRINT_CSS = `
-@media print {
-  .ant-layout-header, .no-print { display: none !important; }
-  .ant-layout, .ant-layout-content { background: #fff !important; padding: 0 !important; max-width: none !important; }
-  .weekly-section { break-inside: avoid; box-shadow: none !important; }
-}`;
 
 const FORMATS = [
   { format: 'xlsx', label: ['下载 Excel', 'Spreadsheet'] },
   { format: 'csv', label: ['下载 CSV', 'CSV'] },
   { format: 'html', label: ['下载网页版', 'Web page'] },
+  { format: 'docx', label: ['下载 Word', 'Word document'] },
 ] as const;
 
 const LISTS: ListKey[] = ['new', 'overdue', 'escalated', 'unsatisfied'];
@@ -65,7 +59,6 @@ export function WeeklyReportPage() {
   const inProgress = data && new Date(data.asOf) < new Date(data.week.to);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <style>{PRINT_CSS}</style>
       <Row justify="space-between" align="middle" gutter={[16, 8]} className="no-print">
         <Col>
           <Space wrap>
@@ -126,6 +119,7 @@ export function WeeklyReportPage() {
       {data && (
         <Spin spinning={report.isFetching}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <VisitsSection visits={data.visits} />
             <SummarySection summary={data.summary} />
             <RatesSection rates={data.rates} />
             <DepartmentsSection departments={data.departments} />

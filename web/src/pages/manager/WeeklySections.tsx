@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -15,14 +15,139 @@ import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
 import { STATUS_COLORS } from './problemQuery';
 import { RateCard } from './RateCard';
-import type { WeeklyDepartmentRow, WeeklyProblemItem, WeeklyReport } from './reportTypes';
+import { TIER_LABELS, type Tier } from '../../../../src/enterprises/tiers';
+import { CoverageByDistrict } from './CoverageByDistrict';
+import type {
+  WeeklyDepartmentRow,
+  WeeklyIdleOfficial,
+  WeeklyOverdueEnterprise,
+  WeeklyProblemItem,
+  WeeklyReport,
+  WeeklyVisits,
+} from './reportTypes';
 
-/** A titled block of the report that a printed page does not split. */
+/** A titled block of the report (the print styles in web/index.html say how it breaks across pages). */
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Card size="small" title={title} className="weekly-section">
       {children}
     </Card>
+  );
+}
+
+/**
+ * The visits (走访情况), first in the report: the week's visits and enterprises reached, the
+ * quarter's coverage by district with n / N, officials without a visit, enterprises overdue for
+ * one, and the policies promoted.
+ */
+export function VisitsSection({ visits }: { visits: WeeklyVisits }) {
+  const { t, formatTime } = useI18n();
+  const { coverage } = visits;
+  return (
+    <Section title={t('走访情况', 'Visits')}>
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={6}>
+          <Statistic title={t('本周走访次数', 'Visits this week')} value={visits.visitsThisWeek} />
+        </Col>
+        <Col xs={12} md={6}>
+          <Statistic title={t('本周走访企业数', 'Enterprises reached this week')} value={visits.enterprisesReached} />
+        </Col>
+        <Col xs={24} md={12}>
+          <RateCard
+            testId="weekly-coverage-quarter"
+            color={CHART_COLORS[2]}
+            title={`${t('季度累计走访覆盖率', 'Quarter-to-date visit coverage')} (${coverage.label})`}
+            definition={t(
+              '本季度截至本周末有包联干部的企业中，已走访至少一次的比例',
+              'Of the enterprises under responsibility this quarter up to the end of the week, the share visited at least once',
+            )}
+            ratePercent={coverage.coverageRatePercent}
+            numerator={coverage.enterprisesVisited}
+            denominator={coverage.enterprisesResponsible}
+            parts={t('已走访 / 包联企业', 'visited / under responsibility')}
+          />
+        </Col>
+      </Row>
+      <Typography.Title level={5}>
+        {t('各县区季度累计走访覆盖率', 'Quarter-to-date visit coverage by district')}
+      </Typography.Title>
+      <CoverageByDistrict
+        testId="weekly-coverage-by-district"
+        rows={coverage.districts.map((d) => ({ ...d, key: d.districtCode }))}
+        total={coverage}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={8}>
+          <Typography.Title level={5}>
+            {t('本周未走访的包联干部', 'Officials with no visit this week')} ({visits.officialsWithoutVisit.length})
+          </Typography.Title>
+          <Table<WeeklyIdleOfficial>
+            size="small"
+            rowKey="userId"
+            dataSource={visits.officialsWithoutVisit}
+            pagination={false}
+            locale={{ emptyText: t('无', 'None') }}
+            columns={[
+              { title: t('包联干部', 'Official'), dataIndex: 'name' },
+              { title: t('包联企业数', 'Enterprises'), dataIndex: 'enterprises', align: 'right' },
+            ]}
+          />
+        </Col>
+        <Col xs={24} lg={16}>
+          <Typography.Title level={5}>
+            {t('超期未走访企业', 'Enterprises overdue for a visit')} ({visits.overdueTotal})
+          </Typography.Title>
+          <Table<WeeklyOverdueEnterprise>
+            size="small"
+            rowKey="enterpriseId"
+            dataSource={visits.overdueEnterprises}
+            pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+            locale={{ emptyText: t('无', 'None') }}
+            columns={[
+              { title: t('企业', 'Enterprise'), dataIndex: 'name' },
+              { title: t('县区', 'District'), dataIndex: 'districtName', responsive: ['md'] },
+              {
+                title: t('层级', 'Tier'),
+                dataIndex: 'tier',
+                responsive: ['md'],
+                render: (tier: string, row) => {
+                  const label = TIER_LABELS[tier as Tier];
+                  return label ? t(label.zh, label.en) : row.tierLabel;
+                },
+              },
+              {
+                title: t('最近走访', 'Last visit'),
+                dataIndex: 'lastVisitAt',
+                render: (v: string | null) => (v ? formatTime(v, true) : t('从未走访', 'Never visited')),
+              },
+              {
+                title: t('超期天数', 'Days overdue'),
+                dataIndex: 'daysOverdue',
+                align: 'right',
+                render: (n: number) => <Typography.Text type="danger">{n}</Typography.Text>,
+              },
+              {
+                title: t('包联干部', 'Officials'),
+                dataIndex: 'officials',
+                render: (names: string[]) => names.join('、'),
+              },
+            ]}
+          />
+        </Col>
+      </Row>
+      <Typography.Title level={5}>{t('本周宣传政策', 'Policies promoted this week')}</Typography.Title>
+      {visits.policies.length ? (
+        <Space wrap>
+          {visits.policies.map((p) => (
+            <Tag key={p.policy} color="green">
+              {p.policy} × {p.visits}
+            </Tag>
+          ))}
+        </Space>
+      ) : (
+        <Typography.Text type="secondary">{t('无', 'None')}</Typography.Text>
+      )}
+    </Section>
   );
 }
 

@@ -7,7 +7,7 @@ export type PeriodInfo = Schemas['PeriodInfo'];
 export type RateFigures = Schemas['RateFigures'];
 export type ResolutionRateReport = Schemas['ResolutionRateReport'];
 export type Figures = Schemas['Figures'];
-export type FiguresReport = Schemas['FiguresReport'];
+export type FiguresReport = Schemas['FiguresWithVisitsReport'];
 export type TrendReport = Schemas['TrendReport'];
 
 export type WarningItem = Schemas['WarningItem'];
@@ -18,3 +18,8 @@ export type WeeklyProblemItem = Schemas['WeeklyProblemItem'];
 export type WeeklyRate = Schemas['WeeklyRate'];
 export type WeeklyDepartmentRow = Schemas['WeeklyDepartmentRow'];
 export type WeeklyReport = Schemas['WeeklyReport'];
+
+export type VisitsReport = Schemas['VisitsReport'];
+export type WeeklyVisits = Schemas['WeeklyVisits'];
+export type WeeklyOverdueEnterprise = Schemas['WeeklyOverdueEnterprise'];
+export type WeeklyIdleOfficial = Schemas['WeeklyIdleOfficial'];

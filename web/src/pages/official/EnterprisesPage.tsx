@@ -1,7 +1,6 @@
 import { Alert, Button, Drawer, Flex, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { EnterpriseCard } from '../../components/workflow/EnterpriseCard';
-import { EnterpriseForm } from '../../components/workflow/EnterpriseForm';
 import { LIST_PAGE } from '../../components/workflow/layout';
 import { ListStatus } from '../../components/workflow/ListStatus';
 import { SearchBox } from '../../components/workflow/SearchBox';
@@ -9,6 +8,11 @@ import type { Enterprise } from '../../components/workflow/types';
 import { useKeysetList } from '../../components/workflow/useKeysetList';
 import { useI18n } from '../../i18n';
 import { useReference } from '../../reference';
+
+// Registering an enterprise is the exception: its form comes when the drawer first opens.
+const EnterpriseForm = lazy(() =>
+  import('../../components/workflow/EnterpriseForm').then((m) => ({ default: m.EnterpriseForm })),
+);
 
 /** Find an enterprise by name or credit code (or register it) and log a visit to it. */
 export function EnterprisesPage() {
@@ -73,12 +77,14 @@ export function EnterprisesPage() {
         size="min(520px, 100vw)"
         destroyOnHidden
       >
-        <EnterpriseForm
-          onCreated={(enterprise) => {
-            setCreated(enterprise);
-            setRegistering(false);
-          }}
-        />
+        <Suspense fallback={<Typography.Text type="secondary">{t('正在加载…', 'Loading…')}</Typography.Text>}>
+          <EnterpriseForm
+            onCreated={(enterprise) => {
+              setCreated(enterprise);
+              setRegistering(false);
+            }}
+          />
+        </Suspense>
       </Drawer>
     </Flex>
   );
