@@ -431,7 +431,7 @@ describe('renderWeeklyXlsx', () => {
     ] as const) {
       const buffer = await renderWeeklyXlsx(endOfDay, lang);
       const workbook = await new ExcelJS.Workbook().xlsx.load(Uint8Array.from(buffer).buffer);
-      const cell = workbook.worksheets[3]!.getCell('I2');
+      const cell = workbook.getWorksheet(lang === 'zh' ? '本周新增' : 'New this week')!.getCell('I2');
       expect(cell.type).toBe(ExcelJS.ValueType.Date);
       expect(cell.value).toEqual(new Date('2025-04-14T00:00:00Z'));
       expect(cell.numFmt).toBe(`yyyy-mm-dd "${words}"`);
