@@ -27,6 +27,8 @@ interface Item {
   enterpriseName: string;
   districtName: string;
   categoryName: string;
+  districtNameEn: string;
+  categoryNameEn: string;
   departmentName: string | null;
   status: string;
   statusLabel: string;
@@ -47,7 +49,7 @@ interface Weekly {
   week: { label: string; from: string; to: string; timezone: string };
   asOf: string;
   summary: Record<string, number>;
-  rates: { quarterToDate: Rate; yearToDate: Rate };
+  rates: { quarterToDate: Rate; yearToDate: Rate; previousQuarter?: Rate };
   departments: {
     departmentId: string;
     name: string;
@@ -214,6 +216,8 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
     enterpriseName: '酒泉周调度风电装备有限公司',
     districtName: '肃州区',
     categoryName: '要素保障',
+    districtNameEn: 'Suzhou District',
+    categoryNameEn: 'Factor supply (power, land, water)',
     daysOverdue: null,
     note: null,
     ...fields,
@@ -251,7 +255,28 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         // 2025 up to 04-07 00:00: S, U, A, E, D, F, B, C, Q, J, H, M, R, I = 14 (T, G withdrawn; L, K
         // not entered); resolved or closed: S, U, E, D, M = 5 → 5 / 14 = 35.714 → 35.7
         yearToDate: { label: '2025', recorded: 14, resolved: 5, ratePercent: 35.7 },
+        // W14 starts the quarter: Q1's final figure stands beside it (checked below).
+        previousQuarter: expect.objectContaining({ label: '2025-Q1' }),
       });
+    });
+
+    it('shows the previous quarter’s final figure early in a quarter: as published, as of its end', async () => {
+      const report = await weekly();
+      const published = await t
+        .http()
+        .get('/api/v1/reports/resolution-rate?period=2025-Q1')
+        .set(manager.auth)
+        .expect(200);
+      const { recorded, resolved, ratePercent } = published.body as Rate;
+      expect(report.rates.previousQuarter).toEqual({ label: '2025-Q1', recorded, resolved, ratePercent });
+      // Five weeks into the quarter, only the quarter's own figure.
+      expect((await weekly({ week: '2025-W19' })).rates).not.toHaveProperty('previousQuarter');
+    });
+
+    it('refuses a week that has not started, naming the field', async () => {
+      const res = await t.http().get('/api/v1/reports/weekly').query({ week: '2099-W01' }).set(manager.auth);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].field).toBe('week');
     });
 
     it('gives a row per department: open, resolved this week, overdue, and the quarter-to-date rate', async () => {
@@ -447,6 +472,7 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
       expect(report.rates).toEqual({
         quarterToDate: { label: '2026-Q1', recorded: 0, resolved: 0, ratePercent: null },
         yearToDate: { label: '2026', recorded: 0, resolved: 0, ratePercent: null },
+        previousQuarter: expect.objectContaining({ label: '2025-Q4' }),
       });
       // Eight weeks ending with it: 2025 has 52 ISO weeks.
       expect(report.trend.map((w) => w.label)).toEqual([
@@ -650,7 +676,7 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
       // quarter-to-date rate, each week with its rate.
       const [, departments, trend] = html.match(/<svg[\s\S]*?<\/svg>/g)!;
       expect(departments).toContain('>周调度甲局</text>');
-      expect(departments).toContain('>0.0%</text>');
+      expect(departments).toMatch(/>0\.0% \(0 \/ \d+\)<\/text>/);
       expect(trend).toContain('>2025-W14</text>');
       expect(trend).toContain('>25.0%</text>');
       expect(html).not.toMatch(/<script/i);
@@ -686,6 +712,10 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
       expect(csv).toContain('Recorded this week,4');
       expect(csv).toContain('Quarter-to-date resolution rate,2025-Q2,3,1,33.3');
       expect(csv).not.toContain('本周登记');
+      // The lists name districts and categories in English too.
+      expect(csv).toContain('Suzhou District');
+      expect(csv).toContain('Factor supply (power, land, water)');
+      expect(csv).not.toContain('肃州区');
 
       const html = (await download('html', 'en')).body.toString('utf8');
       expect(html).toContain('<html lang="en">');

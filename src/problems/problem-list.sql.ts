@@ -3,6 +3,7 @@ import { cursorValue, decodeCursor, Page, toPage } from '../common/pagination';
 import { containsPattern, SqlParams } from '../common/sql';
 import { visibleProblems } from './problem-access';
 import {
+  daysOverdueSql,
   OPEN_SQL,
   openUntil,
   problemColumns,
@@ -34,28 +35,22 @@ const SORTS: Record<
     descending: true,
   },
   daysOpen: { key: (at) => `extract(epoch FROM ${openUntil(at)} - p.reported_at)`, type: 'numeric', descending: false },
+  '-daysOverdue': { key: (at) => daysOverdueSql(at), type: 'numeric', descending: true },
+  daysOverdue: { key: (at) => daysOverdueSql(at), type: 'numeric', descending: false },
 };
 
 type ListRow = ProblemRow & { sortKey: string; walkStartedAt: string };
 
 /**
- * One page of the resolution list as a single keyset query: the filters, the caller's
- * visibility, the sort key and the cursor. The benchmark's raw baseline runs this same SQL.
+ * The filters of a list query and the caller's visibility as one WHERE clause, shared by the page
+ * and its count. `at` gives the walk's reference instant (overdue is judged at it).
  */
-export function problemListQuery(
+function listConditions(
   user: Pick<AuthUser, 'id' | 'role' | 'departmentId'>,
   query: ListProblemsQuery,
-): { sql: string; params: unknown[]; limit: number } {
-  const limit = query.limit ?? 50;
-  const sort = SORTS[query.sort ?? '-reportedAt'];
-  const p = new SqlParams();
-  const [walkStartedAt, afterKey, afterId] = query.cursor
-    ? decodeCursor(query.cursor, [cursorValue.walkInstant, cursorValue[sort.type], cursorValue.uuid])
-    : [null];
-  // The first page takes the walk's instant from the database clock; later pages carry it.
-  const at = `COALESCE(${p.add(walkStartedAt)}::timestamptz, now())`;
-  const key = sort.key(at);
-
+  p: SqlParams,
+  at: () => string,
+): string[] {
   const where = [visibleProblems(user as AuthUser, p)];
   // One status as an equality, so the planner can walk the (status, due date) index in order.
   if (query.status?.length === 1) where.push(`p.status = ${p.add(query.status[0])}`);
@@ -69,7 +64,7 @@ export function problemListQuery(
   }
   if (query.escalated !== undefined) where.push(`p.escalated = ${p.add(query.escalated)}`);
   if (query.overdue !== undefined) {
-    where.push(`${query.overdue ? '' : 'NOT '}(${OPEN_SQL} AND p.due_at IS NOT NULL AND p.due_at < ${at})`);
+    where.push(`${query.overdue ? '' : 'NOT '}(${OPEN_SQL} AND p.due_at IS NOT NULL AND p.due_at < ${at()})`);
   }
   if (query.reportedFrom) where.push(`p.reported_at >= ${p.add(query.reportedFrom)}::timestamptz`);
   if (query.reportedTo) where.push(`p.reported_at < ${p.add(query.reportedTo)}::timestamptz`);
@@ -79,6 +74,38 @@ export function problemListQuery(
       `(p.title ILIKE ${pattern} OR p.description ILIKE ${pattern} OR e.name ILIKE ${pattern} OR p.code ILIKE ${pattern})`,
     );
   }
+  return where;
+}
+
+/** The walk's instant carried by a cursor, or null on the first page (then the database clock). */
+function walkInstant(query: ListProblemsQuery): { walkStartedAt: string | null; afterKey?: string; afterId?: string } {
+  if (!query.cursor) return { walkStartedAt: null };
+  const sort = SORTS[query.sort ?? '-reportedAt'];
+  const [walkStartedAt, afterKey, afterId] = decodeCursor(query.cursor, [
+    cursorValue.walkInstant,
+    cursorValue[sort.type],
+    cursorValue.uuid,
+  ]);
+  return { walkStartedAt, afterKey, afterId };
+}
+
+/**
+ * One page of the resolution list as a single keyset query: the filters, the caller's
+ * visibility, the sort key and the cursor. The benchmark's raw baseline runs this same SQL.
+ */
+export function problemListQuery(
+  user: Pick<AuthUser, 'id' | 'role' | 'departmentId'>,
+  query: ListProblemsQuery,
+): { sql: string; params: unknown[]; limit: number } {
+  const limit = query.limit ?? 50;
+  const sort = SORTS[query.sort ?? '-reportedAt'];
+  const p = new SqlParams();
+  const { walkStartedAt, afterKey, afterId } = walkInstant(query);
+  // The first page takes the walk's instant from the database clock; later pages carry it.
+  const at = `COALESCE(${p.add(walkStartedAt)}::timestamptz, now())`;
+  const key = sort.key(at);
+
+  const where = listConditions(user, query, p, () => at);
   if (afterKey !== undefined && afterId !== undefined) {
     where.push(
       `(${key}, p.id) ${sort.descending ? '<' : '>'} (${p.add(afterKey)}::${sort.type}, ${p.add(afterId)}::uuid)`,
@@ -91,6 +118,25 @@ export function problemListQuery(
     ORDER BY ${key} ${direction}, p.id ${direction}
     LIMIT ${p.add(limit + 1)}`;
   return { sql, params: p.values, limit };
+}
+
+/**
+ * How many problems the whole walk holds (every page, not only this one), at the walk's instant so
+ * that the count agrees with the pages. Only the joins the filters need: no day counts, no sort.
+ */
+export function problemCountQuery(
+  user: Pick<AuthUser, 'id' | 'role' | 'departmentId'>,
+  query: ListProblemsQuery,
+): { sql: string; params: unknown[] } {
+  const p = new SqlParams();
+  const { walkStartedAt } = walkInstant(query);
+  // The instant becomes a parameter only when a filter reads it: PostgreSQL refuses an unused one.
+  let at: string | undefined;
+  const where = listConditions(user, query, p, () => (at ??= `COALESCE(${p.add(walkStartedAt)}::timestamptz, now())`));
+  const sql = `SELECT count(*)::int AS total
+    FROM problems p JOIN enterprises e ON e.id = p.enterprise_id
+    WHERE ${where.join(' AND ')}`;
+  return { sql, params: p.values };
 }
 
 /** The rows of problemListQuery as the page the API answers with. */

@@ -72,11 +72,14 @@ export const problemColumns = (at: string) => `
   p.department_id AS "departmentId", dep.name AS "departmentName", p.due_at AS "dueAt",
   COALESCE(${OPEN_SQL} AND p.due_at < ${at}, false) AS overdue,
   floor(extract(epoch FROM ${openUntil(at)} - p.reported_at) / 86400)::int AS "daysOpen",
-  CASE WHEN ${OPEN_SQL} AND p.due_at < ${at}
-       THEN working_days_between(p.due_at, ${at}, current_setting('TimeZone')) ELSE 0 END AS "daysOverdue",
+  ${daysOverdueSql(at)} AS "daysOverdue",
   p.resolution, p.satisfaction, p.feedback, p.escalated, p.duplicate_of AS "duplicateOf",
   p.version, p.created_by AS "createdBy", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt",
   p.last_event_type AS "lastEventType"`;
+
+/** Working days past the deadline at `at` while open and overdue, else 0 (a column and a sort key). */
+export const daysOverdueSql = (at: string) => `CASE WHEN ${OPEN_SQL} AND p.due_at < ${at}
+       THEN working_days_between(p.due_at, ${at}, current_setting('TimeZone')) ELSE 0 END`;
 
 /** Not yet resolved, closed or withdrawn. */
 export const OPEN_SQL = `p.status NOT IN (${RESOLVED_SQL_LIST}, ${WITHDRAWN_SQL})`;

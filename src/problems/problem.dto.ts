@@ -77,6 +77,8 @@ const SORTS = [
   'lastActivityAt',
   '-daysOpen',
   'daysOpen',
+  '-daysOverdue',
+  'daysOverdue',
 ] as const;
 export type ProblemSort = (typeof SORTS)[number];
 
@@ -156,6 +158,14 @@ export class ListProblemsQuery extends PageQuery {
   @IsOptional()
   @IsIn(SORTS)
   sort?: ProblemSort;
+
+  @ApiPropertyOptional({
+    description: 'true: the answer carries `total`, how many problems the whole walk holds (one more count query)',
+  })
+  @IsOptional()
+  @Transform(booleanText)
+  @IsBoolean({ message: 'withTotal must be true or false' })
+  withTotal?: boolean;
 }
 
 /** A required or optional free-text note, listed as stacked decorators and applied bottom-up as they would be. */

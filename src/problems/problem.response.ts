@@ -170,4 +170,7 @@ export class ProblemPage {
 
   @ApiProperty({ type: String, nullable: true, description: 'pass as cursor for the next page; null on the last' })
   nextCursor: string | null;
+
+  @ApiPropertyOptional({ description: 'with withTotal=true only: how many problems match, on every page of the walk' })
+  total?: number;
 }

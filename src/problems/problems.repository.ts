@@ -8,7 +8,7 @@ import { queryPrepared, queryRows } from '../database/prepared';
 import { RESOLVED_SQL_LIST, sqlLiteral } from '../workflow/status-sql';
 import { INITIAL_STATUS } from '../workflow/statuses';
 import { visibleProblems } from './problem-access';
-import { problemListQuery, toProblemPage } from './problem-list.sql';
+import { problemCountQuery, problemListQuery, toProblemPage } from './problem-list.sql';
 import {
   EVENT_SELECT,
   type EventRow,
@@ -179,6 +179,12 @@ export class ProblemsRepository {
   async list(user: AuthUser, query: ListProblemsQuery): Promise<Page<ProblemResponse>> {
     const { sql, params, limit } = problemListQuery(user, query);
     return toProblemPage(await queryRows(this.db, sql, params), limit);
+  }
+
+  /** How many problems the walk of `query` holds as `user` sees it (see problemCountQuery). */
+  async count(user: AuthUser, query: ListProblemsQuery): Promise<number> {
+    const { sql, params } = problemCountQuery(user, query);
+    return (await one<{ total: number }>(this.db, sql, params)).total;
   }
 
   /** What an action needs to decide: the problem's state and version, if `user` may see it. */

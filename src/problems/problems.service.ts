@@ -84,8 +84,10 @@ export class ProblemsService {
     return withActions(user, toProblemResponse(row, await this.repository.events(id)));
   }
 
-  async list(user: AuthUser, query: ListProblemsQuery): Promise<Page<ProblemResponse>> {
-    return this.repository.list(user, query);
+  async list(user: AuthUser, query: ListProblemsQuery): Promise<Page<ProblemResponse> & { total?: number }> {
+    if (!query.withTotal) return this.repository.list(user, query);
+    const [page, total] = await Promise.all([this.repository.list(user, query), this.repository.count(user, query)]);
+    return { ...page, total };
   }
 
   /**

@@ -23,10 +23,10 @@ describe('the dashboard in the browser (demo data)', () => {
     const text = await rate.innerText();
     expect(text).toContain('91.3%');
     expect(text).toMatch(/116\s*\/\s*127/);
-    expect(text).toContain('办结 / 登记');
+    expect(text).toContain('其中已办结 / 本季度登记');
 
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    const heading = await page.getByRole('heading', { level: 3 }).innerText();
+    const heading = await page.getByRole('heading', { level: 1 }).innerText();
     expect(heading).toContain('工作台');
     expect(heading).toContain('2025年第1季度');
     const body = await page.locator('body').innerText();
@@ -83,15 +83,15 @@ describe('the dashboard in the browser (demo data)', () => {
   });
 
   it('switches its labels to English, the figure unchanged', async () => {
-    await page.getByRole('button', { name: 'language' }).click();
-    await page.getByRole('heading', { level: 3 }).filter({ hasText: 'Dashboard' }).waitFor();
-    expect(await page.getByRole('heading', { level: 3 }).innerText()).toContain('Q1 2025');
+    await page.getByRole('button', { name: 'EN 切换为英文界面' }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Dashboard' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Q1 2025');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     const text = await page.getByTestId('rate-resolution').innerText();
     expect(text).toContain('91.3%');
     expect(text).toMatch(/116\s*\/\s*127/);
-    expect(text).toContain('resolved / recorded');
+    expect(text).toContain('of these resolved / recorded this quarter');
     const body = await page.locator('body').innerText();
     for (const label of ['Resolution rate', 'On-time rate', 'Satisfaction rate', 'Resolution rate by department']) {
       expect(body).toContain(label);

@@ -6,6 +6,7 @@ import { ROLE_NAMES, UserMenu } from './components/UserMenu';
 import { errorMessage } from './errors';
 import { useI18n } from './i18n';
 import { useReference } from './reference';
+import { MAIN_ID, SkipLink } from './components/SkipLink';
 import { ROUTES } from './routes';
 
 /** The frame of every signed-in page: the role's menu, the language switch, sign-out. */
@@ -25,6 +26,7 @@ export function Layout() {
   const selected = items.filter((item) => location.pathname.startsWith(item.key)).map((item) => item.key);
   return (
     <AntLayout style={{ minHeight: '100vh' }}>
+      <SkipLink />
       <AntLayout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
           {t('包联走访', 'Outreach')}
@@ -45,7 +47,11 @@ export function Layout() {
           <UserMenu />
         ) : (
           <Space size="small">
-            <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} aria-label="language">
+            <Button
+              size="small"
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+              aria-label={t('EN 切换为英文界面', '中文 Switch to Chinese')}
+            >
               {lang === 'zh' ? 'EN' : '中文'}
             </Button>
             <Typography.Text
@@ -62,12 +68,15 @@ export function Layout() {
         )}
       </AntLayout.Header>
       <AntLayout.Content
+        id={MAIN_ID}
+        tabIndex={-1}
         style={{
           padding: 16,
           paddingBottom: tabBar ? 16 + TAB_BAR_HEIGHT : 16,
           maxWidth: 1400,
           width: '100%',
           margin: '0 auto',
+          outline: 'none',
         }}
       >
         {reference.error !== null && (

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { hasStoredUser } from './auth';
 import { registerOffline } from './offline';
+import './contrast.css';
 import { loadReportTimeZone } from './timeZone';
 
 const render = () =>

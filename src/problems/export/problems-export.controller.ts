@@ -19,7 +19,7 @@ import { EXPORT_FORMATS, EXPORT_LANGUAGES, type ExportFormat, type ExportLanguag
 import { ProblemsExportService } from './problems-export.service';
 
 /** Every filter of the list (not its page size or cursor: the export has every row), plus the file's form. */
-export class ExportProblemsQuery extends OmitType(ListProblemsQuery, ['limit', 'cursor'] as const) {
+export class ExportProblemsQuery extends OmitType(ListProblemsQuery, ['limit', 'cursor', 'withTotal'] as const) {
   @ApiProperty({ enum: EXPORT_FORMATS })
   @IsIn(EXPORT_FORMATS, { message: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
   format: ExportFormat;

@@ -23,7 +23,7 @@ import {
 import { CSV_BOM } from '../../common/spreadsheet-text';
 
 /** The list's filters (no page size or cursor: the export walks every page) plus the file's form. */
-export type ExportRequest = Omit<ListProblemsQuery, 'limit' | 'cursor'> & {
+export type ExportRequest = Omit<ListProblemsQuery, 'limit' | 'cursor' | 'withTotal'> & {
   format: ExportFormat;
   lang?: ExportLanguage;
 };

@@ -52,7 +52,7 @@ const percentAxis = { type: 'value', min: 0, max: 100, axisLabel: { formatter: '
 export function rateBarOption(points: RatePoint[], seriesName: string): ChartOption {
   return {
     color: CHART_COLORS,
-    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 128, top: 8, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
       formatter: (params) => {
@@ -73,7 +73,16 @@ export function rateBarOption(points: RatePoint[], seriesName: string): ChartOpt
         name: seriesName,
         data: points.map((p) => p.ratePercent),
         barMaxWidth: 18,
-        label: { show: true, position: 'right', formatter: (params) => formatRate(params.value as number | null) },
+        // The rate and its counts (n / N) beside each bar, so a bar is never a percentage alone.
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (params) => {
+            const point = points[params.dataIndex];
+            const rate = formatRate(params.value as number | null);
+            return point ? `${rate} (${point.detail})` : rate;
+          },
+        },
       },
     ],
   };

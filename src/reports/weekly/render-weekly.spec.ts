@@ -20,6 +20,8 @@ function item(overrides: Partial<WeeklyProblemItem>): WeeklyProblemItem {
     enterpriseName: '酒泉新能源装备有限公司',
     districtName: '肃州区',
     categoryName: '要素保障',
+    districtNameEn: 'Suzhou District',
+    categoryNameEn: 'Factor supply',
     departmentName: '国网酒泉供电公司',
     status: 'in_progress',
     statusLabel: '办理中',
@@ -304,8 +306,10 @@ describe('renderWeeklyHtml', () => {
     expect(html.match(/<svg/g)).toHaveLength(3);
     expect(svgs).toHaveLength(3);
     svgs.forEach(expectWellFormed);
-    expect(drawnTexts(svgs[0]!)).toEqual(expect.arrayContaining(['肃州区', '32.0%', '20.0%']));
-    expect(drawnTexts(svgs[1]!)).toEqual(expect.arrayContaining(['国网酒泉供电公司', '91.3%', '50.0%']));
+    expect(drawnTexts(svgs[0]!)).toEqual(expect.arrayContaining(['肃州区', '32.0% (8 / 25)', '20.0% (3 / 15)']));
+    expect(drawnTexts(svgs[1]!)).toEqual(
+      expect.arrayContaining(['国网酒泉供电公司', '91.3% (21 / 23)', '50.0% (2 / 4)']),
+    );
     expect(drawnTexts(svgs[2]!)).toEqual(expect.arrayContaining(['2025-W14', '90.0%']));
     expect(html).toContain('<figcaption>各县区季度累计走访覆盖率</figcaption>');
     expect(html).toContain('<figcaption>各责任单位季度累计办结率</figcaption>');
@@ -542,7 +546,7 @@ describe('weekly charts drawn by ECharts as SVG', () => {
     const texts = drawnTexts(svg);
     // Category labels top to bottom, the percent axis, then each bar's value.
     expect(texts.slice(0, 3)).toEqual(['国网酒泉供电公司', 'A & B <co>', '市税务局']);
-    expect(texts).toEqual(expect.arrayContaining(['0%', '20%', '100%', '91.3%', '40.0%']));
+    expect(texts).toEqual(expect.arrayContaining(['0%', '20%', '100%', '91.3% (21 / 23)', '40.0% (4 / 10)']));
     expect(svg).toContain('A &amp; B &lt;co&gt;');
     // Two bars (市税务局 counted nothing, so it has none), both the dashboards' first colour.
     expect(dataMarks(svg)).toEqual(['0:0', '0:1']);

@@ -123,6 +123,7 @@ function ratesTable(report: WeeklyReport, labels: WeeklyLabels): Table {
     rows: [
       row(labels.rates.quarterToDate, report.rates.quarterToDate),
       row(labels.rates.yearToDate, report.rates.yearToDate),
+      ...(report.rates.previousQuarter ? [row(labels.rates.previousQuarter, report.rates.previousQuarter)] : []),
     ],
   };
 }
@@ -214,9 +215,9 @@ function problemCell(item: WeeklyProblemItem, key: ProblemColumnKey, zone: strin
     case 'enterprise':
       return userCell(item.enterpriseName);
     case 'district':
-      return userCell(item.districtName);
+      return userCell(labels.htmlLang === 'en' ? item.districtNameEn : item.districtName);
     case 'category':
-      return userCell(item.categoryName);
+      return userCell(labels.htmlLang === 'en' ? item.categoryNameEn : item.categoryName);
     case 'department':
       return userCell(item.departmentName);
     case 'status':

@@ -149,7 +149,7 @@ const ZH: WeeklyLabels = {
     escalatedThisWeek: '本周督办',
   },
   summaryColumns: { item: '项目', value: '数值' },
-  rates: { quarterToDate: '季度累计办结率', yearToDate: '年度累计办结率' },
+  rates: { quarterToDate: '季度累计办结率', yearToDate: '年度累计办结率', previousQuarter: '上季度最终办结率' },
   rateColumns: { item: '项目', period: '统计期', recorded: '登记', resolved: '办结', rate: '办结率（%）' },
   departmentColumns: {
     name: '责任单位',
@@ -242,7 +242,11 @@ const EN: WeeklyLabels = {
     escalatedThisWeek: 'Escalated this week',
   },
   summaryColumns: { item: 'Item', value: 'Value' },
-  rates: { quarterToDate: 'Quarter-to-date resolution rate', yearToDate: 'Year-to-date resolution rate' },
+  rates: {
+    quarterToDate: 'Quarter-to-date resolution rate',
+    yearToDate: 'Year-to-date resolution rate',
+    previousQuarter: 'Previous quarter, final resolution rate',
+  },
   rateColumns: { item: 'Item', period: 'Period', recorded: 'Recorded', resolved: 'Resolved', rate: 'Rate (%)' },
   departmentColumns: {
     name: 'Department',

@@ -9,6 +9,9 @@ export interface WeeklyProblemItem {
   enterpriseName: string;
   districtName: string;
   categoryName: string;
+  /** The English names of the reference data (the Chinese where none is entered). */
+  districtNameEn: string;
+  categoryNameEn: string;
   departmentName: string | null;
   status: Status;
   statusLabel: string;
@@ -111,7 +114,8 @@ export interface WeeklyReport {
     overdueAtEnd: number;
     escalatedThisWeek: number;
   };
-  rates: { quarterToDate: WeeklyRate; yearToDate: WeeklyRate };
+  /** previousQuarter: the quarter before, as of its end; only in the first four weeks of a quarter. */
+  rates: { quarterToDate: WeeklyRate; yearToDate: WeeklyRate; previousQuarter?: WeeklyRate };
   departments: WeeklyDepartmentRow[];
   /** The resolution rate of each of the last eight weeks (this one last), each as of its own end. */
   trend: WeeklyRate[];

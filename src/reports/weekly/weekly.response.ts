@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type Status, STATUSES } from '../../workflow/statuses';
 import { PeriodInfo } from '../report.response';
 import { PolicyPromoted } from '../visits/visit-figures.response';
@@ -34,6 +34,12 @@ export class WeeklyProblemItem implements WeeklyProblemItemShape {
 
   @ApiProperty()
   categoryName: string;
+
+  @ApiProperty({ description: 'the district in English (the Chinese name where none is entered)' })
+  districtNameEn: string;
+
+  @ApiProperty({ description: 'the category in English (the Chinese name where none is entered)' })
+  categoryNameEn: string;
 
   @ApiProperty({ type: String, nullable: true })
   departmentName: string | null;
@@ -131,6 +137,12 @@ export class WeeklyRates {
 
   @ApiProperty({ type: WeeklyRate })
   yearToDate: WeeklyRate;
+
+  @ApiPropertyOptional({
+    type: WeeklyRate,
+    description: 'the previous quarter as of its end (its final figure); only in the first four weeks of a quarter',
+  })
+  previousQuarter?: WeeklyRate;
 }
 
 export class WeeklyListsTruncated {

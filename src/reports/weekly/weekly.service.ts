@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { one, rows } from '../../common/sql';
+import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { STATUS_LABELS, type Status } from '../../workflow/statuses';
 import { parsePeriod, Period, periodContaining, periodsEndingWith, ratePercent, readPeriod } from '../periods';
@@ -43,6 +44,10 @@ export class WeeklyService {
   async report(weekLabel: string): Promise<WeeklyReport> {
     const zone = this.config.reportTimezone;
     const week = readPeriod(() => parsePeriod(weekLabel, zone), 'week');
+    // A week that has not begun has no figures: refused rather than shown as zeros.
+    if (week.from > DateTime.now().setZone(zone)) {
+      throw DomainError.invalidField('week', 'week has not started yet; choose this week or an earlier one');
+    }
     return this.live.run(`weekly ${weekLabel}`, () => this.build(weekLabel, week));
   }
 
@@ -76,13 +81,18 @@ export class WeeklyService {
       this.lists(span),
       this.watch.sections(week.from, end),
     ]);
+    // Early in a quarter its figure rests on a few problems; the previous quarter's final figure
+    // (as of its end, as published) stands beside it for the first four weeks.
+    const earlyInQuarter = week.from < quarter.from.plus({ weeks: 4 });
+    const before = periodContaining('quarter', quarter.from.minus({ milliseconds: 1 }));
+    const previousQuarter = earlyInQuarter ? await this.rate(before, before.to) : undefined;
 
     return {
       week: { label: weekLabel, from: week.from.toISO()!, to: week.to.toISO()!, timezone: zone },
       asOf: end.toISO()!,
       visits,
       summary: { recordedThisWeek: recordedThisWeek.recorded, ...summary },
-      rates: { quarterToDate, yearToDate },
+      rates: { quarterToDate, yearToDate, ...(previousQuarter ? { previousQuarter } : {}) },
       departments: departments.map((row) => {
         const counts: Counts = quarterByDepartment.find((g) => g.key === row.departmentId) ?? {
           recorded: 0,

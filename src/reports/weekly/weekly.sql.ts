@@ -123,6 +123,7 @@ export const WEEKLY_LIST_IDS = {
 /** Display fields of listed problems, with their status and department at $2. */
 export const WEEKLY_ITEMS = `
   SELECT p.id, p.code, p.title, e.name AS "enterpriseName", dist.name AS "districtName", c.name AS "categoryName",
+         COALESCE(dist.name_en, dist.name) AS "districtNameEn", COALESCE(c.name_en, c.name) AS "categoryNameEn",
          dep.name AS "departmentName", s.status, p.reported_at AS "reportedAt",
          CASE WHEN s.status IN (${WITH_DEPARTMENT_SQL_LIST}) THEN due.due_at END AS "dueAt"
   FROM problems p

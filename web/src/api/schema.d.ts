@@ -1772,6 +1772,8 @@ export interface components {
       items: components['schemas']['ProblemResponse'][];
       /** @description pass as cursor for the next page; null on the last */
       nextCursor: string | null;
+      /** @description with withTotal=true only: how many problems match, on every page of the walk */
+      total?: number;
     };
     ProblemResponse: {
       /** @description on a single problem: the actions the caller may take on it now */
@@ -2756,12 +2758,16 @@ export interface components {
     };
     WeeklyProblemItem: {
       categoryName: string;
+      /** @description the category in English (the Chinese name where none is entered) */
+      categoryNameEn: string;
       /** @example JQ-2025-0042 */
       code: string;
       /** @description working days past the deadline at the end of the week (overdue list only) */
       daysOverdue: number | null;
       departmentName: string | null;
       districtName: string;
+      /** @description the district in English (the Chinese name where none is entered) */
+      districtNameEn: string;
       /** Format: date-time */
       dueAt: string | null;
       enterpriseName: string;
@@ -2824,6 +2830,8 @@ export interface components {
       resolved: number;
     };
     WeeklyRates: {
+      /** @description the previous quarter as of its end (its final figure); only in the first four weeks of a quarter */
+      previousQuarter?: components['schemas']['WeeklyRate'];
       quarterToDate: components['schemas']['WeeklyRate'];
       yearToDate: components['schemas']['WeeklyRate'];
     };
@@ -3931,9 +3939,13 @@ export interface operations {
           | '-lastActivityAt'
           | 'lastActivityAt'
           | '-daysOpen'
-          | 'daysOpen';
+          | 'daysOpen'
+          | '-daysOverdue'
+          | 'daysOverdue';
         /** @description comma list of reported, assigned, in_progress, resolved, closed, withdrawn */
         status?: string[];
+        /** @description true: the answer carries `total`, how many problems the whole walk holds (one more count query) */
+        withTotal?: boolean;
       };
       header?: never;
       path?: never;
@@ -4399,7 +4411,9 @@ export interface operations {
           | '-lastActivityAt'
           | 'lastActivityAt'
           | '-daysOpen'
-          | 'daysOpen';
+          | 'daysOpen'
+          | '-daysOverdue'
+          | 'daysOverdue';
         /** @description comma list of reported, assigned, in_progress, resolved, closed, withdrawn */
         status?: string[];
       };

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useAuth } from '../auth';
 import { loginErrorMessage } from '../components/loginErrors';
 import { useI18n } from '../i18n';
+import { useDocumentTitle } from '../components/PageTitle';
 
 const SIGN_IN_BOX = {
   width: 380,
@@ -20,6 +21,7 @@ export function LoginPage() {
   const { t, lang, setLang } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useDocumentTitle(t('登录', 'Sign in'));
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
@@ -32,7 +34,7 @@ export function LoginPage() {
     }
   };
   return (
-    <div style={{ display: 'flex', justifyContent: 'center', padding: '10vh 16px' }}>
+    <main style={{ display: 'flex', justifyContent: 'center', padding: '10vh 16px' }}>
       {/* A plain box and heading, not antd's Card and Typography: the sign-in page is in the first
           script, and those two would bring tabs and tooltips along (docs/web-app.md, page weight). */}
       <div style={SIGN_IN_BOX}>
@@ -42,14 +44,14 @@ export function LoginPage() {
           <Form.Item
             name="username"
             label={t('用户名', 'Username')}
-            rules={[{ required: true, whitespace: true, message: t('请输入用户名', 'Please enter the username') }]}
+            rules={[{ required: true, whitespace: true, message: t('请输入用户名', 'Enter the username') }]}
           >
             <Input autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item
             name="password"
             label={t('密码', 'Password')}
-            rules={[{ required: true, message: t('请输入密码', 'Please enter the password') }]}
+            rules={[{ required: true, message: t('请输入密码', 'Enter the password') }]}
           >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
@@ -61,6 +63,6 @@ export function LoginPage() {
           {lang === 'zh' ? 'English' : '中文'}
         </Button>
       </div>
-    </div>
+    </main>
   );
 }

@@ -8,6 +8,7 @@ import { SATISFACTION_LABELS, type ActionName, type Satisfaction } from './label
 import { ProblemPicker } from './ProblemPicker';
 import { endOfDay } from './time';
 import type { Problem } from './types';
+import { useReturnFocus } from '../useReturnFocus';
 
 /** What the dialog's form holds: the union of every action's fields. */
 export type ActionValues = Partial<AssignValues> & {
@@ -73,6 +74,7 @@ interface Props {
 
 /** The dialog of one action on a problem: its fields, its confirm button, the service's refusal. */
 export function ActionDialog({ action, label, problem, initialValues, onCancel, onSubmit }: Props) {
+  useReturnFocus();
   const { t } = useI18n();
   const [form] = Form.useForm<ActionValues>();
   const [busy, setBusy] = useState(false);

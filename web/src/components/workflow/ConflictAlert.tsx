@@ -1,5 +1,6 @@
 import { Alert } from 'antd';
 import type { ReactNode } from 'react';
+import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
 import { DueDate } from './Deadline';
@@ -17,6 +18,7 @@ interface Props {
 /** After a 412: the action was not applied; what changed since the page loaded the problem. */
 export function ConflictAlert({ before, after, onClose }: Props) {
   const { t, formatTime } = useI18n();
+  const { user } = useAuth();
   const labels = useLabels();
   const changes: ReactNode[] = [];
   if (before.status !== after.status) {
@@ -35,7 +37,10 @@ export function ConflictAlert({ before, after, onClose }: Props) {
   }
   if (!before.escalated && after.escalated) changes.push(t('已被督办', 'It has been escalated'));
   const seen = new Set((before.events ?? []).map((event) => event.id));
-  for (const event of (after.events ?? []).filter((e) => !seen.has(e.id))) {
+  const newEvents = (after.events ?? []).filter((e) => !seen.has(e.id));
+  // The user's own change from another tab (or device) is not "someone else's".
+  const byMe = user !== null && newEvents.some((event) => event.actorId === user.id);
+  for (const event of newEvents) {
     const who = event.actorName ?? t('系统', 'the system');
     const what = labelOf(EVENT_LABELS, event.type, t);
     changes.push(`${formatTime(event.at)} ${who} · ${what}${event.note ? `: ${event.note}` : ''}`);
@@ -47,10 +52,17 @@ export function ConflictAlert({ before, after, onClose }: Props) {
       showIcon
       closable={{ onClose }}
       style={{ marginBottom: 16 }}
-      title={t(
-        '该问题已被他人更新，您的操作未执行。页面已刷新为最新内容，请确认后重新操作。',
-        'Someone changed this problem, so your action was not applied. The page now shows the latest version; review it and act again.',
-      )}
+      title={
+        byMe
+          ? t(
+              '该问题已在另一个标签页中或由他人更新，您的操作未执行。页面已刷新为最新内容，请确认后重新操作。',
+              'This problem was changed in another tab or by someone else, so your action was not applied. The page now shows the latest version; review it and act again.',
+            )
+          : t(
+              '该问题已被他人更新，您的操作未执行。页面已刷新为最新内容，请确认后重新操作。',
+              'Someone changed this problem, so your action was not applied. The page now shows the latest version; review it and act again.',
+            )
+      }
       description={
         changes.length ? (
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>

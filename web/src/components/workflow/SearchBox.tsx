@@ -26,6 +26,7 @@ export function SearchBox({ onSearch, placeholder, testId, style }: Props) {
       onChange={(e) => setText(e.target.value)}
       onPressEnter={() => onSearch(text.trim())}
       placeholder={placeholder}
+      aria-label={placeholder}
       data-testid={testId}
       style={style}
     />

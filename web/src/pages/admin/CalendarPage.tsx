@@ -22,6 +22,9 @@ import { api } from '../../api';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { today } from '../manager/periods';
+import { PageTitle } from '../../components/PageTitle';
+import { VISUALLY_HIDDEN } from '../../components/SkipLink';
+import { useReturnFocus } from '../../components/useReturnFocus';
 
 /** An exception to Monday–Friday: a weekday off (working: false) or a weekend day worked (调休, working: true). */
 interface CalendarDay {
@@ -31,6 +34,8 @@ interface CalendarDay {
 }
 
 const HOLIDAY = { color: '#c0392b', background: '#fdecea' };
+/** Weekend days: grey, yet 4.5:1 on their light grey background. */
+const WEEKEND_TEXT = '#636363';
 const WORKDAY = { color: '#2f5597', background: '#e8eef9' };
 const WEEKDAYS: [string, string][] = [
   ['一', 'Mon'],
@@ -69,9 +74,7 @@ export function CalendarPage() {
       <Row justify="space-between" align="middle" gutter={[16, 8]}>
         <Col>
           <Space>
-            <Typography.Title level={3} style={{ margin: 0 }}>
-              {t('工作日历', 'Working-day calendar')}
-            </Typography.Title>
+            <PageTitle title={t('工作日历', 'Working-day calendar')} />
             <Button onClick={() => setParams({ year: String(year - 1) })} aria-label={t('上一年', 'Previous year')}>
               ‹
             </Button>
@@ -127,6 +130,26 @@ interface MonthProps {
 
 function Month({ year, month, exceptions, onPick }: MonthProps) {
   const { t } = useI18n();
+  /** A day as a screen reader says it: 2025年1月11日 星期六 休息日 / Saturday 11 January 2025, weekend. */
+  const spokenDay = (date: string, exception: CalendarDay | undefined) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const [zh] = WEEKDAYS[weekdayOf(date)];
+    const english = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    const kind = exception
+      ? exception.working
+        ? t(`调休上班（${exception.name}）`, `make-up working day (${exception.name})`)
+        : t(`节假日（${exception.name}）`, `holiday (${exception.name})`)
+      : isWeekend(date)
+        ? t('休息日', 'weekend')
+        : t('工作日', 'working day');
+    return t(`${y}年${m}月${d}日 星期${zh} ${kind}`, `${english}, ${kind}`);
+  };
   const first = `${year}-${pad(month)}-01`;
   const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const now = today();
@@ -144,7 +167,7 @@ function Month({ year, month, exceptions, onPick }: MonthProps) {
     >
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 2, textAlign: 'center' }}>
         {WEEKDAYS.map(([zh, en], i) => (
-          <Typography.Text key={en} type="secondary" style={{ fontSize: 12, color: i >= 5 ? '#999' : undefined }}>
+          <Typography.Text key={en} type="secondary" style={{ fontSize: 12, color: i >= 5 ? WEEKEND_TEXT : undefined }}>
             {t(zh, en)}
           </Typography.Text>
         ))}
@@ -165,14 +188,16 @@ function Month({ year, month, exceptions, onPick }: MonthProps) {
                 borderRadius: 4,
                 cursor: 'pointer',
                 font: 'inherit',
-                color: style?.color ?? (isWeekend(date) ? '#999' : undefined),
+                color: style?.color ?? (isWeekend(date) ? WEEKEND_TEXT : undefined),
                 background: style?.background ?? (isWeekend(date) ? '#fafafa' : 'transparent'),
                 fontWeight: exception ? 600 : undefined,
               }}
             >
-              {Number(date.slice(8))}
+              {/* Announced as the full date, its weekday and what kind of day it is; shown as the day. */}
+              <span style={VISUALLY_HIDDEN}>{spokenDay(date, exception)}</span>
+              <span aria-hidden>{Number(date.slice(8))}</span>
               {exception && (
-                <span style={{ position: 'absolute', top: 0, right: 2, fontSize: 9, lineHeight: 1.2 }}>
+                <span aria-hidden style={{ position: 'absolute', top: 0, right: 2, fontSize: 9, lineHeight: 1.2 }}>
                   {exception.working ? t('班', 'W') : t('休', 'H')}
                 </span>
               )}
@@ -238,6 +263,7 @@ interface DayDialogProps {
 
 /** Sets a day's exception (PUT /calendar/days/:date) or clears it (DELETE). */
 function DayDialog({ date, exception, onClose, onSaved }: DayDialogProps) {
+  useReturnFocus();
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ working: boolean; name: string }>();

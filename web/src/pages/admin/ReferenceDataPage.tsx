@@ -1,10 +1,12 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useReference, type Category, type Coded, type Department } from '../../reference';
 import { TierIntervals } from './TierIntervals';
+import { PageTitle } from '../../components/PageTitle';
+import { useReturnFocus } from '../../components/useReturnFocus';
 
 /** The longest default time limit a category may have (MAX_DUE_WORKING_DAYS of the service). */
 const MAX_DUE_WORKING_DAYS = 365;
@@ -17,9 +19,7 @@ export function ReferenceDataPage() {
   const { t } = useI18n();
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('基础数据', 'Reference data')}
-      </Typography.Title>
+      <PageTitle title={t('基础数据', 'Reference data')} />
       <Tabs
         items={[
           { key: 'departments', label: t('责任单位', 'Departments'), children: <Departments /> },
@@ -139,6 +139,7 @@ function Categories() {
 }
 
 function CategoryDialog({ category, onClose }: { category: Category; onClose: () => void }) {
+  useReturnFocus();
   const { t } = useI18n();
   const { message } = App.useApp();
   const reference = useReference();

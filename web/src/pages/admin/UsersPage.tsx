@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api';
 import { useAuth, type Role } from '../../auth';
@@ -7,6 +7,8 @@ import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useLabels, useReference } from '../../reference';
 import { LoginLocks } from './LoginLocks';
+import { PageTitle } from '../../components/PageTitle';
+import { useReturnFocus } from '../../components/useReturnFocus';
 
 interface User {
   id: string;
@@ -44,6 +46,7 @@ export function UsersPage() {
   const users = useQuery({ queryKey: ['users'], queryFn: ({ signal }) => api<User[]>('/users', { signal }) });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [showLocks, setShowLocks] = useState(false);
+  useReturnFocus(showLocks);
   const roleOf = (role: Role) => ROLES.find((r) => r.role === role)!;
 
   const setDisabled = async (user: User, disabled: boolean) => {
@@ -68,9 +71,7 @@ export function UsersPage() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('用户管理', 'Users')}
-        </Typography.Title>
+        <PageTitle title={t('用户管理', 'Users')} />
         <Space>
           <Button onClick={() => setShowLocks(true)}>{t('登录锁定', 'Sign-in locks')}</Button>
           <Button type="primary" onClick={() => setEditing({ mode: 'create' })}>
@@ -180,6 +181,7 @@ export function UsersPage() {
 
 /** The create, edit and reset-password form; a refusal (duplicate name, bad department …) stays on it. */
 function UserDialog({ editing, onClose, onSaved }: { editing: Editing; onClose: () => void; onSaved: () => void }) {
+  useReturnFocus();
   const { t } = useI18n();
   const { message } = App.useApp();
   const reference = useReference();

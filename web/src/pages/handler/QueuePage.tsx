@@ -11,6 +11,7 @@ import { useKeysetList } from '../../components/workflow/useKeysetList';
 import { QueryError, readState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
+import { PageTitle } from '../../components/PageTitle';
 
 type View = 'open' | 'resolved';
 
@@ -80,14 +81,14 @@ export function QueuePage() {
 
   return (
     <Flex vertical gap={12} style={LIST_PAGE}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
+      <PageTitle title={t('待办问题', 'My queue')} style={{ fontSize: 20 }}>
         {t('待办问题', 'My queue')}
         {user?.departmentId && (
           <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 16 }}>
             {labels.department(user.departmentId)}
           </Typography.Text>
         )}
-      </Typography.Title>
+      </PageTitle>
       {warnings.error ? (
         <QueryError {...readState(warnings)} title={t('预警', 'Warnings')} />
       ) : (

@@ -1,10 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Empty, Row, Segmented, Space, Statistic, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Row, Segmented, Select, Space, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
-import { CHART_COLORS, EChart, rateBarHeight, rateBarOption, rateTrendOption } from '../../components/charts';
+import {
+  CHART_COLORS,
+  EChart,
+  formatRate,
+  rateBarHeight,
+  rateBarOption,
+  rateTrendOption,
+} from '../../components/charts';
 import { QueryError, QueryState, readState, type ReadState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
@@ -13,15 +20,24 @@ import { RateCard } from './RateCard';
 import { CoverageByDistrict } from './CoverageByDistrict';
 import type { FiguresReport, RateFigures, ResolutionRateReport, TrendReport, VisitsReport } from './reportTypes';
 import { WarningsPanel } from './WarningsPanel';
+import { PageTitle } from '../../components/PageTitle';
 import { WatchCards } from './WatchCards';
 
 type Group = NonNullable<ResolutionRateReport['groups']>[number];
 
 const counts = (rate: RateFigures) => `${rate.resolved} / ${rate.recorded}`;
 
-/** Best rate first; groups with nothing recorded (no rate) last. */
+/**
+ * Best rate first; groups with nothing recorded (no rate) after them; the problems not yet assigned
+ * (key null, 未交办) last of all, since they are no department and take no place in the ranking.
+ */
 const byRate = (groups: Group[] = []) =>
-  [...groups].sort((a, b) => (b.ratePercent ?? -1) - (a.ratePercent ?? -1) || b.recorded - a.recorded);
+  [...groups].sort(
+    (a, b) =>
+      Number(a.key === null) - Number(b.key === null) ||
+      (b.ratePercent ?? -1) - (a.ratePercent ?? -1) ||
+      b.recorded - a.recorded,
+  );
 
 /**
  * The coordination office's dashboard for one quarter (`?period=2025-Q1`, default the current one):
@@ -69,10 +85,10 @@ export function DashboardPage() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Row justify="space-between" align="middle" gutter={[16, 8]}>
         <Col>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <PageTitle title={`${t('工作台', 'Dashboard')} ${period}`}>
             {t('工作台', 'Dashboard')} ·{' '}
             {t(`${period.slice(0, 4)}年第${period.slice(6)}季度`, `${period.slice(5)} ${period.slice(0, 4)}`)}
-          </Typography.Title>
+          </PageTitle>
           <Typography.Text type="secondary">
             {summary
               ? t(`数据截至 ${formatTime(summary.asOf)}`, `Figures as of ${formatTime(summary.asOf)}`)
@@ -197,7 +213,7 @@ function SummaryCards({
           ratePercent={resolution.ratePercent}
           numerator={resolution.resolved}
           denominator={resolution.recorded}
-          parts={t('办结 / 登记', 'resolved / recorded')}
+          parts={t('其中已办结 / 本季度登记', 'of these resolved / recorded this quarter')}
         />
       </Col>
       <Col xs={24} sm={12} lg={8}>
@@ -232,7 +248,7 @@ function SummaryCards({
           ratePercent={onTime.ratePercent}
           numerator={onTime.onTime}
           denominator={onTime.resolved}
-          parts={t('按期 / 办结', 'on time / resolved')}
+          parts={t('按期 / 本季度办结', 'on time / resolved this quarter')}
         />
       </Col>
       <Col xs={24} sm={12} lg={8}>
@@ -257,8 +273,11 @@ function SummaryCards({
             <Col span={12}>
               <Statistic
                 title={t('办结用时中位数', 'Median time to resolve')}
-                value={report?.medianDaysToResolve ?? '—'}
-                suffix={report?.medianDaysToResolve != null ? t('天', 'days') : undefined}
+                value={
+                  report?.medianDaysToResolve != null
+                    ? t(`${report.medianDaysToResolve} 天`, `${report.medianDaysToResolve} days`)
+                    : '—'
+                }
               />
             </Col>
             <Col span={12}>
@@ -368,12 +387,28 @@ function GroupRateCard({ title, hint, groups, loading, state, label, onPick }: G
       {state.error ? (
         <QueryError {...state} />
       ) : sorted.some((g) => g.recorded > 0) ? (
-        <EChart
-          option={option}
-          height={rateBarHeight(sorted.length, 220)}
-          onClick={({ dataIndex }) => onPick(sorted[dataIndex])}
-          ariaLabel={title}
-        />
+        <>
+          <EChart
+            option={option}
+            height={rateBarHeight(sorted.length, 220)}
+            onClick={({ dataIndex }) => onPick(sorted[dataIndex])}
+            ariaLabel={title}
+          />
+          {/* The same drill-down as a click on a bar, for the keyboard and screen readers. */}
+          <Select
+            size="small"
+            showSearch={{ optionFilterProp: 'label' }}
+            value={null}
+            style={{ width: '100%', marginTop: 8 }}
+            placeholder={t('选择一项查看其问题', 'Choose one to list its problems')}
+            aria-label={t(`${title}：查看问题`, `${title}: list the problems`)}
+            options={sorted.map((g, index) => ({
+              value: index,
+              label: `${points[index].label} · ${formatRate(g.ratePercent)} (${counts(g)})`,
+            }))}
+            onChange={(index: number) => onPick(sorted[index])}
+          />
+        </>
       ) : (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}

@@ -57,6 +57,7 @@ export function ProblemFilterBar({ filters, onChange, onReset }: Props) {
         mode="multiple"
         maxTagCount="responsive"
         placeholder={t('状态', 'Status')}
+        aria-label={t('状态', 'Status')}
         value={filters.status?.split(',') ?? []}
         options={coded(reference.statuses, labels.status)}
         onChange={(values: string[]) => onChange({ status: values.join(',') || undefined })}
@@ -65,6 +66,7 @@ export function ProblemFilterBar({ filters, onChange, onReset }: Props) {
       <Select
         {...select}
         placeholder={t('责任单位', 'Department')}
+        aria-label={t('责任单位', 'Department')}
         value={filters.departmentId}
         options={reference.departments.map((d) => ({ value: d.id, label: d.name }))}
         onChange={(value?: string) => onChange({ departmentId: value })}
@@ -72,6 +74,7 @@ export function ProblemFilterBar({ filters, onChange, onReset }: Props) {
       <Select
         {...select}
         placeholder={t('县区', 'District')}
+        aria-label={t('县区', 'District')}
         value={filters.district}
         options={coded(reference.districts, labels.district)}
         onChange={(value?: string) => onChange({ district: value })}
@@ -79,6 +82,7 @@ export function ProblemFilterBar({ filters, onChange, onReset }: Props) {
       <Select
         {...select}
         placeholder={t('问题类别', 'Category')}
+        aria-label={t('问题类别', 'Category')}
         value={filters.category}
         options={coded(reference.categories, labels.category)}
         onChange={(value?: string) => onChange({ category: value })}
@@ -87,6 +91,7 @@ export function ProblemFilterBar({ filters, onChange, onReset }: Props) {
         {...select}
         style={{ width: 150 }}
         placeholder={t('是否超期', 'Overdue')}
+        aria-label={t('是否超期', 'Overdue')}
         value={filters.overdue}
         options={yesNo.map((o) => ({ ...o, label: `${t('超期', 'Overdue')}: ${o.label}` }))}
         onChange={(value?: string) => onChange({ overdue: value })}
@@ -95,6 +100,7 @@ export function ProblemFilterBar({ filters, onChange, onReset }: Props) {
         {...select}
         style={{ width: 150 }}
         placeholder={t('是否督办', 'Escalated')}
+        aria-label={t('是否督办', 'Escalated')}
         value={filters.escalated}
         options={yesNo.map((o) => ({ ...o, label: `${t('督办', 'Escalated')}: ${o.label}` }))}
         onChange={(value?: string) => onChange({ escalated: value })}
@@ -108,6 +114,7 @@ export function ProblemFilterBar({ filters, onChange, onReset }: Props) {
       <Select
         {...select}
         placeholder={t('登记人', 'Recorded by')}
+        aria-label={t('登记人', 'Recorded by')}
         value={filters.createdBy}
         options={[
           { value: 'me', label: t('我登记的', 'Recorded by me') },

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -15,7 +15,9 @@ import {
   apiFilters,
   DEFAULT_SORT,
   filterSearch,
+  PAGES_KEY,
   parseSort,
+  readCursors,
   readFilters,
   type Filters,
   type ProblemListItem,
@@ -23,8 +25,18 @@ import {
   STATUS_COLORS,
 } from './problemQuery';
 import { SavedViewsBar } from './SavedViewsBar';
+import { PageTitle } from '../../components/PageTitle';
 
 const PAGE_SIZES = [20, 50, 100, 200];
+
+/** A title on at most two lines, cut after them (the tooltip has it whole). */
+const TWO_LINES = {
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+  wordBreak: 'break-all',
+} as const;
 
 const EVENT_NAMES: Record<string, [string, string]> = {
   created: ['登记', 'Recorded'],
@@ -45,35 +57,40 @@ const EVENT_NAMES: Record<string, [string, string]> = {
  */
 export function ProblemListPage() {
   const { t, lang, formatTime } = useI18n();
+  const deadlineText = useDeadlineText();
   const { user } = useAuth();
   const labels = useLabels();
-  const deadlineText = useDeadlineText();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const search = filterSearch(filters);
   const limit = PAGE_SIZES.includes(Number(params.get('limit'))) ? Number(params.get('limit')) : 50;
 
-  // The cursors of the pages walked so far; a new filter or page size starts again at the first page.
-  const walkKey = `${search}&limit=${limit}`;
-  const [walk, setWalk] = useState<{ key: string; cursors: string[] }>({ key: walkKey, cursors: [] });
-  const cursors = walk.key === walkKey ? walk.cursors : [];
+  // The cursors of the pages walked so far, kept in the URL (see readCursors); a new filter or
+  // page size starts again at the first page, since show() writes the URL without them.
+  const cursors = readCursors(params);
   const cursor = cursors[cursors.length - 1];
 
   const page = useQuery({
     queryKey: ['problems', 'list', search, limit, cursor],
     queryFn: ({ signal }) =>
-      api<{ items: ProblemListItem[]; nextCursor: string | null }>('/problems', {
-        query: { ...apiFilters(filters), limit, cursor },
+      api<{ items: ProblemListItem[]; nextCursor: string | null; total?: number }>('/problems', {
+        query: { ...apiFilters(filters), limit, cursor, withTotal: true },
         signal,
       }),
     placeholderData: keepPreviousData,
   });
 
-  const show = (next: Filters, nextLimit = limit) => {
+  const show = (next: Filters, nextLimit = limit, nextCursors: string[] = []) => {
     const query = new URLSearchParams(filterSearch(next));
     if (nextLimit !== 50) query.set('limit', String(nextLimit));
+    if (nextCursors.length) query.set(PAGES_KEY, nextCursors.join(','));
     setParams(query);
+  };
+  /** Another page of the same walk: its cursors in the URL, and the view back at the top of the list. */
+  const turn = (nextCursors: string[]) => {
+    show(filters, limit, nextCursors);
+    window.scrollTo({ top: 0 });
   };
   const change = (patch: Filters) => show({ ...filters, ...patch });
 
@@ -93,19 +110,26 @@ export function ProblemListPage() {
   const sort = parseSort(filters.sort);
   const sortOrder = (field: SortField): SortOrder =>
     sort.field === field ? (sort.descending ? 'descend' : 'ascend') : null;
-  const sortable = (field: SortField) => ({
+  // A deadline's first click sorts the earliest first; the other columns start with the largest.
+  const sortable = (field: SortField, first: SortOrder = 'descend') => ({
     key: field,
     sorter: true,
     sortOrder: sortOrder(field),
-    sortDirections: ['descend', 'ascend'] as SortOrder[],
+    sortDirections: (first === 'ascend' ? ['ascend', 'descend'] : ['descend', 'ascend']) as SortOrder[],
   });
+  const total = page.data?.total;
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <PageTitle title={t('问题清单', 'Resolution list')}>
           {t('问题清单', 'Resolution list')}
-        </Typography.Title>
+          {total !== undefined && (
+            <Typography.Text type="secondary" style={{ fontSize: 14, marginInlineStart: 12 }} data-testid="list-total">
+              {t(`共 ${total} 条`, `${total} in all`)}
+            </Typography.Text>
+          )}
+        </PageTitle>
         <Space wrap>
           {user && (
             <SavedViewsBar
@@ -135,7 +159,9 @@ export function ProblemListPage() {
           loading={page.isFetching}
           dataSource={page.data?.items}
           pagination={false}
-          scroll={{ x: 1360 }}
+          // The fixed columns take 1,084 px; the title the rest (about 280 px at 1440 px wide, on two
+          // lines), cut after them with the whole title in a tooltip.
+          scroll={{ x: 1368 }}
           locale={{ emptyText: t('没有符合条件的问题', 'No problems match these filters') }}
           onChange={(_, __, sorter) => {
             const { columnKey, order } = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -146,31 +172,30 @@ export function ProblemListPage() {
             {
               title: t('编号', 'Code'),
               dataIndex: 'code',
-              width: 120,
+              width: 116,
               fixed: 'left',
               render: (code: string, row) => <Link to={`/problems/${row.id}`}>{code}</Link>,
             },
             {
               title: t('问题', 'Title'),
               dataIndex: 'title',
-              ellipsis: true,
               render: (title: string, row) => (
-                <>
-                  <Link to={`/problems/${row.id}`} title={title}>
-                    {title}
-                  </Link>
+                <div style={TWO_LINES} data-testid="problem-title">
+                  <Tooltip title={title} placement="topLeft">
+                    <Link to={`/problems/${row.id}`}>{title}</Link>
+                  </Tooltip>
                   {row.escalated && (
                     <Tag color="red" style={{ marginInlineStart: 6 }}>
                       {t('督办', 'Escalated')}
                     </Tag>
                   )}
-                </>
+                </div>
               ),
             },
             {
               title: t('企业', 'Enterprise'),
               dataIndex: ['enterprise', 'name'],
-              width: 200,
+              width: 160,
               ellipsis: true,
               render: (name: string, row) => (
                 <>
@@ -182,17 +207,17 @@ export function ProblemListPage() {
                 </>
               ),
             },
-            { title: t('类别', 'Category'), dataIndex: 'category', width: 120, render: labels.category },
+            { title: t('类别', 'Category'), dataIndex: 'category', width: 90, render: labels.category },
             {
               title: t('状态', 'Status'),
               dataIndex: 'status',
-              width: 100,
+              width: 80,
               render: (status: string) => <Tag color={STATUS_COLORS[status]}>{labels.status(status)}</Tag>,
             },
             {
               title: t('责任单位', 'Department'),
               dataIndex: 'departmentId',
-              width: 130,
+              width: 110,
               ellipsis: true,
               render: labels.department,
             },
@@ -206,8 +231,8 @@ export function ProblemListPage() {
             {
               title: t('办理时限', 'Due'),
               dataIndex: 'dueAt',
-              width: 130,
-              ...sortable('dueAt'),
+              width: 100,
+              ...sortable('dueAt', 'ascend'),
               render: (value: string | null, row) => (
                 <Typography.Text type={row.overdue ? 'danger' : undefined} className="deadline">
                   {value ? deadlineText(value) : '—'}
@@ -217,21 +242,22 @@ export function ProblemListPage() {
             {
               title: t('已办天数', 'Days open'),
               dataIndex: 'daysOpen',
-              width: 90,
+              width: 92,
               align: 'right',
               ...sortable('daysOpen'),
             },
             {
               title: t('超期工作日', 'Working days overdue'),
               dataIndex: 'daysOverdue',
-              width: 100,
+              width: 104,
               align: 'right',
+              ...sortable('daysOverdue'),
               render: (days: number) => (days > 0 ? <Typography.Text type="danger">{days}</Typography.Text> : '—'),
             },
             {
               title: t('最近动态', 'Last event'),
               dataIndex: 'lastEventAt',
-              width: 150,
+              width: 136,
               ...sortable('lastActivityAt'),
               render: (at: string, row) => {
                 const name = EVENT_NAMES[row.lastEventType];
@@ -253,16 +279,17 @@ export function ProblemListPage() {
       <Space wrap style={{ width: '100%', justifyContent: 'flex-end' }}>
         <Typography.Text type="secondary">
           {t(`第 ${cursors.length + 1} 页`, `Page ${cursors.length + 1}`)}
+          {total !== undefined && ` / ${Math.max(1, Math.ceil(total / limit))}`}
           {page.data &&
             !page.error &&
             ` · ${t(`本页 ${page.data.items.length} 条`, `${page.data.items.length} on this page`)}`}
         </Typography.Text>
-        <Button disabled={!cursors.length} onClick={() => setWalk({ key: walkKey, cursors: cursors.slice(0, -1) })}>
+        <Button disabled={!cursors.length} onClick={() => turn(cursors.slice(0, -1))}>
           {t('上一页', 'Previous')}
         </Button>
         <Button
           disabled={!page.data?.nextCursor || page.isFetching}
-          onClick={() => setWalk({ key: walkKey, cursors: [...cursors, page.data!.nextCursor!] })}
+          onClick={() => turn([...cursors, page.data!.nextCursor!])}
         >
           {t('下一页', 'Next')}
         </Button>

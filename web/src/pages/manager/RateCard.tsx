@@ -43,7 +43,7 @@ export function RateCard({
           <Typography.Text type="secondary">({parts})</Typography.Text>
         </Typography.Text>
       </div>
-      <Progress percent={ratePercent ?? 0} showInfo={false} strokeColor={color} size="small" />
+      <Progress percent={ratePercent ?? 0} showInfo={false} strokeColor={color} size="small" aria-label={title} />
     </Card>
   );
 }

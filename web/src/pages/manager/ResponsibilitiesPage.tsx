@@ -7,6 +7,7 @@ import { showFieldErrors } from '../../components/workflow/fieldErrors';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { candidateOptions, useCandidates } from '../shared/EnterprisePage';
+import { PageTitle } from '../../components/PageTitle';
 
 /**
  * Responsibility in bulk (managers and admins): assignments from a spreadsheet, checked first
@@ -19,9 +20,7 @@ export function ResponsibilitiesPage() {
   return (
     <Flex vertical gap={12} style={{ maxWidth: 960, margin: '0 auto', width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('包联关系', 'Responsibilities')}
-        </Typography.Title>
+        <PageTitle title={t('包联关系', 'Responsibilities')} />
         <Button onClick={() => setHandingOver(true)} data-testid="handover-open">
           {t('工作交接', 'Hand over')}
         </Button>

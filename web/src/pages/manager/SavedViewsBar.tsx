@@ -2,6 +2,7 @@ import { App, Button, Input, Modal, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { useSavedViews } from './savedViews';
+import { useReturnFocus } from '../../components/useReturnFocus';
 
 interface Props {
   userId: string;
@@ -18,6 +19,7 @@ export function SavedViewsBar({ userId, search, currentSearch, onPick }: Props) 
   const { message } = App.useApp();
   const { views, save, remove } = useSavedViews(userId);
   const [naming, setNaming] = useState(false);
+  useReturnFocus(naming);
   const [name, setName] = useState('');
   const current = views.find((view) => view.search === search);
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, DatePicker, Flex, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { ListStatus } from '../../components/workflow/ListStatus';
 import { useKeysetList } from '../../components/workflow/useKeysetList';
 import { useI18n } from '../../i18n';
 import { useLabels, useReference } from '../../reference';
+import { PageTitle } from '../../components/PageTitle';
 
 const FILTERS = ['officialId', 'district', 'tier', 'from', 'to', 'withProblems', 'status', 'sort'] as const;
 type FilterName = (typeof FILTERS)[number];
@@ -59,9 +60,7 @@ export function VisitListPage() {
 
   return (
     <Flex vertical gap={12}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('走访记录', 'Visits')}
-      </Typography.Title>
+      <PageTitle title={t('走访记录', 'Visits')} />
       <Space wrap size={[8, 8]}>
         <Select
           {...select}

@@ -19,6 +19,7 @@ import {
   VisitsSection,
   type ListKey,
 } from './WeeklySections';
+import { PageTitle } from '../../components/PageTitle';
 
 const FORMATS = [
   { format: 'xlsx', label: ['下载 Excel', 'Spreadsheet'] },
@@ -34,7 +35,10 @@ export function WeeklyReportPage() {
   const { t, lang, formatTime } = useI18n();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const week = isIsoWeek(params.get('week')) ? params.get('week')! : isoWeekOf(today());
+  const thisWeek = isoWeekOf(today());
+  // A week that has not begun has no report (the service refuses it): this week at the latest.
+  const asked = isIsoWeek(params.get('week')) ? params.get('week')! : thisWeek;
+  const week = isoWeekMonday(asked) > isoWeekMonday(thisWeek) ? thisWeek : asked;
   const monday = isoWeekMonday(week);
   const report = useQuery({
     queryKey: ['reports', 'weekly', week],
@@ -70,10 +74,15 @@ export function WeeklyReportPage() {
               value={dayjs(monday)}
               format={() => `${week} · ${monday} ~ ${addDays(monday, 6)}`}
               onChange={(date) => date && setParams({ week: isoWeekOf(date.format('YYYY-MM-DD')) })}
+              disabledDate={(date) => date.format('YYYY-MM-DD') > addDays(isoWeekMonday(thisWeek), 6)}
               style={{ width: 290 }}
               aria-label={t('周次', 'Week')}
             />
-            <Button onClick={() => setParams({ week: shiftWeek(week, 1) })} aria-label={t('下一周', 'Next week')}>
+            <Button
+              onClick={() => setParams({ week: shiftWeek(week, 1) })}
+              aria-label={t('下一周', 'Next week')}
+              disabled={week === thisWeek}
+            >
               ›
             </Button>
           </Space>
@@ -93,9 +102,9 @@ export function WeeklyReportPage() {
       </Row>
 
       <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
+        <PageTitle title={`${t('周报', 'Weekly report')} ${week}`} style={{ marginBottom: 4 }}>
           {t('酒泉市涉企问题办理周调度报告', 'Jiuquan business problem resolution: weekly coordination report')}
-        </Typography.Title>
+        </PageTitle>
         <Typography.Text type="secondary">
           {t(`${week}（${monday} 至 ${addDays(monday, 6)}）`, `${week} (${monday} to ${addDays(monday, 6)})`)}
           {data && ` · ${t('数据截至', 'Figures as of')} ${formatTime(data.asOf)}`}

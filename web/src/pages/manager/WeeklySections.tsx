@@ -216,6 +216,23 @@ export function RatesSection({ rates }: { rates: WeeklyReport['rates'] }) {
             parts={parts}
           />
         </Col>
+        {rates.previousQuarter && (
+          <Col xs={24} md={12}>
+            <RateCard
+              testId="weekly-rate-previous-quarter"
+              color={CHART_COLORS[3]}
+              title={`${t('上季度最终办结率', 'Previous quarter, final resolution rate')} (${rates.previousQuarter.label})`}
+              definition={t(
+                '季度初几周的季度累计数据尚少，并列上一季度截至季度末的最终办结率（即已公布的数字）',
+                'Early in a quarter its own figure rests on few problems; the previous quarter as of its end (the published figure) stands beside it',
+              )}
+              ratePercent={rates.previousQuarter.ratePercent}
+              numerator={rates.previousQuarter.resolved}
+              denominator={rates.previousQuarter.recorded}
+              parts={parts}
+            />
+          </Col>
+        )}
       </Row>
     </Section>
   );
@@ -292,7 +309,7 @@ export type ListKey = keyof WeeklyReport['lists'];
 
 /** One of the lists the meeting walks through: new, overdue, escalated, unsatisfied. */
 export function ProblemListSection({ kind, items }: { kind: ListKey; items: WeeklyProblemItem[] }) {
-  const { t, formatTime } = useI18n();
+  const { t, lang, formatTime } = useI18n();
   const deadlineText = useDeadlineText();
   const labels = useLabels();
   const titles: Record<ListKey, string> = {
@@ -310,8 +327,18 @@ export function ProblemListSection({ kind, items }: { kind: ListKey; items: Week
     },
     { title: t('标题', 'Title'), dataIndex: 'title' },
     { title: t('企业', 'Enterprise'), dataIndex: 'enterpriseName' },
-    { title: t('县区', 'District'), dataIndex: 'districtName', width: 110, responsive: ['lg'] },
-    { title: t('类别', 'Category'), dataIndex: 'categoryName', width: 100, responsive: ['lg'] },
+    {
+      title: t('县区', 'District'),
+      dataIndex: lang === 'en' ? 'districtNameEn' : 'districtName',
+      width: 110,
+      responsive: ['lg'],
+    },
+    {
+      title: t('类别', 'Category'),
+      dataIndex: lang === 'en' ? 'categoryNameEn' : 'categoryName',
+      width: 100,
+      responsive: ['lg'],
+    },
     {
       title: t('责任单位', 'Department'),
       dataIndex: 'departmentName',

@@ -31,7 +31,7 @@ export const STATUS_COLORS: Record<string, string> = {
 };
 
 /** The list's sorts (ListProblemsQuery in src/problems/problem.dto.ts); a leading - is newest first. */
-export const SORT_FIELDS = ['reportedAt', 'dueAt', 'lastActivityAt', 'daysOpen'] as const;
+export const SORT_FIELDS = ['reportedAt', 'dueAt', 'lastActivityAt', 'daysOpen', 'daysOverdue'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export const DEFAULT_SORT = '-reportedAt';
 
@@ -82,6 +82,17 @@ export function apiFilters({ from, to, status, ...rest }: Filters): Query {
     reportedFrom: from ? startOfDay(from) : undefined,
     reportedTo: to ? startOfDay(addDays(to, 1)) : undefined,
   };
+}
+
+/**
+ * The pages walked so far, as the `pages` parameter of the URL holds them: the cursor of each page
+ * after the first, comma-separated (cursors are base64url, which has no comma). A reload or a shared
+ * link returns to the same page; a new filter or page size starts again at the first.
+ */
+export const PAGES_KEY = 'pages';
+
+export function readCursors(params: URLSearchParams): string[] {
+  return (params.get(PAGES_KEY) ?? '').split(',').filter((cursor) => /^[A-Za-z0-9_-]+$/.test(cursor));
 }
 
 export function parseSort(sort: string | undefined): { field: SortField; descending: boolean } {

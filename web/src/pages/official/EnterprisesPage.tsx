@@ -8,6 +8,8 @@ import type { Enterprise } from '../../components/workflow/types';
 import { useKeysetList } from '../../components/workflow/useKeysetList';
 import { useI18n } from '../../i18n';
 import { useReference } from '../../reference';
+import { PageTitle } from '../../components/PageTitle';
+import { useReturnFocus } from '../../components/useReturnFocus';
 
 // Registering an enterprise is the exception: its form comes when the drawer first opens.
 const EnterpriseForm = lazy(() =>
@@ -21,15 +23,14 @@ export function EnterprisesPage() {
   const [q, setQ] = useState('');
   const [district, setDistrict] = useState<string | undefined>();
   const [registering, setRegistering] = useState(false);
+  useReturnFocus(registering);
   const [created, setCreated] = useState<Enterprise | null>(null);
   const list = useKeysetList<Enterprise>('/enterprises', { q: q || undefined, district, limit: 20 });
 
   return (
     <Flex vertical gap={12} style={LIST_PAGE}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('企业走访', 'Enterprises')}
-        </Typography.Title>
+        <PageTitle title={t('企业走访', 'Enterprises')} style={{ fontSize: 20 }} />
         <Button onClick={() => setRegistering(true)} data-testid="enterprise-register">
           {t('登记新企业', 'Register an enterprise')}
         </Button>
@@ -45,6 +46,7 @@ export function EnterprisesPage() {
           style={{ flex: '0 1 200px', minWidth: 160 }}
           allowClear
           placeholder={t('全部县区', 'All districts')}
+          aria-label={t('县区', 'District')}
           value={district}
           onChange={setDistrict}
           options={reference.districts.map((d) => ({

@@ -10,6 +10,7 @@ import type { MyEnterprise, MyEnterprises } from '../../components/outreach/type
 import { LIST_PAGE } from '../../components/workflow/layout';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
+import { PageTitle } from '../../components/PageTitle';
 
 type Filter = 'week' | 'all';
 
@@ -32,9 +33,7 @@ export function MyEnterprisesPage() {
   return (
     <Flex vertical gap={12} style={LIST_PAGE}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          {t('我的企业', 'My enterprises')}
-        </Typography.Title>
+        <PageTitle title={t('我的企业', 'My enterprises')} />
         <Link to="/enterprises">{t('查找其他企业', 'Find another enterprise')}</Link>
       </Flex>
       <Segmented<Filter>

@@ -1,4 +1,4 @@
-import { Flex, Segmented, Typography } from 'antd';
+import { Flex, Segmented } from 'antd';
 import { useState } from 'react';
 import { LIST_PAGE } from '../../components/workflow/layout';
 import { ListStatus } from '../../components/workflow/ListStatus';
@@ -7,6 +7,7 @@ import { SearchBox } from '../../components/workflow/SearchBox';
 import { OPEN_STATUSES, type Problem, type Status } from '../../components/workflow/types';
 import { useKeysetList } from '../../components/workflow/useKeysetList';
 import { useI18n } from '../../i18n';
+import { PageTitle } from '../../components/PageTitle';
 
 type Filter = 'all' | 'open' | 'done' | 'withdrawn';
 
@@ -30,9 +31,7 @@ export function MyProblemsPage() {
   });
   return (
     <Flex vertical gap={12} style={LIST_PAGE}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('我登记的问题', 'Problems I recorded')}
-      </Typography.Title>
+      <PageTitle title={t('我登记的问题', 'Problems I recorded')} style={{ fontSize: 20 }} />
       <SearchBox placeholder={t('按标题、企业或编号查找', 'Find by title, enterprise or code')} onSearch={setQ} />
       <Segmented<Filter>
         block

@@ -1,4 +1,4 @@
-import { Flex, Segmented, Typography } from 'antd';
+import { Flex, Segmented } from 'antd';
 import { useState } from 'react';
 import { VisitCard } from '../../components/visits/VisitCard';
 import type { VisitView } from '../../components/visits/types';
@@ -6,6 +6,7 @@ import { LIST_PAGE } from '../../components/workflow/layout';
 import { ListStatus } from '../../components/workflow/ListStatus';
 import { useKeysetList } from '../../components/workflow/useKeysetList';
 import { useI18n } from '../../i18n';
+import { PageTitle } from '../../components/PageTitle';
 
 type Scope = 'mine' | 'enterprises';
 
@@ -16,9 +17,7 @@ export function MyVisitsPage() {
   const list = useKeysetList<VisitView>('/visits', { officialId: scope === 'mine' ? 'me' : undefined, limit: 20 });
   return (
     <Flex vertical gap={12} style={LIST_PAGE}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('我的走访', 'My visits')}
-      </Typography.Title>
+      <PageTitle title={t('我的走访', 'My visits')} />
       <Segmented<Scope>
         block
         value={scope}

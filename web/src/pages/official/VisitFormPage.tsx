@@ -20,6 +20,7 @@ import { VisitProblemsField } from '../../components/workflow/VisitProblemsField
 import { VisitSuccess, type Visit } from '../../components/workflow/VisitSuccess';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
+import { PageTitle } from '../../components/PageTitle';
 
 const FIELDS = [
   'visitedAt',
@@ -133,9 +134,7 @@ function VisitForm({ enterpriseId, onRestart }: { enterpriseId: string; onRestar
 
   return (
     <Flex vertical gap={12} style={{ maxWidth: 720, margin: '0 auto', width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('记录走访', 'Log a visit')}
-      </Typography.Title>
+      <PageTitle title={t('记录走访', 'Log a visit')} style={{ fontSize: 20 }} />
       <EnterpriseHeader enterpriseId={enterpriseId} />
       {restored && (
         <Alert
@@ -199,7 +198,9 @@ function VisitForm({ enterpriseId, onRestart }: { enterpriseId: string; onRestar
             <Input.TextArea rows={3} maxLength={5000} />
           </Form.Item>
         </Card>
-        <Typography.Title level={5}>{t('企业反映的问题', 'Problems raised')}</Typography.Title>
+        <Typography.Title level={2} style={{ fontSize: 16 }}>
+          {t('企业反映的问题', 'Problems raised')}
+        </Typography.Title>
         <VisitProblemsField />
       </Form>
       {/* Outside the form, so that the banners' buttons stay usable while the form is locked. */}

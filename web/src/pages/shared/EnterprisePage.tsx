@@ -43,6 +43,7 @@ import type { Status } from '../../components/workflow/types';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
+import { PageTitle } from '../../components/PageTitle';
 
 type T = (zh: string, en: string) => string;
 
@@ -151,9 +152,7 @@ function Summary({
     <Card size="small">
       <Flex vertical gap={8}>
         <Flex justify="space-between" align="start" gap={8} wrap>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="enterprise-name">
-            {enterprise.name}
-          </Typography.Title>
+          <PageTitle title={enterprise.name} testId="enterprise-name" />
           <TierTag tier={enterprise.tier} />
         </Flex>
         <Descriptions size="small" column={1}>

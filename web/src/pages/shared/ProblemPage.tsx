@@ -15,6 +15,7 @@ import type { Enterprise, Problem } from '../../components/workflow/types';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { ClampedText } from '../../components/ClampedText';
+import { PageTitle } from '../../components/PageTitle';
 
 /** One problem: its facts, its enterprise, its history, and the actions the user may take now. */
 export function ProblemPage() {
@@ -102,12 +103,12 @@ export function ProblemPage() {
     <Flex vertical gap={16}>
       <Flex wrap gap={8} align="center">
         <Button onClick={goBack}>{t('返回', 'Back')}</Button>
-        <Typography.Title level={4} style={{ margin: 0, flex: '1 1 240px' }}>
+        <PageTitle title={`${problem.code} ${problem.title}`} style={{ fontSize: 20, flex: '1 1 240px' }}>
           <Typography.Text type="secondary" style={{ fontSize: 'inherit', marginRight: 8 }}>
             {problem.code}
           </Typography.Text>
           <ClampedText text={problem.title} testId="problem-title" />
-        </Typography.Title>
+        </PageTitle>
         <StatusTag status={problem.status} testId="problem-status" />
         {problem.escalated && (
           <Tag color="volcano" data-testid="problem-escalated">

@@ -18,6 +18,7 @@ import { DueDate } from '../../components/workflow/Deadline';
 import { StatusTag } from '../../components/workflow/StatusTag';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
+import { PageTitle } from '../../components/PageTitle';
 
 type Dialog = 'amend' | 'withdraw';
 
@@ -85,12 +86,16 @@ export function VisitPage() {
     <Flex vertical gap={16}>
       <Flex wrap gap={8} align="center">
         <Button onClick={goBack}>{t('返回', 'Back')}</Button>
-        <Typography.Title level={4} style={{ margin: 0, flex: '1 1 240px' }} data-testid="visit-title">
+        <PageTitle
+          title={`${t('走访', 'Visit')} ${visit.enterpriseName}`}
+          style={{ fontSize: 20, flex: '1 1 240px' }}
+          testId="visit-title"
+        >
           <Typography.Text type="secondary" style={{ fontSize: 'inherit', marginRight: 8 }}>
             {t('走访', 'Visit')}
           </Typography.Text>
           {visit.enterpriseName}
-        </Typography.Title>
+        </PageTitle>
         <VisitStatusTag status={visit.status} />
         {visit.revision > 1 && (
           <Tag color="gold">{t(`已修正 ${visit.revision - 1} 次`, `Amended ×${visit.revision - 1}`)}</Tag>

@@ -1,0 +1,139 @@
+/**
+ * The manager's resolution list on the demo data (issue 18, item 7): the total, the page kept in
+ * the URL across a reload, the view back at the top after "next page", titles readable at 1440 px
+ * with the whole title in a tooltip, the sort by working days overdue, the deadline earliest first
+ * on its first click, and named filters.
+ */
+import type { Page } from 'playwright-core';
+import { login, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
+
+jest.setTimeout(STEP_TIMEOUT_MS);
+
+interface Item {
+  id: string;
+  code: string;
+  title: string;
+  daysOverdue: number;
+  dueAt: string | null;
+}
+
+describe('the manager’s problem list in the browser (demo data)', () => {
+  const harness = useBrowserHarness();
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await harness.newPage({ viewport: { width: 1440, height: 900 } });
+    await login(page, 'manager', '/problems');
+  });
+
+  const api = async (query: string) =>
+    (
+      await harness.service
+        .http()
+        .get(`/api/v1/problems?${query}`)
+        .set(await harness.auth('manager'))
+        .expect(200)
+    ).body as { items: Item[]; nextCursor: string | null; total?: number };
+  const rowCodes = async () => page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allInnerTexts();
+  /** Waits until the table's first rows are `codes` (polled from the test: the page's CSP forbids eval). */
+  const firstRows = async (codes: string[]) => {
+    const deadline = Date.now() + 30_000;
+    let seen: string[] = [];
+    while (Date.now() < deadline) {
+      seen = (await rowCodes()).slice(0, codes.length).map((code) => code.trim());
+      if (seen.join(',') === codes.join(',')) return;
+      await page.waitForTimeout(200);
+    }
+    expect(seen).toEqual(codes);
+  };
+
+  it('shows the total the API counts', async () => {
+    const { total } = await api('withTotal=true&limit=1');
+    expect(total).toBeGreaterThan(50);
+    await page
+      .getByTestId('list-total')
+      .filter({ hasText: String(total) })
+      .waitFor();
+    expect(await page.getByTestId('list-total').innerText()).toBe(`共 ${total} 条`);
+  });
+
+  it('keeps the page in the URL: a reload returns to page 2, and the view is back at the top', async () => {
+    const first = await api('limit=50');
+    const second = await api(`limit=50&cursor=${encodeURIComponent(first.nextCursor!)}`);
+    await firstRows(first.items.slice(0, 3).map((p) => p.code));
+
+    await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
+    expect(await page.evaluate('window.scrollY')).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '下一页' }).click();
+    await firstRows(second.items.slice(0, 3).map((p) => p.code));
+    // The cursor names the last row of page 1 (its walk instant is the page's own first request).
+    const decode = (cursor: string | null) =>
+      (JSON.parse(Buffer.from(cursor!, 'base64url').toString()) as string[]).slice(1);
+    expect(decode(new URL(page.url()).searchParams.get('pages'))).toEqual(decode(first.nextCursor));
+    expect(await page.evaluate('window.scrollY')).toBe(0);
+    await page.getByText('第 2 页').waitFor();
+
+    await page.reload();
+    await firstRows(second.items.slice(0, 3).map((p) => p.code));
+    await page.getByText('第 2 页').waitFor();
+
+    await page.getByRole('button', { name: '上一页' }).click();
+    await firstRows(first.items.slice(0, 3).map((p) => p.code));
+    expect(new URL(page.url()).searchParams.get('pages')).toBeNull();
+  });
+
+  it('shows titles at 1440 px on up to two lines of about 280 px, the whole title in a tooltip', async () => {
+    await page.goto('/problems');
+    const { items } = await api('limit=50');
+    const longest = [...items].sort((a, b) => b.title.length - a.title.length)[0]!;
+    const cell = page
+      .getByTestId('problem-title')
+      .filter({ hasText: longest.title.slice(0, 6) })
+      .first();
+    const box = (await cell.boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(250);
+    // No horizontal scroll bar at this width: the whole row fits.
+    const overflow = await page
+      .locator('.ant-table-content, .ant-table-body')
+      .first()
+      .evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await cell.getByRole('link').hover();
+    const tooltip = page.getByRole('tooltip').filter({ hasText: longest.title });
+    await tooltip.waitFor();
+    expect(await tooltip.innerText()).toBe(longest.title);
+    await screenshot(page, 'problem-list-1440');
+  });
+
+  it('sorts by working days overdue, most first, from its header', async () => {
+    await page.goto('/problems');
+    await page.locator('th', { hasText: '超期工作日' }).click();
+    await page.waitForURL(/sort=-daysOverdue/);
+    const expected = await api('sort=-daysOverdue&limit=50');
+    expect(expected.items[0]!.daysOverdue).toBeGreaterThan(0);
+    await firstRows(expected.items.slice(0, 5).map((p) => p.code));
+    const header = page.locator('th', { hasText: '超期工作日' });
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('sorts the deadline earliest first on its first click', async () => {
+    await page.goto('/problems');
+    await page.locator('th', { hasText: '办理时限' }).click();
+    await page.waitForURL(/sort=dueAt/);
+    const expected = await api('sort=dueAt&limit=50');
+    await firstRows(expected.items.slice(0, 5).map((p) => p.code));
+    const dues = expected.items.map((p) => p.dueAt).filter((d): d is string => d !== null);
+    expect(dues.length).toBeGreaterThan(1);
+    expect(Date.parse(dues[0]!)).toBeLessThanOrEqual(Date.parse(dues[dues.length - 1]!));
+    expect(await rowCodes()).toHaveLength(expected.items.length);
+  });
+
+  it('names every combobox of the filter bar', async () => {
+    for (const name of ['状态', '责任单位', '县区', '问题类别', '是否超期', '是否督办', '登记人', '每页条数']) {
+      expect({ name, count: await page.getByRole('combobox', { name, exact: true }).count() }).toEqual({
+        name,
+        count: 1,
+      });
+    }
+  });
+});
