@@ -13,6 +13,7 @@ import { ResponsibilityNote1764710000000 } from './1764710000000-ResponsibilityN
 import { WarningUnassigned1764730000000 } from './1764730000000-WarningUnassigned';
 import { KeyProjects1764800000000 } from './1764800000000-KeyProjects';
 import { RestoreWritesRowsAsTheyWere1764800000001 } from './1764800000001-RestoreWritesRowsAsTheyWere';
+import { WatchWarnings1764820000000 } from './1764820000000-WatchWarnings';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   WarningUnassigned1764730000000,
   KeyProjects1764800000000,
   RestoreWritesRowsAsTheyWere1764800000001,
+  WatchWarnings1764820000000,
 ];

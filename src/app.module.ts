@@ -16,6 +16,7 @@ import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { ProblemsModule } from './problems/problems.module';
 import { ProjectsModule } from './projects/projects.module';
+import { ProductionModule } from './production/production.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
@@ -70,6 +71,7 @@ export class AppModule {
         VisitsModule,
         ProblemsModule,
         ProjectsModule,
+        ProductionModule,
         ReportsModule,
         ScheduleModule.forRoot(),
         WarningsModule,

@@ -191,7 +191,15 @@ describe('early warnings (预警)', () => {
     //   Mid-Autumn holiday, then Thu 9, Fri 10, Sat 11 Oct (调休), Mon 13 Oct: 7 (17 calendar days).
     // - overdueB, due Thursday 2025-10-09 noon: Fri 10, Sat 11 (调休), Mon 13: 3.
     const october = await service.current(asAuthUser(admin), undefined, new Date('2025-10-13T10:00:00+08:00'));
-    expect(october.counts).toEqual({ overdue: 2, due_soon: 0, stale: 0, not_visited: 0, unassigned: 0 });
+    expect(october.counts).toEqual({
+      overdue: 2,
+      due_soon: 0,
+      stale: 0,
+      not_visited: 0,
+      unassigned: 0,
+      project_not_started: 0,
+      idle_not_visited: 0,
+    });
     expect(october.items.map((i) => [i.level, i.problemId, i.daysOverdue])).toEqual([
       ['overdue', problems.overdueA!.id, 7],
       ['overdue', problems.overdueB!.id, 3],
@@ -203,7 +211,15 @@ describe('early warnings (预警)', () => {
     //   after the 30th up to the 9th is the 9th itself: 1 working day left, although 9 calendar
     //   days away, so it is due soon (limit 3).
     const september = await service.current(asAuthUser(admin), undefined, new Date('2025-09-30T10:00:00+08:00'));
-    expect(september.counts).toEqual({ overdue: 1, due_soon: 1, stale: 0, not_visited: 0, unassigned: 0 });
+    expect(september.counts).toEqual({
+      overdue: 1,
+      due_soon: 1,
+      stale: 0,
+      not_visited: 0,
+      unassigned: 0,
+      project_not_started: 0,
+      idle_not_visited: 0,
+    });
     expect(september.items).toEqual([
       expect.objectContaining({ level: 'overdue', problemId: problems.overdueA!.id, daysOverdue: 3 }),
       expect.objectContaining({
@@ -220,7 +236,15 @@ describe('early warnings (预警)', () => {
     const res = await warnings(manager).expect(200);
     const after = new Date();
 
-    expect(res.body.counts).toEqual({ overdue: 2, due_soon: 1, stale: 2, not_visited: 2, unassigned: 0 });
+    expect(res.body.counts).toEqual({
+      overdue: 2,
+      due_soon: 1,
+      stale: 2,
+      not_visited: 2,
+      unassigned: 0,
+      project_not_started: 0,
+      idle_not_visited: 0,
+    });
     expect(res.body.truncated).toBe(false);
     expect(res.body.items.map((i: { level: string; problemId?: string; enterpriseId: string }) => i.level)).toEqual([
       'overdue',
@@ -316,14 +340,30 @@ describe('early warnings (预警)', () => {
 
   it("shows a handler only their department's problems and no enterprise warnings", async () => {
     const a = await warnings(handlerA).expect(200);
-    expect(a.body.counts).toEqual({ overdue: 1, due_soon: 1, stale: 0, not_visited: 0, unassigned: 0 });
+    expect(a.body.counts).toEqual({
+      overdue: 1,
+      due_soon: 1,
+      stale: 0,
+      not_visited: 0,
+      unassigned: 0,
+      project_not_started: 0,
+      idle_not_visited: 0,
+    });
     expect(a.body.items.map((i: { level: string; problemId: string }) => [i.level, i.problemId])).toEqual([
       ['overdue', problems.overdueA!.id],
       ['due_soon', problems.dueSoon!.id],
     ]);
 
     const b = await warnings(handlerB).expect(200);
-    expect(b.body.counts).toEqual({ overdue: 1, due_soon: 0, stale: 1, not_visited: 0, unassigned: 0 });
+    expect(b.body.counts).toEqual({
+      overdue: 1,
+      due_soon: 0,
+      stale: 1,
+      not_visited: 0,
+      unassigned: 0,
+      project_not_started: 0,
+      idle_not_visited: 0,
+    });
     expect(b.body.items.map((i: { level: string; problemId: string }) => [i.level, i.problemId])).toEqual([
       ['overdue', problems.overdueB!.id],
       ['stale', problems.stale!.id],
@@ -332,14 +372,30 @@ describe('early warnings (预警)', () => {
     const notVisited = await warnings(handlerA, '?level=not_visited').expect(200);
     expect(notVisited.body).toEqual({
       items: [],
-      counts: { overdue: 1, due_soon: 1, stale: 0, not_visited: 0, unassigned: 0 },
+      counts: {
+        overdue: 1,
+        due_soon: 1,
+        stale: 0,
+        not_visited: 0,
+        unassigned: 0,
+        project_not_started: 0,
+        idle_not_visited: 0,
+      },
       truncated: false,
     });
   });
 
   it('shows an official the not_visited warnings of their own enterprises only, and refuses anonymous callers', async () => {
     const own = await warnings(official).expect(200);
-    expect(own.body.counts).toEqual({ overdue: 0, due_soon: 0, stale: 0, not_visited: 2, unassigned: 0 });
+    expect(own.body.counts).toEqual({
+      overdue: 0,
+      due_soon: 0,
+      stale: 0,
+      not_visited: 2,
+      unassigned: 0,
+      project_not_started: 0,
+      idle_not_visited: 0,
+    });
     expect(own.body.items.map((i: { level: string; enterpriseId: string }) => [i.level, i.enterpriseId])).toEqual([
       ['not_visited', entNever.id],
       ['not_visited', entLongAgo.id],
@@ -348,7 +404,15 @@ describe('early warnings (预警)', () => {
     const none = await warnings(stranger).expect(200);
     expect(none.body).toEqual({
       items: [],
-      counts: { overdue: 0, due_soon: 0, stale: 0, not_visited: 0, unassigned: 0 },
+      counts: {
+        overdue: 0,
+        due_soon: 0,
+        stale: 0,
+        not_visited: 0,
+        unassigned: 0,
+        project_not_started: 0,
+        idle_not_visited: 0,
+      },
       truncated: false,
     });
     await t.http().get('/api/v1/warnings').expect(401);
@@ -356,7 +420,15 @@ describe('early warnings (预警)', () => {
 
   it('filters by level and keeps the counts of every level', async () => {
     const stale = await warnings(manager, '?level=stale').expect(200);
-    expect(stale.body.counts).toEqual({ overdue: 2, due_soon: 1, stale: 2, not_visited: 2, unassigned: 0 });
+    expect(stale.body.counts).toEqual({
+      overdue: 2,
+      due_soon: 1,
+      stale: 2,
+      not_visited: 2,
+      unassigned: 0,
+      project_not_started: 0,
+      idle_not_visited: 0,
+    });
     expect(stale.body.items.map((i: { problemId: string }) => i.problemId)).toEqual([
       problems.stale!.id,
       problems.staleReported!.id,
@@ -387,7 +459,15 @@ describe('early warnings (预警)', () => {
     expect(first.status).toBe(200);
     expect(first.body).toEqual({
       ran: true,
-      recorded: { overdue: 2, due_soon: 1, stale: 2, not_visited: 2, unassigned: 0 },
+      recorded: {
+        overdue: 2,
+        due_soon: 1,
+        stale: 2,
+        not_visited: 2,
+        unassigned: 0,
+        project_not_started: 0,
+        idle_not_visited: 0,
+      },
     });
     expect(await countRows(t, 'warnings')).toBe(7);
     expect(await countRows(t, 'problem_events', `type = 'warning'`)).toBe(5);
@@ -464,7 +544,15 @@ describe('early warnings (预警)', () => {
     const second = await scan(admin).expect(200);
     expect(second.body).toEqual({
       ran: true,
-      recorded: { overdue: 0, due_soon: 0, stale: 0, not_visited: 0, unassigned: 0 },
+      recorded: {
+        overdue: 0,
+        due_soon: 0,
+        stale: 0,
+        not_visited: 0,
+        unassigned: 0,
+        project_not_started: 0,
+        idle_not_visited: 0,
+      },
     });
     expect(await countRows(t, 'warnings')).toBe(7);
     expect(await countRows(t, 'problem_events', `type = 'warning'`)).toBe(5);
@@ -503,7 +591,15 @@ describe('early warnings (预警)', () => {
     const res = await scan(admin).expect(200);
     expect(res.body).toEqual({
       ran: true,
-      recorded: { overdue: 1, due_soon: 0, stale: 0, not_visited: 0, unassigned: 0 },
+      recorded: {
+        overdue: 1,
+        due_soon: 0,
+        stale: 0,
+        not_visited: 0,
+        unassigned: 0,
+        project_not_started: 0,
+        idle_not_visited: 0,
+      },
     });
     const rows = await t.db.query(`SELECT dedupe_key AS "dedupeKey" FROM warnings WHERE problem_id = $1 ORDER BY id`, [
       problems.overdueA!.id,
@@ -523,6 +619,8 @@ describe('early warnings (预警)', () => {
       stale: 0,
       not_visited: 0,
       unassigned: 0,
+      project_not_started: 0,
+      idle_not_visited: 0,
     });
   });
 
@@ -541,7 +639,15 @@ describe('early warnings (预警)', () => {
     }
     expect(await t.app.get(WarningsService).scan()).toEqual({
       ran: true,
-      recorded: { overdue: 0, due_soon: 0, stale: 1, not_visited: 0, unassigned: 0 },
+      recorded: {
+        overdue: 0,
+        due_soon: 0,
+        stale: 1,
+        not_visited: 0,
+        unassigned: 0,
+        project_not_started: 0,
+        idle_not_visited: 0,
+      },
     });
     expect(await warningEvents(problems.later!.id)).toEqual([
       expect.objectContaining({ note: '久未办理预警：已 9 天无办理记录' }),
@@ -566,13 +672,29 @@ describe('early warnings (预警)', () => {
     const two = second.get(WarningsService);
     const results = await Promise.all([one.scan(), two.scan(), one.scan(), two.scan(), one.scan(), two.scan()]);
 
-    const total = { overdue: 0, due_soon: 0, stale: 0, not_visited: 0, unassigned: 0 };
+    const total = {
+      overdue: 0,
+      due_soon: 0,
+      stale: 0,
+      not_visited: 0,
+      unassigned: 0,
+      project_not_started: 0,
+      idle_not_visited: 0,
+    };
     for (const result of results) {
       if (!result.ran) continue;
       for (const level of Object.keys(total) as (keyof typeof total)[]) total[level] += result.recorded[level];
     }
     expect(results.some((r) => r.ran)).toBe(true);
-    expect(total).toEqual({ overdue: 1, due_soon: 0, stale: 1, not_visited: 1, unassigned: 0 });
+    expect(total).toEqual({
+      overdue: 1,
+      due_soon: 0,
+      stale: 1,
+      not_visited: 1,
+      unassigned: 0,
+      project_not_started: 0,
+      idle_not_visited: 0,
+    });
     expect(await countRows(t, 'warnings')).toBe(warningsBefore + 3);
     expect(await countRows(t, 'problem_events', `type = 'warning'`)).toBe(eventsBefore + 2);
     expect(await warningEvents(problems.overdue2!.id)).toHaveLength(1);

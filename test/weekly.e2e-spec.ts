@@ -566,6 +566,8 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         '超期',
         '督办',
         '不满意回访',
+        '重点项目',
+        '停产减产企业',
       ]);
       const summary = book.getWorksheet('概况')!;
       expect(rowValues(summary, 1)).toEqual(['项目', '数值']);
@@ -700,6 +702,8 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         'Overdue',
         'Escalated',
         'Unsatisfied feedback',
+        'Key projects',
+        'Idle and reduced enterprises',
       ]);
       expect(rowValues(book.getWorksheet('Summary')!, 1)).toEqual(['Item', 'Value']);
       expect(rowValues(book.getWorksheet('Summary')!, 2)).toEqual(['Recorded this week', 4]);

@@ -5,9 +5,10 @@ import { ResolutionCounts } from './resolution-counts';
 import { ReportsService } from './reports.service';
 import { VisitFiguresService } from './visits/visit-figures.service';
 import { WeeklyService } from './weekly/weekly.service';
+import { WeeklyWatch } from './weekly/weekly-watch.service';
 
 @Module({
   controllers: [ReportsController],
-  providers: [ReportsService, VisitFiguresService, WeeklyService, ResolutionCounts, LiveFigures],
+  providers: [ReportsService, VisitFiguresService, WeeklyService, WeeklyWatch, ResolutionCounts, LiveFigures],
 })
 export class ReportsModule {}

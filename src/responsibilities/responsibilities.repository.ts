@@ -1,3 +1,4 @@
+import type { ProductionStatus } from '../enterprises/production-status';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -86,6 +87,7 @@ export interface MyEnterpriseRow {
   overdue: boolean;
   overdueDays: number;
   openProblems: number;
+  productionStatus: ProductionStatus;
 }
 
 /** An enterprise as the bulk assignment finds it, by credit code or by name. */
@@ -286,7 +288,8 @@ export class ResponsibilitiesRepository {
               due.next_visit_due_at < now() AS overdue,
               greatest(0, floor(extract(epoch FROM now() - due.next_visit_due_at) / 86400))::int AS "overdueDays",
               (SELECT count(*)::int FROM problems p
-               WHERE p.enterprise_id = e.id AND p.status IN (${OPEN_SQL_LIST})) AS "openProblems"
+               WHERE p.enterprise_id = e.id AND p.status IN (${OPEN_SQL_LIST})) AS "openProblems",
+              e.production_status AS "productionStatus"
        FROM responsibilities r
        JOIN enterprises e ON e.id = r.enterprise_id
        JOIN districts d ON d.code = e.district_code

@@ -1,3 +1,4 @@
+import type { ProductionStatus } from '../enterprises/production-status';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
 import type { Role } from '../access/role';
@@ -56,6 +57,7 @@ export interface MyEnterprise {
   overdue: boolean;
   overdueDays: number;
   openProblems: number;
+  productionStatus: ProductionStatus;
 }
 
 export interface AssignmentImportResult {

@@ -1,3 +1,4 @@
+import { PRODUCTION_STATUSES, type ProductionStatus } from '../enterprises/production-status';
 import { ApiProperty } from '@nestjs/swagger';
 import { RESPONSIBILITY_KINDS, type ResponsibilityKind, type Tier, TIERS } from '../enterprises/tiers';
 import { ROLES, type Role } from '../access/role';
@@ -139,6 +140,9 @@ export class MyEnterpriseResponse implements MyEnterprise {
 
   @ApiProperty()
   openProblems: number;
+
+  @ApiProperty({ enum: PRODUCTION_STATUSES, description: 'the latest production status (生产状态)' })
+  productionStatus: ProductionStatus;
 }
 
 export class MyEnterprisesResponse {

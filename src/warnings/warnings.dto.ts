@@ -26,6 +26,12 @@ export class WarningCounts {
   @ApiProperty({ example: 12, description: 'always 0 for handlers; for officials, their own enterprises only' })
   not_visited: number;
 
+  @ApiProperty({ example: 2, description: 'handlers: the projects of their department' })
+  project_not_started: number;
+
+  @ApiProperty({ example: 1, description: 'always 0 for handlers' })
+  idle_not_visited: number;
+
   @ApiProperty({ example: 1, description: 'enterprises nobody answers for; managers and admins only (else 0)' })
   unassigned: number;
 }
@@ -54,11 +60,16 @@ export class WarningItem {
   @ApiPropertyOptional({ example: 'in_progress', description: 'the problem status' })
   status?: string;
 
-  @ApiProperty({ format: 'uuid' })
-  enterpriseId: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'project_not_started: the owner enterprise, null when the project names none',
+  })
+  enterpriseId: string | null;
 
-  @ApiProperty({ example: '酒泉某新能源装备有限公司' })
-  enterpriseName: string;
+  @ApiProperty({ type: String, example: '酒泉某新能源装备有限公司', nullable: true })
+  enterpriseName: string | null;
 
   @ApiPropertyOptional({
     type: String,
@@ -99,6 +110,29 @@ export class WarningItem {
     description: 'not_visited: the last visit, null when never visited',
   })
   lastVisitAt?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'project_not_started' })
+  projectId?: string;
+
+  @ApiPropertyOptional({ example: 'XM-2025-001', description: 'project_not_started' })
+  projectCode?: string;
+
+  @ApiPropertyOptional({ example: '年产 5 万吨新材料项目', description: 'project_not_started' })
+  projectName?: string;
+
+  @ApiPropertyOptional({ example: '2025-03-01', description: 'project_not_started: the planned start date' })
+  plannedStartDate?: string;
+
+  @ApiPropertyOptional({ example: 12, description: 'project_not_started: days since the planned start date' })
+  daysLate?: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2025-02-20T00:00:00.000Z',
+    description: 'idle_not_visited: since when the enterprise is idle',
+  })
+  idleSince?: string | null;
 
   @ApiPropertyOptional({
     example: '2025-03-01T02:00:00.000Z',

@@ -18,6 +18,7 @@ import {
   type WarningLevel,
   type WarningSqlInput,
 } from './warnings.sql';
+import { IDLE_NOT_VISITED_DAYS } from './watch-warnings.sql';
 
 /** The periodic job's name in the SchedulerRegistry. */
 export const SCAN_JOB = 'warnings-scan';
@@ -37,13 +38,15 @@ interface ListRow {
   count_stale: number;
   count_not_visited: number;
   count_unassigned: number;
+  count_project_not_started: number;
+  count_idle_not_visited: number;
   level: WarningLevel | null;
   problemId: string | null;
   code: string | null;
   title: string | null;
   status: string | null;
-  enterpriseId: string;
-  enterpriseName: string;
+  enterpriseId: string | null;
+  enterpriseName: string | null;
   departmentId: string | null;
   departmentName: string | null;
   dueAt: Date | null;
@@ -57,6 +60,12 @@ interface ListRow {
   officials: { id: string; name: string }[] | null;
   unassignedSince: Date | null;
   detectedAt: Date | null;
+  projectId: string | null;
+  projectCode: string | null;
+  projectName: string | null;
+  plannedStartDate: string | null;
+  daysLate: number | null;
+  idleSince: Date | null;
 }
 
 interface RecordedRow {
@@ -66,7 +75,15 @@ interface RecordedRow {
   details: { daysOverdue?: number; workingDaysLeft?: number; idleDays?: number };
 }
 
-const zeroCounts = (): WarningCounts => ({ due_soon: 0, overdue: 0, stale: 0, not_visited: 0, unassigned: 0 });
+const zeroCounts = (): WarningCounts => ({
+  due_soon: 0,
+  overdue: 0,
+  stale: 0,
+  not_visited: 0,
+  unassigned: 0,
+  project_not_started: 0,
+  idle_not_visited: 0,
+});
 
 @Injectable()
 export class WarningsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -91,6 +108,13 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
       withUnassigned: managing,
       problemScope: official ? () => 'FALSE' : (params) => visibleProblems(user, params),
       enterpriseScope: official ? (params) => ownEnterprise(params.add(user.id), params.add(now)) : () => 'TRUE',
+      // A department sees the late projects it answers for; officials none.
+      projectScope:
+        user.role === 'handler'
+          ? (params) => `pr.department_id = ${params.add(user.departmentId)}::uuid`
+          : official
+            ? () => 'FALSE'
+            : () => 'TRUE',
     });
     const sql = listWarningsSql(input, p.add(level ?? null), p.add(MAX_ITEMS + 1));
     const found = await rows<ListRow>(this.db, sql, p.values);
@@ -103,6 +127,8 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
           stale: first.count_stale,
           not_visited: first.count_not_visited,
           unassigned: first.count_unassigned,
+          project_not_started: first.count_project_not_started,
+          idle_not_visited: first.count_idle_not_visited,
         }
       : zeroCounts();
     const items = found.filter((row) => row.level !== null).map(toWarningItem);
@@ -129,6 +155,7 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
         withUnassigned: true,
         problemScope: () => 'TRUE',
         enterpriseScope: () => 'TRUE',
+        projectScope: () => 'TRUE',
       });
       const recorded = await rows<RecordedRow>(em, recordWarningsSql(input), p.values);
 
@@ -202,6 +229,8 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
       withUnassigned: p.add(scope.withUnassigned),
       problemScope: scope.problemScope(p),
       enterpriseScope: scope.enterpriseScope(p),
+      idleNotVisitedDays: p.add(IDLE_NOT_VISITED_DAYS),
+      projectScope: scope.projectScope(p),
     };
   }
 
@@ -223,6 +252,10 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
         return '久未走访预警';
       case 'unassigned':
         return '无人包联预警';
+      case 'project_not_started':
+        return '项目逾期未开工预警';
+      case 'idle_not_visited':
+        return '停产企业久未走访预警';
       default:
         return assertUnreachable(warning.level);
     }
@@ -235,11 +268,22 @@ interface WarningScope {
   withUnassigned: boolean;
   problemScope: (params: SqlParams) => string;
   enterpriseScope: (params: SqlParams) => string;
+  /** A condition on `pr` (projects): the projects whose warnings this caller sees. */
+  projectScope: (params: SqlParams) => string;
 }
 
 function toWarningItem(row: ListRow): WarningItem {
   const level = row.level!;
   const item: WarningItem = { level, enterpriseId: row.enterpriseId, enterpriseName: row.enterpriseName };
+  if (row.projectId !== null) {
+    Object.assign(item, {
+      projectId: row.projectId,
+      projectCode: row.projectCode,
+      projectName: row.projectName,
+      departmentId: row.departmentId,
+      departmentName: row.departmentName,
+    });
+  }
   if (row.problemId !== null) {
     Object.assign(item, {
       problemId: row.problemId,
@@ -271,6 +315,14 @@ function toWarningItem(row: ListRow): WarningItem {
       break;
     case 'unassigned':
       item.unassignedSince = row.unassignedSince!.toISOString();
+      break;
+    case 'project_not_started':
+      item.plannedStartDate = row.plannedStartDate!;
+      item.daysLate = row.daysLate!;
+      break;
+    case 'idle_not_visited':
+      item.lastVisitAt = row.lastVisitAt?.toISOString() ?? null;
+      item.idleSince = row.idleSince?.toISOString() ?? null;
       break;
     default:
       return assertUnreachable(level);

@@ -1,15 +1,25 @@
 import { visitDueSql } from '../responsibilities/visit-due.sql';
 import { OPEN_SQL_LIST } from '../workflow/status-sql';
+import { watchWarningsCte, type WatchWarningSqlInput } from './watch-warnings.sql';
 
 /**
- * Early-warning levels, in the order a list shows them: three of problems, then two of
- * enterprises (not visited within their tier's interval; nobody answering for them).
+ * Early-warning levels, in the order a list shows them: three of problems, two of enterprises
+ * (not visited within their tier's interval; nobody answering for them), then the two of key
+ * projects and enterprises under watch (watch-warnings.sql.ts).
  */
-export const WARNING_LEVELS = ['overdue', 'due_soon', 'stale', 'not_visited', 'unassigned'] as const;
+export const WARNING_LEVELS = [
+  'overdue',
+  'due_soon',
+  'stale',
+  'not_visited',
+  'unassigned',
+  'project_not_started',
+  'idle_not_visited',
+] as const;
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
 
 /** The placeholders (`$n`) of the values the warnings are computed with, and the problem scope. */
-export interface WarningSqlInput {
+export interface WarningSqlInput extends WatchWarningSqlInput {
   /** timestamptz: the instant the warnings are taken at. */
   now: string;
   /** text: the report time zone, whose days are the working days. */
@@ -180,20 +190,22 @@ export function currentWarningsCte(input: WarningSqlInput): string {
  * with a NULL level when there is no item.
  */
 export function listWarningsSql(input: WarningSqlInput, level: string, limit: string): string {
-  return `${currentWarningsCte(input)},
+  return `${currentWarningsCte(input)}${watchWarningsCte(input)},
   counts AS (
     SELECT count(*) FILTER (WHERE level = 'overdue')::int AS count_overdue,
            count(*) FILTER (WHERE level = 'due_soon')::int AS count_due_soon,
            count(*) FILTER (WHERE level = 'stale')::int AS count_stale,
            count(*) FILTER (WHERE level = 'not_visited')::int AS count_not_visited,
-           count(*) FILTER (WHERE level = 'unassigned')::int AS count_unassigned
-    FROM current_warning
+           count(*) FILTER (WHERE level = 'unassigned')::int AS count_unassigned,
+           count(*) FILTER (WHERE level = 'project_not_started')::int AS count_project_not_started,
+           count(*) FILTER (WHERE level = 'idle_not_visited')::int AS count_idle_not_visited
+    FROM any_warning
   ),
   listed AS (
     SELECT cw.*, recorded.detected_at,
            row_number() OVER (ORDER BY cw.level_rank, cw.days_overdue DESC NULLS LAST, cw.sort_at, cw.dedupe_key)
              AS position
-    FROM current_warning cw
+    FROM any_warning cw
     LEFT JOIN warnings recorded ON recorded.dedupe_key = cw.dedupe_key
     WHERE ${level}::text IS NULL OR cw.level = ${level}::text
     ORDER BY position
@@ -205,7 +217,10 @@ export function listWarningsSql(input: WarningSqlInput, level: string, limit: st
          listed.due_at AS "dueAt", listed.days_overdue AS "daysOverdue", listed.working_days_left AS "workingDaysLeft",
          listed.last_activity_at AS "lastActivityAt", listed.idle_days AS "idleDays",
          listed.last_visit_at AS "lastVisitAt", listed.next_visit_due_at AS "nextVisitDueAt", listed.tier,
-         listed.officials, listed.unassigned_since AS "unassignedSince", listed.detected_at AS "detectedAt"
+         listed.officials, listed.unassigned_since AS "unassignedSince", listed.detected_at AS "detectedAt",
+         listed.project_id AS "projectId", listed.project_code AS "projectCode", listed.project_name AS "projectName",
+         to_char(listed.planned_start_date, 'YYYY-MM-DD') AS "plannedStartDate", listed.days_late AS "daysLate",
+         listed.idle_since AS "idleSince"
   FROM counts LEFT JOIN listed ON true
   ORDER BY listed.position`;
 }
@@ -217,9 +232,10 @@ export function listWarningsSql(input: WarningSqlInput, level: string, limit: st
  * and for not_visited the responsible officials (ids and names) of that moment.
  */
 export function recordWarningsSql(input: WarningSqlInput): string {
-  return `${currentWarningsCte(input)}
-  INSERT INTO warnings (level, problem_id, enterprise_id, department_id, dedupe_key, detected_at, details)
-  SELECT cw.level, cw.problem_id, CASE WHEN cw.problem_id IS NULL THEN cw.enterprise_id END, cw.department_id,
+  return `${currentWarningsCte(input)}${watchWarningsCte(input)}
+  INSERT INTO warnings (level, problem_id, project_id, enterprise_id, department_id, dedupe_key, detected_at, details)
+  SELECT cw.level, cw.problem_id, cw.project_id,
+         CASE WHEN cw.problem_id IS NULL AND cw.project_id IS NULL THEN cw.enterprise_id END, cw.department_id,
          cw.dedupe_key, params.now,
          jsonb_strip_nulls(jsonb_build_object(
            'dueAt', ${isoText('cw.due_at')}, 'daysOverdue', cw.days_overdue, 'workingDaysLeft', cw.working_days_left,
@@ -227,8 +243,9 @@ export function recordWarningsSql(input: WarningSqlInput): string {
            'lastVisitAt', ${isoText('cw.last_visit_at')},
            'neverVisited', CASE WHEN cw.level = 'not_visited' AND cw.last_visit_at IS NULL THEN true END,
            'nextVisitDueAt', ${isoText('cw.next_visit_due_at')}, 'tier', cw.tier, 'officials', cw.officials,
-           'unassignedSince', ${isoText('cw.unassigned_since')}))
-  FROM current_warning cw CROSS JOIN params
+           'unassignedSince', ${isoText('cw.unassigned_since')}, 'plannedStartDate', cw.planned_start_date::text,
+           'daysLate', cw.days_late, 'idleSince', ${isoText('cw.idle_since')}))
+  FROM any_warning cw CROSS JOIN params
   ORDER BY cw.level_rank, cw.sort_at, cw.dedupe_key
   ON CONFLICT (dedupe_key) DO NOTHING
   RETURNING id::text AS id, level, problem_id AS "problemId", details`;

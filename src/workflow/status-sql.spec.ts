@@ -47,6 +47,8 @@ describe('status vocabulary', () => {
       withUnassigned: 'true',
       problemScope: 'true',
       enterpriseScope: 'true',
+      idleNotVisitedDays: '$6',
+      projectScope: 'true',
     });
     expect(warnings).toContain(`p.status IN (${OPEN_SQL_LIST})`);
   });

@@ -439,7 +439,15 @@ describe('authorization matrix: every endpoint × every caller × every object',
             problems.push(`unassigned ${res.body.counts.unassigned}`);
           }
           if (res.body.truncated === false) {
-            for (const lvl of ['overdue', 'due_soon', 'stale', 'not_visited', 'unassigned']) {
+            for (const lvl of [
+              'overdue',
+              'due_soon',
+              'stale',
+              'not_visited',
+              'unassigned',
+              'project_not_started',
+              'idle_not_visited',
+            ]) {
               if (level && lvl !== level) continue;
               const listed = items.filter((item) => item.level === lvl).length;
               if (listed !== res.body.counts[lvl])
@@ -1439,6 +1447,46 @@ describe('authorization matrix: every endpoint × every caller × every object',
         Array.isArray(res.body.items) ? null : res.text,
       ),
       {
+        key: 'POST /api/v1/enterprises/{id}/production-status',
+        roles: CREATORS,
+        objects: ['missing', 'malformed', 'existing'],
+        write: true,
+        prepare: async (cell) => {
+          // The official answers for entA, so may record its status; other officials get 403.
+          await t.db.query(
+            `INSERT INTO responsibilities (enterprise_id, user_id, kind, starts_at, recorded_by)
+             SELECT $1, $2, 'official', now() - interval '1 day', $2
+             WHERE NOT EXISTS (SELECT 1 FROM responsibilities WHERE enterprise_id = $1 AND user_id = $2 AND ends_at IS NULL)`,
+            [entA.id, users.official.id],
+          );
+          return { id: cell.obj === 'missing' ? MISSING_ID : cell.obj === 'malformed' ? MALFORMED_ID : entA.id };
+        },
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api(`/enterprises/${ctx.id}/production-status`))
+            .set(auth(cell.who))
+            .send({ status: 'reduced', note: '矩阵' }),
+        ok: () => ({
+          status: 201,
+          check: (res) =>
+            res.body.event?.status === 'reduced' && res.body.current?.status === 'reduced' ? null : res.text,
+        }),
+        row: async () =>
+          (await t.db.query(
+            `SELECT production_status, production_status_since FROM enterprises ORDER BY id`,
+          )) as unknown,
+      },
+      enterpriseRead('GET /api/v1/enterprises/{id}/production-status', '/production-status', (res) =>
+        res.body.enterpriseId === entB.id && Array.isArray(res.body.items) ? null : res.text,
+      ),
+      simpleGet(
+        'GET /api/v1/reports/production',
+        '/reports/production?period=2025-Q1&groupBy=district',
+        MANAGERS,
+        (res) => (res.body.resumptionRate && Array.isArray(res.body.groups) ? null : res.text),
+      ),
+      {
         key: 'POST /api/v1/visits',
         roles: CREATORS,
         objects: ['none'],
@@ -1577,6 +1625,8 @@ describe('authorization matrix: every endpoint × every caller × every object',
       warningSpec('stale'),
       warningSpec('not_visited'),
       warningSpec('unassigned'),
+      warningSpec('project_not_started'),
+      warningSpec('idle_not_visited'),
       {
         key: 'POST /api/v1/warnings/scan',
         roles: ['admin'],

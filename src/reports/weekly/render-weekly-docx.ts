@@ -1,3 +1,4 @@
+import { watchSections } from './render-weekly-watch';
 import type * as Docx from 'docx';
 import type * as ResvgJs from '@resvg/resvg-js';
 import { renderChartSvg } from '../charts/render-svg';
@@ -187,6 +188,13 @@ export async function renderWeeklyDocx(report: WeeklyReport, lang: ReportLanguag
       ],
     },
     ...LISTS.map((list) => ({ title: labels.sections[list], body: [tableOf(tables[list], labels)] })),
+    // Key projects and enterprises under watch: the counts table first, then each list under its heading.
+    ...watchSections(report, lang).map((section) => ({
+      title: section.title,
+      body: section.tables.flatMap((table, index) =>
+        index === 0 ? [tableOf(table, labels)] : [heading(table.title, 2), tableOf(table, labels)],
+      ),
+    })),
   ];
 
   const document = new Document({

@@ -20,6 +20,7 @@ import {
   type WeeklyLabels,
 } from './weekly-labels';
 import type { ReportLanguage, WeeklyCoverageRow, WeeklyProblemItem, WeeklyRate, WeeklyReport } from './weekly-report';
+import { watchSections } from './render-weekly-watch';
 import {
   CSV_BOM,
   CSV_LINE_END,
@@ -490,6 +491,10 @@ export function renderWeeklyHtml(report: WeeklyReport, lang: ReportLanguage): st
       chartFigure(labels.charts.trend, weeklyTrendChart(report.trend, labels.charts.trend)),
     ]),
     ...LISTS.map((list) => htmlSection(labels.sections[list], [htmlTable(tables[list], labels, 'problems')])),
+    // Projects and enterprises under watch: each table under its own heading.
+    ...watchSections(report, lang).flatMap((section) =>
+      section.tables.map((table) => htmlSection(table.title, [htmlTable(table, labels, 'problems')])),
+    ),
   ];
   return [
     '<!doctype html>',
@@ -561,6 +566,15 @@ export async function renderWeeklyXlsx(report: WeeklyReport, lang: ReportLanguag
     });
     setColumnWidths(sheet, sheetTables);
   }
+  for (const section of watchSections(report, lang)) {
+    const sheet = workbook.addWorksheet(section.sheet);
+    section.tables.forEach((table, index) => {
+      if (index > 0) sheet.addRow([]);
+      sheet.addRow([table.title]).font = { bold: true };
+      addTable(sheet, table);
+    });
+    setColumnWidths(sheet, section.tables);
+  }
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.from(data);
 }
@@ -595,6 +609,9 @@ export function renderWeeklyCsv(report: WeeklyReport, lang: ReportLanguage): str
   const labels = weeklyLabels(lang);
   const heading = csvLine([reportHeading(report, lang)]);
   const tables = sectionTables(report, labels, lang);
-  const sections = SECTION_KEYS.map((key) => csvSection(tables[key]));
+  const sections = [
+    ...SECTION_KEYS.map((key) => csvSection(tables[key])),
+    ...watchSections(report, lang).flatMap((section) => section.tables.map(csvSection)),
+  ];
   return CSV_BOM + [heading, ...sections].join(CSV_LINE_END + CSV_LINE_END) + CSV_LINE_END;
 }

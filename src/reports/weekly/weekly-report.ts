@@ -1,4 +1,5 @@
 import type { Status } from '../../workflow/statuses';
+import type { WeeklyEnterprisesSection, WeeklyProjectsSection } from './weekly-watch';
 
 /** A problem as the coordination meeting's lists show it. */
 export interface WeeklyProblemItem {
@@ -129,6 +130,10 @@ export interface WeeklyReport {
     escalated: WeeklyProblemItem[];
     unsatisfied: WeeklyProblemItem[];
   };
+  /** Key projects (重点项目) as of the end of the week; the service always fills it. */
+  projects?: WeeklyProjectsSection;
+  /** Enterprises idle or reduced (停产减产) as of the end of the week; the service always fills it. */
+  enterprises?: WeeklyEnterprisesSection;
 }
 
 /** At a province's scale a list of every overdue problem would not fit a meeting, nor a request. */

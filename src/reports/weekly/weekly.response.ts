@@ -12,6 +12,7 @@ import type {
   WeeklyRate as WeeklyRateShape,
   WeeklyReport as WeeklyReportShape,
 } from './weekly-report';
+import { WeeklyEnterprisesSection, WeeklyProjectsSection } from './weekly-watch.response';
 
 const PERCENT = { type: Number, nullable: true, example: 87.5, description: 'null when nothing was recorded' } as const;
 
@@ -299,4 +300,10 @@ export class WeeklyReport implements WeeklyReportShape {
 
   @ApiProperty({ type: WeeklyLists, description: 'most pressing first' })
   lists: WeeklyLists;
+
+  @ApiProperty({ type: WeeklyProjectsSection, description: 'key projects (重点项目) at the end of the week' })
+  projects: WeeklyProjectsSection;
+
+  @ApiProperty({ type: WeeklyEnterprisesSection, description: 'enterprises idle or reduced (停产减产)' })
+  enterprises: WeeklyEnterprisesSection;
 }

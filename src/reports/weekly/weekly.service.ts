@@ -25,6 +25,7 @@ import {
   WEEKLY_IDLE_OFFICIALS,
   WEEKLY_OVERDUE_ENTERPRISES,
 } from './weekly-visits.sql';
+import { WeeklyWatch } from './weekly-watch.service';
 import type { DepartmentWeekRow, SummaryRow } from './weekly.sql';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
 
@@ -36,6 +37,7 @@ export class WeeklyService {
     private readonly counts: ResolutionCounts,
     private readonly live: LiveFigures,
     private readonly visitFigures: VisitFiguresService,
+    private readonly watch: WeeklyWatch,
   ) {}
 
   /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs (shared by requests that come together). */
@@ -66,6 +68,7 @@ export class WeeklyService {
       yearToDate,
       trend,
       lists,
+      watch,
     ] = await Promise.all([
       this.visits(week, quarter, end),
       one<SummaryRow>(this.db, WEEKLY_SUMMARY, span),
@@ -76,6 +79,7 @@ export class WeeklyService {
       this.rate(year, end),
       Promise.all(periodsEndingWith('week', week, 8).map((w) => this.rate(w, DateTime.min(w.to, end)))),
       this.lists(span),
+      this.watch.sections(week.from, end),
     ]);
     // Early in a quarter its figure rests on a few problems; the previous quarter's final figure
     // (as of its end, as published) stands beside it for the first four weeks.
@@ -103,6 +107,7 @@ export class WeeklyService {
       }),
       trend,
       ...lists,
+      ...watch,
     };
   }
 

@@ -51,7 +51,7 @@ const WEEK_EVENTS_CTE = `
  * Open at $2: only a problem open now or changed since $2 can have been open then, which keeps
  * the scan to the open problems and the recent ones instead of every problem ever recorded.
  */
-const OPEN_AT_END = `
+export const OPEN_AT_END = `
   WITH ${stateAtEnd(`(p.status NOT IN (${RESOLVED_SQL_LIST}, ${WITHDRAWN_SQL}) OR p.updated_at >= $2)`)},
   open AS (
     SELECT * FROM state WHERE status IN (${OPEN_SQL_LIST})

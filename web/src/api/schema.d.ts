@@ -280,6 +280,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/enterprises/{id}/production-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An enterprise's production status and its history, newest first
+     * @description Handlers: only an enterprise a problem of their department concerns (404 otherwise).
+     */
+    get: operations['ProductionController_history'];
+    put?: never;
+    /**
+     * Record an enterprise's production status (生产状态) as an event
+     * @description By its responsible officials (403 for other officials), managers and admins.
+     */
+    post: operations['ProductionController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/enterprises/{id}/responsibilities': {
     parameters: {
       query?: never;
@@ -735,6 +759,23 @@ export interface paths {
     };
     /** Every figure of a period as of an instant: resolution rate, on-time rate, satisfaction rate, returns, median days to resolve, optionally per group; and the visit figures of the whole period */
     get: operations['ReportsController_figures'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/production': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Enterprises idle and reduced as of an instant, and the resumption rate (复产率) of a period */
+    get: operations['ProductionController_figures'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1434,6 +1475,19 @@ export interface components {
        */
       visitedAt: string;
     };
+    CurrentStatusResponse: {
+      /**
+       * @description since when, unbroken; null when no status was ever recorded
+       * @example 2025-03-02T16:00:00.000Z
+       */
+      since: string | null;
+      /**
+       * @description the latest event by effectiveAt
+       * @example idle
+       * @enum {string}
+       */
+      status: 'normal' | 'reduced' | 'idle';
+    };
     DepartmentResponse: {
       /** @example gongxin */
       code: string;
@@ -1843,6 +1897,11 @@ export interface components {
       overdue: boolean;
       /** @description whole days past due; 0 when not overdue */
       overdueDays: number;
+      /**
+       * @description the latest production status (生产状态)
+       * @enum {string}
+       */
+      productionStatus: 'normal' | 'reduced' | 'idle';
       /** Format: date-time */
       responsibleSince: string;
       /** @enum {string} */
@@ -2061,6 +2120,44 @@ export interface components {
       value: number | null;
       visits: number;
     };
+    ProductionGroup: {
+      /**
+       * @description enterprises idle (停产) at asOf
+       * @example 8
+       */
+      idle: number;
+      /** @example suzhou */
+      key: string | null;
+      /** @example 肃州区 */
+      label: string;
+      /**
+       * @description enterprises with reduced output (减产) at asOf
+       * @example 5
+       */
+      reduced: number;
+      /** @description 复产率 */
+      resumptionRate: components['schemas']['ResumptionRate'];
+    };
+    ProductionReport: {
+      /** @example 2025-04-01T00:00:00.000+08:00 */
+      asOf: string;
+      /** @enum {string} */
+      groupBy?: 'district' | 'industry';
+      groups?: components['schemas']['ProductionGroup'][];
+      /**
+       * @description enterprises idle (停产) at asOf
+       * @example 8
+       */
+      idle: number;
+      period: components['schemas']['PeriodInfo'];
+      /**
+       * @description enterprises with reduced output (减产) at asOf
+       * @example 5
+       */
+      reduced: number;
+      /** @description 复产率 */
+      resumptionRate: components['schemas']['ResumptionRate'];
+    };
     ProjectDetailResponse: {
       /** @description may change the descriptive fields (managers, admins) */
       canEdit: boolean;
@@ -2263,6 +2360,35 @@ export interface components {
       /** @description why */
       reason: string;
     };
+    RecordedStatusResponse: {
+      /** @description the enterprise status after this event */
+      current: components['schemas']['CurrentStatusResponse'];
+      event: components['schemas']['StatusEventResponse'];
+    };
+    RecordProductionStatusDto: {
+      /**
+       * @description when the enterprise entered this status (default now); not in the future
+       * @example 2025-03-03T00:00:00+08:00
+       */
+      effectiveAt?: string;
+      /** @example 订单不足，3 月起停产检修 */
+      note?: string;
+      /**
+       * @description the month of the output value, with outputValueYuan
+       * @example 2025-02
+       */
+      outputMonth?: string;
+      /**
+       * @description the output value of outputMonth, whole yuan
+       * @example 12500000
+       */
+      outputValueYuan?: number;
+      /**
+       * @example idle
+       * @enum {string}
+       */
+      status: 'normal' | 'reduced' | 'idle';
+    };
     RejectedAssignmentRow: {
       errors: components['schemas']['AssignmentRowError'][];
       /** @description the row number as the spreadsheet shows it: the heading row is 1 */
@@ -2342,6 +2468,23 @@ export interface components {
       /** Format: uuid */
       userId: string;
     };
+    ResumptionRate: {
+      /**
+       * @description idle at the period start
+       * @example 8
+       */
+      idleAtStart: number;
+      /**
+       * @description half-up, one decimal; null when 0 / 0
+       * @example 37.5
+       */
+      ratePercent: number | null;
+      /**
+       * @description idle at the period start and normal at its end (or at asOf)
+       * @example 3
+       */
+      resumed: number;
+    };
     /** @enum {string} */
     Satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
     SatisfactionRate: {
@@ -2408,6 +2551,43 @@ export interface components {
     };
     /** @enum {string} */
     Status: 'reported' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
+    StatusEventResponse: {
+      /**
+       * @description when the enterprise entered the status
+       * @example 2025-03-02T16:00:00.000Z
+       */
+      effectiveAt: string;
+      /** @example 42 */
+      id: string;
+      note: string | null;
+      /** @example 2025-02 */
+      outputMonth: string | null;
+      /**
+       * @description whole yuan
+       * @example 12500000
+       */
+      outputValueYuan: number | null;
+      /** @example 2025-03-03T02:00:00.000Z */
+      recordedAt: string;
+      /** Format: uuid */
+      recordedById: string | null;
+      /** @example 张三 */
+      recordedByName: string | null;
+      /**
+       * @example idle
+       * @enum {string}
+       */
+      status: 'normal' | 'reduced' | 'idle';
+    };
+    StatusHistoryResponse: {
+      /** @description whether the caller may record a status for this enterprise */
+      canRecord: boolean;
+      current: components['schemas']['CurrentStatusResponse'];
+      /** Format: uuid */
+      enterpriseId: string;
+      /** @description newest first (by effectiveAt, then recording) */
+      items: components['schemas']['StatusEventResponse'][];
+    };
     StatusResponse: {
       code: components['schemas']['Status'];
       /** @example 办理中 */
@@ -2753,12 +2933,22 @@ export interface components {
       /** @example 4 */
       due_soon: number;
       /**
+       * @description always 0 for handlers
+       * @example 1
+       */
+      idle_not_visited: number;
+      /**
        * @description always 0 for handlers; for officials, their own enterprises only
        * @example 12
        */
       not_visited: number;
       /** @example 2 */
       overdue: number;
+      /**
+       * @description handlers: the projects of their department
+       * @example 2
+       */
+      project_not_started: number;
       /** @example 3 */
       stale: number;
       /**
@@ -2770,6 +2960,11 @@ export interface components {
     WarningItem: {
       /** @example JQ-2025-0042 */
       code?: string;
+      /**
+       * @description project_not_started: days since the planned start date
+       * @example 12
+       */
+      daysLate?: number;
       /**
        * @description overdue: working days after the deadline day up to and including today (report time zone)
        * @example 7
@@ -2792,15 +2987,23 @@ export interface components {
        * @example 2025-09-26T09:00:00.000Z
        */
       dueAt?: string;
-      /** Format: uuid */
-      enterpriseId: string;
+      /**
+       * Format: uuid
+       * @description project_not_started: the owner enterprise, null when the project names none
+       */
+      enterpriseId: string | null;
       /** @example 酒泉某新能源装备有限公司 */
-      enterpriseName: string;
+      enterpriseName: string | null;
       /**
        * @description stale: whole days since the last action
        * @example 9
        */
       idleDays?: number;
+      /**
+       * @description idle_not_visited: since when the enterprise is idle
+       * @example 2025-02-20T00:00:00.000Z
+       */
+      idleSince?: string | null;
       /**
        * @description stale: the last action on the problem
        * @example 2025-03-01T02:00:00.000Z
@@ -2815,7 +3018,8 @@ export interface components {
        * @example overdue
        * @enum {string}
        */
-      level: 'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned';
+      level:
+        'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned' | 'project_not_started' | 'idle_not_visited';
       /**
        * @description not_visited: when the visit fell due (the tier's interval after the last visit or the start of responsibility)
        * @example 2025-03-01T02:00:00.000Z
@@ -2824,10 +3028,30 @@ export interface components {
       /** @description not_visited: the responsible officials now */
       officials?: components['schemas']['WarningOfficial'][];
       /**
+       * @description project_not_started: the planned start date
+       * @example 2025-03-01
+       */
+      plannedStartDate?: string;
+      /**
        * Format: uuid
        * @description problem warnings
        */
       problemId?: string;
+      /**
+       * @description project_not_started
+       * @example XM-2025-001
+       */
+      projectCode?: string;
+      /**
+       * Format: uuid
+       * @description project_not_started
+       */
+      projectId?: string;
+      /**
+       * @description project_not_started
+       * @example 年产 5 万吨新材料项目
+       */
+      projectName?: string;
       /**
        * @description the problem status
        * @example in_progress
@@ -2918,12 +3142,95 @@ export interface components {
       resolved: number;
       resolvedThisWeek: number;
     };
+    WeeklyEnterpriseItem: {
+      /** @description whole days from since to the end of the week */
+      days: number | null;
+      /** @example 玉门市 */
+      districtName: string;
+      /** Format: uuid */
+      id: string;
+      /** @example new_materials */
+      industry: string | null;
+      /** @example 酒泉某新材料有限公司 */
+      name: string;
+      /**
+       * @description at the start of the week
+       * @enum {string}
+       */
+      previousStatus: 'normal' | 'reduced' | 'idle';
+      /** @description since when the status at the end holds */
+      since: string | null;
+      /**
+       * @description at the end of the week
+       * @enum {string}
+       */
+      status: 'normal' | 'reduced' | 'idle';
+      /** @example 停产 */
+      statusLabel: string;
+    };
+    WeeklyEnterpriseLists: {
+      idleOver30Days: components['schemas']['WeeklyEnterpriseItem'][];
+      newlyIdleOrReduced: components['schemas']['WeeklyEnterpriseItem'][];
+      resumed: components['schemas']['WeeklyEnterpriseItem'][];
+    };
+    WeeklyEnterprisesSection: {
+      /** @example 4 */
+      idleAtEnd: number;
+      /**
+       * @description idle at the end, unbroken for more than 30 days
+       * @example 1
+       */
+      idleOver30Days: number;
+      /** @description at most 200 each */
+      lists: components['schemas']['WeeklyEnterpriseLists'];
+      /**
+       * @description idle or reduced at the end and not so at the start
+       * @example 1
+       */
+      newlyIdleOrReduced: number;
+      /** @example 6 */
+      reducedAtEnd: number;
+      /**
+       * @description idle or reduced at the start, normal at the end
+       * @example 2
+       */
+      resumedThisWeek: number;
+    };
     WeeklyIdleOfficial: {
       /** @description enterprises the official answered for at the end of the week */
       enterprises: number;
       name: string;
       /** Format: uuid */
       userId: string;
+    };
+    WeeklyInvestment: {
+      /**
+       * @description the plan's annual investment, yuan
+       * @example 40000000000
+       */
+      annualPlanYuan: number;
+      /**
+       * @description the month holding the week's last day
+       * @example 2025-03
+       */
+      month: string;
+      /**
+       * @description completed in that month, yuan
+       * @example 2950000000
+       */
+      monthYuan: number;
+      /**
+       * @description yearToDate ÷ annual plan, %
+       * @example 20.9
+       */
+      percentOfPlan: number | null;
+      /** @example 2025 */
+      planYear: number;
+      /**
+       * @description completed in the plan year up to that month, yuan
+       * @example 8350000000
+       */
+      yearToDateYuan: number;
     };
     WeeklyLists: {
       escalated: components['schemas']['WeeklyProblemItem'][];
@@ -2988,6 +3295,42 @@ export interface components {
       statusLabel: string;
       title: string;
     };
+    WeeklyProjectItem: {
+      /** @example XM-2025-001 */
+      code: string;
+      /** @description notStarted: days past the planned start date */
+      daysLate: number | null;
+      /** @example 市工信局 */
+      departmentName: string | null;
+      /** @example 肃州区 */
+      districtName: string;
+      /** Format: uuid */
+      id: string;
+      /** @example 年产 5 万吨新材料项目 */
+      name: string;
+      /** @description heldUp: its problems open and overdue at the end */
+      overdueProblems: number | null;
+      /** @example 2025-03-01 */
+      plannedStartDate: string | null;
+      /** @description started: when construction began */
+      startedAt: string | null;
+    };
+    WeeklyProjectLists: {
+      heldUp: components['schemas']['WeeklyProjectItem'][];
+      notStarted: components['schemas']['WeeklyProjectItem'][];
+      started: components['schemas']['WeeklyProjectItem'][];
+    };
+    WeeklyProjectsSection: {
+      /** @example 2 */
+      heldUpByOverdueProblems: number;
+      investment: components['schemas']['WeeklyInvestment'];
+      /** @description at most 200 each */
+      lists: components['schemas']['WeeklyProjectLists'];
+      /** @example 12 */
+      notStartedPastPlan: number;
+      /** @example 3 */
+      startedThisWeek: number;
+    };
     WeeklyRate: {
       /** @example 2025-W14 */
       label: string;
@@ -3009,10 +3352,14 @@ export interface components {
       /** Format: date-time */
       asOf: string;
       departments: components['schemas']['WeeklyDepartmentRow'][];
+      /** @description enterprises idle or reduced (停产减产) */
+      enterprises: components['schemas']['WeeklyEnterprisesSection'];
       /** @description most pressing first */
       lists: components['schemas']['WeeklyLists'];
       /** @description which lists were cut at their limit */
       listsTruncated: components['schemas']['WeeklyListsTruncated'];
+      /** @description key projects (重点项目) at the end of the week */
+      projects: components['schemas']['WeeklyProjectsSection'];
       rates: components['schemas']['WeeklyRates'];
       summary: components['schemas']['WeeklySummary'];
       /** @description the last eight weeks, this one last */
@@ -3679,6 +4026,70 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['EnterpriseChangeResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProductionController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StatusHistoryResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProductionController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordProductionStatusDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordedStatusResponse'];
         };
       };
       /** @description an error */
@@ -4978,6 +5389,44 @@ export interface operations {
       };
     };
   };
+  ProductionController_figures: {
+    parameters: {
+      query?: {
+        /** @description the instant the figure is taken at (events before it count), or now; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        /** @description with to, instead of period: a date or a timestamp with offset */
+        from?: string;
+        groupBy?: 'district' | 'industry';
+        /** @description a quarter 2025-Q1, a month 2025-03, an ISO week 2025-W14 or a year 2025 */
+        period?: string;
+        /** @description exclusive end, with from */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProductionReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ProjectFiguresController_report: {
     parameters: {
       query: {
@@ -5766,7 +6215,8 @@ export interface operations {
     parameters: {
       query?: {
         /** @description only this level; the counts always cover every level */
-        level?: 'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned';
+        level?:
+          'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned' | 'project_not_started' | 'idle_not_visited';
       };
       header?: never;
       path?: never;

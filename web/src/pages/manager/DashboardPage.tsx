@@ -21,6 +21,7 @@ import { CoverageByDistrict } from './CoverageByDistrict';
 import type { FiguresReport, RateFigures, ResolutionRateReport, TrendReport, VisitsReport } from './reportTypes';
 import { WarningsPanel } from './WarningsPanel';
 import { PageTitle } from '../../components/PageTitle';
+import { WatchCards } from './WatchCards';
 
 type Group = NonNullable<ResolutionRateReport['groups']>[number];
 
@@ -147,6 +148,8 @@ export function DashboardPage() {
           )}
         </QueryState>
       </Card>
+
+      <WatchCards period={period} asOf={asOf} />
 
       <TrendCard periodEnd={next} />
 

@@ -14,6 +14,8 @@ const LEVELS: { level: WarningLevel; color: string; name: [string, string] }[] =
   { level: 'stale', color: 'gold', name: ['久未办理', 'Stale'] },
   { level: 'not_visited', color: 'blue', name: ['久未走访', 'Not visited'] },
   { level: 'unassigned', color: 'purple', name: ['无人包联', 'Unassigned'] },
+  { level: 'project_not_started', color: 'volcano', name: ['逾期未开工', 'Project not started'] },
+  { level: 'idle_not_visited', color: 'magenta', name: ['停产久未走访', 'Idle, not visited'] },
 ];
 
 /** The current early warnings (预警), by level, each linked to its problem. */
@@ -49,6 +51,18 @@ export function WarningsPanel() {
       }
       case 'unassigned':
         return t('尚无包联干部', 'Nobody answers for it');
+      case 'project_not_started':
+        return t(
+          `计划 ${item.plannedStartDate} 开工，已逾期 ${item.daysLate} 天`,
+          `Planned to start ${item.plannedStartDate}, ${item.daysLate} days late`,
+        );
+      case 'idle_not_visited':
+        return item.lastVisitAt
+          ? t(
+              `停产中，上次走访 ${formatTime(item.lastVisitAt, true)}`,
+              `Idle, last visited ${formatTime(item.lastVisitAt, true)}`,
+            )
+          : t('停产中，从未走访', 'Idle, never visited');
     }
   };
 
@@ -76,7 +90,7 @@ export function WarningsPanel() {
           size="small"
           loading={warnings.isFetching}
           dataSource={warnings.data?.items}
-          rowKey={(item) => `${item.level}:${item.problemId ?? item.enterpriseId}`}
+          rowKey={(item) => `${item.level}:${item.problemId ?? item.projectId ?? item.enterpriseId}`}
           pagination={{ pageSize: 8, showSizeChanger: false, hideOnSinglePage: true }}
           locale={{ emptyText: t('暂无预警', 'No warnings') }}
           columns={[
@@ -96,6 +110,8 @@ export function WarningsPanel() {
                   <Link to={`/problems/${item.problemId}`}>
                     {item.code} {item.title}
                   </Link>
+                ) : item.projectId ? (
+                  `${item.projectCode} ${item.projectName}`
                 ) : (
                   item.enterpriseName
                 ),
@@ -104,7 +120,7 @@ export function WarningsPanel() {
               title: t('企业', 'Enterprise'),
               dataIndex: 'enterpriseName',
               responsive: ['lg'],
-              render: (value: string, item) => (item.problemId ? value : ''),
+              render: (value: string | null, item) => (item.problemId || item.projectId ? (value ?? '') : ''),
             },
             {
               title: t('责任单位', 'Department'),

@@ -1,3 +1,4 @@
+import { EnterprisesSection, ProjectsSection } from './WeeklyWatchSections';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Col, DatePicker, Row, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -135,6 +136,8 @@ export function WeeklyReportPage() {
             {LISTS.map((kind) => (
               <ProblemListSection key={kind} kind={kind} items={data.lists[kind]} />
             ))}
+            <ProjectsSection section={data.projects} />
+            <EnterprisesSection section={data.enterprises} />
           </Space>
         </Spin>
       )}

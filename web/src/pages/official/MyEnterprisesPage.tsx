@@ -1,3 +1,4 @@
+import { ProductionStatusTag } from '../../components/production/ProductionStatusTag';
 import { Alert, Badge, Button, Card, Empty, Flex, Segmented, Skeleton, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -103,7 +104,10 @@ function MyEnterpriseCard({ item }: { item: MyEnterprise }) {
           >
             {item.name}
           </Link>
-          <TierTag tier={item.tier} />
+          <Flex gap={4}>
+            {item.productionStatus !== 'normal' && <ProductionStatusTag status={item.productionStatus} />}
+            <TierTag tier={item.tier} />
+          </Flex>
         </Flex>
         <Typography.Text type="secondary">
           {item.districtName} · {t(...KIND_LABELS[item.kind])}

@@ -26,6 +26,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, request } from '../../api';
 import { useAuth } from '../../auth';
 import { NextDue } from '../../components/outreach/NextDue';
+import { ProductionStatus } from '../../components/production/ProductionStatus';
 import { KIND_LABELS, TIER_LABELS, TierTag } from '../../components/outreach/TierTag';
 import type {
   Candidate,
@@ -106,6 +107,7 @@ export function EnterprisePage() {
         onEdit={() => setEditing(true)}
         onVisit={can('official', 'manager', 'admin') ? () => navigate(`/visits/new?enterpriseId=${id}`) : undefined}
       />
+      <ProductionStatus enterpriseId={id} />
       <Responsibilities enterprise={enterprise} onChanged={reload} />
       <Visits enterprise={enterprise} />
       <Problems enterprise={enterprise} />

@@ -1,0 +1,58 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { api } from '../../api';
+import type { components } from '../../api/schema';
+import { QueryState, readState } from '../../components/QueryState';
+import { useI18n } from '../../i18n';
+
+type ProductionReport = components['schemas']['ProductionReport'];
+
+/**
+ * Enterprises under watch on the dashboard: idle and reduced at the quarter's end (or now), and the
+ * quarter's resumption rate (复产率) with its counts.
+ */
+export function WatchCards({ period, asOf }: { period: string; asOf?: 'now' }) {
+  const { t } = useI18n();
+  const report = useQuery({
+    queryKey: ['reports', 'production', period, asOf],
+    queryFn: ({ signal }) => api<ProductionReport>('/reports/production', { query: { period, asOf }, signal }),
+    placeholderData: keepPreviousData,
+  });
+  const data = report.error ? undefined : report.data;
+  const rate = data?.resumptionRate;
+  return (
+    <QueryState {...readState(report)} title={t('停产减产企业', 'Idle and reduced enterprises')}>
+      <Row gutter={[16, 16]} data-testid="watch-cards">
+        <Col xs={12} md={8}>
+          <Card size="small">
+            <Statistic title={t('停产企业', 'Idle enterprises')} value={data?.idle ?? '—'} loading={!data} />
+          </Card>
+        </Col>
+        <Col xs={12} md={8}>
+          <Card size="small">
+            <Statistic title={t('减产企业', 'Reduced output')} value={data?.reduced ?? '—'} loading={!data} />
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          <Card size="small">
+            <Statistic
+              title={t('复产率', 'Resumption rate')}
+              value={rate?.ratePercent ?? '—'}
+              suffix={rate?.ratePercent === null || rate === undefined ? undefined : '%'}
+              precision={rate?.ratePercent === null ? undefined : 1}
+              loading={!data}
+            />
+            {rate && (
+              <Typography.Text type="secondary">
+                {t(
+                  `期初停产 ${rate.idleAtStart} 家，已复产 ${rate.resumed} 家`,
+                  `${rate.resumed} of ${rate.idleAtStart} idle at the start resumed`,
+                )}
+              </Typography.Text>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </QueryState>
+  );
+}
