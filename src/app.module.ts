@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module';
 import { ProblemsModule } from './problems/problems.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
 import { StartupModule } from './startup/startup.module';
 import { UsersModule } from './users/users.module';
@@ -71,6 +72,7 @@ export class AppModule {
         ReportsModule,
         ScheduleModule.forRoot(),
         WarningsModule,
+        SavedViewsModule,
       ],
       providers: [
         { provide: APP_LOGGER, useValue: logger },
