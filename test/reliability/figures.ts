@@ -87,6 +87,7 @@ export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
     'tier_intervals',
     'enterprise_changes',
     'enterprise_tier_changes',
+    'saved_views',
   ];
   const [row] = await t.db.query(
     `SELECT ${tables.map((table) => `(SELECT count(*)::int FROM ${table}) AS ${table}`).join(', ')}`,
