@@ -174,7 +174,10 @@ describe('the manager’s problem list in the browser (demo data)', () => {
     await page.goto('/problems?escalated=true');
     await page.getByRole('button', { name: '保存当前视图' }).click();
     await page.getByPlaceholder('视图名称，如“超期督办”').fill('已督办的问题');
-    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^保\s*存$/ })
+      .click();
     await page.getByText('已保存视图“已督办的问题”').waitFor();
     expect(await storedView('已督办的问题')).toMatchObject({ query: 'escalated=true' });
 
@@ -183,8 +186,10 @@ describe('the manager’s problem list in the browser (demo data)', () => {
     try {
       await login(second, 'manager', '/problems');
       await second.getByRole('combobox', { name: '已保存的视图' }).click();
-      await second.getByRole('option', { name: '本机旧视图' }).waitFor();
-      await second.getByRole('option', { name: '已督办的问题' }).click();
+      const option = (name: string) =>
+        second.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${name}"]`);
+      await option('本机旧视图').waitFor();
+      await option('已督办的问题').click();
       await second.waitForURL(/escalated=true/);
       await screenshot(second, 'saved-views-second-browser');
     } finally {

@@ -1664,6 +1664,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
     ['problem create, list, export and read', (k) => /problems(\/export|\/\{id\})?$/.test(k)],
     ['problem actions', (k) => /problems\/\{id\}\/[a-z]+$/.test(k)],
     ['reports and warnings', (k) => /reports|warnings/.test(k)],
+    ["the caller's saved views", (k) => /\/me\/saved-views/.test(k)],
   ];
 
   it.each(groups)('answers as expected for %s', async (_name, belongs) => {
