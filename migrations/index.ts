@@ -11,6 +11,7 @@ import { EnterpriseChanges1764610000000 } from './1764610000000-EnterpriseChange
 import { Outreach1764700000000 } from './1764700000000-Outreach';
 import { ResponsibilityNote1764710000000 } from './1764710000000-ResponsibilityNote';
 import { WarningUnassigned1764730000000 } from './1764730000000-WarningUnassigned';
+import { SavedViews1764770000000 } from './1764770000000-SavedViews';
 import { KeyProjects1764800000000 } from './1764800000000-KeyProjects';
 import { RestoreWritesRowsAsTheyWere1764800000001 } from './1764800000001-RestoreWritesRowsAsTheyWere';
 import { WatchWarnings1764820000000 } from './1764820000000-WatchWarnings';
@@ -30,6 +31,7 @@ export const migrations = [
   Outreach1764700000000,
   ResponsibilityNote1764710000000,
   WarningUnassigned1764730000000,
+  SavedViews1764770000000,
   KeyProjects1764800000000,
   RestoreWritesRowsAsTheyWere1764800000001,
   WatchWarnings1764820000000,

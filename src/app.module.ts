@@ -19,6 +19,7 @@ import { ProjectsModule } from './projects/projects.module';
 import { ProductionModule } from './production/production.module';
 import { ReferenceModule } from './reference/reference.module';
 import { ReportsModule } from './reports/reports.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
 import { StartupModule } from './startup/startup.module';
 import { UsersModule } from './users/users.module';
@@ -75,6 +76,7 @@ export class AppModule {
         ReportsModule,
         ScheduleModule.forRoot(),
         WarningsModule,
+        SavedViewsModule,
       ],
       providers: [
         { provide: APP_LOGGER, useValue: logger },

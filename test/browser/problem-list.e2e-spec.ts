@@ -2,7 +2,8 @@
  * The manager's resolution list on the demo data (issue 18, item 7): the total, the page kept in
  * the URL across a reload, the view back at the top after "next page", titles readable at 1440 px
  * with the whole title in a tooltip, the sort by working days overdue, the deadline earliest first
- * on its first click, and named filters.
+ * on its first click, named filters, and saved views kept by the service (issue 18, item 12): a
+ * browser's old views move there once, and a view saved in one browser shows in another.
  */
 import type { Page } from 'playwright-core';
 import { login, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
@@ -134,6 +135,65 @@ describe('the manager’s problem list in the browser (demo data)', () => {
         name,
         count: 1,
       });
+    }
+  });
+  it('keeps saved views in the service: old browser views move there, and a second browser sees them', async () => {
+    const manager = await harness.user('manager');
+    const auth = await harness.auth('manager');
+    const stored = async () =>
+      (await harness.service.http().get('/api/v1/me/saved-views').set(auth).expect(200)).body as {
+        name: string;
+        query: string;
+      }[];
+    /** Polls the service until `name` is among the manager's views (the page saves in the background). */
+    const storedView = async (name: string) => {
+      const deadline = Date.now() + 30_000;
+      let names: string[] = [];
+      while (Date.now() < deadline) {
+        const views = await stored();
+        const found = views.find((view) => view.name === name);
+        if (found) return found;
+        names = views.map((view) => view.name);
+        await page.waitForTimeout(200);
+      }
+      throw new Error(`no saved view ${name} among ${names.join(', ')}`);
+    };
+    const legacyKey = `outreach.problemViews.${manager.id}`;
+
+    // A view this browser kept before the service did: the next visit moves it, then forgets it here.
+    await page.evaluate(
+      `localStorage.setItem(${JSON.stringify(legacyKey)}, ${JSON.stringify(
+        JSON.stringify([{ name: '本机旧视图', search: 'overdue=true' }]),
+      )})`,
+    );
+    await page.goto('/problems');
+    expect(await storedView('本机旧视图')).toMatchObject({ query: 'overdue=true' });
+    expect(await page.evaluate(`localStorage.getItem(${JSON.stringify(legacyKey)})`)).toBeNull();
+
+    // Saved through the page in this browser…
+    await page.goto('/problems?escalated=true');
+    await page.getByRole('button', { name: '保存当前视图' }).click();
+    await page.getByPlaceholder('视图名称，如“超期督办”').fill('已督办的问题');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^保\s*存$/ })
+      .click();
+    await page.getByText('已保存视图“已督办的问题”').waitFor();
+    expect(await storedView('已督办的问题')).toMatchObject({ query: 'escalated=true' });
+
+    // …and picked in another browser (its own storage, its own sign-in) as the same user.
+    const second = await harness.newPage({ viewport: { width: 1440, height: 900 } });
+    try {
+      await login(second, 'manager', '/problems');
+      await second.getByRole('combobox', { name: '已保存的视图' }).click();
+      const option = (name: string) =>
+        second.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${name}"]`);
+      await option('本机旧视图').waitFor();
+      await option('已督办的问题').click();
+      await second.waitForURL(/escalated=true/);
+      await screenshot(second, 'saved-views-second-browser');
+    } finally {
+      await second.context().close();
     }
   });
 });

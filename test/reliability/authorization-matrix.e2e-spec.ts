@@ -714,6 +714,13 @@ describe('authorization matrix: every endpoint × every caller × every object',
     ];
   }
 
+  /** A saved view of `owner`, saved through the API; answers its id. */
+  const savedView = async (owner: Exclude<Who, 'anonymous'>, name: string): Promise<string> => {
+    const res = await t.http().post(api('/me/saved-views')).set(auth(owner)).send({ name, query: 'overdue=true' });
+    if (res.status !== 201) throw new Error(`fixture saved view: ${res.status} ${res.text}`);
+    return res.body.id;
+  };
+
   const simpleGet = (key: string, path: string, roles: Role[] | 'public', check?: Expectation['check']): Spec => ({
     key,
     roles,
@@ -1628,6 +1635,102 @@ describe('authorization matrix: every endpoint × every caller × every object',
       warningSpec('project_not_started'),
       warningSpec('idle_not_visited'),
       {
+        ...simpleGet('GET /api/v1/me/saved-views', '/me/saved-views', ALL_ROLES),
+        prepare: async (cell, allowed) => {
+          if (allowed) await savedView(cell.who as Exclude<Who, 'anonymous'>, `列表${unique()}`);
+          return {};
+        },
+        ok: (cell) => ({
+          status: 200,
+          check: async (res) => {
+            const own: { id: string }[] = await t.db.query(`SELECT id FROM saved_views WHERE user_id = $1`, [
+              users[cell.who as Exclude<Who, 'anonymous'>].id,
+            ]);
+            return Array.isArray(res.body) &&
+              res.body.length > 0 &&
+              sameSet(
+                res.body.map((v: { id: string }) => v.id),
+                own.map((v) => v.id),
+              ) === null
+              ? null
+              : res.text;
+          },
+        }),
+      },
+      {
+        key: 'POST /api/v1/me/saved-views',
+        roles: ALL_ROLES,
+        objects: ['none'],
+        write: true,
+        send: (cell) =>
+          t
+            .http()
+            .post(api('/me/saved-views'))
+            .set(auth(cell.who))
+            .send({ name: `矩阵视图${unique()}`, query: 'status=assigned' }),
+        ok: (cell) => ({
+          status: 201,
+          check: async (res) =>
+            (
+              await t.db.query(`SELECT 1 FROM saved_views WHERE id = $1 AND user_id = $2`, [
+                res.body.id,
+                users[cell.who as Exclude<Who, 'anonymous'>].id,
+              ])
+            ).length === 1
+              ? null
+              : res.text,
+        }),
+      },
+      {
+        key: 'DELETE /api/v1/me/saved-views/{id}',
+        roles: ALL_ROLES,
+        objects: ['missing', 'malformed', 'existing'],
+        write: true,
+        prepare: async (cell, allowed) => {
+          if (cell.obj !== 'existing') return { id: cell.obj === 'missing' ? MISSING_ID : MALFORMED_ID };
+          // The caller's own view when the call may succeed; someone else's otherwise.
+          return { id: await savedView(allowed ? (cell.who as Exclude<Who, 'anonymous'>) : 'admin', `删${unique()}`) };
+        },
+        send: (cell, ctx) =>
+          t
+            .http()
+            .delete(api(`/me/saved-views/${ctx.id}`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 204,
+          check: async (_res, ctx) =>
+            (await t.db.query(`SELECT 1 FROM saved_views WHERE id = $1`, [ctx.id])).length === 0 ? null : 'not deleted',
+        }),
+        row: async (ctx) =>
+          ctx.id && /^[0-9a-f-]{36}$/.test(ctx.id)
+            ? ((await t.db.query(`SELECT name, query FROM saved_views WHERE id = $1`, [ctx.id]))[0] ?? null)
+            : null,
+      },
+      {
+        key: 'DELETE /api/v1/me/saved-views/{id}',
+        variant: "another user's view",
+        roles: ALL_ROLES,
+        objects: ['missing', 'existing'],
+        write: true,
+        prepare: async (cell) => ({
+          id:
+            cell.obj === 'missing'
+              ? MISSING_ID
+              : await savedView(cell.who === 'admin' ? 'manager' : 'admin', `他人${unique()}`),
+        }),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .delete(api(`/me/saved-views/${ctx.id}`))
+            .set(auth(cell.who)),
+        decide: () => ({ status: 404, code: 'NOT_FOUND', sameAsMissing: true }),
+        ok: () => ({ status: 404, code: 'NOT_FOUND' }),
+        row: async (ctx) =>
+          ctx.id && /^[0-9a-f-]{36}$/.test(ctx.id)
+            ? ((await t.db.query(`SELECT name, query FROM saved_views WHERE id = $1`, [ctx.id]))[0] ?? null)
+            : null,
+      },
+      {
         key: 'POST /api/v1/warnings/scan',
         roles: ['admin'],
         objects: ['none'],
@@ -1858,6 +1961,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
     ['problem actions', (k) => /problems\/\{id\}\/[a-z]+$/.test(k)],
     ['reports and warnings', (k) => /reports|warnings/.test(k)],
     ['key projects', (k) => /^[A-Z]+ \/api\/v1\/projects/.test(k)],
+    ["the caller's saved views", (k) => /\/me\/saved-views/.test(k)],
   ];
 
   it.each(groups)('answers as expected for %s', async (_name, belongs) => {

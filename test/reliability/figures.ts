@@ -90,6 +90,7 @@ export async function tableCounts(t: TestApp): Promise<Record<string, number>> {
     'projects',
     'project_stage_events',
     'project_investments',
+    'saved_views',
   ];
   const [row] = await t.db.query(
     `SELECT ${tables.map((table) => `(SELECT count(*)::int FROM ${table}) AS ${table}`).join(', ')}`,

@@ -390,6 +390,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/saved-views': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's saved list views, by name */
+    get: operations['SavedViewsController_list'];
+    put?: never;
+    /**
+     * Save a list view under a name
+     * @description A name the caller already uses (in any case) is 409 DUPLICATE unless `replace` is true, which replaces that view. At most 50 views per user (409 CONFLICT).
+     */
+    post: operations['SavedViewsController_save'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/saved-views/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete one of the caller's saved views (another user's is 404) */
+    delete: operations['SavedViewsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/meta': {
     parameters: {
       query?: never;
@@ -2496,6 +2534,28 @@ export interface components {
       satisfied: number;
       verified: number;
     };
+    SavedViewResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description the list's URL query string, as saved */
+      query: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    SaveViewDto: {
+      /** @example 超期督办 */
+      name: string;
+      /**
+       * @description the list's URL query string; stored as given, replayed by the page, never read by the service
+       * @example status=assigned,in_progress&overdue=true
+       */
+      query: string;
+      /** @description when a view of this name (any case) exists: true replaces its name and query, otherwise 409 */
+      replace?: boolean;
+    };
     ScanResult: {
       /**
        * @description false when another instance was scanning at the time
@@ -4380,6 +4440,95 @@ export interface operations {
         content: {
           'application/json': components['schemas']['MyEnterprisesResponse'];
         };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SavedViewsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedViewResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SavedViewsController_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveViewDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SavedViewResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SavedViewsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description an error */
       default: {

@@ -1,5 +1,6 @@
 import { App, Button, Input, Modal, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
+import { ApiError } from '../../api';
 import { useI18n } from '../../i18n';
 import { useSavedViews } from './savedViews';
 import { useReturnFocus } from '../../components/useReturnFocus';
@@ -13,33 +14,60 @@ interface Props {
   onPick: (search: string) => void;
 }
 
-/** Pick, save (under a name) and delete the resolution list's filter sets. */
+/** Pick, save (under a name) and delete the resolution list's filter sets, kept per user by the service. */
 export function SavedViewsBar({ userId, search, currentSearch, onPick }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { views, save, remove } = useSavedViews(userId);
+  const { views, loading, error, save, remove, saving } = useSavedViews(userId);
   const [naming, setNaming] = useState(false);
   useReturnFocus(naming);
   const [name, setName] = useState('');
   const current = views.find((view) => view.search === search);
 
-  const confirm = () => {
+  const sameName = (other: string) => other.toLowerCase() === name.trim().toLowerCase();
+
+  const confirm = async () => {
     const trimmed = name.trim();
-    if (!trimmed) return;
-    save({ name: trimmed, search: currentSearch() });
-    setNaming(false);
-    void message.success(t(`已保存视图“${trimmed}”`, `View “${trimmed}” saved`));
+    if (!trimmed || saving) return;
+    try {
+      await save({ name: trimmed, search: currentSearch() });
+      setNaming(false);
+      void message.success(t(`已保存视图“${trimmed}”`, `View “${trimmed}” saved`));
+    } catch (failure) {
+      void message.error(
+        failure instanceof ApiError && failure.status === 409
+          ? t('已达到视图数量上限，请先删除不用的视图', 'You have as many views as allowed: delete one first')
+          : t('视图未能保存，请重试', 'The view was not saved; please try again'),
+      );
+    }
   };
+
+  const removeCurrent = async (id: string) => {
+    try {
+      await remove(id);
+    } catch {
+      void message.error(t('视图未能删除，请重试', 'The view was not deleted; please try again'));
+    }
+  };
+
+  const placeholder = loading
+    ? t('正在读取视图…', 'Loading views…')
+    : error
+      ? t('视图读取失败', 'Views could not be loaded')
+      : views.length
+        ? t('选择已保存的视图', 'Pick a saved view')
+        : t('暂无保存的视图', 'No saved views');
 
   return (
     <Space wrap>
       <Select
         style={{ width: 200 }}
-        placeholder={views.length ? t('选择已保存的视图', 'Pick a saved view') : t('暂无保存的视图', 'No saved views')}
+        placeholder={placeholder}
         disabled={!views.length}
-        value={current?.name}
-        options={views.map((view) => ({ value: view.name, label: view.name }))}
-        onChange={(picked: string) => onPick(views.find((view) => view.name === picked)!.search)}
+        loading={loading}
+        value={current?.id}
+        options={views.map((view) => ({ value: view.id, label: view.name }))}
+        onChange={(picked: string) => onPick(views.find((view) => view.id === picked)!.search)}
         aria-label={t('已保存的视图', 'Saved views')}
       />
       <Button
@@ -55,7 +83,7 @@ export function SavedViewsBar({ userId, search, currentSearch, onPick }: Props) 
           title={t(`删除视图“${current.name}”？`, `Delete the view “${current.name}”?`)}
           okText={t('删除', 'Delete')}
           cancelText={t('取消', 'Cancel')}
-          onConfirm={() => remove(current.name)}
+          onConfirm={() => removeCurrent(current.id)}
         >
           <Button danger>{t('删除视图', 'Delete view')}</Button>
         </Popconfirm>
@@ -65,8 +93,8 @@ export function SavedViewsBar({ userId, search, currentSearch, onPick }: Props) 
         title={t('保存当前筛选条件', 'Save the current filters')}
         okText={t('保存', 'Save')}
         cancelText={t('取消', 'Cancel')}
-        okButtonProps={{ disabled: !name.trim() }}
-        onOk={confirm}
+        okButtonProps={{ disabled: !name.trim(), loading: saving }}
+        onOk={() => void confirm()}
         onCancel={() => setNaming(false)}
         destroyOnHidden
       >
@@ -76,9 +104,9 @@ export function SavedViewsBar({ userId, search, currentSearch, onPick }: Props) 
           value={name}
           placeholder={t('视图名称，如“超期督办”', 'A name, e.g. “Overdue, escalated”')}
           onChange={(event) => setName(event.target.value)}
-          onPressEnter={confirm}
+          onPressEnter={() => void confirm()}
         />
-        {views.some((view) => view.name === name.trim()) && (
+        {views.some((view) => sameName(view.name)) && (
           <div style={{ marginTop: 8, color: '#d48806' }}>
             {t('同名视图将被覆盖', 'The view of that name will be replaced')}
           </div>
