@@ -77,8 +77,14 @@ describe('production defaults: rate limit on, warning scan on its schedule', () 
   it('runs the warning scan by itself every 300 s', async () => {
     const official = await f.user('official');
     const enterprise = await f.enterprise(official);
-    // Registered long ago and never visited: the scan records a not_visited warning for it.
+    // Registered long ago, the official's for as long, and never visited: the scan records a
+    // not_visited warning for it.
     await t.db.query(`UPDATE enterprises SET created_at = now() - interval '400 days' WHERE id = $1`, [enterprise.id]);
+    await t.db.query(
+      `INSERT INTO responsibilities (enterprise_id, user_id, kind, starts_at, recorded_by, recorded_at)
+       VALUES ($1, $2, 'official', now() - interval '400 days', $2, now() - interval '400 days')`,
+      [enterprise.id, official.id],
+    );
     const warnings = () => countRows(t, 'warnings', `enterprise_id = $1 AND level = 'not_visited'`, [enterprise.id]);
     /** Waits (real time) until the scan started by a tick has written, or 5 s have passed. */
     const settle = async () => {
