@@ -3,7 +3,7 @@ import type * as Docx from 'docx';
 import type * as ResvgJs from '@resvg/resvg-js';
 import { renderChartSvg } from '../charts/render-svg';
 import { coverageChart, departmentRatesChart, type SizedChart, weeklyTrendChart } from '../charts/weekly-charts';
-import { cellText, LISTS, metaLine, sectionTables, type Table } from './render-weekly';
+import { cellText, coverageDistricts, LISTS, metaLine, sectionTables, type Table } from './render-weekly';
 import { reportHeading, type SectionKey, weeklyLabels, type WeeklyLabels, weekDays } from './weekly-labels';
 import type { ReportLanguage, WeeklyReport } from './weekly-report';
 
@@ -163,7 +163,7 @@ export async function renderWeeklyDocx(report: WeeklyReport, lang: ReportLanguag
           heading(tables[key].title, 2),
           tableOf(tables[key], labels),
           ...(key === 'visitCoverage'
-            ? chartOf(labels.charts.coverage, coverageChart(report.visits.coverage.districts, labels.charts.coverage))
+            ? chartOf(labels.charts.coverage, coverageChart(coverageDistricts(report, labels), labels.charts.coverage))
             : []),
         ]),
       ],

@@ -55,6 +55,7 @@ const REPORT: WeeklyReport = {
         {
           districtCode: 'suzhou',
           name: '肃州区',
+          nameEn: 'Suzhou District',
           enterprisesVisited: 8,
           enterprisesResponsible: 25,
           coverageRatePercent: 32,
@@ -62,6 +63,7 @@ const REPORT: WeeklyReport = {
         {
           districtCode: 'yumen',
           name: '玉门市',
+          nameEn: 'Yumen City',
           enterprisesVisited: 3,
           enterprisesResponsible: 15,
           coverageRatePercent: 20,
@@ -69,6 +71,7 @@ const REPORT: WeeklyReport = {
         {
           districtCode: 'dunhuang',
           name: '敦煌市',
+          nameEn: 'Dunhuang City',
           enterprisesVisited: 0,
           enterprisesResponsible: 0,
           coverageRatePercent: null,

@@ -267,7 +267,11 @@ function visitSummaryTable(report: WeeklyReport, labels: WeeklyLabels): Table {
 function visitCoverageTable(report: WeeklyReport, labels: WeeklyLabels): Table {
   const c = labels.coverageColumns;
   const { coverage } = report.visits;
-  const row = (name: string, r: Omit<WeeklyCoverageRow, 'districtCode' | 'name'>, fromUser: boolean): Cell[] => [
+  const row = (
+    name: string,
+    r: Omit<WeeklyCoverageRow, 'districtCode' | 'name' | 'nameEn'>,
+    fromUser: boolean,
+  ): Cell[] => [
     fromUser ? userCell(name) : textCell(name),
     numberCell(r.enterprisesVisited),
     numberCell(r.enterprisesResponsible),
@@ -281,8 +285,16 @@ function visitCoverageTable(report: WeeklyReport, labels: WeeklyLabels): Table {
       { heading: c.responsible, width: WIDTH.number },
       { heading: c.rate, width: WIDTH.number },
     ],
-    rows: [...coverage.districts.map((d) => row(d.name, d, true)), row(labels.total, coverage, false)],
+    rows: [
+      ...coverage.districts.map((d) => row(labels.htmlLang === 'en' ? d.nameEn : d.name, d, true)),
+      row(labels.total, coverage, false),
+    ],
   };
+}
+
+/** The quarter's coverage by district, named in the report's language. */
+export function coverageDistricts(report: WeeklyReport, labels: WeeklyLabels): WeeklyCoverageRow[] {
+  return report.visits.coverage.districts.map((d) => ({ ...d, name: labels.htmlLang === 'en' ? d.nameEn : d.name }));
 }
 
 function idleOfficialsTable(report: WeeklyReport, labels: WeeklyLabels): Table {
@@ -471,7 +483,7 @@ export function renderWeeklyHtml(report: WeeklyReport, lang: ReportLanguage): st
       htmlTable(tables.visitSummary, labels),
       `<h3>${escapeHtml(tables.visitCoverage.title)}</h3>`,
       htmlTable(tables.visitCoverage, labels),
-      chartFigure(labels.charts.coverage, coverageChart(report.visits.coverage.districts, labels.charts.coverage)),
+      chartFigure(labels.charts.coverage, coverageChart(coverageDistricts(report, labels), labels.charts.coverage)),
       ...(['idleOfficials', 'overdueEnterprises', 'policies'] as const).flatMap((key) => [
         `<h3>${escapeHtml(tables[key].title)}</h3>`,
         htmlTable(tables[key], labels),

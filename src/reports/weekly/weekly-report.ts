@@ -48,6 +48,8 @@ export interface WeeklyDepartmentRow {
 export interface WeeklyCoverageRow {
   districtCode: string | null;
   name: string;
+  /** The district's English name (its Chinese one when it has none). */
+  nameEn: string;
   enterprisesVisited: number;
   enterprisesResponsible: number;
   coverageRatePercent: number | null;

@@ -81,3 +81,6 @@ export const WEEKLY_OVERDUE_ENTERPRISES = `
   JOIN districts d ON d.code = e.district_code
   ORDER BY o.next_visit_due_at, e.name, e.id
   LIMIT $2`;
+
+/** Each district's English name, its Chinese one when it has none. */
+export const WEEKLY_DISTRICT_NAMES_EN = `SELECT code, COALESCE(name_en, name) AS "nameEn" FROM districts`;

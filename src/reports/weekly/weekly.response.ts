@@ -180,6 +180,9 @@ export class WeeklyCoverageRow implements WeeklyCoverageRowShape {
   @ApiProperty({ example: '肃州区' })
   name: string;
 
+  @ApiProperty({ example: 'Suzhou District', description: "the district's English name (its Chinese one when none)" })
+  nameEn: string;
+
   @ApiProperty({ type: 'integer', description: 'enterprises under responsibility visited at least once (numerator)' })
   enterprisesVisited: number;
 

@@ -23,6 +23,7 @@ import {
   type IdleOfficialRow,
   type OverdueEnterpriseRow,
   WEEKLY_IDLE_OFFICIALS,
+  WEEKLY_DISTRICT_NAMES_EN,
   WEEKLY_OVERDUE_ENTERPRISES,
 } from './weekly-visits.sql';
 import { WeeklyWatch } from './weekly-watch.service';
@@ -114,12 +115,14 @@ export class WeeklyService {
   /** The visits section: the week's visits, the quarter's coverage by district, the two lists, the policies. */
   private async visits(week: Period, quarter: Period, end: DateTime): Promise<WeeklyVisits> {
     const at = end.toJSDate();
-    const [thisWeek, coverage, idle, overdue] = await Promise.all([
+    const [thisWeek, coverage, idle, overdue, districtNames] = await Promise.all([
       this.visitFigures.at(week, end),
       this.visitFigures.at(quarter, end, 'district'),
       rows<IdleOfficialRow>(this.db, WEEKLY_IDLE_OFFICIALS, [week.from.toJSDate(), at, WEEKLY_LIST_LIMIT]),
       rows<OverdueEnterpriseRow>(this.db, WEEKLY_OVERDUE_ENTERPRISES, [at, WEEKLY_LIST_LIMIT]),
+      rows<{ code: string; nameEn: string }>(this.db, WEEKLY_DISTRICT_NAMES_EN),
     ]);
+    const nameEn = new Map(districtNames.map((d) => [d.code, d.nameEn]));
     return {
       visitsThisWeek: thisWeek.visits,
       enterprisesReached: thisWeek.enterprisesReached,
@@ -131,6 +134,7 @@ export class WeeklyService {
         districts: (coverage.groups ?? []).map((g) => ({
           districtCode: g.key,
           name: g.label,
+          nameEn: (g.key !== null && nameEn.get(g.key)) || g.label,
           enterprisesVisited: g.enterprisesVisited,
           enterprisesResponsible: g.enterprisesResponsible,
           coverageRatePercent: g.coverageRatePercent,

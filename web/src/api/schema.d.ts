@@ -3181,6 +3181,11 @@ export interface components {
       enterprisesVisited: number;
       /** @example 肃州区 */
       name: string;
+      /**
+       * @description the district's English name (its Chinese one when none)
+       * @example Suzhou District
+       */
+      nameEn: string;
     };
     WeeklyDepartmentRow: {
       /** Format: uuid */
