@@ -81,9 +81,8 @@ describe('the offline shell', () => {
     try {
       const official = await harness.user('official');
       const auth = await harness.auth('official');
-      const [enterprise] = (
-        await harness.service.http().get('/api/v1/enterprises').query({ limit: 1 }).set(auth).expect(200)
-      ).body.items as { id: string; name: string }[];
+      const [enterprise] = (await harness.service.http().get('/api/v1/me/enterprises').set(auth).expect(200)).body
+        .items as { enterpriseId: string; name: string }[];
 
       // Online: sign in; the worker installs, keeps the shell and, told the role, the official's pages.
       await login(page, 'official');
@@ -92,21 +91,21 @@ describe('the offline shell', () => {
         await waitUntilKept(page, 'outreach-code-', `${file.replace(/[.]/g, '\\.')}$`);
       // A later visit, now through the worker: it keeps the reference data every user sees alike.
       await page.reload();
-      await page.getByTestId('enterprise-row').first().waitFor();
+      await page.getByTestId('my-enterprise').first().waitFor(); // an official's home: 我的企业
       await waitUntilKept(page, 'outreach-reference', '/api/v1/categories$');
 
       // Offline: the reload opens the app, and the visit form opens with it.
       await context.setOffline(true);
       await page.reload();
       await page.locator('.user-name').waitFor();
-      await page.goto(`/visits/new?enterpriseId=${enterprise!.id}`);
+      await page.goto(`/visits/new?enterpriseId=${enterprise!.enterpriseId}`);
       await page.getByTestId('visit-submit').waitFor();
       const purpose = `离线走访 ${Date.now()}`;
       await page.getByPlaceholder(/一季度包联走访/).fill(purpose);
       await page.getByTestId('visit-submit').click();
       await page.getByTestId('visit-retrying').waitFor();
       await screenshot(page, '13-official-phone-offline-retrying');
-      const draftKey = `outreach.visitDraft.${official.id}.${enterprise!.id}`;
+      const draftKey = `outreach.visitDraft.${official.id}.${enterprise!.enterpriseId}`;
       const draft = await stored(page, draftKey);
       expect(JSON.parse(draft!)).toMatchObject({ values: { purpose }, idempotencyKey: expect.any(String) });
 
@@ -132,7 +131,9 @@ describe('the offline shell', () => {
       expect(await stored(page, draftKey)).toBeNull();
 
       // Signing out drops the reference data the worker kept.
-      await page.getByRole('button', { name: /退\s*出|Sign out/ }).click();
+      // On the phone, sign-out is in the menu behind the user's button.
+      await page.getByRole('button', { name: /^用户菜单：/ }).click();
+      await page.getByRole('menuitem', { name: /退\s*出|Sign out/ }).click();
       await page.locator('#username').waitFor();
       for (let tries = 0; (await cacheNames(page)).includes('outreach-reference') && tries < 40; tries++) {
         await page.waitForTimeout(250);

@@ -192,7 +192,7 @@ describe('failures, sessions, the phone and deadlines in the browser', () => {
     it('warns before the last attempt, then says until when the account is locked', async () => {
       const page = await harness.newPage();
       await page.goto('/');
-      const alert = page.locator('.ant-card .ant-alert');
+      const alert = page.getByTestId('login-error');
       const attempt = async (password: string) => {
         await page.locator('#username').fill('official2');
         await page.locator('#password').fill(password);

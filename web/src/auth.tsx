@@ -1,8 +1,24 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  lazy,
+  Suspense,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { api, setToken, setUnauthorizedHandler } from './api';
-import { SessionModal } from './components/SessionModal';
 import { offlineFor } from './offline';
 import { loadReportTimeZone } from './timeZone';
+
+/**
+ * Fetched when a session first runs out: its Modal is not in the first script, which an official
+ * on a slow network waits for (docs/web-app.md, page weight).
+ */
+const SessionModal = lazy(() => import('./components/SessionModal').then((m) => ({ default: m.SessionModal })));
 
 export type Role = 'admin' | 'manager' | 'official' | 'handler';
 
@@ -115,7 +131,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   return (
     <AuthContext.Provider value={value}>
       {children}
-      {user && expired && <SessionModal />}
+      {user && expired && (
+        <Suspense fallback={null}>
+          <SessionModal />
+        </Suspense>
+      )}
     </AuthContext.Provider>
   );
 }

@@ -1,15 +1,6 @@
 import { Typography } from 'antd';
-import { useEffect, type CSSProperties, type ReactNode } from 'react';
-import { useI18n } from '../i18n';
-
-/** The document title of a page: what the page is, then the app's name, in the page's language. */
-export function useDocumentTitle(title: string): void {
-  const { t } = useI18n();
-  const app = t('包联走访', 'Business outreach');
-  useEffect(() => {
-    document.title = title ? `${title} · ${app}` : app;
-  }, [title, app]);
-}
+import type { CSSProperties, ReactNode } from 'react';
+import { useDocumentTitle } from './documentTitle';
 
 interface Props {
   /** The page's name for the browser's tab and history (and screen readers' page announcements). */

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useAuth } from '../auth';
 import { loginErrorMessage } from '../components/loginErrors';
 import { useI18n } from '../i18n';
-import { useDocumentTitle } from '../components/PageTitle';
+import { useDocumentTitle } from '../components/documentTitle';
 
 const SIGN_IN_BOX = {
   width: 380,
