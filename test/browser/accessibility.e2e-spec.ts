@@ -19,7 +19,7 @@ const myEnterprise = async (harness: BrowserHarness) => {
     .http()
     .get('/api/v1/me/enterprises')
     .set(await harness.auth('official'));
-  return `/enterprises/${(res.body as { items: { id: string }[] }).items[0]!.id}`;
+  return `/enterprises/${(res.body as { items: { enterpriseId: string }[] }).items[0]!.enterpriseId}`;
 };
 const firstVisit = async (harness: BrowserHarness) => {
   const res = await harness.service
@@ -62,7 +62,7 @@ export const A11Y_PAGES: A11yPage[] = [
   { name: 'official: my problems', user: 'official', path: '/my-problems', ready: '我登记的问题', phone: true },
   { name: 'official: my enterprises', user: 'official', path: '/my-enterprises', ready: '我的企业', phone: true },
   { name: 'official: my visits', user: 'official', path: '/my-visits', ready: '我的走访', phone: true },
-  { name: 'official: enterprise page', user: 'official', path: myEnterprise, ready: '包联', phone: true },
+  { name: 'official: enterprise page', user: 'official', path: myEnterprise, ready: '上次走访', phone: true },
   { name: 'handler: queue', user: 'handler-gxj', path: '/queue', ready: '待办问题' },
   { name: 'manager: dashboard', user: 'manager', path: '/dashboard?period=2025-Q1', ready: '办结率' },
   { name: 'manager: problem list', user: 'manager', path: '/problems', ready: '共 ' },

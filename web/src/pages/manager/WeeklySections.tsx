@@ -40,6 +40,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
  * quarter's coverage by district with n / N, officials without a visit, enterprises overdue for
  * one, and the policies promoted.
  */
+/** The coverage figure's colour: dark enough to read as text on white (WCAG AA). */
+const COVERAGE_TEXT_COLOR = '#006d75';
+
 export function VisitsSection({ visits }: { visits: WeeklyVisits }) {
   const { t, formatTime } = useI18n();
   const { coverage } = visits;
@@ -55,7 +58,7 @@ export function VisitsSection({ visits }: { visits: WeeklyVisits }) {
         <Col xs={24} md={12}>
           <RateCard
             testId="weekly-coverage-quarter"
-            color={CHART_COLORS[2]}
+            color={COVERAGE_TEXT_COLOR}
             title={`${t('季度累计走访覆盖率', 'Quarter-to-date visit coverage')} (${coverage.label})`}
             definition={t(
               '本季度截至本周末有包联干部的企业中，已走访至少一次的比例',
