@@ -85,7 +85,7 @@ describe('outreach on an official’s phone', () => {
           (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(element)
             .color,
       );
-    expect(color).toMatch(/rgb\(\s*255,\s*77,\s*79\s*\)/); // antd's error red
+    expect(color).toMatch(/rgb\(\s*207,\s*19,\s*34\s*\)/); // the theme's error red (#cf1322, AA contrast)
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(page, 'outreach-01-my-enterprises-phone');
 
