@@ -40,6 +40,13 @@ describe('the dashboard in the browser (demo data)', () => {
       .set(await harness.auth('manager'))
       .expect(200);
     expect(api.body).toMatchObject({ recorded: 127, resolved: 116, ratePercent: 91.3 });
+    // Beside it, the key projects as published: 66 of the 2025 plan's 165 started, 40.0 %.
+    const projects = page.getByTestId('project-cards');
+    await projects.getByTestId('start-rate-counts').waitFor();
+    const projectText = await projects.innerText();
+    expect(projectText).toContain('40.0');
+    expect(projectText).toMatch(/66\s*\/\s*计划\s*165/);
+    expect(projectText).toContain('83.50');
     await screenshot(page, 'dashboard-2025-Q1-zh');
   });
 

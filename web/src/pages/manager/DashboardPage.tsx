@@ -21,7 +21,7 @@ import { CoverageByDistrict } from './CoverageByDistrict';
 import type { FiguresReport, RateFigures, ResolutionRateReport, TrendReport, VisitsReport } from './reportTypes';
 import { WarningsPanel } from './WarningsPanel';
 import { PageTitle } from '../../components/PageTitle';
-import { WatchCards } from './WatchCards';
+import { ProjectCards, WatchCards } from './WatchCards';
 
 type Group = NonNullable<ResolutionRateReport['groups']>[number];
 
@@ -149,6 +149,7 @@ export function DashboardPage() {
         </QueryState>
       </Card>
 
+      <ProjectCards period={period} asOf={asOf} />
       <WatchCards period={period} asOf={asOf} />
 
       <TrendCard periodEnd={next} />

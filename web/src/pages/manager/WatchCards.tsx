@@ -6,6 +6,66 @@ import { QueryState, readState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 
 type ProductionReport = components['schemas']['ProductionReport'];
+type ProjectsReport = components['schemas']['ProjectFiguresReportResponse'];
+
+/** Yuan as 亿元 (hundred millions), two decimals. */
+const yi = (yuan: number) => (yuan / 1e8).toFixed(2);
+
+/**
+ * Key projects on the dashboard: the start rate (开工率) of the period's year's plan with its counts,
+ * and the completed investment of the period against the same months a year before.
+ */
+export function ProjectCards({ period, asOf }: { period: string; asOf?: 'now' }) {
+  const { t } = useI18n();
+  const report = useQuery({
+    queryKey: ['reports', 'projects', period, asOf],
+    queryFn: ({ signal }) => api<ProjectsReport>('/reports/projects', { query: { period, asOf }, signal }),
+    placeholderData: keepPreviousData,
+  });
+  const data = report.error ? undefined : report.data;
+  return (
+    <QueryState {...readState(report)} title={t('重点项目', 'Key projects')}>
+      <Row gutter={[16, 16]} data-testid="project-cards">
+        <Col xs={24} md={12}>
+          <Card size="small">
+            <Statistic
+              title={t(
+                `重点项目开工率（${data?.planYear ?? ''} 年计划）`,
+                `Start rate of the ${data?.planYear ?? ''} plan`,
+              )}
+              value={data?.startRatePercent ?? '—'}
+              suffix={data?.startRatePercent == null ? undefined : '%'}
+              precision={data?.startRatePercent == null ? undefined : 1}
+              loading={!data}
+            />
+            {data && (
+              <Typography.Text type="secondary" data-testid="start-rate-counts">
+                {t(`已开工 ${data.started} / 计划 ${data.planned} 个`, `${data.started} of ${data.planned} started`)}
+              </Typography.Text>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card size="small">
+            <Statistic
+              title={t('完成投资（亿元）', 'Completed investment (100 m yuan)')}
+              value={data ? yi(data.investmentYuan) : '—'}
+              loading={!data}
+            />
+            {data && (
+              <Typography.Text type="secondary">
+                {t(
+                  `上年同期 ${yi(data.previousYearInvestmentYuan)} 亿元，增长 ${data.investmentGrowthPercent ?? '—'}%`,
+                  `a year before ${yi(data.previousYearInvestmentYuan)}, growth ${data.investmentGrowthPercent ?? '—'} %`,
+                )}
+              </Typography.Text>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </QueryState>
+  );
+}
 
 /**
  * Enterprises under watch on the dashboard: idle and reduced at the quarter's end (or now), and the
