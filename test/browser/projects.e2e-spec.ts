@@ -99,6 +99,12 @@ describe('the key project ledger in the browser', () => {
     await dialog.getByLabel('项目名称').fill(`界面新增项目${mark}`);
     await dialog.getByRole('combobox', { name: '县区' }).click();
     await page.locator('.ant-select-dropdown:visible').getByTitle('玉门市').click();
+    // The form takes the district before it is saved (a lost choice would leave the form invalid).
+    await dialog
+      .locator('.ant-select')
+      .filter({ has: page.getByRole('combobox', { name: '县区' }) })
+      .filter({ hasText: '玉门市' })
+      .waitFor();
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByRole('heading', { name: `界面新增项目${mark}` }).waitFor();
     const api = await harness.service

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import type { Problem } from '../../components/workflow/types';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
+import { whenValid } from './whenValid';
 import type { ProjectItem } from './projectLabels';
 
 /**
@@ -56,7 +57,7 @@ export function ProblemProjectLink({ problem, onChanged }: { problem: Problem; o
           cancelText={t('取消', 'Cancel')}
           confirmLoading={saving}
           onCancel={() => setOpen(false)}
-          onOk={() => void form.validateFields().then(save)}
+          onOk={() => whenValid(form, (v) => void save(v))}
         >
           {error ? <Alert type="error" showIcon message={errorMessage(error, t)} style={{ marginBottom: 12 }} /> : null}
           <Form form={form} layout="vertical" initialValues={{ projectId: problem.projectId ?? null }}>

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { api } from '../../api';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
+import { whenValid } from './whenValid';
 import { useReference } from '../../reference';
 import { KINDS, type ProjectDetail } from './projectLabels';
 
@@ -80,7 +81,7 @@ export function ProjectFormDialog({
       cancelText={t('取消', 'Cancel')}
       confirmLoading={save.isPending}
       onCancel={onClose}
-      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
+      onOk={() => whenValid(form, (v) => save.mutate(v))}
     >
       {save.error ? (
         <Alert type="error" showIcon message={errorMessage(save.error, t)} style={{ marginBottom: 12 }} />

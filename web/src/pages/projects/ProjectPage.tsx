@@ -25,6 +25,7 @@ import { EChart } from '../../components/charts';
 import { ProjectFormDialog } from './ProjectFormDialog';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
+import { whenValid } from './whenValid';
 import { useLabels } from '../../reference';
 import {
   formatYuan,
@@ -308,7 +309,7 @@ function StageDialog({ project, onClose }: { project: ProjectDetail; onClose: ()
       cancelText={t('取消', 'Cancel')}
       confirmLoading={save.isPending}
       onCancel={onClose}
-      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
+      onOk={() => whenValid(form, (v) => save.mutate(v))}
     >
       {save.error ? (
         <Alert type="error" showIcon message={errorMessage(save.error, t)} style={{ marginBottom: 12 }} />
@@ -376,7 +377,7 @@ function InvestmentDialog({
       cancelText={t('取消', 'Cancel')}
       confirmLoading={save.isPending}
       onCancel={onClose}
-      onOk={() => void form.validateFields().then((v) => save.mutate(v))}
+      onOk={() => whenValid(form, (v) => save.mutate(v))}
     >
       {save.error ? (
         <Alert type="error" showIcon message={errorMessage(save.error, t)} style={{ marginBottom: 12 }} />
