@@ -61,9 +61,25 @@ async function act(page: Page, action: string, fill: () => Promise<void> = async
   await page.getByTestId(`action-${action}`).click();
   await page.getByTestId('action-submit').waitFor();
   await fill();
+  let answer = 'no answer';
+  page
+    .waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(`/${action}`))
+    .then(
+      (r) => (answer = String(r.status())),
+      () => undefined, // read below only when the dialog stays open
+    );
   await page.getByTestId('action-submit').click();
   // The dialog closes on success and on a stale version alike; an error keeps it open.
-  await page.getByTestId('action-submit').waitFor({ state: 'detached' });
+  try {
+    await page.getByTestId('action-submit').waitFor({ state: 'detached' });
+  } catch (error) {
+    // Say why it stayed open (the service's answer, the dialog's error) rather than only that it did.
+    const shown = await page.locator('.ant-modal .ant-alert, .ant-modal .ant-form-item-explain').allInnerTexts();
+    throw new Error(
+      `the ${action} dialog stayed open (POST ${action}: ${answer}; dialog shows ${JSON.stringify(shown)}): ${String(error)}`,
+      { cause: error },
+    );
+  }
 }
 
 /** The types of the events the problem page's timeline shows, oldest first. */
