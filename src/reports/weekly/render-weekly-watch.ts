@@ -106,7 +106,13 @@ function countsTable(title: string, words: { item: string; value: string }, rows
   };
 }
 
-function projectTable(title: string, headings: readonly string[], items: WeeklyProjectItem[], zone: string): Table {
+function projectTable(
+  title: string,
+  headings: readonly string[],
+  items: WeeklyProjectItem[],
+  zone: string,
+  lang: ReportLanguage,
+): Table {
   const widths = [14, 36, 12, 20, 12, 12, 10, 10];
   return {
     title,
@@ -114,7 +120,7 @@ function projectTable(title: string, headings: readonly string[], items: WeeklyP
     rows: items.map((p) => [
       text(p.code),
       userText(p.name),
-      text(p.districtName),
+      text(lang === 'en' ? p.districtNameEn : p.districtName),
       userText(p.departmentName),
       text(p.plannedStartDate),
       instant(p.startedAt, zone),
@@ -137,7 +143,7 @@ function enterpriseTable(
     columns: headings.map((heading, i) => ({ heading, width: widths[i]! })),
     rows: items.map((e) => [
       userText(e.name),
-      text(e.districtName),
+      text(lang === 'en' ? e.districtNameEn : e.districtName),
       text(e.industry),
       text(PRODUCTION_STATUS_LABELS[e.previousStatus][lang]),
       text(PRODUCTION_STATUS_LABELS[e.status][lang]),
@@ -169,9 +175,9 @@ export function watchSections(report: WeeklyReport, lang: ReportLanguage): Watch
           [w.annualPlan(inv.planYear), num(inv.annualPlanYuan)],
           [w.percentOfPlan, rate(inv.percentOfPlan)],
         ]),
-        projectTable(w.projectLists.started, w.projectColumns, projects.lists.started, zone),
-        projectTable(w.projectLists.notStarted, w.projectColumns, projects.lists.notStarted, zone),
-        projectTable(w.projectLists.heldUp, w.projectColumns, projects.lists.heldUp, zone),
+        projectTable(w.projectLists.started, w.projectColumns, projects.lists.started, zone, lang),
+        projectTable(w.projectLists.notStarted, w.projectColumns, projects.lists.notStarted, zone, lang),
+        projectTable(w.projectLists.heldUp, w.projectColumns, projects.lists.heldUp, zone, lang),
       ],
     });
   }

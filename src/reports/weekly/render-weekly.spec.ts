@@ -84,6 +84,7 @@ const REPORT: WeeklyReport = {
         enterpriseId: 'e1',
         name: '=SUM(A1) 玉门风电有限公司',
         districtName: '玉门市',
+        districtNameEn: 'Yumen City',
         tier: 'key',
         tierLabel: '重点企业',
         lastVisitAt: null,
@@ -356,6 +357,9 @@ describe('renderWeeklyHtml', () => {
     expect(english).toContain('<td class="none" colspan="10">None</td>');
     expect(english).toContain('<td>In progress</td>');
     expect(english).not.toContain('概况');
+    const overdue = english.slice(english.indexOf('Enterprises overdue'));
+    expect(overdue).toContain('Yumen City');
+    expect(overdue).not.toContain('玉门市');
   });
 });
 

@@ -324,7 +324,7 @@ function overdueEnterprisesTable(report: WeeklyReport, labels: WeeklyLabels, lan
     ],
     rows: report.visits.overdueEnterprises.map((e) => [
       userCell(e.name),
-      userCell(e.districtName),
+      userCell(lang === 'en' ? e.districtNameEn : e.districtName),
       textCell(TIER_LABELS[e.tier as Tier]?.[lang] ?? e.tierLabel),
       textCell(e.lastVisitAt === null ? labels.neverVisited : formatInstant(e.lastVisitAt, zone)),
       textCell(formatInstant(e.nextVisitDueAt, zone)),

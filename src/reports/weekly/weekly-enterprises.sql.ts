@@ -45,7 +45,8 @@ export const WEEKLY_ENTERPRISE_COUNTS = `
 
 const list = (condition: string, order: string) => `
   WITH ${WATCHED}
-  SELECT w.id, w.name, d.name AS "districtName", w.industry, w.status_end AS status, w.status_start AS "previousStatus",
+  SELECT w.id, w.name, d.name AS "districtName",
+         COALESCE(d.name_en, d.name) AS "districtNameEn", w.industry, w.status_end AS status, w.status_start AS "previousStatus",
          w.since, floor(extract(epoch FROM $2::timestamptz - w.since) / 86400)::int AS days
   FROM watched_since w JOIN districts d ON d.code = w.district_code
   WHERE ${condition}

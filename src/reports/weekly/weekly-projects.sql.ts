@@ -22,7 +22,8 @@ const PROJECT_STATE = `
   )`;
 
 const ITEM_COLUMNS = `
-  ps.id, ps.code, ps.name, d.name AS "districtName", dep.name AS "departmentName",
+  ps.id, ps.code, ps.name, d.name AS "districtName",
+  COALESCE(d.name_en, d.name) AS "districtNameEn", dep.name AS "departmentName",
   to_char(ps.planned_start_date, 'YYYY-MM-DD') AS "plannedStartDate"`;
 
 const ITEM_JOINS = `

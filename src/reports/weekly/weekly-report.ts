@@ -68,6 +68,8 @@ export interface WeeklyOverdueEnterprise {
   enterpriseId: string;
   name: string;
   districtName: string;
+  /** The district in English, its Chinese name when it has none. */
+  districtNameEn: string;
   tier: string;
   tierLabel: string;
   lastVisitAt: string | null;

@@ -52,6 +52,8 @@ export interface OverdueEnterpriseRow {
   enterpriseId: string;
   name: string;
   districtName: string;
+  /** The district in English, its Chinese name when it has none. */
+  districtNameEn: string;
   tier: string;
   lastVisitAt: Date | null;
   nextVisitDueAt: Date;
@@ -69,7 +71,8 @@ export const WEEKLY_OVERDUE_ENTERPRISES = `
   overdue AS (
     SELECT due.*, count(*) OVER () AS total FROM due WHERE due.next_visit_due_at < $1
   )
-  SELECT e.id AS "enterpriseId", e.name, d.name AS "districtName", o.tier,
+  SELECT e.id AS "enterpriseId", e.name, d.name AS "districtName",
+         COALESCE(d.name_en, d.name) AS "districtNameEn", o.tier,
          o.last_visit_at AS "lastVisitAt", o.next_visit_due_at AS "nextVisitDueAt",
          floor(extract(epoch FROM $1::timestamptz - o.next_visit_due_at) / 86400)::int AS "daysOverdue",
          coalesce((SELECT array_agg(u.display_name ORDER BY u.display_name)

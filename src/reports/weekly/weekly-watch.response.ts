@@ -20,6 +20,12 @@ export class WeeklyProjectItem implements ProjectItemShape {
   @ApiProperty({ example: '肃州区' })
   districtName: string;
 
+  @ApiProperty({
+    example: 'Suzhou District',
+    description: 'the district in English (the Chinese name where none is entered)',
+  })
+  districtNameEn: string;
+
   @ApiProperty({ type: String, nullable: true, example: '市工信局' })
   departmentName: string | null;
 
@@ -93,6 +99,12 @@ export class WeeklyEnterpriseItem implements EnterpriseItemShape {
 
   @ApiProperty({ example: '玉门市' })
   districtName: string;
+
+  @ApiProperty({
+    example: 'Suzhou District',
+    description: 'the district in English (the Chinese name where none is entered)',
+  })
+  districtNameEn: string;
 
   @ApiProperty({ type: String, nullable: true, example: 'new_materials' })
   industry: string | null;

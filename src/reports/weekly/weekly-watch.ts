@@ -6,6 +6,8 @@ export interface WeeklyProjectItem {
   code: string;
   name: string;
   districtName: string;
+  /** The district in English, its Chinese name when it has none. */
+  districtNameEn: string;
   departmentName: string | null;
   /** YYYY-MM-DD, or null when the plan gives none. */
   plannedStartDate: string | null;
@@ -42,6 +44,8 @@ export interface WeeklyEnterpriseItem {
   id: string;
   name: string;
   districtName: string;
+  /** The district in English, its Chinese name when it has none. */
+  districtNameEn: string;
   industry: string | null;
   /** The status at the end of the week. */
   status: ProductionStatus;

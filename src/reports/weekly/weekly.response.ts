@@ -231,6 +231,12 @@ export class WeeklyOverdueEnterprise implements WeeklyOverdueEnterpriseShape {
   @ApiProperty({ example: '肃州区' })
   districtName: string;
 
+  @ApiProperty({
+    example: 'Suzhou District',
+    description: 'the district in English (the Chinese name where none is entered)',
+  })
+  districtNameEn: string;
+
   @ApiProperty({ example: 'key', description: 'the tier in force at the end of the week' })
   tier: string;
 

@@ -3212,6 +3212,11 @@ export interface components {
       days: number | null;
       /** @example 玉门市 */
       districtName: string;
+      /**
+       * @description the district in English (the Chinese name where none is entered)
+       * @example Suzhou District
+       */
+      districtNameEn: string;
       /** Format: uuid */
       id: string;
       /** @example new_materials */
@@ -3314,6 +3319,11 @@ export interface components {
       daysOverdue: number;
       /** @example 肃州区 */
       districtName: string;
+      /**
+       * @description the district in English (the Chinese name where none is entered)
+       * @example Suzhou District
+       */
+      districtNameEn: string;
       /** Format: uuid */
       enterpriseId: string;
       /**
@@ -3369,6 +3379,11 @@ export interface components {
       departmentName: string | null;
       /** @example 肃州区 */
       districtName: string;
+      /**
+       * @description the district in English (the Chinese name where none is entered)
+       * @example Suzhou District
+       */
+      districtNameEn: string;
       /** Format: uuid */
       id: string;
       /** @example 年产 5 万吨新材料项目 */

@@ -44,7 +44,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 const COVERAGE_TEXT_COLOR = '#006d75';
 
 export function VisitsSection({ visits }: { visits: WeeklyVisits }) {
-  const { t, formatTime } = useI18n();
+  const { t, lang, formatTime } = useI18n();
   const { coverage } = visits;
   return (
     <Section title={t('走访情况', 'Visits')}>
@@ -76,7 +76,11 @@ export function VisitsSection({ visits }: { visits: WeeklyVisits }) {
       </Typography.Title>
       <CoverageByDistrict
         testId="weekly-coverage-by-district"
-        rows={coverage.districts.map((d) => ({ ...d, key: d.districtCode }))}
+        rows={coverage.districts.map((d) => ({
+          ...d,
+          key: d.districtCode,
+          name: lang === 'en' ? d.nameEn : d.name,
+        }))}
         total={coverage}
       />
       <Row gutter={[16, 16]}>
@@ -108,7 +112,11 @@ export function VisitsSection({ visits }: { visits: WeeklyVisits }) {
             locale={{ emptyText: t('无', 'None') }}
             columns={[
               { title: t('企业', 'Enterprise'), dataIndex: 'name' },
-              { title: t('县区', 'District'), dataIndex: 'districtName', responsive: ['md'] },
+              {
+                title: t('县区', 'District'),
+                dataIndex: lang === 'en' ? 'districtNameEn' : 'districtName',
+                responsive: ['md'],
+              },
               {
                 title: t('层级', 'Tier'),
                 dataIndex: 'tier',

@@ -15,7 +15,7 @@ const wan = (yuan: number) => (yuan / 10_000).toLocaleString('zh-CN', { maximumF
 
 /** The key projects of the weekly report: counts, investment against the plan, three lists. */
 export function ProjectsSection({ section }: { section: ProjectsSection }) {
-  const { t, formatTime } = useI18n();
+  const { t, lang, formatTime } = useI18n();
   const inv = section.investment;
   const list = (title: string, items: ProjectItem[], extra: 'startedAt' | 'daysLate' | 'overdueProblems') => (
     <div key={title}>
@@ -30,7 +30,11 @@ export function ProjectsSection({ section }: { section: ProjectsSection }) {
         columns={[
           { title: t('编号', 'Code'), dataIndex: 'code', width: 130 },
           { title: t('项目名称', 'Project'), dataIndex: 'name' },
-          { title: t('县区', 'District'), dataIndex: 'districtName', responsive: ['md'] },
+          {
+            title: t('县区', 'District'),
+            dataIndex: lang === 'en' ? 'districtNameEn' : 'districtName',
+            responsive: ['md'],
+          },
           { title: t('责任单位', 'Department'), dataIndex: 'departmentName', responsive: ['md'] },
           { title: t('计划开工', 'Planned start'), dataIndex: 'plannedStartDate' },
           extra === 'startedAt'
@@ -83,7 +87,7 @@ export function ProjectsSection({ section }: { section: ProjectsSection }) {
 
 /** The enterprises idle or reduced: counts and the three lists of the week. */
 export function EnterprisesSection({ section }: { section: EnterprisesSection }) {
-  const { t, formatTime } = useI18n();
+  const { t, lang, formatTime } = useI18n();
   const list = (title: string, items: EnterpriseItem[]) => (
     <div key={title}>
       <Typography.Title level={5}>{title}</Typography.Title>
@@ -96,7 +100,11 @@ export function EnterprisesSection({ section }: { section: EnterprisesSection })
         locale={{ emptyText: t('无', 'None') }}
         columns={[
           { title: t('企业', 'Enterprise'), dataIndex: 'name' },
-          { title: t('县区', 'District'), dataIndex: 'districtName', responsive: ['md'] },
+          {
+            title: t('县区', 'District'),
+            dataIndex: lang === 'en' ? 'districtNameEn' : 'districtName',
+            responsive: ['md'],
+          },
           {
             title: t('周初', 'Week start'),
             dataIndex: 'previousStatus',
