@@ -112,6 +112,7 @@ describe('weekly report: the visits section and the .docx', () => {
         enterpriseId: e3.id,
         name: e3.name,
         districtName: '肃州区',
+        districtNameEn: 'Suzhou District',
         tier: 'above_scale',
         tierLabel: '规上企业',
         lastVisitAt: null,

@@ -67,7 +67,7 @@ export const A11Y_PAGES: A11yPage[] = [
   { name: 'manager: dashboard', user: 'manager', path: '/dashboard?period=2025-Q1', ready: '办结率' },
   { name: 'manager: problem list', user: 'manager', path: '/problems', ready: '共 ' },
   { name: 'manager: problem page', user: 'manager', path: firstProblem, ready: '流转记录' },
-  { name: 'manager: weekly report', user: 'manager', path: '/weekly?week=2025-W14', ready: '周调度' },
+  { name: 'manager: weekly report', user: 'manager', path: '/weekly?week=2025-W14', ready: '走访情况' },
   { name: 'manager: visits', user: 'manager', path: '/visits', ready: '走访记录' },
   { name: 'manager: a visit', user: 'manager', path: firstVisit, ready: '修正记录' },
   { name: 'manager: responsibilities', user: 'manager', path: '/responsibilities', ready: '包联关系' },
