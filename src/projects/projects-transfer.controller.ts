@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, Roles } from '../access/auth-user';
 import { ErrorResponse, FieldErrorResponse } from '../common/error.response';
-import { ImportUpload } from '../enterprises/import/enterprise-import.controller';
+import { ImportUpload, SHEET_UPLOAD_BODY } from '../enterprises/import/enterprise-import.controller';
 import type { UploadedSheet } from '../enterprises/import/sheet-reader';
 import { ExportProjectsQuery, ImportProjectsQuery, TemplateQuery } from './project.dto';
 import type { ProjectImportRejectedRow, ProjectImportResult } from './projects-transfer.service';
@@ -78,13 +78,7 @@ export class ProjectsTransferController {
   @Roles('manager', 'admin')
   @UseInterceptors(ImportUpload)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv, at most 5 MB' } },
-    },
-  })
+  @ApiBody(SHEET_UPLOAD_BODY)
   @ApiOperation({
     summary:
       'Import the project office’s ledger: a known code updates, a new one adds; all or nothing, with a row report; dryRun=true writes nothing',

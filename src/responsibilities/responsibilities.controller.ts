@@ -25,7 +25,7 @@ import {
 import { type AuthUser, CurrentUser, Roles } from '../access/auth-user';
 import { ErrorResponse } from '../common/error.response';
 import { idParam } from '../common/ids';
-import { CONTENT_TYPES, ImportUpload } from '../enterprises/import/enterprise-import.controller';
+import { CONTENT_TYPES, ImportUpload, SHEET_UPLOAD_BODY } from '../enterprises/import/enterprise-import.controller';
 import type { UploadedSheet } from '../enterprises/import/sheet-reader';
 import { AssignmentImportService } from './assignment-import.service';
 import {
@@ -111,13 +111,7 @@ export class ResponsibilitiesController {
   @Roles('manager', 'admin')
   @UseInterceptors(ImportUpload)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv, at most 5 MB' } },
-    },
-  })
+  @ApiBody(SHEET_UPLOAD_BODY)
   @ApiOperation({
     summary:
       'Assign responsibilities in bulk from a spreadsheet: every row checked, all written or none; dryRun=true writes nothing',

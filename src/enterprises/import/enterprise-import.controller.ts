@@ -57,6 +57,15 @@ export class ImportTemplateQuery {
 
 const MultipartFile = FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10 } });
 
+/** The OpenAPI body of a spreadsheet upload: one file field, as ImportUpload takes it. */
+export const SHEET_UPLOAD_BODY = {
+  schema: {
+    type: 'object' as const,
+    required: ['file'],
+    properties: { file: { type: 'string' as const, format: 'binary', description: '.xlsx or .csv, at most 5 MB' } },
+  },
+};
+
 /** Multer's errors (too large, a file under another field, a broken body) as a 400 that names `file`. */
 @Injectable()
 export class ImportUpload implements NestInterceptor {
@@ -94,13 +103,7 @@ export class EnterpriseImportController {
   @Roles('official', 'manager', 'admin')
   @UseInterceptors(ImportUpload)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: '.xlsx or .csv, at most 5 MB' } },
-    },
-  })
+  @ApiBody(SHEET_UPLOAD_BODY)
   @ApiOperation({
     summary:
       'Import enterprises from a spreadsheet: a registered credit code updates, any other row creates; rejected rows are listed with their row numbers',
