@@ -100,12 +100,12 @@ export class BrowserHarness {
       throw new Error(`The web app is not built (no ${WEB_DIR}/index.html): run \`npm run build:web\` first.`);
     }
     // No bootstrap admin: the demo data loads only into a database without users.
-    this.service = await createTestApp({
-      ADMIN_USERNAME: '',
-      ADMIN_PASSWORD: '',
-      DEMO_DATA: 'true',
-      WARNING_SCAN_INTERVAL_SECONDS: '0',
-    });
+    // A copy of this run's demo template (test/support/test-app.ts): the demo data as start-up
+    // loads it, without loading it again for every file.
+    this.service = await createTestApp(
+      { ADMIN_USERNAME: '', ADMIN_PASSWORD: '', DEMO_DATA: 'true', WARNING_SCAN_INTERVAL_SECONDS: '0' },
+      'demo',
+    );
     await this.service.app.listen(0, '127.0.0.1');
     const { port } = this.service.app.getHttpServer().address() as AddressInfo;
     // Plain HTTP on a non-localhost name: a policy that upgrades requests to HTTPS (or HSTS)

