@@ -129,7 +129,7 @@ export function UserMenu() {
           </div>
           <div role="separator" style={{ height: 1, margin: '4px 0', background: '#f0f0f0' }} />
           <button
-            lang={lang === 'zh' ? 'en' : 'zh'}
+            aria-label={lang === 'zh' ? 'English 切换为英文界面' : '中文 Switch to Chinese'}
             type="button"
             role="menuitem"
             tabIndex={-1}
