@@ -2,10 +2,11 @@
  * Issue 18, item 12 on the demo data: the English weekly report names districts and categories in
  * English; 2025-W14 shows Q1's final figure beside its thin Q2 figure; future weeks cannot be
  * opened; the dashboard's two 办结 counts are labelled apart and its median reads "n days"; the
- * favicon loads; an empty username is asked for by name.
+ * favicon loads; an empty username is asked for by name; the language switch is named in the
+ * page's language on the sign-in page and in a phone's user menu.
  */
 import type { Page } from 'playwright-core';
-import { login, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
+import { login, PHONE, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS);
 
@@ -89,6 +90,27 @@ describe('English and the rest, in the browser (demo data)', () => {
     const res = await harness.service.http().get(href!);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('image/svg+xml');
+  });
+
+  it('names the language switch in the page’s language on the sign-in page and in a phone’s user menu', async () => {
+    const fresh = await harness.newPage(PHONE);
+    await fresh.goto('/');
+    await fresh.getByRole('button', { name: 'English 切换为英文界面', exact: true }).waitFor();
+    await login(fresh, 'official');
+    const menu = fresh.getByRole('button', { name: /^用户菜单：/ });
+    // The menu button: Escape closes the menu and gives the focus back to it.
+    await menu.click();
+    await fresh.getByRole('menuitem', { name: 'English 切换为英文界面', exact: true }).waitFor();
+    await fresh.keyboard.press('Escape');
+    expect(await fresh.getByRole('menu').count()).toBe(0);
+    expect(await fresh.locator(':focus').getAttribute('aria-label')).toMatch(/^用户菜单：/);
+    await menu.click();
+    await fresh.getByRole('menuitem', { name: 'English 切换为英文界面', exact: true }).click();
+    await fresh.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    await fresh.getByRole('button', { name: /^User menu: / }).click();
+    await fresh.getByRole('menuitem', { name: '中文 Switch to Chinese', exact: true }).click();
+    await fresh.getByRole('navigation', { name: '主导航' }).waitFor();
+    await fresh.context().close();
   });
 
   it('asks for the username by name when it is left empty', async () => {

@@ -19,11 +19,14 @@ jest.setTimeout(STEP_TIMEOUT_MS * 4);
 const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
 const SIGN_IN_PAINTED_MS = 3_000;
 const LIST_PAINTED_MS = 5_000;
+/**
+ * The official's code path, sign-in through the list to the visit form, compressed: the issue's
+ * target, held over plain HTTP (gzip) too, where it measured 325.5 kB before the official's chunk
+ * was trimmed and 272 kB after (docs/web-app.md, page weight). Not to be raised: what a new
+ * feature adds to the way must be paid for on it.
+ */
 const OFFICIAL_CODE_BYTES = 300_000;
-/** Sign-in, list and visit form: today's figure and a margin (the 300 kB target is to the list). */
-const SECURE_VISIT_FORM_CEILING_BYTES = 300_000;
 const PLAIN_HTTP_SIGN_IN_CEILING_MS = 3_600;
-const PLAIN_HTTP_CODE_CEILING_BYTES = 340_000;
 
 interface Transfer {
   url: string;
@@ -222,21 +225,25 @@ describe('page weight on Fast 3G, cold cache', () => {
     expect(j.signIn).toBeLessThan(SIGN_IN_PAINTED_MS);
     expect(j.list).toBeLessThan(LIST_PAINTED_MS);
     expect(j.listBytes).toBeLessThan(OFFICIAL_CODE_BYTES);
-    expect(j.bytes).toBeLessThan(SECURE_VISIT_FORM_CEILING_BYTES);
+    expect(j.bytes).toBeLessThan(OFFICIAL_CODE_BYTES);
     for (const script of compressible(j)) expect(script.encoding).toBe('br');
     expect(fetchedNames(j).filter((name) => chartChunks().includes(name))).toEqual([]);
   });
 
-  it('over plain HTTP on an intranet name (gzip only): printed, and held to its measured ceilings', async () => {
+  it('over plain HTTP on an intranet name (gzip only): the code path within 300 kB, the sign-in time held to its ceiling', async () => {
     const j = await bestOf(harness.baseUrl);
     console.log(report('Plain HTTP (intranet), gzip', j));
     expect(j.placeholder).toBeLessThan(j.signIn);
-    // Chromium sends no brotli over plain HTTP; gzip is about a fifth larger. These ceilings are
-    // what the app measures today plus a margin (docs/web-app.md): they stop it growing.
+    // Chromium sends no brotli over plain HTTP; gzip is about a fifth larger, and the code path
+    // still keeps to the 300 kB target. The sign-in time's ceiling is what the app measures today
+    // plus a margin (docs/web-app.md): it stops it growing.
     expect(j.signIn).toBeLessThan(PLAIN_HTTP_SIGN_IN_CEILING_MS);
     expect(j.list).toBeLessThan(LIST_PAINTED_MS);
-    expect(j.bytes).toBeLessThan(PLAIN_HTTP_CODE_CEILING_BYTES);
+    expect(j.listBytes).toBeLessThan(OFFICIAL_CODE_BYTES);
+    expect(j.bytes).toBeLessThan(OFFICIAL_CODE_BYTES);
     for (const script of compressible(j)) expect(script.encoding).toBe('gzip');
     expect(fetchedNames(j).filter((name) => chartChunks().includes(name))).toEqual([]);
+    // A phone shows the bottom bar: the wide screen's menu (antd's Menu) stays on the server.
+    expect(fetchedNames(j).filter((name) => name.startsWith('NavMenu-'))).toEqual([]);
   });
 });

@@ -5,9 +5,12 @@
  *
  * - `core`: every module the entry reaches through static imports (the sign-in page with React,
  *   the router, the query cache and Ant Design's base);
- * - `official`: the signed-in frame (Layout) and the official's pages, with what they import and
- *   `core` lacks; an official's way from sign-in to the list and the visit form is then two
- *   chunks. Other roles load it too (their pages share most of its Ant Design components);
+ * - `official`: the signed-in frame (Layout) and the official's first way (my enterprises, the
+ *   visit form), with what they import and `core` lacks; an official's way from sign-in to the
+ *   list and the visit form is then two chunks. The official's other pages (finding an
+ *   enterprise, my problems, my visits) are not on it and come in chunks of their own when
+ *   opened, like the wide screen's menu (Layout.tsx). Other roles load it too (their pages share
+ *   most of its Ant Design components);
  * - everything else (the other pages, the charts, forms opened on demand) in chunks of its own,
  *   fetched when first opened.
  */
@@ -17,8 +20,9 @@
  * module imported only through it is not thereby on anyone's way (tree-shaking drops the rest).
  */
 const BARREL = /node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+[\\/](?:es[\\/]|dist[\\/])?index\.m?js$/;
-/** The roots of the `official` chunk. */
-const OFFICIAL_ROOTS = /[\\/]web[\\/]src[\\/](?:pages[\\/]official[\\/][^\\/]+|Layout)\.tsx$/;
+/** The roots of the `official` chunk: the frame and the pages of an official's first visit. */
+const OFFICIAL_ROOTS =
+  /[\\/]web[\\/]src[\\/](?:pages[\\/]official[\\/](?:MyEnterprisesPage|VisitFormPage)|Layout)\.tsx$/;
 
 /** Whether a module is, or is imported statically (directly or through others) by, a root. */
 function reachableFrom(isRoot) {

@@ -1,4 +1,5 @@
-import { Alert, Button, Grid, Layout as AntLayout, Menu, Space, Typography } from 'antd';
+import { Alert, Button, Grid, Layout as AntLayout, Space, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
 import { PhoneTabBar, TAB_BAR_HEIGHT, usePhoneTabBar } from './components/PhoneTabBar';
@@ -9,6 +10,9 @@ import { useReference } from './reference';
 import { MAIN_ID, SkipLink } from './components/SkipLink';
 import { ROUTES } from './routes';
 
+/** The wide screen's menu, fetched only there (a phone has the bottom bar). */
+const NavMenu = lazy(() => import('./components/NavMenu').then((m) => ({ default: m.NavMenu })));
+
 /** The frame of every signed-in page: the role's menu, the language switch, sign-out. */
 export function Layout() {
   const { user, logout, can } = useAuth();
@@ -17,7 +21,8 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   // On a phone: the user's name in a menu of its own, and officials' and handlers' pages in a bottom bar.
-  const narrow = Grid.useBreakpoint().md === false;
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.md === false;
   const tabBar = usePhoneTabBar();
   const items = ROUTES.filter((route) => route.menu && can(...route.roles)).map((route) => ({
     key: route.path,
@@ -31,17 +36,18 @@ export function Layout() {
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
           {t('包联走访', 'Outreach')}
         </Typography.Text>
-        {tabBar ? (
+        {/* The screen's width is known from the second render on: no menu fetched for a phone before. */}
+        {tabBar || screens.md === undefined ? (
           <div style={{ flex: 1 }} />
         ) : (
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            selectedKeys={selected}
-            items={items}
-            onClick={({ key }) => navigate(key)}
-            style={{ flex: 1, minWidth: 0 }}
-          />
+          <Suspense fallback={<div style={{ flex: 1 }} />}>
+            <NavMenu
+              selectedKeys={selected}
+              items={items}
+              onNavigate={(key) => void navigate(key)}
+              style={{ flex: 1, minWidth: 0 }}
+            />
+          </Suspense>
         )}
         {narrow ? (
           <UserMenu />

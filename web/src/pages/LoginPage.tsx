@@ -59,7 +59,12 @@ export function LoginPage() {
             {t('登录', 'Sign in')}
           </Button>
         </Form>
-        <Button type="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} style={{ paddingInline: 0 }}>
+        <Button
+          type="link"
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          style={{ paddingInline: 0 }}
+          aria-label={lang === 'zh' ? 'English 切换为英文界面' : '中文 Switch to Chinese'}
+        >
           {lang === 'zh' ? 'English' : '中文'}
         </Button>
       </div>

@@ -1,6 +1,7 @@
-import { Button, Card, Flex, Form, Input, Select } from 'antd';
+import { Button, Flex, Form, Input, Select } from 'antd';
 import { useI18n } from '../../i18n';
 import { useReference } from '../../reference';
+import { LightCard } from '../light';
 
 /** The problems raised in a visit: any number, each a title, a category and a description. */
 export function VisitProblemsField() {
@@ -15,9 +16,8 @@ export function VisitProblemsField() {
       {(fields, { add, remove }) => (
         <Flex vertical gap={12}>
           {fields.map((field, index) => (
-            <Card
+            <LightCard
               key={field.key}
-              size="small"
               title={t(`问题 ${index + 1}`, `Problem ${index + 1}`)}
               extra={
                 <Button type="link" danger onClick={() => remove(field.name)} data-testid={`problem-remove-${index}`}>
@@ -47,7 +47,7 @@ export function VisitProblemsField() {
               <Form.Item name={[field.name, 'description']} label={t('具体情况（可选）', 'Details (optional)')}>
                 <Input.TextArea rows={3} maxLength={5000} />
               </Form.Item>
-            </Card>
+            </LightCard>
           ))}
           <Button type="dashed" block size="large" onClick={() => add({})} data-testid="add-problem">
             {t('+ 添加企业反映的问题', '+ Add a problem the enterprise raised')}

@@ -1,7 +1,8 @@
-import { Button, Flex, Result } from 'antd';
+import { Button, Flex } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
+import { LightResult } from '../light';
 import type { Problem } from './types';
 
 export interface Visit {
@@ -17,7 +18,7 @@ export function VisitSuccess({ visit, onAnother }: { visit: Visit; onAnother: ()
   const navigate = useNavigate();
   const count = visit.problems.length;
   return (
-    <Result
+    <LightResult
       data-testid="visit-success"
       status="success"
       title={t('走访记录已保存', 'The visit is saved')}
@@ -57,6 +58,6 @@ export function VisitSuccess({ visit, onAnother }: { visit: Visit; onAnother: ()
           ))}
         </Flex>
       )}
-    </Result>
+    </LightResult>
   );
 }

@@ -3,6 +3,7 @@ import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
 import { api } from '../../api';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
+import { usePagination } from '../../components/usePagination';
 
 interface LoginLock {
   id: string;
@@ -17,6 +18,7 @@ interface LoginLock {
 /** Failed sign-ins per username and address (admin only), with a button that lifts a lock. */
 export function LoginLocks() {
   const { t } = useI18n();
+  const pagination = usePagination({ pageSize: 20, hideOnSinglePage: true });
   const { message } = App.useApp();
   const locks = useQuery({
     queryKey: ['auth-locks'],
@@ -52,7 +54,7 @@ export function LoginLocks() {
         rowKey="id"
         loading={locks.isFetching}
         dataSource={locks.data}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        pagination={pagination}
         locale={{ emptyText: t('没有失败的登录', 'No failed sign-ins') }}
         columns={[
           { title: t('用户名', 'Username'), dataIndex: 'username' },

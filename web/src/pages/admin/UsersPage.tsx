@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { useAuth, type Role } from '../../auth';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
+import { usePagination } from '../../components/usePagination';
 import { useLabels, useReference } from '../../reference';
 import { LoginLocks } from './LoginLocks';
 import { PageTitle } from '../../components/PageTitle';
@@ -40,6 +41,7 @@ type Editing = { mode: 'create' } | { mode: 'edit'; user: User } | { mode: 'pass
 /** Users (admin only): list, create, change name, role or department, reset a password, disable. */
 export function UsersPage() {
   const { t } = useI18n();
+  const pagination = usePagination({ pageSize: 50, hideOnSinglePage: true });
   const { user: me } = useAuth();
   const { message } = App.useApp();
   const labels = useLabels();
@@ -85,7 +87,7 @@ export function UsersPage() {
         rowKey="id"
         loading={users.isFetching}
         dataSource={users.data}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={pagination}
         columns={[
           { title: t('用户名', 'Username'), dataIndex: 'username' },
           { title: t('姓名', 'Name'), dataIndex: 'displayName' },

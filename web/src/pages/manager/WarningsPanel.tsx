@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { useDeadlineText } from '../../components/workflow/Deadline';
 import { QueryState, readState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
+import { usePagination } from '../../components/usePagination';
 import type { WarningItem, WarningLevel, WarningsResponse } from './reportTypes';
 
 const LEVELS: { level: WarningLevel; color: string; name: [string, string] }[] = [
@@ -21,6 +22,7 @@ const LEVELS: { level: WarningLevel; color: string; name: [string, string] }[] =
 /** The current early warnings (预警), by level, each linked to its problem. */
 export function WarningsPanel() {
   const { t, formatTime } = useI18n();
+  const pagination = usePagination({ pageSize: 8, hideOnSinglePage: true });
   const deadlineText = useDeadlineText();
   const [level, setLevel] = useState<WarningLevel | 'all'>('all');
   const warnings = useQuery({
@@ -91,7 +93,7 @@ export function WarningsPanel() {
           loading={warnings.isFetching}
           dataSource={warnings.data?.items}
           rowKey={(item) => `${item.level}:${item.problemId ?? item.projectId ?? item.enterpriseId}`}
-          pagination={{ pageSize: 8, showSizeChanger: false, hideOnSinglePage: true }}
+          pagination={pagination}
           locale={{ emptyText: t('暂无预警', 'No warnings') }}
           columns={[
             {

@@ -12,6 +12,7 @@ import {
   weeklyTrendChart,
 } from '../../components/charts';
 import { useI18n } from '../../i18n';
+import { usePagination } from '../../components/usePagination';
 import { useLabels } from '../../reference';
 import { STATUS_COLORS } from './problemQuery';
 import { RateCard } from './RateCard';
@@ -45,6 +46,7 @@ const COVERAGE_TEXT_COLOR = '#006d75';
 
 export function VisitsSection({ visits }: { visits: WeeklyVisits }) {
   const { t, lang, formatTime } = useI18n();
+  const pagination = usePagination({ pageSize: 10, hideOnSinglePage: true });
   const { coverage } = visits;
   return (
     <Section title={t('走访情况', 'Visits')}>
@@ -108,7 +110,7 @@ export function VisitsSection({ visits }: { visits: WeeklyVisits }) {
             size="small"
             rowKey="enterpriseId"
             dataSource={visits.overdueEnterprises}
-            pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+            pagination={pagination}
             locale={{ emptyText: t('无', 'None') }}
             columns={[
               { title: t('企业', 'Enterprise'), dataIndex: 'name' },

@@ -1,5 +1,5 @@
 import { ProductionStatusTag } from '../../components/production/ProductionStatusTag';
-import { Alert, Badge, Button, Card, Empty, Flex, Segmented, Skeleton, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Segmented, Skeleton, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { LIST_PAGE } from '../../components/workflow/layout';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { PageTitle } from '../../components/PageTitle';
+import { LightCard } from '../../components/light';
 
 type Filter = 'week' | 'all';
 
@@ -85,8 +86,7 @@ function MyEnterpriseCard({ item }: { item: MyEnterprise }) {
   const navigate = useNavigate();
   const open = () => void navigate(`/enterprises/${item.enterpriseId}`);
   return (
-    <Card
-      size="small"
+    <LightCard
       hoverable
       data-testid="my-enterprise"
       data-id={item.enterpriseId}
@@ -122,12 +122,24 @@ function MyEnterpriseCard({ item }: { item: MyEnterprise }) {
         <Flex justify="space-between" align="center" gap={8}>
           <span>
             {t('未办结问题', 'Open problems')}{' '}
-            <Badge
-              count={item.openProblems}
-              showZero
-              color={item.openProblems ? '#fa8c16' : '#d9d9d9'}
+            {/* A count in a pill, as antd's Badge draws it, without its animated digits' weight. */}
+            <span
               data-testid="open-problems"
-            />
+              style={{
+                display: 'inline-block',
+                minWidth: 20,
+                height: 20,
+                padding: '0 6px',
+                borderRadius: 10,
+                fontSize: 12,
+                lineHeight: '20px',
+                textAlign: 'center',
+                color: item.openProblems ? '#fff' : 'rgba(0, 0, 0, 0.88)',
+                background: item.openProblems ? '#ad4e00' : '#f0f0f0',
+              }}
+            >
+              {item.openProblems}
+            </span>
           </span>
           <Button
             type="primary"
@@ -141,6 +153,6 @@ function MyEnterpriseCard({ item }: { item: MyEnterprise }) {
           </Button>
         </Flex>
       </Flex>
-    </Card>
+    </LightCard>
   );
 }

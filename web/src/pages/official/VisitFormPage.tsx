@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Flex, Form, Input, Result, Select, Skeleton, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Select, Skeleton, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../api';
@@ -21,6 +21,7 @@ import { VisitSuccess, type Visit } from '../../components/workflow/VisitSuccess
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { PageTitle } from '../../components/PageTitle';
+import { LightCard, LightResult } from '../../components/light';
 
 const FIELDS = [
   'visitedAt',
@@ -51,7 +52,7 @@ export function VisitFormPage() {
   const [round, setRound] = useState(0);
   if (!enterpriseId) {
     return (
-      <Result
+      <LightResult
         status="info"
         title={t('请先选择走访的企业', 'Choose the enterprise you visited first')}
         extra={
@@ -161,7 +162,7 @@ function VisitForm({ enterpriseId, onRestart }: { enterpriseId: string; onRestar
         initialValues={restored?.values ?? { visitedAt: toLocalInput(new Date()), problems: [] }}
         scrollToFirstError
       >
-        <Card size="small">
+        <LightCard>
           <Form.Item
             name="visitedAt"
             label={t('走访时间', 'Visited at')}
@@ -197,7 +198,7 @@ function VisitForm({ enterpriseId, onRestart }: { enterpriseId: string; onRestar
           >
             <Input.TextArea rows={3} maxLength={5000} />
           </Form.Item>
-        </Card>
+        </LightCard>
         <Typography.Title level={2} style={{ fontSize: 16 }}>
           {t('企业反映的问题', 'Problems raised')}
         </Typography.Title>
@@ -304,7 +305,7 @@ function EnterpriseHeader({ enterpriseId }: { enterpriseId: string }) {
   }
   if (!enterprise) return <Skeleton active title={false} paragraph={{ rows: 1 }} />;
   return (
-    <Card size="small" data-testid="visit-enterprise">
+    <LightCard data-testid="visit-enterprise">
       <Typography.Text strong>{enterprise.name}</Typography.Text>
       {enterprise.contactName && (
         <div>
@@ -314,6 +315,6 @@ function EnterpriseHeader({ enterpriseId }: { enterpriseId: string }) {
           </Typography.Text>
         </div>
       )}
-    </Card>
+    </LightCard>
   );
 }
