@@ -11,7 +11,7 @@ export class AssessmentWeights {
   @ApiProperty({ type: 'integer', example: 10 }) supervision: number;
 }
 
-export class AssessmentComponent {
+export class AssessmentComponentScore {
   @ApiProperty({
     type: 'integer',
     description:
@@ -40,12 +40,12 @@ export class AssessmentComponent {
 }
 
 export class AssessmentComponents {
-  @ApiProperty({ type: AssessmentComponent }) signFor: AssessmentComponent;
-  @ApiProperty({ type: AssessmentComponent }) onTime: AssessmentComponent;
-  @ApiProperty({ type: AssessmentComponent }) returns: AssessmentComponent;
-  @ApiProperty({ type: AssessmentComponent }) redos: AssessmentComponent;
-  @ApiProperty({ type: AssessmentComponent }) satisfaction: AssessmentComponent;
-  @ApiProperty({ type: AssessmentComponent }) supervision: AssessmentComponent;
+  @ApiProperty({ type: AssessmentComponentScore }) signFor: AssessmentComponentScore;
+  @ApiProperty({ type: AssessmentComponentScore }) onTime: AssessmentComponentScore;
+  @ApiProperty({ type: AssessmentComponentScore }) returns: AssessmentComponentScore;
+  @ApiProperty({ type: AssessmentComponentScore }) redos: AssessmentComponentScore;
+  @ApiProperty({ type: AssessmentComponentScore }) satisfaction: AssessmentComponentScore;
+  @ApiProperty({ type: AssessmentComponentScore }) supervision: AssessmentComponentScore;
 }
 
 export class AssessmentDepartment {

@@ -1296,7 +1296,17 @@ export interface components {
        */
       visitedAt?: string;
     };
-    AssessmentComponent: {
+    /** @enum {string} */
+    AssessmentComponent: 'signFor' | 'onTime' | 'returns' | 'redos' | 'satisfaction' | 'supervision';
+    AssessmentComponents: {
+      onTime: components['schemas']['AssessmentComponentScore'];
+      redos: components['schemas']['AssessmentComponentScore'];
+      returns: components['schemas']['AssessmentComponentScore'];
+      satisfaction: components['schemas']['AssessmentComponentScore'];
+      signFor: components['schemas']['AssessmentComponentScore'];
+      supervision: components['schemas']['AssessmentComponentScore'];
+    };
+    AssessmentComponentScore: {
       /** @description weight − points, two decimals half-up */
       deducted: number;
       /** @description signFor: sign-fors due; onTime: resolutions; returns: assignments received; redos: resolutions; satisfaction: verifications; supervision: supervisions opened */
@@ -1309,14 +1319,6 @@ export interface components {
       points: number;
       /** @description one decimal; null when the denominator is 0 */
       ratePercent: number | null;
-    };
-    AssessmentComponents: {
-      onTime: components['schemas']['AssessmentComponent'];
-      redos: components['schemas']['AssessmentComponent'];
-      returns: components['schemas']['AssessmentComponent'];
-      satisfaction: components['schemas']['AssessmentComponent'];
-      signFor: components['schemas']['AssessmentComponent'];
-      supervision: components['schemas']['AssessmentComponent'];
     };
     AssessmentDepartment: {
       components: components['schemas']['AssessmentComponents'];
@@ -3608,6 +3610,8 @@ export interface components {
     WeeklyReport: {
       /** Format: date-time */
       asOf: string;
+      /** @description the quarter-to-date department assessment (考核) */
+      assessment: components['schemas']['AssessmentReport'];
       departments: components['schemas']['WeeklyDepartmentRow'][];
       /** @description enterprises idle or reduced (停产减产) */
       enterprises: components['schemas']['WeeklyEnterprisesSection'];
