@@ -361,6 +361,25 @@ describe('department assessment (考核)', () => {
     ).toBe(403);
   });
 
+  it('the weekly report carries the quarter-to-date ranking, the same as the route’s', async () => {
+    // 2021-W20 runs 05-17 to 05-24; its quarter is 2021-Q2, taken as of the week's end.
+    const weekly = await t.http().get('/api/v1/reports/weekly').query({ week: '2021-W20' }).set(manager.auth);
+    expect(weekly.status).toBe(200);
+    const same = await ranking({ period: '2021-Q2', asOf: weekly.body.asOf });
+    expect(weekly.body.assessment).toEqual(same);
+    expect(weekly.body.assessment.period.label).toBe('2021-Q2');
+    expect(weekly.body.assessment.departments.map((d: Row) => d.name)).toEqual(['考核乙局', '考核甲局']);
+
+    const html = await t
+      .http()
+      .get('/api/v1/reports/weekly')
+      .query({ week: '2021-W20', format: 'html' })
+      .set(manager.auth);
+    expect(html.text).toContain('部门考核排名（2021-Q2 季度累计）');
+    const row = same.departments.find((d) => d.departmentId === deptA.id)!;
+    expect(html.text).toContain(String(row.score));
+  });
+
   it('exports the ranking as a spreadsheet', async () => {
     const res = await t
       .http()
