@@ -6,14 +6,11 @@ import type { components } from '../../api/schema';
 import { PageTitle } from '../../components/PageTitle';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
-import { COMPONENT_LABELS } from '../manager/AssessmentCard';
+import { COMPONENT_LABELS, COMPONENTS } from '../manager/assessmentLabels';
 
 type Schemas = components['schemas'];
 type WeightsReport = Schemas['WeightsReport'];
 type Weights = Schemas['AssessmentWeights'];
-type Component = keyof Weights;
-
-const COMPONENTS: Component[] = ['signFor', 'onTime', 'returns', 'redos', 'satisfaction', 'supervision'];
 
 /**
  * The assessment weights (考核权重): the six in force, a form to record new ones (integers adding
@@ -103,27 +100,32 @@ export function AssessmentWeightsPage() {
         </Card>
       )}
       <Card size="small" title={t('调整记录', 'Changes')}>
-        <Table<WeightsReport['history'][number]>
-          size="small"
-          rowKey="id"
-          loading={weights.isPending}
-          dataSource={data?.history ?? []}
-          pagination={false}
-          locale={{ emptyText: t('尚未调整，使用默认权重', 'None yet: the defaults apply') }}
-          columns={[
-            { title: t('生效时间', 'Effective from'), render: (_, row) => formatTime(row.effectiveFrom) },
-            ...COMPONENTS.map((c) => ({
-              title: t(...COMPONENT_LABELS[c]),
-              align: 'right' as const,
-              render: (_: unknown, row: WeightsReport['history'][number]) => row.weights[c],
-            })),
-            {
-              title: t('调整人', 'By'),
-              render: (_, row) => `${row.recordedByName} · ${formatTime(row.recordedAt)}`,
-            },
-            { title: t('说明', 'Note'), render: (_, row) => row.note ?? '—' },
-          ]}
-        />
+        {data && data.history.length === 0 ? (
+          <Typography.Paragraph style={{ marginBottom: 0 }}>
+            {t('尚未调整，使用默认权重', 'None yet: the defaults apply')}
+          </Typography.Paragraph>
+        ) : (
+          <Table<WeightsReport['history'][number]>
+            size="small"
+            rowKey="id"
+            loading={weights.isPending}
+            dataSource={data?.history ?? []}
+            pagination={false}
+            columns={[
+              { title: t('生效时间', 'Effective from'), render: (_, row) => formatTime(row.effectiveFrom) },
+              ...COMPONENTS.map((c) => ({
+                title: t(...COMPONENT_LABELS[c]),
+                align: 'right' as const,
+                render: (_: unknown, row: WeightsReport['history'][number]) => row.weights[c],
+              })),
+              {
+                title: t('调整人', 'By'),
+                render: (_, row) => `${row.recordedByName} · ${formatTime(row.recordedAt)}`,
+              },
+              { title: t('说明', 'Note'), render: (_, row) => row.note ?? '—' },
+            ]}
+          />
+        )}
       </Card>
     </Space>
   );

@@ -7,42 +7,13 @@ import type { components } from '../../api/schema';
 import { QueryState, readState } from '../../components/QueryState';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
+import { COMPONENT_LABELS, COMPONENTS, KIND_LABELS, LEVEL_LABELS } from './assessmentLabels';
 
 type Schemas = components['schemas'];
 type AssessmentReport = Schemas['AssessmentReport'];
 type AssessmentDepartment = Schemas['AssessmentDepartment'];
 type DeductionsReport = Schemas['DeductionsReport'];
 type DeductionItem = Schemas['DeductionItem'];
-type Component = DeductionItem['component'];
-
-const COMPONENTS: Component[] = ['signFor', 'onTime', 'returns', 'redos', 'satisfaction', 'supervision'];
-
-/** The components' names: [Chinese, English]. */
-export const COMPONENT_LABELS: Record<Component, [string, string]> = {
-  signFor: ['及时签收', 'Timely sign-for'],
-  onTime: ['按期办结', 'On-time resolution'],
-  returns: ['退单', 'Returns'],
-  redos: ['返工', 'Redos'],
-  satisfaction: ['满意度', 'Satisfaction'],
-  supervision: ['督办', 'Supervision'],
-};
-
-const KIND_LABELS: Record<DeductionItem['kind'], [string, string]> = {
-  not_signed_for: ['逾期未签收', 'Not signed for in time'],
-  signed_for_late: ['超时签收', 'Signed for late'],
-  resolved_late: ['超期办结', 'Resolved late'],
-  returned: ['退单', 'Returned'],
-  redo: ['返工', 'Redo'],
-  not_satisfied: ['企业不满意', 'Not satisfied'],
-  supervised: ['被督办', 'Supervised'],
-  supervised_overdue: ['督办逾期未回复', 'Supervision unanswered past its date'],
-};
-
-const LEVEL_LABELS: Record<NonNullable<DeductionItem['level']>, [string, string]> = {
-  reminder: ['催办', 'Reminder'],
-  supervision: ['督办', 'Supervision'],
-  listed: ['挂牌督办', 'Listed supervision'],
-};
 
 /** The months of a quarter label (2025-Q1 → 2025-01, 2025-02, 2025-03). */
 function monthsOf(quarter: string): string[] {
@@ -114,10 +85,12 @@ export function AssessmentCard({ quarter, asOf }: { quarter: string; asOf?: 'now
                   </Button>
                   <Progress
                     percent={d.score}
-                    format={() => d.score.toFixed(1)}
+                    status="normal"
+                    showInfo={false}
                     style={{ flex: 1, margin: 0 }}
                     aria-label={t(`${d.name} 得分`, `${d.name} score`)}
                   />
+                  <span style={{ width: 44, textAlign: 'right' }}>{d.score.toFixed(1)}</span>
                 </li>
               ))}
             </ol>
