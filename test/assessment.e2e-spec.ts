@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Response } from 'supertest';
 import { Factory, TestUser } from './factories';
 import { bj, history, NewHistory } from './factories/history';
 import { createTestApp, TestApp } from './support/test-app';
@@ -66,6 +68,13 @@ interface Deduction {
   level: string | null;
   points: number;
 }
+
+/** Keeps a file response as bytes. */
+const binary = (response: Response, done: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+};
 
 const c = (numerator: number, denominator: number, ratePercent: number | null, points: number, noData = false) => ({
   numerator,
@@ -378,6 +387,18 @@ describe('department assessment (考核)', () => {
     expect(html.text).toContain('部门考核排名（2021-Q2 季度累计）');
     const row = same.departments.find((d) => d.departmentId === deptA.id)!;
     expect(html.text).toContain(String(row.score));
+
+    const docx = await t
+      .http()
+      .get('/api/v1/reports/weekly')
+      .query({ week: '2021-W20', format: 'docx' })
+      .set(manager.auth)
+      .buffer(true)
+      .parse(binary);
+    expect(docx.status).toBe(200);
+    const xml = await (await JSZip.loadAsync(docx.body as Buffer)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('部门考核排名（2021-Q2 季度累计）');
+    expect(xml).toContain('考核乙局');
   });
 
   it('exports the ranking as a spreadsheet', async () => {
@@ -387,11 +408,7 @@ describe('department assessment (考核)', () => {
       .query({ period: '2021-05', format: 'xlsx' })
       .set(manager.auth)
       .buffer(true)
-      .parse((response, done) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     const workbook = new ExcelJS.Workbook();
