@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AssessmentController } from './assessment/assessment.controller';
+import { AssessmentRepository } from './assessment/assessment.repository';
+import { AssessmentService } from './assessment/assessment.service';
 import { ReportsController } from './reports.controller';
 import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
@@ -8,7 +11,16 @@ import { WeeklyService } from './weekly/weekly.service';
 import { WeeklyWatch } from './weekly/weekly-watch.service';
 
 @Module({
-  controllers: [ReportsController],
-  providers: [ReportsService, VisitFiguresService, WeeklyService, WeeklyWatch, ResolutionCounts, LiveFigures],
+  controllers: [ReportsController, AssessmentController],
+  providers: [
+    ReportsService,
+    VisitFiguresService,
+    WeeklyService,
+    WeeklyWatch,
+    ResolutionCounts,
+    LiveFigures,
+    AssessmentRepository,
+    AssessmentService,
+  ],
 })
 export class ReportsModule {}

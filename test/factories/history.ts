@@ -211,6 +211,50 @@ export class ProblemHistory {
     return this.move('escalate', at, { escalated: true }, note, {});
   }
 
+  /**
+   * Adds fields to the last event's data: what later rules record beside an action (a sign-for
+   * deadline or `sameDepartment` on an assignment, a redo's `dueAt`, a supervision's `level`).
+   */
+  with(data: Record<string, unknown>): this {
+    if (this.inserted) throw new Error('this history has been inserted already: events are append-only');
+    Object.assign(this.events[this.events.length - 1]!.data, data);
+    return this;
+  }
+
+  /**
+   * An event this builder has no move for (`request_extension`, `approve_extension`, `lift`, …):
+   * the status stays; `change` updates the problem row (a lift clears `escalated`). A handler of
+   * the problem's department is the actor when `byDepartment`, else the manager.
+   */
+  other(
+    type: string,
+    atValue: Instant,
+    data: Record<string, unknown> = {},
+    options: { note?: string; change?: Partial<State>; byDepartment?: boolean } = {},
+  ): this {
+    if (this.inserted) throw new Error('this history has been inserted already: events are append-only');
+    const at = instant(atValue);
+    const last = this.events[this.events.length - 1]!;
+    if (at <= last.at) throw new Error(`${type} at ${at.toISOString()} is not after the previous event`);
+    const managerId = this.spec.managerId ?? this.spec.createdBy;
+    const department = this.state.departmentId;
+    const actorId =
+      this.actorId ?? (options.byDepartment ? (this.spec.handlers?.[department!] ?? managerId) : managerId);
+    const from = this.state.status;
+    Object.assign(this.state, options.change ?? {});
+    this.events.push({
+      type: type as EventType,
+      fromStatus: from,
+      toStatus: this.state.status,
+      departmentId: this.state.departmentId,
+      actorId,
+      at,
+      note: options.note ?? null,
+      data,
+    });
+    return this;
+  }
+
   private move(
     type: Exclude<EventType, 'created'>,
     atValue: Instant,

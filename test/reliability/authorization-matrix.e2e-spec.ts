@@ -1604,6 +1604,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
       simpleGet('GET /api/v1/reports/trend', '/reports/trend?granularity=quarter&periods=2', MANAGERS, (res) =>
         Array.isArray(res.body.points) && res.body.points.length === 2 ? null : res.text,
       ),
+      ...assessmentSpecs(),
       {
         ...simpleGet('GET /api/v1/reports/weekly', '', MANAGERS),
         send: (cell) =>
@@ -1745,6 +1746,100 @@ describe('authorization matrix: every endpoint × every caller × every object',
   // ---------------------------------------------------------------------------------------------
   // The rules
   // ---------------------------------------------------------------------------------------------
+
+  /**
+   * The department assessment: managers and admins read every department's row, a handler only
+   * their own (the other department's deductions answer exactly like a missing department's); only
+   * an admin records weights.
+   */
+  function assessmentSpecs(): Spec[] {
+    const month = () => DateTime.now().setZone('Asia/Shanghai').toFormat('yyyy-MM');
+    const WITH_HANDLERS: Role[] = [...MANAGERS, 'handler'];
+    const weightRows = async () => Number((await t.db.query(`SELECT count(*) AS n FROM assessment_weights`))[0].n);
+    const ownOnly = (res: Response, cell: Cell) => {
+      if (!Array.isArray(res.body.departments)) return res.text.slice(0, 200);
+      if (roleOf(cell.who) !== 'handler') return null;
+      const own = users[cell.who as 'handlerA' | 'handlerB'].departmentId;
+      return res.body.departments.every((d: { departmentId: string }) => d.departmentId === own)
+        ? null
+        : `a handler saw ${res.text.slice(0, 200)}`;
+    };
+    return [
+      {
+        ...simpleGet('GET /api/v1/reports/assessment', '', WITH_HANDLERS),
+        send: (cell) =>
+          t
+            .http()
+            .get(api(`/reports/assessment?period=${month()}`))
+            .set(auth(cell.who)),
+        ok: () => ({ status: 200, check: (res, _ctx, cell) => ownOnly(res, cell) }),
+      },
+      {
+        ...simpleGet('GET /api/v1/reports/assessment', '', WITH_HANDLERS),
+        variant: 'xlsx',
+        send: (cell) =>
+          t
+            .http()
+            .get(api(`/reports/assessment?period=${month()}&format=xlsx`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 200,
+          check: (res) =>
+            String(res.headers['content-type']).includes('spreadsheetml') ? null : String(res.headers['content-type']),
+        }),
+      },
+      {
+        key: 'GET /api/v1/reports/assessment/{departmentId}/deductions',
+        roles: WITH_HANDLERS,
+        objects: ['missing', 'malformed', 'deptA', 'deptB'],
+        write: false,
+        scoped: true,
+        prepare: async (cell) => ({
+          id:
+            cell.obj === 'missing'
+              ? MISSING_ID
+              : cell.obj === 'malformed'
+                ? MALFORMED_ID
+                : deptOf(cell.obj === 'deptA' ? 'A' : 'B').id,
+        }),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .get(api(`/reports/assessment/${ctx.id}/deductions?period=${month()}`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 200,
+          check: (res, ctx) =>
+            res.body.departmentId === ctx.id && Array.isArray(res.body.items) ? null : res.text.slice(0, 200),
+        }),
+      },
+      simpleGet('GET /api/v1/assessment/weights', '/assessment/weights', MANAGERS, (res) =>
+        res.body.weights && Array.isArray(res.body.history) ? null : res.text,
+      ),
+      {
+        key: 'PUT /api/v1/assessment/weights',
+        roles: ['admin'],
+        objects: ['none'],
+        write: true,
+        send: (cell) =>
+          t
+            .http()
+            .put(api('/assessment/weights'))
+            .set(auth(cell.who))
+            .send({ signFor: 15, onTime: 30, returns: 10, redos: 10, satisfaction: 25, supervision: 10, note: '矩阵' }),
+        ok: () => ({
+          status: 200,
+          check: async (res) => {
+            const [last] = await t.db.query(
+              `SELECT note FROM assessment_weights ORDER BY recorded_at DESC, id DESC LIMIT 1`,
+            );
+            return res.body.history?.[0]?.note === '矩阵' && last?.note === '矩阵' ? null : res.text.slice(0, 200);
+          },
+        }),
+        row: weightRows,
+      },
+    ];
+  }
 
   function expected(spec: Spec, cell: Cell): Expectation {
     if (spec.roles === 'public') return spec.ok(cell);
@@ -1959,7 +2054,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
     ['responsibilities and tiers', (k) => /responsibilities|tiers/.test(k)],
     ['problem create, list, export and read', (k) => /problems(\/export|\/\{id\})?$/.test(k)],
     ['problem actions', (k) => /problems\/\{id\}\/[a-z]+$/.test(k)],
-    ['reports and warnings', (k) => /reports|warnings/.test(k)],
+    ['reports, warnings and the assessment', (k) => /reports|warnings|assessment/.test(k)],
     ['key projects', (k) => /^[A-Z]+ \/api\/v1\/projects/.test(k)],
     ["the caller's saved views", (k) => /\/me\/saved-views/.test(k)],
   ];

@@ -5,6 +5,9 @@ import { lazyLightPage, lazyPage } from './lazyPage';
 // Each page is its own chunk, fetched when first opened: an official never downloads the charts
 // or the admin pages. App.tsx shows a placeholder while a page's chunk loads. The official's own
 // pages go without antd's App (lazyPage.tsx): they do not use it, and it is weight on their way.
+const AssessmentWeightsPage = lazyPage(() =>
+  import('./pages/admin/AssessmentWeightsPage').then((m) => m.AssessmentWeightsPage),
+);
 const CalendarPage = lazyPage(() => import('./pages/admin/CalendarPage').then((m) => m.CalendarPage));
 const ReferenceDataPage = lazyPage(() => import('./pages/admin/ReferenceDataPage').then((m) => m.ReferenceDataPage));
 const UsersPage = lazyPage(() => import('./pages/admin/UsersPage').then((m) => m.UsersPage));
@@ -80,6 +83,12 @@ export const ROUTES: AppRoute[] = [
   { path: '/admin/users', roles: ['admin'], Page: UsersPage, menu: ['用户', 'Users'] },
   { path: '/admin/reference', roles: ['admin'], Page: ReferenceDataPage, menu: ['基础数据', 'Reference data'] },
   { path: '/admin/calendar', roles: ['admin'], Page: CalendarPage, menu: ['工作日历', 'Calendar'] },
+  {
+    path: '/admin/assessment',
+    roles: ['admin'],
+    Page: AssessmentWeightsPage,
+    menu: ['考核权重', 'Assessment weights'],
+  },
 ];
 
 export function homeFor(role: Role): string {

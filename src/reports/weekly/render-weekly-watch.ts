@@ -1,4 +1,5 @@
 import { PRODUCTION_STATUS_LABELS } from '../../enterprises/production-status';
+import { assessmentSections } from './weekly-assessment';
 import { formatInstant } from './weekly-labels';
 import type { ReportLanguage, WeeklyReport } from './weekly-report';
 import type { WeeklyEnterpriseItem, WeeklyProjectItem } from './weekly-watch';
@@ -6,7 +7,7 @@ import type { Cell, Table } from './render-weekly';
 
 /** One section of the report on projects or enterprises under watch: its title, its sheet, its tables. */
 export interface WatchSection {
-  key: 'projects' | 'enterprises';
+  key: 'projects' | 'enterprises' | 'assessment';
   title: string;
   sheet: string;
   tables: Table[];
@@ -202,5 +203,5 @@ export function watchSections(report: WeeklyReport, lang: ReportLanguage): Watch
       ],
     });
   }
-  return sections;
+  return [...sections, ...assessmentSections(report, lang)];
 }

@@ -1,3 +1,4 @@
+import type { AssessmentReport } from '../assessment/assessment.response';
 import type { Status } from '../../workflow/statuses';
 import type { WeeklyEnterprisesSection, WeeklyProjectsSection } from './weekly-watch';
 
@@ -138,6 +139,8 @@ export interface WeeklyReport {
   projects?: WeeklyProjectsSection;
   /** Enterprises idle or reduced (停产减产) as of the end of the week; the service always fills it. */
   enterprises?: WeeklyEnterprisesSection;
+  /** The quarter-to-date department assessment (考核) as of the end of the week; the service always fills it. */
+  assessment?: AssessmentReport;
 }
 
 /** At a province's scale a list of every overdue problem would not fit a meeting, nor a request. */

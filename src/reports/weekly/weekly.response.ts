@@ -1,3 +1,4 @@
+import { AssessmentReport } from '../assessment/assessment.response';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { type Status, STATUSES } from '../../workflow/statuses';
 import { PeriodInfo } from '../report.response';
@@ -315,4 +316,7 @@ export class WeeklyReport implements WeeklyReportShape {
 
   @ApiProperty({ type: WeeklyEnterprisesSection, description: 'enterprises idle or reduced (停产减产)' })
   enterprises: WeeklyEnterprisesSection;
+
+  @ApiProperty({ type: AssessmentReport, description: 'the quarter-to-date department assessment (考核)' })
+  assessment: AssessmentReport;
 }

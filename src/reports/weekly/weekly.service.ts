@@ -27,6 +27,8 @@ import {
   WEEKLY_OVERDUE_ENTERPRISES,
 } from './weekly-visits.sql';
 import { WeeklyWatch } from './weekly-watch.service';
+import { AssessmentService } from '../assessment/assessment.service';
+import { weeklyAssessment } from './weekly-assessment';
 import type { DepartmentWeekRow, SummaryRow } from './weekly.sql';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
 
@@ -39,6 +41,7 @@ export class WeeklyService {
     private readonly live: LiveFigures,
     private readonly visitFigures: VisitFiguresService,
     private readonly watch: WeeklyWatch,
+    private readonly assessment: AssessmentService,
   ) {}
 
   /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs (shared by requests that come together). */
@@ -109,6 +112,7 @@ export class WeeklyService {
       trend,
       ...lists,
       ...watch,
+      assessment: await weeklyAssessment(this.assessment, quarter, end),
     };
   }
 

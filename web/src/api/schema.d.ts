@@ -3,6 +3,24 @@
  * Do not edit: change the response classes (the *.response.ts files) and run `npm run openapi`.
  */
 export interface paths {
+  '/api/v1/assessment/weights': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The assessment weights in force, the defaults and every change recorded */
+    get: operations['AssessmentController_weights'];
+    /** Record new assessment weights (all six, integers 0–100 adding up to 100), from now or a later instant; past scores keep theirs */
+    put: operations['AssessmentController_setWeights'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/locks': {
     parameters: {
       query?: never;
@@ -788,6 +806,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/assessment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The department assessment (考核) of a month or a quarter as of an instant: each department’s score and components, ranked, with the weights in force; a handler sees their own department only */
+    get: operations['AssessmentController_ranking'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/assessment/{departmentId}/deductions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The problems behind every point a department lost in the period (a handler: their own department; another is 404) */
+    get: operations['AssessmentController_deductions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/figures': {
     parameters: {
       query?: never;
@@ -1244,6 +1296,72 @@ export interface components {
        */
       visitedAt?: string;
     };
+    /** @enum {string} */
+    AssessmentComponent: 'signFor' | 'onTime' | 'returns' | 'redos' | 'satisfaction' | 'supervision';
+    AssessmentComponents: {
+      onTime: components['schemas']['AssessmentComponentScore'];
+      redos: components['schemas']['AssessmentComponentScore'];
+      returns: components['schemas']['AssessmentComponentScore'];
+      satisfaction: components['schemas']['AssessmentComponentScore'];
+      signFor: components['schemas']['AssessmentComponentScore'];
+      supervision: components['schemas']['AssessmentComponentScore'];
+    };
+    AssessmentComponentScore: {
+      /** @description weight − points, two decimals half-up */
+      deducted: number;
+      /** @description signFor: sign-fors due; onTime: resolutions; returns: assignments received; redos: resolutions; satisfaction: verifications; supervision: supervisions opened */
+      denominator: number;
+      /** @description the denominator is 0: full points */
+      noData: boolean;
+      /** @description signFor: signed for in time; onTime: resolved on time; returns: returns; redos: redos; satisfaction: satisfied; supervision: answered in time */
+      numerator: number;
+      /** @description points awarded, two decimals half-up */
+      points: number;
+      /** @description one decimal; null when the denominator is 0 */
+      ratePercent: number | null;
+    };
+    AssessmentDepartment: {
+      components: components['schemas']['AssessmentComponents'];
+      /** Format: uuid */
+      departmentId: string;
+      /** @example 市工信局 */
+      name: string;
+      /** @description competition ranking: equal scores share a rank */
+      rank: number;
+      /**
+       * @description the sum of the components, one decimal half-up
+       * @example 92.5
+       */
+      score: number;
+    };
+    AssessmentReport: {
+      /** Format: date-time */
+      asOf: string;
+      /** @description departments with anything to score in the period, best first (ties by name); a handler sees their own only */
+      departments: components['schemas']['AssessmentDepartment'][];
+      period: components['schemas']['PeriodInfo'];
+      /** @description the weights in force at asOf */
+      weights: components['schemas']['AssessmentWeights'];
+      /**
+       * Format: date-time
+       * @description since when they are in force; null for the defaults
+       */
+      weightsSince: string | null;
+    };
+    AssessmentWeights: {
+      /** @example 30 */
+      onTime: number;
+      /** @example 10 */
+      redos: number;
+      /** @example 10 */
+      returns: number;
+      /** @example 25 */
+      satisfaction: number;
+      /** @example 15 */
+      signFor: number;
+      /** @example 10 */
+      supervision: number;
+    };
     AssignDto: {
       /** Format: uuid */
       departmentId: string;
@@ -1525,6 +1643,67 @@ export interface components {
        * @enum {string}
        */
       status: 'normal' | 'reduced' | 'idle';
+    };
+    DeductionItem: {
+      /**
+       * Format: date-time
+       * @description when it happened (the event scored)
+       */
+      at: string;
+      code: string;
+      component: components['schemas']['AssessmentComponent'];
+      /**
+       * Format: date-time
+       * @description when the department signed for, resolved or answered (a supervision: or it was lifted)
+       */
+      done: string | null;
+      /**
+       * Format: date-time
+       * @description the deadline it was judged by (sign-for, first deadline, redo deadline or answer-by)
+       */
+      due: string | null;
+      /**
+       * @description what happened
+       * @enum {string}
+       */
+      kind:
+        | 'not_signed_for'
+        | 'signed_for_late'
+        | 'resolved_late'
+        | 'returned'
+        | 'redo'
+        | 'not_satisfied'
+        | 'supervised'
+        | 'supervised_overdue';
+      /**
+       * @description a supervision’s level
+       * @enum {string|null}
+       */
+      level: 'reminder' | 'supervision' | 'listed' | null;
+      /** @description points it cost, two decimals (the shares of a component add up to its deduction) */
+      points: number;
+      /** Format: uuid */
+      problemId: string;
+      title: string;
+    };
+    DeductionsReport: {
+      /** Format: date-time */
+      asOf: string;
+      components: components['schemas']['AssessmentComponents'];
+      /** Format: uuid */
+      departmentId: string;
+      /** @description by component, then in time order */
+      items: components['schemas']['DeductionItem'][];
+      name: string;
+      period: components['schemas']['PeriodInfo'];
+      score: number;
+      /** @description the weights in force at asOf */
+      weights: components['schemas']['AssessmentWeights'];
+      /**
+       * Format: date-time
+       * @description since when they are in force; null for the defaults
+       */
+      weightsSince: string | null;
     };
     DepartmentResponse: {
       /** @example gongxin */
@@ -3431,6 +3610,8 @@ export interface components {
     WeeklyReport: {
       /** Format: date-time */
       asOf: string;
+      /** @description the quarter-to-date department assessment (考核) */
+      assessment: components['schemas']['AssessmentReport'];
       departments: components['schemas']['WeeklyDepartmentRow'][];
       /** @description enterprises idle or reduced (停产减产) */
       enterprises: components['schemas']['WeeklyEnterprisesSection'];
@@ -3472,6 +3653,52 @@ export interface components {
       policies: components['schemas']['PolicyPromoted'][];
       /** @description visits made in the week, recorded and not withdrawn at its end */
       visitsThisWeek: number;
+    };
+    WeightsBody: {
+      /**
+       * @description when they take effect (a date or a timestamp with offset, not in the past); default now
+       * @example 2026-01-01
+       */
+      effectiveFrom?: string;
+      /** @description why the weights change */
+      note?: string;
+      /** @description on-time resolution (按期办结) */
+      onTime: number;
+      /** @description redos (返工) */
+      redos: number;
+      /** @description returns (退单) */
+      returns: number;
+      /** @description satisfaction (满意度) */
+      satisfaction: number;
+      /** @description timely sign-for (及时签收) */
+      signFor: number;
+      /** @description supervision (督办) */
+      supervision: number;
+    };
+    WeightsChange: {
+      /** Format: date-time */
+      effectiveFrom: string;
+      id: string;
+      note: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+      /** Format: uuid */
+      recordedBy: string;
+      recordedByName: string;
+      weights: components['schemas']['AssessmentWeights'];
+    };
+    WeightsReport: {
+      /** @description the weights when none are recorded */
+      defaults: components['schemas']['AssessmentWeights'];
+      /** @description every change, newest first */
+      history: components['schemas']['WeightsChange'][];
+      /** @description the weights in force at asOf */
+      weights: components['schemas']['AssessmentWeights'];
+      /**
+       * Format: date-time
+       * @description since when they are in force; null for the defaults
+       */
+      weightsSince: string | null;
     };
     WithdrawDto: {
       /**
@@ -3525,6 +3752,66 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  AssessmentController_weights: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WeightsReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssessmentController_setWeights: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WeightsBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WeightsReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   AuthController_locks: {
     parameters: {
       query?: never;
@@ -5507,6 +5794,81 @@ export interface operations {
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssessmentController_ranking: {
+    parameters: {
+      query: {
+        /** @description the instant the score is taken at (events before it count), or now; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        format?: 'json' | 'xlsx';
+        /** @description the language of the spreadsheet */
+        lang?: 'zh' | 'en';
+        /** @description a month (2025-03) or a quarter (2025-Q1) */
+        period: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the ranking, as JSON or a spreadsheet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssessmentReport'];
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AssessmentController_deductions: {
+    parameters: {
+      query: {
+        /** @description as for the ranking */
+        asOf?: string;
+        /** @description only this component */
+        component?: components['schemas']['AssessmentComponent'];
+        /** @description a month (2025-03) or a quarter (2025-Q1) */
+        period: string;
+      };
+      header?: never;
+      path: {
+        departmentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeductionsReport'];
         };
       };
       /** @description an error */

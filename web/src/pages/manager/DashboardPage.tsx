@@ -15,6 +15,7 @@ import {
 import { QueryError, QueryState, readState, type ReadState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
+import { AssessmentCard } from './AssessmentCard';
 import { addDays, isQuarter, quarterDays, quarterOf, shiftQuarter, startOfDay, today } from './periods';
 import { RateCard } from './RateCard';
 import { CoverageByDistrict } from './CoverageByDistrict';
@@ -175,6 +176,8 @@ export function DashboardPage() {
           />
         </Col>
       </Row>
+
+      <AssessmentCard quarter={period} asOf={asOf} />
 
       <WarningsPanel />
     </Space>

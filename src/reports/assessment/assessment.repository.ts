@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { maybeOne, one, rows } from '../../common/sql';
+import type { Weights } from './assessment-score';
+import {
+  ASSESSMENT_COUNTS,
+  ASSESSMENT_DEPARTMENT_ITEMS,
+  type AssessmentCountRow,
+  type AssessmentDepartmentItemRow,
+} from './assessment.sql';
+
+/** A recorded change of the weights. */
+export interface WeightsRow {
+  id: string;
+  effectiveFrom: Date;
+  weights: Weights;
+  recordedBy: string;
+  recordedByName: string;
+  recordedAt: Date;
+  note: string | null;
+}
+
+const WEIGHTS_COLUMNS = `w.id::text AS id, w.effective_from AS "effectiveFrom", w.weights, w.recorded_by AS "recordedBy",
+  u.display_name AS "recordedByName", w.recorded_at AS "recordedAt", w.note`;
+
+/** Every statement of the assessment: its weights and its items (the item SQL is in assessment.sql.ts). */
+@Injectable()
+export class AssessmentRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The weights in force at `at`: recorded before it and effective before it, the latest effective first. */
+  weightsAt(at: Date): Promise<WeightsRow | undefined> {
+    return maybeOne<WeightsRow>(
+      this.db,
+      `SELECT ${WEIGHTS_COLUMNS} FROM assessment_weights w JOIN users u ON u.id = w.recorded_by
+       WHERE w.effective_from < $1 AND w.recorded_at < $1
+       ORDER BY w.effective_from DESC, w.recorded_at DESC, w.id DESC LIMIT 1`,
+      [at],
+    );
+  }
+
+  /** Every change, newest first. */
+  weightsHistory(): Promise<WeightsRow[]> {
+    return rows<WeightsRow>(
+      this.db,
+      `SELECT ${WEIGHTS_COLUMNS} FROM assessment_weights w JOIN users u ON u.id = w.recorded_by
+       ORDER BY w.recorded_at DESC, w.id DESC`,
+    );
+  }
+
+  /** Records a change; effective from `effectiveFrom`, or from the instant it is recorded. */
+  async insertWeights(weights: Weights, userId: string, note: string | null, effectiveFrom: Date | null) {
+    const { id } = await one<{ id: string }>(
+      this.db,
+      `INSERT INTO assessment_weights (effective_from, weights, recorded_by, note)
+       VALUES (COALESCE($1, clock_timestamp()), $2::jsonb, $3, $4) RETURNING id::text AS id`,
+      [effectiveFrom, JSON.stringify(weights), userId, note],
+    );
+    return id;
+  }
+
+  /** The database's clock, which stamps the rows. */
+  async now(): Promise<Date> {
+    return (await one<{ now: Date }>(this.db, `SELECT clock_timestamp() AS now`)).now;
+  }
+
+  counts(from: Date, to: Date, asOf: Date, zone: string): Promise<AssessmentCountRow[]> {
+    return rows<AssessmentCountRow>(this.db, ASSESSMENT_COUNTS, [from, to, asOf, zone]);
+  }
+
+  departmentItems(
+    from: Date,
+    to: Date,
+    asOf: Date,
+    zone: string,
+    departmentId: string,
+  ): Promise<AssessmentDepartmentItemRow[]> {
+    return rows<AssessmentDepartmentItemRow>(this.db, ASSESSMENT_DEPARTMENT_ITEMS, [
+      from,
+      to,
+      asOf,
+      zone,
+      departmentId,
+    ]);
+  }
+
+  department(id: string): Promise<{ id: string; name: string } | undefined> {
+    return maybeOne(this.db, `SELECT id, name FROM departments WHERE id = $1`, [id]);
+  }
+}
