@@ -9,6 +9,7 @@ import { ADVISORY_LOCKS } from '../database/locks';
  */
 export async function installQueue(databaseUrl: string): Promise<void> {
   const pool = new Pool({ connectionString: databaseUrl, max: 2, application_name: 'jiuquan-outreach-queue' });
+  watchErrors(pool);
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCKS.notificationQueue]);
@@ -18,6 +19,12 @@ export async function installQueue(databaseUrl: string): Promise<void> {
     client.release();
     await pool.end();
   }
+}
+
+/** A pool whose connections may drop (a database restart) logs it instead of crashing the process. */
+export function watchErrors(pool: Pool, log: (message: string) => void = () => undefined): void {
+  pool.on('error', (error) => log(`queue connection: ${error.message}`));
+  pool.on('connect', (client) => client.on('error', (error) => log(`queue connection: ${error.message}`)));
 }
 
 /** graphile-worker's log lines through a Nest logger: errors and warnings only, the rest at debug. */

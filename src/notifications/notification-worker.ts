@@ -5,7 +5,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeliveryService } from './delivery.service';
-import { queueLogger } from './notification-queue';
+import { queueLogger, watchErrors } from './notification-queue';
 import { DELIVER_TASK, WEEKLY_TASK } from './notification-types';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
@@ -40,7 +40,7 @@ export class NotificationWorker implements OnApplicationBootstrap, BeforeApplica
       max: workers + 2,
       application_name: 'jiuquan-outreach-worker',
     });
-    this.pool.on('error', (error) => this.logger.warn(`queue connection: ${error.message}`));
+    watchErrors(this.pool, (message) => this.logger.warn(message));
     this.runner = await run({
       pgPool: this.pool,
       concurrency: workers,
