@@ -1,6 +1,7 @@
 import { Alert, Button, Grid, Layout as AntLayout, Menu, Space, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
+import { NotificationBell } from './components/notifications/NotificationBell';
 import { PhoneTabBar, TAB_BAR_HEIGHT, usePhoneTabBar } from './components/PhoneTabBar';
 import { ROLE_NAMES, UserMenu } from './components/UserMenu';
 import { errorMessage } from './errors';
@@ -43,6 +44,7 @@ export function Layout() {
             style={{ flex: 1, minWidth: 0 }}
           />
         )}
+        <NotificationBell />
         {narrow ? (
           <UserMenu />
         ) : (
@@ -61,6 +63,9 @@ export function Layout() {
             >
               {user?.displayName} · {user ? t(...ROLE_NAMES[user.role]) : ''}
             </Typography.Text>
+            <Button size="small" onClick={() => navigate('/me/notifications')}>
+              {t('通知设置', 'Notification settings')}
+            </Button>
             <Button size="small" onClick={logout}>
               {t('退出', 'Sign out')}
             </Button>

@@ -1,4 +1,5 @@
 import { Button, Dropdown } from 'antd';
+import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 
@@ -32,6 +33,7 @@ const PERSON = (
 export function UserMenu() {
   const { user, logout } = useAuth();
   const { t, lang, setLang } = useI18n();
+  const navigate = useNavigate();
   if (!user) return null;
   const who = `${user.displayName} · ${t(...ROLE_NAMES[user.role])}`;
   return (
@@ -41,10 +43,12 @@ export function UserMenu() {
         items: [
           { key: 'who', label: <span data-testid="user-menu-name">{who}</span>, disabled: true },
           { type: 'divider' },
+          { key: 'notifications', label: t('通知设置', 'Notification settings') },
           { key: 'lang', label: lang === 'zh' ? 'English' : '中文' },
           { key: 'logout', label: t('退出', 'Sign out') },
         ],
         onClick: ({ key }) => {
+          if (key === 'notifications') void navigate('/me/notifications');
           if (key === 'lang') setLang(lang === 'zh' ? 'en' : 'zh');
           if (key === 'logout') logout();
         },
