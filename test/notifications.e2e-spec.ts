@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/app-config';
+import { NotificationsService } from '../src/notifications/notifications.service';
 import { Factory, inDays, type TestUser } from './factories';
 import { countRows } from './factories/more';
 import {
@@ -367,6 +368,48 @@ describe('notifications delivered reliably', () => {
     expect(await types(manager)).toEqual(['resolved']);
     // The handler who resolved is not told of their own act.
     expect(await types(handlers[0]!)).toEqual(['assigned']);
+  });
+
+  it('the warning scan tells the handlers of a deadline near; the weekly report tells the managers, once a week', async () => {
+    const problem = await f.problem(manager, enterpriseId, { title: '临期提醒' });
+    await f
+      .act(manager, problem.id, 'assign', { departmentId: department.id, dueAt: inDays(1) }, 1)
+      .then((r) => expect(r.status).toBe(200));
+    const scan = await t
+      .http()
+      .post('/api/v1/warnings/scan')
+      .set(await admin())
+      .expect(200);
+    expect(scan.body.ran).toBe(true);
+    const warned = await t.db.query(
+      `SELECT user_id, type FROM notifications WHERE problem_id = $1 AND type = 'due_soon' ORDER BY user_id`,
+      [problem.id],
+    );
+    expect(warned.map((row: { user_id: string }) => row.user_id).sort()).toEqual(handlers.map((h) => h.id).sort());
+    await until(() => about(wecom, problem.code) === 2, 30_000, 'the assignment and the warning at the robot');
+    const text = wecom.received
+      .filter((r) => r.raw.includes(problem.code))
+      .map((r) => (r.body.markdown as { content: string }).content)
+      .join('\n');
+    expect(text).toContain('办理临期');
+    // A second scan records nothing new and tells nobody again.
+    await t
+      .http()
+      .post('/api/v1/warnings/scan')
+      .set(await admin())
+      .expect(200);
+    expect(await countRows(t, 'notifications', `problem_id = $1 AND type = 'due_soon'`, [problem.id])).toBe(2);
+
+    const notifications = t.app.get(NotificationsService);
+    const monday = new Date('2026-03-09T01:00:00Z');
+    await t.db.transaction((em) => notifications.weeklyReady(em, monday));
+    await t.db.transaction((em) => notifications.weeklyReady(em, monday));
+    const weekly = await t.http().get('/api/v1/notifications').set(manager.auth).expect(200);
+    const items = weekly.body.items.filter((i: { type: string }) => i.type === 'weekly_ready');
+    expect(items).toHaveLength(1);
+    expect(items[0].title).toContain('2026-W10');
+    expect(items[0]).not.toHaveProperty('problemId');
+    expect(await countRows(t, 'notifications', `type = 'weekly_ready' AND user_id = $1`, [handlers[0]!.id])).toBe(0);
   });
 
   it('a restart between the change and the delivery loses nothing', async () => {

@@ -122,7 +122,12 @@ export class UpdateChannelDto {
   @MaxLength(500)
   target?: string;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true, description: 'a new secret; null removes it; write-only' })
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 200,
+    nullable: true,
+    description: 'a new secret; null removes it; write-only',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -3027,7 +3027,7 @@ export interface components {
       enabled?: boolean;
       name?: string;
       /** @description a new secret; null removes it; write-only */
-      secret?: Record<string, never> | null;
+      secret?: string | null;
       /** @description as on creation; a key or token in it replaces the stored one */
       target?: string;
     };
