@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { Page } from '../common/pagination';
-import { execute, exists, maybeOne, one, rows, SqlParams } from '../common/sql';
+import { exists, maybeOne, one, rows, SqlParams } from '../common/sql';
 import { queryPrepared, queryRows } from '../database/prepared';
 import { RESOLVED_SQL_LIST, sqlLiteral } from '../workflow/status-sql';
 import { INITIAL_STATUS } from '../workflow/statuses';
