@@ -368,6 +368,21 @@ describe('notifications delivered reliably', () => {
     expect(await types(manager)).toEqual(['resolved']);
     // The handler who resolved is not told of their own act.
     expect(await types(handlers[0]!)).toEqual(['assigned']);
+
+    const returned = await f.problem(official, enterpriseId, { title: '退回给营商办' });
+    await f
+      .act(manager, returned.id, 'assign', { departmentId: department.id, dueAt: inDays(10) }, 1)
+      .then((r) => expect(r.status).toBe(200));
+    await f
+      .act(handlers[1]!, returned.id, 'return', { reason: '不属于本单位职责' })
+      .then((r) => expect(r.status).toBe(200));
+    const managerItems = (await t.http().get('/api/v1/notifications').set(manager.auth).expect(200)).body.items.filter(
+      (i: { problemId?: string }) => i.problemId === returned.id,
+    );
+    expect(managerItems.map((i: { type: string }) => i.type)).toEqual(['returned']);
+    expect(managerItems[0].title).toContain(returned.code);
+    const officialItems = (await t.http().get('/api/v1/notifications').set(official.auth).expect(200)).body.items;
+    expect(officialItems.some((i: { problemId?: string }) => i.problemId === returned.id)).toBe(false);
   });
 
   it('the warning scan tells the handlers of a deadline near; the weekly report tells the managers, once a week', async () => {

@@ -50,6 +50,8 @@ export class NotificationsService {
 
   /** Called by ProblemsService for every problem event it inserts, in the same transaction. */
   async onProblemEvent(em: EntityManager, event: ProblemEventInput): Promise<void> {
+    // Most events (accept, progress, …) tell nobody: no read for them.
+    if (!TELLING_EVENTS.has(event.type)) return;
     const problem = await this.repository.problemFacts(em, event.problemId);
     if (!problem) return;
     const rule = this.rule(event, problem);
@@ -285,6 +287,19 @@ export class NotificationsService {
     return this.preferences(user);
   }
 }
+
+/** The problem events that may tell someone (see rule()). */
+const TELLING_EVENTS = new Set([
+  'assign',
+  'return',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
+  'escalate',
+  'reopen',
+  'verify',
+  'resolve',
+]);
 
 /** The warning levels that tell someone; the others stay on the warning list. */
 const WARNING_TYPES: Record<string, NotificationType | undefined> = {
