@@ -16,6 +16,7 @@ import { KeyProjects1764800000000 } from './1764800000000-KeyProjects';
 import { RestoreWritesRowsAsTheyWere1764800000001 } from './1764800000001-RestoreWritesRowsAsTheyWere';
 import { WatchWarnings1764820000000 } from './1764820000000-WatchWarnings';
 import { AssessmentWeights1764930000000 } from './1764930000000-AssessmentWeights';
+import { Notifications1765000000000 } from './1765000000000-Notifications';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   RestoreWritesRowsAsTheyWere1764800000001,
   WatchWarnings1764820000000,
   AssessmentWeights1764930000000,
+  Notifications1765000000000,
 ];

@@ -14,6 +14,7 @@ import { createLogger } from './common/logging';
 import { dataSourceOptions } from './database/data-source-options';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { ProblemsModule } from './problems/problems.module';
 import { ProjectsModule } from './projects/projects.module';
 import { ProductionModule } from './production/production.module';
@@ -77,6 +78,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         WarningsModule,
         SavedViewsModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_LOGGER, useValue: logger },

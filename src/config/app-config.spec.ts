@@ -35,6 +35,15 @@ describe('loadConfig: defaults', () => {
       rateLimitPerMinute: 1200,
       importMaxRows: 20000,
       warnings: { scanIntervalSeconds: 300, dueSoonWorkingDays: 3, staleDays: 7 },
+      notifications: {
+        publicUrl: 'http://localhost:3000',
+        smtpUrl: undefined,
+        smtpFrom: 'outreach@localhost',
+        workers: 2,
+        maxAttempts: 5,
+        retryBaseMs: 30000,
+        pollMs: 2000,
+      },
     });
   });
 
@@ -67,6 +76,13 @@ describe('loadConfig: defaults', () => {
       WARNING_SCAN_INTERVAL_SECONDS: '0',
       WARNING_DUE_SOON_DAYS: '5',
       WARNING_STALE_DAYS: '14',
+      PUBLIC_URL: 'https://outreach.jiuquan.gov.cn/',
+      SMTP_URL: 'smtps://notify:pw@mail.jiuquan.gov.cn:465',
+      SMTP_FROM: '包联走访 <notify@jiuquan.gov.cn>',
+      NOTIFICATION_WORKERS: '0',
+      NOTIFICATION_MAX_ATTEMPTS: '8',
+      NOTIFICATION_RETRY_BASE_MS: '1000',
+      NOTIFICATION_POLL_MS: '500',
     });
     expect(config).toEqual({
       databaseUrl: DATABASE_URL,
@@ -86,7 +102,26 @@ describe('loadConfig: defaults', () => {
       rateLimitPerMinute: 0,
       importMaxRows: 500,
       warnings: { scanIntervalSeconds: 0, dueSoonWorkingDays: 5, staleDays: 14 },
+      notifications: {
+        publicUrl: 'https://outreach.jiuquan.gov.cn',
+        smtpUrl: 'smtps://notify:pw@mail.jiuquan.gov.cn:465',
+        smtpFrom: '包联走访 <notify@jiuquan.gov.cn>',
+        workers: 0,
+        maxAttempts: 8,
+        retryBaseMs: 1000,
+        pollMs: 500,
+      },
     });
+  });
+
+  it.each([
+    ['PUBLIC_URL', 'outreach.jiuquan.gov.cn'],
+    ['PUBLIC_URL', 'ftp://outreach.jiuquan.gov.cn'],
+    ['SMTP_URL', 'mail.jiuquan.gov.cn:25'],
+    ['SMTP_URL', 'https://mail.jiuquan.gov.cn'],
+    ['NOTIFICATION_MAX_ATTEMPTS', '0'],
+  ])('refuses %s=%s, naming the variable', (variable, value) => {
+    expect(configErrorOf({ [variable]: value }).variable).toBe(variable);
   });
 });
 

@@ -38,6 +38,22 @@ export interface AppConfig {
     /** An open problem with no event for this many days is `stale`. */
     staleDays: number;
   };
+  notifications: {
+    /** The address the messages link to (the web app's origin), without a trailing slash. */
+    publicUrl: string;
+    /** SMTP server for the e-mail channel (`smtp://user:pass@host:587`, `smtps://…`); none turns e-mail off. */
+    smtpUrl?: string;
+    /** The sender of the e-mails. */
+    smtpFrom: string;
+    /** Delivery jobs this instance runs at once; 0 runs no worker here (another instance delivers). */
+    workers: number;
+    /** Attempts of one delivery before it lands in the dead-letter list. */
+    maxAttempts: number;
+    /** The wait before the first retry; each next one waits twice as long. */
+    retryBaseMs: number;
+    /** How often the worker looks for retries that have come due (new jobs arrive at once by LISTEN). */
+    pollMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -259,6 +275,45 @@ export function loadConfig(env: Env = process.env): AppConfig {
       dueSoonWorkingDays: integer(env, 'WARNING_DUE_SOON_DAYS', 3, 1, 60),
       staleDays: integer(env, 'WARNING_STALE_DAYS', 7, 1, 365),
     },
+    notifications: notificationConfig(env),
+  };
+}
+
+function notificationConfig(env: Env): AppConfig['notifications'] {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const publicUrl = text(env, 'PUBLIC_URL') ?? `http://localhost:${port}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(publicUrl);
+  } catch {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `expected the web app's address such as https://outreach.example.gov.cn, got "${publicUrl}"`,
+    );
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigError('PUBLIC_URL', `expected an http:// or https:// address, got "${publicUrl}"`);
+  }
+  const smtpUrl = text(env, 'SMTP_URL');
+  if (smtpUrl !== undefined) {
+    let smtp: URL | undefined;
+    try {
+      smtp = new URL(smtpUrl);
+    } catch {
+      smtp = undefined;
+    }
+    if (smtp === undefined || (smtp.protocol !== 'smtp:' && smtp.protocol !== 'smtps:')) {
+      throw new ConfigError('SMTP_URL', 'expected smtp://user:password@host:587 or smtps://user:password@host:465');
+    }
+  }
+  return {
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    smtpUrl,
+    smtpFrom: text(env, 'SMTP_FROM') ?? 'outreach@localhost',
+    workers: integer(env, 'NOTIFICATION_WORKERS', 2, 0, 32),
+    maxAttempts: integer(env, 'NOTIFICATION_MAX_ATTEMPTS', 5, 1, 50),
+    retryBaseMs: integer(env, 'NOTIFICATION_RETRY_BASE_MS', 30_000, 10, 3_600_000),
+    pollMs: integer(env, 'NOTIFICATION_POLL_MS', 2000, 50, 60_000),
   };
 }
 

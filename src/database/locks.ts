@@ -12,4 +12,6 @@ export const ADVISORY_LOCKS = {
   adminChanges: 7_346_019,
   /** One early-warning scan at a time per database ('JQWARN' in ASCII; text, as it passes 2^53). */
   warningScan: '81713216705102',
+  /** Installs the notification queue's schema (graphile-worker) one instance at a time. */
+  notificationQueue: 7_346_016,
 } as const;

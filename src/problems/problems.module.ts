@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { ProblemsExportController } from './export/problems-export.controller';
 import { ProblemsExportService } from './export/problems-export.service';
@@ -8,7 +9,7 @@ import { ProblemsRepository } from './problems.repository';
 import { ProblemsService } from './problems.service';
 
 @Module({
-  imports: [IdempotencyModule, ReferenceModule],
+  imports: [IdempotencyModule, ReferenceModule, NotificationsModule],
   // The export controller first: GET /problems/export must be matched before GET /problems/:id.
   controllers: [ProblemsExportController, ProblemsController],
   providers: [ProblemsRepository, ProblemsService, ProblemsExportService],

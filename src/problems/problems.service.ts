@@ -10,7 +10,8 @@ import { INITIAL_STATUS } from '../workflow/statuses';
 import { ProblemResponse, toProblemResponse } from './problem-response';
 import { ActionInput, allowedActions, mayAct, transition } from './problem-workflow';
 import { ListProblemsQuery, ProblemInputDto } from './problem.dto';
-import { ProblemsRepository } from './problems.repository';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ProblemsRepository, type ActionEvent } from './problems.repository';
 
 /** What a client asks for: an assignment may name its deadline, or leave it to working days or the category. */
 export type ActionRequest =
@@ -29,6 +30,7 @@ export class ProblemsService {
     private readonly repository: ProblemsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendar: CalendarService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -116,7 +118,7 @@ export class ProblemsService {
       const at = await this.repository.applyAction(em, id, expectedVersion, input.action, next);
       // Another transaction changed it between our read and our update.
       if (at === undefined) throw versionMismatch(expectedVersion + 1);
-      await this.repository.insertEvent(em, {
+      await this.recordEvent(em, {
         problemId: id,
         action: input.action,
         fromStatus: current.status,
@@ -152,7 +154,7 @@ export class ProblemsService {
         throw DomainError.invalidField('projectId', 'the problem names this project already');
       const at = await this.repository.setProject(em, id, expectedVersion, request.projectId);
       if (at === undefined) throw versionMismatch(expectedVersion + 1);
-      await this.repository.insertEvent(em, {
+      await this.recordEvent(em, {
         problemId: id,
         action: 'link_project',
         fromStatus: current.status,
@@ -164,6 +166,26 @@ export class ProblemsService {
         at,
       });
       return withActions(user, await this.read(em, id));
+    });
+  }
+
+  /**
+   * The one place a problem event is written: the event, then in the same transaction the
+   * notifications it causes (the outbox), so a change rolled back tells nobody.
+   */
+  private async recordEvent(em: EntityManager, event: ActionEvent): Promise<void> {
+    const id = await this.repository.insertEvent(em, event);
+    await this.notifications.onProblemEvent(em, {
+      id,
+      problemId: event.problemId,
+      type: event.action,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      departmentId: event.departmentId,
+      actorId: event.actorId,
+      note: event.note,
+      data: event.data,
+      at: event.at,
     });
   }
 

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { migrateWithoutTimeouts } from '../database/prepare';
 import type { DemoOutcome } from '../demo/demo-loader';
+import { installQueue } from '../notifications/notification-queue';
 import { UsersService } from '../users/users.service';
 
 /**
@@ -24,6 +25,8 @@ export class StartupService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const applied = await migrateWithoutTimeouts(this.db);
     if (applied.length) this.logger.log(`applied migrations: ${applied.join(', ')}`);
+    // The notification queue's own schema, after ours: problem changes enqueue deliveries in SQL.
+    await installQueue((this.db.options as { url: string }).url);
     const { adminUsername, adminPassword } = this.config;
     if (adminUsername && adminPassword && (await this.users.ensureAdmin(adminUsername, adminPassword))) {
       this.logger.log(`created the admin "${adminUsername}"`);

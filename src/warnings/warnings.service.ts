@@ -7,6 +7,7 @@ import { assertUnreachable, DomainError } from '../common/domain-error';
 import { execute, one, rows, SqlParams } from '../common/sql';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ADVISORY_LOCKS } from '../database/locks';
+import { NotificationsService } from '../notifications/notifications.service';
 import { visibleProblems } from '../problems/problem-access';
 import type { ScanOutcome, WarningCounts, WarningItem, WarningsResponse } from './warnings.dto';
 import {
@@ -95,6 +96,7 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scheduler: SchedulerRegistry,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** The warnings in force now, as this user may see them. */
@@ -170,6 +172,12 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
           problemWarnings.map((w) => w.id),
         ]);
       }
+
+      // The handlers and officials concerned hear of the new warnings, in this transaction.
+      await this.notifications.onWarnings(
+        em,
+        recorded.map((row) => row.id),
+      );
 
       const counts = zeroCounts();
       for (const row of recorded) counts[row.level] += 1;

@@ -1740,6 +1740,240 @@ describe('authorization matrix: every endpoint × every caller × every object',
         ok: () => ({ status: 200, check: (res) => (res.body.ran === true ? null : res.text) }),
       },
       ...projectSpecs(),
+      ...notificationSpecs(),
+    ];
+  }
+
+  /** The notification routes (issue 16): the caller's own inbox and choices, the admin's channels and deliveries. */
+  function notificationSpecs(): Spec[] {
+    const notificationOf = async (who: Exclude<Who, 'anonymous'>): Promise<string> =>
+      (
+        await t.db.query(
+          `INSERT INTO notifications (user_id, type, title, body, dedupe_key) VALUES ($1, 'weekly_ready', '矩阵通知', '矩阵', $2)
+           RETURNING id`,
+          [users[who].id, `matrix:${unique()}`],
+        )
+      )[0].id;
+    // Switched off, so that no assignment of the matrix sends anything through it.
+    const channel = async (): Promise<string> =>
+      (
+        await t.db.query(
+          `INSERT INTO notification_channels (kind, name, department_id, target, secret, enabled)
+           VALUES ('webhook', $1, $2, 'http://127.0.0.1:9/hook', 'matrix-secret-value', false) RETURNING id`,
+          [`矩阵渠道${unique()}`, deptA.id],
+        )
+      )[0].id;
+    const failedDelivery = async (): Promise<string> =>
+      (
+        await t.db.query(
+          `INSERT INTO notification_deliveries (channel_id, message_key, type, title, body, status, attempts, last_error)
+           VALUES ($1, $2, 'weekly_ready', '矩阵投递', '矩阵', 'failed', 5, 'HTTP 500') RETURNING id`,
+          [await channel(), `matrix:${unique()}`],
+        )
+      )[0].id;
+    const idFor = async (cell: Cell, make: () => Promise<string>): Promise<Ctx> =>
+      cell.obj === 'missing'
+        ? { id: MISSING_ID }
+        : cell.obj === 'malformed'
+          ? { id: MALFORMED_ID }
+          : { id: await make() };
+    const noSecret = (res: Response) => (textOf(res).includes('matrix-secret-value') ? 'a secret in the answer' : null);
+    const channelRow = async (ctx: Ctx) =>
+      ctx.id && /^[0-9a-f-]{36}$/.test(ctx.id)
+        ? ((
+            await t.db.query(`SELECT name, target, secret, enabled FROM notification_channels WHERE id = $1`, [ctx.id])
+          )[0] ?? null)
+        : null;
+    return [
+      simpleGet('GET /api/v1/notifications', '/notifications', ALL_ROLES, (res) =>
+        Array.isArray(res.body.items) && typeof res.body.unreadCount === 'number' ? null : res.text,
+      ),
+      {
+        key: 'POST /api/v1/notifications/read-all',
+        roles: ALL_ROLES,
+        objects: ['none'],
+        write: true,
+        send: (cell) => t.http().post(api('/notifications/read-all')).set(auth(cell.who)),
+        ok: () => ({ status: 200, check: (res) => (typeof res.body.updated === 'number' ? null : res.text) }),
+      },
+      {
+        key: 'POST /api/v1/notifications/{id}/read',
+        roles: ALL_ROLES,
+        objects: ['missing', 'malformed', 'existing'],
+        write: true,
+        // The caller's own notification when the call may succeed; the admin's otherwise.
+        prepare: (cell, allowed) =>
+          idFor(cell, () => notificationOf(allowed ? (cell.who as Exclude<Who, 'anonymous'>) : 'admin')),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api(`/notifications/${ctx.id}/read`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 200,
+          check: async (res, ctx) =>
+            (await t.db.query(`SELECT 1 FROM notifications WHERE id = $1 AND read_at IS NOT NULL`, [ctx.id])).length ===
+            1
+              ? null
+              : res.text,
+        }),
+        row: async (ctx) =>
+          ctx.id && /^[0-9a-f-]{36}$/.test(ctx.id)
+            ? ((await t.db.query(`SELECT read_at FROM notifications WHERE id = $1`, [ctx.id]))[0] ?? null)
+            : null,
+      },
+      {
+        key: 'POST /api/v1/notifications/{id}/read',
+        variant: "another user's notification",
+        roles: ALL_ROLES,
+        objects: ['missing', 'existing'],
+        write: true,
+        prepare: async (cell) => ({
+          id: cell.obj === 'missing' ? MISSING_ID : await notificationOf(cell.who === 'admin' ? 'manager' : 'admin'),
+        }),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api(`/notifications/${ctx.id}/read`))
+            .set(auth(cell.who)),
+        decide: () => ({ status: 404, code: 'NOT_FOUND', sameAsMissing: true }),
+        ok: () => ({ status: 404, code: 'NOT_FOUND' }),
+        row: async (ctx) =>
+          ctx.id && /^[0-9a-f-]{36}$/.test(ctx.id)
+            ? ((await t.db.query(`SELECT read_at FROM notifications WHERE id = $1`, [ctx.id]))[0] ?? null)
+            : null,
+      },
+      simpleGet('GET /api/v1/me/notification-preferences', '/me/notification-preferences', ALL_ROLES, (res) =>
+        Array.isArray(res.body.items) && res.body.items.length === 12 ? null : res.text,
+      ),
+      {
+        key: 'PUT /api/v1/me/notification-preferences',
+        roles: ALL_ROLES,
+        objects: ['none'],
+        write: true,
+        send: (cell) =>
+          t
+            .http()
+            .put(api('/me/notification-preferences'))
+            .set(auth(cell.who))
+            .send({ items: [{ type: 'overdue', wecom: false }] }),
+        ok: (cell) => ({
+          status: 200,
+          check: async (res) =>
+            (
+              await t.db.query(
+                `SELECT 1 FROM notification_preferences WHERE user_id = $1 AND kind = 'wecom' AND type = 'overdue' AND NOT enabled`,
+                [users[cell.who as Exclude<Who, 'anonymous'>].id],
+              )
+            ).length === 1
+              ? null
+              : res.text,
+        }),
+      },
+      simpleGet('GET /api/v1/admin/notification-channels', '/admin/notification-channels', ['admin'], (res) =>
+        Array.isArray(res.body.items) ? noSecret(res) : res.text,
+      ),
+      {
+        key: 'POST /api/v1/admin/notification-channels',
+        roles: ['admin'],
+        objects: ['none'],
+        write: true,
+        send: (cell) =>
+          t
+            .http()
+            .post(api('/admin/notification-channels'))
+            .set(auth(cell.who))
+            .send({
+              kind: 'dingtalk',
+              name: `矩阵钉钉${unique()}`,
+              departmentId: deptB.id,
+              target: 'https://oapi.dingtalk.com/robot/send?access_token=matrix-secret-value',
+              secret: 'matrix-secret-value',
+              enabled: false,
+            }),
+        ok: () => ({
+          status: 201,
+          check: async (res) =>
+            noSecret(res) ??
+            ((
+              await t.db.query(`SELECT 1 FROM notification_channels WHERE id = $1 AND token IS NOT NULL`, [res.body.id])
+            ).length === 1
+              ? null
+              : res.text),
+        }),
+      },
+      {
+        key: 'PATCH /api/v1/admin/notification-channels/{id}',
+        roles: ['admin'],
+        objects: ['missing', 'malformed', 'existing'],
+        write: true,
+        prepare: (cell) => idFor(cell, channel),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .patch(api(`/admin/notification-channels/${ctx.id}`))
+            .set(auth(cell.who))
+            .send({ name: '矩阵改名' }),
+        ok: () => ({
+          status: 200,
+          check: (res) =>
+            noSecret(res) ?? (res.body.name === '矩阵改名' && res.body.hasSecret === true ? null : res.text),
+        }),
+        row: channelRow,
+      },
+      {
+        key: 'DELETE /api/v1/admin/notification-channels/{id}',
+        roles: ['admin'],
+        objects: ['missing', 'malformed', 'existing'],
+        write: true,
+        prepare: (cell) => idFor(cell, channel),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .delete(api(`/admin/notification-channels/${ctx.id}`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 204,
+          check: async (_res, ctx) =>
+            (await t.db.query(`SELECT 1 FROM notification_channels WHERE id = $1`, [ctx.id])).length === 0
+              ? null
+              : 'not deleted',
+        }),
+        row: channelRow,
+      },
+      simpleGet('GET /api/v1/admin/notification-deliveries', '/admin/notification-deliveries', ['admin'], (res) =>
+        Array.isArray(res.body.items) ? null : res.text,
+      ),
+      {
+        ...simpleGet(
+          'GET /api/v1/admin/notification-deliveries',
+          '/admin/notification-deliveries?status=failed',
+          ['admin'],
+          (res) =>
+            Array.isArray(res.body.items) && res.body.items.every((d: { status: string }) => d.status === 'failed')
+              ? null
+              : res.text,
+        ),
+        variant: 'the dead-letter list',
+      },
+      {
+        key: 'POST /api/v1/admin/notification-deliveries/{id}/retry',
+        roles: ['admin'],
+        objects: ['missing', 'malformed', 'existing'],
+        write: true,
+        prepare: (cell) => idFor(cell, failedDelivery),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api(`/admin/notification-deliveries/${ctx.id}/retry`))
+            .set(auth(cell.who)),
+        ok: () => ({ status: 200, check: (res) => (res.body.status === 'pending' ? null : res.text) }),
+        row: async (ctx) =>
+          ctx.id && /^[0-9a-f-]{36}$/.test(ctx.id)
+            ? ((await t.db.query(`SELECT status, attempts FROM notification_deliveries WHERE id = $1`, [ctx.id]))[0] ??
+              null)
+            : null,
+      },
     ];
   }
 
@@ -2057,6 +2291,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
     ['reports, warnings and the assessment', (k) => /reports|warnings|assessment/.test(k)],
     ['key projects', (k) => /^[A-Z]+ \/api\/v1\/projects/.test(k)],
     ["the caller's saved views", (k) => /\/me\/saved-views/.test(k)],
+    ['notifications: the inbox, preferences, channels and deliveries', (k) => /notification/.test(k)],
   ];
 
   it.each(groups)('answers as expected for %s', async (_name, belongs) => {

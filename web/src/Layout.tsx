@@ -2,6 +2,7 @@ import { Alert, Button, Grid, Layout as AntLayout, Space, Typography } from 'ant
 import { lazy, Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
+import { NotificationBell } from './components/notifications/NotificationBell';
 import { PhoneTabBar, TAB_BAR_HEIGHT, usePhoneTabBar } from './components/PhoneTabBar';
 import { ROLE_NAMES, UserMenu } from './components/UserMenu';
 import { errorMessage } from './errors';
@@ -49,6 +50,7 @@ export function Layout() {
             />
           </Suspense>
         )}
+        <NotificationBell />
         {narrow ? (
           <UserMenu />
         ) : (
@@ -67,6 +69,9 @@ export function Layout() {
             >
               {user?.displayName} · {user ? t(...ROLE_NAMES[user.role]) : ''}
             </Typography.Text>
+            <Button size="small" onClick={() => navigate('/me/notifications')}>
+              {t('通知设置', 'Notification settings')}
+            </Button>
             <Button size="small" onClick={logout}>
               {t('退出', 'Sign out')}
             </Button>

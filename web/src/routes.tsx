@@ -31,6 +31,13 @@ const EnterprisePage = lazyPage(() => import('./pages/shared/EnterprisePage').th
 const VisitPage = lazyPage(() => import('./pages/shared/VisitPage').then((m) => m.VisitPage));
 const ProjectLedgerPage = lazyPage(() => import('./pages/projects/ProjectLedgerPage').then((m) => m.ProjectLedgerPage));
 const ProjectImportPage = lazyPage(() => import('./pages/projects/ProjectImportPage').then((m) => m.ProjectImportPage));
+const InboxPage = lazyPage(() => import('./pages/notifications/InboxPage').then((m) => m.InboxPage));
+const NotificationPreferencesPage = lazyPage(() =>
+  import('./pages/notifications/NotificationPreferencesPage').then((m) => m.NotificationPreferencesPage),
+);
+const NotificationChannelsPage = lazyPage(() =>
+  import('./pages/admin/NotificationChannelsPage').then((m) => m.NotificationChannelsPage),
+);
 const ProjectPage = lazyPage(() => import('./pages/projects/ProjectPage').then((m) => m.ProjectPage));
 
 export interface AppRoute {
@@ -89,6 +96,14 @@ export const ROUTES: AppRoute[] = [
     Page: AssessmentWeightsPage,
     menu: ['考核权重', 'Assessment weights'],
   },
+  {
+    path: '/admin/notifications',
+    roles: ['admin'],
+    Page: NotificationChannelsPage,
+    menu: ['消息渠道', 'Notification channels'],
+  },
+  { path: '/notifications', roles: ['official', 'handler', 'manager', 'admin'], Page: InboxPage },
+  { path: '/me/notifications', roles: ['official', 'handler', 'manager', 'admin'], Page: NotificationPreferencesPage },
 ];
 
 export function homeFor(role: Role): string {

@@ -3,6 +3,76 @@
  * Do not edit: change the response classes (the *.response.ts files) and run `npm run openapi`.
  */
 export interface paths {
+  '/api/v1/admin/notification-channels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The external channels, per department and per user (secrets never shown) */
+    get: operations['NotificationAdminController_list'];
+    put?: never;
+    /** Adds a WeCom or DingTalk robot, an e-mail address or a webhook for a department or a user */
+    post: operations['NotificationAdminController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/notification-channels/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Removes a channel and its delivery records */
+    delete: operations['NotificationAdminController_remove'];
+    options?: never;
+    head?: never;
+    /** Changes a channel's name, target, secret or switch */
+    patch: operations['NotificationAdminController_update'];
+    trace?: never;
+  };
+  '/api/v1/admin/notification-deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deliveries, latest first (200 at most); `status=failed` is the dead-letter list */
+    get: operations['NotificationAdminController_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/notification-deliveries/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sends a failed delivery again, with fresh attempts (409 unless it failed) */
+    post: operations['NotificationAdminController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/assessment/weights': {
     parameters: {
       query?: never;
@@ -408,6 +478,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which types reach the caller on which kind of channel (the inbox always) */
+    get: operations['NotificationsController_preferences'];
+    /** Replaces the caller's choices: a type or channel left out is on */
+    put: operations['NotificationsController_savePreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/saved-views': {
     parameters: {
       query?: never;
@@ -457,6 +545,57 @@ export interface paths {
     get: operations['ReferenceController_meta'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's notifications, newest first, with the unread count */
+    get: operations['NotificationsController_inbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks one of the caller's notifications read (another user's is 404) */
+    post: operations['NotificationsController_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks all the caller's notifications read */
+    post: operations['NotificationsController_readAll'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1480,6 +1619,55 @@ export interface components {
       /** Format: uuid */
       id: string;
     };
+    ChannelListResponse: {
+      items: components['schemas']['ChannelResponse'][];
+    };
+    ChannelResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      departmentId: string | null;
+      departmentName: string | null;
+      enabled: boolean;
+      /** @description whether a signing secret is stored (never shown) */
+      hasSecret: boolean;
+      /** @description whether a robot key or access token is stored (never shown) */
+      hasToken: boolean;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'wecom' | 'dingtalk' | 'email' | 'webhook';
+      name: string;
+      /** @description the URL without its key or token, or the e-mail address */
+      target: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: uuid */
+      userId: string | null;
+      userName: string | null;
+    };
+    CreateChannelDto: {
+      /**
+       * Format: uuid
+       * @description the department whose channel it is (or userId)
+       */
+      departmentId?: string;
+      /** @default true */
+      enabled: boolean;
+      /** @enum {string} */
+      kind: 'wecom' | 'dingtalk' | 'email' | 'webhook';
+      /** @example 市工信局工作群机器人 */
+      name: string;
+      /** @description DingTalk's signing secret (SEC…) or the webhook's HMAC key; write-only */
+      secret?: string;
+      /** @description the robot's webhook URL (a `key` or `access_token` in it is kept as a secret and taken out of the URL), the e-mail address, or the webhook URL */
+      target: string;
+      /**
+       * Format: uuid
+       * @description the user whose channel it is (or departmentId)
+       */
+      userId?: string;
+    };
     CreateDepartmentDto: {
       /**
        * @description short stable code: letters, digits, dash or underscore
@@ -1704,6 +1892,46 @@ export interface components {
        * @description since when they are in force; null for the defaults
        */
       weightsSince: string | null;
+    };
+    DeliveryListResponse: {
+      items: components['schemas']['DeliveryResponse'][];
+    };
+    DeliveryResponse: {
+      attempts: number;
+      /** Format: uuid */
+      channelId: string;
+      channelName: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'wecom' | 'dingtalk' | 'email' | 'webhook';
+      /** @description why the last attempt failed */
+      lastError: string | null;
+      /** Format: uuid */
+      problemId: string | null;
+      /** @enum {string} */
+      status: 'pending' | 'delivered' | 'failed';
+      title: string;
+      /** @enum {string} */
+      type:
+        | 'assigned'
+        | 'returned'
+        | 'sign_for_due'
+        | 'due_soon'
+        | 'overdue'
+        | 'escalated'
+        | 'reopened'
+        | 'resolved'
+        | 'extension_requested'
+        | 'extension_decided'
+        | 'visit_due'
+        | 'weekly_ready';
+      /** Format: date-time */
+      updatedAt: string;
     };
     DepartmentResponse: {
       /** @example gongxin */
@@ -1991,6 +2219,13 @@ export interface components {
       unchanged: number;
       updated: number;
     };
+    InboxResponse: {
+      items: components['schemas']['NotificationItem'][];
+      /** @description pass as `cursor` for the next page */
+      nextCursor: string | null;
+      /** @description the caller's unread notifications, all of them */
+      unreadCount: number;
+    };
     InvestmentDto: {
       /**
        * @description completed investment in the month, whole yuan
@@ -2133,6 +2368,35 @@ export interface components {
       /** @description what happened */
       note: string;
     };
+    NotificationItem: {
+      /** Format: date-time */
+      at: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description the problem it is about, when it is about one
+       */
+      problemId?: string;
+      /** Format: date-time */
+      readAt: string | null;
+      /** @description short, in Chinese */
+      title: string;
+      /** @enum {string} */
+      type:
+        | 'assigned'
+        | 'returned'
+        | 'sign_for_due'
+        | 'due_soon'
+        | 'overdue'
+        | 'escalated'
+        | 'reopened'
+        | 'resolved'
+        | 'extension_requested'
+        | 'extension_decided'
+        | 'visit_due'
+        | 'weekly_ready';
+    };
     OnScheduleRate: {
       /** @description of the enterprises under responsibility, those never overdue in the period */
       onSchedule: number;
@@ -2181,6 +2445,61 @@ export interface components {
       policy: string;
       /** @description counted visits that promoted it */
       visits: number;
+    };
+    PreferenceItem: {
+      dingtalk: boolean;
+      email: boolean;
+      /** @description always true: the inbox cannot be switched off */
+      inbox: boolean;
+      /** @description the Chinese name of the type */
+      label: string;
+      /** @enum {string} */
+      type:
+        | 'assigned'
+        | 'returned'
+        | 'sign_for_due'
+        | 'due_soon'
+        | 'overdue'
+        | 'escalated'
+        | 'reopened'
+        | 'resolved'
+        | 'extension_requested'
+        | 'extension_decided'
+        | 'visit_due'
+        | 'weekly_ready';
+      webhook: boolean;
+      wecom: boolean;
+    };
+    PreferenceItemDto: {
+      /** @description false: not by DingTalk */
+      dingtalk?: boolean;
+      /** @description false: not by e-mail */
+      email?: boolean;
+      /** @enum {string} */
+      type:
+        | 'assigned'
+        | 'returned'
+        | 'sign_for_due'
+        | 'due_soon'
+        | 'overdue'
+        | 'escalated'
+        | 'reopened'
+        | 'resolved'
+        | 'extension_requested'
+        | 'extension_decided'
+        | 'visit_due'
+        | 'weekly_ready';
+      /** @description false: not by webhook */
+      webhook?: boolean;
+      /** @description false: not by WeCom */
+      wecom?: boolean;
+    };
+    PreferencesDto: {
+      /** @description the whole choice: a type or channel left out is on; the inbox is always on */
+      items: components['schemas']['PreferenceItemDto'][];
+    };
+    PreferencesResponse: {
+      items: components['schemas']['PreferenceItem'][];
     };
     ProblemEnterpriseResponse: {
       /**
@@ -2573,6 +2892,10 @@ export interface components {
       /** @description of those, resolved or closed as of asOf */
       resolved: number;
     };
+    ReadAllResponse: {
+      /** @description how many were marked read */
+      updated: number;
+    };
     ReasonDto: {
       /** @description why */
       reason: string;
@@ -2878,6 +3201,14 @@ export interface components {
        * @example 用工
        */
       name?: string;
+    };
+    UpdateChannelDto: {
+      enabled?: boolean;
+      name?: string;
+      /** @description a new secret; null removes it; write-only */
+      secret?: string | null;
+      /** @description as on creation; a key or token in it replaces the stored one */
+      target?: string;
     };
     UpdateEnterpriseDto: {
       address?: string | null;
@@ -3752,6 +4083,190 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  NotificationAdminController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChannelListResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NotificationAdminController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateChannelDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChannelResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NotificationAdminController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NotificationAdminController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateChannelDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChannelResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NotificationAdminController_deliveries: {
+    parameters: {
+      query?: {
+        /** @description `failed`: the dead-letter list */
+        status?: 'pending' | 'delivered' | 'failed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryListResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NotificationAdminController_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   AssessmentController_weights: {
     parameters: {
       query?: never;
@@ -4759,6 +5274,66 @@ export interface operations {
       };
     };
   };
+  NotificationsController_preferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferencesResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NotificationsController_savePreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreferencesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferencesResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   SavedViewsController_list: {
     parameters: {
       query?: never;
@@ -4863,6 +5438,98 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['MetaResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NotificationsController_inbox: {
+    parameters: {
+      query?: {
+        /** @description opaque; the nextCursor of the previous page */
+        cursor?: string;
+        limit?: number;
+        /** @description true: the unread ones only */
+        unread?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NotificationsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationItem'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  NotificationsController_readAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadAllResponse'];
         };
       };
       /** @description an error */

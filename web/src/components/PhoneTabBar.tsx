@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
 import { useAuth, type Role } from '../auth';
 import { useI18n } from '../i18n';
+import { BELL, useUnreadCount } from './notifications/NotificationBell';
 import { ROUTES } from '../routes';
 
 /** The roles whose few pages sit in a bar at the bottom of a phone's screen. */
@@ -60,6 +61,21 @@ const ICONS: Record<string, ReactNode> = {
 };
 const DEFAULT_ICON = svg(<path d="M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z" />);
 
+const UNREAD_DOT = {
+  position: 'absolute',
+  top: -4,
+  right: -10,
+  minWidth: 16,
+  height: 16,
+  padding: '0 4px',
+  borderRadius: 8,
+  background: '#c0392b',
+  color: '#fff',
+  fontSize: 10,
+  lineHeight: '16px',
+  textAlign: 'center',
+} as const;
+
 /** Whether this user on this screen gets the bottom bar (an official or a handler, narrower than a tablet). */
 export function usePhoneTabBar(): boolean {
   const { user } = useAuth();
@@ -71,7 +87,29 @@ export function usePhoneTabBar(): boolean {
 export function PhoneTabBar() {
   const { can } = useAuth();
   const { t } = useI18n();
-  const tabs = ROUTES.filter((route) => route.menu && can(...route.roles));
+  const unread = useUnreadCount();
+  const tabs = [
+    ...ROUTES.filter((route) => route.menu && can(...route.roles)).map((route) => ({
+      path: route.path,
+      label: t(...route.menu!),
+      icon: ICONS[route.path] ?? DEFAULT_ICON,
+    })),
+    // The inbox, its unread count on the icon.
+    {
+      path: '/notifications',
+      label: t('消息', 'Inbox'),
+      icon: (
+        <span style={{ position: 'relative', display: 'inline-flex' }}>
+          {BELL}
+          {unread > 0 && (
+            <span data-testid="tab-unread" style={UNREAD_DOT}>
+              {unread > 99 ? '99+' : unread}
+            </span>
+          )}
+        </span>
+      ),
+    },
+  ];
   return (
     <nav
       aria-label={t('主导航', 'Main navigation')}
@@ -89,7 +127,10 @@ export function PhoneTabBar() {
       }}
     >
       {tabs.map((route) => {
-        const label = t(...route.menu!);
+        const label =
+          route.path === '/notifications' && unread > 0
+            ? t(`消息（${unread} 条未读）`, `Inbox (${unread} unread)`)
+            : route.label;
         return (
           <NavLink
             key={route.path}
@@ -108,9 +149,9 @@ export function PhoneTabBar() {
               fontWeight: isActive ? 600 : 400,
             })}
           >
-            {ICONS[route.path] ?? DEFAULT_ICON}
+            {route.icon}
             <span style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '100%' }}>
-              {label}
+              {route.label}
             </span>
           </NavLink>
         );

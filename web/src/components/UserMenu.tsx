@@ -1,5 +1,6 @@
 import { Button } from 'antd';
 import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 
@@ -60,6 +61,7 @@ const ITEM: CSSProperties = {
 export function UserMenu() {
   const { user, logout } = useAuth();
   const { t, lang, setLang } = useI18n();
+  const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -98,9 +100,10 @@ export function UserMenu() {
     else if (event.key === 'Home') move(0);
     else if (event.key === 'End') move(items.length - 1);
   };
-  const choose = (key: 'lang' | 'logout') => {
+  const choose = (key: 'notifications' | 'lang' | 'logout') => {
     close();
-    if (key === 'lang') setLang(lang === 'zh' ? 'en' : 'zh');
+    if (key === 'notifications') void navigate('/me/notifications');
+    else if (key === 'lang') setLang(lang === 'zh' ? 'en' : 'zh');
     else logout();
   };
 
@@ -128,6 +131,16 @@ export function UserMenu() {
             {who}
           </div>
           <div role="separator" style={{ height: 1, margin: '4px 0', background: '#f0f0f0' }} />
+          <button
+            type="button"
+            role="menuitem"
+            tabIndex={-1}
+            className="user-menu-item"
+            style={ITEM}
+            onClick={() => choose('notifications')}
+          >
+            {t('通知设置', 'Notification settings')}
+          </button>
           <button
             aria-label={lang === 'zh' ? 'English 切换为英文界面' : '中文 Switch to Chinese'}
             type="button"
