@@ -35,6 +35,7 @@ describe('loadConfig: defaults', () => {
       rateLimitPerMinute: 1200,
       importMaxRows: 20000,
       warnings: { scanIntervalSeconds: 300, dueSoonWorkingDays: 3, staleDays: 7 },
+      tracking: { linkDaysAfterClose: 30, perMinute: 30, missLimit: 10, lockMinutes: 15, publicUrl: undefined },
     });
   });
 
@@ -67,6 +68,11 @@ describe('loadConfig: defaults', () => {
       WARNING_SCAN_INTERVAL_SECONDS: '0',
       WARNING_DUE_SOON_DAYS: '5',
       WARNING_STALE_DAYS: '14',
+      TRACKING_LINK_DAYS_AFTER_CLOSE: '7',
+      TRACKING_RATE_LIMIT_PER_MINUTE: '60',
+      TRACKING_MISS_LIMIT: '5',
+      TRACKING_LOCK_MINUTES: '30',
+      PUBLIC_URL: 'https://baolian.example.gov.cn/outreach/',
     });
     expect(config).toEqual({
       databaseUrl: DATABASE_URL,
@@ -86,6 +92,13 @@ describe('loadConfig: defaults', () => {
       rateLimitPerMinute: 0,
       importMaxRows: 500,
       warnings: { scanIntervalSeconds: 0, dueSoonWorkingDays: 5, staleDays: 14 },
+      tracking: {
+        linkDaysAfterClose: 7,
+        perMinute: 60,
+        missLimit: 5,
+        lockMinutes: 30,
+        publicUrl: 'https://baolian.example.gov.cn/outreach',
+      },
     });
   });
 });

@@ -38,6 +38,19 @@ export interface AppConfig {
     /** An open problem with no event for this many days is `stale`. */
     staleDays: number;
   };
+  /** The enterprise's tracking links and page (src/tracking/). */
+  tracking: {
+    /** A link stops working this many days after its problem is closed or withdrawn. */
+    linkDaysAfterClose: number;
+    /** Requests one address may make to the public tracking routes per minute, on one instance. */
+    perMinute: number;
+    /** Unknown or dead tokens one address may try in ten minutes before it is locked out. */
+    missLimit: number;
+    /** How long such an address is locked out of the tracking routes. */
+    lockMinutes: number;
+    /** The address the enterprise opens, e.g. https://baolian.example.gov.cn; else the request's own. */
+    publicUrl: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -259,7 +272,31 @@ export function loadConfig(env: Env = process.env): AppConfig {
       dueSoonWorkingDays: integer(env, 'WARNING_DUE_SOON_DAYS', 3, 1, 60),
       staleDays: integer(env, 'WARNING_STALE_DAYS', 7, 1, 365),
     },
+    tracking: {
+      linkDaysAfterClose: integer(env, 'TRACKING_LINK_DAYS_AFTER_CLOSE', 30, 0, 3650),
+      perMinute: integer(env, 'TRACKING_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+      missLimit: integer(env, 'TRACKING_MISS_LIMIT', 10, 1, 100_000),
+      lockMinutes: integer(env, 'TRACKING_LOCK_MINUTES', 15, 1, 1440),
+      publicUrl: publicUrl(env),
+    },
   };
+}
+
+/** PUBLIC_URL: an http(s) origin, optionally with a path prefix, kept without its trailing slash. */
+function publicUrl(env: Env): string | undefined {
+  const raw = text(env, 'PUBLIC_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', 'not a valid URL (expected e.g. https://baolian.example.gov.cn)');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('PUBLIC_URL', `expected an http:// or https:// URL, got the scheme "${url.protocol}"`);
+  }
+  if (url.search || url.hash) throw new ConfigError('PUBLIC_URL', 'must not carry a query or a fragment');
+  return url.toString().replace(/\/+$/, '');
 }
 
 /** Injection token for the AppConfig. */
