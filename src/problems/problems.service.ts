@@ -7,7 +7,7 @@ import { Page } from '../common/pagination';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CalendarService } from '../reference/calendar.service';
 import type { Satisfaction } from '../workflow/satisfactions';
-import { INITIAL_STATUS } from '../workflow/statuses';
+import { INITIAL_STATUS, type Status } from '../workflow/statuses';
 import { ProblemResponse, toProblemResponse } from './problem-response';
 import { ActionInput, allowedActions, mayAct, transition } from './problem-workflow';
 import { ListProblemsQuery, ProblemInputDto } from './problem.dto';
@@ -139,8 +139,8 @@ export class ProblemsService {
    * resolved problem awaits a rating: one rated already (closed, or back in progress) is a conflict,
    * and the row lock makes two ratings sent at once meet that rule one after the other.
    */
-  async rateAsEnterprise(id: string, rating: { satisfaction: Satisfaction; comment?: string }): Promise<void> {
-    await this.repository.transaction(async (em) => {
+  async rateAsEnterprise(id: string, rating: { satisfaction: Satisfaction; comment?: string }): Promise<Status> {
+    return this.repository.transaction(async (em) => {
       const current = await this.repository.lockActionState(em, id);
       if (!current) throw DomainError.notFound('problem');
       if (current.status !== 'resolved') {
@@ -170,6 +170,7 @@ export class ProblemsService {
         data,
         at,
       });
+      return next.status;
     });
   }
 

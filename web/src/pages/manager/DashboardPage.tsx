@@ -198,7 +198,13 @@ function SummaryCards({
 }: SummaryProps) {
   const { t } = useI18n();
   const onTime = report?.onTimeRate ?? { onTime: 0, resolved: 0, ratePercent: null };
-  const satisfaction = report?.satisfactionRate ?? { satisfied: 0, verified: 0, ratePercent: null };
+  const satisfaction = report?.satisfactionRate ?? {
+    satisfied: 0,
+    verified: 0,
+    ratePercent: null,
+    fromEnterprise: 0,
+    fromManager: 0,
+  };
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} sm={12} lg={8}>
