@@ -3,7 +3,7 @@
  * it shows the problem and its public notes, and rates a resolved problem; it loads a few
  * kilobytes of its own (no Ant Design, no React), sends no referrer and keeps nothing.
  */
-import { PHONE, screenshot, STEP_TIMEOUT_MS, useBrowserHarness, WAIT_MS } from './support';
+import { login, PHONE, screenshot, STEP_TIMEOUT_MS, useBrowserHarness, WAIT_MS } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS * 2);
 
@@ -81,5 +81,30 @@ describe('the tracking page, on a phone', () => {
     const page = await harness.newPage(PHONE);
     await page.goto(`/t/${'x'.repeat(43)}`);
     await page.getByText('链接无效或已过期').waitFor({ timeout: WAIT_MS });
+  });
+
+  it("the official shows the problem's tracking link as a QR code on the problem page", async () => {
+    const manager = await harness.auth('manager');
+    const open = await harness.service
+      .http()
+      .get('/api/v1/problems?status=in_progress&limit=1')
+      .set(manager)
+      .expect(200);
+    const problem = open.body.items[0] as { id: string };
+    const page = await harness.newPage(PHONE);
+    await login(page, 'manager', `/problems/${problem.id}`);
+    await page.getByTestId('tracking-qr-show').click();
+    const image = page.getByTestId('tracking-qr').locator('img');
+    await image.waitFor({ timeout: WAIT_MS });
+    expect(await image.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,/);
+    expect(await image.getAttribute('alt')).toContain('企业跟踪二维码');
+    // The link shown is the one the service gives again (the browser's origin, supertest's port aside).
+    const link = await harness.service
+      .http()
+      .post(`/api/v1/problems/${problem.id}/tracking-link`)
+      .set(manager)
+      .expect(201);
+    await page.getByText(`${harness.baseUrl}/t/${link.body.token}`).waitFor();
+    await screenshot(page, 'tracking-qr-problem-page');
   });
 });
