@@ -271,7 +271,10 @@ function SummaryCards({
           ratePercent={satisfaction.ratePercent}
           numerator={satisfaction.satisfied}
           denominator={satisfaction.verified}
-          parts={t('满意 / 回访', 'satisfied / verified')}
+          parts={t(
+            `满意 / 回访 · 企业自评 ${satisfaction.fromEnterprise}，回访录入 ${satisfaction.fromManager}`,
+            `satisfied / verified · ${satisfaction.fromEnterprise} rated by the enterprise, ${satisfaction.fromManager} by a manager`,
+          )}
         />
       </Col>
       <Col xs={24} sm={12} lg={8}>
