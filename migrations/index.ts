@@ -17,6 +17,7 @@ import { RestoreWritesRowsAsTheyWere1764800000001 } from './1764800000001-Restor
 import { WatchWarnings1764820000000 } from './1764820000000-WatchWarnings';
 import { AssessmentWeights1764930000000 } from './1764930000000-AssessmentWeights';
 import { Notifications1765000000000 } from './1765000000000-Notifications';
+import { TrackingLinks1765010000000 } from './1765010000000-TrackingLinks';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   WatchWarnings1764820000000,
   AssessmentWeights1764930000000,
   Notifications1765000000000,
+  TrackingLinks1765010000000,
 ];

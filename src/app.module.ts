@@ -23,6 +23,7 @@ import { ReportsModule } from './reports/reports.module';
 import { SavedViewsModule } from './saved-views/saved-views.module';
 import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
 import { StartupModule } from './startup/startup.module';
+import { TrackingModule } from './tracking/tracking.module';
 import { UsersModule } from './users/users.module';
 import { VisitsModule } from './visits/visits.module';
 import { WarningsModule } from './warnings/warnings.module';
@@ -79,6 +80,7 @@ export class AppModule {
         WarningsModule,
         SavedViewsModule,
         NotificationsModule,
+        TrackingModule.forRoot(jwtSecret),
       ],
       providers: [
         { provide: APP_LOGGER, useValue: logger },

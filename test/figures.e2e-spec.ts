@@ -28,7 +28,13 @@ interface Rate {
 interface Figures {
   resolutionRate: Rate;
   onTimeRate: { onTime: number; resolved: number; ratePercent: number | null };
-  satisfactionRate: { satisfied: number; verified: number; ratePercent: number | null };
+  satisfactionRate: {
+    satisfied: number;
+    verified: number;
+    ratePercent: number | null;
+    fromEnterprise: number;
+    fromManager: number;
+  };
   returns: number;
   medianDaysToResolve: number | null;
 }
@@ -52,7 +58,10 @@ interface TrendReport {
   points: ({ period: PeriodInfo; asOf: string } & Figures)[];
 }
 
-/** The figures written compactly: [recorded, resolved, %], [on time, resolved, %], [satisfied, verified, %]. */
+/**
+ * The figures written compactly: [recorded, resolved, %], [on time, resolved, %], [satisfied,
+ * verified, %]. Every verification of these histories is a manager's (fromManager = verified).
+ */
 function figs(
   rate: [number, number, number | null],
   onTime: [number, number, number | null],
@@ -63,7 +72,13 @@ function figs(
   return {
     resolutionRate: { recorded: rate[0], resolved: rate[1], ratePercent: rate[2] },
     onTimeRate: { onTime: onTime[0], resolved: onTime[1], ratePercent: onTime[2] },
-    satisfactionRate: { satisfied: satisfied[0], verified: satisfied[1], ratePercent: satisfied[2] },
+    satisfactionRate: {
+      satisfied: satisfied[0],
+      verified: satisfied[1],
+      ratePercent: satisfied[2],
+      fromEnterprise: 0,
+      fromManager: satisfied[1],
+    },
     returns,
     medianDaysToResolve: median,
   };

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, FieldError } from './domain-error';
+import { redactUrl } from './logging';
 
 export interface ErrorBody {
   statusCode: number;
@@ -151,8 +152,8 @@ export class ErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       const correlationId = String(request.id ?? '');
       this.logger.error(
-        { err: error, correlationId, path: request.url },
-        `${body.code} on ${request.method} ${request.url}`,
+        { err: error, correlationId, path: redactUrl(request.url) },
+        `${body.code} on ${request.method} ${redactUrl(request.url)}`,
       );
       body.correlationId = correlationId;
       if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');

@@ -2,7 +2,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { requestLog } from './logging';
+import { redactUrl, requestLog } from './logging';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -98,5 +98,29 @@ describe('requestLog', () => {
     const logged = await linesFor('/hang');
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ level: 30, msg: 'request aborted', req: { method: 'GET', url: '/hang' } });
+  });
+
+  it("never writes an enterprise's tracking token: the page and the API paths are logged redacted", async () => {
+    const token = 'Abc_def-0123456789abcdefghijklmnopqrstuvwxy';
+    await get(`/api/v1/track/${token}?status=404`);
+    await get(`/api/v1/track/${token}/rating?status=201`);
+    await get(`/t/${token}?status=200`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(JSON.stringify(lines)).not.toContain(token);
+    expect(lines.map((line) => line.req.url)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/track/[token]?status=404',
+        '/api/v1/track/[token]/rating?status=201',
+        '/t/[token]?status=200',
+      ]),
+    );
+  });
+});
+
+describe('redactUrl', () => {
+  it('leaves every other URL as it is', () => {
+    expect(redactUrl('/api/v1/problems/t/abc')).toBe('/api/v1/problems/t/abc');
+    expect(redactUrl('/tracking')).toBe('/tracking');
+    expect(redactUrl(undefined)).toBeUndefined();
   });
 });

@@ -32,6 +32,14 @@ export function createLogger(level: string): pino.Logger {
   return pino({ level }, logDestination());
 }
 
+/**
+ * A URL fit for the log: the enterprise's tracking token (in `/t/<token>` pages and the
+ * `/api/v1/track/<token>` routes) is a password to its problem and never written down.
+ */
+export function redactUrl(url: string | undefined): string | undefined {
+  return url?.replace(/^(\/api\/v1\/track\/|\/t\/)[^/?#]+/, '$1[token]');
+}
+
 /** A client's X-Request-Id is kept when it is fit to log and to show in an error; else one is made. */
 function requestId(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
@@ -57,7 +65,11 @@ export function requestLog(logger: pino.Logger) {
       const statusCode = res.statusCode;
       const level = statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
       logger[level](
-        { req: { id, method: req.method, url: req.url }, res: { statusCode }, responseTime: Date.now() - started },
+        {
+          req: { id, method: req.method, url: redactUrl(req.url) },
+          res: { statusCode },
+          responseTime: Date.now() - started,
+        },
         res.writableFinished ? 'request completed' : 'request aborted',
       );
     };

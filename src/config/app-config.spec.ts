@@ -44,6 +44,7 @@ describe('loadConfig: defaults', () => {
         retryBaseMs: 30000,
         pollMs: 2000,
       },
+      tracking: { linkDaysAfterClose: 30, perMinute: 30, missLimit: 10, lockMinutes: 15, publicUrl: undefined },
     });
   });
 
@@ -83,6 +84,10 @@ describe('loadConfig: defaults', () => {
       NOTIFICATION_MAX_ATTEMPTS: '8',
       NOTIFICATION_RETRY_BASE_MS: '1000',
       NOTIFICATION_POLL_MS: '500',
+      TRACKING_LINK_DAYS_AFTER_CLOSE: '7',
+      TRACKING_RATE_LIMIT_PER_MINUTE: '60',
+      TRACKING_MISS_LIMIT: '5',
+      TRACKING_LOCK_MINUTES: '30',
     });
     expect(config).toEqual({
       databaseUrl: DATABASE_URL,
@@ -110,6 +115,13 @@ describe('loadConfig: defaults', () => {
         maxAttempts: 8,
         retryBaseMs: 1000,
         pollMs: 500,
+      },
+      tracking: {
+        linkDaysAfterClose: 7,
+        perMinute: 60,
+        missLimit: 5,
+        lockMinutes: 30,
+        publicUrl: 'https://outreach.jiuquan.gov.cn',
       },
     });
   });

@@ -54,6 +54,19 @@ export interface AppConfig {
     /** How often the worker looks for retries that have come due (new jobs arrive at once by LISTEN). */
     pollMs: number;
   };
+  /** The enterprise's tracking links and page (src/tracking/). */
+  tracking: {
+    /** A link stops working this many days after its problem is closed or withdrawn. */
+    linkDaysAfterClose: number;
+    /** Requests one address may make to the public tracking routes per minute, on one instance. */
+    perMinute: number;
+    /** Unknown or dead tokens one address may try in ten minutes before it is locked out. */
+    missLimit: number;
+    /** How long such an address is locked out of the tracking routes. */
+    lockMinutes: number;
+    /** The address the enterprise opens, e.g. https://baolian.example.gov.cn; else the request's own. */
+    publicUrl: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -276,24 +289,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       staleDays: integer(env, 'WARNING_STALE_DAYS', 7, 1, 365),
     },
     notifications: notificationConfig(env),
+    tracking: trackingConfig(env),
   };
 }
 
 function notificationConfig(env: Env): AppConfig['notifications'] {
   const port = integer(env, 'PORT', 3000, 0, 65535);
-  const publicUrl = text(env, 'PUBLIC_URL') ?? `http://localhost:${port}`;
-  let parsed: URL;
-  try {
-    parsed = new URL(publicUrl);
-  } catch {
-    throw new ConfigError(
-      'PUBLIC_URL',
-      `expected the web app's address such as https://outreach.example.gov.cn, got "${publicUrl}"`,
-    );
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ConfigError('PUBLIC_URL', `expected an http:// or https:// address, got "${publicUrl}"`);
-  }
   const smtpUrl = text(env, 'SMTP_URL');
   if (smtpUrl !== undefined) {
     let smtp: URL | undefined;
@@ -307,7 +308,7 @@ function notificationConfig(env: Env): AppConfig['notifications'] {
     }
   }
   return {
-    publicUrl: publicUrl.replace(/\/+$/, ''),
+    publicUrl: publicUrl(env) ?? `http://localhost:${port}`,
     smtpUrl,
     smtpFrom: text(env, 'SMTP_FROM') ?? 'outreach@localhost',
     workers: integer(env, 'NOTIFICATION_WORKERS', 2, 0, 32),
@@ -315,6 +316,33 @@ function notificationConfig(env: Env): AppConfig['notifications'] {
     retryBaseMs: integer(env, 'NOTIFICATION_RETRY_BASE_MS', 30_000, 10, 3_600_000),
     pollMs: integer(env, 'NOTIFICATION_POLL_MS', 2000, 50, 60_000),
   };
+}
+
+function trackingConfig(env: Env): AppConfig['tracking'] {
+  return {
+    linkDaysAfterClose: integer(env, 'TRACKING_LINK_DAYS_AFTER_CLOSE', 30, 0, 3650),
+    perMinute: integer(env, 'TRACKING_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+    missLimit: integer(env, 'TRACKING_MISS_LIMIT', 10, 1, 100_000),
+    lockMinutes: integer(env, 'TRACKING_LOCK_MINUTES', 15, 1, 1440),
+    publicUrl: publicUrl(env),
+  };
+}
+
+/** PUBLIC_URL: an http(s) origin, optionally with a path prefix, kept without its trailing slash. */
+function publicUrl(env: Env): string | undefined {
+  const raw = text(env, 'PUBLIC_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', 'not a valid URL (expected e.g. https://baolian.example.gov.cn)');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('PUBLIC_URL', `expected an http:// or https:// URL, got the scheme "${url.protocol}"`);
+  }
+  if (url.search || url.hash) throw new ConfigError('PUBLIC_URL', 'must not carry a query or a fragment');
+  return url.toString().replace(/\/+$/, '');
 }
 
 /** Injection token for the AppConfig. */

@@ -20,6 +20,7 @@ import { buildVisits, draftProblems, numberProblems, Problem, Visit } from './de
 import { DEMO_USERS, DEPARTMENTS } from './demo-text';
 import { DATA_END, KEY_QUARTER, KEY_RECORDED, KEY_RESOLVED } from './demo-time';
 import { buildTimeline } from './demo-timeline';
+import { markEnterpriseRatings } from './demo-tracking';
 
 export type { Queryable } from './demo-insert';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-text';
@@ -94,6 +95,7 @@ export function buildDemoData(now: number): DemoData {
   // Who answers for each enterprise decides who made its visits and logged its problems.
   const { responsibilities, visits } = buildOutreach(enterprises, numbered, buildVisits(numbered, enterprises), now);
   const problems = numbered.map((problem) => ({ ...problem, timeline: buildTimeline(problem) }));
+  markEnterpriseRatings(problems);
   const projects = buildProjects(enterprises, problems, now);
   const production = buildProductionStatuses(enterprises, problems, new Answering(responsibilities), now);
   return { enterprises, responsibilities, visits, problems, projects, production };

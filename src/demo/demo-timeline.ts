@@ -35,12 +35,13 @@ import {
 // Histories: replaying the workflow
 // ---------------------------------------------------------------------------------------------
 
-interface PlannedEvent {
+export interface PlannedEvent {
   type: string;
   fromStatus: Status | null;
   toStatus: Status;
   departmentId: string | null;
-  actorId: string;
+  /** Null for the enterprise's own rating from its tracking page (src/demo/demo-tracking.ts). */
+  actorId: string | null;
   at: number;
   note: string | null;
   data: Record<string, unknown>;

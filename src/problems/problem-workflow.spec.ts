@@ -152,7 +152,22 @@ describe('problem workflow: what each action does', () => {
       feedback: '满意',
       resolution: '已完成变电站扩容',
     });
-    expect(result.data).toEqual({ satisfaction: 'satisfied' });
+    expect(result.data).toEqual({ satisfaction: 'satisfied', source: 'manager' });
+  });
+
+  it("verify by the enterprise records its source; the transition is the manager's", () => {
+    const result = transition(problemIn('resolved'), {
+      action: 'verify',
+      satisfaction: 'unsatisfied',
+      source: 'enterprise',
+    });
+    expect(result.next.status).toBe('in_progress');
+    expect(result.data).toEqual({ satisfaction: 'unsatisfied', source: 'enterprise' });
+  });
+
+  it('a progress note marked public says so in its data; others carry none', () => {
+    expect(transition(problemIn('in_progress'), { ...INPUTS.progress, public: true }).data).toEqual({ public: true });
+    expect(transition(problemIn('in_progress'), { ...INPUTS.progress, public: false }).data).toEqual({});
   });
 
   it('verify "basically_satisfied" also closes the problem', () => {

@@ -78,7 +78,7 @@ describe('problem workflow: the whole result of each action', () => {
     expect(transition(resolved, { action: 'verify', satisfaction: 'satisfied' })).toEqual({
       next: { ...resolved, status: 'closed', satisfaction: 'satisfied', feedback: null },
       note: null,
-      data: { satisfaction: 'satisfied' },
+      data: { satisfaction: 'satisfied', source: 'manager' },
     });
   });
 
@@ -86,7 +86,7 @@ describe('problem workflow: the whole result of each action', () => {
     expect(transition(resolved, { action: 'verify', satisfaction: 'unsatisfied', feedback: '仍未通电' })).toEqual({
       next: { ...resolved, status: 'in_progress', satisfaction: 'unsatisfied', feedback: '仍未通电', resolution: null },
       note: '仍未通电',
-      data: { satisfaction: 'unsatisfied' },
+      data: { satisfaction: 'unsatisfied', source: 'manager' },
     });
   });
 

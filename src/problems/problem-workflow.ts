@@ -43,13 +43,19 @@ export const TRANSITIONS: Record<Action, Rule> = {
 export type ActionInput =
   | { action: 'assign'; departmentId: string; dueAt: Date; note?: string }
   | { action: 'accept'; note?: string }
-  | { action: 'progress'; note: string }
+  | { action: 'progress'; note: string; public?: boolean }
   | { action: 'resolve'; resolution: string }
   | { action: 'return'; reason: string }
-  | { action: 'verify'; satisfaction: Satisfaction; feedback?: string }
+  | { action: 'verify'; satisfaction: Satisfaction; feedback?: string; source?: VerifySource }
   | { action: 'reopen'; reason: string }
   | { action: 'withdraw'; reason: string; duplicateOf?: string }
   | { action: 'escalate'; note: string };
+
+/**
+ * Who judged a resolution: a manager after a call (回访, the default), or the enterprise itself on
+ * its tracking page (no user: the event's actor is NULL).
+ */
+export type VerifySource = 'manager' | 'enterprise';
 
 /** The part of a problem that actions change. */
 export interface ProblemState {
@@ -119,7 +125,8 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
     case 'accept':
       return { next: { ...same, status: 'in_progress' }, note: input.note ?? null, data: {} };
     case 'progress':
-      return { next: same, note: input.note, data: {} };
+      // A public note is what the enterprise sees on its tracking page.
+      return { next: same, note: input.note, data: input.public ? { public: true } : {} };
     case 'resolve':
       return { next: { ...same, status: 'resolved', resolution: input.resolution }, note: input.resolution, data: {} };
     case 'return':
@@ -139,7 +146,7 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
           resolution: satisfied ? current.resolution : null,
         },
         note: input.feedback ?? null,
-        data: { satisfaction: input.satisfaction },
+        data: { satisfaction: input.satisfaction, source: input.source ?? 'manager' },
       };
     }
     case 'reopen':

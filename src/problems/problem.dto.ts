@@ -243,6 +243,15 @@ export class NoteDto {
   note: string;
 }
 
+export class ProgressDto extends NoteDto {
+  @ApiPropertyOptional({
+    description: 'true: the enterprise sees this note on its tracking page (公开); default false (internal)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  public?: boolean;
+}
+
 export class ResolveDto {
   @Note(true, 'how it was resolved (办理结果)')
   resolution: string;

@@ -23,6 +23,7 @@ import {
   ListProblemsQuery,
   NoteDto,
   OptionalNoteDto,
+  ProgressDto,
   ReasonDto,
   ResolveDto,
   VerifyDto,
@@ -120,15 +121,18 @@ export class ProblemsController {
   @HttpCode(200)
   @IF_MATCH
   @AFTER_ACTION
-  @ApiOperation({ summary: 'Add a progress note; the status does not change' })
+  @ApiOperation({
+    summary:
+      "Add a progress note, internal or (public: true) shown on the enterprise's tracking page; the status does not change",
+  })
   progress(
     @CurrentUser() user: AuthUser,
     @Param('id', problemId) id: string,
     @IfMatchVersion() version: number,
-    @Body() body: NoteDto,
+    @Body() body: ProgressDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.act(res, user, id, version, { action: 'progress', note: body.note });
+    return this.act(res, user, id, version, { action: 'progress', note: body.note, public: body.public === true });
   }
 
   @Post(':id/resolve')
@@ -179,6 +183,7 @@ export class ProblemsController {
       action: 'verify',
       satisfaction: body.satisfaction,
       feedback: body.feedback,
+      source: 'manager',
     });
   }
 

@@ -62,7 +62,8 @@ export interface ActionEvent {
   fromStatus: ProblemState['status'];
   toStatus: ProblemState['status'];
   departmentId: string | null;
-  actorId: string;
+  /** The user who acted; null for the enterprise's own rating from its tracking page. */
+  actorId: string | null;
   note: string | null;
   data: Record<string, unknown>;
   /** The instant of the change (text, as the update returned it, so no precision is lost). */
@@ -202,6 +203,20 @@ export class ProblemsRepository {
               p.feedback, p.escalated, p.duplicate_of AS "duplicateOf", p.version
        FROM problems p WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
       params.values,
+    );
+  }
+
+  /**
+   * The state of a problem whoever may see it, its row locked until the transaction ends: for the
+   * enterprise's rating, which has no user, so that two ratings sent at once are taken one by one.
+   */
+  lockActionState(em: EntityManager, id: string): Promise<ActionState | undefined> {
+    return maybeOne<ActionState>(
+      em,
+      `SELECT p.category_code AS category, p.status, p.department_id AS "departmentId", p.due_at AS "dueAt", p.resolution, p.satisfaction,
+              p.feedback, p.escalated, p.duplicate_of AS "duplicateOf", p.version
+       FROM problems p WHERE p.id = $1 FOR UPDATE`,
+      [id],
     );
   }
 

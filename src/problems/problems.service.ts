@@ -6,7 +6,8 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CalendarService } from '../reference/calendar.service';
-import { INITIAL_STATUS } from '../workflow/statuses';
+import type { Satisfaction } from '../workflow/satisfactions';
+import { INITIAL_STATUS, type Status } from '../workflow/statuses';
 import { ProblemResponse, toProblemResponse } from './problem-response';
 import { ActionInput, allowedActions, mayAct, transition } from './problem-workflow';
 import { ListProblemsQuery, ProblemInputDto } from './problem.dto';
@@ -130,6 +131,48 @@ export class ProblemsService {
         at,
       });
       return withActions(user, await this.read(em, id));
+    });
+  }
+
+  /**
+   * The enterprise's own rating from its tracking page (评价): a `verify` event with no user (actor
+   * NULL) and `source: 'enterprise'`, through the same transition table, conditional update and
+   * event as `act`, so satisfied closes and unsatisfied sends it back to the department. Only a
+   * resolved problem awaits a rating: one rated already (closed, or back in progress) is a conflict,
+   * and the row lock makes two ratings sent at once meet that rule one after the other.
+   */
+  async rateAsEnterprise(id: string, rating: { satisfaction: Satisfaction; comment?: string }): Promise<Status> {
+    return this.repository.transaction(async (em) => {
+      const current = await this.repository.lockActionState(em, id);
+      if (!current) throw DomainError.notFound('problem');
+      if (current.status !== 'resolved') {
+        throw new DomainError(
+          ErrorCode.Conflict,
+          'the problem is not awaiting a rating: it is not resolved, or its resolution has been rated already',
+          { status: current.status },
+        );
+      }
+      const input: ActionInput = {
+        action: 'verify',
+        satisfaction: rating.satisfaction,
+        feedback: rating.comment,
+        source: 'enterprise',
+      };
+      const { next, note, data } = transition(current, input);
+      const at = await this.repository.applyAction(em, id, current.version, input.action, next);
+      if (at === undefined) throw versionMismatch(current.version + 1);
+      await this.repository.insertEvent(em, {
+        problemId: id,
+        action: input.action,
+        fromStatus: current.status,
+        toStatus: next.status,
+        departmentId: next.departmentId,
+        actorId: null,
+        note,
+        data,
+        at,
+      });
+      return next.status;
     });
   }
 

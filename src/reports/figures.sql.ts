@@ -9,7 +9,9 @@ import type { GroupBy } from './resolution-rate.sql';
  *   resolved on or before the deadline in force then (the latest assignment's dueAt before it);
  * - median days to resolve: from reportedAt to that resolve, in days;
  * - satisfaction rate (满意率): problems verified in the window (their last verification there),
- *   those verified satisfied or basically satisfied;
+ *   those verified satisfied or basically satisfied; of the verified, how many that last
+ *   verification came from the enterprise on its tracking page (`data.source = 'enterprise'`) and
+ *   how many a manager recorded (`'manager'`, or no source: verifications before it was recorded);
  * - returns (退单): return events in the window, under the department that returned the problem.
  */
 const WINDOW_EVENTS = `
@@ -55,7 +57,8 @@ export const resolvedFigures = (key: string) => `${WINDOW_EVENTS}
 export const verifiedFigures = (key: string) => `${WINDOW_EVENTS}
   SELECT ${key} AS key,
          count(*)::int AS verified,
-         count(*) FILTER (WHERE data->>'satisfaction' IN (${SATISFIED_SQL_LIST}))::int AS satisfied
+         count(*) FILTER (WHERE data->>'satisfaction' IN (${SATISFIED_SQL_LIST}))::int AS satisfied,
+         count(*) FILTER (WHERE data->>'source' = 'enterprise')::int AS from_enterprise
   FROM latest
   WHERE type = 'verify'
   GROUP BY 1`;

@@ -85,6 +85,18 @@ export class SatisfactionRate {
 
   @ApiProperty(PERCENT)
   ratePercent: number | null;
+
+  @ApiProperty({
+    type: 'integer',
+    description: "of the verified, those whose latest verification is the enterprise's own rating (tracking page)",
+  })
+  fromEnterprise: number;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'of the verified, those whose latest verification a manager recorded after a call (回访)',
+  })
+  fromManager: number;
 }
 
 export class Figures implements FiguresShape {

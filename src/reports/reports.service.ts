@@ -44,7 +44,13 @@ export interface ResolutionRateReport extends RateFigures {
 export interface Figures {
   resolutionRate: RateFigures;
   onTimeRate: { onTime: number; resolved: number; ratePercent: number | null };
-  satisfactionRate: { satisfied: number; verified: number; ratePercent: number | null };
+  satisfactionRate: {
+    satisfied: number;
+    verified: number;
+    ratePercent: number | null;
+    fromEnterprise: number;
+    fromManager: number;
+  };
   returns: number;
   medianDaysToResolve: number | null;
 }
@@ -135,7 +141,7 @@ export class ReportsService {
     const [rates, resolved, verified, returns]: [
       GroupCounts[],
       Keyed<{ resolved: number; on_time: number; median_days: number | null }>[],
-      Keyed<{ verified: number; satisfied: number }>[],
+      Keyed<{ verified: number; satisfied: number; from_enterprise: number }>[],
       Keyed<{ returns: number }>[],
     ] = await Promise.all([
       groupBy
@@ -146,7 +152,7 @@ export class ReportsService {
         [...params, ['resolve']],
         settled,
       ),
-      this.counts.query<Keyed<{ verified: number; satisfied: number }>>(
+      this.counts.query<Keyed<{ verified: number; satisfied: number; from_enterprise: number }>>(
         verifiedFigures(key),
         [...params, ['verify']],
         settled,
@@ -168,6 +174,8 @@ export class ReportsService {
           satisfied: v?.satisfied ?? 0,
           verified: v?.verified ?? 0,
           ratePercent: ratePercent(v?.satisfied ?? 0, v?.verified ?? 0),
+          fromEnterprise: v?.from_enterprise ?? 0,
+          fromManager: (v?.verified ?? 0) - (v?.from_enterprise ?? 0),
         },
         returns: returns.find((row) => row.key === groupKey)?.returns ?? 0,
         medianDaysToResolve: r?.median_days ?? null,

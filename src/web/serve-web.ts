@@ -74,6 +74,7 @@ export function serveWeb(app: NestExpressApplication): void {
   const index = join(WEB_DIR, 'index.html');
   if (!existsSync(index)) return;
   const assets = join(WEB_DIR, 'assets');
+  const tracking = join(WEB_DIR, 'track.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api/') || req.path === '/api') {
       return next();
@@ -93,6 +94,12 @@ export function serveWeb(app: NestExpressApplication): void {
     }
     // Only a browser's page load (it asks for text/html); API clients get the API's 404.
     if (!req.headers.accept?.includes('text/html')) return next();
+    if (req.path.startsWith('/t/') && existsSync(tracking)) {
+      // The enterprise's tracking page: its own small entry. The token in its address is never
+      // sent on as a referrer, and no cache keeps the page under that address.
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      return sendBuilt(req, res, tracking, 'no-store');
+    }
     sendBuilt(req, res, index, REVALIDATE);
   });
 }

@@ -1,5 +1,5 @@
 import { type Satisfaction, SATISFIED } from './satisfactions';
-import { OPEN_STATUSES, RESOLVED_STATUSES, type Status, WITHDRAWN_STATUS } from './statuses';
+import { FINAL_STATUSES, OPEN_STATUSES, RESOLVED_STATUSES, type Status, WITHDRAWN_STATUS } from './statuses';
 
 /** A code of the workflow's vocabulary: what SQL may name as a literal. */
 type Code = Status | Satisfaction;
@@ -24,5 +24,7 @@ export const RESOLVED_SQL_LIST = sqlList(RESOLVED_STATUSES);
 export const OPEN_SQL_LIST = sqlList(OPEN_STATUSES);
 /** `'withdrawn'`: not recorded. */
 export const WITHDRAWN_SQL = sqlLiteral(WITHDRAWN_STATUS);
+/** `'closed', 'withdrawn'`: final. */
+export const FINAL_SQL_LIST = sqlList(FINAL_STATUSES);
 /** `'satisfied', 'basically_satisfied'`: counted as satisfied. */
 export const SATISFIED_SQL_LIST = sqlList(SATISFIED);

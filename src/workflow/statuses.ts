@@ -34,3 +34,6 @@ export const OPEN_STATUSES: readonly Status[] = STATUSES.filter(
 
 /** Open and in a department's hands, so a deadline runs. */
 export const WITH_DEPARTMENT_STATUSES: readonly Status[] = ['assigned', 'in_progress'];
+
+/** Final: nothing more happens to the problem (销号 or 撤回); the enterprise's tracking link runs out after it. */
+export const FINAL_STATUSES: readonly Status[] = ['closed', WITHDRAWN_STATUS];

@@ -525,6 +525,134 @@ describe('authorization matrix: every endpoint × every caller × every object',
       ? { status: 404, code: 'NOT_FOUND', sameAsMissing: true }
       : undefined;
 
+  /**
+   * The enterprise's tracking link (managers, admins and the official who recorded the problem:
+   * here the official recorded every problem) and the public tracking routes, which need no token.
+   * A caller reads through a link of a problem it may see (a handler: its own department's), so
+   * the leak check holds.
+   */
+  function trackingSpecs(): Spec[] {
+    const linkFor = async (problemId: string) => {
+      const res = await t
+        .http()
+        .post(api(`/problems/${problemId}/tracking-link`))
+        .set(auth('manager'));
+      if (res.status !== 201) throw new Error(`fixture tracking link: ${res.status} ${res.text}`);
+      return res.body.token as string;
+    };
+    const ownDeptOf = (who: Who): 'A' | 'B' => (who === 'handlerB' ? 'B' : 'A');
+    return [
+      {
+        key: 'POST /api/v1/problems/{id}/tracking-link',
+        roles: CREATORS,
+        objects: ['missing', 'malformed', 'deptA', 'deptB'],
+        write: true,
+        prepare: problemTarget('in_progress', true),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api(`/problems/${ctx.id}/tracking-link`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 201,
+          check: (res) =>
+            /^[A-Za-z0-9_-]{43}$/.test(res.body.token) && res.body.url.endsWith(`/t/${res.body.token}`)
+              ? null
+              : res.text,
+        }),
+      },
+      {
+        key: 'DELETE /api/v1/problems/{id}/tracking-link',
+        roles: MANAGERS,
+        objects: ['missing', 'malformed', 'deptA', 'deptB'],
+        write: true,
+        prepare: async (cell, allowed) => {
+          const ctx = await problemTarget('in_progress', true)(cell, allowed);
+          if (allowed && ctx.id) ctx.data = { token: await linkFor(ctx.id) };
+          return ctx;
+        },
+        send: (cell, ctx) =>
+          t
+            .http()
+            .delete(api(`/problems/${ctx.id}/tracking-link`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 204,
+          check: async (_res, ctx) => {
+            const read = await t.http().get(api(`/track/${String(ctx.data!.token)}`));
+            return read.status === 404 ? null : `the revoked link answers ${read.status}`;
+          },
+        }),
+      },
+      {
+        key: 'GET /api/v1/problems/{id}/tracking-link/qr.svg',
+        roles: CREATORS,
+        objects: ['missing', 'malformed', 'deptA', 'deptB'],
+        write: false,
+        prepare: async (cell, allowed) => {
+          const ctx = await problemTarget('in_progress', true)(cell, allowed);
+          if (allowed && ctx.id) await linkFor(ctx.id);
+          return ctx;
+        },
+        send: (cell, ctx) =>
+          t
+            .http()
+            .get(api(`/problems/${ctx.id}/tracking-link/qr.svg`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 200,
+          check: (res) =>
+            String(res.headers['content-type']).startsWith('image/svg+xml') && textOf(res).includes('<svg')
+              ? null
+              : String(res.headers['content-type']),
+        }),
+      },
+      {
+        key: 'GET /api/v1/track/{token}',
+        roles: 'public',
+        objects: ['none'],
+        write: false,
+        prepare: async (cell) => {
+          const problem = await problemIn('in_progress', ownDeptOf(cell.who));
+          return { id: problem.id, data: { token: await linkFor(problem.id), code: problem.code } };
+        },
+        send: (_cell, ctx) => t.http().get(api(`/track/${String(ctx.data!.token)}`)),
+        ok: () => ({
+          status: 200,
+          check: (res, ctx) =>
+            res.body.code === ctx.data!.code && res.body.canRate === false && !('id' in res.body) ? null : res.text,
+        }),
+      },
+      {
+        key: 'POST /api/v1/track/{token}/rating',
+        roles: 'public',
+        objects: ['none'],
+        write: true,
+        prepare: async (cell) => {
+          const problem = await problemIn('resolved', ownDeptOf(cell.who));
+          return { id: problem.id, data: { token: await linkFor(problem.id) } };
+        },
+        send: (_cell, ctx) =>
+          t
+            .http()
+            .post(api(`/track/${String(ctx.data!.token)}/rating`))
+            .send({ satisfaction: 'satisfied', comment: '满意' }),
+        ok: () => ({
+          status: 201,
+          check: async (res, ctx) => {
+            const [row] = await t.db.query(
+              `SELECT actor_id, data FROM problem_events WHERE problem_id = $1 ORDER BY at DESC, id DESC LIMIT 1`,
+              [ctx.id],
+            );
+            return res.body.status === 'closed' && row.actor_id === null && row.data.source === 'enterprise'
+              ? null
+              : `${res.text} ${JSON.stringify(row)}`;
+          },
+        }),
+      },
+    ];
+  }
+
   function projectSpecs(): Spec[] {
     const progressSpec = (
       key: string,
@@ -1974,6 +2102,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
               null)
             : null,
       },
+      ...trackingSpecs(),
     ];
   }
 
@@ -2292,6 +2421,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
     ['key projects', (k) => /^[A-Z]+ \/api\/v1\/projects/.test(k)],
     ["the caller's saved views", (k) => /\/me\/saved-views/.test(k)],
     ['notifications: the inbox, preferences, channels and deliveries', (k) => /notification/.test(k)],
+    ['tracking links and the tracking page', (k) => /\/tracking-link|\/track\//.test(k)],
   ];
 
   it.each(groups)('answers as expected for %s', async (_name, belongs) => {

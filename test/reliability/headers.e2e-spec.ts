@@ -117,6 +117,12 @@ describe('headers and leaks', () => {
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
     const week = DateTime.now().setZone('Asia/Shanghai').toFormat("kkkk-'W'WW");
+    const link = await t
+      .http()
+      .post(api(`/problems/${problem.id}/tracking-link`))
+      .set(manager.auth)
+      .expect(201);
+    const token = link.body.token as string;
     const failed = await checkAll([
       ['GET /health 200', 200, () => t.http().get(api('/health'))],
       [
@@ -206,10 +212,49 @@ describe('headers and leaks', () => {
           ),
       ],
       ['import template 200', 200, () => binary(t.http().get(api('/enterprises/import/template')).set(official.auth))],
+      [
+        'tracking link 201',
+        201,
+        () =>
+          t
+            .http()
+            .post(api(`/problems/${problem.id}/tracking-link`))
+            .set(manager.auth),
+      ],
+      [
+        'tracking QR code 200',
+        200,
+        () =>
+          binary(
+            t
+              .http()
+              .get(api(`/problems/${problem.id}/tracking-link/qr.svg`))
+              .set(manager.auth),
+          ),
+      ],
+      ['tracking page data 200', 200, () => t.http().get(api(`/track/${token}`))],
+      ['tracking page data 404', 404, () => t.http().get(api(`/track/${'Z'.repeat(43)}`))],
+      [
+        'tracking rating before resolution 409',
+        409,
+        () =>
+          t
+            .http()
+            .post(api(`/track/${token}/rating`))
+            .send({ satisfaction: 'satisfied' }),
+      ],
       ['API docs page 200', 200, () => t.http().get('/api/docs')],
       ['API document 200', 200, () => t.http().get('/api/docs-json')],
     ]);
     expect(failed).toEqual([]);
+    // The enterprise's answers are kept by no cache and name no referrer.
+    for (const res of [
+      await t.http().get(api(`/track/${token}`)),
+      await t.http().get(api(`/track/${'Z'.repeat(43)}`)),
+    ]) {
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      if (res.status === 200) expect(res.headers['cache-control']).toBe('no-store');
+    }
     // The export is not kept by caches along the way.
     const exported = await t.http().get(api('/problems/export?format=csv')).set(manager.auth);
     expect(exported.headers['cache-control']).toBe('no-store');

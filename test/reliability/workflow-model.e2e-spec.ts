@@ -194,7 +194,8 @@ function predict(p: ModelProblem, actor: Actor, action: Action, step: Step, dueA
           resolution: satisfied ? p.resolution : null,
         },
         note: TEXT.feedback,
-        data: () => ({ satisfaction: step.satisfaction }),
+        // docs/domain.md: a manager's verification says so (the enterprise's own rating says 'enterprise').
+        data: () => ({ satisfaction: step.satisfaction, source: 'manager' }),
       };
     }
     case 'reopen':

@@ -17,8 +17,9 @@ function filesUnder(folder) {
  * Writes `<file>.br` and `<file>.gz` beside every text asset of the finished build, so the service
  * sends compressed bytes without compressing on each request (src/web/serve-web.ts picks the copy
  * the browser accepts). Brotli at its highest quality: done once per build, it costs a few seconds.
+ * `only`: a pattern of the paths to compress, for a build that adds files to a folder already done.
  */
-export function precompress() {
+export function precompress({ only } = {}) {
   let outDir = '';
   return {
     name: 'outreach-precompress',
@@ -29,6 +30,8 @@ export function precompress() {
     closeBundle() {
       for (const file of filesUnder(outDir)) {
         if (!COMPRESSIBLE.test(file) || statSync(file).size < MIN_BYTES) continue;
+        // A second build into the same folder (the tracking page) compresses only its own files.
+        if (only && !only.test(file)) continue;
         const bytes = readFileSync(file);
         writeFileSync(
           `${file}.br`,

@@ -5,7 +5,8 @@
    - every hashed asset the page loads (they never change under their name);
    - the reference data every user sees alike (time zone, districts, categories, departments,
      statuses), read from the network first and from the cache only when offline, cleared on
-     sign-out. No other API answer is ever stored: they hold one user's data. */
+     sign-out. No other API answer is ever stored: they hold one user's data. The enterprise's
+   tracking page (/t/…) and its answers (/api/v1/track/…) are left to the network alone. */
 const MANIFEST = self.__OUTREACH_MANIFEST__;
 const CODE_CACHE = `outreach-code-${MANIFEST.version}`;
 const REFERENCE_CACHE = 'outreach-reference';
@@ -62,6 +63,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The enterprise's tracking page and its answers: never kept, never answered from a cache.
+  if (url.pathname.startsWith('/t/') || url.pathname.startsWith('/api/v1/track/')) return;
   if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
     event.respondWith(fetch(request).catch(() => caches.match(SHELL(), { cacheName: CODE_CACHE, ignoreVary: true })));
   } else if (url.pathname.startsWith('/assets/')) {

@@ -114,6 +114,23 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (await request<T>(path, options)).data;
 }
 
+/** A text answer (an SVG image) read with the token, which an <img> could not send. */
+export async function apiText(path: string, renewed = false): Promise<string> {
+  const token = getToken();
+  const response = await fetch(`/api/v1${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    if (await renewedAfter(response, {}, renewed)) return apiText(path, true);
+    const payload = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    throw new ApiError(
+      response.status,
+      typeof payload.code === 'string' ? payload.code : `HTTP_${response.status}`,
+      typeof payload.message === 'string' ? payload.message : response.statusText,
+      payload,
+    );
+  }
+  return response.text();
+}
+
 /** Fetches a file with the token (links cannot carry one) and hands it to the browser to save. */
 export async function download(path: string, query: Query, fallbackName: string, renewed = false): Promise<void> {
   const token = getToken();

@@ -697,7 +697,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Add a progress note; the status does not change */
+    /** Add a progress note, internal or (public: true) shown on the enterprise's tracking page; the status does not change */
     post: operations['ProblemsController_progress'];
     delete?: never;
     options?: never;
@@ -767,6 +767,41 @@ export interface paths {
     put?: never;
     /** Return a misassigned problem (退单); it goes back to reported */
     post: operations['ProblemsController_return'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/tracking-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The enterprise's tracking link (跟踪链接): the same one again while it is valid, else a new one */
+    post: operations['TrackingLinksController_link'];
+    /** Revoke the problem's tracking links; the next request for a link makes a new one */
+    delete: operations['TrackingLinksController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/tracking-link/qr.svg': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The tracking link in force as a QR code (SVG); 404 until a link has been made */
+    get: operations['TrackingLinksController_qr'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1228,6 +1263,40 @@ export interface paths {
     /** Set a tier’s visit interval from now on (earlier intervals stay for past figures) */
     put: operations['ResponsibilitiesController_setTier'];
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/track/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the enterprise sees of its problem (跟踪页): no names, no internal notes, no ids */
+    get: operations['TrackController_track'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/track/{token}/rating': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The enterprise rates the resolved problem (评价): satisfied closes it, unsatisfied sends it back; once */
+    post: operations['TrackController_rate'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2694,6 +2763,12 @@ export interface components {
       /** @description 复产率 */
       resumptionRate: components['schemas']['ResumptionRate'];
     };
+    ProgressDto: {
+      /** @description what happened */
+      note: string;
+      /** @description true: the enterprise sees this note on its tracking page (公开); default false (internal) */
+      public?: boolean;
+    };
     ProjectDetailResponse: {
       /** @description may change the descriptive fields (managers, admins) */
       canEdit: boolean;
@@ -2866,6 +2941,12 @@ export interface components {
       /** @description pass as cursor for the next page; null on the last */
       nextCursor: string | null;
     };
+    PublicNoteResponse: {
+      /** Format: date-time */
+      at: string;
+      /** @description a progress note marked public, or the resolution text */
+      note: string;
+    };
     RateFigures: {
       /**
        * @description one decimal place; null when the denominator is 0
@@ -2891,6 +2972,19 @@ export interface components {
       recorded: number;
       /** @description of those, resolved or closed as of asOf */
       resolved: number;
+    };
+    RatingDto: {
+      /** @description the enterprise's comment (评价意见) */
+      comment?: string;
+      /**
+       * @description 满意 / 基本满意 / 不满意
+       * @enum {string}
+       */
+      satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+    };
+    RatingResponse: {
+      /** @enum {string} */
+      status: 'reported' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
     };
     ReadAllResponse: {
       /** @description how many were marked read */
@@ -3028,6 +3122,10 @@ export interface components {
     /** @enum {string} */
     Satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
     SatisfactionRate: {
+      /** @description of the verified, those whose latest verification is the enterprise's own rating (tracking page) */
+      fromEnterprise: number;
+      /** @description of the verified, those whose latest verification a manager recorded after a call (回访) */
+      fromManager: number;
       /**
        * @description one decimal place; null when the denominator is 0
        * @example 87.5
@@ -3173,6 +3271,40 @@ export interface components {
        * @example 30
        */
       visitIntervalDays: number;
+    };
+    TrackingLinkResponse: {
+      /**
+       * Format: date-time
+       * @description null while the problem is open; then its closing (or withdrawal) plus the configured days
+       */
+      expiresAt: string | null;
+      /** @description 32 random bytes, base64url (43 characters) */
+      token: string;
+      /**
+       * @description the page the enterprise opens
+       * @example https://baolian.example.gov.cn/t/3q2-…
+       */
+      url: string;
+    };
+    TrackResponse: {
+      /** @description true while the problem is resolved and awaits the enterprise’s rating */
+      canRate: boolean;
+      /**
+       * @description the tracking code (the problem’s code)
+       * @example JQ-2025-0042
+       */
+      code: string;
+      /** @description the responsible department, once assigned */
+      departmentName: string | null;
+      /**
+       * Format: date-time
+       * @description the committed date (办理时限)
+       */
+      dueAt: string | null;
+      publicNotes: components['schemas']['PublicNoteResponse'][];
+      /** @enum {string} */
+      status: 'reported' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
+      title: string;
     };
     TrendPoint: {
       /** Format: date-time */
@@ -5801,7 +5933,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['NoteDto'];
+        'application/json': components['schemas']['ProgressDto'];
       };
     };
     responses: {
@@ -5964,6 +6096,96 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  TrackingLinksController_link: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrackingLinkResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  TrackingLinksController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description revoked (also when there was none) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  TrackingLinksController_qr: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description an SVG image */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/svg+xml': string;
         };
       };
       /** @description an error */
@@ -7056,6 +7278,70 @@ export interface operations {
         };
       };
       /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  TrackController_track: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrackResponse'];
+        };
+      };
+      /** @description an error; 404 alike for unknown, expired and revoked links */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  TrackController_rate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RatingDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RatingResponse'];
+        };
+      };
+      /** @description an error; 404 alike for unknown, expired and revoked links */
       default: {
         headers: {
           [name: string]: unknown;

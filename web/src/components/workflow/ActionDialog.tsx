@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Button, Checkbox, Flex, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
@@ -18,6 +18,8 @@ export type ActionValues = Partial<AssignValues> & {
   satisfaction?: Satisfaction;
   feedback?: string;
   duplicateOf?: string;
+  /** A progress note the enterprise sees on its tracking page. */
+  public?: boolean;
 };
 
 /** The one free-text field each action has: its name in the body and whether it is required. */
@@ -56,6 +58,7 @@ export function actionBody(action: ActionName, values: ActionValues): Record<str
     if (values.deadline === 'date' && values.dueDate) body.dueAt = endOfDay(values.dueDate.format('YYYY-MM-DD'));
   }
   if (action === 'verify') body.satisfaction = values.satisfaction;
+  if (action === 'progress' && values.public) body.public = true;
   if (action === 'withdraw' && values.duplicateOf) body.duplicateOf = values.duplicateOf;
   return body;
 }
@@ -130,6 +133,13 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
         >
           <Input.TextArea data-testid="action-note" rows={3} maxLength={2000} showCount />
         </Form.Item>
+        {action === 'progress' && (
+          <Form.Item name="public" valuePropName="checked">
+            <Checkbox data-testid="action-public">
+              {t('公开给企业（企业在跟踪页可见）', 'Public: the enterprise sees it on its tracking page')}
+            </Checkbox>
+          </Form.Item>
+        )}
         {action === 'withdraw' && (
           <Form.Item name="duplicateOf" label={t('与之重复的问题（可选）', 'Duplicate of (optional)')}>
             <ProblemPicker exclude={problem.id} />

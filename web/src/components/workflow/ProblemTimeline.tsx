@@ -45,7 +45,11 @@ export function ProblemTimeline({ events }: { events: ProblemEvent[] }) {
                 )}
                 <div>
                   <Typography.Text type="secondary">
-                    {formatTime(event.at)} · {event.actorName ?? t('系统', 'System')}
+                    {formatTime(event.at)} ·{' '}
+                    {event.data.source === 'enterprise'
+                      ? t('企业（跟踪页评价）', 'The enterprise (tracking page)')
+                      : (event.actorName ?? t('系统', 'System'))}
+                    {event.data.public === true && ` · ${t('已公开给企业', 'shown to the enterprise')}`}
                   </Typography.Text>
                 </div>
                 {event.type === 'assign' && (

@@ -201,7 +201,13 @@ function SummaryCards({
 }: SummaryProps) {
   const { t } = useI18n();
   const onTime = report?.onTimeRate ?? { onTime: 0, resolved: 0, ratePercent: null };
-  const satisfaction = report?.satisfactionRate ?? { satisfied: 0, verified: 0, ratePercent: null };
+  const satisfaction = report?.satisfactionRate ?? {
+    satisfied: 0,
+    verified: 0,
+    ratePercent: null,
+    fromEnterprise: 0,
+    fromManager: 0,
+  };
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} sm={12} lg={8}>
@@ -268,7 +274,10 @@ function SummaryCards({
           ratePercent={satisfaction.ratePercent}
           numerator={satisfaction.satisfied}
           denominator={satisfaction.verified}
-          parts={t('满意 / 回访', 'satisfied / verified')}
+          parts={t(
+            `满意 / 回访 · 企业自评 ${satisfaction.fromEnterprise}，回访录入 ${satisfaction.fromManager}`,
+            `satisfied / verified · ${satisfaction.fromEnterprise} rated by the enterprise, ${satisfaction.fromManager} by a manager`,
+          )}
         />
       </Col>
       <Col xs={24} sm={12} lg={8}>

@@ -17,6 +17,7 @@ import { useI18n } from '../../i18n';
 import { ClampedText } from '../../components/ClampedText';
 import { PageTitle } from '../../components/PageTitle';
 import { ProblemProjectLink } from '../projects/ProblemProjectLink';
+import { TrackingQr } from '../../components/tracking/TrackingQr';
 
 /** One problem: its facts, its enterprise, its history, and the actions the user may take now. */
 export function ProblemPage() {
@@ -140,7 +141,14 @@ export function ProblemPage() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <ProblemFacts problem={problem} enterprise={enterprise} />
+          <Flex vertical gap={16}>
+            <ProblemFacts problem={problem} enterprise={enterprise} />
+            {user?.role !== 'handler' && (
+              <Card size="small" title={t('企业跟踪', "The enterprise's tracking page")}>
+                <TrackingQr problemId={problem.id} />
+              </Card>
+            )}
+          </Flex>
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('流转记录', 'History')}>

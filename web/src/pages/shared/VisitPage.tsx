@@ -19,6 +19,7 @@ import { StatusTag } from '../../components/workflow/StatusTag';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { PageTitle } from '../../components/PageTitle';
+import { TrackingQr } from '../../components/tracking/TrackingQr';
 
 type Dialog = 'amend' | 'withdraw';
 
@@ -101,6 +102,9 @@ export function VisitPage() {
           <Tag color="gold">{t(`已修正 ${visit.revision - 1} 次`, `Amended ×${visit.revision - 1}`)}</Tag>
         )}
         <Button onClick={reload}>{t('刷新', 'Refresh')}</Button>
+        <Button className="no-print" data-testid="visit-print" onClick={() => window.print()}>
+          {t('打印回执', 'Print receipt')}
+        </Button>
       </Flex>
       {conflict && (
         <Alert
@@ -200,6 +204,11 @@ export function VisitPage() {
                           </>
                         )}
                       </Typography.Text>
+                      {readsEnterprises && (
+                        <div style={{ flexBasis: '100%' }}>
+                          <TrackingQr problemId={problem.id} size={120} />
+                        </div>
+                      )}
                     </Flex>
                   ))}
                 </Flex>
