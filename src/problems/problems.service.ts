@@ -161,7 +161,7 @@ export class ProblemsService {
       const { next, note, data } = transition(current, input);
       const at = await this.repository.applyAction(em, id, current.version, input.action, next);
       if (at === undefined) throw versionMismatch(current.version + 1);
-      await this.repository.insertEvent(em, {
+      await this.recordEvent(em, {
         problemId: id,
         action: input.action,
         fromStatus: current.status,
