@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { ProblemsExportController } from './export/problems-export.controller';
@@ -8,7 +9,7 @@ import { ProblemsRepository } from './problems.repository';
 import { ProblemsService } from './problems.service';
 
 @Module({
-  imports: [IdempotencyModule, ReferenceModule],
+  imports: [IdempotencyModule, ReferenceModule, AttachmentsModule],
   // The export controller first: GET /problems/export must be matched before GET /problems/:id.
   controllers: [ProblemsExportController, ProblemsController],
   providers: [ProblemsRepository, ProblemsService, ProblemsExportService],
