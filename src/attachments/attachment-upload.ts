@@ -21,34 +21,43 @@ const tooLarge = (message: string) =>
  * Files stream to disk under `DATA_DIR/attachments/incoming/` and never sit whole in memory; a file
  * past the size limit, or one file too many, stops the upload at once (413 naming `file`) and multer
  * removes what it had written. Whatever the route does, the received files are removed when the
- * request ends: only what the service stored remains.
+ * request ends (the route removes them before it answers; this is the net for a route that throws
+ * before its handler runs): only what the service stored remains.
  */
 @Injectable()
 export class AttachmentUpload implements NestInterceptor {
-  private readonly receive: (req: Request, res: Response, done: (error?: unknown) => void) => void;
-  private readonly maxMb: number;
+  private receiver?: (req: Request, res: Response, done: (error?: unknown) => void) => void;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    const incoming = path.join(config.dataDir, 'attachments', 'incoming');
-    this.maxMb = config.attachments.maxFileBytes / 1024 / 1024;
-    this.receive = multer({
-      storage: multer.diskStorage({
-        destination: (_req, _file, callback) => {
-          fs.mkdir(incoming, { recursive: true }).then(
-            () => callback(null, incoming),
-            (error: Error) => callback(error, incoming),
-          );
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  private get maxMb(): number {
+    return this.config.attachments.maxFileBytes / 1024 / 1024;
+  }
+
+  /** Multer, made on first use (the OpenAPI document is built with a stand-in configuration). */
+  private receive(req: Request, res: Response, done: (error?: unknown) => void): void {
+    if (!this.receiver) {
+      const incoming = path.join(this.config.dataDir, 'attachments', 'incoming');
+      this.receiver = multer({
+        storage: multer.diskStorage({
+          destination: (_req, _file, callback) => {
+            fs.mkdir(incoming, { recursive: true }).then(
+              () => callback(null, incoming),
+              (error: Error) => callback(error, incoming),
+            );
+          },
+        }),
+        limits: {
+          fileSize: this.config.attachments.maxFileBytes,
+          files: this.config.attachments.maxFiles,
+          fields: 4,
+          fieldSize: 1024,
+          parts: this.config.attachments.maxFiles + 4,
         },
-      }),
-      limits: {
-        fileSize: config.attachments.maxFileBytes,
-        files: config.attachments.maxFiles,
-        fields: 4,
-        fieldSize: 1024,
-        parts: config.attachments.maxFiles + 4,
-      },
-      defParamCharset: 'utf8',
-    }).array('file');
+        defParamCharset: 'utf8',
+      }).array('file');
+    }
+    this.receiver(req, res, done);
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {

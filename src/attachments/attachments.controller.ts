@@ -29,7 +29,7 @@ import type { Response } from 'express';
 import { type AuthUser, CurrentUser, Roles } from '../access/auth-user';
 import { ErrorResponse } from '../common/error.response';
 import { idParam } from '../common/ids';
-import { AttachmentUpload, type ReceivedFile } from './attachment-upload';
+import { AttachmentUpload, type ReceivedFile, removeReceived } from './attachment-upload';
 import { AttachmentUploadResponse } from './attachment.response';
 import { type AttachmentContent, AttachmentsService } from './attachments.service';
 
@@ -85,7 +85,9 @@ export class AttachmentsController {
     @Body() fields: UploadFields | undefined,
     @Headers('idempotency-key') key: string | undefined,
   ) {
-    return this.attachments.addToProblem(user, id, files ?? [], textField(fields?.eventId), key);
+    return removingReceived(files, (received) =>
+      this.attachments.addToProblem(user, id, received, textField(fields?.eventId), key),
+    );
   }
 
   @Post('visits/:id/attachments')
@@ -103,7 +105,9 @@ export class AttachmentsController {
     @Body() fields: UploadFields | undefined,
     @Headers('idempotency-key') key: string | undefined,
   ) {
-    return this.attachments.addToVisit(user, id, files ?? [], textField(fields?.eventId), key);
+    return removingReceived(files, (received) =>
+      this.attachments.addToVisit(user, id, received, textField(fields?.eventId), key),
+    );
   }
 
   @Get('attachments/:id')
@@ -136,6 +140,15 @@ export class AttachmentsController {
   @ApiNoContentResponse({ description: 'removed' })
   async remove(@CurrentUser() user: AuthUser, @Param('id', attachmentId) id: string): Promise<void> {
     await this.attachments.remove(user, id);
+  }
+}
+
+/** Runs the upload, then removes the received files before the answer goes out, whatever it is. */
+async function removingReceived<T>(files: ReceivedFile[] | undefined, work: (files: ReceivedFile[]) => Promise<T>) {
+  try {
+    return await work(files ?? []);
+  } finally {
+    await removeReceived(files ?? []);
   }
 }
 

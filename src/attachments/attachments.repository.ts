@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { affected, exists, maybeOne, rows, SqlParams } from '../common/sql';
+import { affected, exists, maybeOne, one, rows, SqlParams } from '../common/sql';
 import { visibleProblems } from '../problems/problem-access';
 import { visibleVisits } from '../visits/visit-access';
 import type { AttachmentKind } from './attachment-content';
@@ -96,40 +96,35 @@ export class AttachmentsRepository {
     ]);
   }
 
+  /** Inserts the rows in order; each one's created_at is the clock's, so the list keeps the order the files came in. */
   async insert(em: EntityManager, items: AttachmentInsert[]): Promise<AttachmentRow[]> {
-    const inserted = await rows<{ id: string }>(
-      em,
-      `INSERT INTO attachments (owner_kind, problem_id, visit_id, event_id, kind, mime, size, sha256, storage_key,
-                                thumbnail_key, original_name, width, height, created_by)
-       SELECT x.owner_kind, x.problem_id, x.visit_id, x.event_id, x.kind, x.mime, x.size, x.sha256, x.storage_key,
-              x.thumbnail_key, x.original_name, x.width, x.height, x.created_by
-         FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS x(owner_kind text, problem_id uuid, visit_id uuid,
-              event_id bigint, kind text, mime text, size integer, sha256 text, storage_key text, thumbnail_key text,
-              original_name text, width integer, height integer, created_by uuid, ord bigint)
-        ORDER BY x.ord
-       RETURNING id`,
-      [
-        JSON.stringify(
-          items.map((i) => ({
-            owner_kind: i.ownerKind,
-            problem_id: i.problemId,
-            visit_id: i.visitId,
-            event_id: i.eventId,
-            kind: i.kind,
-            mime: i.mime,
-            size: i.size,
-            sha256: i.sha256,
-            storage_key: i.storageKey,
-            thumbnail_key: i.thumbnailKey,
-            original_name: i.originalName,
-            width: i.width,
-            height: i.height,
-            created_by: i.createdBy,
-          })),
-        ),
-      ],
-    );
-    const ids = inserted.map((r) => r.id);
+    const ids: string[] = [];
+    for (const i of items) {
+      const { id } = await one<{ id: string }>(
+        em,
+        `INSERT INTO attachments (owner_kind, problem_id, visit_id, event_id, kind, mime, size, sha256, storage_key,
+                                  thumbnail_key, original_name, width, height, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, clock_timestamp())
+         RETURNING id`,
+        [
+          i.ownerKind,
+          i.problemId,
+          i.visitId,
+          i.eventId,
+          i.kind,
+          i.mime,
+          i.size,
+          i.sha256,
+          i.storageKey,
+          i.thumbnailKey,
+          i.originalName,
+          i.width,
+          i.height,
+          i.createdBy,
+        ],
+      );
+      ids.push(id);
+    }
     const found = await rows<AttachmentRow>(
       em,
       `SELECT ${COLUMNS} FROM attachments a JOIN users u ON u.id = a.created_by WHERE a.id = ANY ($1::uuid[])`,
