@@ -25,7 +25,8 @@
  *   `json` column keeps its whitespace), the line is instead that text as one JSON string ("…").
  * - Then the files the rows name (FILE_COLUMNS: the attachments' stored files and thumbnails), each
  *   once, by key: `@file` gives its key, size and SHA-256, the next line its bytes in base64. A
- *   backup of a database without attachments has none; `files` in `@done` counts them.
+ *   backup of a database without attachments has none; `files` in `@done` counts them (left out
+ *   when there are none, so such a backup is written exactly as before attachments existed).
  * - `@done`, the last line: the number of tables, rows and files, and the SHA-256 of every byte before it.
  *   A file that lacks it, or whose checksum does not match, is incomplete or damaged.
  *

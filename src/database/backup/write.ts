@@ -113,7 +113,9 @@ async function* backupLines(
     seen.files += 1;
     seen.fileBytes += content.length;
   }
-  yield `@done ${JSON.stringify({ tables: tables.length, rows: total, files: keys.length, sha256: hash.digest('hex') })}\n`;
+  // `files` only when there are some: a backup without attachments reads as it did before them.
+  const files = keys.length > 0 ? { files: keys.length } : {};
+  yield `@done ${JSON.stringify({ tables: tables.length, rows: total, ...files, sha256: hash.digest('hex') })}\n`;
 }
 
 async function readFile(store: BackupFileStore, key: string): Promise<Buffer> {
