@@ -61,7 +61,7 @@ export function AttachmentPicker({
           type="file"
           accept="image/*"
           capture="environment"
-          hidden
+          style={{ display: 'none' }}
           aria-label={t('拍照', 'Take a photo')}
           data-testid={`${testId}-camera`}
           onChange={(event) => add(event.target.files)}
@@ -71,7 +71,7 @@ export function AttachmentPicker({
           type="file"
           accept={ACCEPT}
           multiple
-          hidden
+          style={{ display: 'none' }}
           aria-label={t('选择照片或 PDF', 'Choose photos or PDFs')}
           data-testid={`${testId}-files`}
           onChange={(event) => add(event.target.files)}
