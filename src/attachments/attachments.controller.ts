@@ -167,7 +167,7 @@ function send(res: Response, content: AttachmentContent, prefix: string): Stream
   res.setHeader(
     'Content-Security-Policy',
     "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'" +
-      (content.mime === 'application/pdf' ? "; object-src 'self'; plugin-types application/pdf" : ''),
+      (content.mime === 'application/pdf' ? "; object-src 'self'" : ''),
   );
   res.setHeader('Cache-Control', 'private, max-age=3600');
   res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
