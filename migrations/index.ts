@@ -18,6 +18,7 @@ import { WatchWarnings1764820000000 } from './1764820000000-WatchWarnings';
 import { AssessmentWeights1764930000000 } from './1764930000000-AssessmentWeights';
 import { Notifications1765000000000 } from './1765000000000-Notifications';
 import { TrackingLinks1765010000000 } from './1765010000000-TrackingLinks';
+import { Attachments1765020000000 } from './1765020000000-Attachments';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   AssessmentWeights1764930000000,
   Notifications1765000000000,
   TrackingLinks1765010000000,
+  Attachments1765020000000,
 ];

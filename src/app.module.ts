@@ -6,6 +6,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AuthModule } from './auth/auth.module';
 import { ErrorFilter } from './common/error.filter';
 import type { AppConfig } from './config/app-config';
@@ -81,6 +82,7 @@ export class AppModule {
         SavedViewsModule,
         NotificationsModule,
         TrackingModule.forRoot(jwtSecret),
+        AttachmentsModule,
       ],
       providers: [
         { provide: APP_LOGGER, useValue: logger },

@@ -51,7 +51,8 @@ function securityHeaders(config: AppConfig): (req: Request, res: Response, next:
       contentSecurityPolicy: {
         directives: {
           'script-src': [(req) => (isApiPath((req as Request).path) ? "'none'" : "'self'")],
-          'img-src': ["'self'", 'data:'],
+          // blob: for the attachments, which the app fetches with its token and shows from memory.
+          'img-src': ["'self'", 'data:', 'blob:'],
           'upgrade-insecure-requests': overTls ? [] : null,
         },
       },

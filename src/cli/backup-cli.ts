@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { createAttachmentStorage } from '../attachments/attachment-storage';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { BackupError, backupDatabase, partialFileOf, restoreDatabase, TableCount } from '../database/backup';
 import { consoleOutput, CliOutput, CliRunning, runMain, withCliContext } from './cli-context';
@@ -71,18 +72,22 @@ export async function runBackupCli(
 
     await withCliContext({ config, statementTimeoutMs: 600_000, io, running }, async (context) => {
       const db = context.get(DataSource);
+      // The attachment files travel inside the backup file, beside the rows that name them.
+      const files = createAttachmentStorage(config);
       if (command === 'backup') {
         running.partial = partialFileOf(target);
-        const summary = await backupDatabase(db, target);
+        const summary = await backupDatabase(db, target, { files });
         running.partial = undefined;
         io.out(`backup written to ${summary.file} (${megabytes(summary.bytes)})`);
         io.out(`  ${summary.tables.length} tables, ${summary.rows} rows in ${summary.seconds.toFixed(1)} s`);
+        io.out(`  ${summary.files} attachment files (${megabytes(summary.fileBytes)})`);
         io.out(`  migrations: ${summary.migrations.join(', ')}`);
         io.out(`  ${tableLine(summary.tables)}`);
       } else {
-        const summary = await restoreDatabase(db, target);
+        const summary = await restoreDatabase(db, target, { files });
         io.out(`restored ${summary.file} (taken ${summary.createdAt})`);
         io.out(`  ${summary.tables.length} tables, ${summary.rows} rows in ${summary.seconds.toFixed(1)} s`);
+        io.out(`  ${summary.files} attachment files written back to the attachment store`);
         if (summary.migrationsBefore.length) io.out(`  migrations run first: ${summary.migrationsBefore.join(', ')}`);
         if (summary.migrationsAfter.length) {
           io.out(`  migrations newer than the backup, run over its rows: ${summary.migrationsAfter.join(', ')}`);

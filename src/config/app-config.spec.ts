@@ -34,6 +34,7 @@ describe('loadConfig: defaults', () => {
       httpsHeaders: 'auto',
       rateLimitPerMinute: 1200,
       importMaxRows: 20000,
+      attachments: { storage: 'local', maxFileBytes: 10 * 1024 * 1024, maxFiles: 10 },
       warnings: { scanIntervalSeconds: 300, dueSoonWorkingDays: 3, staleDays: 7 },
       notifications: {
         publicUrl: 'http://localhost:3000',
@@ -74,6 +75,9 @@ describe('loadConfig: defaults', () => {
       HTTPS_HEADERS: 'always',
       RATE_LIMIT_PER_MINUTE: '0',
       IMPORT_MAX_ROWS: '500',
+      ATTACHMENT_STORAGE: 'local',
+      ATTACHMENT_MAX_MB: '4',
+      ATTACHMENT_MAX_FILES: '3',
       WARNING_SCAN_INTERVAL_SECONDS: '0',
       WARNING_DUE_SOON_DAYS: '5',
       WARNING_STALE_DAYS: '14',
@@ -106,6 +110,7 @@ describe('loadConfig: defaults', () => {
       httpsHeaders: 'always',
       rateLimitPerMinute: 0,
       importMaxRows: 500,
+      attachments: { storage: 'local', maxFileBytes: 4 * 1024 * 1024, maxFiles: 3 },
       warnings: { scanIntervalSeconds: 0, dueSoonWorkingDays: 5, staleDays: 14 },
       notifications: {
         publicUrl: 'https://outreach.jiuquan.gov.cn',

@@ -30,6 +30,14 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Data rows one enterprise import may hold; a file with more is refused while it is read. */
   importMaxRows: number;
+  attachments: {
+    /** Where attachment files are kept: `local` (under `dataDir/attachments/`) is the only store for now. */
+    storage: 'local';
+    /** The largest file one upload may carry; a larger one is refused while it arrives. */
+    maxFileBytes: number;
+    /** Files one upload request may carry. */
+    maxFiles: number;
+  };
   warnings: {
     /** Seconds between two runs of the warning job; 0 turns the job off. */
     scanIntervalSeconds: number;
@@ -266,6 +274,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('HTTPS_HEADERS', `expected auto, always or never, got "${httpsHeaders}"`);
   }
 
+  const attachmentStorage = text(env, 'ATTACHMENT_STORAGE')?.toLowerCase() ?? 'local';
+  if (attachmentStorage !== 'local') {
+    throw new ConfigError('ATTACHMENT_STORAGE', `expected local (the only store for now), got "${attachmentStorage}"`);
+  }
+
   return {
     databaseUrl,
     dataDir: path.resolve(text(env, 'DATA_DIR') ?? './.data'),
@@ -283,6 +296,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     httpsHeaders,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     importMaxRows: integer(env, 'IMPORT_MAX_ROWS', 20_000, 1, 100_000),
+    attachments: {
+      storage: attachmentStorage,
+      maxFileBytes: integer(env, 'ATTACHMENT_MAX_MB', 10, 1, 100) * 1024 * 1024,
+      maxFiles: integer(env, 'ATTACHMENT_MAX_FILES', 10, 1, 50),
+    },
     warnings: {
       scanIntervalSeconds: integer(env, 'WARNING_SCAN_INTERVAL_SECONDS', 300, 0, 86400),
       dueSoonWorkingDays: integer(env, 'WARNING_DUE_SOON_DAYS', 3, 1, 60),

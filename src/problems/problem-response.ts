@@ -1,6 +1,7 @@
 import { RESOLVED_SQL_LIST, WITHDRAWN_SQL } from '../workflow/status-sql';
 import { type Status, STATUS_LABELS } from '../workflow/statuses';
 import type { Satisfaction } from '../workflow/satisfactions';
+import type { AttachmentResponse } from '../attachments/attachment.response';
 import type { Action } from './problem-workflow';
 import type { Source } from './problem.dto';
 
@@ -59,6 +60,8 @@ export interface ProblemResponse {
   events?: ProblemEventResponse[];
   /** On a single problem: the actions the caller may take on it now (the transition table and their role). */
   allowedActions?: Action[];
+  /** On a single problem: its photos and letters; `eventId` ties one to the event it came with. */
+  attachments?: AttachmentResponse[];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { AttachmentResponse } from '../attachments/attachment.response';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SATISFACTIONS, type Satisfaction } from '../workflow/satisfactions';
 import { type Status, STATUSES } from '../workflow/statuses';
@@ -168,6 +169,12 @@ export class ProblemResponse implements ProblemShape {
     description: 'on a single problem: the actions the caller may take on it now',
   })
   allowedActions?: Action[];
+
+  @ApiPropertyOptional({
+    type: [AttachmentResponse],
+    description: 'on a single problem: its attachments, oldest first; eventId ties one to its event on the timeline',
+  })
+  attachments?: AttachmentResponse[];
 }
 
 export class ProblemPage {

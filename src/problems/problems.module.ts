@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReferenceModule } from '../reference/reference.module';
@@ -9,7 +10,7 @@ import { ProblemsRepository } from './problems.repository';
 import { ProblemsService } from './problems.service';
 
 @Module({
-  imports: [IdempotencyModule, ReferenceModule, NotificationsModule],
+  imports: [IdempotencyModule, ReferenceModule, NotificationsModule, AttachmentsModule],
   // The export controller first: GET /problems/export must be matched before GET /problems/:id.
   controllers: [ProblemsExportController, ProblemsController],
   providers: [ProblemsRepository, ProblemsService, ProblemsExportService],

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Page } from '../common/pagination';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CalendarService } from '../reference/calendar.service';
 import type { Satisfaction } from '../workflow/satisfactions';
@@ -32,6 +33,7 @@ export class ProblemsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /**
@@ -88,7 +90,8 @@ export class ProblemsService {
   async get(user: AuthUser, id: string): Promise<ProblemResponse> {
     const row = await this.repository.findVisible(user, id);
     if (!row) throw DomainError.notFound('problem');
-    return withActions(user, toProblemResponse(row, await this.repository.events(id)));
+    const [events, attachments] = await Promise.all([this.repository.events(id), this.attachments.ofProblem(id)]);
+    return withActions(user, { ...toProblemResponse(row, events), attachments });
   }
 
   async list(user: AuthUser, query: ListProblemsQuery): Promise<Page<ProblemResponse> & { total?: number }> {
@@ -261,7 +264,8 @@ export class ProblemsService {
 
   /** Unscoped read inside a transaction: the caller has just created or acted on this problem. */
   private async read(em: EntityManager, id: string): Promise<ProblemResponse> {
-    return toProblemResponse(await this.repository.find(em, id), await this.repository.events(id, em));
+    const problem = toProblemResponse(await this.repository.find(em, id), await this.repository.events(id, em));
+    return { ...problem, attachments: await this.attachments.ofProblem(id) };
   }
 }
 

@@ -1,4 +1,5 @@
-import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { AttachmentResponse } from '../attachments/attachment.response';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { ProblemResponse } from '../problems/problem.response';
 import { TIERS, type Tier } from '../enterprises/tiers';
 import { STATUSES } from '../workflow/statuses';
@@ -150,6 +151,9 @@ export class VisitViewResponse implements VisitView {
 
   @ApiProperty({ description: 'whether the caller may amend or withdraw it now' })
   canAmend: boolean;
+
+  @ApiPropertyOptional({ type: [AttachmentResponse], description: 'on a single visit: its attachments, oldest first' })
+  attachments?: AttachmentResponse[];
 }
 
 export class VisitPage {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { ProblemsModule } from '../problems/problems.module';
 import { VisitsController } from './visits.controller';
@@ -6,7 +7,7 @@ import { VisitsRepository } from './visits.repository';
 import { VisitsService } from './visits.service';
 
 @Module({
-  imports: [IdempotencyModule, ProblemsModule],
+  imports: [IdempotencyModule, ProblemsModule, AttachmentsModule],
   controllers: [VisitsController],
   providers: [VisitsRepository, VisitsService],
 })

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
+import type { AttachmentResponse } from '../attachments/attachment.response';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import type { ProblemResponse } from '../problems/problem-response';
 import { ProblemsService } from '../problems/problems.service';
@@ -56,6 +58,8 @@ export interface VisitView {
   createdAt: string;
   /** Whether the caller may amend or withdraw it now. */
   canAmend: boolean;
+  /** On a single visit: its photos and letters, oldest first. */
+  attachments?: AttachmentResponse[];
 }
 
 /** The fields an amendment may change, as the revision history names them. */
@@ -82,6 +86,7 @@ export class VisitsService {
   constructor(
     private readonly visits: VisitsRepository,
     private readonly problems: ProblemsService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   /** The visit, its officials and its problems: written together in the caller's transaction. */
@@ -140,7 +145,7 @@ export class VisitsService {
   async get(user: AuthUser, id: string): Promise<VisitView> {
     const row = await this.visits.findVisible(user, id);
     if (!row) throw DomainError.notFound('visit');
-    return toView(user, row);
+    return { ...toView(user, row), attachments: await this.attachments.ofVisit(id) };
   }
 
   async list(user: AuthUser, query: ListVisitsQuery): Promise<Page<VisitView>> {

@@ -1,5 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
+import sharp from 'sharp';
 import type { Response, Test } from 'supertest';
 import { Factory, inDays, TestUser } from '../factories';
 import { ADMIN, createTestApp, TestApp } from '../support/test-app';
@@ -100,6 +104,7 @@ interface Spec {
 describe('authorization matrix: every endpoint × every caller × every object', () => {
   let t: TestApp;
   let f: Factory;
+  let dataDir: string;
   const users = {} as Record<Exclude<Who, 'anonymous'>, TestUser>;
   let adminAuth: { Authorization: string };
   let deptA: { id: string };
@@ -1102,9 +1107,203 @@ describe('authorization matrix: every endpoint × every caller × every object',
     ];
   }
 
+  // Attachments: a PDF letter (and a photo for the thumbnail) on a problem of each department or a
+  // visit; a refusal must store no row. The uploader is the manager unless a cell says otherwise.
+  const pdf = () => Buffer.from(`%PDF-1.4\n% matrix ${unique()}\ntrailer << >>\n%%EOF\n`);
+  let matrixPhoto: Promise<Buffer> | undefined;
+  const photo = () =>
+    (matrixPhoto ??= sharp({ create: { width: 400, height: 300, channels: 3, background: '#446688' } })
+      .jpeg()
+      .toBuffer());
+  const attachmentFixtures = new Map<string, Promise<string>>();
+
+  async function upload(as: TestUser, path: string, content: Buffer, filename: string): Promise<string> {
+    const res = await t.http().post(api(path)).set(as.auth).attach('file', content, { filename });
+    if (res.status !== 201) throw new Error(`fixture attachment: ${res.status} ${res.text}`);
+    return res.body.items[0].id;
+  }
+
+  /**
+   * Where an attachment cell points: one on the shared problem of the department (or a visit),
+   * uploaded by the manager and shared by the reads; with `uploader`, a fresh one by that user (deletes).
+   */
+  const attachmentTarget =
+    (owner: 'problem' | 'visit', kind: 'pdf' | 'image', uploader?: (cell: Cell, allowed: boolean) => Who) =>
+    async (cell: Cell, allowed: boolean): Promise<Ctx> => {
+      if (cell.obj === 'missing') return { id: MISSING_ID };
+      if (cell.obj === 'malformed') return { id: MALFORMED_ID };
+      const path =
+        owner === 'problem'
+          ? `/problems/${(await sharedProblem('in_progress', cell.obj === 'deptA' ? 'A' : 'B')).id}/attachments`
+          : `/visits/${(await visitTarget(false)(cell, false)).id}/attachments`;
+      const content = kind === 'pdf' ? pdf() : await photo();
+      const dept = cell.obj === 'deptA' ? 'A' : 'B';
+      if (uploader) {
+        const by = uploader(cell, allowed) as Exclude<Who, 'anonymous'>;
+        return { id: await upload(users[by], path, content, `m.${kind}`), dept };
+      }
+      const key = `${owner}:${kind}:${cell.obj}`;
+      if (!attachmentFixtures.has(key)) attachmentFixtures.set(key, upload(users.manager, path, content, `m.${kind}`));
+      return { id: await attachmentFixtures.get(key)!, dept };
+    };
+
+  const attachmentRow = async (ctx: Ctx) =>
+    ctx.id && /^[0-9a-f-]{36}$/.test(ctx.id)
+      ? ((await t.db.query(`SELECT deleted_at, deleted_by FROM attachments WHERE id = $1`, [ctx.id]))[0] ?? null)
+      : null;
+
+  function attachmentSpecs(): Spec[] {
+    const uploadCheck = (column: 'problem_id' | 'visit_id') => async (res: Response, ctx: Ctx) => {
+      const id = res.body.items?.[0]?.id;
+      const rows = await t.db.query(`SELECT 1 FROM attachments WHERE id = $1 AND ${column} = $2`, [id, ctx.id]);
+      return rows.length === 1 ? null : res.text;
+    };
+    const isPdf = (res: Response) =>
+      Buffer.isBuffer(res.body) && res.body.subarray(0, 5).toString() === '%PDF-'
+        ? null
+        : String(res.headers['content-type']);
+    const bytes = (request: Test) =>
+      request.buffer(true).parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    return [
+      {
+        key: 'POST /api/v1/problems/{id}/attachments',
+        roles: ALL_ROLES,
+        objects: ['missing', 'malformed', 'deptA', 'deptB'],
+        write: true,
+        scoped: true,
+        prepare: problemTarget('in_progress', false),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api(`/problems/${ctx.id}/attachments`))
+            .set(auth(cell.who))
+            .attach('file', pdf(), { filename: '复函.pdf' }),
+        ok: () => ({ status: 201, check: uploadCheck('problem_id') }),
+      },
+      {
+        key: 'POST /api/v1/visits/{id}/attachments',
+        roles: CREATORS,
+        objects: ['missing', 'malformed', 'existing', 'deptA', 'deptB'],
+        write: true,
+        prepare: visitTarget(false),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .post(api(`/visits/${ctx.id}/attachments`))
+            .set(auth(cell.who))
+            .attach('file', pdf(), { filename: '走访.pdf' }),
+        ok: () => ({ status: 201, check: uploadCheck('visit_id') }),
+      },
+      {
+        key: 'GET /api/v1/attachments/{id}',
+        roles: ALL_ROLES,
+        objects: ['missing', 'malformed', 'deptA', 'deptB'],
+        write: false,
+        scoped: true,
+        prepare: attachmentTarget('problem', 'pdf'),
+        send: (cell, ctx) =>
+          bytes(
+            t
+              .http()
+              .get(api(`/attachments/${ctx.id}`))
+              .set(auth(cell.who)),
+          ),
+        ok: () => ({ status: 200, check: isPdf }),
+      },
+      {
+        key: 'GET /api/v1/attachments/{id}',
+        variant: "a visit's",
+        roles: ALL_ROLES,
+        objects: ['missing', 'existing', 'deptA', 'deptB'],
+        write: false,
+        prepare: attachmentTarget('visit', 'pdf'),
+        send: (cell, ctx) =>
+          bytes(
+            t
+              .http()
+              .get(api(`/attachments/${ctx.id}`))
+              .set(auth(cell.who)),
+          ),
+        decide: visitScope,
+        ok: () => ({ status: 200, check: isPdf }),
+      },
+      {
+        key: 'GET /api/v1/attachments/{id}/thumbnail',
+        roles: ALL_ROLES,
+        objects: ['missing', 'malformed', 'deptA', 'deptB'],
+        write: false,
+        scoped: true,
+        prepare: attachmentTarget('problem', 'image'),
+        send: (cell, ctx) =>
+          bytes(
+            t
+              .http()
+              .get(api(`/attachments/${ctx.id}/thumbnail`))
+              .set(auth(cell.who)),
+          ),
+        ok: () => ({
+          status: 200,
+          check: (res) => (res.headers['content-type'] === 'image/jpeg' && Buffer.isBuffer(res.body) ? null : res.text),
+        }),
+      },
+      {
+        key: 'DELETE /api/v1/attachments/{id}',
+        variant: "the caller's own",
+        roles: ALL_ROLES,
+        objects: ['missing', 'malformed', 'deptA', 'deptB'],
+        write: true,
+        scoped: true,
+        // Each caller who may see the problem removes what they uploaded themselves.
+        prepare: attachmentTarget('problem', 'pdf', (cell, allowed) => (allowed ? cell.who : 'manager')),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .delete(api(`/attachments/${ctx.id}`))
+            .set(auth(cell.who)),
+        ok: (cell) => ({
+          status: 204,
+          check: async (_res, ctx) => {
+            const row = await attachmentRow(ctx);
+            return row?.deleted_by === users[cell.who as Exclude<Who, 'anonymous'>].id ? null : JSON.stringify(row);
+          },
+        }),
+        row: attachmentRow,
+      },
+      {
+        key: 'DELETE /api/v1/attachments/{id}',
+        variant: "the admin's",
+        roles: ALL_ROLES,
+        objects: ['missing', 'deptA', 'deptB'],
+        write: true,
+        scoped: true,
+        prepare: attachmentTarget('problem', 'pdf', () => 'admin'),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .delete(api(`/attachments/${ctx.id}`))
+            .set(auth(cell.who)),
+        // Only the uploader or a manager may remove it.
+        decide: (cell) =>
+          roleOf(cell.who) === 'official' || roleOf(cell.who) === 'handler'
+            ? { status: 403, code: 'FORBIDDEN' }
+            : undefined,
+        ok: () => ({
+          status: 204,
+          check: async (_res, ctx) => ((await attachmentRow(ctx))?.deleted_at ? null : 'kept'),
+        }),
+        row: attachmentRow,
+      },
+    ];
+  }
+
   function buildSpecs(): Spec[] {
     return [
       ...visitSpecs(),
+      ...attachmentSpecs(),
       simpleGet('GET /api/v1/health', '/health', 'public', (res) => (res.body.status === 'ok' ? null : res.text)),
       simpleGet('GET /api/v1/meta', '/meta', 'public', (res) =>
         typeof res.body.reportTimezone === 'string' ? null : res.text,
@@ -2286,7 +2485,8 @@ describe('authorization matrix: every endpoint × every caller × every object',
   // ---------------------------------------------------------------------------------------------
 
   beforeAll(async () => {
-    t = await createTestApp({ WARNING_SCAN_INTERVAL_SECONDS: '0' });
+    dataDir = mkdtempSync(join(tmpdir(), 'outreach-matrix-'));
+    t = await createTestApp({ WARNING_SCAN_INTERVAL_SECONDS: '0', DATA_DIR: dataDir });
     f = new Factory(t);
     adminAuth = await f.admin();
     deptA = await f.department('甲局');
@@ -2379,6 +2579,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
       responses: log.seen.length,
     });
     await t?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('has an expectation for every endpoint of the OpenAPI document, and the document lists every route', async () => {
@@ -2413,15 +2614,19 @@ describe('authorization matrix: every endpoint × every caller × every object',
       'health, meta, login, users, reference data and calendar',
       (k) => /health|meta|auth|users|districts|categories|statuses|departments|calendar/.test(k),
     ],
-    ['enterprises, import and visits', (k) => /enterprises|visits/.test(k) && !/responsibilities|reports/.test(k)],
+    [
+      'enterprises, import and visits',
+      (k) => /enterprises|visits/.test(k) && !/responsibilities|reports|attachments/.test(k),
+    ],
     ['responsibilities and tiers', (k) => /responsibilities|tiers/.test(k)],
     ['problem create, list, export and read', (k) => /problems(\/export|\/\{id\})?$/.test(k)],
-    ['problem actions', (k) => /problems\/\{id\}\/[a-z]+$/.test(k)],
+    ['problem actions', (k) => /problems\/\{id\}\/[a-z]+$/.test(k) && !k.endsWith('/attachments')],
     ['reports, warnings and the assessment', (k) => /reports|warnings|assessment/.test(k)],
     ['key projects', (k) => /^[A-Z]+ \/api\/v1\/projects/.test(k)],
     ["the caller's saved views", (k) => /\/me\/saved-views/.test(k)],
     ['notifications: the inbox, preferences, channels and deliveries', (k) => /notification/.test(k)],
     ['tracking links and the tracking page', (k) => /\/tracking-link|\/track\//.test(k)],
+    ['attachments', (k) => /\/attachments(\/|$)/.test(k)],
   ];
 
   it.each(groups)('answers as expected for %s', async (_name, belongs) => {

@@ -10,7 +10,10 @@
  *   @end {"name":"districts","rows":7}
  *   @table {"name":"categories",…}
  *   …
- *   @done {"tables":15,"rows":12345,"sha256":"<hex>"}
+ *   @file {"key":"<sha256>","bytes":48213,"sha256":"<hex>"}   the attachment files, after every table
+ *   <the file's bytes in base64, one line>
+ *   …
+ *   @done {"tables":15,"rows":12345,"files":2,"sha256":"<hex>"}
  *
  * - Line 1, the header: the format and its version, when the backup was taken, the migrations the
  *   database had applied (in order; the schema the rows fit), and the tables in the order they follow.
@@ -20,7 +23,11 @@
  * - A row line is the text of `row_to_json(row)` exactly as PostgreSQL wrote it (so numbers, json
  *   values and timestamps keep every digit and character). Should that text contain a line break (a
  *   `json` column keeps its whitespace), the line is instead that text as one JSON string ("…").
- * - `@done`, the last line: the number of tables and rows, and the SHA-256 of every byte before it.
+ * - Then the files the rows name (FILE_COLUMNS: the attachments' stored files and thumbnails), each
+ *   once, by key: `@file` gives its key, size and SHA-256, the next line its bytes in base64. A
+ *   backup of a database without attachments has none; `files` in `@done` counts them (left out
+ *   when there are none, so such a backup is written exactly as before attachments existed).
+ * - `@done`, the last line: the number of tables, rows and files, and the SHA-256 of every byte before it.
  *   A file that lacks it, or whose checksum does not match, is incomplete or damaged.
  *
  * A restore goes into an empty database, in one transaction: the migrations the backup was taken at
@@ -29,6 +36,7 @@
  * migrations newer than the backup run last, over the restored rows. Any error rolls all of it back.
  */
 import { promises as fs } from 'node:fs';
+import type { Readable } from 'node:stream';
 
 export const BACKUP_FORMAT = 'jiuquan-outreach-backup';
 export const BACKUP_VERSION = 1;
@@ -41,6 +49,20 @@ export const BATCH_SIZE = 1000;
  * visit intervals of Outreach). A database holding rows in these alone is still empty; a restore
  * replaces their rows with the backup's.
  */
+/** Columns that name a file in the attachment store: a backup carries those files, a restore writes them back. */
+export const FILE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  attachments: ['storage_key', 'thumbnail_key'],
+};
+
+/**
+ * The attachment store as a backup sees it (the service's AttachmentStorage fits): read a file by
+ * its key, write one back under its key.
+ */
+export interface BackupFileStore {
+  get(key: string): Promise<Readable>;
+  restore(key: string, content: Buffer): Promise<void>;
+}
+
 export const SEEDED_TABLES: readonly string[] = ['districts', 'categories', 'calendar_days', 'tier_intervals'];
 
 /** A refusal or a damaged file: the message says what is wrong and what to do; nothing was changed. */
@@ -66,6 +88,9 @@ export interface BackupSummary {
   migrations: string[];
   tables: TableCount[];
   rows: number;
+  /** Attachment files carried, and their bytes before compression. */
+  files: number;
+  fileBytes: number;
   bytes: number;
   seconds: number;
 }
@@ -76,6 +101,8 @@ export interface RestoreSummary {
   createdAt: string;
   tables: TableCount[];
   rows: number;
+  /** Attachment files written back to the store. */
+  files: number;
   /** Migrations run inside the restore, before the rows (the database had no schema yet) and after them (newer than the backup). */
   migrationsBefore: string[];
   migrationsAfter: string[];

@@ -4,6 +4,8 @@ export {
   BACKUP_VERSION,
   BATCH_SIZE,
   BackupError,
+  type BackupFileStore,
+  FILE_COLUMNS,
   type BackupHeader,
   type BackupSummary,
   type RestoreSummary,

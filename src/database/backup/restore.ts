@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, MigrationExecutor } from 'typeorm';
 import type { Migration } from 'typeorm/migration/Migration';
 import { ADVISORY_LOCKS } from '../locks';
-import { BackupError, BATCH_SIZE, RestoreSummary, SEEDED_TABLES, TableCount } from './format';
+import { BackupError, BackupFileStore, BATCH_SIZE, RestoreSummary, SEEDED_TABLES, TableCount } from './format';
 import { controlLine, decodeRow, parseHeader, readLines } from './read';
 import { bookkeepingTables, ident, readSchema, TableInfo } from './schema';
 
@@ -81,6 +81,31 @@ function planTable(
   return { table, insertSql, deferred, deferredTable };
 }
 
+/** One `@file` section: the bytes checked against the size and SHA-256 it names, then written to the store. */
+async function restoreFile(
+  section: { key?: unknown; bytes?: unknown; sha256?: unknown },
+  base64: string,
+  store: BackupFileStore | undefined,
+  file: string,
+  lineNumber: number,
+): Promise<void> {
+  const content = Buffer.from(base64, 'base64');
+  const { key, bytes, sha256 } = section;
+  if (
+    typeof key !== 'string' ||
+    content.length !== bytes ||
+    createHash('sha256').update(content).digest('hex') !== sha256
+  ) {
+    throw new BackupError(`${file} is damaged at line ${lineNumber}: a file's bytes do not match its size or checksum`);
+  }
+  if (store === undefined) throw new BackupError(`${file} carries attachment files, and no attachment store was given`);
+  try {
+    await store.restore(key, content);
+  } catch (error) {
+    throw new BackupError(`cannot write attachment file ${key}: ${(error as Error).message}`);
+  }
+}
+
 /**
  * Restores a backup into an empty database (see the top of this file). Refuses, changing nothing,
  * when any table but the seeded reference tables has rows, when the backup's migrations are not the
@@ -89,7 +114,7 @@ function planTable(
 export async function restoreDatabase(
   db: DataSource,
   file: string,
-  options: { batchSize?: number } = {},
+  options: { batchSize?: number; files?: BackupFileStore } = {},
 ): Promise<RestoreSummary> {
   const started = performance.now();
   const batchSize = options.batchSize ?? BATCH_SIZE;
@@ -191,7 +216,8 @@ export async function restoreDatabase(
     const restored = new Set<string>();
     const counts: TableCount[] = [];
     const plans: TablePlan[] = [];
-    let done: { tables: number; rows: number; sha256: string } | undefined;
+    let done: { tables: number; rows: number; files?: number; sha256: string } | undefined;
+    let files = 0;
     for (let line = await nextLine(); line !== undefined; line = await nextLine()) {
       // The @done line is not part of its own checksum.
       if (line.startsWith('@done ')) {
@@ -200,6 +226,14 @@ export async function restoreDatabase(
       }
       hashed(line);
       const { keyword, value: section } = controlLine(line, lineNumber, file);
+      if (keyword === '@file' && counts.length === header.tables.length) {
+        const content = await nextLine();
+        if (content === undefined) throw new BackupError(`${file} is incomplete: it ends inside a file`);
+        hashed(content);
+        await restoreFile(section, content, options.files, file, lineNumber);
+        files += 1;
+        continue;
+      }
       const expected = header.tables[counts.length];
       if (keyword !== '@table' || section.name !== expected) {
         throw new BackupError(
@@ -274,6 +308,9 @@ export async function restoreDatabase(
           `it holds ${counts.length} tables and ${total} rows`,
       );
     }
+    if ((done.files ?? 0) !== files) {
+      throw new BackupError(`${file} is incomplete: it names ${String(done.files)} files, it holds ${files}`);
+    }
     if (done.sha256 !== hash.digest('hex')) {
       throw new BackupError(`${file} is damaged: its checksum does not match its contents`);
     }
@@ -315,6 +352,7 @@ export async function restoreDatabase(
       createdAt: header.createdAt,
       tables: counts,
       rows: total,
+      files,
       migrationsBefore: before.map((m: Migration) => m.name),
       migrationsAfter: after.map((m: Migration) => m.name),
       seconds: (performance.now() - started) / 1000,

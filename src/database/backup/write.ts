@@ -11,7 +11,9 @@ import {
   BackupHeader,
   BackupSummary,
   BATCH_SIZE,
+  BackupFileStore,
   exists,
+  FILE_COLUMNS,
   isFileSystemError,
   TableCount,
 } from './format';
@@ -23,7 +25,8 @@ async function* backupLines(
   db: DataSource,
   createdAt: string,
   batchSize: number,
-  seen: { migrations: string[]; tables: TableCount[] },
+  seen: { migrations: string[]; tables: TableCount[]; files: number; fileBytes: number },
+  store: BackupFileStore | undefined,
 ): AsyncGenerator<string> {
   const hash = createHash('sha256');
   const emit = (line: string) => {
@@ -86,7 +89,46 @@ async function* backupLines(
     seen.tables.push({ name: table.name, rows });
     total += rows;
   }
-  yield `@done ${JSON.stringify({ tables: tables.length, rows: total, sha256: hash.digest('hex') })}\n`;
+
+  // The files the rows name, each once, from the same snapshot.
+  const fileQueries = tables.flatMap((t) =>
+    (FILE_COLUMNS[t.name] ?? []).map(
+      (c) => `SELECT ${ident(c)} AS key FROM public.${ident(t.name)} WHERE ${ident(c)} IS NOT NULL`,
+    ),
+  );
+  const keys: string[] = fileQueries.length
+    ? (await q.query(`SELECT DISTINCT key FROM (${fileQueries.join(' UNION ALL ')}) k ORDER BY key`)).map(
+        (r: { key: string }) => r.key,
+      )
+    : [];
+  if (keys.length > 0 && store === undefined) {
+    throw new BackupError(`the database names ${keys.length} attachment files, and no attachment store was given`);
+  }
+  for (const key of keys) {
+    const content = await readFile(store!, key);
+    yield emit(
+      `@file ${JSON.stringify({ key, bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') })}`,
+    );
+    yield emit(content.toString('base64'));
+    seen.files += 1;
+    seen.fileBytes += content.length;
+  }
+  // `files` only when there are some: a backup without attachments reads as it did before them.
+  const files = keys.length > 0 ? { files: keys.length } : {};
+  yield `@done ${JSON.stringify({ tables: tables.length, rows: total, ...files, sha256: hash.digest('hex') })}\n`;
+}
+
+async function readFile(store: BackupFileStore, key: string): Promise<Buffer> {
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await store.get(key)) as AsyncIterable<Buffer>) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new BackupError(`attachment file ${key} is named in the database but missing from the attachment store`);
+    }
+    throw error;
+  }
 }
 
 /**
@@ -97,14 +139,14 @@ async function* backupLines(
 export async function backupDatabase(
   db: DataSource,
   file: string,
-  options: { batchSize?: number; now?: Date } = {},
+  options: { batchSize?: number; now?: Date; files?: BackupFileStore } = {},
 ): Promise<BackupSummary> {
   const started = performance.now();
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const createdAt = (options.now ?? new Date()).toISOString();
   if (await exists(file)) throw new BackupError(`${file} already exists: choose another name, or delete it first`);
   const partial = partialFileOf(file);
-  const seen = { migrations: [] as string[], tables: [] as TableCount[] };
+  const seen = { migrations: [] as string[], tables: [] as TableCount[], files: 0, fileBytes: 0 };
   const q = db.createQueryRunner();
   try {
     await q.connect();
@@ -113,7 +155,7 @@ export async function backupDatabase(
     await q.query(`SET LOCAL idle_in_transaction_session_timeout = 0`);
     try {
       await pipeline(
-        backupLines(q, db, createdAt, batchSize, seen),
+        backupLines(q, db, createdAt, batchSize, seen, options.files),
         createGzip(),
         createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
       );
@@ -136,6 +178,8 @@ export async function backupDatabase(
     migrations: seen.migrations,
     tables: seen.tables,
     rows: seen.tables.reduce((sum, t) => sum + t.rows, 0),
+    files: seen.files,
+    fileBytes: seen.fileBytes,
     bytes: size,
     seconds: (performance.now() - started) / 1000,
   };

@@ -91,6 +91,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/attachments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The file, to those who may see its problem or visit (404 to anyone else) */
+    get: operations['AttachmentsController_file'];
+    put?: never;
+    post?: never;
+    /** Remove an attachment (the uploader, a manager or an admin); the record stays */
+    delete: operations['AttachmentsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/attachments/{id}/thumbnail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An image's thumbnail (JPEG, at most 320 px); 404 for a PDF */
+    get: operations['AttachmentsController_thumbnail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/auth/locks': {
     parameters: {
       query?: never;
@@ -665,6 +700,23 @@ export interface paths {
     put?: never;
     /** Assign (or reassign) to a department with a deadline */
     post: operations['ProblemsController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach photos or PDFs to a problem the caller may see (with a progress note or the resolution: eventId) */
+    post: operations['AttachmentsController_addToProblem'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1410,6 +1462,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/visits/{id}/attachments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Attach photos or PDFs to a visit the caller may see */
+    post: operations['AttachmentsController_addToVisit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/visits/{id}/revisions': {
     parameters: {
       query?: never;
@@ -1620,6 +1689,42 @@ export interface components {
        * @description an enabled official, manager or admin
        */
       userId: string;
+    };
+    AttachmentResponse: {
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdBy: string;
+      createdByName: string;
+      /** @description the problem event it came with (a progress note, the resolution), as the events' id */
+      eventId: string | null;
+      /** @description pixels, images only */
+      height: number | null;
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'image' | 'pdf';
+      /** @example image/jpeg */
+      mime: string;
+      /** @example 现场照片.jpg */
+      originalName: string;
+      /** @enum {string} */
+      ownerKind: 'problem' | 'visit';
+      /** Format: uuid */
+      problemId: string | null;
+      /** @description bytes, as stored (an image after downscaling) */
+      size: number;
+      /** @description a JPEG at most 320 px, images only */
+      thumbnailUrl: string | null;
+      /** @example /api/v1/attachments/0e6c… */
+      url: string;
+      /** Format: uuid */
+      visitId: string | null;
+      /** @description pixels, images only */
+      width: number | null;
+    };
+    AttachmentUploadResponse: {
+      items: components['schemas']['AttachmentResponse'][];
     };
     CalendarCoverageResponse: {
       /**
@@ -2641,6 +2746,8 @@ export interface components {
     ProblemResponse: {
       /** @description on a single problem: the actions the caller may take on it now */
       allowedActions?: components['schemas']['Action'][];
+      /** @description on a single problem: its attachments, oldest first; eventId ties one to its event on the timeline */
+      attachments?: components['schemas']['AttachmentResponse'][];
       /**
        * @description the category code
        * @example labour
@@ -3581,6 +3688,8 @@ export interface components {
       visits: number;
     };
     VisitViewResponse: {
+      /** @description on a single visit: its attachments, oldest first */
+      attachments?: components['schemas']['AttachmentResponse'][];
       /** @description whether the caller may amend or withdraw it now */
       canAmend: boolean;
       /** Format: date-time */
@@ -4446,6 +4555,100 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['WeightsReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AttachmentsController_file: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the file */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AttachmentsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AttachmentsController_thumbnail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the thumbnail */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
         };
       };
       /** @description an error */
@@ -5868,6 +6071,48 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AttachmentsController_addToProblem: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key and the same files stores nothing new */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description problems only: the event (progress note, resolution) they come with */
+          eventId?: string;
+          /** @description one or more photos (JPEG, PNG, WebP) or PDFs, checked by content; at most 10 MB and 10 files */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentUploadResponse'];
         };
       };
       /** @description an error */
@@ -7614,6 +7859,48 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VisitViewResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AttachmentsController_addToVisit: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description a retry with the same key and the same files stores nothing new */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /** @description problems only: the event (progress note, resolution) they come with */
+          eventId?: string;
+          /** @description one or more photos (JPEG, PNG, WebP) or PDFs, checked by content; at most 10 MB and 10 files */
+          file: string[];
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttachmentUploadResponse'];
         };
       };
       /** @description an error */

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Flex, Form, Input, Modal, Radio } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { AssignFields, type AssignValues } from './AssignFields';
@@ -73,10 +73,12 @@ interface Props {
   onCancel: () => void;
   /** Sends the action; resolves when the dialog may close, throws what the service refused. */
   onSubmit: (values: ActionValues) => Promise<void>;
+  /** More to fill in below the note (the files that go with a progress note or the resolution). */
+  children?: ReactNode;
 }
 
 /** The dialog of one action on a problem: its fields, its confirm button, the service's refusal. */
-export function ActionDialog({ action, label, problem, initialValues, onCancel, onSubmit }: Props) {
+export function ActionDialog({ action, label, problem, initialValues, onCancel, onSubmit, children }: Props) {
   useReturnFocus();
   const { t } = useI18n();
   const [form] = Form.useForm<ActionValues>();
@@ -145,6 +147,7 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
             <ProblemPicker exclude={problem.id} />
           </Form.Item>
         )}
+        {children}
         <Flex justify="end" gap={8}>
           <Button onClick={onCancel}>{t('取消', 'Cancel')}</Button>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">

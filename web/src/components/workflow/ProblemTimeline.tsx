@@ -4,6 +4,8 @@ import { useLabels } from '../../reference';
 import { DueDate } from './Deadline';
 import { EVENT_LABELS, SATISFACTION_LABELS, WARNING_LABELS, labelOf } from './labels';
 import type { ProblemEvent } from './types';
+import { AttachmentGallery } from '../attachments/AttachmentGallery';
+import type { Attachment } from '../attachments/attachmentsApi';
 
 const COLORS: Record<string, string> = {
   created: 'blue',
@@ -19,7 +21,7 @@ const COLORS: Record<string, string> = {
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** The problem's history (流转记录), oldest first: what happened, who did it, when, and the note. */
-export function ProblemTimeline({ events }: { events: ProblemEvent[] }) {
+export function ProblemTimeline({ events, attachments = [] }: { events: ProblemEvent[]; attachments?: Attachment[] }) {
   const { t, formatTime } = useI18n();
   const labels = useLabels();
   return (
@@ -73,6 +75,10 @@ export function ProblemTimeline({ events }: { events: ProblemEvent[] }) {
                     {event.note}
                   </Typography.Paragraph>
                 )}
+                <AttachmentGallery
+                  items={attachments.filter((item) => item.eventId === event.id)}
+                  testId="timeline-attachments"
+                />
               </div>
             ),
           };

@@ -1,4 +1,6 @@
-import { Button, Flex } from 'antd';
+import { Alert, Button, Flex } from 'antd';
+import { AttachmentGallery } from '../attachments/AttachmentGallery';
+import type { Attachment } from '../attachments/attachmentsApi';
 import { Link, useNavigate } from 'react-router-dom';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
@@ -9,10 +11,20 @@ export interface Visit {
   id: string;
   visitedAt: string;
   problems: Problem[];
+  /** The files sent with it. */
+  attachments?: Attachment[];
 }
 
 /** The saved visit: the codes of the problems it recorded, each a link to follow it up. */
-export function VisitSuccess({ visit, onAnother }: { visit: Visit; onAnother: () => void }) {
+export function VisitSuccess({
+  visit,
+  onAnother,
+  filesError,
+}: {
+  visit: Visit;
+  onAnother: () => void;
+  filesError?: string | null;
+}) {
   const { t, formatTime } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
@@ -46,6 +58,16 @@ export function VisitSuccess({ visit, onAnother }: { visit: Visit; onAnother: ()
         </Flex>
       }
     >
+      {filesError && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="visit-files-error"
+          title={t('附件未能保存', 'The attachments were not saved')}
+          description={filesError}
+        />
+      )}
+      <AttachmentGallery items={visit.attachments ?? []} testId="visit-saved-attachments" />
       {count > 0 && (
         <Flex vertical gap={8}>
           {visit.problems.map((problem) => (

@@ -2,6 +2,9 @@ import { Alert, Button, Flex, Form, Input, Select, Skeleton, Typography } from '
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../api';
+import { AttachmentPicker } from '../../components/attachments/AttachmentPicker';
+import { type PendingFile, uploadAttachments } from '../../components/attachments/attachmentsApi';
+import { clearPendingFiles, loadPendingFiles, savePendingFiles } from '../../components/attachments/pendingFiles';
 import { useAuth } from '../../auth';
 import { showFieldErrors } from '../../components/workflow/fieldErrors';
 import { RetryBanner } from '../../components/workflow/RetryBanner';
@@ -80,6 +83,20 @@ function VisitForm({ enterpriseId, onRestart }: { enterpriseId: string; onRestar
   const [keyReused, setKeyReused] = useState(false);
   const [busy, setBusy] = useState(false);
   const retrying = useRetryingSend();
+  // Photos and letters for the visit, kept in IndexedDB beside the draft until they are sent.
+  const [files, setFiles] = useState<PendingFile[]>([]);
+  const [filesError, setFilesError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadPendingFiles(storageKey).then((kept) => live && kept.length > 0 && setFiles(kept));
+    return () => {
+      live = false;
+    };
+  }, [storageKey]);
+  const changeFiles = (next: PendingFile[]) => {
+    setFiles(next);
+    void savePendingFiles(storageKey, next);
+  };
 
   const save = () =>
     saveDraft(storageKey, {
@@ -90,6 +107,7 @@ function VisitForm({ enterpriseId, onRestart }: { enterpriseId: string; onRestar
 
   const startOver = () => {
     clearDraft(storageKey);
+    void clearPendingFiles(storageKey);
     onRestart();
   };
 
@@ -105,8 +123,24 @@ function VisitForm({ enterpriseId, onRestart }: { enterpriseId: string; onRestar
       const saved = await retrying.send((signal) =>
         api<Visit>('/visits', { method: 'POST', body, headers: { 'Idempotency-Key': key }, signal }),
       );
+      // The files go once the visit exists, retried like it and under a key of their own derived
+      // from the visit's: if they are stopped, the draft stays, and submitting it again finds the
+      // visit already saved (same key) and sends the files without duplicates.
+      let attachments: Visit['attachments'] = [];
+      if (files.length > 0) {
+        try {
+          const sent = await retrying.send((signal) =>
+            uploadAttachments(`/visits/${saved.id}/attachments`, files, { key: `${key}.files`, signal }),
+          );
+          attachments = sent.items;
+        } catch (caught) {
+          if (caught instanceof RetryStopped) throw caught;
+          setFilesError(errorMessage(caught, t));
+        }
+      }
       clearDraft(storageKey);
-      setVisit(saved);
+      void clearPendingFiles(storageKey);
+      setVisit({ ...saved, attachments });
     } catch (caught) {
       if (caught instanceof RetryStopped) {
         setError(
@@ -131,7 +165,7 @@ function VisitForm({ enterpriseId, onRestart }: { enterpriseId: string; onRestar
     form.submit();
   };
 
-  if (visit) return <VisitSuccess visit={visit} onAnother={startOver} />;
+  if (visit) return <VisitSuccess visit={visit} onAnother={startOver} filesError={filesError} />;
 
   return (
     <Flex vertical gap={12} style={{ maxWidth: 720, margin: '0 auto', width: '100%' }}>
@@ -203,6 +237,12 @@ function VisitForm({ enterpriseId, onRestart }: { enterpriseId: string; onRestar
           {t('企业反映的问题', 'Problems raised')}
         </Typography.Title>
         <VisitProblemsField />
+        <Typography.Title level={2} style={{ fontSize: 16 }}>
+          {t('现场照片与材料（可选）', 'Photos and documents (optional)')}
+        </Typography.Title>
+        <LightCard>
+          <AttachmentPicker files={files} onChange={changeFiles} disabled={busy} testId="visit-attachments" />
+        </LightCard>
       </Form>
       {/* Outside the form, so that the banners' buttons stay usable while the form is locked. */}
       <Flex vertical gap={8} style={STICKY_FOOTER}>

@@ -1,9 +1,13 @@
-import { App, Button, Card, Col, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Form, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api';
 import { useAuth } from '../../auth';
+import { AttachmentGallery } from '../../components/attachments/AttachmentGallery';
+import { AttachmentPicker } from '../../components/attachments/AttachmentPicker';
+import { type PendingFile, uploadAttachments } from '../../components/attachments/attachmentsApi';
+import { newIdempotencyKey } from '../../components/workflow/visitDraft';
 import { ActionDialog, actionBody, type ActionValues } from '../../components/workflow/ActionDialog';
 import { availableActions } from '../../components/workflow/actions';
 import { ConflictAlert } from '../../components/workflow/ConflictAlert';
@@ -30,6 +34,8 @@ export function ProblemPage() {
   const [action, setAction] = useState<ActionName | null>(null);
   const [conflict, setConflict] = useState<{ before: Problem; after: Problem } | null>(null);
   const [retained, setRetained] = useState<Partial<Record<ActionName, ActionValues>>>({});
+  // Files that go with a progress note or the resolution, sent once the action is recorded.
+  const [actionFiles, setActionFiles] = useState<PendingFile[]>([]);
 
   // The problem as last read or as the last action answered; the query key drops an answer for another id.
   const problemKey = ['problem', id];
@@ -84,6 +90,22 @@ export function ProblemPage() {
         version: problem.version,
       });
       client.setQueryData(problemKey, updated);
+      const files = name === 'progress' || name === 'resolve' ? actionFiles : [];
+      if (files.length > 0) {
+        const eventId = updated.events?.at(-1)?.id;
+        try {
+          const sent = await uploadAttachments(`/problems/${problem.id}/attachments`, files, {
+            key: newIdempotencyKey(),
+            eventId,
+          });
+          client.setQueryData(problemKey, { ...updated, attachments: [...(updated.attachments ?? []), ...sent.items] });
+        } catch (caught) {
+          message.error(
+            t(`附件未能保存：${errorMessage(caught, t)}`, `Attachments not saved: ${errorMessage(caught, t)}`),
+          );
+        }
+        setActionFiles([]);
+      }
       setConflict(null);
       setRetained((previous) => ({ ...previous, [name]: undefined }));
       setAction(null);
@@ -152,8 +174,13 @@ export function ProblemPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('流转记录', 'History')}>
-            <ProblemTimeline events={problem.events ?? []} />
+            <ProblemTimeline events={problem.events ?? []} attachments={problem.attachments ?? []} />
           </Card>
+          {(problem.attachments?.length ?? 0) > 0 && (
+            <Card size="small" title={t('附件', 'Attachments')} style={{ marginTop: 16 }}>
+              <AttachmentGallery items={problem.attachments ?? []} testId="problem-attachments" />
+            </Card>
+          )}
         </Col>
       </Row>
       {action && (
@@ -165,7 +192,15 @@ export function ProblemPage() {
           initialValues={retained[action]}
           onCancel={() => setAction(null)}
           onSubmit={(values) => submit(action, values)}
-        />
+        >
+          {(action === 'progress' || action === 'resolve') && (
+            <Form.Item
+              label={t('附件（照片、复函 PDF，可选）', 'Attachments (photos, reply letters as PDF; optional)')}
+            >
+              <AttachmentPicker files={actionFiles} onChange={setActionFiles} testId="action-attachments" />
+            </Form.Item>
+          )}
+        </ActionDialog>
       )}
     </Flex>
   );

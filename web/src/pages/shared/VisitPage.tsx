@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api, request } from '../../api';
 import { useAuth } from '../../auth';
+import { AttachmentGallery } from '../../components/attachments/AttachmentGallery';
 import { RevisionHistory } from '../../components/visits/RevisionHistory';
 import { TIER_LABELS, type VisitRevision, type VisitView } from '../../components/visits/types';
 import {
@@ -183,6 +184,11 @@ export function VisitPage() {
                 </Descriptions.Item>
               </Descriptions>
             </Card>
+            {(visit.attachments?.length ?? 0) > 0 && (
+              <Card size="small" title={t('现场照片与材料', 'Photos and documents')}>
+                <AttachmentGallery items={visit.attachments ?? []} testId="visit-attachments" />
+              </Card>
+            )}
             <Card size="small" title={t('随走访登记的问题', 'Problems logged with it')}>
               {visit.problems.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('未登记问题', 'No problems')} />
