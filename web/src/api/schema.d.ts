@@ -506,8 +506,42 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Assign (or reassign) to a department with a deadline */
+    /** Assign (or reassign) to a lead department (主办) with a deadline, and any assisting departments (协办) */
     post: operations['ProblemsController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/assist-done': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An assisting department marks its part done (协办完成); the status does not change */
+    post: operations['ProblemsController_assistDone'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/assist-progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An assisting department's progress note (协办进展); the status does not change */
+    post: operations['ProblemsController_assistProgress'];
     delete?: never;
     options?: never;
     head?: never;
@@ -591,7 +625,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Report the problem resolved (办结) */
+    /** Report the problem resolved (办结); only the lead, and while an assisting part is open only with assistsNote (else 409 ASSISTS_OPEN) */
     post: operations['ProblemsController_resolve'];
     delete?: never;
     options?: never;
@@ -1229,7 +1263,18 @@ export interface components {
      * @description on a single problem: the actions the caller may take on it now
      * @enum {string}
      */
-    Action: 'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
+    Action:
+      | 'assign'
+      | 'accept'
+      | 'progress'
+      | 'resolve'
+      | 'return'
+      | 'verify'
+      | 'reopen'
+      | 'withdraw'
+      | 'escalate'
+      | 'assist_progress'
+      | 'assist_done';
     AmendVisitDto: {
       notes?: string | null;
       /** @description user ids of every official who went (replaces the list) */
@@ -1245,6 +1290,8 @@ export interface components {
       visitedAt?: string;
     };
     AssignDto: {
+      /** @description the assisting departments (协办), each once and not the lead; each gets a part to mark done. A reassignment cancels the open parts of departments it no longer names; empty or absent: none */
+      assistingDepartmentIds?: string[];
       /** Format: uuid */
       departmentId: string;
       /**
@@ -1295,6 +1342,20 @@ export interface components {
        */
       userId: string;
     };
+    AssistDto: {
+      /**
+       * Format: uuid
+       * @description the assisting department acted for: required from a manager or admin; a handler acts for their own department
+       */
+      departmentId?: string;
+      /** @description what the assisting department did */
+      note: string;
+    };
+    /**
+     * @description open until the department marks its part done; cancelled when the problem was withdrawn or closed first
+     * @enum {string}
+     */
+    AssistStatus: 'open' | 'done' | 'cancelled';
     CalendarCoverageResponse: {
       /**
        * @description the last year of the unbroken run of covered years that holds the current year (null when the current year has no calendar): deadlines after it are counted without holidays
@@ -2003,6 +2064,21 @@ export interface components {
       /** @description counted visits that promoted it */
       visits: number;
     };
+    ProblemAssistResponse: {
+      /**
+       * Format: uuid
+       * @description the assisting department (协办单位)
+       */
+      departmentId: string;
+      /** @example 市自然资源局 */
+      departmentName: string;
+      /** Format: date-time */
+      doneAt: string | null;
+      /** @description the note the department marked its part done with */
+      doneNote: string | null;
+      /** @description open until the department marks its part done; cancelled when the problem was withdrawn or closed first */
+      status: components['schemas']['AssistStatus'];
+    };
     ProblemEnterpriseResponse: {
       /**
        * @description the district code
@@ -2074,6 +2150,8 @@ export interface components {
     ProblemResponse: {
       /** @description on a single problem: the actions the caller may take on it now */
       allowedActions?: components['schemas']['Action'][];
+      /** @description on a single problem: the assisting departments (协办) of the current assignment and their parts */
+      assists?: components['schemas']['ProblemAssistResponse'][];
       /**
        * @description the category code
        * @example labour
@@ -2458,6 +2536,8 @@ export interface components {
       resolved: number;
     };
     ResolveDto: {
+      /** @description why the lead resolves while an assisting department has not finished its part; required then, recorded with the departments still open */
+      assistsNote?: string;
       /** @description how it was resolved (办理结果) */
       resolution: string;
     };
@@ -4772,6 +4852,82 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['AssignDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_assistDone: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssistDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_assistProgress: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssistDto'];
       };
     };
     responses: {
