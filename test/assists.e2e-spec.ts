@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { Factory, inDays, TestUser } from './factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -49,7 +50,12 @@ describe('lead and assisting departments', () => {
       1,
     );
     expect(res.status).toBe(200);
-    return res.body as { id: string; version: number; assists: { departmentId: string; status: string }[] };
+    return res.body as {
+      id: string;
+      code: string;
+      version: number;
+      assists: { departmentId: string; status: string }[];
+    };
   }
 
   it('three departments on one problem: each assisting one sees it, notes, marks done and leaves its queue; who is done is visible', async () => {
@@ -226,5 +232,120 @@ describe('lead and assisting departments', () => {
     }
     expect(await assistRows(problem.id)).toEqual([]);
     expect((await get(manager, problem.id).expect(200)).body.version).toBe(1);
+  });
+
+  it('figures: the lead keeps its counts; the assisting departments get their parts, done and done on time, as of T', async () => {
+    const lead = await f.department('协办统计主办局');
+    const fast = await f.department('协办统计甲局');
+    const slow = await f.department('协办统计乙局');
+    const leadHandler = await f.user('handler', lead.id);
+    const fastHandler = await f.user('handler', fast.id);
+    const problem = await f.problem(official, enterprise.id, { title: '协办统计问题' });
+    const assignedRes = await f.act(
+      manager,
+      problem.id,
+      'assign',
+      { departmentId: lead.id, dueAt: inDays(10), assistingDepartmentIds: [fast.id, slow.id] },
+      1,
+    );
+    expect(assignedRes.status).toBe(200);
+    const done = await f.act(fastHandler, problem.id, 'assist-done', { note: '已完成' }, assignedRes.body.version);
+    expect(done.status).toBe(200);
+    const doneAt: string = done.body.events.at(-1).at;
+    const resolved = await f.act(
+      leadHandler,
+      problem.id,
+      'resolve',
+      { resolution: '已办结', assistsNote: '乙局材料已口头确认' },
+      done.body.version,
+    );
+    expect(resolved.status).toBe(200);
+
+    const month = DateTime.fromISO(doneAt).setZone('Asia/Shanghai').toFormat('yyyy-MM');
+    const assists = async (asOf: string) => {
+      const res = await t
+        .http()
+        .get(`/api/v1/reports/assists?period=${month}&asOf=${encodeURIComponent(asOf)}&groupBy=department`)
+        .set(manager.auth)
+        .expect(200);
+      const byKey = new Map(res.body.groups.map((g: { key: string }) => [g.key, g]));
+      return { body: res.body, fast: byKey.get(fast.id), slow: byKey.get(slow.id), lead: byKey.get(lead.id) };
+    };
+
+    // Just before the part was marked done: both open. The lead has no part of its own.
+    const before = await assists(new Date(Date.parse(doneAt) - 1).toISOString());
+    expect(before.fast).toMatchObject({ assigned: 1, done: 0, doneOnTime: 0, open: 1, label: fast.name });
+    expect(before.slow).toMatchObject({ assigned: 1, done: 0, open: 1 });
+    expect(before.lead).toBeUndefined();
+
+    const now = await assists('now');
+    expect(now.fast).toMatchObject({
+      assigned: 1,
+      done: 1,
+      doneOnTime: 1,
+      open: 0,
+      cancelled: 0,
+      doneRatePercent: 100,
+      onTimeRatePercent: 100,
+    });
+    expect(now.slow).toMatchObject({ assigned: 1, done: 0, open: 1, doneRatePercent: 0, onTimeRatePercent: null });
+    expect(now.body.assigned).toBeGreaterThanOrEqual(2);
+
+    // The department figures count the resolution under the lead only.
+    const figures = await t
+      .http()
+      .get(`/api/v1/reports/figures?period=${month}&asOf=now&groupBy=department`)
+      .set(manager.auth)
+      .expect(200);
+    const group = (id: string) => figures.body.groups.find((g: { key: string }) => g.key === id);
+    expect(group(lead.id).onTimeRate).toMatchObject({ onTime: 1, resolved: 1 });
+    expect(group(fast.id)?.onTimeRate.resolved ?? 0).toBe(0);
+    expect(group(slow.id)?.onTimeRate.resolved ?? 0).toBe(0);
+
+    // Refused grouping and a handler: the usual answers.
+    await t.http().get(`/api/v1/reports/assists?period=${month}&groupBy=district`).set(manager.auth).expect(400);
+    await t.http().get(`/api/v1/reports/assists?period=${month}`).set(fastHandler.auth).expect(403);
+  });
+
+  it('the weekly report lists the assisting parts per department', async () => {
+    const problem = await f.problem(official, enterprise.id, { title: '协办周报问题' });
+    const assignedRes = await f.act(
+      manager,
+      problem.id,
+      'assign',
+      { departmentId: dept.lead.id, dueAt: inDays(10), assistingDepartmentIds: [dept.other.id] },
+      1,
+    );
+    expect(assignedRes.status).toBe(200);
+    const week = DateTime.now().setZone('Asia/Shanghai').toFormat("kkkk-'W'WW");
+    const report = await t.http().get(`/api/v1/reports/weekly?week=${week}`).set(manager.auth).expect(200);
+    const row = report.body.departments.find((d: { departmentId: string }) => d.departmentId === dept.other.id);
+    expect(row.assistsOpen).toBeGreaterThanOrEqual(1);
+    const done = await f.act(handler.other, problem.id, 'assist-done', { note: '已配合' }, assignedRes.body.version);
+    expect(done.status).toBe(200);
+    const after = await t.http().get(`/api/v1/reports/weekly?week=${week}`).set(manager.auth).expect(200);
+    const rowAfter = after.body.departments.find((d: { departmentId: string }) => d.departmentId === dept.other.id);
+    expect(rowAfter.assistsOpen).toBe(row.assistsOpen - 1);
+    expect(rowAfter.assistsDoneThisWeek).toBe(row.assistsDoneThisWeek + 1);
+  });
+
+  it('exports name the assisting departments', async () => {
+    const p = await assigned([dept.power.id, dept.land.id]);
+    const res = await t
+      .http()
+      .get(`/api/v1/problems/export?format=csv&q=${encodeURIComponent('协办问题')}`)
+      .set(manager.auth)
+      .buffer(true)
+      .parse((response, done) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => done(null, text));
+      })
+      .expect(200);
+    const text = res.body as string;
+    expect(text.split('\r\n')[0]).toContain('协办单位');
+    const line = text.split('\r\n').find((l) => l.includes(p.code));
+    expect(line).toContain(`${dept.power.name}、${dept.land.name}`);
   });
 });

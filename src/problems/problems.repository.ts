@@ -336,17 +336,20 @@ export class ProblemsRepository {
     );
   }
 
-  /** The assisting departments' names of each problem's current parts that are not cancelled, for exports. */
-  async assistNames(problemIds: string[]): Promise<Map<string, string[]>> {
-    const found = await rows<{ problemId: string; names: string[] }>(
+  /** The current assisting parts of each of these problems (for a page of the list, as `assists` reads one). */
+  async assistsOf(problemIds: string[]): Promise<Map<string, AssistRow[]>> {
+    const found = await rows<AssistRow & { problemId: string }>(
       this.db,
-      `SELECT a.problem_id AS "problemId", array_agg(d.name ORDER BY a.created_at, a.position) AS names
+      `SELECT a.problem_id AS "problemId", a.department_id AS "departmentId", d.name AS "departmentName", a.status,
+              a.done_at AS "doneAt", a.done_note AS "doneNote"
        FROM problem_assists a JOIN departments d ON d.id = a.department_id
-       WHERE a.problem_id = ANY($1::uuid[]) AND a.current AND a.status <> 'cancelled'
-       GROUP BY a.problem_id`,
+       WHERE a.problem_id = ANY($1::uuid[]) AND a.current
+       ORDER BY a.created_at, a.position`,
       [problemIds],
     );
-    return new Map(found.map((row) => [row.problemId, row.names]));
+    const byProblem = new Map<string, AssistRow[]>();
+    for (const { problemId, ...row } of found) byProblem.set(problemId, [...(byProblem.get(problemId) ?? []), row]);
+    return byProblem;
   }
 
   /** The category's time limit in working days. */

@@ -95,6 +95,12 @@ export class ProblemsService {
     return { ...page, total };
   }
 
+  /** The problems of a list page with their assisting parts (for the export's 协办单位 column). */
+  async withAssists(problems: ProblemResponse[]): Promise<ProblemResponse[]> {
+    const parts = await this.repository.assistsOf(problems.map((p) => p.id));
+    return problems.map((p) => withAssists(p, parts.get(p.id) ?? []));
+  }
+
   /**
    * The one way a problem changes: checks visibility, role and department, the version the
    * client last saw, and the transition table; then a conditional update and its event, in one

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssistFiguresService } from './assists/assist-figures.service';
 import { ReportsController } from './reports.controller';
 import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
@@ -9,6 +10,14 @@ import { WeeklyWatch } from './weekly/weekly-watch.service';
 
 @Module({
   controllers: [ReportsController],
-  providers: [ReportsService, VisitFiguresService, WeeklyService, WeeklyWatch, ResolutionCounts, LiveFigures],
+  providers: [
+    ReportsService,
+    VisitFiguresService,
+    WeeklyService,
+    WeeklyWatch,
+    ResolutionCounts,
+    LiveFigures,
+    AssistFiguresService,
+  ],
 })
 export class ReportsModule {}

@@ -822,6 +822,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/assists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The assisting departments (协办) of a period as of an instant: per department, the parts given by assignments in the period, done, done on time (by the assignment’s deadline), open and cancelled; the lead’s figures stay in /reports/figures */
+    get: operations['ReportsController_assists'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/figures': {
     parameters: {
       query?: never;
@@ -1350,6 +1367,70 @@ export interface components {
       departmentId?: string;
       /** @description what the assisting department did */
       note: string;
+    };
+    AssistFiguresReport: {
+      /**
+       * Format: date-time
+       * @description only events before this instant count
+       */
+      asOf: string;
+      /** @description parts given by assignments recorded in the period */
+      assigned: number;
+      /** @description ended undone by asOf: a reassignment that no longer named it, a return, a withdrawal or a close */
+      cancelled: number;
+      /** @description of those, marked done by asOf */
+      done: number;
+      /** @description of those, done on or before the deadline of the assignment that gave the part */
+      doneOnTime: number;
+      /**
+       * @description done ÷ (assigned − cancelled); null when the denominator is 0
+       * @example 87.5
+       */
+      doneRatePercent: number | null;
+      /**
+       * @description always per assisting department
+       * @enum {string}
+       */
+      groupBy: 'department';
+      /** @description the departments with a part in the period, by code */
+      groups: components['schemas']['AssistGroup'][];
+      /**
+       * @description doneOnTime ÷ done; null when none is done
+       * @example 87.5
+       */
+      onTimeRatePercent: number | null;
+      /** @description still open at asOf */
+      open: number;
+      period: components['schemas']['PeriodInfo'];
+    };
+    AssistGroup: {
+      /** @description parts given by assignments recorded in the period */
+      assigned: number;
+      /** @description ended undone by asOf: a reassignment that no longer named it, a return, a withdrawal or a close */
+      cancelled: number;
+      /** @description of those, marked done by asOf */
+      done: number;
+      /** @description of those, done on or before the deadline of the assignment that gave the part */
+      doneOnTime: number;
+      /**
+       * @description done ÷ (assigned − cancelled); null when the denominator is 0
+       * @example 87.5
+       */
+      doneRatePercent: number | null;
+      /**
+       * Format: uuid
+       * @description the assisting department
+       */
+      key: string;
+      /** @example 市自然资源局 */
+      label: string;
+      /**
+       * @description doneOnTime ÷ done; null when none is done
+       * @example 87.5
+       */
+      onTimeRatePercent: number | null;
+      /** @description still open at asOf */
+      open: number;
     };
     /**
      * @description open until the department marks its part done; cancelled when the problem was withdrawn or closed first
@@ -3268,6 +3349,10 @@ export interface components {
       nameEn: string;
     };
     WeeklyDepartmentRow: {
+      /** @description its assisting parts marked done during the week */
+      assistsDoneThisWeek: number;
+      /** @description its assisting parts (协办) open at the end of the week */
+      assistsOpen: number;
       /** Format: uuid */
       departmentId: string;
       /** @example 市工信局 */
@@ -5663,6 +5748,45 @@ export interface operations {
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_assists: {
+    parameters: {
+      query?: {
+        /** @description the instant the figure is taken at (events before it count), or now; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        /** @description with to, instead of period: a date or a timestamp with offset */
+        from?: string;
+        /** @description the only grouping: per assisting department */
+        groupBy?: 'department';
+        /** @description a quarter 2025-Q1, a month 2025-03, an ISO week 2025-W14 or a year 2025 */
+        period?: string;
+        /** @description exclusive end, with from */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssistFiguresReport'];
         };
       };
       /** @description an error */
