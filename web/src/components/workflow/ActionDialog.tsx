@@ -18,6 +18,7 @@ export type ActionValues = Partial<AssignValues> & {
   satisfaction?: Satisfaction;
   feedback?: string;
   duplicateOf?: string;
+  assistsNote?: string;
 };
 
 /** The one free-text field each action has: its name in the body and whether it is required. */
@@ -31,6 +32,8 @@ const TEXT_FIELD: Record<ActionName, { name: 'note' | 'resolution' | 'reason' | 
   reopen: { name: 'reason', required: true },
   withdraw: { name: 'reason', required: true },
   escalate: { name: 'note', required: true },
+  assist_progress: { name: 'note', required: true },
+  assist_done: { name: 'note', required: true },
 };
 
 /** The body fields a 400 may name, each a field of this form. */
@@ -43,6 +46,8 @@ const FIELDS = [
   'satisfaction',
   'feedback',
   'duplicateOf',
+  'assistingDepartmentIds',
+  'assistsNote',
 ];
 
 /** The request body of an action from the form's values; empty optional text is left out. */
@@ -54,7 +59,9 @@ export function actionBody(action: ActionName, values: ActionValues): Record<str
     body.departmentId = values.departmentId;
     if (values.deadline === 'days') body.dueInWorkingDays = values.dueInWorkingDays;
     if (values.deadline === 'date' && values.dueDate) body.dueAt = endOfDay(values.dueDate.format('YYYY-MM-DD'));
+    body.assistingDepartmentIds = values.assistingDepartmentIds ?? [];
   }
+  if (action === 'resolve' && values.assistsNote?.trim()) body.assistsNote = values.assistsNote.trim();
   if (action === 'verify') body.satisfaction = values.satisfaction;
   if (action === 'withdraw' && values.duplicateOf) body.duplicateOf = values.duplicateOf;
   return body;
@@ -81,6 +88,7 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
   const [error, setError] = useState<string | null>(null);
   const text = TEXT_FIELD[action];
   const reassign = action === 'assign' && problem.status !== 'reported';
+  const openParts = (problem.assists ?? []).filter((a) => a.status === 'open');
 
   const submit = async (values: ActionValues) => {
     setBusy(true);
@@ -103,11 +111,36 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
         initialValues={{
           deadline: 'category',
           departmentId: reassign ? (problem.departmentId ?? undefined) : undefined,
+          // A reassignment starts from the assisting departments still open (the others are done or cancelled).
+          assistingDepartmentIds: reassign
+            ? (problem.assists ?? []).filter((a) => a.status === 'open').map((a) => a.departmentId)
+            : [],
           ...initialValues,
         }}
       >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         {action === 'assign' && <AssignFields category={problem.category} />}
+        {action === 'resolve' && openParts.length > 0 && (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="resolve-open-assists"
+              title={t(
+                `协办单位尚未完成：${openParts.map((a) => a.departmentName).join('、')}。如需先行办结，请说明原因。`,
+                `Assisting departments have not finished: ${openParts.map((a) => a.departmentName).join(', ')}. To resolve now, say why.`,
+              )}
+            />
+            <Form.Item
+              name="assistsNote"
+              label={t('未等协办完成即办结的说明', 'Why resolve before the assisting departments finish')}
+              rules={[{ required: true, whitespace: true, message: t('请填写此项', 'Fill this in') }]}
+            >
+              <Input.TextArea data-testid="action-assists-note" rows={2} maxLength={2000} showCount />
+            </Form.Item>
+          </>
+        )}
         {action === 'verify' && (
           <Form.Item
             name="satisfaction"
@@ -166,5 +199,9 @@ function textLabel(action: ActionName, t: (zh: string, en: string) => string): s
       return t('撤回理由', 'Reason for withdrawing');
     case 'escalate':
       return t('督办要求', 'Escalation note');
+    case 'assist_progress':
+      return t('协办进展', 'What your department has done');
+    case 'assist_done':
+      return t('协办结果', 'What your department did');
   }
 }

@@ -5,7 +5,8 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api';
 import { useAuth } from '../../auth';
 import { ActionDialog, actionBody, type ActionValues } from '../../components/workflow/ActionDialog';
-import { availableActions } from '../../components/workflow/actions';
+import { actionPath, availableActions } from '../../components/workflow/actions';
+import { AssistParts } from '../../components/workflow/AssistParts';
 import { ConflictAlert } from '../../components/workflow/ConflictAlert';
 import { ACTION_LABELS, type ActionName } from '../../components/workflow/labels';
 import { ProblemFacts } from '../../components/workflow/ProblemFacts';
@@ -77,7 +78,7 @@ export function ProblemPage() {
   /** Sends the action with the version shown; a stale version refreshes the page instead of overwriting. */
   const submit = async (name: ActionName, values: ActionValues) => {
     try {
-      const updated = await api<Problem>(`/problems/${problem.id}/${name}`, {
+      const updated = await api<Problem>(`/problems/${problem.id}/${actionPath(name)}`, {
         method: 'POST',
         body: actionBody(name, values),
         version: problem.version,
@@ -140,7 +141,10 @@ export function ProblemPage() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <ProblemFacts problem={problem} enterprise={enterprise} />
+          <Flex vertical gap={16}>
+            <ProblemFacts problem={problem} enterprise={enterprise} />
+            <AssistParts problem={problem} />
+          </Flex>
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('流转记录', 'History')}>
