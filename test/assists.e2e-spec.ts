@@ -349,3 +349,76 @@ describe('lead and assisting departments', () => {
     expect(line).toContain(`${dept.power.name}、${dept.land.name}`);
   });
 });
+
+describe('the demo data’s assisting departments', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      ADMIN_USERNAME: '',
+      ADMIN_PASSWORD: '',
+      DEMO_DATA: 'true',
+      WARNING_SCAN_INTERVAL_SECONDS: '0',
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const login = async (username: string) => {
+    const res = await t.http().post('/api/v1/auth/login').send({ username, password: 'Demo@2025' }).expect(200);
+    return { Authorization: `Bearer ${res.body.accessToken}` };
+  };
+
+  it('has problems with one or two assisting departments, parts done and open, and one lead who explained', async () => {
+    const parts: { problem_id: string; department_id: string; status: string; assign_event_id: string }[] =
+      await t.db.query(`SELECT problem_id, department_id, status, assign_event_id::text FROM problem_assists`);
+    const perProblem = new Map<string, number>();
+    for (const part of parts) perProblem.set(part.problem_id, (perProblem.get(part.problem_id) ?? 0) + 1);
+    expect(perProblem.size).toBeGreaterThanOrEqual(4);
+    expect([...perProblem.values()].every((n) => n === 1 || n === 2)).toBe(true);
+    expect(parts.some((p) => p.status === 'done')).toBe(true);
+    expect(parts.some((p) => p.status === 'open')).toBe(true);
+
+    // The table agrees with the events: each done part has its department's assist_done, each
+    // part its assignment naming it.
+    for (const part of parts) {
+      const [assign] = await t.db.query(`SELECT type, problem_id, data FROM problem_events WHERE id = $1`, [
+        part.assign_event_id,
+      ]);
+      expect(assign).toMatchObject({ type: 'assign', problem_id: part.problem_id });
+      expect(assign.data.assistsOpened).toContain(part.department_id);
+      const [done] = await t.db.query(
+        `SELECT count(*)::int AS n FROM problem_events WHERE problem_id = $1 AND type = 'assist_done' AND department_id = $2`,
+        [part.problem_id, part.department_id],
+      );
+      expect(done.n).toBe(part.status === 'done' ? 1 : 0);
+    }
+    const [explained] = await t.db.query(
+      `SELECT count(*)::int AS n FROM problem_events WHERE type = 'resolve' AND data ? 'assistsNote' AND data ? 'assistsOpen'`,
+    );
+    expect(explained.n).toBeGreaterThanOrEqual(1);
+
+    // A demo handler of an assisting department finds an open part in the queue.
+    const open = parts.find((p) => p.status === 'open');
+    const [handler] = await t.db.query(`SELECT username FROM users WHERE role = 'handler' AND department_id = $1`, [
+      open!.department_id,
+    ]);
+    if (handler) {
+      const auth = await login(handler.username);
+      const queue = await t.http().get('/api/v1/problems?status=assigned,in_progress,resolved&limit=200').set(auth);
+      expect(queue.status).toBe(200);
+      const ids = queue.body.items.map((p: { id: string }) => p.id);
+      expect(ids).toContain(open!.problem_id);
+    }
+
+    // The published figure stays: 2025-Q1, 127 recorded, 116 resolved, 91.3 %.
+    const manager = await login('manager');
+    const rate = await t.http().get('/api/v1/reports/resolution-rate?period=2025-Q1').set(manager).expect(200);
+    expect(rate.body).toMatchObject({ recorded: 127, resolved: 116, ratePercent: 91.3 });
+    const assists = await t.http().get('/api/v1/reports/assists?period=2025&asOf=now').set(manager).expect(200);
+    expect(assists.body.assigned).toBe(parts.length);
+    expect(assists.body.done).toBe(parts.filter((p) => p.status === 'done').length);
+  });
+});
