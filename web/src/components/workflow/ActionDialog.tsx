@@ -1,6 +1,7 @@
-import { Alert, Button, Flex, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Button, Flex, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../errors';
+import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { AssignFields, type AssignValues } from './AssignFields';
 import { showFieldErrors } from './fieldErrors';
@@ -62,6 +63,9 @@ export function actionBody(action: ActionName, values: ActionValues): Record<str
     body.assistingDepartmentIds = values.assistingDepartmentIds ?? [];
   }
   if (action === 'resolve' && values.assistsNote?.trim()) body.assistsNote = values.assistsNote.trim();
+  // A manager acts for the assisting department chosen; a handler for their own.
+  if ((action === 'assist_progress' || action === 'assist_done') && values.departmentId)
+    body.departmentId = values.departmentId;
   if (action === 'verify') body.satisfaction = values.satisfaction;
   if (action === 'withdraw' && values.duplicateOf) body.duplicateOf = values.duplicateOf;
   return body;
@@ -89,6 +93,8 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
   const text = TEXT_FIELD[action];
   const reassign = action === 'assign' && problem.status !== 'reported';
   const openParts = (problem.assists ?? []).filter((a) => a.status === 'open');
+  const { user } = useAuth();
+  const actingFor = (action === 'assist_progress' || action === 'assist_done') && user?.role !== 'handler';
 
   const submit = async (values: ActionValues) => {
     setBusy(true);
@@ -120,6 +126,19 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
       >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         {action === 'assign' && <AssignFields category={problem.category} />}
+        {actingFor && (
+          <Form.Item
+            name="departmentId"
+            label={t('代为填报的协办单位', 'Assisting department acted for')}
+            rules={[{ required: true, message: t('请选择协办单位', 'Choose the department') }]}
+          >
+            <Select
+              data-testid="action-assist-department"
+              aria-label={t('代为填报的协办单位', 'Assisting department acted for')}
+              options={openParts.map((a) => ({ value: a.departmentId, label: a.departmentName }))}
+            />
+          </Form.Item>
+        )}
         {action === 'resolve' && openParts.length > 0 && (
           <>
             <Alert
