@@ -19,6 +19,7 @@ const ZH_HEADINGS = [
   '超期工作日',
   '督办',
   '最近动态',
+  '协办单位',
 ];
 const EN_HEADINGS = [
   'Code',
@@ -35,6 +36,7 @@ const EN_HEADINGS = [
   'Working days overdue',
   'Escalated',
   'Latest activity',
+  'Assisting departments',
 ];
 
 const COMMA_QUOTE_TITLE = '光伏组件运输车辆限行, "绿色通道"未落实';

@@ -295,6 +295,8 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         recorded: 1,
         resolved: 0,
         ratePercent: 0,
+        assistsOpen: 0,
+        assistsDoneThisWeek: 0,
       });
       // 乙: open B → 1 (Q was returned); resolved M → 1; overdue B → 1; 2025-Q2: M → 1 of 1 = 100.0
       expect(row(deptB.id)).toEqual({
@@ -306,6 +308,8 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         recorded: 1,
         resolved: 1,
         ratePercent: 100,
+        assistsOpen: 0,
+        assistsDoneThisWeek: 0,
       });
       // 丙: nothing, and no rate rather than 0 %.
       expect(row(deptC.id)).toEqual({
@@ -317,6 +321,8 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         recorded: 0,
         resolved: 0,
         ratePercent: null,
+        assistsOpen: 0,
+        assistsDoneThisWeek: 0,
       });
     });
 
@@ -589,10 +595,12 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         '季度累计登记',
         '季度累计办结',
         '季度累计办结率（%）',
+        '协办在办',
+        '本周协办完成',
       ]);
       const rows = Array.from({ length: departments.rowCount - 1 }, (_, i) => rowValues(departments, i + 2));
-      expect(rows).toContainEqual(['周调度甲局', 4, 1, 2, 1, 0, 0]);
-      expect(rows).toContainEqual(['周调度乙局', 1, 1, 1, 1, 1, 100]);
+      expect(rows).toContainEqual(['周调度甲局', 4, 1, 2, 1, 0, 0, 0, 0]);
+      expect(rows).toContainEqual(['周调度乙局', 1, 1, 1, 1, 1, 100, 0, 0]);
 
       const trend = book.getWorksheet('趋势')!;
       expect(rowValues(trend, 1)).toEqual(['周次', '登记', '办结', '办结率（%）']);
@@ -659,7 +667,7 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
       expect(lines).toContain('周末在办,9');
       expect(lines).toContain('季度累计办结率,2025-Q2,3,1,33.3');
       expect(lines).toContain('年度累计办结率,2025,14,5,35.7');
-      expect(lines).toContain('周调度甲局,4,1,2,1,0,0.0');
+      expect(lines).toContain('周调度甲局,4,1,2,1,0,0.0,0,0');
       expect(lines).toContain('2025-W08,0,0,');
       expect(lines).toContain('2025-W14,4,1,25.0');
       expect(text).toContain('第二次督办：限4月8日前办结');

@@ -12,6 +12,8 @@ export enum ErrorCode {
   Duplicate = 'DUPLICATE',
   LastAdmin = 'LAST_ADMIN',
   InvalidTransition = 'INVALID_TRANSITION',
+  /** The lead resolves while an assisting department's part is open, without saying why (assistsNote). */
+  AssistsOpen = 'ASSISTS_OPEN',
   VersionMismatch = 'VERSION_MISMATCH',
   VersionRequired = 'VERSION_REQUIRED',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',

@@ -11,6 +11,7 @@
  * plans (see `planKeyQuarter`) and `loadDemoData` refuses to insert anything if the figure is off.
  */
 import { RESOLVED_STATUSES } from '../workflow/statuses';
+import { buildAssists, type DemoAssist } from './demo-assists';
 import { buildEnterprises, Enterprise } from './demo-enterprises';
 import { insertDemoData, type Queryable } from './demo-insert';
 import { Answering, buildOutreach, type Responsibility } from './demo-outreach';
@@ -86,6 +87,8 @@ export interface DemoData {
   /** Key projects with their stages and investment, and the problems that concern them. */
   projects: DemoProjects;
   production: ProductionStatuses;
+  /** Assisting departments' parts (协办), added last to a few problems' histories. */
+  assists: DemoAssist[];
 }
 
 /** The data set as loaded at `now` (never before DATA_END): problems end at DATA_END, visits at `now`. */
@@ -98,7 +101,7 @@ export function buildDemoData(now: number): DemoData {
   markEnterpriseRatings(problems);
   const projects = buildProjects(enterprises, problems, now);
   const production = buildProductionStatuses(enterprises, problems, new Answering(responsibilities), now);
-  return { enterprises, responsibilities, visits, problems, projects, production };
+  return { enterprises, responsibilities, visits, problems, projects, production, assists: buildAssists(problems) };
 }
 
 /** The resolution rate as the report computes it (src/reports/resolution-rate.sql.ts), from the planned events. */

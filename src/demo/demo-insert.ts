@@ -1,4 +1,5 @@
 /** Writes the demo data set: one statement per table, rows passed as one JSON array. */
+import { insertAssists } from './demo-assists';
 import { RESOLVED_STATUSES } from '../workflow/statuses';
 import type { DemoData } from './demo-data';
 import { Enterprise } from './demo-enterprises';
@@ -84,6 +85,7 @@ export async function insertDemoData(
   await insertProductionEvents(db, data.production);
   await insertProblems(db, data.problems, data.projects.problemProjects);
   await insertEvents(db, data.problems);
+  await insertAssists(db, data.assists);
   await insertCounters(db, data.problems);
 }
 

@@ -18,16 +18,27 @@ describe('problem access: which problems a user sees', () => {
     expect(params.values).toEqual([]);
   });
 
-  it('a handler sees only the problems of their own department, as a parameter', () => {
+  it('a handler sees the problems their department leads or assists on (current part, open or done), as a parameter', () => {
     const params = new SqlParams();
     params.add('before');
-    expect(visibleProblems(user('handler', 'dept-a'), params)).toBe('p.department_id = $2::uuid');
+    const sql = visibleProblems(user('handler', 'dept-a'), params);
+    expect(sql).toMatch(/^\(p\.department_id = \$2::uuid OR p\.id = ANY \(ARRAY\(/);
+    expect(sql).toContain(`pa.department_id = $2::uuid AND pa.current AND pa.status <> 'cancelled'`);
     expect(params.values).toEqual(['before', 'dept-a']);
+  });
+
+  it("in a list (the handler's queue), only open assisting parts count", () => {
+    const params = new SqlParams();
+    const sql = visibleProblems(user('handler', 'dept-a'), params, 'p', 'queue');
+    expect(sql).toContain(`pa.department_id = $1::uuid AND pa.status = 'open'`);
+    expect(params.values).toEqual(['dept-a']);
   });
 
   it('names the alias it is given', () => {
     const params = new SqlParams();
-    expect(visibleProblems(user('handler', 'dept-b'), params, 'x')).toBe('x.department_id = $1::uuid');
+    expect(visibleProblems(user('handler', 'dept-b'), params, 'x')).toMatch(
+      /^\(x\.department_id = \$1::uuid OR x\.id = ANY/,
+    );
     expect(params.values).toEqual(['dept-b']);
   });
 });

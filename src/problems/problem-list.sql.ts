@@ -51,7 +51,7 @@ function listConditions(
   p: SqlParams,
   at: () => string,
 ): string[] {
-  const where = [visibleProblems(user as AuthUser, p)];
+  const where = [visibleProblems(user as AuthUser, p, 'p', 'queue')];
   // One status as an equality, so the planner can walk the (status, due date) index in order.
   if (query.status?.length === 1) where.push(`p.status = ${p.add(query.status[0])}`);
   else if (query.status?.length) where.push(`p.status = ANY(${p.add(query.status)}::text[])`);

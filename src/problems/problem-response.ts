@@ -19,6 +19,15 @@ export interface ProblemEventResponse {
   data: Record<string, unknown>;
 }
 
+/** An assisting department's part (协办) of the current assignment. */
+export interface ProblemAssistResponse {
+  departmentId: string;
+  departmentName: string;
+  status: 'open' | 'done' | 'cancelled';
+  doneAt: string | null;
+  doneNote: string | null;
+}
+
 export interface ProblemResponse {
   id: string;
   code: string;
@@ -58,6 +67,8 @@ export interface ProblemResponse {
   createdBy: string;
   updatedAt: string;
   events?: ProblemEventResponse[];
+  /** On a single problem: the assisting departments' parts of the current assignment (主办 is departmentId). */
+  assists?: ProblemAssistResponse[];
   /** On a single problem: the actions the caller may take on it now (the transition table and their role). */
   allowedActions?: Action[];
   /** On a single problem: its photos and letters; `eventId` ties one to the event it came with. */
@@ -116,6 +127,7 @@ export type ProblemRow = Omit<
   | 'resolvedAt'
   | 'lastEventAt'
   | 'events'
+  | 'assists'
 > & {
   enterpriseName: string;
   district: string;

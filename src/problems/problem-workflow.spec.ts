@@ -1,7 +1,16 @@
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { toErrorBody } from '../common/error.filter';
 import type { Role } from '../access/role';
-import { Action, ActionInput, ACTIONS, allowedActions, mayAct, ProblemState, transition } from './problem-workflow';
+import {
+  Action,
+  ActionInput,
+  ACTIONS,
+  allowedActions,
+  assistPlan,
+  mayAct,
+  ProblemState,
+  transition,
+} from './problem-workflow';
 import { type Status, STATUSES } from '../workflow/statuses';
 
 const DEPT = 'dept-industry';
@@ -19,19 +28,29 @@ const X = null;
  */
 // prettier-ignore
 const MATRIX: Record<Status, Record<Action, Status | null>> = {
-  reported:    { assign: 'assigned', accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'reported' },
-  assigned:    { assign: 'assigned', accept: 'in_progress', progress: 'assigned',    resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'assigned' },
-  in_progress: { assign: 'assigned', accept: X,             progress: 'in_progress', resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'in_progress' },
-  resolved:    { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: 'closed', reopen: 'in_progress', withdraw: X,           escalate: X },
-  closed:      { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X },
-  withdrawn:   { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X },
+  reported:    { assign: 'assigned', accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'reported', assist_progress: X, assist_done: X },
+  assigned:    { assign: 'assigned', accept: 'in_progress', progress: 'assigned',    resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'assigned', assist_progress: 'assigned', assist_done: 'assigned' },
+  in_progress: { assign: 'assigned', accept: X,             progress: 'in_progress', resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'in_progress', assist_progress: 'in_progress', assist_done: 'in_progress' },
+  resolved:    { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: 'closed', reopen: 'in_progress', withdraw: X,           escalate: X, assist_progress: X, assist_done: X },
+  closed:      { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X, assist_progress: X, assist_done: X },
+  withdrawn:   { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X, assist_progress: X, assist_done: X },
 };
 
 /** The expected allowed actions per status, read off the matrix rows above (in ACTIONS order). */
 const EXPECTED_ALLOWED: Record<Status, Action[]> = {
   reported: ['assign', 'withdraw', 'escalate'],
-  assigned: ['assign', 'accept', 'progress', 'resolve', 'return', 'withdraw', 'escalate'],
-  in_progress: ['assign', 'progress', 'resolve', 'return', 'withdraw', 'escalate'],
+  assigned: [
+    'assign',
+    'accept',
+    'progress',
+    'resolve',
+    'return',
+    'withdraw',
+    'escalate',
+    'assist_progress',
+    'assist_done',
+  ],
+  in_progress: ['assign', 'progress', 'resolve', 'return', 'withdraw', 'escalate', 'assist_progress', 'assist_done'],
   resolved: ['verify', 'reopen'],
   closed: [],
   withdrawn: [],
@@ -47,6 +66,8 @@ const INPUTS: { [A in Action]: Extract<ActionInput, { action: A }> } = {
   reopen: { action: 'reopen', reason: '企业反映问题仍存在' },
   withdraw: { action: 'withdraw', reason: '重复登记', duplicateOf: 'problem-0001' },
   escalate: { action: 'escalate', note: '列入周调度督办' },
+  assist_progress: { action: 'assist_progress', note: '已提供用地资料' },
+  assist_done: { action: 'assist_done', note: '协办事项已完成' },
 };
 
 /** A problem in the given status; it has a department once it has been assigned. */
@@ -79,12 +100,12 @@ const allowedCells = cells.filter((c) => c.next !== null);
 const refusedCells = cells.filter((c) => c.next === null);
 
 describe('problem workflow: the transition matrix', () => {
-  it('covers every status and every action of the workflow (6 × 9 = 54 cells)', () => {
+  it('covers every status and every action of the workflow (6 × 11 = 66 cells)', () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...STATUSES].sort());
     for (const status of STATUSES) expect(Object.keys(MATRIX[status]).sort()).toEqual([...ACTIONS].sort());
-    expect(cells).toHaveLength(54);
-    expect(allowedCells).toHaveLength(18);
-    expect(refusedCells).toHaveLength(36);
+    expect(cells).toHaveLength(66);
+    expect(allowedCells).toHaveLength(22);
+    expect(refusedCells).toHaveLength(44);
   });
 
   it.each(STATUSES.map((status) => ({ status })))('lists the allowed actions of a $status problem', ({ status }) => {
@@ -115,7 +136,12 @@ describe('problem workflow: what each action does', () => {
     const result = transition(problemIn('reported'), INPUTS.assign);
     expect(result.next).toMatchObject({ status: 'assigned', departmentId: NEW_DEPT, dueAt: DUE });
     expect(result.note).toBe('请供电公司牵头');
-    expect(result.data).toEqual({ departmentId: NEW_DEPT, dueAt: '2025-04-10T16:00:00.000Z', reassigned: false });
+    expect(result.data).toEqual({
+      departmentId: NEW_DEPT,
+      dueAt: '2025-04-10T16:00:00.000Z',
+      reassigned: false,
+      assistingDepartmentIds: [],
+    });
   });
 
   it('assigning an in-progress problem to another department is recorded as a reassignment', () => {
@@ -242,10 +268,28 @@ describe('problem workflow: what each action does', () => {
 describe('problem workflow: who may act (mayAct)', () => {
   const DEPARTMENT_ACTIONS: Action[] = ['accept', 'progress', 'resolve', 'return'];
   const MANAGER_ACTIONS: Action[] = ['assign', 'verify', 'reopen', 'withdraw', 'escalate'];
+  const ASSISTING_ACTIONS: Action[] = ['assist_progress', 'assist_done'];
 
-  it('splits the nine actions into four department actions and five manager actions', () => {
-    expect([...DEPARTMENT_ACTIONS, ...MANAGER_ACTIONS].sort()).toEqual([...ACTIONS].sort());
+  it('splits the eleven actions into four department, five manager and two assisting actions', () => {
+    expect([...DEPARTMENT_ACTIONS, ...MANAGER_ACTIONS, ...ASSISTING_ACTIONS].sort()).toEqual([...ACTIONS].sort());
   });
+
+  it.each(ASSISTING_ACTIONS.map((action) => ({ action })))(
+    'only a handler of a department with an open assisting part may $action (not the lead)',
+    ({ action }) => {
+      expect(mayAct({ role: 'handler', departmentId: OTHER_DEPT }, action, DEPT, [OTHER_DEPT])).toBe(true);
+      expect(mayAct({ role: 'handler', departmentId: DEPT }, action, DEPT, [OTHER_DEPT])).toBe(false);
+      expect(mayAct({ role: 'handler', departmentId: NEW_DEPT }, action, DEPT, [OTHER_DEPT])).toBe(false);
+      expect(mayAct({ role: 'official', departmentId: OTHER_DEPT }, action, DEPT, [OTHER_DEPT])).toBe(false);
+    },
+  );
+
+  it.each(DEPARTMENT_ACTIONS.map((action) => ({ action })))(
+    "an assisting department's handler may not $action: those are the lead's",
+    ({ action }) => {
+      expect(mayAct({ role: 'handler', departmentId: OTHER_DEPT }, action, DEPT, [OTHER_DEPT])).toBe(false);
+    },
+  );
 
   const MANAGER_ROLES: Role[] = ['manager', 'admin'];
   it.each(MANAGER_ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action }))))(
@@ -284,5 +328,66 @@ describe('problem workflow: who may act (mayAct)', () => {
     expect(mayAct({ role: 'official', departmentId: null }, action, DEPT)).toBe(false);
     expect(mayAct({ role: 'official', departmentId: DEPT }, action, DEPT)).toBe(false);
     expect(mayAct({ role: 'official', departmentId: null }, action, null)).toBe(false);
+  });
+});
+
+describe('problem workflow: lead and assisting departments (assistPlan)', () => {
+  const assign = (ids: string[]): ActionInput => ({ ...INPUTS.assign, assistingDepartmentIds: ids });
+
+  it('an assignment opens a part for each assisting department it names', () => {
+    expect(assistPlan(assign([OTHER_DEPT, DEPT]), [], null)).toEqual({
+      cancel: [],
+      open: [OTHER_DEPT, DEPT],
+      acting: null,
+      retire: true,
+      data: { assistsOpened: [OTHER_DEPT, DEPT] },
+    });
+  });
+
+  it('a reassignment keeps the open parts it names again, cancels the others and opens the new ones', () => {
+    const plan = assistPlan(assign([OTHER_DEPT, 'dept-tax']), [OTHER_DEPT, DEPT], null);
+    expect(plan.cancel).toEqual([DEPT]);
+    expect(plan.open).toEqual(['dept-tax']);
+    expect(plan.data).toEqual({ assistsOpened: ['dept-tax'], assistsCancelled: [DEPT] });
+  });
+
+  it('refuses the lead as an assisting department, and a department named twice', () => {
+    expect(thrownBy(() => assistPlan(assign([NEW_DEPT]), [], null)).details.errors).toEqual([
+      { field: 'assistingDepartmentIds', message: 'the lead department cannot also assist' },
+    ]);
+    expect(thrownBy(() => assistPlan(assign([DEPT, DEPT]), [], null)).code).toBe(ErrorCode.ValidationFailed);
+  });
+
+  it('return, withdraw and a satisfied verification cancel every open part; a redo reopens none', () => {
+    expect(assistPlan(INPUTS.return, [DEPT], null)).toMatchObject({ cancel: [DEPT], retire: true });
+    expect(assistPlan(INPUTS.withdraw, [DEPT], null)).toMatchObject({ cancel: [DEPT], retire: false });
+    expect(assistPlan(INPUTS.verify, [DEPT], null).data).toEqual({ assistsCancelled: [DEPT] });
+    expect(assistPlan({ action: 'verify', satisfaction: 'unsatisfied' }, [DEPT], null).cancel).toEqual([]);
+    expect(assistPlan(INPUTS.reopen, [], null)).toMatchObject({ cancel: [], open: [] });
+  });
+
+  it('the lead resolves while a part is open only with assistsNote, recorded with the open departments', () => {
+    const error = thrownBy(() => assistPlan(INPUTS.resolve, [OTHER_DEPT], null));
+    expect(error.code).toBe(ErrorCode.AssistsOpen);
+    expect(toErrorBody(error).statusCode).toBe(409);
+    expect(error.details.openDepartmentIds).toEqual([OTHER_DEPT]);
+    expect(
+      assistPlan({ ...INPUTS.resolve, assistsNote: '协办单位已口头答复' } as ActionInput, [OTHER_DEPT], null).data,
+    ).toEqual({ assistsNote: '协办单位已口头答复', assistsOpen: [OTHER_DEPT] });
+    expect(assistPlan(INPUTS.resolve, [], null).data).toEqual({});
+  });
+
+  it('an assisting action needs an open part of the department acted for', () => {
+    expect(assistPlan(INPUTS.assist_done, [OTHER_DEPT], OTHER_DEPT).acting).toBe(OTHER_DEPT);
+    expect(thrownBy(() => assistPlan(INPUTS.assist_done, [OTHER_DEPT], DEPT)).code).toBe(ErrorCode.Conflict);
+  });
+
+  it('records the assisting actions as notes that keep the state', () => {
+    const current = problemIn('in_progress');
+    expect(transition(current, INPUTS.assist_progress)).toEqual({
+      next: current,
+      note: '已提供用地资料',
+      data: { assist: true },
+    });
   });
 });

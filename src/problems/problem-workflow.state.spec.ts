@@ -34,7 +34,12 @@ describe('problem workflow: the whole result of each action', () => {
     expect(transition(reported, { action: 'assign', departmentId: 'dept-b', dueAt: LATER })).toEqual({
       next: { ...reported, status: 'assigned', departmentId: 'dept-b', dueAt: LATER },
       note: null,
-      data: { departmentId: 'dept-b', dueAt: '2025-07-15T16:00:00.000Z', reassigned: false },
+      data: {
+        departmentId: 'dept-b',
+        dueAt: '2025-07-15T16:00:00.000Z',
+        reassigned: false,
+        assistingDepartmentIds: [],
+      },
     });
   });
 
@@ -43,7 +48,7 @@ describe('problem workflow: the whole result of each action', () => {
     expect(transition(assigned, { action: 'assign', departmentId: 'dept-b', dueAt: LATER, note: '改派' })).toEqual({
       next: { ...assigned, departmentId: 'dept-b', dueAt: LATER },
       note: '改派',
-      data: { departmentId: 'dept-b', dueAt: '2025-07-15T16:00:00.000Z', reassigned: true },
+      data: { departmentId: 'dept-b', dueAt: '2025-07-15T16:00:00.000Z', reassigned: true, assistingDepartmentIds: [] },
     });
   });
 
@@ -126,6 +131,8 @@ describe('problem workflow: the table itself', () => {
       reopen: 'manager',
       withdraw: 'manager',
       escalate: 'manager',
+      assist_progress: 'assisting',
+      assist_done: 'assisting',
     });
   });
 

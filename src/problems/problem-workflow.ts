@@ -13,11 +13,17 @@ export const ACTIONS = [
   'reopen',
   'withdraw',
   'escalate',
+  'assist_progress',
+  'assist_done',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** `manager`: managers and admins. `department`: a handler of the problem's department, or a manager/admin acting for it. */
-type Actor = 'manager' | 'department';
+/**
+ * `manager`: managers and admins. `department`: a handler of the problem's (lead) department, or a
+ * manager/admin acting for it. `assisting`: a handler of a department with an open assisting part
+ * (协办), or a manager/admin acting for that department.
+ */
+type Actor = 'manager' | 'department' | 'assisting';
 
 interface Rule {
   actor: Actor;
@@ -38,18 +44,22 @@ export const TRANSITIONS: Record<Action, Rule> = {
   reopen: { actor: 'manager', from: ['resolved'] },
   withdraw: { actor: 'manager', from: OPEN },
   escalate: { actor: 'manager', from: OPEN },
+  assist_progress: { actor: 'assisting', from: WITH_DEPARTMENT },
+  assist_done: { actor: 'assisting', from: WITH_DEPARTMENT },
 };
 
 export type ActionInput =
-  | { action: 'assign'; departmentId: string; dueAt: Date; note?: string }
+  | { action: 'assign'; departmentId: string; dueAt: Date; note?: string; assistingDepartmentIds?: string[] }
   | { action: 'accept'; note?: string }
   | { action: 'progress'; note: string; public?: boolean }
-  | { action: 'resolve'; resolution: string }
+  | { action: 'resolve'; resolution: string; assistsNote?: string }
   | { action: 'return'; reason: string }
   | { action: 'verify'; satisfaction: Satisfaction; feedback?: string; source?: VerifySource }
   | { action: 'reopen'; reason: string }
   | { action: 'withdraw'; reason: string; duplicateOf?: string }
-  | { action: 'escalate'; note: string };
+  | { action: 'escalate'; note: string }
+  | { action: 'assist_progress'; note: string; departmentId?: string }
+  | { action: 'assist_done'; note: string; departmentId?: string };
 
 /**
  * Who judged a resolution: a manager after a call (回访, the default), or the enterprise itself on
@@ -80,19 +90,27 @@ export function allowedActions(status: Status): Action[] {
   return ACTIONS.filter((action) => TRANSITIONS[action].from.includes(status));
 }
 
-/** May this user take this action on a problem of this department? (Visibility is checked before.) */
+/**
+ * May this user take this action on a problem of this (lead) department, whose open assisting parts
+ * belong to `assisting`? (Visibility is checked before.) A handler of an assisting department takes
+ * only the assisting actions; the lead's handler takes none of them.
+ */
 export function mayAct(
   user: { role: Role; departmentId: string | null },
   action: Action,
   departmentId: string | null,
+  assisting: readonly string[] = [],
 ): boolean {
   if (user.role === 'manager' || user.role === 'admin') return true;
-  return (
-    TRANSITIONS[action].actor === 'department' &&
-    user.role === 'handler' &&
-    departmentId !== null &&
-    user.departmentId === departmentId
-  );
+  if (user.role !== 'handler' || user.departmentId === null) return false;
+  switch (TRANSITIONS[action].actor) {
+    case 'department':
+      return user.departmentId === departmentId;
+    case 'assisting':
+      return assisting.includes(user.departmentId);
+    case 'manager':
+      return false;
+  }
 }
 
 export function invalidTransition(status: Status, action: Action): DomainError {
@@ -120,6 +138,7 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
           departmentId: input.departmentId,
           dueAt: input.dueAt.toISOString(),
           reassigned: current.status !== 'reported',
+          assistingDepartmentIds: input.assistingDepartmentIds ?? [],
         },
       };
     case 'accept':
@@ -163,6 +182,95 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
       };
     case 'escalate':
       return { next: { ...same, escalated: true }, note: input.note, data: {} };
+    case 'assist_progress':
+    case 'assist_done':
+      // The assisting department's part; the problem's state stays (ProblemsService records the part).
+      return { next: same, note: input.note, data: { assist: true } };
+    default:
+      return assertUnreachable(input);
+  }
+}
+
+/** What an action does to the assisting parts (协办) of a problem, decided by assistPlan. */
+export interface AssistPlan {
+  /** Departments whose open part is cancelled. */
+  cancel: string[];
+  /** Departments that get a new open part (an assignment naming them). */
+  open: string[];
+  /** The department whose open part this action concerns (assist_progress) or completes (assist_done). */
+  acting: string | null;
+  /** Whether the parts that are not open stop belonging to the current assignment (a new assignment or a return). */
+  retire: boolean;
+  /** What the event records of it, besides the transition's data. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * The rules of lead and assisting departments (主办/协办), as a pure function of the action, the
+ * departments with an open part (`open`) and, for the assisting actions, the department acted for.
+ * An assignment opens a part for each assisting department it names that has none open and
+ * cancels the open parts of those it no longer names; a return, a withdrawal and a close cancel
+ * every open part; a redo reopens nothing. The lead resolves only when no part is open, or with
+ * `assistsNote` saying why not (recorded with the departments still open).
+ */
+export function assistPlan(input: ActionInput, open: readonly string[], acting: string | null): AssistPlan {
+  const plan: AssistPlan = { cancel: [], open: [], acting: null, retire: false, data: {} };
+  const cancelAll = () => {
+    plan.cancel = [...open];
+    if (plan.cancel.length) plan.data.assistsCancelled = plan.cancel;
+  };
+  switch (input.action) {
+    case 'assign': {
+      const named = input.assistingDepartmentIds ?? [];
+      if (new Set(named).size !== named.length)
+        throw DomainError.invalidField('assistingDepartmentIds', 'name each assisting department once');
+      if (named.includes(input.departmentId))
+        throw DomainError.invalidField('assistingDepartmentIds', 'the lead department cannot also assist');
+      plan.cancel = open.filter((d) => !named.includes(d));
+      plan.open = named.filter((d) => !open.includes(d));
+      plan.retire = true;
+      if (plan.open.length) plan.data.assistsOpened = plan.open;
+      if (plan.cancel.length) plan.data.assistsCancelled = plan.cancel;
+      return plan;
+    }
+    case 'return':
+      cancelAll();
+      plan.retire = true;
+      return plan;
+    case 'withdraw':
+      cancelAll();
+      return plan;
+    case 'verify':
+      if (SATISFIED.includes(input.satisfaction)) cancelAll();
+      return plan;
+    case 'resolve':
+      if (open.length && input.assistsNote === undefined) {
+        throw new DomainError(
+          ErrorCode.AssistsOpen,
+          'assisting departments have not finished their part; wait for them, or explain in assistsNote why you resolve without them',
+          {
+            errors: [{ field: 'assistsNote', message: 'required while an assisting part is open' }],
+            openDepartmentIds: [...open],
+          },
+        );
+      }
+      if (input.assistsNote !== undefined) plan.data.assistsNote = input.assistsNote;
+      if (open.length) plan.data.assistsOpen = [...open];
+      return plan;
+    case 'assist_progress':
+    case 'assist_done':
+      if (acting === null || !open.includes(acting)) {
+        throw new DomainError(ErrorCode.Conflict, 'departmentId: that department has no open assisting part here', {
+          errors: [{ field: 'departmentId', message: 'has no open assisting part on this problem' }],
+        });
+      }
+      plan.acting = acting;
+      return plan;
+    case 'accept':
+    case 'progress':
+    case 'reopen':
+    case 'escalate':
+      return plan;
     default:
       return assertUnreachable(input);
   }

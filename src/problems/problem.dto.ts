@@ -2,6 +2,9 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -231,6 +234,35 @@ export class AssignDto {
 
   @Note(false, 'instructions for the department')
   note?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 10,
+    description:
+      'the assisting departments (协办), each once and not the lead; each gets a part to mark done. A reassignment cancels the open parts of departments it no longer names; empty or absent: none',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  assistingDepartmentIds?: string[];
+}
+
+/** An assisting department's note, or the note it marks its part done with. */
+export class AssistDto {
+  @Note(true, 'what the assisting department did')
+  note: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'the assisting department acted for: required from a manager or admin; a handler acts for their own department',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  departmentId?: string;
 }
 
 export class OptionalNoteDto {
@@ -255,6 +287,12 @@ export class ProgressDto extends NoteDto {
 export class ResolveDto {
   @Note(true, 'how it was resolved (办理结果)')
   resolution: string;
+
+  @Note(
+    false,
+    'why the lead resolves while an assisting department has not finished its part; required then, recorded with the departments still open',
+  )
+  assistsNote?: string;
 }
 
 export class ReasonDto {

@@ -3,7 +3,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SATISFACTIONS, type Satisfaction } from '../workflow/satisfactions';
 import { type Status, STATUSES } from '../workflow/statuses';
 import { ACTIONS, type Action } from './problem-workflow';
-import type { ProblemEventResponse as ProblemEventShape, ProblemResponse as ProblemShape } from './problem-response';
+import type {
+  ProblemAssistResponse as ProblemAssistShape,
+  ProblemEventResponse as ProblemEventShape,
+  ProblemResponse as ProblemShape,
+} from './problem-response';
 import { SOURCES, type Source } from './problem.dto';
 
 /** Enum schemas shared by every response that names a status, an action or a satisfaction. */
@@ -41,6 +45,28 @@ export class ProblemEventResponse implements ProblemEventShape {
 
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'what the event changed besides the status' })
   data: Record<string, unknown>;
+}
+
+export class ProblemAssistResponse implements ProblemAssistShape {
+  @ApiProperty({ format: 'uuid', description: 'the assisting department (协办单位)' })
+  departmentId: string;
+
+  @ApiProperty({ example: '市自然资源局' })
+  departmentName: string;
+
+  @ApiProperty({
+    enum: ['open', 'done', 'cancelled'],
+    enumName: 'AssistStatus',
+    description:
+      'open until the department marks its part done; cancelled when the problem was withdrawn or closed first',
+  })
+  status: 'open' | 'done' | 'cancelled';
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  doneAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the note the department marked its part done with' })
+  doneNote: string | null;
 }
 
 export class ProblemEnterpriseResponse {
@@ -162,6 +188,12 @@ export class ProblemResponse implements ProblemShape {
 
   @ApiPropertyOptional({ type: [ProblemEventResponse], description: 'on a single problem: its events, oldest first' })
   events?: ProblemEventResponse[];
+
+  @ApiPropertyOptional({
+    type: [ProblemAssistResponse],
+    description: 'on a single problem: the assisting departments (协办) of the current assignment and their parts',
+  })
+  assists?: ProblemAssistResponse[];
 
   @ApiPropertyOptional({
     ...ACTION,

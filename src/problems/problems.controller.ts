@@ -18,6 +18,7 @@ import type { ProblemResponse } from './problem-response';
 import { ProblemPage, ProblemResponse as ProblemBody } from './problem.response';
 import {
   AssignDto,
+  AssistDto,
   CreateProblemDto,
   LinkProjectDto,
   ListProblemsQuery,
@@ -85,7 +86,9 @@ export class ProblemsController {
   @HttpCode(200)
   @IF_MATCH
   @AFTER_ACTION
-  @ApiOperation({ summary: 'Assign (or reassign) to a department with a deadline' })
+  @ApiOperation({
+    summary: 'Assign (or reassign) to a lead department (主办) with a deadline, and any assisting departments (协办)',
+  })
   assign(
     @CurrentUser() user: AuthUser,
     @Param('id', problemId) id: string,
@@ -99,6 +102,7 @@ export class ProblemsController {
       dueAt: body.dueAt === undefined ? undefined : new Date(body.dueAt),
       dueInWorkingDays: body.dueInWorkingDays,
       note: body.note,
+      assistingDepartmentIds: body.assistingDepartmentIds,
     });
   }
 
@@ -139,7 +143,10 @@ export class ProblemsController {
   @HttpCode(200)
   @IF_MATCH
   @AFTER_ACTION
-  @ApiOperation({ summary: 'Report the problem resolved (办结)' })
+  @ApiOperation({
+    summary:
+      'Report the problem resolved (办结); only the lead, and while an assisting part is open only with assistsNote (else 409 ASSISTS_OPEN)',
+  })
   resolve(
     @CurrentUser() user: AuthUser,
     @Param('id', problemId) id: string,
@@ -147,7 +154,11 @@ export class ProblemsController {
     @Body() body: ResolveDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.act(res, user, id, version, { action: 'resolve', resolution: body.resolution });
+    return this.act(res, user, id, version, {
+      action: 'resolve',
+      resolution: body.resolution,
+      assistsNote: body.assistsNote,
+    });
   }
 
   @Post(':id/return')
@@ -230,6 +241,44 @@ export class ProblemsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     return this.act(res, user, id, version, { action: 'escalate', note: body.note });
+  }
+
+  @Post(':id/assist-progress')
+  @HttpCode(200)
+  @IF_MATCH
+  @AFTER_ACTION
+  @ApiOperation({ summary: "An assisting department's progress note (协办进展); the status does not change" })
+  assistProgress(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: AssistDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(res, user, id, version, {
+      action: 'assist_progress',
+      note: body.note,
+      departmentId: body.departmentId,
+    });
+  }
+
+  @Post(':id/assist-done')
+  @HttpCode(200)
+  @IF_MATCH
+  @AFTER_ACTION
+  @ApiOperation({ summary: 'An assisting department marks its part done (协办完成); the status does not change' })
+  assistDone(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: AssistDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(res, user, id, version, {
+      action: 'assist_done',
+      note: body.note,
+      departmentId: body.departmentId,
+    });
   }
 
   @Post(':id/project')

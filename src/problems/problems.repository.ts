@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { Page } from '../common/pagination';
-import { exists, maybeOne, one, rows, SqlParams } from '../common/sql';
+import { execute, exists, maybeOne, one, rows, SqlParams } from '../common/sql';
 import { queryPrepared, queryRows } from '../database/prepared';
 import { RESOLVED_SQL_LIST, sqlLiteral } from '../workflow/status-sql';
 import { INITIAL_STATUS } from '../workflow/statuses';
@@ -18,7 +18,7 @@ import {
   ProblemResponse,
   ProblemRow,
 } from './problem-response';
-import type { Action, ProblemState } from './problem-workflow';
+import type { Action, AssistPlan, ProblemState } from './problem-workflow';
 import type { ListProblemsQuery, Source } from './problem.dto';
 
 /** A problem to record: the columns create writes. */
@@ -53,6 +53,15 @@ export interface ReferenceCheck {
 
 /** The part of a problem an action reads before it changes it. */
 export type ActionState = ProblemState & { version: number; category: string };
+
+/** An assisting part as the problem response shows it. */
+export interface AssistRow {
+  departmentId: string;
+  departmentName: string;
+  status: 'open' | 'done' | 'cancelled';
+  doneAt: Date | null;
+  doneNote: string | null;
+}
 
 /** The event an action writes beside its change. */
 export interface ActionEvent {
@@ -266,6 +275,96 @@ export class ProblemsRepository {
       ],
     );
     return id;
+  }
+
+  /** The departments with an open assisting part (协办) on the problem. */
+  async openAssists(em: EntityManager, problemId: string): Promise<string[]> {
+    const found = await rows<{ departmentId: string }>(
+      em,
+      `SELECT department_id AS "departmentId" FROM problem_assists
+       WHERE problem_id = $1 AND status = 'open' ORDER BY created_at, position`,
+      [problemId],
+    );
+    return found.map((row) => row.departmentId);
+  }
+
+  /** How many of these departments exist. */
+  async countDepartments(em: EntityManager, ids: string[]): Promise<number> {
+    return (
+      await one<{ n: number }>(em, `SELECT count(*)::int AS n FROM departments WHERE id = ANY($1::uuid[])`, [ids])
+    ).n;
+  }
+
+  /**
+   * Applies what an action does to the assisting parts (see assistPlan), at the instant of its
+   * event `eventId`: cancels, retires the parts of a replaced assignment, opens, completes.
+   */
+  async applyAssists(
+    em: EntityManager,
+    problemId: string,
+    plan: AssistPlan,
+    event: { id: string; at: string; type: Action; note: string | null; actorId: string },
+  ): Promise<void> {
+    if (plan.cancel.length) {
+      await execute(
+        em,
+        `UPDATE problem_assists SET status = 'cancelled'
+         WHERE problem_id = $1 AND status = 'open' AND department_id = ANY($2::uuid[])`,
+        [problemId, plan.cancel],
+      );
+    }
+    if (plan.retire) {
+      await execute(
+        em,
+        `UPDATE problem_assists SET current = false WHERE problem_id = $1 AND status <> 'open' AND current`,
+        [problemId],
+      );
+    }
+    if (plan.open.length) {
+      await execute(
+        em,
+        `INSERT INTO problem_assists (problem_id, department_id, assign_event_id, created_at, position)
+         SELECT $1, d, $3::bigint, $4::timestamptz, n FROM unnest($2::uuid[]) WITH ORDINALITY AS u(d, n)`,
+        [problemId, plan.open, event.id, event.at],
+      );
+    }
+    if (plan.acting !== null && event.type === 'assist_done') {
+      await execute(
+        em,
+        `UPDATE problem_assists SET status = 'done', done_at = $3, done_note = $4, done_by = $5
+         WHERE problem_id = $1 AND department_id = $2 AND status = 'open'`,
+        [problemId, plan.acting, event.at, event.note, event.actorId],
+      );
+    }
+  }
+
+  /** The assisting parts of the problem's current assignment (and those ended by a withdrawal or a close). */
+  assists(em: EntityManager | undefined, problemId: string): Promise<AssistRow[]> {
+    return rows<AssistRow>(
+      em ?? this.db,
+      `SELECT a.department_id AS "departmentId", d.name AS "departmentName", a.status,
+              a.done_at AS "doneAt", a.done_note AS "doneNote"
+       FROM problem_assists a JOIN departments d ON d.id = a.department_id
+       WHERE a.problem_id = $1 AND a.current
+       ORDER BY a.created_at, a.position`,
+      [problemId],
+    );
+  }
+
+  /** The current assisting parts of each of these problems (for a page of the list, as `assists` reads one). */
+  async assistsOf(problemIds: string[]): Promise<Map<string, AssistRow[]>> {
+    const found = await rows<AssistRow & { problemId: string }>(
+      this.db,
+      `SELECT a.problem_id AS "problemId", a.department_id AS "departmentId", d.name AS "departmentName", a.status,
+              a.done_at AS "doneAt", a.done_note AS "doneNote"
+       FROM problem_assists a JOIN departments d ON d.id = a.department_id
+       WHERE a.problem_id = ANY($1::uuid[]) AND a.current
+       ORDER BY a.created_at, a.position`,
+      [problemIds],
+    );
+    const byProblem = new Map<string, AssistRow[]>();
+    for (const { problemId, ...row } of found) byProblem.set(problemId, [...(byProblem.get(problemId) ?? []), row]);
+    return byProblem;
   }
 
   /** The category's time limit in working days. */

@@ -10,10 +10,10 @@ import { CalendarService } from '../reference/calendar.service';
 import type { Satisfaction } from '../workflow/satisfactions';
 import { INITIAL_STATUS, type Status } from '../workflow/statuses';
 import { ProblemResponse, toProblemResponse } from './problem-response';
-import { ActionInput, allowedActions, mayAct, transition } from './problem-workflow';
+import { ActionInput, allowedActions, assistPlan, mayAct, transition, TRANSITIONS } from './problem-workflow';
 import { ListProblemsQuery, ProblemInputDto } from './problem.dto';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ProblemsRepository, type ActionEvent } from './problems.repository';
+import { AssistRow, ProblemsRepository, type ActionEvent } from './problems.repository';
 
 /** What a client asks for: an assignment may name its deadline, or leave it to working days or the category. */
 export type ActionRequest =
@@ -90,14 +90,24 @@ export class ProblemsService {
   async get(user: AuthUser, id: string): Promise<ProblemResponse> {
     const row = await this.repository.findVisible(user, id);
     if (!row) throw DomainError.notFound('problem');
-    const [events, attachments] = await Promise.all([this.repository.events(id), this.attachments.ofProblem(id)]);
-    return withActions(user, { ...toProblemResponse(row, events), attachments });
+    const [events, assists, attachments] = await Promise.all([
+      this.repository.events(id),
+      this.repository.assists(undefined, id),
+      this.attachments.ofProblem(id),
+    ]);
+    return withActions(user, { ...withAssists(toProblemResponse(row, events), assists), attachments });
   }
 
   async list(user: AuthUser, query: ListProblemsQuery): Promise<Page<ProblemResponse> & { total?: number }> {
     if (!query.withTotal) return this.repository.list(user, query);
     const [page, total] = await Promise.all([this.repository.list(user, query), this.repository.count(user, query)]);
     return { ...page, total };
+  }
+
+  /** The problems of a list page with their assisting parts (for the export's 协办单位 column). */
+  async withAssists(problems: ProblemResponse[]): Promise<ProblemResponse[]> {
+    const parts = await this.repository.assistsOf(problems.map((p) => p.id));
+    return problems.map((p) => withAssists(p, parts.get(p.id) ?? []));
   }
 
   /**
@@ -109,7 +119,8 @@ export class ProblemsService {
     return this.repository.transaction(async (em) => {
       const current = await this.repository.findActionState(em, user, id);
       if (!current) throw DomainError.notFound('problem');
-      if (!mayAct(user, request.action, current.departmentId))
+      const open = await this.repository.openAssists(em, id);
+      if (!mayAct(user, request.action, current.departmentId, open))
         throw DomainError.forbidden(`your role may not ${request.action} this problem`);
       if (current.version !== expectedVersion) throw versionMismatch(current.version);
       const input: ActionInput =
@@ -117,21 +128,30 @@ export class ProblemsService {
           ? { ...request, dueAt: await this.deadline(em, current.category, request) }
           : request;
       const { next, note, data } = transition(current, input);
+      const assists = assistPlan(input, open, actingDepartment(user, input));
       await this.checkReferences(em, id, input);
 
       const at = await this.repository.applyAction(em, id, expectedVersion, input.action, next);
       // Another transaction changed it between our read and our update.
       if (at === undefined) throw versionMismatch(expectedVersion + 1);
-      await this.recordEvent(em, {
+      const eventId = await this.recordEvent(em, {
         problemId: id,
         action: input.action,
         fromStatus: current.status,
         toStatus: next.status,
-        departmentId: next.departmentId,
+        // An assisting department's action is recorded under that department, not the lead.
+        departmentId: assists.acting ?? next.departmentId,
         actorId: user.id,
         note,
-        data,
+        data: { ...data, ...assists.data },
         at,
+      });
+      await this.repository.applyAssists(em, id, assists, {
+        id: eventId,
+        at,
+        type: input.action,
+        note,
+        actorId: user.id,
       });
       return withActions(user, await this.read(em, id));
     });
@@ -219,7 +239,7 @@ export class ProblemsService {
    * The one place a problem event is written: the event, then in the same transaction the
    * notifications it causes (the outbox), so a change rolled back tells nobody.
    */
-  private async recordEvent(em: EntityManager, event: ActionEvent): Promise<void> {
+  private async recordEvent(em: EntityManager, event: ActionEvent): Promise<string> {
     const id = await this.repository.insertEvent(em, event);
     await this.notifications.onProblemEvent(em, {
       id,
@@ -233,6 +253,7 @@ export class ProblemsService {
       data: event.data,
       at: event.at,
     });
+    return id;
   }
 
   /** The deadline an assignment asked for: a date, working days from today, or the category's time limit. */
@@ -253,6 +274,9 @@ export class ProblemsService {
     if (input.action === 'assign') {
       if (!(await this.repository.departmentExists(em, input.departmentId)))
         throw DomainError.invalidField('departmentId', 'no such department');
+      const assisting = input.assistingDepartmentIds ?? [];
+      if (assisting.length && (await this.repository.countDepartments(em, assisting)) !== assisting.length)
+        throw DomainError.invalidField('assistingDepartmentIds', 'names a department that does not exist');
       if (input.dueAt.getTime() <= Date.now()) throw DomainError.invalidField('dueAt', 'must be in the future');
     }
     if (input.action === 'withdraw' && input.duplicateOf !== undefined) {
@@ -264,7 +288,10 @@ export class ProblemsService {
 
   /** Unscoped read inside a transaction: the caller has just created or acted on this problem. */
   private async read(em: EntityManager, id: string): Promise<ProblemResponse> {
-    const problem = toProblemResponse(await this.repository.find(em, id), await this.repository.events(id, em));
+    const problem = withAssists(
+      toProblemResponse(await this.repository.find(em, id), await this.repository.events(id, em)),
+      await this.repository.assists(em, id),
+    );
     return { ...problem, attachments: await this.attachments.ofProblem(id) };
   }
 }
@@ -277,8 +304,38 @@ export function versionMismatch(currentVersion: number): DomainError {
   );
 }
 
-/** The problem with the actions this user may take on it now, so clients offer no other. */
+/**
+ * The department an assisting action is taken for: a handler's own (a different one named in the
+ * body is refused), or the one a manager or admin names in `departmentId`. Null for other actions.
+ */
+function actingDepartment(user: AuthUser, input: ActionInput): string | null {
+  if (input.action !== 'assist_progress' && input.action !== 'assist_done') return null;
+  if (user.role === 'handler') {
+    if (input.departmentId !== undefined && input.departmentId !== user.departmentId)
+      throw DomainError.invalidField('departmentId', 'a handler acts for their own department only');
+    return user.departmentId;
+  }
+  if (input.departmentId === undefined)
+    throw DomainError.invalidField('departmentId', 'name the assisting department you act for');
+  return input.departmentId;
+}
+
+function withAssists(problem: ProblemResponse, assists: AssistRow[]): ProblemResponse {
+  problem.assists = assists.map((a) => ({ ...a, doneAt: a.doneAt?.toISOString() ?? null }));
+  return problem;
+}
+
+/**
+ * The problem with the actions this user may take on it now, so clients offer no other. The
+ * assisting actions are offered only while a part is open (to its department's handler, or to a
+ * manager acting for it).
+ */
 function withActions(user: AuthUser, problem: ProblemResponse): ProblemResponse {
-  const actions = allowedActions(problem.status).filter((action) => mayAct(user, action, problem.departmentId));
+  const open = (problem.assists ?? []).filter((a) => a.status === 'open').map((a) => a.departmentId);
+  const actions = allowedActions(problem.status).filter(
+    (action) =>
+      mayAct(user, action, problem.departmentId, open) &&
+      (TRANSITIONS[action].actor !== 'assisting' || open.length > 0),
+  );
   return { ...problem, allowedActions: actions };
 }

@@ -12,6 +12,9 @@ import {
 } from '@nestjs/swagger';
 import { Roles } from '../access/auth-user';
 import { ErrorResponse } from '../common/error.response';
+import { AssistFiguresQuery } from './assists/assist-figures.dto';
+import { AssistFiguresReport } from './assists/assist-figures.response';
+import { AssistFiguresService } from './assists/assist-figures.service';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
 import { Figures, ResolutionRateReport, TrendReport } from './report.response';
 import { ReportsService } from './reports.service';
@@ -38,6 +41,7 @@ export class ReportsController {
     private readonly reports: ReportsService,
     private readonly weeklyReports: WeeklyService,
     private readonly visitFigures: VisitFiguresService,
+    private readonly assistFigures: AssistFiguresService,
   ) {}
 
   @Get('resolution-rate')
@@ -68,6 +72,16 @@ export class ReportsController {
   @ApiOkResponse({ type: FiguresWithVisitsReport })
   figures(@Query() query: FiguresQuery): Promise<FiguresWithVisitsReport> {
     return this.visitFigures.figuresWithVisits(query);
+  }
+
+  @Get('assists')
+  @ApiOperation({
+    summary:
+      'The assisting departments (协办) of a period as of an instant: per department, the parts given by assignments in the period, done, done on time (by the assignment’s deadline), open and cancelled; the lead’s figures stay in /reports/figures',
+  })
+  @ApiOkResponse({ type: AssistFiguresReport })
+  assists(@Query() query: AssistFiguresQuery): Promise<AssistFiguresReport> {
+    return this.assistFigures.assists(query);
   }
 
   @Get('trend')

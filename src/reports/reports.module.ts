@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AssessmentController } from './assessment/assessment.controller';
 import { AssessmentRepository } from './assessment/assessment.repository';
 import { AssessmentService } from './assessment/assessment.service';
+import { AssistFiguresService } from './assists/assist-figures.service';
 import { ReportsController } from './reports.controller';
 import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
@@ -21,6 +22,7 @@ import { WeeklyWatch } from './weekly/weekly-watch.service';
     LiveFigures,
     AssessmentRepository,
     AssessmentService,
+    AssistFiguresService,
   ],
 })
 export class ReportsModule {}

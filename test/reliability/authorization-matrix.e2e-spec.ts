@@ -109,6 +109,8 @@ describe('authorization matrix: every endpoint × every caller × every object',
   let adminAuth: { Authorization: string };
   let deptA: { id: string };
   let deptB: { id: string };
+  /** Leads the problems that A or B assists on; no caller belongs to it. */
+  let deptLead: { id: string };
   let entA: { id: string };
   let entB: { id: string };
   /** An enterprise nobody's problem concerns, which the official does not answer for. */
@@ -165,6 +167,87 @@ describe('authorization matrix: every endpoint × every caller × every object',
     return shared.get(key)!;
   }
 
+  /**
+   * A problem led by a third department (no caller's) with department `d` assisting (协办): for
+   * the assisting routes it is `d`'s, and the other department's handler must not see it.
+   */
+  async function assistProblem(d: 'A' | 'B'): Promise<{ id: string; version: number; code: string }> {
+    const created = await f.problem(users.official, d === 'A' ? entA.id : entB.id, {
+      title: `${MARK[d]}协办问题-${unique()}`,
+      category: 'factor_supply',
+    });
+    const res = await f.act(
+      users.manager,
+      created.id,
+      'assign',
+      { departmentId: deptLead.id, dueAt: inDays(20), assistingDepartmentIds: [deptOf(d).id] },
+      created.version,
+    );
+    if (res.status !== 200) throw new Error(`fixture assist ${res.status} ${res.text}`);
+    secrets[d].add(created.id).add(created.code);
+    return { id: created.id, version: res.body.version, code: created.code };
+  }
+
+  const sharedAssists = new Map<'A' | 'B', Promise<{ id: string; version: number; code: string }>>();
+
+  function assistSpec(action: 'assist_progress' | 'assist_done'): Spec {
+    const path = action === 'assist_progress' ? 'assist-progress' : 'assist-done';
+    return {
+      key: `POST /api/v1/problems/{id}/${path}`,
+      roles: ALL_ROLES,
+      objects: ['missing', 'malformed', 'deptA', 'deptB'],
+      write: true,
+      scoped: true,
+      prepare: async (cell, allowed) => {
+        if (cell.obj === 'missing') return { id: MISSING_ID, version: 1 };
+        if (cell.obj === 'malformed') return { id: MALFORMED_ID, version: 1 };
+        const d = cell.obj === 'deptA' ? 'A' : 'B';
+        if (!allowed && !sharedAssists.has(d)) sharedAssists.set(d, assistProblem(d));
+        const target = allowed ? await assistProblem(d) : await sharedAssists.get(d)!;
+        return { id: target.id, version: target.version, dept: d };
+      },
+      send: (cell, ctx) =>
+        t
+          .http()
+          .post(api(`/problems/${ctx.id}/${path}`))
+          .set(auth(cell.who))
+          .set('If-Match', `"${ctx.version}"`)
+          .send({
+            note: '协办单位已提供材料',
+            ...(cell.who === 'manager' || cell.who === 'admin' ? { departmentId: deptOf(ctx.dept ?? 'A').id } : {}),
+          }),
+      decide: (cell) =>
+        cell.who === 'official' && cell.obj !== 'missing' && cell.obj !== 'malformed'
+          ? { status: 403, code: 'FORBIDDEN' }
+          : undefined,
+      ok: (cell) => ({
+        status: 200,
+        check: async (res, ctx) => {
+          const problems = [];
+          if (res.body.status !== 'assigned' || res.body.version !== ctx.version! + 1)
+            problems.push(`status ${res.body.status} v${res.body.version}`);
+          if (res.headers.etag !== `"${ctx.version! + 1}"`) problems.push(`etag ${res.headers.etag}`);
+          const [row] = await t.db.query(
+            `SELECT e.type, e.actor_id AS actor, e.department_id AS department,
+                    (SELECT a.status FROM problem_assists a WHERE a.problem_id = e.problem_id) AS part
+             FROM problem_events e WHERE e.problem_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT 1`,
+            [ctx.id],
+          );
+          const part = action === 'assist_done' ? 'done' : 'open';
+          if (
+            row.type !== action ||
+            row.actor !== users[cell.who as Exclude<Who, 'anonymous'>].id ||
+            row.department !== deptOf(ctx.dept!).id ||
+            row.part !== part
+          )
+            problems.push(`last event ${JSON.stringify(row)}`);
+          return problems.length ? problems.join('; ') : null;
+        },
+      }),
+      row: problemRow,
+    };
+  }
+
   const problemRow = async (ctx: Ctx) =>
     ctx.id && /^[0-9a-f-]{36}$/.test(ctx.id)
       ? (
@@ -177,17 +260,44 @@ describe('authorization matrix: every endpoint × every caller × every object',
         )[0]
       : null;
 
-  /** The problems as the database holds them, the oracle every list is compared with. */
+  /**
+   * The problems as the database holds them, the oracle every list is compared with; with the
+   * departments that have an open assisting part (`openAssists`) or one of the current assignment
+   * that was not cancelled (`readAssists`).
+   */
   async function problemRows(): Promise<
-    { id: string; code: string; departmentId: string | null; enterpriseId: string; title: string; status: string }[]
+    {
+      id: string;
+      code: string;
+      departmentId: string | null;
+      enterpriseId: string;
+      title: string;
+      status: string;
+      openAssists: string[];
+      readAssists: string[];
+    }[]
   > {
     return t.db.query(
-      `SELECT id, code, department_id AS "departmentId", enterprise_id AS "enterpriseId", title, status FROM problems`,
+      `SELECT id, code, department_id AS "departmentId", enterprise_id AS "enterpriseId", title, status,
+              ARRAY(SELECT a.department_id::text FROM problem_assists a
+                    WHERE a.problem_id = p.id AND a.status = 'open') AS "openAssists",
+              ARRAY(SELECT a.department_id::text FROM problem_assists a
+                    WHERE a.problem_id = p.id AND a.current AND a.status <> 'cancelled') AS "readAssists"
+       FROM problems p`,
     );
   }
 
-  const scopeOf = (who: Who) => (row: { departmentId: string | null }) =>
-    who === 'handlerA' ? row.departmentId === deptA.id : who === 'handlerB' ? row.departmentId === deptB.id : true;
+  /**
+   * What a handler sees: the problems their department leads, and those it assists on (in lists
+   * while the part is open; in single reads and warnings while it is open or done).
+   */
+  const scopeOf =
+    (who: Who, scope: 'list' | 'read' = 'list') =>
+    (row: { departmentId: string | null; openAssists: string[]; readAssists: string[] }) => {
+      if (who !== 'handlerA' && who !== 'handlerB') return true;
+      const own = who === 'handlerA' ? deptA.id : deptB.id;
+      return row.departmentId === own || (scope === 'list' ? row.openAssists : row.readAssists).includes(own);
+    };
 
   /** Walks every page of a list and answers the ids, or a mismatch. */
   async function walk(who: Who, query: string, limit: number): Promise<{ ids: string[]; error?: string }> {
@@ -425,7 +535,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
         status: 200,
         check: async (res) => {
           const rows = await problemRows();
-          const visible = new Set(rows.filter(scopeOf(cell.who)).map((row) => row.id));
+          const visible = new Set(rows.filter(scopeOf(cell.who, 'read')).map((row) => row.id));
           const items: { level: string; problemId?: string; departmentId?: string }[] = res.body.items;
           const problems: string[] = [];
           const handler = cell.who === 'handlerA' || cell.who === 'handlerB';
@@ -1903,6 +2013,11 @@ describe('authorization matrix: every endpoint × every caller × every object',
       ...(
         ['assign', 'accept', 'progress', 'resolve', 'return', 'verify', 'reopen', 'withdraw', 'escalate'] as const
       ).map(actionSpec),
+      assistSpec('assist_progress'),
+      assistSpec('assist_done'),
+      simpleGet('GET /api/v1/reports/assists', '/reports/assists?period=2025-Q1&groupBy=department', MANAGERS, (res) =>
+        typeof res.body.assigned === 'number' && Array.isArray(res.body.groups) ? null : res.text,
+      ),
       simpleGet('GET /api/v1/reports/resolution-rate', '/reports/resolution-rate?period=2025-Q1', MANAGERS, (res) =>
         typeof res.body.recorded === 'number' ? null : res.text,
       ),
@@ -2491,6 +2606,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
     adminAuth = await f.admin();
     deptA = await f.department('甲局');
     deptB = await f.department('乙局');
+    deptLead = await f.department('主办局');
     const [adminRow] = await t.db.query(`SELECT id FROM users WHERE username = $1`, [ADMIN.username]);
     users.admin = {
       id: adminRow.id,
@@ -2620,7 +2736,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
     ],
     ['responsibilities and tiers', (k) => /responsibilities|tiers/.test(k)],
     ['problem create, list, export and read', (k) => /problems(\/export|\/\{id\})?$/.test(k)],
-    ['problem actions', (k) => /problems\/\{id\}\/[a-z]+$/.test(k) && !k.endsWith('/attachments')],
+    ['problem actions', (k) => /problems\/\{id\}\/[a-z-]+$/.test(k) && !/\/(attachments|tracking-link)$/.test(k)],
     ['reports, warnings and the assessment', (k) => /reports|warnings|assessment/.test(k)],
     ['key projects', (k) => /^[A-Z]+ \/api\/v1\/projects/.test(k)],
     ["the caller's saved views", (k) => /\/me\/saved-views/.test(k)],
@@ -2643,6 +2759,15 @@ describe('authorization matrix: every endpoint × every caller × every object',
       tally.check(`shared fixture ${key} untouched`, row.version === fixture.version, () => `version ${row.version}`);
       expect({ key, version: row.version }).toEqual({ key, version: fixture.version });
     }
+    for (const [d, pending] of sharedAssists) {
+      const fixture = await pending;
+      const [row] = await t.db.query(
+        `SELECT p.version, (SELECT a.status FROM problem_assists a WHERE a.problem_id = p.id) AS part
+         FROM problems p WHERE p.id = $1`,
+        [fixture.id],
+      );
+      expect({ d, version: row.version, part: row.part }).toEqual({ d, version: fixture.version, part: 'open' });
+    }
   });
 
   it('keeps a handler to their department when they reuse a cursor another user was handed', async () => {
@@ -2657,11 +2782,14 @@ describe('authorization matrix: every endpoint × every caller × every object',
         .set(users.handlerA.auth);
       record('handlerA GET /problems with the manager cursor', 'handlerA', page);
       expect(page.status).toBe(200);
-      seen.push(...page.body.items.map((p: { departmentId: string }) => p.departmentId));
+      seen.push(...page.body.items.map((p: { id: string }) => p.id));
       cursor = page.body.nextCursor;
     }
     expect(seen.length).toBeGreaterThan(0);
-    expect(new Set(seen)).toEqual(new Set([deptA.id]));
+    // Only what department A leads, or assists on with an open part.
+    const outside = (await problemRows()).filter((row) => seen.includes(row.id) && !scopeOf('handlerA')(row));
+    expect(outside).toEqual([]);
+    expect((await problemRows()).some((row) => seen.includes(row.id) && row.departmentId === deptA.id)).toBe(true);
   });
 
   it('never replays one user’s idempotent create to another user holding the same key', async () => {

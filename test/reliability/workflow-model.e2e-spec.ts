@@ -158,6 +158,8 @@ function predict(p: ModelProblem, actor: Actor, action: Action, step: Step, dueA
           departmentId: d[step.department],
           dueAt: new Date(dueAt).toISOString(),
           reassigned,
+          // docs/domain.md: an assignment names its assisting departments (none here).
+          assistingDepartmentIds: [],
         }),
       };
     }
@@ -613,5 +615,211 @@ describe('the workflow against a model of docs/domain.md', () => {
     expect(mismatches.slice(0, 20)).toEqual([]);
     expect(sweep.size).toBe(STATUSES.length * ACTIONS.length * ACTORS.length);
     expect(cells.size).toBe(STATUSES.length * ACTIONS.length * ACTORS.length);
+  }, 300_000);
+});
+
+/**
+ * Lead and assisting departments (docs/domain.md, "Lead and assisting departments"), against a
+ * model written here: a problem led by department A with one assisting department C, driven to
+ * each status with C's part open or done, then each of assist_progress, assist_done, resolve
+ * (without and with assistsNote) tried by each caller. A handler of C sees the problem while its
+ * part of the current assignment is open or done; only C's handler (or a manager naming C) takes
+ * the assisting actions, only while the part is open and the lead holds the problem; the lead
+ * resolves while the part is open only with assistsNote.
+ */
+describe('assisting departments against a model of docs/domain.md', () => {
+  type AssistActor = 'manager' | 'admin' | 'lead' | 'assisting' | 'other' | 'official';
+  type AssistAction = 'assist_progress' | 'assist_done' | 'resolve' | 'resolve_noted';
+  type Part = 'open' | 'done' | 'cancelled';
+  interface AssistState {
+    id: string;
+    version: number;
+    status: Status;
+    lead: boolean;
+    part: Part;
+    /** The part belongs to the current assignment (a return retires it). */
+    current: boolean;
+  }
+  const ASSIST_ACTORS: AssistActor[] = ['manager', 'admin', 'lead', 'assisting', 'other', 'official'];
+  const ASSIST_ACTIONS: AssistAction[] = ['assist_progress', 'assist_done', 'resolve', 'resolve_noted'];
+  const NOTE = '协办单位已书面答复';
+
+  let t: TestApp;
+  let f: Factory;
+  let d: { A: string; B: string; C: string };
+  let u: Record<AssistActor, TestUser>;
+  let enterprise: { id: string };
+  const tally = { cells: 0, successes: 0, refusals: 0, mismatches: 0 };
+
+  beforeAll(async () => {
+    t = await createTestApp(TEST_ENV);
+    f = new Factory(t);
+    d = {
+      A: (await f.department('协办模型主办局')).id,
+      B: (await f.department('协办模型他局')).id,
+      C: (await f.department('协办模型协办局')).id,
+    };
+    u = {
+      manager: await f.user('manager'),
+      admin: await f.user('admin'),
+      lead: await f.user('handler', d.A),
+      assisting: await f.user('handler', d.C),
+      other: await f.user('handler', d.B),
+      official: await f.user('official'),
+    };
+    enterprise = await f.enterprise(u.official);
+  }, 60_000);
+
+  afterAll(async () => {
+    figure('workflow-model-assists', { ...tally });
+    await t?.close();
+  });
+
+  type Outcome = { ok: true } | { ok: false; status: number; code: string };
+
+  function predict(s: AssistState, actor: AssistActor, action: AssistAction): Outcome {
+    const assistAction = action === 'assist_progress' || action === 'assist_done';
+    if (actor === 'other') return { ok: false, status: 404, code: 'NOT_FOUND' };
+    if (actor === 'lead' && !s.lead) return { ok: false, status: 404, code: 'NOT_FOUND' };
+    if (actor === 'assisting' && !(s.current && s.part !== 'cancelled'))
+      return { ok: false, status: 404, code: 'NOT_FOUND' };
+    const permitted =
+      actor === 'manager' ||
+      actor === 'admin' ||
+      (actor === 'lead' && !assistAction) ||
+      (actor === 'assisting' && assistAction && s.part === 'open');
+    if (!permitted) return { ok: false, status: 403, code: 'FORBIDDEN' };
+    if (!HELD_BY_DEPARTMENT.includes(s.status)) return { ok: false, status: 409, code: 'INVALID_TRANSITION' };
+    if (action === 'resolve' && s.part === 'open') return { ok: false, status: 409, code: 'ASSISTS_OPEN' };
+    if (assistAction && s.part !== 'open') return { ok: false, status: 409, code: 'CONFLICT' };
+    return { ok: true };
+  }
+
+  async function send(s: AssistState, actor: AssistActor, action: AssistAction) {
+    const path = action === 'resolve_noted' ? 'resolve' : action.replace('_', '-');
+    const body =
+      action === 'resolve'
+        ? { resolution: '已办结' }
+        : action === 'resolve_noted'
+          ? { resolution: '已办结', assistsNote: NOTE }
+          : { note: '协办进展', ...(actor === 'manager' || actor === 'admin' ? { departmentId: d.C } : {}) };
+    return t
+      .http()
+      .post(`/api/v1/problems/${s.id}/${path}`)
+      .set(u[actor].auth)
+      .set('If-Match', `"${s.version}"`)
+      .send(body);
+  }
+
+  /** A new problem led by A with C assisting, taken to `status` with C's part `part` (open or done) first. */
+  async function prepare(status: Status, part: 'open' | 'done'): Promise<AssistState> {
+    const created = await f.problem(u.official, enterprise.id, { title: `协办模型 ${status} ${part}` });
+    const s: AssistState = { id: created.id, version: 1, status: 'reported', lead: false, part: 'open', current: true };
+    const step = async (path: string, body: Record<string, unknown>, as: TestUser = u.manager) => {
+      const res = await t
+        .http()
+        .post(`/api/v1/problems/${s.id}/${path}`)
+        .set(as.auth)
+        .set('If-Match', `"${s.version}"`)
+        .send(body);
+      if (res.status !== 200) throw new Error(`prepare ${status}/${part} ${path}: ${res.status} ${res.text}`);
+      s.version = res.body.version;
+      s.status = res.body.status;
+    };
+    await step('assign', { departmentId: d.A, dueAt: inDays(20), assistingDepartmentIds: [d.C] });
+    s.lead = true;
+    if (status === 'withdrawn') {
+      if (part === 'done') await step('assist-done', { note: '已完成' }, u.assisting);
+      s.part = part;
+      await step('withdraw', { reason: '重复' });
+      if (part === 'open') s.part = 'cancelled';
+      return s;
+    }
+    if (part === 'done') {
+      await step('assist-done', { note: '已完成' }, u.assisting);
+      s.part = 'done';
+    }
+    if (status === 'reported') {
+      await step('return', { reason: '不属本单位' }, u.lead);
+      s.lead = false;
+      s.current = false;
+      if (part === 'open') s.part = 'cancelled';
+      return s;
+    }
+    if (status === 'assigned') return s;
+    await step('accept', {}, u.lead);
+    if (status === 'in_progress') return s;
+    await step('resolve', { resolution: '已办结', assistsNote: NOTE }, u.lead);
+    if (status === 'resolved') return s;
+    await step('verify', { satisfaction: 'satisfied' });
+    if (part === 'open') s.part = 'cancelled';
+    return s;
+  }
+
+  it('succeeds exactly when the model says so, for every status, part, action and caller', async () => {
+    const mismatches: string[] = [];
+    for (const status of STATUSES) {
+      for (const part of ['open', 'done'] as const) {
+        let s: AssistState | undefined;
+        for (const action of ASSIST_ACTIONS) {
+          for (const actor of ASSIST_ACTORS) {
+            s ??= await prepare(status, part);
+            const label = `${status}/${part} ${action} by ${actor}`;
+            const expected = predict(s, actor, action);
+            const res = await send(s, actor, action);
+            tally.cells += 1;
+            if (!expected.ok) {
+              tally.refusals += 1;
+              if (res.status !== expected.status || res.body?.code !== expected.code)
+                mismatches.push(
+                  `${label}: expected ${expected.status} ${expected.code}, got ${res.status} ${res.text}`,
+                );
+              continue;
+            }
+            tally.successes += 1;
+            if (res.status !== 200) {
+              mismatches.push(`${label}: expected 200, got ${res.status} ${res.text}`);
+              continue;
+            }
+            const event = res.body.events.at(-1);
+            const assisting = action === 'assist_progress' || action === 'assist_done';
+            const expectedEvent = {
+              type: action === 'resolve_noted' ? 'resolve' : action,
+              departmentId: assisting ? d.C : d.A,
+              actorId: u[actor].id,
+              data: assisting
+                ? { assist: true }
+                : action === 'resolve_noted'
+                  ? { assistsNote: NOTE, ...(s.part === 'open' ? { assistsOpen: [d.C] } : {}) }
+                  : {},
+            };
+            const shown = {
+              type: event.type,
+              departmentId: event.departmentId,
+              actorId: event.actorId,
+              data: event.data,
+            };
+            if (!isDeepStrictEqual(shown, expectedEvent))
+              mismatches.push(`${label}: event ${JSON.stringify(shown)}, model ${JSON.stringify(expectedEvent)}`);
+            const nextPart: Part = action === 'assist_done' ? 'done' : s.part;
+            const parts = res.body.assists.map((a: { departmentId: string; status: string }) => [
+              a.departmentId,
+              a.status,
+            ]);
+            if (!isDeepStrictEqual(parts, [[d.C, nextPart]]))
+              mismatches.push(`${label}: parts ${JSON.stringify(parts)}, model ${nextPart}`);
+            const nextStatus = action.startsWith('resolve') ? 'resolved' : s.status;
+            if (res.body.status !== nextStatus)
+              mismatches.push(`${label}: status ${res.body.status}, model ${nextStatus}`);
+            // A problem that moved is used up: the next cell starts from a fresh one.
+            s = undefined;
+          }
+        }
+      }
+    }
+    tally.mismatches = mismatches.length;
+    expect(mismatches.slice(0, 20)).toEqual([]);
+    expect(tally.successes).toBeGreaterThan(0);
+    expect(tally.cells).toBe(STATUSES.length * 2 * ASSIST_ACTIONS.length * ASSIST_ACTORS.length);
   }, 300_000);
 });

@@ -100,6 +100,12 @@ function lastEvent(p: ProblemResponse, { lang, timezone }: CellContext): string 
   return at ? `${label} ${at}` : label;
 }
 
+/** The assisting departments (协办) of the current assignment that were not cancelled, in the order named. */
+function assistingDepartments(p: ProblemResponse): string | null {
+  const names = (p.assists ?? []).filter((a) => a.status !== 'cancelled').map((a) => a.departmentName);
+  return names.length ? names.join('、') : null;
+}
+
 /**
  * The columns of the exported resolution list, in order: one entry per column, so a new column
  * (or one more field of ProblemResponse) is one line here. Fields another change may not have
@@ -120,6 +126,7 @@ export const EXPORT_COLUMNS: ExportColumn[] = [
   { heading: { zh: '超期工作日', en: 'Working days overdue' }, width: 12, value: (p) => p.daysOverdue ?? null },
   { heading: { zh: '督办', en: 'Escalated' }, width: 8, value: (p, c) => YES_NO[p.escalated ? 'yes' : 'no'][c.lang] },
   { heading: { zh: '最近动态', en: 'Latest activity' }, width: 24, value: lastEvent },
+  { heading: { zh: '协办单位', en: 'Assisting departments' }, width: 28, value: assistingDepartments },
 ];
 
 export function headings(lang: ExportLanguage): string[] {

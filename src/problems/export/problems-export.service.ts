@@ -89,7 +89,7 @@ export class ProblemsExportService {
     let cursor: string | undefined;
     do {
       const page = await this.problems.list(user, { ...filters, limit: EXPORT_PAGE_SIZE, cursor });
-      yield page.items;
+      yield await this.problems.withAssists(page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined);
   }

@@ -121,6 +121,8 @@ const REPORT: WeeklyReport = {
       recorded: 23,
       resolved: 21,
       ratePercent: 91.3,
+      assistsOpen: 2,
+      assistsDoneThisWeek: 0,
     },
     {
       departmentId: 'd2',
@@ -131,6 +133,8 @@ const REPORT: WeeklyReport = {
       recorded: 4,
       resolved: 2,
       ratePercent: 50,
+      assistsOpen: 0,
+      assistsDoneThisWeek: 0,
     },
     {
       departmentId: 'd3',
@@ -141,6 +145,8 @@ const REPORT: WeeklyReport = {
       recorded: 0,
       resolved: 0,
       ratePercent: null,
+      assistsOpen: 0,
+      assistsDoneThisWeek: 0,
     },
   ],
   trend: TREND_RATES.map((ratePercent, index) => ({
@@ -401,12 +407,15 @@ describe('renderWeeklyXlsx', () => {
       '季度累计登记',
       '季度累计办结',
       '季度累计办结率（%）',
+      '协办在办',
+      '本周协办完成',
     ]);
     expect(departments.getCell('A2').value).toBe('国网酒泉供电公司');
     expect(departments.getCell('B2').value).toBe(3);
     expect(departments.getCell('G2').value).toBe(91.3);
     expect(departments.getCell('G2').numFmt).toBe('0.0');
     expect(departments.getCell('G4').value).toBeNull();
+    expect(departments.getCell('H2').value).toBe(2);
 
     const summary = workbook.getWorksheet('概况')!;
     expect(summary.getCell('A2').value).toBe('本周登记');
@@ -505,8 +514,8 @@ describe('renderWeeklyCsv', () => {
   });
 
   it('writes numbers plainly: rates with one decimal, blank for null', () => {
-    expect(rows).toContainEqual(['国网酒泉供电公司', '3', '2', '1', '23', '21', '91.3']);
-    expect(rows).toContainEqual(['市地方金融管理局', '0', '0', '0', '0', '0', '']);
+    expect(rows).toContainEqual(['国网酒泉供电公司', '3', '2', '1', '23', '21', '91.3', '2', '0']);
+    expect(rows).toContainEqual(['市地方金融管理局', '0', '0', '0', '0', '0', '', '0', '0']);
     expect(rows).toContainEqual(['2025-W09', '0', '0', '']);
     expect(rows).toContainEqual(['本周登记', '9']);
     expect(rows).toContainEqual(['肃州区', '8', '25', '32.0']);

@@ -134,7 +134,16 @@ function departmentsTable(report: WeeklyReport, labels: WeeklyLabels): Table {
     title: labels.sections.departments,
     columns: [
       { heading: c.name, width: WIDTH.name },
-      ...[c.open, c.resolvedThisWeek, c.overdue, c.recorded, c.resolved, c.rate].map((heading) => ({
+      ...[
+        c.open,
+        c.resolvedThisWeek,
+        c.overdue,
+        c.recorded,
+        c.resolved,
+        c.rate,
+        c.assistsOpen,
+        c.assistsDoneThisWeek,
+      ].map((heading) => ({
         heading,
         width: WIDTH.number,
       })),
@@ -147,6 +156,8 @@ function departmentsTable(report: WeeklyReport, labels: WeeklyLabels): Table {
       numberCell(d.recorded),
       numberCell(d.resolved),
       rateCell(d.ratePercent),
+      numberCell(d.assistsOpen),
+      numberCell(d.assistsDoneThisWeek),
     ]),
   };
 }

@@ -49,7 +49,16 @@ export type ProblemColumnKey =
   | 'daysOverdue'
   | 'note';
 
-export type DepartmentColumnKey = 'name' | 'open' | 'resolvedThisWeek' | 'overdue' | 'recorded' | 'resolved' | 'rate';
+export type DepartmentColumnKey =
+  | 'name'
+  | 'open'
+  | 'resolvedThisWeek'
+  | 'overdue'
+  | 'recorded'
+  | 'resolved'
+  | 'rate'
+  | 'assistsOpen'
+  | 'assistsDoneThisWeek';
 
 export type RateColumnKey = 'item' | 'period' | 'recorded' | 'resolved' | 'rate';
 
@@ -159,6 +168,8 @@ const ZH: WeeklyLabels = {
     recorded: '季度累计登记',
     resolved: '季度累计办结',
     rate: '季度累计办结率（%）',
+    assistsOpen: '协办在办',
+    assistsDoneThisWeek: '本周协办完成',
   },
   trendColumns: { week: '周次', recorded: '登记', resolved: '办结', rate: '办结率（%）' },
   problemColumns: {
@@ -256,6 +267,8 @@ const EN: WeeklyLabels = {
     recorded: 'Recorded (QTD)',
     resolved: 'Resolved (QTD)',
     rate: 'Resolution rate, QTD (%)',
+    assistsOpen: 'Assisting, open',
+    assistsDoneThisWeek: 'Assisting parts done this week',
   },
   trendColumns: { week: 'Week', recorded: 'Recorded', resolved: 'Resolved', rate: 'Rate (%)' },
   problemColumns: {

@@ -43,6 +43,9 @@ export interface WeeklyDepartmentRow {
   recorded: number;
   resolved: number;
   ratePercent: number | null;
+  /** Its assisting parts (协办): open at the end of the week, and marked done during it. */
+  assistsOpen: number;
+  assistsDoneThisWeek: number;
 }
 
 /** A district's quarter-to-date visit coverage as of the end of the week. */

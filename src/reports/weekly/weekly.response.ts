@@ -110,6 +110,12 @@ export class WeeklyDepartmentRow implements WeeklyDepartmentRowShape {
 
   @ApiProperty(PERCENT)
   ratePercent: number | null;
+
+  @ApiProperty({ type: 'integer', description: 'its assisting parts (协办) open at the end of the week' })
+  assistsOpen: number;
+
+  @ApiProperty({ type: 'integer', description: 'its assisting parts marked done during the week' })
+  assistsDoneThisWeek: number;
 }
 
 export class WeeklySummary {

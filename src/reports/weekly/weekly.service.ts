@@ -30,6 +30,7 @@ import { WeeklyWatch } from './weekly-watch.service';
 import { AssessmentService } from '../assessment/assessment.service';
 import { weeklyAssessment } from './weekly-assessment';
 import type { DepartmentWeekRow, SummaryRow } from './weekly.sql';
+import { WEEKLY_ASSISTS, type WeeklyAssistRow } from './weekly-assists.sql';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
 
 @Injectable()
@@ -67,6 +68,7 @@ export class WeeklyService {
       summary,
       recordedThisWeek,
       departments,
+      assists,
       quarterByDepartment,
       quarterToDate,
       yearToDate,
@@ -78,6 +80,7 @@ export class WeeklyService {
       one<SummaryRow>(this.db, WEEKLY_SUMMARY, span),
       this.counts.total(week.from.toJSDate(), week.to.toJSDate(), end.toJSDate()),
       rows<DepartmentWeekRow>(this.db, WEEKLY_DEPARTMENTS, span),
+      rows<WeeklyAssistRow>(this.db, WEEKLY_ASSISTS, span),
       this.counts.byGroup('department', quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()),
       this.rate(quarter, end),
       this.rate(year, end),
@@ -102,8 +105,11 @@ export class WeeklyService {
           recorded: 0,
           resolved: 0,
         };
+        const assisting = assists.find((a) => a.departmentId === row.departmentId);
         return {
           ...row,
+          assistsOpen: assisting?.assistsOpen ?? 0,
+          assistsDoneThisWeek: assisting?.assistsDoneThisWeek ?? 0,
           recorded: counts.recorded,
           resolved: counts.resolved,
           ratePercent: ratePercent(counts.resolved, counts.recorded),

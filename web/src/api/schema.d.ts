@@ -698,8 +698,42 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Assign (or reassign) to a department with a deadline */
+    /** Assign (or reassign) to a lead department (主办) with a deadline, and any assisting departments (协办) */
     post: operations['ProblemsController_assign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/assist-done': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An assisting department marks its part done (协办完成); the status does not change */
+    post: operations['ProblemsController_assistDone'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/assist-progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An assisting department's progress note (协办进展); the status does not change */
+    post: operations['ProblemsController_assistProgress'];
     delete?: never;
     options?: never;
     head?: never;
@@ -800,7 +834,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Report the problem resolved (办结) */
+    /** Report the problem resolved (办结); only the lead, and while an assisting part is open only with assistsNote (else 409 ASSISTS_OPEN) */
     post: operations['ProblemsController_resolve'];
     delete?: never;
     options?: never;
@@ -1058,6 +1092,23 @@ export interface paths {
     };
     /** The problems behind every point a department lost in the period (a handler: their own department; another is 404) */
     get: operations['AssessmentController_deductions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/assists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The assisting departments (协办) of a period as of an instant: per department, the parts given by assignments in the period, done, done on time (by the assignment’s deadline), open and cancelled; the lead’s figures stay in /reports/figures */
+    get: operations['ReportsController_assists'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1558,7 +1609,18 @@ export interface components {
      * @description on a single problem: the actions the caller may take on it now
      * @enum {string}
      */
-    Action: 'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
+    Action:
+      | 'assign'
+      | 'accept'
+      | 'progress'
+      | 'resolve'
+      | 'return'
+      | 'verify'
+      | 'reopen'
+      | 'withdraw'
+      | 'escalate'
+      | 'assist_progress'
+      | 'assist_done';
     AmendVisitDto: {
       notes?: string | null;
       /** @description user ids of every official who went (replaces the list) */
@@ -1640,6 +1702,8 @@ export interface components {
       supervision: number;
     };
     AssignDto: {
+      /** @description the assisting departments (协办), each once and not the lead; each gets a part to mark done. A reassignment cancels the open parts of departments it no longer names; empty or absent: none */
+      assistingDepartmentIds?: string[];
       /** Format: uuid */
       departmentId: string;
       /**
@@ -1690,6 +1754,84 @@ export interface components {
        */
       userId: string;
     };
+    AssistDto: {
+      /**
+       * Format: uuid
+       * @description the assisting department acted for: required from a manager or admin; a handler acts for their own department
+       */
+      departmentId?: string;
+      /** @description what the assisting department did */
+      note: string;
+    };
+    AssistFiguresReport: {
+      /**
+       * Format: date-time
+       * @description only events before this instant count
+       */
+      asOf: string;
+      /** @description parts given by assignments recorded in the period */
+      assigned: number;
+      /** @description ended undone by asOf: a reassignment that no longer named it, a return, a withdrawal or a close */
+      cancelled: number;
+      /** @description of those, marked done by asOf */
+      done: number;
+      /** @description of those, done on or before the deadline of the assignment that gave the part */
+      doneOnTime: number;
+      /**
+       * @description done ÷ (assigned − cancelled); null when the denominator is 0
+       * @example 87.5
+       */
+      doneRatePercent: number | null;
+      /**
+       * @description always per assisting department
+       * @enum {string}
+       */
+      groupBy: 'department';
+      /** @description the departments with a part in the period, by code */
+      groups: components['schemas']['AssistGroup'][];
+      /**
+       * @description doneOnTime ÷ done; null when none is done
+       * @example 87.5
+       */
+      onTimeRatePercent: number | null;
+      /** @description still open at asOf */
+      open: number;
+      period: components['schemas']['PeriodInfo'];
+    };
+    AssistGroup: {
+      /** @description parts given by assignments recorded in the period */
+      assigned: number;
+      /** @description ended undone by asOf: a reassignment that no longer named it, a return, a withdrawal or a close */
+      cancelled: number;
+      /** @description of those, marked done by asOf */
+      done: number;
+      /** @description of those, done on or before the deadline of the assignment that gave the part */
+      doneOnTime: number;
+      /**
+       * @description done ÷ (assigned − cancelled); null when the denominator is 0
+       * @example 87.5
+       */
+      doneRatePercent: number | null;
+      /**
+       * Format: uuid
+       * @description the assisting department
+       */
+      key: string;
+      /** @example 市自然资源局 */
+      label: string;
+      /**
+       * @description doneOnTime ÷ done; null when none is done
+       * @example 87.5
+       */
+      onTimeRatePercent: number | null;
+      /** @description still open at asOf */
+      open: number;
+    };
+    /**
+     * @description open until the department marks its part done; cancelled when the problem was withdrawn or closed first
+     * @enum {string}
+     */
+    AssistStatus: 'open' | 'done' | 'cancelled';
     AttachmentResponse: {
       /** Format: date-time */
       createdAt: string;
@@ -2675,6 +2817,21 @@ export interface components {
     PreferencesResponse: {
       items: components['schemas']['PreferenceItem'][];
     };
+    ProblemAssistResponse: {
+      /**
+       * Format: uuid
+       * @description the assisting department (协办单位)
+       */
+      departmentId: string;
+      /** @example 市自然资源局 */
+      departmentName: string;
+      /** Format: date-time */
+      doneAt: string | null;
+      /** @description the note the department marked its part done with */
+      doneNote: string | null;
+      /** @description open until the department marks its part done; cancelled when the problem was withdrawn or closed first */
+      status: components['schemas']['AssistStatus'];
+    };
     ProblemEnterpriseResponse: {
       /**
        * @description the district code
@@ -2746,6 +2903,8 @@ export interface components {
     ProblemResponse: {
       /** @description on a single problem: the actions the caller may take on it now */
       allowedActions?: components['schemas']['Action'][];
+      /** @description on a single problem: the assisting departments (协办) of the current assignment and their parts */
+      assists?: components['schemas']['ProblemAssistResponse'][];
       /** @description on a single problem: its attachments, oldest first; eventId ties one to its event on the timeline */
       attachments?: components['schemas']['AttachmentResponse'][];
       /**
@@ -3161,6 +3320,8 @@ export interface components {
       resolved: number;
     };
     ResolveDto: {
+      /** @description why the lead resolves while an assisting department has not finished its part; required then, recorded with the departments still open */
+      assistsNote?: string;
       /** @description how it was resolved (办理结果) */
       resolution: string;
     };
@@ -3939,6 +4100,10 @@ export interface components {
       nameEn: string;
     };
     WeeklyDepartmentRow: {
+      /** @description its assisting parts marked done during the week */
+      assistsDoneThisWeek: number;
+      /** @description its assisting parts (协办) open at the end of the week */
+      assistsOpen: number;
       /** Format: uuid */
       departmentId: string;
       /** @example 市工信局 */
@@ -6084,6 +6249,82 @@ export interface operations {
       };
     };
   };
+  ProblemsController_assistDone: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssistDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_assistProgress: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AssistDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   AttachmentsController_addToProblem: {
     parameters: {
       query?: never;
@@ -7003,6 +7244,45 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DeductionsReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_assists: {
+    parameters: {
+      query?: {
+        /** @description the instant the figure is taken at (events before it count), or now; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        /** @description with to, instead of period: a date or a timestamp with offset */
+        from?: string;
+        /** @description the only grouping: per assisting department */
+        groupBy?: 'department';
+        /** @description a quarter 2025-Q1, a month 2025-03, an ISO week 2025-W14 or a year 2025 */
+        period?: string;
+        /** @description exclusive end, with from */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AssistFiguresReport'];
         };
       };
       /** @description an error */

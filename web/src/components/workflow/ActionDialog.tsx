@@ -1,6 +1,7 @@
-import { Alert, Button, Checkbox, Flex, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Button, Checkbox, Flex, Form, Input, Modal, Radio, Select } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../../errors';
+import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { AssignFields, type AssignValues } from './AssignFields';
 import { showFieldErrors } from './fieldErrors';
@@ -20,6 +21,7 @@ export type ActionValues = Partial<AssignValues> & {
   duplicateOf?: string;
   /** A progress note the enterprise sees on its tracking page. */
   public?: boolean;
+  assistsNote?: string;
 };
 
 /** The one free-text field each action has: its name in the body and whether it is required. */
@@ -33,6 +35,8 @@ const TEXT_FIELD: Record<ActionName, { name: 'note' | 'resolution' | 'reason' | 
   reopen: { name: 'reason', required: true },
   withdraw: { name: 'reason', required: true },
   escalate: { name: 'note', required: true },
+  assist_progress: { name: 'note', required: true },
+  assist_done: { name: 'note', required: true },
 };
 
 /** The body fields a 400 may name, each a field of this form. */
@@ -45,6 +49,8 @@ const FIELDS = [
   'satisfaction',
   'feedback',
   'duplicateOf',
+  'assistingDepartmentIds',
+  'assistsNote',
 ];
 
 /** The request body of an action from the form's values; empty optional text is left out. */
@@ -56,7 +62,12 @@ export function actionBody(action: ActionName, values: ActionValues): Record<str
     body.departmentId = values.departmentId;
     if (values.deadline === 'days') body.dueInWorkingDays = values.dueInWorkingDays;
     if (values.deadline === 'date' && values.dueDate) body.dueAt = endOfDay(values.dueDate.format('YYYY-MM-DD'));
+    body.assistingDepartmentIds = values.assistingDepartmentIds ?? [];
   }
+  if (action === 'resolve' && values.assistsNote?.trim()) body.assistsNote = values.assistsNote.trim();
+  // A manager acts for the assisting department chosen; a handler for their own.
+  if ((action === 'assist_progress' || action === 'assist_done') && values.departmentId)
+    body.departmentId = values.departmentId;
   if (action === 'verify') body.satisfaction = values.satisfaction;
   if (action === 'progress' && values.public) body.public = true;
   if (action === 'withdraw' && values.duplicateOf) body.duplicateOf = values.duplicateOf;
@@ -86,6 +97,9 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
   const [error, setError] = useState<string | null>(null);
   const text = TEXT_FIELD[action];
   const reassign = action === 'assign' && problem.status !== 'reported';
+  const openParts = (problem.assists ?? []).filter((a) => a.status === 'open');
+  const { user } = useAuth();
+  const actingFor = (action === 'assist_progress' || action === 'assist_done') && user?.role !== 'handler';
 
   const submit = async (values: ActionValues) => {
     setBusy(true);
@@ -108,11 +122,49 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
         initialValues={{
           deadline: 'category',
           departmentId: reassign ? (problem.departmentId ?? undefined) : undefined,
+          // A reassignment starts from the assisting departments still open (the others are done or cancelled).
+          assistingDepartmentIds: reassign
+            ? (problem.assists ?? []).filter((a) => a.status === 'open').map((a) => a.departmentId)
+            : [],
           ...initialValues,
         }}
       >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         {action === 'assign' && <AssignFields category={problem.category} />}
+        {actingFor && (
+          <Form.Item
+            name="departmentId"
+            label={t('代为填报的协办单位', 'Assisting department acted for')}
+            rules={[{ required: true, message: t('请选择协办单位', 'Choose the department') }]}
+          >
+            <Select
+              data-testid="action-assist-department"
+              aria-label={t('代为填报的协办单位', 'Assisting department acted for')}
+              options={openParts.map((a) => ({ value: a.departmentId, label: a.departmentName }))}
+            />
+          </Form.Item>
+        )}
+        {action === 'resolve' && openParts.length > 0 && (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              data-testid="resolve-open-assists"
+              title={t(
+                `协办单位尚未完成：${openParts.map((a) => a.departmentName).join('、')}。如需先行办结，请说明原因。`,
+                `Assisting departments have not finished: ${openParts.map((a) => a.departmentName).join(', ')}. To resolve now, say why.`,
+              )}
+            />
+            <Form.Item
+              name="assistsNote"
+              label={t('未等协办完成即办结的说明', 'Why resolve before the assisting departments finish')}
+              rules={[{ required: true, whitespace: true, message: t('请填写此项', 'Fill this in') }]}
+            >
+              <Input.TextArea data-testid="action-assists-note" rows={2} maxLength={2000} showCount />
+            </Form.Item>
+          </>
+        )}
         {action === 'verify' && (
           <Form.Item
             name="satisfaction"
@@ -179,5 +231,9 @@ function textLabel(action: ActionName, t: (zh: string, en: string) => string): s
       return t('撤回理由', 'Reason for withdrawing');
     case 'escalate':
       return t('督办要求', 'Escalation note');
+    case 'assist_progress':
+      return t('协办进展', 'What your department has done');
+    case 'assist_done':
+      return t('协办结果', 'What your department did');
   }
 }

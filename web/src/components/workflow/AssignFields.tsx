@@ -14,6 +14,7 @@ export interface AssignValues {
   dueInWorkingDays?: number;
   dueDate?: dayjs.Dayjs;
   note?: string;
+  assistingDepartmentIds?: string[];
 }
 
 /** The department and the deadline of an assignment: the category's time limit, n working days, or a date. */
@@ -28,11 +29,12 @@ export function AssignFields({ category }: { category: string }) {
   const dueDate = Form.useWatch('dueDate', form);
   const coverage = useCalendarCoverage();
   const pickedYear = mode === 'date' && dueDate ? dueDate.year() : null;
+  const lead = Form.useWatch('departmentId', form);
   return (
     <>
       <Form.Item
         name="departmentId"
-        label={t('责任单位', 'Responsible department')}
+        label={t('主办单位', 'Lead department')}
         rules={[{ required: true, message: t('请选择责任单位', 'Choose the department') }]}
       >
         <Select
@@ -40,6 +42,29 @@ export function AssignFields({ category }: { category: string }) {
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('输入名称查找', 'Type to find')}
           options={reference.departments.map((d) => ({ value: d.id, label: d.name }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="assistingDepartmentIds"
+        label={t('协办单位（可多选）', 'Assisting departments (any number)')}
+        rules={[
+          {
+            validator: (_, ids: string[] | undefined) =>
+              ids?.includes(lead)
+                ? Promise.reject(new Error(t('主办单位不能同时协办', 'The lead cannot also assist')))
+                : Promise.resolve(),
+          },
+        ]}
+      >
+        <Select
+          mode="multiple"
+          allowClear
+          maxCount={10}
+          data-testid="action-assisting"
+          aria-label={t('协办单位', 'Assisting departments')}
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('可不选', 'None')}
+          options={reference.departments.filter((d) => d.id !== lead).map((d) => ({ value: d.id, label: d.name }))}
         />
       </Form.Item>
       <Form.Item name="deadline" label={t('办理时限', 'Deadline')}>

@@ -12,7 +12,14 @@ const ORDER: ActionName[] = [
   'reopen',
   'withdraw',
   'escalate',
+  'assist_progress',
+  'assist_done',
 ];
+
+/** The path of an action's route: `assist_done` is POST /problems/:id/assist-done. */
+export function actionPath(action: ActionName): string {
+  return action.replace(/_/g, '-');
+}
 
 /**
  * The actions the signed-in user may take on this problem now. The service says which

@@ -2,7 +2,17 @@
 type Pair = [string, string];
 
 export type ActionName =
-  'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
+  | 'assign'
+  | 'accept'
+  | 'progress'
+  | 'resolve'
+  | 'return'
+  | 'verify'
+  | 'reopen'
+  | 'withdraw'
+  | 'escalate'
+  | 'assist_progress'
+  | 'assist_done';
 
 export const ACTION_LABELS: Record<ActionName, Pair> = {
   assign: ['交办', 'Assign'],
@@ -14,6 +24,8 @@ export const ACTION_LABELS: Record<ActionName, Pair> = {
   reopen: ['重新办理', 'Reopen'],
   withdraw: ['撤回', 'Withdraw'],
   escalate: ['督办', 'Escalate'],
+  assist_progress: ['填报协办进展', 'Report assisting progress'],
+  assist_done: ['协办完成', 'Mark our part done'],
 };
 
 /** What each event in a problem's history is called. */
@@ -29,8 +41,17 @@ export const EVENT_LABELS: Record<string, Pair> = {
   reopen: ['重新办理', 'Reopened'],
   withdraw: ['撤回', 'Withdrawn'],
   escalate: ['督办', 'Escalated'],
+  assist_progress: ['协办进展', 'Assisting progress'],
+  assist_done: ['协办完成', 'Assisting part done'],
   link_project: ['关联重点项目', 'Key project linked'],
   warning: ['预警', 'Warning'],
+};
+
+/** The status of an assisting department's part (协办). */
+export const ASSIST_STATUS_LABELS: Record<string, Pair> = {
+  open: ['协办中', 'Assisting'],
+  done: ['已完成', 'Done'],
+  cancelled: ['已取消', 'Cancelled'],
 };
 
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';

@@ -57,8 +57,15 @@ export function QueuePage() {
 
   const hint = (problem: Problem) => {
     const idleDays = idle.get(problem.id);
+    // A problem another department leads is here because this department assists on it (协办).
+    const assisting = !!user?.departmentId && problem.departmentId !== user.departmentId;
     const tags = [
-      problem.status === 'assigned' && (
+      assisting && (
+        <Tag key="assist" color="purple" data-testid="queue-assisting">
+          {t('协办', 'Assisting')}
+        </Tag>
+      ),
+      !assisting && problem.status === 'assigned' && (
         <Tag key="accept" color="blue">
           {t('待签收', 'To accept')}
         </Tag>

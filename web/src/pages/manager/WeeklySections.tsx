@@ -285,6 +285,11 @@ export function DepartmentsSection({ departments }: { departments: WeeklyDepartm
                 align: 'right',
                 render: formatRate,
               },
+              {
+                title: t('协办（在办/本周完成）', 'Assisting (open / done this week)'),
+                align: 'right',
+                render: (_, row) => `${row.assistsOpen} / ${row.assistsDoneThisWeek}`,
+              },
             ]}
           />
         </Col>

@@ -9,7 +9,8 @@ import { AttachmentPicker } from '../../components/attachments/AttachmentPicker'
 import { type PendingFile, uploadAttachments } from '../../components/attachments/attachmentsApi';
 import { newIdempotencyKey } from '../../components/workflow/visitDraft';
 import { ActionDialog, actionBody, type ActionValues } from '../../components/workflow/ActionDialog';
-import { availableActions } from '../../components/workflow/actions';
+import { actionPath, availableActions } from '../../components/workflow/actions';
+import { AssistParts } from '../../components/workflow/AssistParts';
 import { ConflictAlert } from '../../components/workflow/ConflictAlert';
 import { ACTION_LABELS, type ActionName } from '../../components/workflow/labels';
 import { ProblemFacts } from '../../components/workflow/ProblemFacts';
@@ -84,7 +85,7 @@ export function ProblemPage() {
   /** Sends the action with the version shown; a stale version refreshes the page instead of overwriting. */
   const submit = async (name: ActionName, values: ActionValues) => {
     try {
-      const updated = await api<Problem>(`/problems/${problem.id}/${name}`, {
+      const updated = await api<Problem>(`/problems/${problem.id}/${actionPath(name)}`, {
         method: 'POST',
         body: actionBody(name, values),
         version: problem.version,
@@ -165,6 +166,7 @@ export function ProblemPage() {
         <Col xs={24} lg={14}>
           <Flex vertical gap={16}>
             <ProblemFacts problem={problem} enterprise={enterprise} />
+            <AssistParts problem={problem} />
             {user?.role !== 'handler' && (
               <Card size="small" title={t('企业跟踪', "The enterprise's tracking page")}>
                 <TrackingQr problemId={problem.id} />
