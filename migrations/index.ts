@@ -15,6 +15,7 @@ import { SavedViews1764770000000 } from './1764770000000-SavedViews';
 import { KeyProjects1764800000000 } from './1764800000000-KeyProjects';
 import { RestoreWritesRowsAsTheyWere1764800000001 } from './1764800000001-RestoreWritesRowsAsTheyWere';
 import { WatchWarnings1764820000000 } from './1764820000000-WatchWarnings';
+import { Deadlines1764900000000 } from './1764900000000-Deadlines';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   KeyProjects1764800000000,
   RestoreWritesRowsAsTheyWere1764800000001,
   WatchWarnings1764820000000,
+  Deadlines1764900000000,
 ];

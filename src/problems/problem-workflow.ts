@@ -13,6 +13,9 @@ export const ACTIONS = [
   'reopen',
   'withdraw',
   'escalate',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -38,24 +41,47 @@ export const TRANSITIONS: Record<Action, Rule> = {
   reopen: { actor: 'manager', from: ['resolved'] },
   withdraw: { actor: 'manager', from: OPEN },
   escalate: { actor: 'manager', from: OPEN },
+  request_extension: { actor: 'department', from: WITH_DEPARTMENT },
+  approve_extension: { actor: 'manager', from: WITH_DEPARTMENT },
+  refuse_extension: { actor: 'manager', from: WITH_DEPARTMENT },
 };
 
+/**
+ * What each action needs. Deadlines are decided before the transition (by the service, from the
+ * request, the calendar and the category): `assign` a new department's deadline and sign-for
+ * deadline; a redo (`reopen`, an unsatisfied `verify`) its new deadline; `approve_extension` and
+ * `refuse_extension` the pending request they decide.
+ */
 export type ActionInput =
-  | { action: 'assign'; departmentId: string; dueAt: Date; note?: string }
+  | { action: 'assign'; departmentId: string; dueAt: Date; signForDueAt: Date; note?: string }
   | { action: 'accept'; note?: string }
   | { action: 'progress'; note: string }
   | { action: 'resolve'; resolution: string }
   | { action: 'return'; reason: string }
-  | { action: 'verify'; satisfaction: Satisfaction; feedback?: string }
-  | { action: 'reopen'; reason: string }
+  | { action: 'verify'; satisfaction: Satisfaction; feedback?: string; dueAt?: Date }
+  | { action: 'reopen'; reason: string; dueAt: Date }
   | { action: 'withdraw'; reason: string; duplicateOf?: string }
-  | { action: 'escalate'; note: string };
+  | { action: 'escalate'; note: string }
+  | { action: 'request_extension'; dueAt: Date; reason: string }
+  | { action: 'approve_extension'; request: PendingExtension; note?: string }
+  | { action: 'refuse_extension'; request: PendingExtension; reason: string };
+
+/** An extension request not yet decided (延期申请): its event and the date it asks for. */
+export interface PendingExtension {
+  requestEventId: string;
+  dueAt: Date;
+}
 
 /** The part of a problem that actions change. */
 export interface ProblemState {
   status: Status;
   departmentId: string | null;
+  /** The deadline in force: the first one given to the department in this round, or an approved extension of it. */
   dueAt: Date | null;
+  /** The deadline first given to the department in this round (按期 is judged against it). */
+  firstDueAt: Date | null;
+  /** The sign-for deadline (签收时限) of the assignment in force. */
+  signForDueAt: Date | null;
   resolution: string | null;
   satisfaction: Satisfaction | null;
   feedback: string | null;
@@ -89,6 +115,11 @@ export function mayAct(
   );
 }
 
+/** Is `departmentId` the department already holding the problem? Then an assignment keeps its deadlines. */
+export function holdsProblem(current: ProblemState, departmentId: string): boolean {
+  return WITH_DEPARTMENT.includes(current.status) && current.departmentId === departmentId;
+}
+
 export function invalidTransition(status: Status, action: Action): DomainError {
   const allowed = allowedActions(status);
   return new DomainError(
@@ -96,6 +127,11 @@ export function invalidTransition(status: Status, action: Action): DomainError {
     `cannot ${action} a problem whose status is ${status}; allowed: ${allowed.length ? allowed.join(', ') : 'none (final status)'}`,
     { status, action, allowedActions: allowed },
   );
+}
+
+/** A redo's deadline: the round starts again, so it is both the deadline and the first one. */
+function redoDeadline(dueAt: Date): { next: Pick<ProblemState, 'dueAt' | 'firstDueAt'>; data: Record<string, unknown> } {
+  return { next: { dueAt, firstDueAt: dueAt }, data: { dueAt: dueAt.toISOString(), redo: true } };
 }
 
 /**
@@ -106,16 +142,39 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
   if (!TRANSITIONS[input.action].from.includes(current.status)) throw invalidTransition(current.status, input.action);
   const same = { ...current };
   switch (input.action) {
-    case 'assign':
+    case 'assign': {
+      if (holdsProblem(current, input.departmentId)) {
+        // The department keeps its deadlines: only an approved extension moves them.
+        return {
+          next: { ...same, status: 'assigned' },
+          note: input.note ?? null,
+          data: {
+            departmentId: input.departmentId,
+            dueAt: current.dueAt?.toISOString() ?? null,
+            signForDueAt: current.signForDueAt?.toISOString() ?? null,
+            reassigned: true,
+            sameDepartment: true,
+          },
+        };
+      }
       return {
-        next: { ...same, status: 'assigned', departmentId: input.departmentId, dueAt: input.dueAt },
+        next: {
+          ...same,
+          status: 'assigned',
+          departmentId: input.departmentId,
+          dueAt: input.dueAt,
+          firstDueAt: input.dueAt,
+          signForDueAt: input.signForDueAt,
+        },
         note: input.note ?? null,
         data: {
           departmentId: input.departmentId,
           dueAt: input.dueAt.toISOString(),
+          signForDueAt: input.signForDueAt.toISOString(),
           reassigned: current.status !== 'reported',
         },
       };
+    }
     case 'accept':
       return { next: { ...same, status: 'in_progress' }, note: input.note ?? null, data: {} };
     case 'progress':
@@ -124,30 +183,37 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
       return { next: { ...same, status: 'resolved', resolution: input.resolution }, note: input.resolution, data: {} };
     case 'return':
       return {
-        next: { ...same, status: 'reported', departmentId: null, dueAt: null },
+        next: { ...same, status: 'reported', departmentId: null, dueAt: null, firstDueAt: null, signForDueAt: null },
         note: input.reason,
         data: { returnedBy: current.departmentId },
       };
     case 'verify': {
       const satisfied = SATISFIED.includes(input.satisfaction);
+      if (satisfied && input.dueAt !== undefined)
+        throw DomainError.invalidField('dueAt', 'only an unsatisfied verification sends the problem back for a redo');
+      // An unsatisfied verification is a redo (返工): the department gets a new deadline for it.
+      const redo = !satisfied && input.dueAt !== undefined ? redoDeadline(input.dueAt) : undefined;
       return {
         next: {
           ...same,
+          ...redo?.next,
           status: satisfied ? 'closed' : 'in_progress',
           satisfaction: input.satisfaction,
           feedback: input.feedback ?? null,
           resolution: satisfied ? current.resolution : null,
         },
         note: input.feedback ?? null,
-        data: { satisfaction: input.satisfaction },
+        data: { satisfaction: input.satisfaction, ...redo?.data },
       };
     }
-    case 'reopen':
+    case 'reopen': {
+      const redo = redoDeadline(input.dueAt);
       return {
-        next: { ...same, status: 'in_progress', resolution: null, satisfaction: null, feedback: null },
+        next: { ...same, ...redo.next, status: 'in_progress', resolution: null, satisfaction: null, feedback: null },
         note: input.reason,
-        data: {},
+        data: redo.data,
       };
+    }
     case 'withdraw':
       return {
         next: { ...same, status: 'withdrawn', duplicateOf: input.duplicateOf ?? null },
@@ -156,6 +222,27 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
       };
     case 'escalate':
       return { next: { ...same, escalated: true }, note: input.note, data: {} };
+    case 'request_extension':
+      if (current.dueAt === null) throw DomainError.invalidField('dueAt', 'the problem has no deadline to extend');
+      if (input.dueAt.getTime() <= current.dueAt.getTime())
+        throw DomainError.invalidField('dueAt', 'must be after the current deadline');
+      return {
+        next: same,
+        note: input.reason,
+        data: { dueAt: input.dueAt.toISOString(), previousDueAt: current.dueAt.toISOString() },
+      };
+    case 'approve_extension':
+      return {
+        next: { ...same, dueAt: input.request.dueAt },
+        note: input.note ?? null,
+        data: {
+          requestEventId: input.request.requestEventId,
+          dueAt: input.request.dueAt.toISOString(),
+          previousDueAt: current.dueAt?.toISOString() ?? null,
+        },
+      };
+    case 'refuse_extension':
+      return { next: same, note: input.reason, data: { requestEventId: input.request.requestEventId } };
     default:
       return assertUnreachable(input);
   }

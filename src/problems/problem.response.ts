@@ -105,8 +105,37 @@ export class ProblemResponse implements ProblemShape {
   @ApiProperty({ type: String, nullable: true, example: '市工信局' })
   departmentName: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'the deadline in force: the first one given to the department, or an approved extension of it',
+  })
   dueAt: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'the deadline first given to the department in this round (按期办结 is judged against it)',
+  })
+  firstDueAt: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'the sign-for deadline (签收时限) of the assignment in force',
+  })
+  signForDueAt: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'when the department holding the problem signed for it (签收)',
+  })
+  signedForAt: string | null;
 
   @ApiProperty()
   overdue: boolean;
@@ -168,6 +197,33 @@ export class ProblemResponse implements ProblemShape {
     description: 'on a single problem: the actions the caller may take on it now',
   })
   allowedActions?: Action[];
+
+  @ApiPropertyOptional({
+    type: () => PendingExtensionResponse,
+    nullable: true,
+    description: 'on a single problem: the extension request awaiting a decision, or null',
+  })
+  pendingExtension?: PendingExtensionResponse | null;
+}
+
+export class PendingExtensionResponse {
+  @ApiProperty({ description: 'the id of its request_extension event' })
+  requestEventId: string;
+
+  @ApiProperty({ format: 'date-time', description: 'the date asked for' })
+  dueAt: string;
+
+  @ApiProperty({ format: 'date-time', description: 'the deadline when it was asked' })
+  previousDueAt: string;
+
+  @ApiProperty()
+  reason: string;
+
+  @ApiProperty({ format: 'date-time' })
+  requestedAt: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '张三' })
+  requestedBy: string | null;
 }
 
 export class ProblemPage {
