@@ -12,6 +12,8 @@ export enum ErrorCode {
   Duplicate = 'DUPLICATE',
   LastAdmin = 'LAST_ADMIN',
   InvalidTransition = 'INVALID_TRANSITION',
+  /** A same-department reassignment asked for another deadline: only an approved extension moves it. */
+  DeadlineKept = 'DEADLINE_KEPT',
   VersionMismatch = 'VERSION_MISMATCH',
   VersionRequired = 'VERSION_REQUIRED',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',

@@ -72,6 +72,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.Duplicate]: HttpStatus.CONFLICT,
   [ErrorCode.LastAdmin]: HttpStatus.CONFLICT,
   [ErrorCode.InvalidTransition]: HttpStatus.CONFLICT,
+  [ErrorCode.DeadlineKept]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.VersionMismatch]: HttpStatus.PRECONDITION_FAILED,
   [ErrorCode.VersionRequired]: HttpStatus.PRECONDITION_REQUIRED,
   [ErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,

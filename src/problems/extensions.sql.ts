@@ -1,13 +1,14 @@
 /**
  * The one definition of an extension request's status (延期申请), over the alias of its
- * `request_extension` event `r`, reading only events before `asOf` (a SQL expression):
+ * `request_extension` event `r`, reading only events before `asOf` (a SQL expression; by default
+ * every event, including those of the current transaction, whose instants are after its now()):
  * - `approved` / `refused`: an `approve_extension` / `refuse_extension` event names it
  *   (data.requestEventId);
  * - `lapsed`: undecided, and the problem left the requesting department's hands since (resolved,
  *   returned, withdrawn, or assigned to another department): there is nothing left to extend;
  * - `pending`: otherwise. The workflow allows one pending request per problem.
  */
-export function extensionStatus(r: string, asOf: string): string {
+export function extensionStatus(r: string, asOf = `'infinity'::timestamptz`): string {
   return `(CASE
     WHEN ${extensionDecisionType(r, asOf)} = 'approve_extension' THEN 'approved'
     WHEN ${extensionDecisionType(r, asOf)} = 'refuse_extension' THEN 'refused'

@@ -72,7 +72,11 @@ const INPUTS: { [A in Action]: Extract<ActionInput, { action: A }> } = {
   escalate: { action: 'escalate', note: '列入周调度督办' },
   request_extension: { action: 'request_extension', dueAt: LATER, reason: '需等待省级批复' },
   approve_extension: { action: 'approve_extension', request: { requestEventId: '41', dueAt: LATER } },
-  refuse_extension: { action: 'refuse_extension', request: { requestEventId: '41', dueAt: LATER }, reason: '理由不充分' },
+  refuse_extension: {
+    action: 'refuse_extension',
+    request: { requestEventId: '41', dueAt: LATER },
+    reason: '理由不充分',
+  },
 };
 
 /** A problem in the given status; it has a department once it has been assigned. */

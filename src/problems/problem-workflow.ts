@@ -130,7 +130,10 @@ export function invalidTransition(status: Status, action: Action): DomainError {
 }
 
 /** A redo's deadline: the round starts again, so it is both the deadline and the first one. */
-function redoDeadline(dueAt: Date): { next: Pick<ProblemState, 'dueAt' | 'firstDueAt'>; data: Record<string, unknown> } {
+function redoDeadline(dueAt: Date): {
+  next: Pick<ProblemState, 'dueAt' | 'firstDueAt'>;
+  data: Record<string, unknown>;
+} {
   return { next: { dueAt, firstDueAt: dueAt }, data: { dueAt: dueAt.toISOString(), redo: true } };
 }
 

@@ -258,14 +258,20 @@ const RedoDueAt = () =>
   applyDecorators(
     ApiPropertyOptional({
       example: '2025-04-30T18:00:00+08:00',
-      description: 'the deadline of the redo (返工), in the future; or give dueInWorkingDays; default the category’s time limit',
+      description:
+        'the deadline of the redo (返工), in the future; or give dueInWorkingDays; default the category’s time limit',
     }),
     IsOptional(),
     IsTimestamp(),
   );
 const RedoDueInWorkingDays = () =>
   applyDecorators(
-    ApiPropertyOptional({ example: 10, minimum: 1, maximum: 365, description: 'the redo’s deadline as working days from today' }),
+    ApiPropertyOptional({
+      example: 10,
+      minimum: 1,
+      maximum: 365,
+      description: 'the redo’s deadline as working days from today',
+    }),
     IsOptional(),
     IsInt(),
     Min(1),

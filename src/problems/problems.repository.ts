@@ -280,7 +280,9 @@ export class ProblemsRepository {
   /** The category's sign-for time limit (签收时限) in working days. */
   async categorySignForDays(em: EntityManager, category: string): Promise<number> {
     return (
-      await one<{ days: number }>(em, `SELECT sign_for_working_days AS days FROM categories WHERE code = $1`, [category])
+      await one<{ days: number }>(em, `SELECT sign_for_working_days AS days FROM categories WHERE code = $1`, [
+        category,
+      ])
     ).days;
   }
 
@@ -292,7 +294,7 @@ export class ProblemsRepository {
               (r.data->>'previousDueAt')::timestamptz AS "previousDueAt", r.note AS reason,
               r.at AS "requestedAt", u.display_name AS "requestedBy"
        FROM problem_events r LEFT JOIN users u ON u.id = r.actor_id
-       WHERE r.problem_id = $1 AND r.type = 'request_extension' AND ${extensionStatus('r', 'now()')} = 'pending'
+       WHERE r.problem_id = $1 AND r.type = 'request_extension' AND ${extensionStatus('r')} = 'pending'
        ORDER BY r.at DESC, r.id DESC LIMIT 1`,
       [problemId],
     );

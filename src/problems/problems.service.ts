@@ -189,17 +189,24 @@ export class ProblemsService {
    * Completes a request into the transition's input: the deadlines an assignment or a redo gives,
    * and the pending extension request a decision is about.
    */
-  private async prepare(em: EntityManager, id: string, current: ActionState, request: ActionRequest): Promise<ActionInput> {
+  private async prepare(
+    em: EntityManager,
+    id: string,
+    current: ActionState,
+    request: ActionRequest,
+  ): Promise<ActionInput> {
     switch (request.action) {
       case 'assign': {
         const { dueAt, dueInWorkingDays, ...rest } = request;
         if (holdsProblem(current, request.departmentId)) {
           // The department keeps its deadline; the transition keeps it. Asking for another is refused.
-          const asked = dueAt ?? (dueInWorkingDays === undefined ? undefined : await this.deadline(em, current.category, request));
+          const asked =
+            dueAt ?? (dueInWorkingDays === undefined ? undefined : await this.deadline(em, current.category, request));
           if (asked !== undefined && asked.getTime() !== current.dueAt?.getTime())
-            throw DomainError.invalidField(
-              'dueAt',
-              'the department already holds this problem and keeps its deadline; to move it, request an extension',
+            throw new DomainError(
+              ErrorCode.DeadlineKept,
+              'dueAt: the department already holds this problem and keeps its deadline; to move it, request an extension',
+              { errors: [{ field: 'dueAt', message: 'the department keeps its deadline; request an extension' }] },
             );
           return { ...rest, dueAt: current.dueAt ?? new Date(), signForDueAt: current.signForDueAt ?? new Date() };
         }
@@ -215,7 +222,10 @@ export class ProblemsService {
         const { dueAt, dueInWorkingDays, ...rest } = request;
         if (SATISFIED.includes(request.satisfaction)) {
           if (dueInWorkingDays !== undefined)
-            throw DomainError.invalidField('dueInWorkingDays', 'only an unsatisfied verification sends the problem back for a redo');
+            throw DomainError.invalidField(
+              'dueInWorkingDays',
+              'only an unsatisfied verification sends the problem back for a redo',
+            );
           return { ...rest, dueAt };
         }
         return { ...rest, dueAt: await this.deadline(em, current.category, { dueAt, dueInWorkingDays }) };

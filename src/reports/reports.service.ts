@@ -159,11 +159,7 @@ export class ReportsService {
       groupBy
         ? this.counts.byGroup(groupBy, from, to, at)
         : this.counts.total(from, to, at).then((total) => [{ key: 'total', label: '', ...total }]),
-      this.counts.query<ResolvedRow>(
-        resolvedFigures(key),
-        [...params, ['resolve']],
-        settled,
-      ),
+      this.counts.query<ResolvedRow>(resolvedFigures(key), [...params, ['resolve']], settled),
       this.counts.query<Keyed<{ verified: number; satisfied: number }>>(
         verifiedFigures(key),
         [...params, ['verify']],

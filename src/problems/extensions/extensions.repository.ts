@@ -45,7 +45,7 @@ export class ExtensionsRepository {
     const limit = query.limit ?? 50;
     const conditions = [
       `r.type = 'request_extension'`,
-      `${extensionStatus('r', 'now()')} = ${params.add(query.status ?? 'pending')}`,
+      `${extensionStatus('r')} = ${params.add(query.status ?? 'pending')}`,
     ];
     if (user.role === 'handler') conditions.push(`r.department_id = ${params.add(user.departmentId)}::uuid`);
     if (query.cursor !== undefined) {
@@ -54,7 +54,7 @@ export class ExtensionsRepository {
     }
     const found = await rows<ExtensionRow>(
       this.db,
-      `SELECT r.id::text AS "requestEventId", ${extensionStatus('r', 'now()')} AS status,
+      `SELECT r.id::text AS "requestEventId", ${extensionStatus('r')} AS status,
               p.id AS "problemId", p.code AS "problemCode", p.title, p.version,
               r.department_id AS "departmentId", dep.name AS "departmentName", p.due_at AS "currentDueAt",
               (r.data->>'previousDueAt')::timestamptz AS "previousDueAt",
