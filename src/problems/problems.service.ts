@@ -9,7 +9,15 @@ import { CalendarService } from '../reference/calendar.service';
 import { SATISFIED } from '../workflow/satisfactions';
 import { INITIAL_STATUS } from '../workflow/statuses';
 import { type PendingExtensionResponse, ProblemResponse, toProblemResponse } from './problem-response';
-import { ActionInput, allowedActions, holdsProblem, mayAct, transition } from './problem-workflow';
+import {
+  ActionInput,
+  allowedActions,
+  holdsProblem,
+  invalidTransition,
+  mayAct,
+  transition,
+  TRANSITIONS,
+} from './problem-workflow';
 import { ListProblemsQuery, ProblemInputDto } from './problem.dto';
 import { type ActionState, type PendingExtensionRow, ProblemsRepository } from './problems.repository';
 
@@ -127,6 +135,9 @@ export class ProblemsService {
       if (!mayAct(user, request.action, current.departmentId))
         throw DomainError.forbidden(`your role may not ${request.action} this problem`);
       if (current.version !== expectedVersion) throw versionMismatch(current.version);
+      // The table first, so an action from the wrong status is refused as such whatever else it asks.
+      if (!TRANSITIONS[request.action].from.includes(current.status))
+        throw invalidTransition(current.status, request.action);
       const input = await this.prepare(em, id, current, request);
       const { next, note, data } = transition(current, input);
       await this.checkReferences(em, id, input, data.sameDepartment === true);
