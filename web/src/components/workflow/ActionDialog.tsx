@@ -1,8 +1,10 @@
-import { Alert, Button, Flex, Form, Input, Modal, Radio } from 'antd';
+import { Alert, Button, DatePicker, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
-import { AssignFields, type AssignValues } from './AssignFields';
+import { AssignFields, type AssignValues, keepsDeadline } from './AssignFields';
+import { DueDate } from './Deadline';
 import { showFieldErrors } from './fieldErrors';
 import { SATISFACTION_LABELS, type ActionName, type Satisfaction } from './labels';
 import { ProblemPicker } from './ProblemPicker';
@@ -18,6 +20,8 @@ export type ActionValues = Partial<AssignValues> & {
   satisfaction?: Satisfaction;
   feedback?: string;
   duplicateOf?: string;
+  /** The date an extension request asks for. */
+  extendTo?: dayjs.Dayjs;
 };
 
 /** The one free-text field each action has: its name in the body and whether it is required. */
@@ -31,11 +35,15 @@ const TEXT_FIELD: Record<ActionName, { name: 'note' | 'resolution' | 'reason' | 
   reopen: { name: 'reason', required: true },
   withdraw: { name: 'reason', required: true },
   escalate: { name: 'note', required: true },
+  request_extension: { name: 'reason', required: true },
+  approve_extension: { name: 'note', required: false },
+  refuse_extension: { name: 'reason', required: true },
 };
 
 /** The body fields a 400 may name, each a field of this form. */
 const FIELDS = [
   'departmentId',
+  'dueAt',
   'dueInWorkingDays',
   'note',
   'resolution',
@@ -46,15 +54,23 @@ const FIELDS = [
 ];
 
 /** The request body of an action from the form's values; empty optional text is left out. */
-export function actionBody(action: ActionName, values: ActionValues): Record<string, unknown> {
+export function actionBody(
+  action: ActionName,
+  values: ActionValues,
+  problem?: Pick<Problem, 'status' | 'departmentId'>,
+): Record<string, unknown> {
   const text = TEXT_FIELD[action].name;
   const body: Record<string, unknown> = {};
   if (values[text]?.trim()) body[text] = values[text].trim();
   if (action === 'assign') {
     body.departmentId = values.departmentId;
-    if (values.deadline === 'days') body.dueInWorkingDays = values.dueInWorkingDays;
-    if (values.deadline === 'date' && values.dueDate) body.dueAt = endOfDay(values.dueDate.format('YYYY-MM-DD'));
+    // The department that holds the problem keeps its deadline: none is sent.
+    const kept = problem !== undefined && keepsDeadline(problem, values.departmentId);
+    if (!kept && values.deadline === 'days') body.dueInWorkingDays = values.dueInWorkingDays;
+    if (!kept && values.deadline === 'date' && values.dueDate)
+      body.dueAt = endOfDay(values.dueDate.format('YYYY-MM-DD'));
   }
+  if (action === 'request_extension' && values.extendTo) body.dueAt = endOfDay(values.extendTo.format('YYYY-MM-DD'));
   if (action === 'verify') body.satisfaction = values.satisfaction;
   if (action === 'withdraw' && values.duplicateOf) body.duplicateOf = values.duplicateOf;
   return body;
@@ -107,7 +123,37 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
         }}
       >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        {action === 'assign' && <AssignFields category={problem.category} />}
+        {action === 'assign' && <AssignFields category={problem.category} problem={problem} />}
+        {action === 'request_extension' && (
+          <>
+            <Typography.Paragraph>
+              {t('当前办理时限：', 'Current deadline: ')}
+              <DueDate dueAt={problem.dueAt} />
+            </Typography.Paragraph>
+            <Form.Item
+              name="extendTo"
+              label={t('申请延期至', 'Extend to')}
+              rules={[{ required: true, message: t('请选择延期后的日期', 'Choose the new date') }]}
+            >
+              <DatePicker
+                data-testid="action-extend-to"
+                aria-label={t('申请延期至', 'Extend to')}
+                disabledDate={(day) =>
+                  !!problem.dueAt && day.endOf('day').valueOf() <= dayjs(problem.dueAt).endOf('day').valueOf()
+                }
+              />
+            </Form.Item>
+          </>
+        )}
+        {(action === 'approve_extension' || action === 'refuse_extension') && problem.pendingExtension && (
+          <Typography.Paragraph data-testid="action-pending-extension">
+            {t('申请延期至', 'Asked to extend to')} <DueDate dueAt={problem.pendingExtension.dueAt} />
+            {t('（原时限 ', ' (deadline ')}
+            <DueDate dueAt={problem.pendingExtension.previousDueAt} />
+            {t('）理由：', '); reason: ')}
+            {problem.pendingExtension.reason}
+          </Typography.Paragraph>
+        )}
         {action === 'verify' && (
           <Form.Item
             name="satisfaction"
@@ -166,5 +212,11 @@ function textLabel(action: ActionName, t: (zh: string, en: string) => string): s
       return t('撤回理由', 'Reason for withdrawing');
     case 'escalate':
       return t('督办要求', 'Escalation note');
+    case 'request_extension':
+      return t('延期理由', 'Why more time is needed');
+    case 'approve_extension':
+      return t('审批意见（可选）', 'Note (optional)');
+    case 'refuse_extension':
+      return t('不予延期理由', 'Reason for refusing');
   }
 }

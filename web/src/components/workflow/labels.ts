@@ -2,7 +2,18 @@
 type Pair = [string, string];
 
 export type ActionName =
-  'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
+  | 'assign'
+  | 'accept'
+  | 'progress'
+  | 'resolve'
+  | 'return'
+  | 'verify'
+  | 'reopen'
+  | 'withdraw'
+  | 'escalate'
+  | 'request_extension'
+  | 'approve_extension'
+  | 'refuse_extension';
 
 export const ACTION_LABELS: Record<ActionName, Pair> = {
   assign: ['交办', 'Assign'],
@@ -14,6 +25,9 @@ export const ACTION_LABELS: Record<ActionName, Pair> = {
   reopen: ['重新办理', 'Reopen'],
   withdraw: ['撤回', 'Withdraw'],
   escalate: ['督办', 'Escalate'],
+  request_extension: ['申请延期', 'Request an extension'],
+  approve_extension: ['批准延期', 'Approve the extension'],
+  refuse_extension: ['不予延期', 'Refuse the extension'],
 };
 
 /** What each event in a problem's history is called. */
@@ -30,6 +44,9 @@ export const EVENT_LABELS: Record<string, Pair> = {
   withdraw: ['撤回', 'Withdrawn'],
   escalate: ['督办', 'Escalated'],
   link_project: ['关联重点项目', 'Key project linked'],
+  request_extension: ['申请延期', 'Extension requested'],
+  approve_extension: ['批准延期', 'Extension approved'],
+  refuse_extension: ['不予延期', 'Extension refused'],
   warning: ['预警', 'Warning'],
 };
 
@@ -45,6 +62,7 @@ export const WARNING_LABELS: Record<string, Pair> = {
   overdue: ['超期', 'Overdue'],
   due_soon: ['临期', 'Due soon'],
   stale: ['久未办理', 'Stale'],
+  sign_for_overdue: ['逾期未签收', 'Not signed for in time'],
 };
 
 export const SOURCE_LABELS: Record<string, Pair> = {
