@@ -209,6 +209,8 @@ export class ProblemsService {
     switch (request.action) {
       case 'assign': {
         const { dueAt, dueInWorkingDays, ...rest } = request;
+        if (dueAt !== undefined && dueInWorkingDays !== undefined)
+          throw DomainError.invalidField('dueInWorkingDays', 'give dueAt or dueInWorkingDays, not both');
         if (holdsProblem(current, request.departmentId)) {
           // The department keeps its deadline; the transition keeps it. Asking for another is refused.
           const asked =

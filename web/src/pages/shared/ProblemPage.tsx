@@ -78,7 +78,7 @@ export function ProblemPage() {
   /** Sends the action with the version shown; a stale version refreshes the page instead of overwriting. */
   const submit = async (name: ActionName, values: ActionValues) => {
     try {
-      const updated = await api<Problem>(`/problems/${problem.id}/${name}`, {
+      const updated = await api<Problem>(`/problems/${problem.id}/${name.replace(/_/g, '-')}`, {
         method: 'POST',
         body: actionBody(name, values, problem),
         version: problem.version,
