@@ -391,9 +391,13 @@ function assign(tl: Timeline, problem: ProblemBase, department: DepartmentCode, 
   });
 }
 
-/** The sign-for deadline (签收时限) of an assignment at `at`: the end of the next day (one working day, roughly). */
+/** The sign-for deadline (签收时限) of an assignment at `at`: the end of the next weekday (one working day; holidays aside). */
 function signForDeadline(at: number): Date {
-  return new Date(beijingMidnight(at) + DAY + WORKDAY_END);
+  const next = beijingMidnight(at) + DAY;
+  // The weekday in Beijing: 0 Sunday … 6 Saturday.
+  const weekday = new Date(next + 8 * HOUR).getUTCDay();
+  const skip = weekday === 6 ? 2 : weekday === 0 ? 1 : 0;
+  return new Date(next + skip * DAY + WORKDAY_END);
 }
 
 /** A redo's deadline (返工): the category's shorter time limit from `at`; drawn from no random stream. */
