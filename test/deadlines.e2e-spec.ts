@@ -518,5 +518,34 @@ describe('deadlines: sign-for, extensions, redo', () => {
       expect(group(deptA.id).signForRate).toEqual({ timely: 3, due: 6, ratePercent: 50 });
       expect(group(deptB.id).signForRate).toEqual({ timely: 0, due: 1, ratePercent: 0 });
     });
+
+    it('the weekly report lists the late sign-fors and the extensions of its week, beside the quarter’s figures', async () => {
+      // 2020-W14 (03-30 to 04-06 00:00) holds the sign-for deadlines of the 2020-Q2 set: S2 signed
+      // 04-03 09:00 (15 h late), S3 and S7 (甲) never (78 h to the week's end), S7 (乙, due 04-04
+      // 18:00, signed only 04-06 09:00, after the week) 30 h.
+      const week = await t.http().get('/api/v1/reports/weekly').query({ week: '2020-W14' }).set(manager.auth);
+      expect(week.status).toBe(200);
+      const { quarterToDate, lateSignFor } = week.body.deadlines;
+      expect(quarterToDate.label).toBe('2020-Q2');
+      expect(quarterToDate.signFor).toEqual({ timely: 3, due: 7, ratePercent: 42.9 });
+      expect(lateSignFor.map((i: { hoursLate: number }) => i.hoursLate)).toEqual([78, 78, 30, 15]);
+      expect(lateSignFor.map((i: { signedForAt: string | null }) => i.signedForAt === null)).toEqual([
+        true,
+        true,
+        true,
+        false,
+      ]);
+      // 2019-W15 (04-08 to 04-15) holds E1 (approved) and E2 (refused), both requested and decided in it.
+      const extensions = await t.http().get('/api/v1/reports/weekly').query({ week: '2019-W15' }).set(manager.auth);
+      expect(extensions.status).toBe(200);
+      const items = extensions.body.deadlines.extensions as { decision: string; requestedDueAt: string }[];
+      expect(items.map((i) => i.decision).sort()).toEqual(['approved', 'refused']);
+      expect(items.every((i) => i.requestedDueAt === new Date(bj('2019-04-30 18:00')).toISOString())).toBe(true);
+      expect(extensions.body.deadlines.quarterToDate.onTimeWithExtension).toEqual({
+        onTimeWithExtension: 1,
+        resolved: 1,
+        ratePercent: 100,
+      });
+    });
   });
 });

@@ -591,12 +591,14 @@ describe('early warnings (预警)', () => {
   });
 
   it('records a new warning when the problem gets a new deadline', async () => {
-    const reassigned = await f.act(manager, problems.overdueA!.id, 'assign', {
-      departmentId: depA.id,
+    // A deadline moves only through an approved extension (issue 15; a same-department reassignment keeps it).
+    const requested = await f.act(handlerA, problems.overdueA!.id, 'request-extension', {
       dueAt: inDays(5),
-      note: '延期至新时限',
+      reason: '申请延期至新时限',
     });
-    expect(reassigned.status).toBe(200);
+    expect(requested.status).toBe(200);
+    const approved = await f.act(manager, problems.overdueA!.id, 'approve-extension', {});
+    expect(approved.status).toBe(200);
     await setDue(problems.overdueA!.id, '2025-11-03T17:00:00+08:00');
 
     const res = await scan(admin).expect(200);

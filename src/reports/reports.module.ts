@@ -6,9 +6,18 @@ import { ReportsService } from './reports.service';
 import { VisitFiguresService } from './visits/visit-figures.service';
 import { WeeklyService } from './weekly/weekly.service';
 import { WeeklyWatch } from './weekly/weekly-watch.service';
+import { WeeklyDeadlines } from './weekly/weekly-deadlines.service';
 
 @Module({
   controllers: [ReportsController],
-  providers: [ReportsService, VisitFiguresService, WeeklyService, WeeklyWatch, ResolutionCounts, LiveFigures],
+  providers: [
+    ReportsService,
+    VisitFiguresService,
+    WeeklyService,
+    WeeklyWatch,
+    WeeklyDeadlines,
+    ResolutionCounts,
+    LiveFigures,
+  ],
 })
 export class ReportsModule {}

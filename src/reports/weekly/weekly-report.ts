@@ -1,4 +1,5 @@
 import type { Status } from '../../workflow/statuses';
+import type { WeeklyDeadlinesSection } from './weekly-deadlines';
 import type { WeeklyEnterprisesSection, WeeklyProjectsSection } from './weekly-watch';
 
 /** A problem as the coordination meeting's lists show it. */
@@ -138,6 +139,8 @@ export interface WeeklyReport {
   projects?: WeeklyProjectsSection;
   /** Enterprises idle or reduced (停产减产) as of the end of the week; the service always fills it. */
   enterprises?: WeeklyEnterprisesSection;
+  /** Deadlines (时限管理): sign-for, extensions, late sign-fors; the service always fills it. */
+  deadlines?: WeeklyDeadlinesSection;
 }
 
 /** At a province's scale a list of every overdue problem would not fit a meeting, nor a request. */

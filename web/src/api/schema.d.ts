@@ -3475,6 +3475,23 @@ export interface components {
        */
       nameEn: string;
     };
+    WeeklyDeadlineFigures: {
+      /** @example 2025-Q2 */
+      label: string;
+      onTime: components['schemas']['OnTimeRate'];
+      onTimeWithExtension: components['schemas']['OnTimeWithExtensionRate'];
+      /** @description redos (返工) in the quarter so far */
+      redos: number;
+      signFor: components['schemas']['SignForRate'];
+    };
+    WeeklyDeadlinesSection: {
+      /** @description extension requests made or decided in the week */
+      extensions: components['schemas']['WeeklyExtensionItem'][];
+      /** @description sign-for deadlines in the week missed */
+      lateSignFor: components['schemas']['WeeklyLateSignForItem'][];
+      /** @description the quarter holding the week, as of the instant */
+      quarterToDate: components['schemas']['WeeklyDeadlineFigures'];
+    };
     WeeklyDepartmentRow: {
       /** Format: uuid */
       departmentId: string;
@@ -3554,6 +3571,27 @@ export interface components {
        */
       resumedThisWeek: number;
     };
+    WeeklyExtensionItem: {
+      /** @example JQ-2025-0042 */
+      code: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** @enum {string} */
+      decision: 'pending' | 'approved' | 'refused';
+      decisionNote: string | null;
+      /** @example 市工信局 */
+      departmentName: string;
+      /** Format: date-time */
+      previousDueAt: string;
+      /** Format: uuid */
+      problemId: string;
+      reason: string;
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      requestedDueAt: string;
+      title: string;
+    };
     WeeklyIdleOfficial: {
       /** @description enterprises the official answered for at the end of the week */
       enterprises: number;
@@ -3589,6 +3627,22 @@ export interface components {
        * @example 8350000000
        */
       yearToDateYuan: number;
+    };
+    WeeklyLateSignForItem: {
+      code: string;
+      departmentName: string;
+      /** @description whole hours from the deadline to the sign-for, or to the instant */
+      hoursLate: number;
+      /** Format: uuid */
+      problemId: string;
+      /**
+       * Format: date-time
+       * @description null: not signed for yet
+       */
+      signedForAt: string | null;
+      /** Format: date-time */
+      signForDueAt: string;
+      title: string;
     };
     WeeklyLists: {
       escalated: components['schemas']['WeeklyProblemItem'][];
@@ -3719,6 +3773,8 @@ export interface components {
     WeeklyReport: {
       /** Format: date-time */
       asOf: string;
+      /** @description deadlines (时限管理): sign-for, extensions */
+      deadlines: components['schemas']['WeeklyDeadlinesSection'];
       departments: components['schemas']['WeeklyDepartmentRow'][];
       /** @description enterprises idle or reduced (停产减产) */
       enterprises: components['schemas']['WeeklyEnterprisesSection'];
