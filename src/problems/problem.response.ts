@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { SATISFACTIONS, type Satisfaction } from '../workflow/satisfactions';
 import { type Status, STATUSES } from '../workflow/statuses';
 import { ACTIONS, type Action } from './problem-workflow';
@@ -56,6 +56,27 @@ export class ProblemEnterpriseResponse {
   districtName: string;
 }
 
+export class PendingExtensionResponse {
+  @ApiProperty({ description: 'the id of its request_extension event' })
+  requestEventId: string;
+
+  @ApiProperty({ format: 'date-time', description: 'the date asked for' })
+  dueAt: string;
+
+  @ApiProperty({ format: 'date-time', description: 'the deadline when it was asked' })
+  previousDueAt: string;
+
+  @ApiProperty()
+  reason: string;
+
+  @ApiProperty({ format: 'date-time' })
+  requestedAt: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '张三' })
+  requestedBy: string | null;
+}
+
+@ApiExtraModels(PendingExtensionResponse)
 export class ProblemResponse implements ProblemShape {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -199,31 +220,11 @@ export class ProblemResponse implements ProblemShape {
   allowedActions?: Action[];
 
   @ApiPropertyOptional({
-    type: () => PendingExtensionResponse,
     nullable: true,
+    allOf: [{ $ref: getSchemaPath(PendingExtensionResponse) }],
     description: 'on a single problem: the extension request awaiting a decision, or null',
   })
   pendingExtension?: PendingExtensionResponse | null;
-}
-
-export class PendingExtensionResponse {
-  @ApiProperty({ description: 'the id of its request_extension event' })
-  requestEventId: string;
-
-  @ApiProperty({ format: 'date-time', description: 'the date asked for' })
-  dueAt: string;
-
-  @ApiProperty({ format: 'date-time', description: 'the deadline when it was asked' })
-  previousDueAt: string;
-
-  @ApiProperty()
-  reason: string;
-
-  @ApiProperty({ format: 'date-time' })
-  requestedAt: string;
-
-  @ApiProperty({ type: String, nullable: true, example: '张三' })
-  requestedBy: string | null;
 }
 
 export class ProblemPage {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { EXTENSION_STATUSES, type ExtensionStatus } from './extensions.dto';
 
 export class ExtensionDecisionResponse {
@@ -16,6 +16,7 @@ export class ExtensionDecisionResponse {
 }
 
 /** One extension request (延期申请) with its problem and the decision, if any. */
+@ApiExtraModels(ExtensionDecisionResponse)
 export class ExtensionResponse {
   @ApiProperty({ description: 'the id of its request_extension event' })
   requestEventId: string;
@@ -59,7 +60,7 @@ export class ExtensionResponse {
   @ApiProperty({ format: 'date-time' })
   requestedAt: string;
 
-  @ApiProperty({ type: ExtensionDecisionResponse, nullable: true })
+  @ApiProperty({ nullable: true, allOf: [{ $ref: getSchemaPath(ExtensionDecisionResponse) }] })
   decision: ExtensionDecisionResponse | null;
 }
 
