@@ -20,6 +20,7 @@ import { Notifications1765000000000 } from './1765000000000-Notifications';
 import { TrackingLinks1765010000000 } from './1765010000000-TrackingLinks';
 import { Attachments1765020000000 } from './1765020000000-Attachments';
 import { AssistingDepartments1764910000000 } from './1764910000000-AssistingDepartments';
+import { Deadlines1764900000000 } from './1764900000000-Deadlines';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   TrackingLinks1765010000000,
   Attachments1765020000000,
   AssistingDepartments1764910000000,
+  Deadlines1764900000000,
 ];

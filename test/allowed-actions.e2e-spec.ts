@@ -41,8 +41,11 @@ describe('allowedActions on a problem', () => {
       'return',
       'withdraw',
       'escalate',
+      'request_extension',
+      'approve_extension',
+      'refuse_extension',
     ]);
-    expect(await allowed(handler)).toEqual(['accept', 'progress', 'resolve', 'return']);
+    expect(await allowed(handler)).toEqual(['accept', 'progress', 'resolve', 'return', 'request_extension']);
     expect(await allowed(official)).toEqual([]);
   });
 
@@ -55,6 +58,6 @@ describe('allowedActions on a problem', () => {
       .send({})
       .expect(200);
     expect(res.body.status).toBe('in_progress');
-    expect(res.body.allowedActions).toEqual(['progress', 'resolve', 'return']);
+    expect(res.body.allowedActions).toEqual(['progress', 'resolve', 'return', 'request_extension']);
   });
 });

@@ -199,6 +199,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      sign_for_overdue: 0,
     });
     expect(october.items.map((i) => [i.level, i.problemId, i.daysOverdue])).toEqual([
       ['overdue', problems.overdueA!.id, 7],
@@ -219,6 +220,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      sign_for_overdue: 0,
     });
     expect(september.items).toEqual([
       expect.objectContaining({ level: 'overdue', problemId: problems.overdueA!.id, daysOverdue: 3 }),
@@ -244,6 +246,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      sign_for_overdue: 0,
     });
     expect(res.body.truncated).toBe(false);
     expect(res.body.items.map((i: { level: string; problemId?: string; enterpriseId: string }) => i.level)).toEqual([
@@ -348,6 +351,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      sign_for_overdue: 0,
     });
     expect(a.body.items.map((i: { level: string; problemId: string }) => [i.level, i.problemId])).toEqual([
       ['overdue', problems.overdueA!.id],
@@ -363,6 +367,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      sign_for_overdue: 0,
     });
     expect(b.body.items.map((i: { level: string; problemId: string }) => [i.level, i.problemId])).toEqual([
       ['overdue', problems.overdueB!.id],
@@ -380,6 +385,7 @@ describe('early warnings (预警)', () => {
         unassigned: 0,
         project_not_started: 0,
         idle_not_visited: 0,
+        sign_for_overdue: 0,
       },
       truncated: false,
     });
@@ -395,6 +401,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      sign_for_overdue: 0,
     });
     expect(own.body.items.map((i: { level: string; enterpriseId: string }) => [i.level, i.enterpriseId])).toEqual([
       ['not_visited', entNever.id],
@@ -412,6 +419,7 @@ describe('early warnings (预警)', () => {
         unassigned: 0,
         project_not_started: 0,
         idle_not_visited: 0,
+        sign_for_overdue: 0,
       },
       truncated: false,
     });
@@ -428,6 +436,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      sign_for_overdue: 0,
     });
     expect(stale.body.items.map((i: { problemId: string }) => i.problemId)).toEqual([
       problems.stale!.id,
@@ -467,6 +476,7 @@ describe('early warnings (预警)', () => {
         unassigned: 0,
         project_not_started: 0,
         idle_not_visited: 0,
+        sign_for_overdue: 0,
       },
     });
     expect(await countRows(t, 'warnings')).toBe(7);
@@ -552,6 +562,7 @@ describe('early warnings (预警)', () => {
         unassigned: 0,
         project_not_started: 0,
         idle_not_visited: 0,
+        sign_for_overdue: 0,
       },
     });
     expect(await countRows(t, 'warnings')).toBe(7);
@@ -580,12 +591,14 @@ describe('early warnings (预警)', () => {
   });
 
   it('records a new warning when the problem gets a new deadline', async () => {
-    const reassigned = await f.act(manager, problems.overdueA!.id, 'assign', {
-      departmentId: depA.id,
+    // A deadline moves only through an approved extension (issue 15; a same-department reassignment keeps it).
+    const requested = await f.act(handlerA, problems.overdueA!.id, 'request-extension', {
       dueAt: inDays(5),
-      note: '延期至新时限',
+      reason: '申请延期至新时限',
     });
-    expect(reassigned.status).toBe(200);
+    expect(requested.status).toBe(200);
+    const approved = await f.act(manager, problems.overdueA!.id, 'approve-extension', {});
+    expect(approved.status).toBe(200);
     await setDue(problems.overdueA!.id, '2025-11-03T17:00:00+08:00');
 
     const res = await scan(admin).expect(200);
@@ -599,6 +612,7 @@ describe('early warnings (预警)', () => {
         unassigned: 0,
         project_not_started: 0,
         idle_not_visited: 0,
+        sign_for_overdue: 0,
       },
     });
     const rows = await t.db.query(`SELECT dedupe_key AS "dedupeKey" FROM warnings WHERE problem_id = $1 ORDER BY id`, [
@@ -621,6 +635,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      sign_for_overdue: 0,
     });
   });
 
@@ -647,6 +662,7 @@ describe('early warnings (预警)', () => {
         unassigned: 0,
         project_not_started: 0,
         idle_not_visited: 0,
+        sign_for_overdue: 0,
       },
     });
     expect(await warningEvents(problems.later!.id)).toEqual([
@@ -680,6 +696,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      sign_for_overdue: 0,
     };
     for (const result of results) {
       if (!result.ran) continue;
@@ -694,6 +711,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      sign_for_overdue: 0,
     });
     expect(await countRows(t, 'warnings')).toBe(warningsBefore + 3);
     expect(await countRows(t, 'problem_events', `type = 'warning'`)).toBe(eventsBefore + 2);

@@ -574,6 +574,7 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         '不满意回访',
         '重点项目',
         '停产减产企业',
+        '时限管理',
         '部门考核',
       ]);
       const summary = book.getWorksheet('概况')!;
@@ -713,6 +714,7 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         'Unsatisfied feedback',
         'Key projects',
         'Idle and reduced enterprises',
+        'Deadlines',
         'Assessment',
       ]);
       expect(rowValues(book.getWorksheet('Summary')!, 1)).toEqual(['Item', 'Value']);

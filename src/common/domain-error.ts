@@ -14,6 +14,8 @@ export enum ErrorCode {
   InvalidTransition = 'INVALID_TRANSITION',
   /** The lead resolves while an assisting department's part is open, without saying why (assistsNote). */
   AssistsOpen = 'ASSISTS_OPEN',
+  /** A same-department reassignment asked for another deadline: only an approved extension moves it. */
+  DeadlineKept = 'DEADLINE_KEPT',
   VersionMismatch = 'VERSION_MISMATCH',
   VersionRequired = 'VERSION_REQUIRED',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',

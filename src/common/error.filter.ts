@@ -74,6 +74,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.LastAdmin]: HttpStatus.CONFLICT,
   [ErrorCode.InvalidTransition]: HttpStatus.CONFLICT,
   [ErrorCode.AssistsOpen]: HttpStatus.CONFLICT,
+  [ErrorCode.DeadlineKept]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.VersionMismatch]: HttpStatus.PRECONDITION_FAILED,
   [ErrorCode.VersionRequired]: HttpStatus.PRECONDITION_REQUIRED,
   [ErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,

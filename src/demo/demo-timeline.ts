@@ -51,6 +51,8 @@ const OPENING_STATE: ProblemState = {
   status: 'reported',
   departmentId: null,
   dueAt: null,
+  firstDueAt: null,
+  signForDueAt: null,
   resolution: null,
   satisfaction: null,
   feedback: null,
@@ -296,17 +298,22 @@ function tell(tl: Timeline, problem: ProblemBase, outline: Outline): void {
       verify(tl, problem, tl.after(24, 240));
       break;
     case 'unsatisfiedThenVerify':
-      tl.act(tl.after(24, 200), () => ({
+      tl.act(tl.after(24, 200), (at) => ({
         action: 'verify',
         satisfaction: 'unsatisfied',
         feedback: rng.pick(FEEDBACK.unsatisfied),
+        dueAt: redoDeadline(problem, at),
       }));
       tl.act(tl.after(24, 120), () => ({ action: 'progress', note: rng.pick(PROGRESS_NOTES) }));
       resolve(tl, problem, tl.after(48, 300));
       verify(tl, problem, tl.after(24, 200));
       break;
     case 'reopenThenVerify':
-      tl.act(outline.reopenAt ?? tl.after(48, 400), () => ({ action: 'reopen', reason: rng.pick(REOPEN_REASONS) }));
+      tl.act(outline.reopenAt ?? tl.after(48, 400), (at) => ({
+        action: 'reopen',
+        reason: rng.pick(REOPEN_REASONS),
+        dueAt: redoDeadline(problem, at),
+      }));
       tl.act(tl.after(24, 120), () => ({ action: 'progress', note: rng.pick(PROGRESS_NOTES) }));
       resolve(tl, problem, tl.after(72, 400));
       verify(tl, problem, tl.after(24, 200));
@@ -375,8 +382,28 @@ function assign(tl: Timeline, problem: ProblemBase, department: DepartmentCode, 
   tl.act(earliest, (at) => {
     const dueAt = new Date(beijingMidnight(at) + days * DAY + WORKDAY_END);
     const note = `请于${monthDay(dueAt.getTime())}前办结并反馈`;
-    return { action: 'assign', departmentId: departmentId(department), dueAt, note: lead ? `${lead}，${note}` : note };
+    return {
+      action: 'assign',
+      departmentId: departmentId(department),
+      dueAt,
+      signForDueAt: signForDeadline(at),
+      note: lead ? `${lead}，${note}` : note,
+    };
   });
+}
+
+/** The sign-for deadline (签收时限) of an assignment at `at`: the end of the next weekday (one working day; holidays aside). */
+function signForDeadline(at: number): Date {
+  const next = beijingMidnight(at) + DAY;
+  // The weekday in Beijing: 0 Sunday … 6 Saturday.
+  const weekday = new Date(next + 8 * HOUR).getUTCDay();
+  const skip = weekday === 6 ? 2 : weekday === 0 ? 1 : 0;
+  return new Date(next + skip * DAY + WORKDAY_END);
+}
+
+/** A redo's deadline (返工): the category's shorter time limit from `at`; drawn from no random stream. */
+function redoDeadline(problem: ProblemBase, at: number): Date {
+  return new Date(beijingMidnight(at) + Math.min(...DUE_DAYS[problem.category]) * DAY + WORKDAY_END);
 }
 
 export function resolve(tl: Timeline, problem: ProblemBase, earliest: number): void {

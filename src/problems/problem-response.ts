@@ -46,7 +46,14 @@ export interface ProblemResponse {
   statusLabel: string;
   departmentId: string | null;
   departmentName: string | null;
+  /** The deadline in force: the first one given to the department in this round, or an approved extension of it. */
   dueAt: string | null;
+  /** The deadline first given to the department in this round (按期办结 is judged against it). */
+  firstDueAt: string | null;
+  /** The sign-for deadline (签收时限) of the assignment in force; null before assignment or for older ones. */
+  signForDueAt: string | null;
+  /** When the department holding the problem signed for it (签收, its accept). */
+  signedForAt: string | null;
   overdue: boolean;
   /** Calendar days from reportedAt until resolved (or withdrawn), or until now while open. */
   daysOpen: number;
@@ -73,6 +80,17 @@ export interface ProblemResponse {
   allowedActions?: Action[];
   /** On a single problem: its photos and letters; `eventId` ties one to the event it came with. */
   attachments?: AttachmentResponse[];
+  /** On a single problem: the extension request awaiting a decision, or null. */
+  pendingExtension?: PendingExtensionResponse | null;
+}
+
+export interface PendingExtensionResponse {
+  requestEventId: string;
+  dueAt: string;
+  previousDueAt: string;
+  reason: string;
+  requestedAt: string;
+  requestedBy: string | null;
 }
 
 /**
@@ -87,6 +105,7 @@ export const problemColumns = (at: string) => `
   p.category_code AS category, c.name AS "categoryName", p.title, p.description,
   p.reported_at AS "reportedAt", p.created_at AS "enteredAt", p.status,
   p.department_id AS "departmentId", dep.name AS "departmentName", p.due_at AS "dueAt",
+  p.first_due_at AS "firstDueAt", p.sign_for_due_at AS "signForDueAt", p.signed_for_at AS "signedForAt",
   COALESCE(${OPEN_SQL} AND p.due_at < ${at}, false) AS overdue,
   floor(extract(epoch FROM ${openUntil(at)} - p.reported_at) / 86400)::int AS "daysOpen",
   ${daysOverdueSql(at)} AS "daysOverdue",
@@ -123,6 +142,9 @@ export type ProblemRow = Omit<
   | 'reportedAt'
   | 'enteredAt'
   | 'dueAt'
+  | 'firstDueAt'
+  | 'signForDueAt'
+  | 'signedForAt'
   | 'updatedAt'
   | 'resolvedAt'
   | 'lastEventAt'
@@ -135,6 +157,9 @@ export type ProblemRow = Omit<
   reportedAt: Date;
   enteredAt: Date;
   dueAt: Date | null;
+  firstDueAt: Date | null;
+  signForDueAt: Date | null;
+  signedForAt: Date | null;
   updatedAt: Date;
   resolvedAt: Date | null;
 };
@@ -177,6 +202,9 @@ export function toProblemResponse(row: ProblemRow, events?: EventRow[]): Problem
     departmentId: row.departmentId,
     departmentName: row.departmentName,
     dueAt: row.dueAt?.toISOString() ?? null,
+    firstDueAt: row.firstDueAt?.toISOString() ?? null,
+    signForDueAt: row.signForDueAt?.toISOString() ?? null,
+    signedForAt: row.signedForAt?.toISOString() ?? null,
     overdue: row.overdue,
     daysOpen: row.daysOpen,
     daysOverdue: row.daysOverdue,

@@ -17,6 +17,8 @@ const DEPT = 'dept-industry';
 const OTHER_DEPT = 'dept-labour';
 const NEW_DEPT = 'dept-power';
 const DUE = new Date('2025-04-10T16:00:00.000Z');
+const LATER = new Date('2025-04-20T16:00:00.000Z');
+const SIGN_FOR = new Date('2025-03-28T10:00:00.000Z');
 
 /** A refused cell in the matrix. */
 const X = null;
@@ -28,12 +30,12 @@ const X = null;
  */
 // prettier-ignore
 const MATRIX: Record<Status, Record<Action, Status | null>> = {
-  reported:    { assign: 'assigned', accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'reported', assist_progress: X, assist_done: X },
-  assigned:    { assign: 'assigned', accept: 'in_progress', progress: 'assigned',    resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'assigned', assist_progress: 'assigned', assist_done: 'assigned' },
-  in_progress: { assign: 'assigned', accept: X,             progress: 'in_progress', resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'in_progress', assist_progress: 'in_progress', assist_done: 'in_progress' },
-  resolved:    { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: 'closed', reopen: 'in_progress', withdraw: X,           escalate: X, assist_progress: X, assist_done: X },
-  closed:      { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X, assist_progress: X, assist_done: X },
-  withdrawn:   { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X, assist_progress: X, assist_done: X },
+  reported:    { assign: 'assigned', accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'reported', request_extension: X, approve_extension: X, refuse_extension: X, assist_progress: X, assist_done: X },
+  assigned:    { assign: 'assigned', accept: 'in_progress', progress: 'assigned',    resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'assigned', request_extension: 'assigned', approve_extension: 'assigned', refuse_extension: 'assigned', assist_progress: 'assigned', assist_done: 'assigned' },
+  in_progress: { assign: 'assigned', accept: X,             progress: 'in_progress', resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'in_progress', request_extension: 'in_progress', approve_extension: 'in_progress', refuse_extension: 'in_progress', assist_progress: 'in_progress', assist_done: 'in_progress' },
+  resolved:    { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: 'closed', reopen: 'in_progress', withdraw: X,           escalate: X, request_extension: X, approve_extension: X, refuse_extension: X, assist_progress: X, assist_done: X },
+  closed:      { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X, request_extension: X, approve_extension: X, refuse_extension: X, assist_progress: X, assist_done: X },
+  withdrawn:   { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X, request_extension: X, approve_extension: X, refuse_extension: X, assist_progress: X, assist_done: X },
 };
 
 /** The expected allowed actions per status, read off the matrix rows above (in ACTIONS order). */
@@ -47,25 +49,47 @@ const EXPECTED_ALLOWED: Record<Status, Action[]> = {
     'return',
     'withdraw',
     'escalate',
+    'request_extension',
+    'approve_extension',
+    'refuse_extension',
     'assist_progress',
     'assist_done',
   ],
-  in_progress: ['assign', 'progress', 'resolve', 'return', 'withdraw', 'escalate', 'assist_progress', 'assist_done'],
+  in_progress: [
+    'assign',
+    'progress',
+    'resolve',
+    'return',
+    'withdraw',
+    'escalate',
+    'request_extension',
+    'approve_extension',
+    'refuse_extension',
+    'assist_progress',
+    'assist_done',
+  ],
   resolved: ['verify', 'reopen'],
   closed: [],
   withdrawn: [],
 };
 
 const INPUTS: { [A in Action]: Extract<ActionInput, { action: A }> } = {
-  assign: { action: 'assign', departmentId: NEW_DEPT, dueAt: DUE, note: '请供电公司牵头' },
+  assign: { action: 'assign', departmentId: NEW_DEPT, dueAt: DUE, signForDueAt: SIGN_FOR, note: '请供电公司牵头' },
   accept: { action: 'accept', note: '已受理' },
   progress: { action: 'progress', note: '已协调现场踏勘' },
   resolve: { action: 'resolve', resolution: '已完成变电站扩容' },
   return: { action: 'return', reason: '不属于本单位职责' },
   verify: { action: 'verify', satisfaction: 'satisfied', feedback: '满意' },
-  reopen: { action: 'reopen', reason: '企业反映问题仍存在' },
+  reopen: { action: 'reopen', reason: '企业反映问题仍存在', dueAt: LATER },
   withdraw: { action: 'withdraw', reason: '重复登记', duplicateOf: 'problem-0001' },
   escalate: { action: 'escalate', note: '列入周调度督办' },
+  request_extension: { action: 'request_extension', dueAt: LATER, reason: '需等待省级批复' },
+  approve_extension: { action: 'approve_extension', request: { requestEventId: '41', dueAt: LATER } },
+  refuse_extension: {
+    action: 'refuse_extension',
+    request: { requestEventId: '41', dueAt: LATER },
+    reason: '理由不充分',
+  },
   assist_progress: { action: 'assist_progress', note: '已提供用地资料' },
   assist_done: { action: 'assist_done', note: '协办事项已完成' },
 };
@@ -77,6 +101,8 @@ function problemIn(status: Status): ProblemState {
     status,
     departmentId: hasDepartment ? DEPT : null,
     dueAt: hasDepartment ? DUE : null,
+    firstDueAt: hasDepartment ? DUE : null,
+    signForDueAt: hasDepartment ? SIGN_FOR : null,
     resolution: status === 'resolved' || status === 'closed' ? '已完成变电站扩容' : null,
     satisfaction: status === 'closed' ? 'satisfied' : null,
     feedback: null,
@@ -100,12 +126,12 @@ const allowedCells = cells.filter((c) => c.next !== null);
 const refusedCells = cells.filter((c) => c.next === null);
 
 describe('problem workflow: the transition matrix', () => {
-  it('covers every status and every action of the workflow (6 × 11 = 66 cells)', () => {
+  it('covers every status and every action of the workflow (6 × 14 = 84 cells)', () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...STATUSES].sort());
     for (const status of STATUSES) expect(Object.keys(MATRIX[status]).sort()).toEqual([...ACTIONS].sort());
-    expect(cells).toHaveLength(66);
-    expect(allowedCells).toHaveLength(22);
-    expect(refusedCells).toHaveLength(44);
+    expect(cells).toHaveLength(84);
+    expect(allowedCells).toHaveLength(28);
+    expect(refusedCells).toHaveLength(56);
   });
 
   it.each(STATUSES.map((status) => ({ status })))('lists the allowed actions of a $status problem', ({ status }) => {
@@ -139,6 +165,7 @@ describe('problem workflow: what each action does', () => {
     expect(result.data).toEqual({
       departmentId: NEW_DEPT,
       dueAt: '2025-04-10T16:00:00.000Z',
+      signForDueAt: '2025-03-28T10:00:00.000Z',
       reassigned: false,
       assistingDepartmentIds: [],
     });
@@ -266,11 +293,19 @@ describe('problem workflow: what each action does', () => {
 });
 
 describe('problem workflow: who may act (mayAct)', () => {
-  const DEPARTMENT_ACTIONS: Action[] = ['accept', 'progress', 'resolve', 'return'];
-  const MANAGER_ACTIONS: Action[] = ['assign', 'verify', 'reopen', 'withdraw', 'escalate'];
+  const DEPARTMENT_ACTIONS: Action[] = ['accept', 'progress', 'resolve', 'return', 'request_extension'];
+  const MANAGER_ACTIONS: Action[] = [
+    'assign',
+    'verify',
+    'reopen',
+    'withdraw',
+    'escalate',
+    'approve_extension',
+    'refuse_extension',
+  ];
   const ASSISTING_ACTIONS: Action[] = ['assist_progress', 'assist_done'];
 
-  it('splits the eleven actions into four department, five manager and two assisting actions', () => {
+  it('splits the fourteen actions into five department, seven manager and two assisting actions', () => {
     expect([...DEPARTMENT_ACTIONS, ...MANAGER_ACTIONS, ...ASSISTING_ACTIONS].sort()).toEqual([...ACTIONS].sort());
   });
 

@@ -15,11 +15,15 @@ import { ErrorCode } from '../common/domain-error';
  */
 const DUE = new Date('2025-06-30T16:00:00.000Z');
 const LATER = new Date('2025-07-15T16:00:00.000Z');
+const SIGN_FOR = new Date('2025-06-20T10:00:00.000Z');
+const SIGN_FOR_LATER = new Date('2025-07-02T10:00:00.000Z');
 
 const base: ProblemState = {
   status: 'in_progress',
   departmentId: 'dept-a',
   dueAt: DUE,
+  firstDueAt: DUE,
+  signForDueAt: SIGN_FOR,
   resolution: null,
   satisfaction: null,
   feedback: null,
@@ -30,13 +34,30 @@ const resolved: ProblemState = { ...base, status: 'resolved', resolution: '已�
 
 describe('problem workflow: the whole result of each action', () => {
   it('assign from reported, without a note', () => {
-    const reported: ProblemState = { ...base, status: 'reported', departmentId: null, dueAt: null };
-    expect(transition(reported, { action: 'assign', departmentId: 'dept-b', dueAt: LATER })).toEqual({
-      next: { ...reported, status: 'assigned', departmentId: 'dept-b', dueAt: LATER },
+    const reported: ProblemState = {
+      ...base,
+      status: 'reported',
+      departmentId: null,
+      dueAt: null,
+      firstDueAt: null,
+      signForDueAt: null,
+    };
+    expect(
+      transition(reported, { action: 'assign', departmentId: 'dept-b', dueAt: LATER, signForDueAt: SIGN_FOR_LATER }),
+    ).toEqual({
+      next: {
+        ...reported,
+        status: 'assigned',
+        departmentId: 'dept-b',
+        dueAt: LATER,
+        firstDueAt: LATER,
+        signForDueAt: SIGN_FOR_LATER,
+      },
       note: null,
       data: {
         departmentId: 'dept-b',
         dueAt: '2025-07-15T16:00:00.000Z',
+        signForDueAt: '2025-07-02T10:00:00.000Z',
         reassigned: false,
         assistingDepartmentIds: [],
       },
@@ -45,10 +66,63 @@ describe('problem workflow: the whole result of each action', () => {
 
   it('assign again from assigned is a reassignment, with the note', () => {
     const assigned: ProblemState = { ...base, status: 'assigned' };
-    expect(transition(assigned, { action: 'assign', departmentId: 'dept-b', dueAt: LATER, note: '改派' })).toEqual({
-      next: { ...assigned, departmentId: 'dept-b', dueAt: LATER },
+    expect(
+      transition(assigned, {
+        action: 'assign',
+        departmentId: 'dept-b',
+        dueAt: LATER,
+        signForDueAt: SIGN_FOR_LATER,
+        note: '改派',
+      }),
+    ).toEqual({
+      next: { ...assigned, departmentId: 'dept-b', dueAt: LATER, firstDueAt: LATER, signForDueAt: SIGN_FOR_LATER },
       note: '改派',
-      data: { departmentId: 'dept-b', dueAt: '2025-07-15T16:00:00.000Z', reassigned: true, assistingDepartmentIds: [] },
+      data: {
+        departmentId: 'dept-b',
+        dueAt: '2025-07-15T16:00:00.000Z',
+        signForDueAt: '2025-07-02T10:00:00.000Z',
+        reassigned: true,
+        assistingDepartmentIds: [],
+      },
+    });
+  });
+
+  it('assign to the department that holds the problem keeps both its deadlines, whatever date is given', () => {
+    expect(
+      transition(base, { action: 'assign', departmentId: 'dept-a', dueAt: LATER, signForDueAt: SIGN_FOR_LATER }),
+    ).toEqual({
+      next: { ...base, status: 'assigned' },
+      note: null,
+      data: {
+        departmentId: 'dept-a',
+        dueAt: '2025-06-30T16:00:00.000Z',
+        signForDueAt: '2025-06-20T10:00:00.000Z',
+        reassigned: true,
+        sameDepartment: true,
+        assistingDepartmentIds: [],
+      },
+    });
+  });
+
+  it('request, approve and refuse an extension: only the approval moves the deadline, never the first one', () => {
+    expect(transition(base, { action: 'request_extension', dueAt: LATER, reason: '待省厅批复' })).toEqual({
+      next: base,
+      note: '待省厅批复',
+      data: { dueAt: '2025-07-15T16:00:00.000Z', previousDueAt: '2025-06-30T16:00:00.000Z' },
+    });
+    expect(() => transition(base, { action: 'request_extension', dueAt: DUE, reason: 'x' })).toThrow(
+      'dueAt: must be after the current deadline',
+    );
+    const request = { requestEventId: '7', dueAt: LATER };
+    expect(transition(base, { action: 'approve_extension', request })).toEqual({
+      next: { ...base, dueAt: LATER },
+      note: null,
+      data: { requestEventId: '7', dueAt: '2025-07-15T16:00:00.000Z', previousDueAt: '2025-06-30T16:00:00.000Z' },
+    });
+    expect(transition(base, { action: 'refuse_extension', request, reason: '理由不足' })).toEqual({
+      next: base,
+      note: '理由不足',
+      data: { requestEventId: '7' },
     });
   });
 
@@ -73,7 +147,14 @@ describe('problem workflow: the whole result of each action', () => {
   it('return keeps the rest of the problem', () => {
     const escalated: ProblemState = { ...base, escalated: true };
     expect(transition(escalated, { action: 'return', reason: '非本单位职责' })).toEqual({
-      next: { ...escalated, status: 'reported', departmentId: null, dueAt: null },
+      next: {
+        ...escalated,
+        status: 'reported',
+        departmentId: null,
+        dueAt: null,
+        firstDueAt: null,
+        signForDueAt: null,
+      },
       note: '非本单位职责',
       data: { returnedBy: 'dept-a' },
     });
@@ -95,12 +176,41 @@ describe('problem workflow: the whole result of each action', () => {
     });
   });
 
-  it('reopen clears the resolution, satisfaction and feedback and keeps department and deadline', () => {
+  it('verify unsatisfied with a redo deadline: the round starts again with that deadline', () => {
+    expect(
+      transition(resolved, { action: 'verify', satisfaction: 'unsatisfied', feedback: '仍未通电', dueAt: LATER }),
+    ).toEqual({
+      next: {
+        ...resolved,
+        status: 'in_progress',
+        satisfaction: 'unsatisfied',
+        feedback: '仍未通电',
+        resolution: null,
+        dueAt: LATER,
+        firstDueAt: LATER,
+      },
+      note: '仍未通电',
+      data: { satisfaction: 'unsatisfied', dueAt: '2025-07-15T16:00:00.000Z', redo: true },
+    });
+    expect(() => transition(resolved, { action: 'verify', satisfaction: 'satisfied', dueAt: LATER })).toThrow(
+      'dueAt: only an unsatisfied verification',
+    );
+  });
+
+  it('reopen clears the resolution, satisfaction and feedback, keeps the department and gives the redo its deadline', () => {
     const judged: ProblemState = { ...resolved, satisfaction: 'basically_satisfied', feedback: '基本满意' };
-    expect(transition(judged, { action: 'reopen', reason: '问题复现' })).toEqual({
-      next: { ...judged, status: 'in_progress', resolution: null, satisfaction: null, feedback: null },
+    expect(transition(judged, { action: 'reopen', reason: '问题复现', dueAt: LATER })).toEqual({
+      next: {
+        ...judged,
+        status: 'in_progress',
+        resolution: null,
+        satisfaction: null,
+        feedback: null,
+        dueAt: LATER,
+        firstDueAt: LATER,
+      },
       note: '问题复现',
-      data: {},
+      data: { dueAt: '2025-07-15T16:00:00.000Z', redo: true },
     });
   });
 
@@ -131,6 +241,9 @@ describe('problem workflow: the table itself', () => {
       reopen: 'manager',
       withdraw: 'manager',
       escalate: 'manager',
+      request_extension: 'department',
+      approve_extension: 'manager',
+      refuse_extension: 'manager',
       assist_progress: 'assisting',
       assist_done: 'assisting',
     });

@@ -15,6 +15,9 @@ export const ACTIONS = [
   'escalate',
   'assist_progress',
   'assist_done',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -46,20 +49,39 @@ export const TRANSITIONS: Record<Action, Rule> = {
   escalate: { actor: 'manager', from: OPEN },
   assist_progress: { actor: 'assisting', from: WITH_DEPARTMENT },
   assist_done: { actor: 'assisting', from: WITH_DEPARTMENT },
+  request_extension: { actor: 'department', from: WITH_DEPARTMENT },
+  approve_extension: { actor: 'manager', from: WITH_DEPARTMENT },
+  refuse_extension: { actor: 'manager', from: WITH_DEPARTMENT },
 };
 
+/**
+ * What each action needs. Deadlines are decided before the transition (by the service, from the
+ * request, the calendar and the category): `assign` a new department's deadline and sign-for
+ * deadline; a redo (`reopen`, an unsatisfied `verify`) its new deadline; `approve_extension` and
+ * `refuse_extension` the pending request they decide.
+ */
 export type ActionInput =
-  | { action: 'assign'; departmentId: string; dueAt: Date; note?: string; assistingDepartmentIds?: string[] }
+  | {
+      action: 'assign';
+      departmentId: string;
+      dueAt: Date;
+      signForDueAt: Date;
+      note?: string;
+      assistingDepartmentIds?: string[];
+    }
   | { action: 'accept'; note?: string }
   | { action: 'progress'; note: string; public?: boolean }
   | { action: 'resolve'; resolution: string; assistsNote?: string }
   | { action: 'return'; reason: string }
-  | { action: 'verify'; satisfaction: Satisfaction; feedback?: string; source?: VerifySource }
-  | { action: 'reopen'; reason: string }
+  | { action: 'verify'; satisfaction: Satisfaction; feedback?: string; source?: VerifySource; dueAt?: Date }
+  | { action: 'reopen'; reason: string; dueAt: Date }
   | { action: 'withdraw'; reason: string; duplicateOf?: string }
   | { action: 'escalate'; note: string }
   | { action: 'assist_progress'; note: string; departmentId?: string }
-  | { action: 'assist_done'; note: string; departmentId?: string };
+  | { action: 'assist_done'; note: string; departmentId?: string }
+  | { action: 'request_extension'; dueAt: Date; reason: string }
+  | { action: 'approve_extension'; request: PendingExtension; note?: string }
+  | { action: 'refuse_extension'; request: PendingExtension; reason: string };
 
 /**
  * Who judged a resolution: a manager after a call (回访, the default), or the enterprise itself on
@@ -67,11 +89,22 @@ export type ActionInput =
  */
 export type VerifySource = 'manager' | 'enterprise';
 
+/** An extension request not yet decided (延期申请): its event and the date it asks for. */
+export interface PendingExtension {
+  requestEventId: string;
+  dueAt: Date;
+}
+
 /** The part of a problem that actions change. */
 export interface ProblemState {
   status: Status;
   departmentId: string | null;
+  /** The deadline in force: the first one given to the department in this round, or an approved extension of it. */
   dueAt: Date | null;
+  /** The deadline first given to the department in this round (按期 is judged against it). */
+  firstDueAt: Date | null;
+  /** The sign-for deadline (签收时限) of the assignment in force. */
+  signForDueAt: Date | null;
   resolution: string | null;
   satisfaction: Satisfaction | null;
   feedback: string | null;
@@ -113,6 +146,11 @@ export function mayAct(
   }
 }
 
+/** Is `departmentId` the department already holding the problem? Then an assignment keeps its deadlines. */
+export function holdsProblem(current: ProblemState, departmentId: string): boolean {
+  return WITH_DEPARTMENT.includes(current.status) && current.departmentId === departmentId;
+}
+
 export function invalidTransition(status: Status, action: Action): DomainError {
   const allowed = allowedActions(status);
   return new DomainError(
@@ -120,6 +158,14 @@ export function invalidTransition(status: Status, action: Action): DomainError {
     `cannot ${action} a problem whose status is ${status}; allowed: ${allowed.length ? allowed.join(', ') : 'none (final status)'}`,
     { status, action, allowedActions: allowed },
   );
+}
+
+/** A redo's deadline: the round starts again, so it is both the deadline and the first one. */
+function redoDeadline(dueAt: Date): {
+  next: Pick<ProblemState, 'dueAt' | 'firstDueAt'>;
+  data: Record<string, unknown>;
+} {
+  return { next: { dueAt, firstDueAt: dueAt }, data: { dueAt: dueAt.toISOString(), redo: true } };
 }
 
 /**
@@ -130,17 +176,41 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
   if (!TRANSITIONS[input.action].from.includes(current.status)) throw invalidTransition(current.status, input.action);
   const same = { ...current };
   switch (input.action) {
-    case 'assign':
+    case 'assign': {
+      if (holdsProblem(current, input.departmentId)) {
+        // The department keeps its deadlines: only an approved extension moves them.
+        return {
+          next: { ...same, status: 'assigned' },
+          note: input.note ?? null,
+          data: {
+            departmentId: input.departmentId,
+            dueAt: current.dueAt?.toISOString() ?? null,
+            signForDueAt: current.signForDueAt?.toISOString() ?? null,
+            reassigned: true,
+            sameDepartment: true,
+            assistingDepartmentIds: input.assistingDepartmentIds ?? [],
+          },
+        };
+      }
       return {
-        next: { ...same, status: 'assigned', departmentId: input.departmentId, dueAt: input.dueAt },
+        next: {
+          ...same,
+          status: 'assigned',
+          departmentId: input.departmentId,
+          dueAt: input.dueAt,
+          firstDueAt: input.dueAt,
+          signForDueAt: input.signForDueAt,
+        },
         note: input.note ?? null,
         data: {
           departmentId: input.departmentId,
           dueAt: input.dueAt.toISOString(),
+          signForDueAt: input.signForDueAt.toISOString(),
           reassigned: current.status !== 'reported',
           assistingDepartmentIds: input.assistingDepartmentIds ?? [],
         },
       };
+    }
     case 'accept':
       return { next: { ...same, status: 'in_progress' }, note: input.note ?? null, data: {} };
     case 'progress':
@@ -150,30 +220,37 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
       return { next: { ...same, status: 'resolved', resolution: input.resolution }, note: input.resolution, data: {} };
     case 'return':
       return {
-        next: { ...same, status: 'reported', departmentId: null, dueAt: null },
+        next: { ...same, status: 'reported', departmentId: null, dueAt: null, firstDueAt: null, signForDueAt: null },
         note: input.reason,
         data: { returnedBy: current.departmentId },
       };
     case 'verify': {
       const satisfied = SATISFIED.includes(input.satisfaction);
+      if (satisfied && input.dueAt !== undefined)
+        throw DomainError.invalidField('dueAt', 'only an unsatisfied verification sends the problem back for a redo');
+      // An unsatisfied verification is a redo (返工): the department gets a new deadline for it.
+      const redo = !satisfied && input.dueAt !== undefined ? redoDeadline(input.dueAt) : undefined;
       return {
         next: {
           ...same,
+          ...redo?.next,
           status: satisfied ? 'closed' : 'in_progress',
           satisfaction: input.satisfaction,
           feedback: input.feedback ?? null,
           resolution: satisfied ? current.resolution : null,
         },
         note: input.feedback ?? null,
-        data: { satisfaction: input.satisfaction, source: input.source ?? 'manager' },
+        data: { satisfaction: input.satisfaction, source: input.source ?? 'manager', ...redo?.data },
       };
     }
-    case 'reopen':
+    case 'reopen': {
+      const redo = redoDeadline(input.dueAt);
       return {
-        next: { ...same, status: 'in_progress', resolution: null, satisfaction: null, feedback: null },
+        next: { ...same, ...redo.next, status: 'in_progress', resolution: null, satisfaction: null, feedback: null },
         note: input.reason,
-        data: {},
+        data: redo.data,
       };
+    }
     case 'withdraw':
       return {
         next: { ...same, status: 'withdrawn', duplicateOf: input.duplicateOf ?? null },
@@ -182,6 +259,27 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
       };
     case 'escalate':
       return { next: { ...same, escalated: true }, note: input.note, data: {} };
+    case 'request_extension':
+      if (current.dueAt === null) throw DomainError.invalidField('dueAt', 'the problem has no deadline to extend');
+      if (input.dueAt.getTime() <= current.dueAt.getTime())
+        throw DomainError.invalidField('dueAt', 'must be after the current deadline');
+      return {
+        next: same,
+        note: input.reason,
+        data: { dueAt: input.dueAt.toISOString(), previousDueAt: current.dueAt.toISOString() },
+      };
+    case 'approve_extension':
+      return {
+        next: { ...same, dueAt: input.request.dueAt },
+        note: input.note ?? null,
+        data: {
+          requestEventId: input.request.requestEventId,
+          dueAt: input.request.dueAt.toISOString(),
+          previousDueAt: current.dueAt?.toISOString() ?? null,
+        },
+      };
+    case 'refuse_extension':
+      return { next: same, note: input.reason, data: { requestEventId: input.request.requestEventId } };
     case 'assist_progress':
     case 'assist_done':
       // The assisting department's part; the problem's state stays (ProblemsService records the part).
@@ -270,6 +368,9 @@ export function assistPlan(input: ActionInput, open: readonly string[], acting: 
     case 'progress':
     case 'reopen':
     case 'escalate':
+    case 'request_extension':
+    case 'approve_extension':
+    case 'refuse_extension':
       return plan;
     default:
       return assertUnreachable(input);

@@ -300,6 +300,39 @@ export class ReasonDto {
   reason: string;
 }
 
+/** A redo's deadline (返工): a date, or working days from today; with neither, the category's time limit. */
+const RedoDueAt = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      example: '2025-04-30T18:00:00+08:00',
+      description:
+        'the deadline of the redo (返工), in the future; or give dueInWorkingDays; default the category’s time limit',
+    }),
+    IsOptional(),
+    IsTimestamp(),
+  );
+const RedoDueInWorkingDays = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      example: 10,
+      minimum: 1,
+      maximum: 365,
+      description: 'the redo’s deadline as working days from today',
+    }),
+    IsOptional(),
+    IsInt(),
+    Min(1),
+    Max(365),
+  );
+
+export class ReopenDto extends ReasonDto {
+  @RedoDueAt()
+  dueAt?: string;
+
+  @RedoDueInWorkingDays()
+  dueInWorkingDays?: number;
+}
+
 export class VerifyDto {
   @ApiProperty({ enum: SATISFACTIONS })
   @IsIn(SATISFACTIONS)
@@ -307,6 +340,24 @@ export class VerifyDto {
 
   @Note(false, "the enterprise's feedback (回访意见)")
   feedback?: string;
+
+  @RedoDueAt()
+  dueAt?: string;
+
+  @RedoDueInWorkingDays()
+  dueInWorkingDays?: number;
+}
+
+export class RequestExtensionDto {
+  @ApiProperty({
+    example: '2025-05-15T18:00:00+08:00',
+    description: 'the deadline asked for (延期至): after the current deadline',
+  })
+  @IsTimestamp()
+  dueAt: string;
+
+  @Note(true, 'why the department needs more time (延期理由)')
+  reason: string;
 }
 
 export class WithdrawDto extends ReasonDto {

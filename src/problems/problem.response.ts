@@ -1,5 +1,5 @@
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { AttachmentResponse } from '../attachments/attachment.response';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SATISFACTIONS, type Satisfaction } from '../workflow/satisfactions';
 import { type Status, STATUSES } from '../workflow/statuses';
 import { ACTIONS, type Action } from './problem-workflow';
@@ -83,6 +83,27 @@ export class ProblemEnterpriseResponse {
   districtName: string;
 }
 
+export class PendingExtensionResponse {
+  @ApiProperty({ description: 'the id of its request_extension event' })
+  requestEventId: string;
+
+  @ApiProperty({ format: 'date-time', description: 'the date asked for' })
+  dueAt: string;
+
+  @ApiProperty({ format: 'date-time', description: 'the deadline when it was asked' })
+  previousDueAt: string;
+
+  @ApiProperty()
+  reason: string;
+
+  @ApiProperty({ format: 'date-time' })
+  requestedAt: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '张三' })
+  requestedBy: string | null;
+}
+
+@ApiExtraModels(PendingExtensionResponse)
 export class ProblemResponse implements ProblemShape {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -132,8 +153,37 @@ export class ProblemResponse implements ProblemShape {
   @ApiProperty({ type: String, nullable: true, example: '市工信局' })
   departmentName: string | null;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'the deadline in force: the first one given to the department, or an approved extension of it',
+  })
   dueAt: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'the deadline first given to the department in this round (按期办结 is judged against it)',
+  })
+  firstDueAt: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'the sign-for deadline (签收时限) of the assignment in force',
+  })
+  signForDueAt: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'when the department holding the problem signed for it (签收)',
+  })
+  signedForAt: string | null;
 
   @ApiProperty()
   overdue: boolean;
@@ -207,6 +257,13 @@ export class ProblemResponse implements ProblemShape {
     description: 'on a single problem: its attachments, oldest first; eventId ties one to its event on the timeline',
   })
   attachments?: AttachmentResponse[];
+
+  @ApiPropertyOptional({
+    nullable: true,
+    allOf: [{ $ref: getSchemaPath(PendingExtensionResponse) }],
+    description: 'on a single problem: the extension request awaiting a decision, or null',
+  })
+  pendingExtension?: PendingExtensionResponse | null;
 }
 
 export class ProblemPage {

@@ -26,6 +26,8 @@ import {
   OptionalNoteDto,
   ProgressDto,
   ReasonDto,
+  ReopenDto,
+  RequestExtensionDto,
   ResolveDto,
   VerifyDto,
   WithdrawDto,
@@ -99,7 +101,7 @@ export class ProblemsController {
     return this.act(res, user, id, version, {
       action: 'assign',
       departmentId: body.departmentId,
-      dueAt: body.dueAt === undefined ? undefined : new Date(body.dueAt),
+      dueAt: optionalDate(body.dueAt),
       dueInWorkingDays: body.dueInWorkingDays,
       note: body.note,
       assistingDepartmentIds: body.assistingDepartmentIds,
@@ -195,6 +197,8 @@ export class ProblemsController {
       satisfaction: body.satisfaction,
       feedback: body.feedback,
       source: 'manager',
+      dueAt: optionalDate(body.dueAt),
+      dueInWorkingDays: body.dueInWorkingDays,
     });
   }
 
@@ -202,15 +206,20 @@ export class ProblemsController {
   @HttpCode(200)
   @IF_MATCH
   @AFTER_ACTION
-  @ApiOperation({ summary: 'Reopen a resolved problem' })
+  @ApiOperation({ summary: 'Reopen a resolved problem for a redo (返工) with a new deadline' })
   reopen(
     @CurrentUser() user: AuthUser,
     @Param('id', problemId) id: string,
     @IfMatchVersion() version: number,
-    @Body() body: ReasonDto,
+    @Body() body: ReopenDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.act(res, user, id, version, { action: 'reopen', reason: body.reason });
+    return this.act(res, user, id, version, {
+      action: 'reopen',
+      reason: body.reason,
+      dueAt: optionalDate(body.dueAt),
+      dueInWorkingDays: body.dueInWorkingDays,
+    });
   }
 
   @Post(':id/withdraw')
@@ -281,6 +290,57 @@ export class ProblemsController {
     });
   }
 
+  @Post(':id/request-extension')
+  @HttpCode(200)
+  @IF_MATCH
+  @AFTER_ACTION
+  @ApiOperation({
+    summary: 'The department asks for a later deadline (延期申请); one pending request per problem',
+  })
+  requestExtension(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: RequestExtensionDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(res, user, id, version, {
+      action: 'request_extension',
+      dueAt: new Date(body.dueAt),
+      reason: body.reason,
+    });
+  }
+
+  @Post(':id/approve-extension')
+  @HttpCode(200)
+  @IF_MATCH
+  @AFTER_ACTION
+  @ApiOperation({ summary: 'Approve the pending extension request: the deadline moves to the date asked for' })
+  approveExtension(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: OptionalNoteDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(res, user, id, version, { action: 'approve_extension', note: body.note });
+  }
+
+  @Post(':id/refuse-extension')
+  @HttpCode(200)
+  @IF_MATCH
+  @AFTER_ACTION
+  @ApiOperation({ summary: 'Refuse the pending extension request, with a reason; the deadline stays' })
+  refuseExtension(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: ReasonDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(res, user, id, version, { action: 'refuse_extension', reason: body.reason });
+  }
+
   @Post(':id/project')
   @HttpCode(200)
   @Roles('manager', 'admin')
@@ -302,6 +362,10 @@ export class ProblemsController {
   private async act(res: Response, user: AuthUser, id: string, version: number, input: ActionRequest) {
     return withEtag(res, await this.problems.act(user, id, version, input));
   }
+}
+
+function optionalDate(text: string | undefined): Date | undefined {
+  return text === undefined ? undefined : new Date(text);
 }
 
 function withEtag(res: Response, problem: ProblemResponse): ProblemResponse {

@@ -5,6 +5,8 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { ProblemsExportController } from './export/problems-export.controller';
 import { ProblemsExportService } from './export/problems-export.service';
+import { ExtensionsController } from './extensions/extensions.controller';
+import { ExtensionsRepository } from './extensions/extensions.repository';
 import { ProblemsController } from './problems.controller';
 import { ProblemsRepository } from './problems.repository';
 import { ProblemsService } from './problems.service';
@@ -12,8 +14,8 @@ import { ProblemsService } from './problems.service';
 @Module({
   imports: [IdempotencyModule, ReferenceModule, NotificationsModule, AttachmentsModule],
   // The export controller first: GET /problems/export must be matched before GET /problems/:id.
-  controllers: [ProblemsExportController, ProblemsController],
-  providers: [ProblemsRepository, ProblemsService, ProblemsExportService],
+  controllers: [ProblemsExportController, ProblemsController, ExtensionsController],
+  providers: [ProblemsRepository, ProblemsService, ProblemsExportService, ExtensionsRepository],
   exports: [ProblemsService],
 })
 export class ProblemsModule {}

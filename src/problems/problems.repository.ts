@@ -18,7 +18,8 @@ import {
   ProblemResponse,
   ProblemRow,
 } from './problem-response';
-import type { Action, AssistPlan, ProblemState } from './problem-workflow';
+import type { Action, AssistPlan, PendingExtension, ProblemState } from './problem-workflow';
+import { extensionStatus } from './extensions.sql';
 import type { ListProblemsQuery, Source } from './problem.dto';
 
 /** A problem to record: the columns create writes. */
@@ -51,8 +52,21 @@ export interface ReferenceCheck {
   visitEnterpriseId: string | null;
 }
 
+/** An extension request awaiting a decision. */
+export type PendingExtensionRow = PendingExtension & {
+  previousDueAt: Date;
+  reason: string;
+  requestedAt: Date;
+  requestedBy: string | null;
+};
+
 /** The part of a problem an action reads before it changes it. */
 export type ActionState = ProblemState & { version: number; category: string };
+
+/** The columns of an ActionState, read from `problems p`. */
+const ACTION_STATE = `p.category_code AS category, p.status, p.department_id AS "departmentId", p.due_at AS "dueAt",
+  p.first_due_at AS "firstDueAt", p.sign_for_due_at AS "signForDueAt", p.resolution, p.satisfaction,
+  p.feedback, p.escalated, p.duplicate_of AS "duplicateOf", p.version`;
 
 /** An assisting part as the problem response shows it. */
 export interface AssistRow {
@@ -117,6 +131,11 @@ const APPLY_ACTION = `
   UPDATE problems
   SET status = $3, department_id = $4, due_at = $5, resolution = $6, satisfaction = $7, feedback = $8,
       escalated = $9, duplicate_of = $10, version = version + 1, updated_at = clock.at, last_event_type = $11,
+      first_due_at = $12, sign_for_due_at = $13,
+      signed_for_at = CASE WHEN $11 = 'accept' THEN COALESCE(signed_for_at, clock.at)
+                           WHEN $13::timestamptz IS DISTINCT FROM sign_for_due_at OR $4::uuid IS DISTINCT FROM department_id
+                             THEN NULL
+                           ELSE signed_for_at END,
       resolved_at = CASE WHEN $11 = 'resolve' THEN clock.at
                          WHEN $3 IN (${RESOLVED_SQL_LIST}) THEN resolved_at END
   FROM clock
@@ -208,9 +227,7 @@ export class ProblemsRepository {
     const params = new SqlParams();
     return maybeOne<ActionState>(
       em,
-      `SELECT p.category_code AS category, p.status, p.department_id AS "departmentId", p.due_at AS "dueAt", p.resolution, p.satisfaction,
-              p.feedback, p.escalated, p.duplicate_of AS "duplicateOf", p.version
-       FROM problems p WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
+      `SELECT ${ACTION_STATE} FROM problems p WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
       params.values,
     );
   }
@@ -220,13 +237,7 @@ export class ProblemsRepository {
    * enterprise's rating, which has no user, so that two ratings sent at once are taken one by one.
    */
   lockActionState(em: EntityManager, id: string): Promise<ActionState | undefined> {
-    return maybeOne<ActionState>(
-      em,
-      `SELECT p.category_code AS category, p.status, p.department_id AS "departmentId", p.due_at AS "dueAt", p.resolution, p.satisfaction,
-              p.feedback, p.escalated, p.duplicate_of AS "duplicateOf", p.version
-       FROM problems p WHERE p.id = $1 FOR UPDATE`,
-      [id],
-    );
+    return maybeOne<ActionState>(em, `SELECT ${ACTION_STATE} FROM problems p WHERE p.id = $1 FOR UPDATE`, [id]);
   }
 
   /**
@@ -252,6 +263,8 @@ export class ProblemsRepository {
       next.escalated,
       next.duplicateOf,
       action,
+      next.firstDueAt,
+      next.signForDueAt,
     ]);
     return row?.at;
   }
@@ -303,7 +316,7 @@ export class ProblemsRepository {
     em: EntityManager,
     problemId: string,
     plan: AssistPlan,
-    event: { id: string; at: string; type: Action; note: string | null; actorId: string },
+    event: { id: string; at: string; type: Action; note: string | null; actorId: string | null },
   ): Promise<void> {
     if (plan.cancel.length) {
       await execute(
@@ -374,6 +387,29 @@ export class ProblemsRepository {
         category,
       ])
     ).days;
+  }
+
+  /** The category's sign-for time limit (签收时限) in working days. */
+  async categorySignForDays(em: EntityManager, category: string): Promise<number> {
+    return (
+      await one<{ days: number }>(em, `SELECT sign_for_working_days AS days FROM categories WHERE code = $1`, [
+        category,
+      ])
+    ).days;
+  }
+
+  /** The problem's extension request awaiting a decision, if any (see extensions.sql.ts). */
+  pendingExtension(em: EntityManager | undefined, problemId: string): Promise<PendingExtensionRow | undefined> {
+    return maybeOne<PendingExtensionRow>(
+      em ?? this.db,
+      `SELECT r.id::text AS "requestEventId", (r.data->>'dueAt')::timestamptz AS "dueAt",
+              (r.data->>'previousDueAt')::timestamptz AS "previousDueAt", r.note AS reason,
+              r.at AS "requestedAt", u.display_name AS "requestedBy"
+       FROM problem_events r LEFT JOIN users u ON u.id = r.actor_id
+       WHERE r.problem_id = $1 AND r.type = 'request_extension' AND ${extensionStatus('r')} = 'pending'
+       ORDER BY r.at DESC, r.id DESC LIMIT 1`,
+      [problemId],
+    );
   }
 
   departmentExists(em: EntityManager, id: string): Promise<boolean> {

@@ -7,18 +7,49 @@ import { Page } from '../common/pagination';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CalendarService } from '../reference/calendar.service';
-import type { Satisfaction } from '../workflow/satisfactions';
+import { type Satisfaction, SATISFIED } from '../workflow/satisfactions';
 import { INITIAL_STATUS, type Status } from '../workflow/statuses';
-import { ProblemResponse, toProblemResponse } from './problem-response';
-import { ActionInput, allowedActions, assistPlan, mayAct, transition, TRANSITIONS } from './problem-workflow';
+import { type PendingExtensionResponse, ProblemResponse, toProblemResponse } from './problem-response';
+import {
+  ActionInput,
+  allowedActions,
+  assistPlan,
+  holdsProblem,
+  invalidTransition,
+  mayAct,
+  transition,
+  TRANSITIONS,
+} from './problem-workflow';
 import { ListProblemsQuery, ProblemInputDto } from './problem.dto';
 import { NotificationsService } from '../notifications/notifications.service';
-import { AssistRow, ProblemsRepository, type ActionEvent } from './problems.repository';
+import {
+  type ActionEvent,
+  type ActionState,
+  AssistRow,
+  type PendingExtensionRow,
+  ProblemsRepository,
+} from './problems.repository';
 
-/** What a client asks for: an assignment may name its deadline, or leave it to working days or the category. */
+/** A deadline as a client may ask for it: a date, working days from now, or neither (the category's time limit). */
+export interface DeadlineRequest {
+  dueAt?: Date;
+  dueInWorkingDays?: number;
+}
+
+type Input<A extends ActionInput['action']> = Extract<ActionInput, { action: A }>;
+
+/**
+ * What a client asks for: an assignment and a redo (reopen, unsatisfied verify) may name their
+ * deadline, or leave it to working days or the category; a decision on an extension names no
+ * request (the problem's pending one is decided).
+ */
 export type ActionRequest =
-  | Exclude<ActionInput, { action: 'assign' }>
-  | (Omit<Extract<ActionInput, { action: 'assign' }>, 'dueAt'> & { dueAt?: Date; dueInWorkingDays?: number });
+  | Exclude<ActionInput, { action: 'assign' | 'verify' | 'reopen' | 'approve_extension' | 'refuse_extension' }>
+  | (Omit<Input<'assign'>, 'dueAt' | 'signForDueAt'> & DeadlineRequest)
+  | (Omit<Input<'verify'>, 'dueAt'> & DeadlineRequest)
+  | (Omit<Input<'reopen'>, 'dueAt'> & DeadlineRequest)
+  | Omit<Input<'approve_extension'>, 'request'>
+  | Omit<Input<'refuse_extension'>, 'request'>;
 
 export interface NewProblem extends ProblemInputDto {
   enterpriseId: string;
@@ -90,12 +121,17 @@ export class ProblemsService {
   async get(user: AuthUser, id: string): Promise<ProblemResponse> {
     const row = await this.repository.findVisible(user, id);
     if (!row) throw DomainError.notFound('problem');
-    const [events, assists, attachments] = await Promise.all([
+    const [events, assists, attachments, pending] = await Promise.all([
       this.repository.events(id),
       this.repository.assists(undefined, id),
       this.attachments.ofProblem(id),
+      this.repository.pendingExtension(undefined, id),
     ]);
-    return withActions(user, { ...withAssists(toProblemResponse(row, events), assists), attachments });
+    return withActions(user, {
+      ...withAssists(toProblemResponse(row, events), assists),
+      attachments,
+      pendingExtension: pendingResponse(pending),
+    });
   }
 
   async list(user: AuthUser, query: ListProblemsQuery): Promise<Page<ProblemResponse> & { total?: number }> {
@@ -123,13 +159,13 @@ export class ProblemsService {
       if (!mayAct(user, request.action, current.departmentId, open))
         throw DomainError.forbidden(`your role may not ${request.action} this problem`);
       if (current.version !== expectedVersion) throw versionMismatch(current.version);
-      const input: ActionInput =
-        request.action === 'assign'
-          ? { ...request, dueAt: await this.deadline(em, current.category, request) }
-          : request;
+      // The table first, so an action from the wrong status is refused as such whatever else it asks.
+      if (!TRANSITIONS[request.action].from.includes(current.status))
+        throw invalidTransition(current.status, request.action);
+      const input = await this.prepare(em, id, current, request);
       const { next, note, data } = transition(current, input);
       const assists = assistPlan(input, open, actingDepartment(user, input));
-      await this.checkReferences(em, id, input);
+      await this.checkReferences(em, id, input, data.sameDepartment === true);
 
       const at = await this.repository.applyAction(em, id, expectedVersion, input.action, next);
       // Another transaction changed it between our read and our update.
@@ -175,16 +211,19 @@ export class ProblemsService {
           { status: current.status },
         );
       }
-      const input: ActionInput = {
+      // As a manager's verification: an unsatisfied rating is a redo with the category's time limit,
+      // and a satisfied one closes the problem and with it any assisting part still open.
+      const input = await this.prepare(em, id, current, {
         action: 'verify',
         satisfaction: rating.satisfaction,
         feedback: rating.comment,
         source: 'enterprise',
-      };
+      });
       const { next, note, data } = transition(current, input);
+      const assists = assistPlan(input, await this.repository.openAssists(em, id), null);
       const at = await this.repository.applyAction(em, id, current.version, input.action, next);
       if (at === undefined) throw versionMismatch(current.version + 1);
-      await this.recordEvent(em, {
+      const eventId = await this.recordEvent(em, {
         problemId: id,
         action: input.action,
         fromStatus: current.status,
@@ -192,9 +231,10 @@ export class ProblemsService {
         departmentId: next.departmentId,
         actorId: null,
         note,
-        data,
+        data: { ...data, ...assists.data },
         at,
       });
+      await this.repository.applyAssists(em, id, assists, { id: eventId, at, type: input.action, note, actorId: null });
       return next.status;
     });
   }
@@ -256,6 +296,74 @@ export class ProblemsService {
     return id;
   }
 
+  /**
+   * Completes a request into the transition's input: the deadlines an assignment or a redo gives,
+   * and the pending extension request a decision is about.
+   */
+  private async prepare(
+    em: EntityManager,
+    id: string,
+    current: ActionState,
+    request: ActionRequest,
+  ): Promise<ActionInput> {
+    switch (request.action) {
+      case 'assign': {
+        const { dueAt, dueInWorkingDays, ...rest } = request;
+        if (dueAt !== undefined && dueInWorkingDays !== undefined)
+          throw DomainError.invalidField('dueInWorkingDays', 'give dueAt or dueInWorkingDays, not both');
+        if (holdsProblem(current, request.departmentId)) {
+          // The department keeps its deadline; the transition keeps it. Asking for another is refused.
+          const asked =
+            dueAt ?? (dueInWorkingDays === undefined ? undefined : await this.deadline(em, current.category, request));
+          if (asked !== undefined && asked.getTime() !== current.dueAt?.getTime())
+            throw new DomainError(
+              ErrorCode.DeadlineKept,
+              'dueAt: the department already holds this problem and keeps its deadline; to move it, request an extension',
+              { errors: [{ field: 'dueAt', message: 'the department keeps its deadline; request an extension' }] },
+            );
+          return { ...rest, dueAt: current.dueAt ?? new Date(), signForDueAt: current.signForDueAt ?? new Date() };
+        }
+        const due = await this.deadline(em, current.category, { dueAt, dueInWorkingDays });
+        const signForDays = await this.repository.categorySignForDays(em, current.category);
+        return { ...rest, dueAt: due, signForDueAt: await this.calendar.dueAfterWorkingDays(new Date(), signForDays) };
+      }
+      case 'reopen': {
+        const { dueAt, dueInWorkingDays, ...rest } = request;
+        return { ...rest, dueAt: await this.deadline(em, current.category, { dueAt, dueInWorkingDays }) };
+      }
+      case 'verify': {
+        const { dueAt, dueInWorkingDays, ...rest } = request;
+        if (SATISFIED.includes(request.satisfaction)) {
+          if (dueInWorkingDays !== undefined)
+            throw DomainError.invalidField(
+              'dueInWorkingDays',
+              'only an unsatisfied verification sends the problem back for a redo',
+            );
+          return { ...rest, dueAt };
+        }
+        return { ...rest, dueAt: await this.deadline(em, current.category, { dueAt, dueInWorkingDays }) };
+      }
+      case 'request_extension': {
+        const pending = await this.repository.pendingExtension(em, id);
+        if (pending)
+          throw new DomainError(
+            ErrorCode.Conflict,
+            `an extension request for this problem is already pending (to ${pending.dueAt.toISOString()}); wait for the manager's decision`,
+            { requestEventId: pending.requestEventId },
+          );
+        return request;
+      }
+      case 'approve_extension':
+      case 'refuse_extension': {
+        const pending = await this.repository.pendingExtension(em, id);
+        if (!pending) throw new DomainError(ErrorCode.Conflict, 'no extension request is pending for this problem');
+        return { ...request, request: { requestEventId: pending.requestEventId, dueAt: pending.dueAt } };
+      }
+      default:
+        return request;
+    }
+  }
+
   /** The deadline an assignment asked for: a date, working days from today, or the category's time limit. */
   private async deadline(
     em: EntityManager,
@@ -270,15 +378,23 @@ export class ProblemsService {
     return this.calendar.dueAfterWorkingDays(new Date(), days);
   }
 
-  private async checkReferences(em: EntityManager, id: string, input: ActionInput): Promise<void> {
+  private async checkReferences(
+    em: EntityManager,
+    id: string,
+    input: ActionInput,
+    sameDepartment: boolean,
+  ): Promise<void> {
     if (input.action === 'assign') {
       if (!(await this.repository.departmentExists(em, input.departmentId)))
         throw DomainError.invalidField('departmentId', 'no such department');
       const assisting = input.assistingDepartmentIds ?? [];
       if (assisting.length && (await this.repository.countDepartments(em, assisting)) !== assisting.length)
         throw DomainError.invalidField('assistingDepartmentIds', 'names a department that does not exist');
-      if (input.dueAt.getTime() <= Date.now()) throw DomainError.invalidField('dueAt', 'must be in the future');
     }
+    // A deadline given now must lie ahead (a kept one, on a same-department reassignment, is not given now).
+    const given = 'dueAt' in input && !sameDepartment ? input.dueAt : undefined;
+    if (given !== undefined && given.getTime() <= Date.now())
+      throw DomainError.invalidField('dueAt', 'must be in the future');
     if (input.action === 'withdraw' && input.duplicateOf !== undefined) {
       if (input.duplicateOf === id) throw DomainError.invalidField('duplicateOf', 'a problem cannot duplicate itself');
       if (!(await this.repository.problemExists(em, input.duplicateOf)))
@@ -288,11 +404,18 @@ export class ProblemsService {
 
   /** Unscoped read inside a transaction: the caller has just created or acted on this problem. */
   private async read(em: EntityManager, id: string): Promise<ProblemResponse> {
-    const problem = withAssists(
-      toProblemResponse(await this.repository.find(em, id), await this.repository.events(id, em)),
-      await this.repository.assists(em, id),
-    );
-    return { ...problem, attachments: await this.attachments.ofProblem(id) };
+    const [row, events, assists, attachments, pending] = await Promise.all([
+      this.repository.find(em, id),
+      this.repository.events(id, em),
+      this.repository.assists(em, id),
+      this.attachments.ofProblem(id),
+      this.repository.pendingExtension(em, id),
+    ]);
+    return {
+      ...withAssists(toProblemResponse(row, events), assists),
+      attachments,
+      pendingExtension: pendingResponse(pending),
+    };
   }
 }
 
@@ -338,4 +461,16 @@ function withActions(user: AuthUser, problem: ProblemResponse): ProblemResponse 
       (TRANSITIONS[action].actor !== 'assisting' || open.length > 0),
   );
   return { ...problem, allowedActions: actions };
+}
+
+function pendingResponse(row: PendingExtensionRow | undefined): PendingExtensionResponse | null {
+  if (!row) return null;
+  return {
+    requestEventId: row.requestEventId,
+    dueAt: row.dueAt.toISOString(),
+    previousDueAt: row.previousDueAt.toISOString(),
+    reason: row.reason,
+    requestedAt: row.requestedAt.toISOString(),
+    requestedBy: row.requestedBy,
+  };
 }

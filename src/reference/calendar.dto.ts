@@ -95,6 +95,9 @@ export class WorkingDaysQuery {
   days: number;
 }
 
+/** The longest sign-for time limit (categories.sign_for_working_days agrees). */
+export const MAX_SIGN_FOR_WORKING_DAYS = 30;
+
 export class UpdateCategoryDto {
   @ApiPropertyOptional({ example: '用工', description: 'the Chinese display name (unique)' })
   @IsOptional()
@@ -116,6 +119,19 @@ export class UpdateCategoryDto {
   @Min(1, { message: ({ property }) => workingDaysMessage(property) })
   @Max(MAX_DUE_WORKING_DAYS, { message: ({ property }) => workingDaysMessage(property) })
   defaultDueWorkingDays?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 1,
+    minimum: 1,
+    maximum: MAX_SIGN_FOR_WORKING_DAYS,
+    description: 'the sign-for time limit (签收时限) of an assignment in this category, in working days',
+  })
+  @IsOptional()
+  @IsInt({ message: 'signForWorkingDays must be a whole number of working days' })
+  @Min(1, { message: `signForWorkingDays must be between 1 and ${MAX_SIGN_FOR_WORKING_DAYS}` })
+  @Max(MAX_SIGN_FOR_WORKING_DAYS, { message: `signForWorkingDays must be between 1 and ${MAX_SIGN_FOR_WORKING_DAYS}` })
+  signForWorkingDays?: number;
 }
 
 export class CalendarDayResponse {
@@ -201,4 +217,7 @@ export class CategoryResponse {
 
   @ApiProperty({ type: 'integer', example: 10, description: 'the default time limit in working days' })
   defaultDueWorkingDays: number;
+
+  @ApiProperty({ type: 'integer', example: 1, description: 'the sign-for time limit (签收时限) in working days' })
+  signForWorkingDays: number;
 }

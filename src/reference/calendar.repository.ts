@@ -18,10 +18,12 @@ export interface CategoryRow {
   name: string;
   nameEn: string | null;
   defaultDueWorkingDays: number;
+  signForWorkingDays: number;
 }
 
 const DAY_COLUMNS = `to_char(day, 'YYYY-MM-DD') AS date, working, name`;
-const CATEGORY_COLUMNS = `code, name, name_en AS "nameEn", default_due_working_days AS "defaultDueWorkingDays"`;
+const CATEGORY_COLUMNS = `code, name, name_en AS "nameEn", default_due_working_days AS "defaultDueWorkingDays",
+  sign_for_working_days AS "signForWorkingDays"`;
 
 /** Every statement of the working-day calendar and the categories' time limits. */
 @Injectable()
@@ -73,12 +75,14 @@ export class CalendarRepository {
     code: string,
     name: string | null,
     defaultDueWorkingDays: number | null,
+    signForWorkingDays: number | null = null,
   ): Promise<CategoryRow | undefined> {
     const [row] = await rows<CategoryRow>(
       this.db,
-      `UPDATE categories SET name = COALESCE($2, name), default_due_working_days = COALESCE($3, default_due_working_days)
+      `UPDATE categories SET name = COALESCE($2, name), default_due_working_days = COALESCE($3, default_due_working_days),
+              sign_for_working_days = COALESCE($4, sign_for_working_days)
        WHERE code = $1 RETURNING ${CATEGORY_COLUMNS}`,
-      [code, name, defaultDueWorkingDays],
+      [code, name, defaultDueWorkingDays, signForWorkingDays],
     );
     return row;
   }

@@ -103,6 +103,7 @@ export class CalendarService {
       code,
       change.name ?? null,
       change.defaultDueWorkingDays ?? null,
+      change.signForWorkingDays ?? null,
     );
     if (!category) throw DomainError.notFound(`category ${code}`);
     return toCategoryResponse(category);
@@ -114,5 +115,11 @@ function toCalendarDayResponse(row: CalendarDayRow): CalendarDayResponse {
 }
 
 function toCategoryResponse(row: CategoryRow): CategoryResponse {
-  return { code: row.code, name: row.name, nameEn: row.nameEn, defaultDueWorkingDays: row.defaultDueWorkingDays };
+  return {
+    code: row.code,
+    name: row.name,
+    nameEn: row.nameEn,
+    defaultDueWorkingDays: row.defaultDueWorkingDays,
+    signForWorkingDays: row.signForWorkingDays,
+  };
 }

@@ -29,7 +29,8 @@ export class ReferenceService {
   categories(): Promise<CodedItem[]> {
     return rows<CodedItem>(
       this.db,
-      `SELECT code, name, name_en AS "nameEn", default_due_working_days AS "defaultDueWorkingDays"
+      `SELECT code, name, name_en AS "nameEn", default_due_working_days AS "defaultDueWorkingDays",
+              sign_for_working_days AS "signForWorkingDays"
        FROM categories ORDER BY sort_order, code`,
     );
   }

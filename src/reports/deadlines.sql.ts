@@ -73,7 +73,8 @@ export const ON_TIME = `(r_at <= COALESCE(first_due, 'infinity'))`;
 /**
  * `sign_for_due`, `signed_at`: for assignment `a` (an `assign` event giving a new department the
  * problem; data.signForDueAt is its sign-for deadline, 签收时限), the department's `accept` after
- * it and before the problem next left that department (a return or an assignment elsewhere).
+ * it and before the problem next left that department (a return or an assignment elsewhere). A
+ * resolution straight from `assigned` is the workflow's implicit accept, so it signs for too.
  * Assignments recorded before sign-for deadlines existed have no data.signForDueAt and are not
  * counted by the timely sign-for rate. Only events before `asOf` (a SQL expression) are read.
  */
@@ -81,7 +82,8 @@ export function signForLateral(a: string, asOf: string): string {
   return `LATERAL (
     SELECT (${a}.data->>'signForDueAt')::timestamptz AS sign_for_due,
            (SELECT min(s.at) FROM problem_events s
-            WHERE s.problem_id = ${a}.problem_id AND s.type = 'accept' AND s.department_id = ${a}.department_id
+            WHERE s.problem_id = ${a}.problem_id AND s.department_id = ${a}.department_id
+              AND (s.type = 'accept' OR (s.type = 'resolve' AND s.from_status = 'assigned'))
               AND s.at > ${a}.at AND s.at < ${asOf}
               AND s.at < COALESCE((
                 SELECT min(n.at) FROM problem_events n

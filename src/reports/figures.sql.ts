@@ -1,4 +1,5 @@
 import { SATISFIED_SQL_LIST } from '../workflow/status-sql';
+import { extendedDueLateral, firstDueLateral, isRedo, ON_TIME, signForLateral, startsClock } from './deadlines.sql';
 import type { GroupBy } from './resolution-rate.sql';
 
 /**
@@ -6,7 +7,15 @@ import type { GroupBy } from './resolution-rate.sql';
  * Each query groups by `key`: one of GROUP_KEYS, or the constant 'total'.
  *
  * - on-time rate (按期办结率): problems resolved in the window (their last resolve there), those
- *   resolved on or before the deadline in force then (the latest assignment's dueAt before it);
+ *   resolved on or before the deadline first given, in that round, to the department that resolved
+ *   (deadlines.sql.ts: neither a same-department reassignment nor an extension moves it);
+ * - on time with an approved extension (延期后按期): of the same, those resolved on or before the
+ *   latest extension approved to that department in the round before the resolution, or the first
+ *   deadline when none was;
+ * - timely sign-for rate (及时签收率): assignments in the window that start a department's clock and
+ *   carry a sign-for deadline, counted once the deadline has passed or they were signed for, by
+ *   the instant; timely: signed for on or before the deadline;
+ * - redos (返工): reopens and unsatisfied verifications in the window, under their department;
  * - median days to resolve: from reportedAt to that resolve, in days;
  * - satisfaction rate (满意率): problems verified in the window (their last verification there),
  *   those verified satisfied or basically satisfied; of the verified, how many that last
@@ -40,18 +49,32 @@ export const GROUP_KEYS: Record<GroupBy | 'total', string> = {
 export const resolvedFigures = (key: string) => `${WINDOW_EVENTS}
   SELECT ${key} AS key,
          count(*)::int AS resolved,
-         count(*) FILTER (WHERE l.at <= COALESCE(due.due_at, 'infinity'))::int AS on_time,
-         round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM l.at - l.reported_at)) / 86400)::numeric, 1)::float8
+         count(*) FILTER (WHERE ${ON_TIME})::int AS on_time,
+         count(*) FILTER (WHERE r_at <= COALESCE(extended_due, first_due, 'infinity'))::int AS on_time_with_extension,
+         round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r_at - reported_at)) / 86400)::numeric, 1)::float8
            AS median_days
-  FROM latest l
-  LEFT JOIN LATERAL (
-    SELECT (a.data->>'dueAt')::timestamptz AS due_at
-    FROM problem_events a
-    WHERE a.problem_id = l.problem_id AND a.type = 'assign' AND a.at < l.at
-    ORDER BY a.at DESC, a.id DESC
-    LIMIT 1
-  ) due ON true
-  WHERE l.type = 'resolve'
+  FROM (
+    SELECT l.*, l.at AS r_at, fd.first_due, xd.extended_due
+    FROM latest l
+    LEFT JOIN ${firstDueLateral('l')} fd ON true
+    LEFT JOIN ${extendedDueLateral('l')} xd ON true
+    WHERE l.type = 'resolve'
+  ) r
+  GROUP BY 1`;
+
+export const signForFigures = (key: string) => `${WINDOW_EVENTS}
+  SELECT ${key} AS key,
+         count(*) FILTER (WHERE sf.signed_at IS NOT NULL OR sf.sign_for_due < $3)::int AS due,
+         count(*) FILTER (WHERE sf.signed_at <= sf.sign_for_due)::int AS timely
+  FROM ev
+  CROSS JOIN ${signForLateral('ev', '$3::timestamptz')} sf
+  WHERE ${startsClock('ev')} AND ev.data ? 'signForDueAt'
+  GROUP BY 1`;
+
+export const redoFigures = (key: string) => `${WINDOW_EVENTS}
+  SELECT ${key} AS key, count(*)::int AS redos
+  FROM ev
+  WHERE ${isRedo('ev')}
   GROUP BY 1`;
 
 export const verifiedFigures = (key: string) => `${WINDOW_EVENTS}

@@ -76,6 +76,33 @@ export class OnTimeRate {
   ratePercent: number | null;
 }
 
+export class OnTimeWithExtensionRate {
+  @ApiProperty({ type: 'integer', description: 'resolved on or before the extended deadline (the first when none)' })
+  onTimeWithExtension: number;
+
+  @ApiProperty({ type: 'integer' })
+  resolved: number;
+
+  @ApiProperty(PERCENT)
+  ratePercent: number | null;
+}
+
+export class SignForRate {
+  @ApiProperty({ type: 'integer', description: 'signed for on or before the sign-for deadline' })
+  timely: number;
+
+  @ApiProperty({ type: 'integer', description: 'assignments whose sign-for deadline has passed, or signed for' })
+  due: number;
+
+  @ApiProperty(PERCENT)
+  ratePercent: number | null;
+}
+
+export class Redos {
+  @ApiProperty({ type: 'integer', description: 'reopens and unsatisfied verifications (返工)' })
+  count: number;
+}
+
 export class SatisfactionRate {
   @ApiProperty({ type: 'integer' })
   satisfied: number;
@@ -103,8 +130,17 @@ export class Figures implements FiguresShape {
   @ApiProperty({ type: RateFigures })
   resolutionRate: RateFigures;
 
-  @ApiProperty({ type: OnTimeRate })
+  @ApiProperty({ type: OnTimeRate, description: 'judged against the first deadline of the resolving department' })
   onTimeRate: OnTimeRate;
+
+  @ApiProperty({ type: OnTimeWithExtensionRate })
+  onTimeWithExtensionRate: OnTimeWithExtensionRate;
+
+  @ApiProperty({ type: SignForRate, description: '及时签收率' })
+  signForRate: SignForRate;
+
+  @ApiProperty({ type: Redos, description: '返工' })
+  redos: Redos;
 
   @ApiProperty({ type: SatisfactionRate })
   satisfactionRate: SatisfactionRate;

@@ -10,6 +10,7 @@ import { ReportsService } from './reports.service';
 import { VisitFiguresService } from './visits/visit-figures.service';
 import { WeeklyService } from './weekly/weekly.service';
 import { WeeklyWatch } from './weekly/weekly-watch.service';
+import { WeeklyDeadlines } from './weekly/weekly-deadlines.service';
 
 @Module({
   controllers: [ReportsController, AssessmentController],
@@ -18,6 +19,7 @@ import { WeeklyWatch } from './weekly/weekly-watch.service';
     VisitFiguresService,
     WeeklyService,
     WeeklyWatch,
+    WeeklyDeadlines,
     ResolutionCounts,
     LiveFigures,
     AssessmentRepository,

@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { GROUP_KEYS, resolvedFigures, returnFigures, verifiedFigures } from './figures.sql';
+import {
+  GROUP_KEYS,
+  redoFigures,
+  resolvedFigures,
+  returnFigures,
+  signForFigures,
+  verifiedFigures,
+} from './figures.sql';
 import {
   explicitPeriod,
   parseInstant,
@@ -44,6 +51,9 @@ export interface ResolutionRateReport extends RateFigures {
 export interface Figures {
   resolutionRate: RateFigures;
   onTimeRate: { onTime: number; resolved: number; ratePercent: number | null };
+  onTimeWithExtensionRate: { onTimeWithExtension: number; resolved: number; ratePercent: number | null };
+  signForRate: { timely: number; due: number; ratePercent: number | null };
+  redos: { count: number };
   satisfactionRate: {
     satisfied: number;
     verified: number;
@@ -138,31 +148,38 @@ export class ReportsService {
     const [from, to, at] = params;
     const key = GROUP_KEYS[groupBy ?? 'total'];
     const settled = settledGrouping(groupBy);
-    const [rates, resolved, verified, returns]: [
+    type ResolvedRow = Keyed<{
+      resolved: number;
+      on_time: number;
+      on_time_with_extension: number;
+      median_days: number | null;
+    }>;
+    const [rates, resolved, verified, returns, signFor, redos]: [
       GroupCounts[],
-      Keyed<{ resolved: number; on_time: number; median_days: number | null }>[],
+      ResolvedRow[],
       Keyed<{ verified: number; satisfied: number; from_enterprise: number }>[],
       Keyed<{ returns: number }>[],
+      Keyed<{ timely: number; due: number }>[],
+      Keyed<{ redos: number }>[],
     ] = await Promise.all([
       groupBy
         ? this.counts.byGroup(groupBy, from, to, at)
         : this.counts.total(from, to, at).then((total) => [{ key: 'total', label: '', ...total }]),
-      this.counts.query<Keyed<{ resolved: number; on_time: number; median_days: number | null }>>(
-        resolvedFigures(key),
-        [...params, ['resolve']],
-        settled,
-      ),
+      this.counts.query<ResolvedRow>(resolvedFigures(key), [...params, ['resolve']], settled),
       this.counts.query<Keyed<{ verified: number; satisfied: number; from_enterprise: number }>>(
         verifiedFigures(key),
         [...params, ['verify']],
         settled,
       ),
       this.counts.query<Keyed<{ returns: number }>>(returnFigures(key), [...params, ['return']], settled),
+      this.counts.query<Keyed<{ timely: number; due: number }>>(signForFigures(key), [...params, ['assign']], settled),
+      this.counts.query<Keyed<{ redos: number }>>(redoFigures(key), [...params, ['reopen', 'verify']], settled),
     ]);
 
     const figuresFor = (groupKey: string | null, counts: Counts): Figures => {
       const r = resolved.find((row) => row.key === groupKey);
       const v = verified.find((row) => row.key === groupKey);
+      const sf = signFor.find((row) => row.key === groupKey);
       return {
         resolutionRate: rate(counts),
         onTimeRate: {
@@ -170,6 +187,17 @@ export class ReportsService {
           resolved: r?.resolved ?? 0,
           ratePercent: ratePercent(r?.on_time ?? 0, r?.resolved ?? 0),
         },
+        onTimeWithExtensionRate: {
+          onTimeWithExtension: r?.on_time_with_extension ?? 0,
+          resolved: r?.resolved ?? 0,
+          ratePercent: ratePercent(r?.on_time_with_extension ?? 0, r?.resolved ?? 0),
+        },
+        signForRate: {
+          timely: sf?.timely ?? 0,
+          due: sf?.due ?? 0,
+          ratePercent: ratePercent(sf?.timely ?? 0, sf?.due ?? 0),
+        },
+        redos: { count: redos.find((row) => row.key === groupKey)?.redos ?? 0 },
         satisfactionRate: {
           satisfied: v?.satisfied ?? 0,
           verified: v?.verified ?? 0,
@@ -185,7 +213,7 @@ export class ReportsService {
     if (!groupBy) return { ...this.describe(period, asOf), ...figuresFor('total', rates[0]!) };
     // Every group the resolution rate lists (all reference rows), plus any key only the events name.
     const groups = rates.map((row) => ({ key: row.key, label: row.label, counts: row as Counts }));
-    for (const row of [...resolved, ...verified, ...returns]) {
+    for (const row of [...resolved, ...verified, ...returns, ...signFor, ...redos]) {
       if (!groups.some((g) => g.key === row.key)) {
         groups.push({ key: row.key, label: row.key ?? NO_KEY_LABEL[groupBy], counts: { recorded: 0, resolved: 0 } });
       }

@@ -34,6 +34,9 @@ export class WarningCounts {
 
   @ApiProperty({ example: 1, description: 'enterprises nobody answers for; managers and admins only (else 0)' })
   unassigned: number;
+
+  @ApiProperty({ example: 1, description: 'assigned problems not signed for (签收) by their sign-for deadline' })
+  sign_for_overdue: number;
 }
 
 export class WarningOfficial {
@@ -84,6 +87,12 @@ export class WarningItem {
 
   @ApiPropertyOptional({ example: '2025-09-26T09:00:00.000Z', description: 'overdue and due_soon' })
   dueAt?: string;
+
+  @ApiPropertyOptional({ example: '2025-09-26T10:00:00.000Z', description: 'sign_for_overdue: the sign-for deadline' })
+  signForDueAt?: string;
+
+  @ApiPropertyOptional({ example: 20, description: 'sign_for_overdue: whole hours since the sign-for deadline' })
+  hoursLate?: number;
 
   @ApiPropertyOptional({
     example: 7,

@@ -41,6 +41,7 @@ interface ListRow {
   count_unassigned: number;
   count_project_not_started: number;
   count_idle_not_visited: number;
+  count_sign_for_overdue: number;
   level: WarningLevel | null;
   problemId: string | null;
   code: string | null;
@@ -84,6 +85,7 @@ const zeroCounts = (): WarningCounts => ({
   unassigned: 0,
   project_not_started: 0,
   idle_not_visited: 0,
+  sign_for_overdue: 0,
 });
 
 @Injectable()
@@ -131,6 +133,7 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
           unassigned: first.count_unassigned,
           project_not_started: first.count_project_not_started,
           idle_not_visited: first.count_idle_not_visited,
+          sign_for_overdue: first.count_sign_for_overdue,
         }
       : zeroCounts();
     const items = found.filter((row) => row.level !== null).map(toWarningItem);
@@ -264,6 +267,8 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
         return '项目逾期未开工预警';
       case 'idle_not_visited':
         return '停产企业久未走访预警';
+      case 'sign_for_overdue':
+        return '逾期未签收预警：已过签收时限';
       default:
         return assertUnreachable(warning.level);
     }
@@ -331,6 +336,11 @@ function toWarningItem(row: ListRow): WarningItem {
     case 'idle_not_visited':
       item.lastVisitAt = row.lastVisitAt?.toISOString() ?? null;
       item.idleSince = row.idleSince?.toISOString() ?? null;
+      break;
+    case 'sign_for_overdue':
+      // The list's due and idle columns carry the sign-for deadline and the hours since it.
+      item.signForDueAt = row.dueAt!.toISOString();
+      item.hoursLate = row.idleDays!;
       break;
     default:
       return assertUnreachable(level);

@@ -15,6 +15,7 @@ export const WARNING_LEVELS = [
   'unassigned',
   'project_not_started',
   'idle_not_visited',
+  'sign_for_overdue',
 ] as const;
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
 
@@ -69,7 +70,10 @@ const isoText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-
  * - not_visited (久未走访): enterprises under responsibility whose next visit is due (visitDueSql:
  *   the tier's interval counted from the last visit, or from the start of responsibility when
  *   never visited, has run out: next_visit_due_at <= now), with their responsible officials;
- * - unassigned (无人包联): enterprises registered by now with no responsibility open at now.
+ * - unassigned (无人包联): enterprises registered by now with no responsibility open at now;
+ * - sign_for_overdue (逾期未签收): assigned, not signed for (accepted), and the assignment's sign-for
+ *   deadline is at or before now; its due_at column carries the sign-for deadline and idle_days the
+ *   whole hours since it. A new assignment (a new sign-for deadline) is a new warning.
  *
  * A problem may be both overdue and stale: two warnings. `dedupe_key` names the occurrence: a
  * new deadline, a new action or a new visit (a new due date) makes a new warning; the same one is
@@ -84,7 +88,8 @@ export function currentWarningsCte(input: WarningSqlInput): string {
            make_interval(days => ${input.staleDays}::int) AS stale_after
   ),
   open_problem AS (
-    SELECT p.id, p.code, p.title, p.status, p.enterprise_id, p.department_id, p.due_at, p.updated_at
+    SELECT p.id, p.code, p.title, p.status, p.enterprise_id, p.department_id, p.due_at, p.updated_at,
+           p.sign_for_due_at, p.signed_for_at
     FROM problems p
     WHERE p.status IN (${OPEN_SQL_LIST}) AND ${input.problemScope}
   ),
@@ -104,6 +109,11 @@ export function currentWarningsCte(input: WarningSqlInput): string {
     SELECT op.*, floor(extract(epoch FROM params.now - op.updated_at) / 86400)::int AS idle_days
     FROM open_problem op CROSS JOIN params
     WHERE op.updated_at <= params.now - params.stale_after
+  ),
+  sign_for_late AS (
+    SELECT op.*, floor(extract(epoch FROM params.now - op.sign_for_due_at) / 3600)::int AS hours_late
+    FROM open_problem op CROSS JOIN params
+    WHERE op.status = 'assigned' AND op.signed_for_at IS NULL AND op.sign_for_due_at <= params.now
   ),
   not_visited AS (
     SELECT due.enterprise_id AS id, e.name, due.tier, due.last_visit_at, due.next_visit_due_at,
@@ -152,6 +162,12 @@ export function currentWarningsCte(input: WarningSqlInput): string {
            'stale:' || id || ':' || ${utcText('updated_at')},
            updated_at
     FROM stale
+    UNION ALL
+    SELECT 'sign_for_overdue', 8, id, code, title, status, enterprise_id, department_id, sign_for_due_at,
+           NULL, NULL, NULL, hours_late,
+           'sign_for_overdue:' || id || ':' || ${utcText('sign_for_due_at')},
+           sign_for_due_at
+    FROM sign_for_late
   ),
   current_warning AS (
     SELECT w.level, w.level_rank, w.id AS problem_id, w.code, w.title, w.status,
@@ -198,7 +214,8 @@ export function listWarningsSql(input: WarningSqlInput, level: string, limit: st
            count(*) FILTER (WHERE level = 'not_visited')::int AS count_not_visited,
            count(*) FILTER (WHERE level = 'unassigned')::int AS count_unassigned,
            count(*) FILTER (WHERE level = 'project_not_started')::int AS count_project_not_started,
-           count(*) FILTER (WHERE level = 'idle_not_visited')::int AS count_idle_not_visited
+           count(*) FILTER (WHERE level = 'idle_not_visited')::int AS count_idle_not_visited,
+           count(*) FILTER (WHERE level = 'sign_for_overdue')::int AS count_sign_for_overdue
     FROM any_warning
   ),
   listed AS (

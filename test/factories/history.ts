@@ -16,7 +16,19 @@ import { TestApp } from '../support/test-app';
 type Status = 'reported' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
 type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
 type EventType =
-  'created' | 'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
+  | 'created'
+  | 'assign'
+  | 'accept'
+  | 'progress'
+  | 'resolve'
+  | 'return'
+  | 'verify'
+  | 'reopen'
+  | 'withdraw'
+  | 'escalate'
+  | 'request_extension'
+  | 'approve_extension'
+  | 'refuse_extension';
 
 /** An instant: a Date, or text with an offset such as `2025-03-31T23:30:00+08:00`. */
 export type Instant = Date | string;
@@ -42,10 +54,16 @@ const ALLOWED_FROM: Record<Exclude<EventType, 'created'>, Status[]> = {
   reopen: ['resolved'],
   withdraw: OPEN,
   escalate: OPEN,
+  request_extension: WITH_DEPARTMENT,
+  approve_extension: WITH_DEPARTMENT,
+  refuse_extension: WITH_DEPARTMENT,
 };
 
 /** Moves a handler of the problem's department takes; the others are a manager's. */
-const DEPARTMENT_MOVES: EventType[] = ['accept', 'progress', 'resolve', 'return'];
+const DEPARTMENT_MOVES: EventType[] = ['accept', 'progress', 'resolve', 'return', 'request_extension'];
+
+/** In an event's data: the id of the event at this index, filled in when the history is inserted. */
+const EVENT_REF = '__eventIndex';
 
 interface EventRow {
   type: EventType;
@@ -62,6 +80,9 @@ interface State {
   status: Status;
   departmentId: string | null;
   dueAt: Date | null;
+  firstDueAt: Date | null;
+  signForDueAt: Date | null;
+  signedForAt: Date | null;
   resolution: string | null;
   satisfaction: Satisfaction | null;
   feedback: string | null;
@@ -109,6 +130,9 @@ export class ProblemHistory {
     status: 'reported',
     departmentId: null,
     dueAt: null,
+    firstDueAt: null,
+    signForDueAt: null,
+    signedForAt: null,
     resolution: null,
     satisfaction: null,
     feedback: null,
@@ -117,6 +141,8 @@ export class ProblemHistory {
   };
   private actorId?: string;
   private inserted = false;
+  /** The index of the extension request awaiting a decision. */
+  private pendingRequest?: number;
   readonly title: string;
 
   constructor(
@@ -143,18 +169,84 @@ export class ProblemHistory {
     return this;
   }
 
-  assign(at: Instant, departmentId: string, dueAt: Instant, note?: string): this {
-    const due = instant(dueAt);
+  /**
+   * An assignment. `signForDueAt` gives it a sign-for deadline (assignments recorded before those
+   * existed have none). To the department that holds it, pass `sameDepartment: true` for the rule
+   * of today (the deadlines are kept; `dueAt` is ignored); without it, the history records the
+   * older kind of reassignment, which named a new date.
+   */
+  assign(
+    at: Instant,
+    departmentId: string,
+    dueAt: Instant,
+    note?: string,
+    options: { signForDueAt?: Instant; sameDepartment?: boolean } = {},
+  ): this {
     const reassigned = this.state.status !== 'reported';
-    return this.move('assign', at, { status: 'assigned', departmentId, dueAt: due }, note ?? null, {
-      departmentId,
-      dueAt: due.toISOString(),
-      reassigned,
-    });
+    if (options.sameDepartment) {
+      if (!WITH_DEPARTMENT.includes(this.state.status) || this.state.departmentId !== departmentId)
+        throw new Error('sameDepartment: the department does not hold the problem');
+      return this.move('assign', at, { status: 'assigned' }, note ?? null, {
+        departmentId,
+        dueAt: this.state.dueAt?.toISOString() ?? null,
+        signForDueAt: this.state.signForDueAt?.toISOString() ?? null,
+        reassigned,
+        sameDepartment: true,
+      });
+    }
+    const due = instant(dueAt);
+    const signForDue = options.signForDueAt === undefined ? null : instant(options.signForDueAt);
+    return this.move(
+      'assign',
+      at,
+      { status: 'assigned', departmentId, dueAt: due, firstDueAt: due, signForDueAt: signForDue, signedForAt: null },
+      note ?? null,
+      {
+        departmentId,
+        dueAt: due.toISOString(),
+        ...(signForDue ? { signForDueAt: signForDue.toISOString() } : {}),
+        reassigned,
+      },
+    );
   }
 
   accept(at: Instant, note?: string): this {
-    return this.move('accept', at, { status: 'in_progress' }, note ?? null, {});
+    return this.move('accept', at, { status: 'in_progress', signedForAt: instant(at) }, note ?? null, {});
+  }
+
+  /** The department asks for a later deadline (延期申请). */
+  requestExtension(at: Instant, dueAt: Instant, reason = '需协调省级部门，申请延期'): this {
+    if (this.pendingRequest !== undefined) throw new Error('an extension request is pending already');
+    const due = instant(dueAt);
+    this.pendingRequest = this.events.length;
+    return this.move('request_extension', at, {}, reason, {
+      dueAt: due.toISOString(),
+      previousDueAt: this.state.dueAt!.toISOString(),
+    });
+  }
+
+  /** A manager approves the pending request: the deadline moves to the date it asked for. */
+  approveExtension(at: Instant, note?: string): this {
+    const index = this.takePending();
+    const request = this.events[index]!;
+    const dueAt = new Date(request.data.dueAt as string);
+    return this.move('approve_extension', at, { dueAt }, note ?? null, {
+      requestEventId: { [EVENT_REF]: index },
+      dueAt: dueAt.toISOString(),
+      previousDueAt: this.state.dueAt!.toISOString(),
+    });
+  }
+
+  refuseExtension(at: Instant, reason = '理由不充分'): this {
+    const index = this.takePending();
+    return this.move('refuse_extension', at, {}, reason, { requestEventId: { [EVENT_REF]: index } });
+  }
+
+  private takePending(): number {
+    if (this.pendingRequest === undefined) throw new Error('no extension request is pending');
+    const index = this.pendingRequest;
+    this.pendingRequest = undefined;
+    return index;
   }
 
   progress(at: Instant, note: string): this {
@@ -168,11 +260,19 @@ export class ProblemHistory {
   /** The department the problem is with sends it back: unassigned again, no deadline. */
   return(at: Instant, reason = '不属于本单位职责'): this {
     const returnedBy = this.state.departmentId;
-    return this.move('return', at, { status: 'reported', departmentId: null, dueAt: null }, reason, { returnedBy });
+    return this.move(
+      'return',
+      at,
+      { status: 'reported', departmentId: null, dueAt: null, firstDueAt: null, signForDueAt: null, signedForAt: null },
+      reason,
+      { returnedBy },
+    );
   }
 
-  verify(at: Instant, satisfaction: Satisfaction, feedback?: string): this {
+  /** An unsatisfied verification with `redoDueAt` is a redo (返工) with its own deadline. */
+  verify(at: Instant, satisfaction: Satisfaction, feedback?: string, redoDueAt?: Instant): this {
     const satisfied = satisfaction !== 'unsatisfied';
+    const redo = redoDueAt === undefined ? undefined : instant(redoDueAt);
     return this.move(
       'verify',
       at,
@@ -181,19 +281,28 @@ export class ProblemHistory {
         satisfaction,
         feedback: feedback ?? null,
         resolution: satisfied ? this.state.resolution : null,
+        ...(redo ? { dueAt: redo, firstDueAt: redo } : {}),
       },
       feedback ?? null,
-      { satisfaction },
+      redo ? { satisfaction, dueAt: redo.toISOString(), redo: true } : { satisfaction },
     );
   }
 
-  reopen(at: Instant, reason = '企业反映问题未解决'): this {
+  /** Reopened; with `redoDueAt`, a redo (返工) with its own deadline (older reopens had none). */
+  reopen(at: Instant, reason = '企业反映问题未解决', redoDueAt?: Instant): this {
+    const redo = redoDueAt === undefined ? undefined : instant(redoDueAt);
     return this.move(
       'reopen',
       at,
-      { status: 'in_progress', resolution: null, satisfaction: null, feedback: null },
+      {
+        status: 'in_progress',
+        resolution: null,
+        satisfaction: null,
+        feedback: null,
+        ...(redo ? { dueAt: redo, firstDueAt: redo } : {}),
+      },
       reason,
-      {},
+      redo ? { dueAt: redo.toISOString(), redo: true } : {},
     );
   }
 
@@ -301,8 +410,10 @@ export class ProblemHistory {
       const [{ id }]: { id: string }[] = await em.query(
         `INSERT INTO problems (code, enterprise_id, source, category_code, title, description, reported_at, status,
                                department_id, due_at, resolution, satisfaction, feedback, escalated, duplicate_of,
-                               version, created_by, created_at, updated_at, resolved_at, last_event_type)
-         VALUES ($1, $2, 'other', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+                               version, created_by, created_at, updated_at, resolved_at, last_event_type,
+                               first_due_at, sign_for_due_at, signed_for_at)
+         VALUES ($1, $2, 'other', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+                 $21, $22, $23)
          RETURNING id`,
         [
           code,
@@ -325,8 +436,42 @@ export class ProblemHistory {
           last.at.toISOString(),
           resolved && lastResolve ? lastResolve.at.toISOString() : null,
           last.type,
+          this.state.firstDueAt?.toISOString() ?? null,
+          this.state.signForDueAt?.toISOString() ?? null,
+          this.state.signedForAt?.toISOString() ?? null,
         ],
       );
+      if (this.events.some((e) => Object.values(e.data).some((v) => typeof v === 'object' && v !== null))) {
+        // Events that name another event's id: one at a time, so the ids are known.
+        const ids: string[] = [];
+        for (const e of this.events) {
+          const data = Object.fromEntries(
+            Object.entries(e.data).map(([k, v]) => [
+              k,
+              typeof v === 'object' && v !== null && EVENT_REF in v
+                ? ids[(v as Record<string, number>)[EVENT_REF]!]
+                : v,
+            ]),
+          );
+          const [row]: { id: string }[] = await em.query(
+            `INSERT INTO problem_events (problem_id, type, from_status, to_status, department_id, actor_id, at, note, data)
+             VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8, $9::jsonb) RETURNING id::text AS id`,
+            [
+              id,
+              e.type,
+              e.fromStatus,
+              e.toStatus,
+              e.departmentId,
+              e.actorId,
+              e.at.toISOString(),
+              e.note,
+              JSON.stringify(data),
+            ],
+          );
+          ids.push(row!.id);
+        }
+        return { id, code, title: this.title };
+      }
       // One statement, rows in time order: the identity ids follow the order of the events.
       const values: unknown[] = [];
       const rows = this.events.map((e) => {

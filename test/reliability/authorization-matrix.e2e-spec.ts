@@ -25,8 +25,21 @@ import { countChanges, ResponseLog, tableCounts, Tally } from './figures';
 type Who = 'admin' | 'manager' | 'official' | 'handlerA' | 'handlerB' | 'anonymous';
 type Role = 'admin' | 'manager' | 'official' | 'handler';
 type Obj = 'none' | 'deptA' | 'deptB' | 'existing' | 'missing' | 'malformed';
-type Action = 'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
-type State = 'reported' | 'assigned' | 'in_progress' | 'resolved';
+type Action =
+  | 'assign'
+  | 'accept'
+  | 'progress'
+  | 'resolve'
+  | 'return'
+  | 'verify'
+  | 'reopen'
+  | 'withdraw'
+  | 'escalate'
+  | 'request_extension'
+  | 'approve_extension'
+  | 'refuse_extension';
+/** `extension_pending`: in progress, with an extension request awaiting a decision. */
+type State = 'reported' | 'assigned' | 'in_progress' | 'resolved' | 'extension_pending';
 
 const WHO: Who[] = ['admin', 'manager', 'official', 'handlerA', 'handlerB', 'anonymous'];
 const ALL_ROLES: Role[] = ['admin', 'manager', 'official', 'handler'];
@@ -156,8 +169,19 @@ describe('authorization matrix: every endpoint × every caller × every object',
       await step('assign', { departmentId: deptOf(d).id, dueAt: inDays(20) });
       secrets[d].add(created.id).add(created.code);
     }
-    if (state === 'in_progress' || state === 'resolved') await step('accept', {});
+    if (state === 'in_progress' || state === 'resolved' || state === 'extension_pending') await step('accept', {});
     if (state === 'resolved') await step('resolve', { resolution: '已协调解决' });
+    if (state === 'extension_pending') {
+      const res = await f.act(
+        users.manager,
+        created.id,
+        'request-extension',
+        { dueAt: inDays(60), reason: '需协调上级部门' },
+        version,
+      );
+      if (res.status !== 200) throw new Error(`fixture request-extension: ${res.status} ${res.text}`);
+      version = res.body.version;
+    }
     return { id: created.id, version, code: created.code };
   }
 
@@ -349,6 +373,9 @@ describe('authorization matrix: every endpoint × every caller × every object',
     reopen: 'resolved',
     withdraw: 'assigned',
     escalate: 'in_progress',
+    request_extension: 'in_progress',
+    approve_extension: 'extension_pending',
+    refuse_extension: 'extension_pending',
   };
   const NEXT: Record<Action, string> = {
     assign: 'assigned',
@@ -360,12 +387,16 @@ describe('authorization matrix: every endpoint × every caller × every object',
     reopen: 'in_progress',
     withdraw: 'withdrawn',
     escalate: 'in_progress',
+    request_extension: 'in_progress',
+    approve_extension: 'in_progress',
+    refuse_extension: 'in_progress',
   };
-  const DEPARTMENT_ACTIONS: Action[] = ['accept', 'progress', 'resolve', 'return'];
+  const DEPARTMENT_ACTIONS: Action[] = ['accept', 'progress', 'resolve', 'return', 'request_extension'];
   const body = (action: Action, d: 'A' | 'B' | undefined): Record<string, unknown> => {
     switch (action) {
       case 'assign':
-        return { departmentId: deptOf(d ?? 'A').id, dueAt: inDays(15), note: '请尽快办理' };
+        // To the department that holds it: its deadline is kept, so none is named.
+        return { departmentId: deptOf(d ?? 'A').id, note: '请尽快办理' };
       case 'accept':
         return { note: '已签收' };
       case 'progress':
@@ -382,8 +413,16 @@ describe('authorization matrix: every endpoint × every caller × every object',
         return { reason: '重复登记' };
       case 'escalate':
         return { note: '督办' };
+      case 'request_extension':
+        return { dueAt: inDays(45), reason: '需协调上级部门' };
+      case 'approve_extension':
+        return { note: '同意延期' };
+      case 'refuse_extension':
+        return { reason: '理由不充分' };
     }
   };
+  /** The route of an action: request_extension → request-extension. */
+  const routeOf = (action: Action) => action.replace(/_/g, '-');
 
   /** Where a problem cell points: a fresh problem for a success, the shared one for a refusal. */
   const problemTarget =
@@ -401,7 +440,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
 
   function actionSpec(action: Action): Spec {
     return {
-      key: `POST /api/v1/problems/{id}/${action}`,
+      key: `POST /api/v1/problems/{id}/${routeOf(action)}`,
       roles: ALL_ROLES,
       objects: ['missing', 'malformed', 'deptA', 'deptB'],
       write: true,
@@ -410,7 +449,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
       send: (cell, ctx) =>
         t
           .http()
-          .post(api(`/problems/${ctx.id}/${action}`))
+          .post(api(`/problems/${ctx.id}/${routeOf(action)}`))
           .set(auth(cell.who))
           .set('If-Match', `"${ctx.version}"`)
           .send(body(action, ctx.dept)),
@@ -2011,12 +2050,28 @@ describe('authorization matrix: every endpoint × every caller × every object',
         }),
       },
       ...(
-        ['assign', 'accept', 'progress', 'resolve', 'return', 'verify', 'reopen', 'withdraw', 'escalate'] as const
+        [
+          'assign',
+          'accept',
+          'progress',
+          'resolve',
+          'return',
+          'verify',
+          'reopen',
+          'withdraw',
+          'escalate',
+          'request_extension',
+          'approve_extension',
+          'refuse_extension',
+        ] as const
       ).map(actionSpec),
       assistSpec('assist_progress'),
       assistSpec('assist_done'),
       simpleGet('GET /api/v1/reports/assists', '/reports/assists?period=2025-Q1&groupBy=department', MANAGERS, (res) =>
         typeof res.body.assigned === 'number' && Array.isArray(res.body.groups) ? null : res.text,
+      ),
+      simpleGet('GET /api/v1/extensions', '/extensions?status=pending', ['admin', 'manager', 'handler'], (res) =>
+        Array.isArray(res.body.items) ? null : res.text,
       ),
       simpleGet('GET /api/v1/reports/resolution-rate', '/reports/resolution-rate?period=2025-Q1', MANAGERS, (res) =>
         typeof res.body.recorded === 'number' ? null : res.text,
@@ -2737,7 +2792,10 @@ describe('authorization matrix: every endpoint × every caller × every object',
     ['responsibilities and tiers', (k) => /responsibilities|tiers/.test(k)],
     ['problem create, list, export and read', (k) => /problems(\/export|\/\{id\})?$/.test(k)],
     ['problem actions', (k) => /problems\/\{id\}\/[a-z-]+$/.test(k) && !/\/(attachments|tracking-link)$/.test(k)],
-    ['reports, warnings and the assessment', (k) => /reports|warnings|assessment/.test(k)],
+    [
+      'reports, warnings, extension requests and the assessment',
+      (k) => /reports|warnings|extensions|assessment/.test(k),
+    ],
     ['key projects', (k) => /^[A-Z]+ \/api\/v1\/projects/.test(k)],
     ["the caller's saved views", (k) => /\/me\/saved-views/.test(k)],
     ['notifications: the inbox, preferences, channels and deliveries', (k) => /notification/.test(k)],

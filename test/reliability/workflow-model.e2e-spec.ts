@@ -17,7 +17,19 @@ const SEED = Number(process.env.MODEL_SEED ?? 20_250_401);
 const RUNS = Number(process.env.MODEL_RUNS ?? 100);
 
 type Status = 'reported' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
-type Action = 'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
+type Action =
+  | 'assign'
+  | 'accept'
+  | 'progress'
+  | 'resolve'
+  | 'return'
+  | 'verify'
+  | 'reopen'
+  | 'withdraw'
+  | 'escalate'
+  | 'request_extension'
+  | 'approve_extension'
+  | 'refuse_extension';
 type Actor = 'manager' | 'admin' | 'ownHandler' | 'otherHandler' | 'official';
 type Dept = 'A' | 'B';
 type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
@@ -32,6 +44,9 @@ const ACTIONS: Action[] = [
   'reopen',
   'withdraw',
   'escalate',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
 ];
 const ACTORS: Actor[] = ['manager', 'admin', 'ownHandler', 'otherHandler', 'official'];
 const STATUSES: Status[] = ['reported', 'assigned', 'in_progress', 'resolved', 'closed', 'withdrawn'];
@@ -44,6 +59,13 @@ const HELD_BY_DEPARTMENT: Status[] = ['assigned', 'in_progress'];
  * for it) accepts, notes progress, resolves and returns. Resolve works straight from assigned;
  * progress notes and returns are for a problem the department holds; escalation is for an open
  * problem; closed and withdrawn are final.
+ *
+ * Deadlines (docs/domain.md, "Deadlines"): an assignment to the department that holds the problem
+ * keeps its deadline and refuses another date (422 DEADLINE_KEPT); a reopen or an unsatisfied
+ * verification gives the redo its deadline (data.dueAt, data.redo); the department requests an
+ * extension to a date after its deadline (400 otherwise), one pending at a time (409 CONFLICT), and
+ * the coordination office approves (the deadline moves) or refuses (nothing moves) the pending one
+ * (409 CONFLICT when none is). A request lapses when the problem leaves the department.
  */
 const MODEL: Record<Action, { by: 'coordination' | 'department'; from: Status[] }> = {
   assign: { by: 'coordination', from: OPEN },
@@ -55,6 +77,9 @@ const MODEL: Record<Action, { by: 'coordination' | 'department'; from: Status[] 
   reopen: { by: 'coordination', from: ['resolved'] },
   withdraw: { by: 'coordination', from: OPEN },
   escalate: { by: 'coordination', from: OPEN },
+  request_extension: { by: 'department', from: HELD_BY_DEPARTMENT },
+  approve_extension: { by: 'coordination', from: HELD_BY_DEPARTMENT },
+  refuse_extension: { by: 'coordination', from: HELD_BY_DEPARTMENT },
 };
 
 /** One event as the service must record it (its id and instant aside). */
@@ -73,11 +98,17 @@ interface ModelState {
   status: Status;
   department: Dept | null;
   dueAt: string | null;
+  /** The deadline first given to the department in this round (only an approved extension moves dueAt past it). */
+  firstDueAt: string | null;
+  /** The sign-for deadline of the assignment in force: the service computes it; the model keeps what it said. */
+  signForDueAt: string | null;
   resolution: string | null;
   satisfaction: Satisfaction | null;
   feedback: string | null;
   escalated: boolean;
   duplicateOf: string | null;
+  /** The extension request awaiting a decision: its index among the events and the date it asks for. */
+  pending: { index: number; dueAt: string } | null;
 }
 
 interface ModelProblem extends ModelState {
@@ -109,6 +140,9 @@ const TEXT = {
   reopenReason: '企业反映问题仍在',
   withdrawReason: '重复录入',
   escalateNote: '请督办',
+  extensionReason: '需协调上级部门',
+  approveNote: '同意延期',
+  refuseReason: '理由不充分',
 };
 
 type Prediction =
@@ -116,9 +150,24 @@ type Prediction =
       ok: true;
       next: ModelState;
       note: string | null;
-      data: (departments: Record<Dept, string>) => Record<string, unknown>;
+      /** The event's data; `body` is the service's answer (for what only it can know: computed instants, event ids). */
+      data: (departments: Record<Dept, string>, body: ServiceBody) => Record<string, unknown>;
+      /** What the model takes from the answer: the sign-for deadline the service computed. */
+      fromAnswer?: (body: ServiceBody) => Partial<ModelState>;
     }
-  | { ok: false; status: 403 | 404 | 409; code: 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_TRANSITION' };
+  | {
+      ok: false;
+      status: 400 | 403 | 404 | 409 | 422;
+      code: 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_TRANSITION' | 'CONFLICT' | 'VALIDATION_FAILED' | 'DEADLINE_KEPT';
+    };
+
+type ServiceBody = { signForDueAt?: string; events?: { id: string }[] };
+
+/** Same-department assignments name no date on even dueDays (the kept deadline), and a new one on odd. */
+const namesDate = (step: Step) => step.dueDays % 2 === 1;
+
+/** An extension request asks for ten days after the step's date (sometimes not after the deadline: refused). */
+const extensionDate = (dueAt: string) => new Date(Date.parse(dueAt) + 10 * 86_400_000).toISOString();
 
 /** The department whose handler plays the actor: their own is the problem's (A when it has none). */
 function handlerDepartment(actor: 'ownHandler' | 'otherHandler', p: ModelProblem): Dept {
@@ -140,27 +189,86 @@ function predict(p: ModelProblem, actor: Actor, action: Action, step: Step, dueA
     status: p.status,
     department: p.department,
     dueAt: p.dueAt,
+    firstDueAt: p.firstDueAt,
+    signForDueAt: p.signForDueAt,
     resolution: p.resolution,
     satisfaction: p.satisfaction,
     feedback: p.feedback,
     escalated: p.escalated,
     duplicateOf: p.duplicateOf,
+    pending: p.pending,
   };
   const none = () => ({});
+  const due = new Date(dueAt).toISOString();
   switch (action) {
     case 'assign': {
       const reassigned = p.status !== 'reported';
+      if (HELD_BY_DEPARTMENT.includes(p.status) && p.department === step.department) {
+        if (namesDate(step) && due !== p.dueAt) return { ok: false, status: 422, code: 'DEADLINE_KEPT' };
+        return {
+          ok: true,
+          next: { ...same, status: 'assigned' },
+          note: TEXT.assignNote,
+          data: (d) => ({
+            departmentId: d[step.department],
+            dueAt: p.dueAt,
+            signForDueAt: p.signForDueAt,
+            reassigned: true,
+            sameDepartment: true,
+          }),
+        };
+      }
       return {
         ok: true,
-        next: { ...same, status: 'assigned', department: step.department, dueAt: new Date(dueAt).toISOString() },
+        next: {
+          ...same,
+          status: 'assigned',
+          department: step.department,
+          dueAt: due,
+          firstDueAt: due,
+          pending: null,
+        },
         note: TEXT.assignNote,
-        data: (d) => ({
+        data: (d, body) => ({
           departmentId: d[step.department],
-          dueAt: new Date(dueAt).toISOString(),
+          dueAt: due,
+          signForDueAt: body.signForDueAt,
           reassigned,
           // docs/domain.md: an assignment names its assisting departments (none here).
           assistingDepartmentIds: [],
         }),
+        fromAnswer: (body) => ({ signForDueAt: body.signForDueAt ?? null }),
+      };
+    }
+    case 'request_extension': {
+      if (p.pending) return { ok: false, status: 409, code: 'CONFLICT' };
+      const asked = extensionDate(dueAt);
+      if (Date.parse(asked) <= Date.parse(p.dueAt!)) return { ok: false, status: 400, code: 'VALIDATION_FAILED' };
+      return {
+        ok: true,
+        next: { ...same, pending: { index: p.events.length, dueAt: asked } },
+        note: TEXT.extensionReason,
+        data: () => ({ dueAt: asked, previousDueAt: p.dueAt }),
+      };
+    }
+    case 'approve_extension':
+    case 'refuse_extension': {
+      const pending = p.pending;
+      if (!pending) return { ok: false, status: 409, code: 'CONFLICT' };
+      const requestEventId = (body: ServiceBody) => body.events?.[pending.index]?.id;
+      const previousDueAt = p.dueAt;
+      if (action === 'refuse_extension')
+        return {
+          ok: true,
+          next: { ...same, pending: null },
+          note: TEXT.refuseReason,
+          data: (_d, body) => ({ requestEventId: requestEventId(body) }),
+        };
+      return {
+        ok: true,
+        next: { ...same, dueAt: pending.dueAt, pending: null },
+        note: TEXT.approveNote,
+        data: (_d, body) => ({ requestEventId: requestEventId(body), dueAt: pending.dueAt, previousDueAt }),
       };
     }
     case 'accept':
@@ -170,7 +278,7 @@ function predict(p: ModelProblem, actor: Actor, action: Action, step: Step, dueA
     case 'resolve':
       return {
         ok: true,
-        next: { ...same, status: 'resolved', resolution: TEXT.resolution },
+        next: { ...same, status: 'resolved', resolution: TEXT.resolution, pending: null },
         note: TEXT.resolution,
         data: none,
       };
@@ -178,7 +286,15 @@ function predict(p: ModelProblem, actor: Actor, action: Action, step: Step, dueA
       const returnedBy = p.department;
       return {
         ok: true,
-        next: { ...same, status: 'reported', department: null, dueAt: null },
+        next: {
+          ...same,
+          status: 'reported',
+          department: null,
+          dueAt: null,
+          firstDueAt: null,
+          signForDueAt: null,
+          pending: null,
+        },
         note: TEXT.returnReason,
         data: (d) => ({ returnedBy: returnedBy ? d[returnedBy] : null }),
       };
@@ -192,23 +308,36 @@ function predict(p: ModelProblem, actor: Actor, action: Action, step: Step, dueA
           status: satisfied ? 'closed' : 'in_progress',
           satisfaction: step.satisfaction,
           feedback: TEXT.feedback,
-          // docs/domain.md: an unsatisfied verification clears the resolution.
+          // docs/domain.md: an unsatisfied verification clears the resolution, and is a redo with its deadline.
           resolution: satisfied ? p.resolution : null,
+          ...(satisfied ? {} : { dueAt: due, firstDueAt: due }),
         },
         note: TEXT.feedback,
-        // docs/domain.md: a manager's verification says so (the enterprise's own rating says 'enterprise').
-        data: () => ({ satisfaction: step.satisfaction, source: 'manager' }),
+        // docs/domain.md: a manager's verification says so (the enterprise's own rating says 'enterprise');
+        // an unsatisfied one is a redo with its own deadline.
+        data: () =>
+          satisfied
+            ? { satisfaction: step.satisfaction, source: 'manager' }
+            : { satisfaction: step.satisfaction, source: 'manager', dueAt: due, redo: true },
       };
     }
     case 'reopen':
       return {
         ok: true,
-        next: { ...same, status: 'in_progress', resolution: null, satisfaction: null, feedback: null },
+        next: {
+          ...same,
+          status: 'in_progress',
+          resolution: null,
+          satisfaction: null,
+          feedback: null,
+          dueAt: due,
+          firstDueAt: due,
+        },
         note: TEXT.reopenReason,
-        data: none,
+        data: () => ({ dueAt: due, redo: true }),
       };
     case 'withdraw':
-      return { ok: true, next: { ...same, status: 'withdrawn' }, note: TEXT.withdrawReason, data: none };
+      return { ok: true, next: { ...same, status: 'withdrawn', pending: null }, note: TEXT.withdrawReason, data: none };
     case 'escalate':
       return { ok: true, next: { ...same, escalated: true }, note: TEXT.escalateNote, data: none };
   }
@@ -296,10 +425,13 @@ describe('the workflow against a model of docs/domain.md', () => {
     return users[actor];
   }
 
-  function bodyFor(action: Action, step: Step, dueAt: string): Record<string, unknown> {
+  function bodyFor(action: Action, step: Step, dueAt: string, p: ModelProblem): Record<string, unknown> {
     switch (action) {
-      case 'assign':
+      case 'assign': {
+        const held = HELD_BY_DEPARTMENT.includes(p.status) && p.department === step.department;
+        if (held && !namesDate(step)) return { departmentId: departments[step.department], note: TEXT.assignNote };
         return { departmentId: departments[step.department], dueAt, note: TEXT.assignNote };
+      }
       case 'accept':
         return { note: TEXT.acceptNote };
       case 'progress':
@@ -309,13 +441,21 @@ describe('the workflow against a model of docs/domain.md', () => {
       case 'return':
         return { reason: TEXT.returnReason };
       case 'verify':
-        return { satisfaction: step.satisfaction, feedback: TEXT.feedback };
+        return step.satisfaction === 'unsatisfied'
+          ? { satisfaction: step.satisfaction, feedback: TEXT.feedback, dueAt }
+          : { satisfaction: step.satisfaction, feedback: TEXT.feedback };
       case 'reopen':
-        return { reason: TEXT.reopenReason };
+        return { reason: TEXT.reopenReason, dueAt };
       case 'withdraw':
         return { reason: TEXT.withdrawReason };
       case 'escalate':
         return { note: TEXT.escalateNote };
+      case 'request_extension':
+        return { dueAt: extensionDate(dueAt), reason: TEXT.extensionReason };
+      case 'approve_extension':
+        return { note: TEXT.approveNote };
+      case 'refuse_extension':
+        return { reason: TEXT.refuseReason };
     }
   }
 
@@ -323,7 +463,7 @@ describe('the workflow against a model of docs/domain.md', () => {
     problem: fc.nat({ max: 2 }),
     guided: fc.oneof({ weight: 7, arbitrary: fc.constant(true) }, { weight: 3, arbitrary: fc.constant(false) }),
     withdrawDice: fc.nat({ max: 9 }),
-    action: fc.nat({ max: 8 }),
+    action: fc.nat({ max: 11 }),
     actor: fc.nat({ max: 4 }),
     department: fc.constantFrom<Dept>('A', 'B'),
     satisfaction: fc.constantFrom<Satisfaction>('satisfied', 'basically_satisfied', 'unsatisfied'),
@@ -347,11 +487,14 @@ describe('the workflow against a model of docs/domain.md', () => {
       status: 'reported',
       department: null,
       dueAt: null,
+      firstDueAt: null,
+      signForDueAt: null,
       resolution: null,
       satisfaction: null,
       feedback: null,
       escalated: false,
       duplicateOf: null,
+      pending: null,
       version: created.version,
       events: [
         {
@@ -378,6 +521,8 @@ describe('the workflow against a model of docs/domain.md', () => {
       status: p.status,
       departmentId: dept(p.department),
       dueAt: p.dueAt,
+      firstDueAt: p.firstDueAt,
+      signForDueAt: p.signForDueAt,
       resolution: p.resolution,
       satisfaction: p.satisfaction,
       feedback: p.feedback,
@@ -385,8 +530,13 @@ describe('the workflow against a model of docs/domain.md', () => {
       duplicateOf: p.duplicateOf,
       version: p.version,
       lastEventType: p.events.at(-1)!.type,
+      pendingExtension: p.pending ? p.pending.dueAt : null,
     };
-    const actual = Object.fromEntries(Object.keys(expected).map((k) => [k, body[k]]));
+    const shownPending = body.pendingExtension as { dueAt: string } | null | undefined;
+    const actual = {
+      ...Object.fromEntries(Object.keys(expected).map((k) => [k, body[k]])),
+      pendingExtension: shownPending ? shownPending.dueAt : null,
+    };
     check(
       isDeepStrictEqual(actual, expected),
       `${where}: problem ${JSON.stringify(actual)}, model ${JSON.stringify(expected)}`,
@@ -426,17 +576,21 @@ describe('the workflow against a model of docs/domain.md', () => {
     cells.add(`${p.status} ${action} ${actor}`);
     const res = await t
       .http()
-      .post(`/api/v1/problems/${p.id}/${action}`)
+      .post(`/api/v1/problems/${p.id}/${action.replace(/_/g, '-')}`)
       .set(user.auth)
       .set('If-Match', `"${p.version}"`)
-      .send(bodyFor(action, s, dueAt));
+      .send(bodyFor(action, s, dueAt, p));
     tally.steps += 1;
 
     if (expected.ok) {
       check(res.status === 200, `${label}: expected 200, got ${res.status} ${JSON.stringify(res.body)}`);
       if (res.status !== 200) return false;
       const before = p.status;
-      Object.assign(p, expected.next);
+      Object.assign(p, expected.next, expected.fromAnswer?.(res.body as ServiceBody));
+      if (expected.fromAnswer) {
+        const signFor = Date.parse(String(p.signForDueAt));
+        check(signFor > Date.now() - 60_000, `${label}: sign-for deadline ${p.signForDueAt} is not ahead`);
+      }
       p.version += 1;
       p.events.push({
         type: action,
@@ -446,7 +600,7 @@ describe('the workflow against a model of docs/domain.md', () => {
         departmentId: p.department ? departments[p.department] : null,
         actorId: user.id,
         note: expected.note,
-        data: expected.data(departments),
+        data: expected.data(departments, res.body as ServiceBody),
       });
       tally.successes += 1;
       compareProblem(res.body, p, label, check);
@@ -459,7 +613,7 @@ describe('the workflow against a model of docs/domain.md', () => {
     );
     if (expected.status === 403) tally.refused403 += 1;
     if (expected.status === 404) tally.refused404 += 1;
-    if (expected.status === 409) {
+    if (expected.status === 409 && expected.code === 'INVALID_TRANSITION') {
       tally.refused409 += 1;
       // docs/domain.md: the refusal names the current status and the allowed actions.
       const message = String(res.body?.message ?? '');

@@ -14,6 +14,7 @@ const UsersPage = lazyPage(() => import('./pages/admin/UsersPage').then((m) => m
 const QueuePage = lazyPage(() => import('./pages/handler/QueuePage').then((m) => m.QueuePage));
 const DashboardPage = lazyPage(() => import('./pages/manager/DashboardPage').then((m) => m.DashboardPage));
 const ProblemListPage = lazyPage(() => import('./pages/manager/ProblemListPage').then((m) => m.ProblemListPage));
+const ExtensionsPage = lazyPage(() => import('./pages/manager/ExtensionsPage').then((m) => m.ExtensionsPage));
 const WeeklyReportPage = lazyPage(() => import('./pages/manager/WeeklyReportPage').then((m) => m.WeeklyReportPage));
 const EnterprisesPage = lazyLightPage(() => import('./pages/official/EnterprisesPage').then((m) => m.EnterprisesPage));
 const MyProblemsPage = lazyLightPage(() => import('./pages/official/MyProblemsPage').then((m) => m.MyProblemsPage));
@@ -53,6 +54,12 @@ export const ROUTES: AppRoute[] = [
   { path: '/dashboard', roles: ['manager', 'admin'], Page: DashboardPage, menu: ['工作台', 'Dashboard'] },
   { path: '/problems', roles: ['manager', 'admin'], Page: ProblemListPage, menu: ['问题清单', 'Problems'] },
   { path: '/weekly', roles: ['manager', 'admin'], Page: WeeklyReportPage, menu: ['周报', 'Weekly report'] },
+  {
+    path: '/extensions',
+    roles: ['manager', 'admin'],
+    Page: ExtensionsPage,
+    menu: ['延期申请', 'Extension requests'],
+  },
   { path: '/queue', roles: ['handler'], Page: QueuePage, menu: ['待办问题', 'My queue'] },
   {
     path: '/my-enterprises',

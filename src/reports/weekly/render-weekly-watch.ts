@@ -4,10 +4,11 @@ import { formatInstant } from './weekly-labels';
 import type { ReportLanguage, WeeklyReport } from './weekly-report';
 import type { WeeklyEnterpriseItem, WeeklyProjectItem } from './weekly-watch';
 import type { Cell, Table } from './render-weekly';
+import { deadlineSection } from './render-weekly-deadlines';
 
 /** One section of the report on projects or enterprises under watch: its title, its sheet, its tables. */
 export interface WatchSection {
-  key: 'projects' | 'enterprises' | 'assessment';
+  key: 'projects' | 'enterprises' | 'deadlines' | 'assessment';
   title: string;
   sheet: string;
   tables: Table[];
@@ -203,5 +204,8 @@ export function watchSections(report: WeeklyReport, lang: ReportLanguage): Watch
       ],
     });
   }
+  // Deadlines (时限管理, render-weekly-deadlines.ts) follow in every format, then the assessment.
+  const deadlines = deadlineSection(report, lang);
+  if (deadlines) sections.push(deadlines);
   return [...sections, ...assessmentSections(report, lang)];
 }

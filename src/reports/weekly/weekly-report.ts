@@ -1,5 +1,6 @@
 import type { AssessmentReport } from '../assessment/assessment.response';
 import type { Status } from '../../workflow/statuses';
+import type { WeeklyDeadlinesSection } from './weekly-deadlines';
 import type { WeeklyEnterprisesSection, WeeklyProjectsSection } from './weekly-watch';
 
 /** A problem as the coordination meeting's lists show it. */
@@ -144,6 +145,8 @@ export interface WeeklyReport {
   enterprises?: WeeklyEnterprisesSection;
   /** The quarter-to-date department assessment (考核) as of the end of the week; the service always fills it. */
   assessment?: AssessmentReport;
+  /** Deadlines (时限管理): sign-for, extensions, late sign-fors; the service always fills it. */
+  deadlines?: WeeklyDeadlinesSection;
 }
 
 /** At a province's scale a list of every overdue problem would not fit a meeting, nor a request. */

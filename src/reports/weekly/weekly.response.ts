@@ -14,6 +14,7 @@ import type {
   WeeklyReport as WeeklyReportShape,
 } from './weekly-report';
 import { WeeklyEnterprisesSection, WeeklyProjectsSection } from './weekly-watch.response';
+import { WeeklyDeadlinesSection } from './weekly-deadlines.response';
 
 const PERCENT = { type: Number, nullable: true, example: 87.5, description: 'null when nothing was recorded' } as const;
 
@@ -325,4 +326,6 @@ export class WeeklyReport implements WeeklyReportShape {
 
   @ApiProperty({ type: AssessmentReport, description: 'the quarter-to-date department assessment (考核)' })
   assessment: AssessmentReport;
+  @ApiProperty({ type: WeeklyDeadlinesSection, description: 'deadlines (时限管理): sign-for, extensions' })
+  deadlines: WeeklyDeadlinesSection;
 }

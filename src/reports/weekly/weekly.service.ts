@@ -29,6 +29,7 @@ import {
 import { WeeklyWatch } from './weekly-watch.service';
 import { AssessmentService } from '../assessment/assessment.service';
 import { weeklyAssessment } from './weekly-assessment';
+import { WeeklyDeadlines } from './weekly-deadlines.service';
 import type { DepartmentWeekRow, SummaryRow } from './weekly.sql';
 import { WEEKLY_ASSISTS, type WeeklyAssistRow } from './weekly-assists.sql';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
@@ -43,6 +44,7 @@ export class WeeklyService {
     private readonly visitFigures: VisitFiguresService,
     private readonly watch: WeeklyWatch,
     private readonly assessment: AssessmentService,
+    private readonly deadlines: WeeklyDeadlines,
   ) {}
 
   /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs (shared by requests that come together). */
@@ -75,6 +77,7 @@ export class WeeklyService {
       trend,
       lists,
       watch,
+      deadlines,
     ] = await Promise.all([
       this.visits(week, quarter, end),
       one<SummaryRow>(this.db, WEEKLY_SUMMARY, span),
@@ -87,6 +90,7 @@ export class WeeklyService {
       Promise.all(periodsEndingWith('week', week, 8).map((w) => this.rate(w, DateTime.min(w.to, end)))),
       this.lists(span),
       this.watch.sections(week.from, end),
+      this.deadlines.section(week.from, end, quarter),
     ]);
     // Early in a quarter its figure rests on a few problems; the previous quarter's final figure
     // (as of its end, as published) stands beside it for the first four weeks.
@@ -119,6 +123,7 @@ export class WeeklyService {
       ...lists,
       ...watch,
       assessment: await weeklyAssessment(this.assessment, quarter, end),
+      deadlines,
     };
   }
 

@@ -479,6 +479,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/extensions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Extension requests (延期申请), newest first, pending by default; managers see all, handlers their department’s */
+    get: operations['ExtensionsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/health': {
     parameters: {
       query?: never;
@@ -689,6 +706,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/problems/{id}/approve-extension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve the pending extension request: the deadline moves to the date asked for */
+    post: operations['ProblemsController_approveExtension'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/problems/{id}/assign': {
     parameters: {
       query?: never;
@@ -808,6 +842,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/problems/{id}/refuse-extension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refuse the pending extension request, with a reason; the deadline stays */
+    post: operations['ProblemsController_refuseExtension'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/problems/{id}/reopen': {
     parameters: {
       query?: never;
@@ -817,8 +868,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Reopen a resolved problem */
+    /** Reopen a resolved problem for a redo (返工) with a new deadline */
     post: operations['ProblemsController_reopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/request-extension': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The department asks for a later deadline (延期申请); one pending request per problem */
+    post: operations['ProblemsController_requestExtension'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1620,7 +1688,10 @@ export interface components {
       | 'withdraw'
       | 'escalate'
       | 'assist_progress'
-      | 'assist_done';
+      | 'assist_done'
+      | 'request_extension'
+      | 'approve_extension'
+      | 'refuse_extension';
     AmendVisitDto: {
       notes?: string | null;
       /** @description user ids of every official who went (replaces the list) */
@@ -1929,6 +2000,11 @@ export interface components {
       name: string;
       /** @example Labour */
       nameEn: string | null;
+      /**
+       * @description the sign-for time limit (签收时限) in working days
+       * @example 1
+       */
+      signForWorkingDays: number;
     };
     ChangedByResponse: {
       displayName: string;
@@ -2457,6 +2533,61 @@ export interface components {
       /** @example 409 */
       statusCode: number;
     };
+    ExtensionDecisionResponse: {
+      /** Format: date-time */
+      at: string;
+      /** @example 李四 */
+      by: string | null;
+      /** @description the manager's note, or the reason for a refusal */
+      note: string | null;
+      /** @enum {string} */
+      type: 'approve_extension' | 'refuse_extension';
+    };
+    ExtensionPage: {
+      items: components['schemas']['ExtensionResponse'][];
+      /** @description pass as cursor for the next page; null on the last */
+      nextCursor: string | null;
+    };
+    ExtensionResponse: {
+      /**
+       * Format: date-time
+       * @description the problem's deadline now
+       */
+      currentDueAt: string | null;
+      decision: components['schemas']['ExtensionDecisionResponse'] | null;
+      /**
+       * Format: uuid
+       * @description the department that asked
+       */
+      departmentId: string;
+      /** @example 市工信局 */
+      departmentName: string;
+      /**
+       * Format: date-time
+       * @description the deadline when it was asked
+       */
+      previousDueAt: string;
+      /** @example JQ-2025-0042 */
+      problemCode: string;
+      /** Format: uuid */
+      problemId: string;
+      reason: string;
+      /** Format: date-time */
+      requestedAt: string;
+      requestedBy: string | null;
+      /**
+       * Format: date-time
+       * @description the date asked for
+       */
+      requestedDueAt: string;
+      /** @description the id of its request_extension event */
+      requestEventId: string;
+      /** @enum {string} */
+      status: 'pending' | 'approved' | 'refused' | 'lapsed';
+      title: string;
+      /** @description the problem's version, for If-Match on approve or refuse */
+      version: number;
+    };
     FieldErrorResponse: {
       /**
        * @description the field of the body or query, dotted for nested ones
@@ -2468,10 +2599,16 @@ export interface components {
     };
     Figures: {
       medianDaysToResolve: number | null;
+      /** @description judged against the first deadline of the resolving department */
       onTimeRate: components['schemas']['OnTimeRate'];
+      onTimeWithExtensionRate: components['schemas']['OnTimeWithExtensionRate'];
+      /** @description 返工 */
+      redos: components['schemas']['Redos'];
       resolutionRate: components['schemas']['RateFigures'];
       returns: number;
       satisfactionRate: components['schemas']['SatisfactionRate'];
+      /** @description 及时签收率 */
+      signForRate: components['schemas']['SignForRate'];
     };
     FiguresGroup: {
       /** @description the group key (id or code); null for none */
@@ -2479,10 +2616,16 @@ export interface components {
       /** @example 市工信局 */
       label: string;
       medianDaysToResolve: number | null;
+      /** @description judged against the first deadline of the resolving department */
       onTimeRate: components['schemas']['OnTimeRate'];
+      onTimeWithExtensionRate: components['schemas']['OnTimeWithExtensionRate'];
+      /** @description 返工 */
+      redos: components['schemas']['Redos'];
       resolutionRate: components['schemas']['RateFigures'];
       returns: number;
       satisfactionRate: components['schemas']['SatisfactionRate'];
+      /** @description 及时签收率 */
+      signForRate: components['schemas']['SignForRate'];
     };
     FiguresWithVisitsReport: {
       /** Format: date-time */
@@ -2490,11 +2633,17 @@ export interface components {
       groupBy?: components['schemas']['GroupBy'];
       groups?: components['schemas']['FiguresGroup'][];
       medianDaysToResolve: number | null;
+      /** @description judged against the first deadline of the resolving department */
       onTimeRate: components['schemas']['OnTimeRate'];
+      onTimeWithExtensionRate: components['schemas']['OnTimeWithExtensionRate'];
       period: components['schemas']['PeriodInfo'];
+      /** @description 返工 */
+      redos: components['schemas']['Redos'];
       resolutionRate: components['schemas']['RateFigures'];
       returns: number;
       satisfactionRate: components['schemas']['SatisfactionRate'];
+      /** @description 及时签收率 */
+      signForRate: components['schemas']['SignForRate'];
       /** @description the visit figures of the period as of the same asOf, for the whole period (not grouped) */
       visits: components['schemas']['VisitFigures'];
     };
@@ -2733,9 +2882,38 @@ export interface components {
       ratePercent: number | null;
       resolved: number;
     };
+    OnTimeWithExtensionRate: {
+      /** @description resolved on or before the extended deadline (the first when none) */
+      onTimeWithExtension: number;
+      /**
+       * @description one decimal place; null when the denominator is 0
+       * @example 87.5
+       */
+      ratePercent: number | null;
+      resolved: number;
+    };
     OptionalNoteDto: {
       /** @description a note for the record */
       note?: string;
+    };
+    PendingExtensionResponse: {
+      /**
+       * Format: date-time
+       * @description the date asked for
+       */
+      dueAt: string;
+      /**
+       * Format: date-time
+       * @description the deadline when it was asked
+       */
+      previousDueAt: string;
+      reason: string;
+      /** Format: date-time */
+      requestedAt: string;
+      /** @example 张三 */
+      requestedBy: string | null;
+      /** @description the id of its request_extension event */
+      requestEventId: string;
     };
     PeriodInfo: {
       /**
@@ -2927,7 +3105,10 @@ export interface components {
       /** @example 市工信局 */
       departmentName: string | null;
       description: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description the deadline in force: the first one given to the department, or an approved extension of it
+       */
       dueAt: string | null;
       /** Format: uuid */
       duplicateOf: string | null;
@@ -2943,6 +3124,11 @@ export interface components {
       /** @description on a single problem: its events, oldest first */
       events?: components['schemas']['ProblemEventResponse'][];
       feedback: string | null;
+      /**
+       * Format: date-time
+       * @description the deadline first given to the department in this round (按期办结 is judged against it)
+       */
+      firstDueAt: string | null;
       /** Format: uuid */
       id: string;
       /** Format: date-time */
@@ -2950,6 +3136,8 @@ export interface components {
       /** @example assign */
       lastEventType: string;
       overdue: boolean;
+      /** @description on a single problem: the extension request awaiting a decision, or null */
+      pendingExtension?: components['schemas']['PendingExtensionResponse'] | null;
       /**
        * Format: uuid
        * @description the key project it concerns
@@ -2962,6 +3150,16 @@ export interface components {
       /** Format: date-time */
       resolvedAt: string | null;
       satisfaction: components['schemas']['Satisfaction'] | null;
+      /**
+       * Format: date-time
+       * @description when the department holding the problem signed for it (签收)
+       */
+      signedForAt: string | null;
+      /**
+       * Format: date-time
+       * @description the sign-for deadline (签收时限) of the assignment in force
+       */
+      signForDueAt: string | null;
       source: components['schemas']['Source'];
       status: components['schemas']['Status'];
       /**
@@ -3289,6 +3487,10 @@ export interface components {
        */
       status: 'normal' | 'reduced' | 'idle';
     };
+    Redos: {
+      /** @description reopens and unsatisfied verifications (返工) */
+      count: number;
+    };
     RejectedAssignmentRow: {
       errors: components['schemas']['AssignmentRowError'][];
       /** @description the row number as the spreadsheet shows it: the heading row is 1 */
@@ -3301,6 +3503,29 @@ export interface components {
        * @example 7
        */
       row: number;
+    };
+    ReopenDto: {
+      /**
+       * @description the deadline of the redo (返工), in the future; or give dueInWorkingDays; default the category’s time limit
+       * @example 2025-04-30T18:00:00+08:00
+       */
+      dueAt?: string;
+      /**
+       * @description the redo’s deadline as working days from today
+       * @example 10
+       */
+      dueInWorkingDays?: number;
+      /** @description why */
+      reason: string;
+    };
+    RequestExtensionDto: {
+      /**
+       * @description the deadline asked for (延期至): after the current deadline
+       * @example 2025-05-15T18:00:00+08:00
+       */
+      dueAt: string;
+      /** @description why the department needs more time (延期理由) */
+      reason: string;
     };
     ResolutionRateReport: {
       /** Format: date-time */
@@ -3445,6 +3670,17 @@ export interface components {
        */
       working: boolean;
     };
+    SignForRate: {
+      /** @description assignments whose sign-for deadline has passed, or signed for */
+      due: number;
+      /**
+       * @description one decimal place; null when the denominator is 0
+       * @example 87.5
+       */
+      ratePercent: number | null;
+      /** @description signed for on or before the sign-for deadline */
+      timely: number;
+    };
     /** @enum {string} */
     Source: 'visit' | 'hotline' | 'online' | 'meeting' | 'other';
     StageDto: {
@@ -3578,11 +3814,17 @@ export interface components {
       /** Format: date-time */
       asOf: string;
       medianDaysToResolve: number | null;
+      /** @description judged against the first deadline of the resolving department */
       onTimeRate: components['schemas']['OnTimeRate'];
+      onTimeWithExtensionRate: components['schemas']['OnTimeWithExtensionRate'];
       period: components['schemas']['PeriodInfo'];
+      /** @description 返工 */
+      redos: components['schemas']['Redos'];
       resolutionRate: components['schemas']['RateFigures'];
       returns: number;
       satisfactionRate: components['schemas']['SatisfactionRate'];
+      /** @description 及时签收率 */
+      signForRate: components['schemas']['SignForRate'];
     };
     TrendReport: {
       /** @example quarter */
@@ -3601,6 +3843,11 @@ export interface components {
        * @example 用工
        */
       name?: string;
+      /**
+       * @description the sign-for time limit (签收时限) of an assignment in this category, in working days
+       * @example 1
+       */
+      signForWorkingDays?: number;
     };
     UpdateChannelDto: {
       enabled?: boolean;
@@ -3706,6 +3953,16 @@ export interface components {
       username: string;
     };
     VerifyDto: {
+      /**
+       * @description the deadline of the redo (返工), in the future; or give dueInWorkingDays; default the category’s time limit
+       * @example 2025-04-30T18:00:00+08:00
+       */
+      dueAt?: string;
+      /**
+       * @description the redo’s deadline as working days from today
+       * @example 10
+       */
+      dueInWorkingDays?: number;
       /** @description the enterprise's feedback (回访意见) */
       feedback?: string;
       /** @enum {string} */
@@ -3921,6 +4178,11 @@ export interface components {
        * @example 2
        */
       project_not_started: number;
+      /**
+       * @description assigned problems not signed for (签收) by their sign-for deadline
+       * @example 1
+       */
+      sign_for_overdue: number;
       /** @example 3 */
       stale: number;
       /**
@@ -3967,6 +4229,11 @@ export interface components {
       /** @example 酒泉某新能源装备有限公司 */
       enterpriseName: string | null;
       /**
+       * @description sign_for_overdue: whole hours since the sign-for deadline
+       * @example 20
+       */
+      hoursLate?: number;
+      /**
        * @description stale: whole days since the last action
        * @example 9
        */
@@ -3991,7 +4258,14 @@ export interface components {
        * @enum {string}
        */
       level:
-        'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned' | 'project_not_started' | 'idle_not_visited';
+        | 'overdue'
+        | 'due_soon'
+        | 'stale'
+        | 'not_visited'
+        | 'unassigned'
+        | 'project_not_started'
+        | 'idle_not_visited'
+        | 'sign_for_overdue';
       /**
        * @description not_visited: when the visit fell due (the tier's interval after the last visit or the start of responsibility)
        * @example 2025-03-01T02:00:00.000Z
@@ -4024,6 +4298,11 @@ export interface components {
        * @example 年产 5 万吨新材料项目
        */
       projectName?: string;
+      /**
+       * @description sign_for_overdue: the sign-for deadline
+       * @example 2025-09-26T10:00:00.000Z
+       */
+      signForDueAt?: string;
       /**
        * @description the problem status
        * @example in_progress
@@ -4098,6 +4377,23 @@ export interface components {
        * @example Suzhou District
        */
       nameEn: string;
+    };
+    WeeklyDeadlineFigures: {
+      /** @example 2025-Q2 */
+      label: string;
+      onTime: components['schemas']['OnTimeRate'];
+      onTimeWithExtension: components['schemas']['OnTimeWithExtensionRate'];
+      /** @description redos (返工) in the quarter so far */
+      redos: number;
+      signFor: components['schemas']['SignForRate'];
+    };
+    WeeklyDeadlinesSection: {
+      /** @description extension requests made or decided in the week */
+      extensions: components['schemas']['WeeklyExtensionItem'][];
+      /** @description sign-for deadlines in the week missed */
+      lateSignFor: components['schemas']['WeeklyLateSignForItem'][];
+      /** @description the quarter holding the week, as of the instant */
+      quarterToDate: components['schemas']['WeeklyDeadlineFigures'];
     };
     WeeklyDepartmentRow: {
       /** @description its assisting parts marked done during the week */
@@ -4182,6 +4478,27 @@ export interface components {
        */
       resumedThisWeek: number;
     };
+    WeeklyExtensionItem: {
+      /** @example JQ-2025-0042 */
+      code: string;
+      /** Format: date-time */
+      decidedAt: string | null;
+      /** @enum {string} */
+      decision: 'pending' | 'approved' | 'refused';
+      decisionNote: string | null;
+      /** @example 市工信局 */
+      departmentName: string;
+      /** Format: date-time */
+      previousDueAt: string;
+      /** Format: uuid */
+      problemId: string;
+      reason: string;
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      requestedDueAt: string;
+      title: string;
+    };
     WeeklyIdleOfficial: {
       /** @description enterprises the official answered for at the end of the week */
       enterprises: number;
@@ -4217,6 +4534,22 @@ export interface components {
        * @example 8350000000
        */
       yearToDateYuan: number;
+    };
+    WeeklyLateSignForItem: {
+      code: string;
+      departmentName: string;
+      /** @description whole hours from the deadline to the sign-for, or to the instant */
+      hoursLate: number;
+      /** Format: uuid */
+      problemId: string;
+      /**
+       * Format: date-time
+       * @description null: not signed for yet
+       */
+      signedForAt: string | null;
+      /** Format: date-time */
+      signForDueAt: string;
+      title: string;
     };
     WeeklyLists: {
       escalated: components['schemas']['WeeklyProblemItem'][];
@@ -4349,6 +4682,8 @@ export interface components {
       asOf: string;
       /** @description the quarter-to-date department assessment (考核) */
       assessment: components['schemas']['AssessmentReport'];
+      /** @description deadlines (时限管理): sign-for, extensions */
+      deadlines: components['schemas']['WeeklyDeadlinesSection'];
       departments: components['schemas']['WeeklyDepartmentRow'][];
       /** @description enterprises idle or reduced (停产减产) */
       enterprises: components['schemas']['WeeklyEnterprisesSection'];
@@ -5625,6 +5960,39 @@ export interface operations {
       };
     };
   };
+  ExtensionsController_list: {
+    parameters: {
+      query?: {
+        /** @description opaque; the nextCursor of the previous page */
+        cursor?: string;
+        limit?: number;
+        status?: 'pending' | 'approved' | 'refused' | 'lapsed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ExtensionPage'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   HealthController_check: {
     parameters: {
       query?: never;
@@ -6211,6 +6579,44 @@ export interface operations {
       };
     };
   };
+  ProblemsController_approveExtension: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OptionalNoteDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ProblemsController_assign: {
     parameters: {
       query?: never;
@@ -6481,7 +6887,7 @@ export interface operations {
       };
     };
   };
-  ProblemsController_reopen: {
+  ProblemsController_refuseExtension: {
     parameters: {
       query?: never;
       header: {
@@ -6496,6 +6902,82 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_reopen: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReopenDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_requestExtension: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestExtensionDto'];
       };
     };
     responses: {
@@ -8267,7 +8749,14 @@ export interface operations {
       query?: {
         /** @description only this level; the counts always cover every level */
         level?:
-          'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned' | 'project_not_started' | 'idle_not_visited';
+          | 'overdue'
+          | 'due_soon'
+          | 'stale'
+          | 'not_visited'
+          | 'unassigned'
+          | 'project_not_started'
+          | 'idle_not_visited'
+          | 'sign_for_overdue';
       };
       header?: never;
       path?: never;

@@ -1,9 +1,11 @@
-import { Alert, Button, Checkbox, Flex, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Flex, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../../errors';
 import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
-import { AssignFields, type AssignValues } from './AssignFields';
+import { AssignFields, type AssignValues, keepsDeadline } from './AssignFields';
+import { DueDate } from './Deadline';
 import { showFieldErrors } from './fieldErrors';
 import { SATISFACTION_LABELS, type ActionName, type Satisfaction } from './labels';
 import { ProblemPicker } from './ProblemPicker';
@@ -22,6 +24,8 @@ export type ActionValues = Partial<AssignValues> & {
   /** A progress note the enterprise sees on its tracking page. */
   public?: boolean;
   assistsNote?: string;
+  /** The date an extension request asks for. */
+  extendTo?: dayjs.Dayjs;
 };
 
 /** The one free-text field each action has: its name in the body and whether it is required. */
@@ -37,11 +41,15 @@ const TEXT_FIELD: Record<ActionName, { name: 'note' | 'resolution' | 'reason' | 
   escalate: { name: 'note', required: true },
   assist_progress: { name: 'note', required: true },
   assist_done: { name: 'note', required: true },
+  request_extension: { name: 'reason', required: true },
+  approve_extension: { name: 'note', required: false },
+  refuse_extension: { name: 'reason', required: true },
 };
 
 /** The body fields a 400 may name, each a field of this form. */
 const FIELDS = [
   'departmentId',
+  'dueAt',
   'dueInWorkingDays',
   'note',
   'resolution',
@@ -54,20 +62,28 @@ const FIELDS = [
 ];
 
 /** The request body of an action from the form's values; empty optional text is left out. */
-export function actionBody(action: ActionName, values: ActionValues): Record<string, unknown> {
+export function actionBody(
+  action: ActionName,
+  values: ActionValues,
+  problem?: Pick<Problem, 'status' | 'departmentId'>,
+): Record<string, unknown> {
   const text = TEXT_FIELD[action].name;
   const body: Record<string, unknown> = {};
   if (values[text]?.trim()) body[text] = values[text].trim();
   if (action === 'assign') {
     body.departmentId = values.departmentId;
-    if (values.deadline === 'days') body.dueInWorkingDays = values.dueInWorkingDays;
-    if (values.deadline === 'date' && values.dueDate) body.dueAt = endOfDay(values.dueDate.format('YYYY-MM-DD'));
+    // The department that holds the problem keeps its deadline: none is sent.
+    const kept = problem !== undefined && keepsDeadline(problem, values.departmentId);
+    if (!kept && values.deadline === 'days') body.dueInWorkingDays = values.dueInWorkingDays;
+    if (!kept && values.deadline === 'date' && values.dueDate)
+      body.dueAt = endOfDay(values.dueDate.format('YYYY-MM-DD'));
     body.assistingDepartmentIds = values.assistingDepartmentIds ?? [];
   }
   if (action === 'resolve' && values.assistsNote?.trim()) body.assistsNote = values.assistsNote.trim();
   // A manager acts for the assisting department chosen; a handler for their own.
   if ((action === 'assist_progress' || action === 'assist_done') && values.departmentId)
     body.departmentId = values.departmentId;
+  if (action === 'request_extension' && values.extendTo) body.dueAt = endOfDay(values.extendTo.format('YYYY-MM-DD'));
   if (action === 'verify') body.satisfaction = values.satisfaction;
   if (action === 'progress' && values.public) body.public = true;
   if (action === 'withdraw' && values.duplicateOf) body.duplicateOf = values.duplicateOf;
@@ -130,7 +146,7 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
         }}
       >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        {action === 'assign' && <AssignFields category={problem.category} />}
+        {action === 'assign' && <AssignFields category={problem.category} problem={problem} />}
         {actingFor && (
           <Form.Item
             name="departmentId"
@@ -164,6 +180,36 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
               <Input.TextArea data-testid="action-assists-note" rows={2} maxLength={2000} showCount />
             </Form.Item>
           </>
+        )}
+        {action === 'request_extension' && (
+          <>
+            <Typography.Paragraph>
+              {t('当前办理时限：', 'Current deadline: ')}
+              <DueDate dueAt={problem.dueAt} />
+            </Typography.Paragraph>
+            <Form.Item
+              name="extendTo"
+              label={t('申请延期至', 'Extend to')}
+              rules={[{ required: true, message: t('请选择延期后的日期', 'Choose the new date') }]}
+            >
+              <DatePicker
+                data-testid="action-extend-to"
+                aria-label={t('申请延期至', 'Extend to')}
+                disabledDate={(day) =>
+                  !!problem.dueAt && day.endOf('day').valueOf() <= dayjs(problem.dueAt).endOf('day').valueOf()
+                }
+              />
+            </Form.Item>
+          </>
+        )}
+        {(action === 'approve_extension' || action === 'refuse_extension') && problem.pendingExtension && (
+          <Typography.Paragraph data-testid="action-pending-extension">
+            {t('申请延期至', 'Asked to extend to')} <DueDate dueAt={problem.pendingExtension.dueAt} />
+            {t('（原时限 ', ' (deadline ')}
+            <DueDate dueAt={problem.pendingExtension.previousDueAt} />
+            {t('）理由：', '); reason: ')}
+            {problem.pendingExtension.reason}
+          </Typography.Paragraph>
         )}
         {action === 'verify' && (
           <Form.Item
@@ -235,5 +281,11 @@ function textLabel(action: ActionName, t: (zh: string, en: string) => string): s
       return t('协办进展', 'What your department has done');
     case 'assist_done':
       return t('协办结果', 'What your department did');
+    case 'request_extension':
+      return t('延期理由', 'Why more time is needed');
+    case 'approve_extension':
+      return t('审批意见（可选）', 'Note (optional)');
+    case 'refuse_extension':
+      return t('不予延期理由', 'Reason for refusing');
   }
 }

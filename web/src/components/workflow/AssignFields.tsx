@@ -5,6 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { useReference } from '../../reference';
+import { DueDate } from './Deadline';
+import type { Problem } from './types';
 
 type DeadlineMode = 'category' | 'days' | 'date';
 
@@ -17,8 +19,25 @@ export interface AssignValues {
   assistingDepartmentIds?: string[];
 }
 
-/** The department and the deadline of an assignment: the category's time limit, n working days, or a date. */
-export function AssignFields({ category }: { category: string }) {
+/** Does assigning to `departmentId` keep the deadline? Yes when that department already holds the problem. */
+export function keepsDeadline(
+  problem: Pick<Problem, 'status' | 'departmentId'>,
+  departmentId: string | undefined,
+): boolean {
+  return (problem.status === 'assigned' || problem.status === 'in_progress') && problem.departmentId === departmentId;
+}
+
+/**
+ * The department and the deadline of an assignment: the category's time limit, n working days, or
+ * a date. Reassigning to the department that holds the problem keeps its deadline (shown, not asked).
+ */
+export function AssignFields({
+  category,
+  problem,
+}: {
+  category: string;
+  problem?: Pick<Problem, 'status' | 'departmentId' | 'dueAt'>;
+}) {
   const { t, lang } = useI18n();
   const reference = useReference();
   const form = Form.useFormInstance<AssignValues>();
@@ -30,6 +49,7 @@ export function AssignFields({ category }: { category: string }) {
   const coverage = useCalendarCoverage();
   const pickedYear = mode === 'date' && dueDate ? dueDate.year() : null;
   const lead = Form.useWatch('departmentId', form);
+  const kept = problem !== undefined && keepsDeadline(problem, lead);
   return (
     <>
       <Form.Item
@@ -67,7 +87,25 @@ export function AssignFields({ category }: { category: string }) {
           options={reference.departments.filter((d) => d.id !== lead).map((d) => ({ value: d.id, label: d.name }))}
         />
       </Form.Item>
-      <Form.Item name="deadline" label={t('办理时限', 'Deadline')}>
+      {kept && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="assign-kept-deadline"
+          style={{ marginBottom: 16 }}
+          title={
+            <>
+              {t('同一单位改派，保持原办理时限：', 'Same department: the deadline stays ')}
+              <DueDate dueAt={problem.dueAt} />
+            </>
+          }
+          description={t(
+            '如需延长，请由责任单位提出延期申请，经批准后生效。',
+            'To move it, the department requests an extension, which takes effect once approved.',
+          )}
+        />
+      )}
+      <Form.Item name="deadline" label={t('办理时限', 'Deadline')} hidden={kept}>
         <Radio.Group
           options={[
             {
@@ -81,7 +119,7 @@ export function AssignFields({ category }: { category: string }) {
           ]}
         />
       </Form.Item>
-      {mode === 'days' && (
+      {!kept && mode === 'days' && (
         <Form.Item
           name="dueInWorkingDays"
           label={t('工作日数', 'Working days')}
@@ -90,7 +128,7 @@ export function AssignFields({ category }: { category: string }) {
           <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} data-testid="action-days" />
         </Form.Item>
       )}
-      {mode === 'date' && (
+      {!kept && mode === 'date' && (
         <Form.Item
           name="dueDate"
           label={t('截止日期（当日24时）', 'Due by the end of')}
@@ -102,7 +140,7 @@ export function AssignFields({ category }: { category: string }) {
       {pickedYear !== null && coverage && !coverage.years.includes(pickedYear) && (
         <HorizonWarning years={[pickedYear]} />
       )}
-      {previewDays ? <DeadlinePreview days={previewDays} /> : null}
+      {!kept && previewDays ? <DeadlinePreview days={previewDays} /> : null}
     </>
   );
 }

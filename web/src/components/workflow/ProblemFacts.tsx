@@ -77,6 +77,46 @@ export function ProblemFacts({ problem, enterprise }: { problem: Problem; enterp
         </>
       ),
     },
+    ...(problem.firstDueAt && problem.dueAt && problem.firstDueAt !== problem.dueAt
+      ? [
+          {
+            key: 'firstDueAt',
+            label: t('首次办理时限', 'First deadline'),
+            children: (
+              <span data-testid="problem-first-due">
+                <DueDate dueAt={problem.firstDueAt} />
+              </span>
+            ),
+          },
+          {
+            key: 'extendedTo',
+            label: t('延期至', 'Extended to'),
+            children: (
+              <span data-testid="problem-extended-to">
+                <DueDate dueAt={problem.dueAt} />
+              </span>
+            ),
+          },
+        ]
+      : []),
+    ...(problem.signForDueAt
+      ? [
+          {
+            key: 'signForDueAt',
+            label: t('签收时限', 'Sign for by'),
+            children: <span data-testid="problem-sign-for-due">{formatTime(problem.signForDueAt)}</span>,
+          },
+          {
+            key: 'signedForAt',
+            label: t('签收时间', 'Signed for'),
+            children: (
+              <span data-testid="problem-signed-for">
+                {problem.signedForAt ? formatTime(problem.signedForAt) : t('未签收', 'Not yet')}
+              </span>
+            ),
+          },
+        ]
+      : []),
     {
       key: 'daysOpen',
       label: t('历时', 'Days open'),

@@ -65,6 +65,21 @@ export function ProblemTimeline({ events, attachments = [] }: { events: ProblemE
                     )}
                   </div>
                 )}
+                {event.type === 'request_extension' && dueAt && (
+                  <div>
+                    {t('申请延期至', 'Asked to extend to')} <DueDate dueAt={dueAt} />
+                  </div>
+                )}
+                {event.type === 'approve_extension' && dueAt && (
+                  <div>
+                    {t('办理时限延至', 'Deadline moved to')} <DueDate dueAt={dueAt} />
+                  </div>
+                )}
+                {event.data.redo === true && dueAt && (
+                  <div>
+                    {t('返工，办理时限', 'Redo, due')} <DueDate dueAt={dueAt} />
+                  </div>
+                )}
                 {satisfaction && (
                   <div>
                     {t('满意度', 'Satisfaction')}: {labelOf(SATISFACTION_LABELS, satisfaction, t)}

@@ -5,6 +5,9 @@ import type { Problem } from './types';
 const ORDER: ActionName[] = [
   'assign',
   'accept',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
   'progress',
   'resolve',
   'return',

@@ -12,7 +12,10 @@ export type ActionName =
   | 'withdraw'
   | 'escalate'
   | 'assist_progress'
-  | 'assist_done';
+  | 'assist_done'
+  | 'request_extension'
+  | 'approve_extension'
+  | 'refuse_extension';
 
 export const ACTION_LABELS: Record<ActionName, Pair> = {
   assign: ['交办', 'Assign'],
@@ -26,6 +29,9 @@ export const ACTION_LABELS: Record<ActionName, Pair> = {
   escalate: ['督办', 'Escalate'],
   assist_progress: ['填报协办进展', 'Report assisting progress'],
   assist_done: ['协办完成', 'Mark our part done'],
+  request_extension: ['申请延期', 'Request an extension'],
+  approve_extension: ['批准延期', 'Approve the extension'],
+  refuse_extension: ['不予延期', 'Refuse the extension'],
 };
 
 /** What each event in a problem's history is called. */
@@ -44,6 +50,9 @@ export const EVENT_LABELS: Record<string, Pair> = {
   assist_progress: ['协办进展', 'Assisting progress'],
   assist_done: ['协办完成', 'Assisting part done'],
   link_project: ['关联重点项目', 'Key project linked'],
+  request_extension: ['申请延期', 'Extension requested'],
+  approve_extension: ['批准延期', 'Extension approved'],
+  refuse_extension: ['不予延期', 'Extension refused'],
   warning: ['预警', 'Warning'],
 };
 
@@ -66,6 +75,7 @@ export const WARNING_LABELS: Record<string, Pair> = {
   overdue: ['超期', 'Overdue'],
   due_soon: ['临期', 'Due soon'],
   stale: ['久未办理', 'Stale'],
+  sign_for_overdue: ['逾期未签收', 'Not signed for in time'],
 };
 
 export const SOURCE_LABELS: Record<string, Pair> = {

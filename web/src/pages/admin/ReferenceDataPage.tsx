@@ -123,6 +123,12 @@ function Categories() {
             render: (days: number | null) => days ?? '—',
           },
           {
+            title: t('签收时限（工作日）', 'Sign-for limit (working days)'),
+            dataIndex: 'signForWorkingDays',
+            align: 'right',
+            render: (days: number | null) => days ?? '—',
+          },
+          {
             title: t('操作', 'Actions'),
             width: 100,
             render: (_, category) => (
@@ -138,16 +144,22 @@ function Categories() {
   );
 }
 
+interface CategoryValues {
+  name: string;
+  defaultDueWorkingDays: number;
+  signForWorkingDays: number;
+}
+
 function CategoryDialog({ category, onClose }: { category: Category; onClose: () => void }) {
   useReturnFocus();
   const { t } = useI18n();
   const { message } = App.useApp();
   const reference = useReference();
-  const [form] = Form.useForm<{ name: string; defaultDueWorkingDays: number }>();
+  const [form] = Form.useForm<CategoryValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const save = async (values: { name: string; defaultDueWorkingDays: number }) => {
+  const save = async (values: CategoryValues) => {
     setBusy(true);
     setError(null);
     try {
@@ -179,7 +191,11 @@ function CategoryDialog({ category, onClose }: { category: Category; onClose: ()
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={{ name: category.name, defaultDueWorkingDays: category.defaultDueWorkingDays ?? undefined }}
+        initialValues={{
+          name: category.name,
+          defaultDueWorkingDays: category.defaultDueWorkingDays ?? undefined,
+          signForWorkingDays: category.signForWorkingDays ?? undefined,
+        }}
         onFinish={save}
       >
         <Form.Item
@@ -204,6 +220,23 @@ function CategoryDialog({ category, onClose }: { category: Category; onClose: ()
           ]}
         >
           <InputNumber min={1} max={MAX_DUE_WORKING_DAYS} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item
+          name="signForWorkingDays"
+          label={t('签收时限（工作日）', 'Sign-for limit (working days)')}
+          extra={t(
+            '交办后责任单位须在此时限内签收，逾期计入及时签收率并预警',
+            'The department signs for an assignment within this limit; later counts against the timely sign-for rate and warns',
+          )}
+          rules={[{ required: true, message: t('1–30 的整数', 'A whole number from 1 to 30') }]}
+        >
+          <InputNumber
+            min={1}
+            max={30}
+            precision={0}
+            style={{ width: 160 }}
+            aria-label={t('签收时限', 'Sign-for limit')}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -208,6 +208,8 @@ function SummaryCards({
     fromEnterprise: 0,
     fromManager: 0,
   };
+  const withExtension = report?.onTimeWithExtensionRate ?? { onTimeWithExtension: 0, resolved: 0, ratePercent: null };
+  const signFor = report?.signForRate ?? { timely: 0, due: 0, ratePercent: null };
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} sm={12} lg={8}>
@@ -259,6 +261,41 @@ function SummaryCards({
           numerator={onTime.onTime}
           denominator={onTime.resolved}
           parts={t('按期 / 本季度办结', 'on time / resolved this quarter')}
+        />
+      </Col>
+      <Col xs={24} sm={12} lg={8}>
+        <RateCard
+          testId="rate-on-time-with-extension"
+          loading={loading}
+          color={CHART_COLORS[1]}
+          title={t('延期后按期办结率', 'On time with approved extensions')}
+          definition={t(
+            '本季度办结的问题中，在批准延期后的时限（未延期的按首次时限）内办结的比例',
+            'Of the problems resolved this quarter, the share resolved by the deadline as extended by an approved request (the first deadline when none was)',
+          )}
+          ratePercent={withExtension.ratePercent}
+          numerator={withExtension.onTimeWithExtension}
+          denominator={withExtension.resolved}
+          parts={t('延期后按期 / 本季度办结', 'on time with extensions / resolved this quarter')}
+        />
+      </Col>
+      <Col xs={24} sm={12} lg={8}>
+        <RateCard
+          testId="rate-sign-for"
+          loading={loading}
+          color={CHART_COLORS[2]}
+          title={t('及时签收率', 'Timely sign-for rate')}
+          definition={t(
+            '本季度交办（含改派到其他单位）且已到签收时限或已签收的，在签收时限内签收的比例',
+            'Of the assignments this quarter whose sign-for deadline has passed or that were signed for, the share signed for in time',
+          )}
+          ratePercent={signFor.ratePercent}
+          numerator={signFor.timely}
+          denominator={signFor.due}
+          parts={t(
+            `及时签收 / 应签收 · 返工 ${report?.redos.count ?? 0} 次`,
+            `in time / due · ${report?.redos.count ?? 0} redos`,
+          )}
         />
       </Col>
       <Col xs={24} sm={12} lg={8}>

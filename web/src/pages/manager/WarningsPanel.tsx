@@ -17,6 +17,7 @@ const LEVELS: { level: WarningLevel; color: string; name: [string, string] }[] =
   { level: 'unassigned', color: 'purple', name: ['无人包联', 'Unassigned'] },
   { level: 'project_not_started', color: 'volcano', name: ['逾期未开工', 'Project not started'] },
   { level: 'idle_not_visited', color: 'magenta', name: ['停产久未走访', 'Idle, not visited'] },
+  { level: 'sign_for_overdue', color: 'orange', name: ['逾期未签收', 'Not signed for'] },
 ];
 
 /** The current early warnings (预警), by level, each linked to its problem. */
@@ -65,6 +66,11 @@ export function WarningsPanel() {
               `Idle, last visited ${formatTime(item.lastVisitAt, true)}`,
             )
           : t('停产中，从未走访', 'Idle, never visited');
+      case 'sign_for_overdue':
+        return t(
+          `签收时限 ${formatTime(item.signForDueAt)}，已过 ${item.hoursLate} 小时`,
+          `Sign for by ${formatTime(item.signForDueAt)}, ${item.hoursLate} hours late`,
+        );
     }
   };
 

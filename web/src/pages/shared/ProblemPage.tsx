@@ -1,7 +1,7 @@
-import { App, Button, Card, Col, Flex, Form, Result, Row, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api';
 import { useAuth } from '../../auth';
 import { AttachmentGallery } from '../../components/attachments/AttachmentGallery';
@@ -12,6 +12,7 @@ import { ActionDialog, actionBody, type ActionValues } from '../../components/wo
 import { actionPath, availableActions } from '../../components/workflow/actions';
 import { AssistParts } from '../../components/workflow/AssistParts';
 import { ConflictAlert } from '../../components/workflow/ConflictAlert';
+import { DueDate } from '../../components/workflow/Deadline';
 import { ACTION_LABELS, type ActionName } from '../../components/workflow/labels';
 import { ProblemFacts } from '../../components/workflow/ProblemFacts';
 import { ProblemTimeline } from '../../components/workflow/ProblemTimeline';
@@ -87,7 +88,7 @@ export function ProblemPage() {
     try {
       const updated = await api<Problem>(`/problems/${problem.id}/${actionPath(name)}`, {
         method: 'POST',
-        body: actionBody(name, values),
+        body: actionBody(name, values, problem),
         version: problem.version,
       });
       client.setQueryData(problemKey, updated);
@@ -146,6 +147,27 @@ export function ProblemPage() {
         <Button onClick={load}>{t('刷新', 'Refresh')}</Button>
       </Flex>
       {conflict && conflict.after.id === id && <ConflictAlert {...conflict} onClose={() => setConflict(null)} />}
+      {problem.pendingExtension && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="problem-pending-extension"
+          title={
+            <>
+              {t('延期申请待审批：申请延期至 ', 'Extension request awaiting a decision: to ')}
+              <DueDate dueAt={problem.pendingExtension.dueAt} />
+            </>
+          }
+          description={problem.pendingExtension.reason}
+          action={
+            user?.role === 'manager' || user?.role === 'admin' ? (
+              <Link to="/extensions" data-testid="problem-extensions-link">
+                {t('查看延期申请', 'Extension requests')}
+              </Link>
+            ) : undefined
+          }
+        />
+      )}
       {actions.length > 0 && (
         <Card size="small" title={t('办理', 'Actions')}>
           <Flex wrap gap={8}>
