@@ -190,7 +190,7 @@ describe('problem workflow: the whole result of each action', () => {
         firstDueAt: LATER,
       },
       note: '仍未通电',
-      data: { satisfaction: 'unsatisfied', dueAt: '2025-07-15T16:00:00.000Z', redo: true },
+      data: { satisfaction: 'unsatisfied', source: 'manager', dueAt: '2025-07-15T16:00:00.000Z', redo: true },
     });
     expect(() => transition(resolved, { action: 'verify', satisfaction: 'satisfied', dueAt: LATER })).toThrow(
       'dueAt: only an unsatisfied verification',

@@ -13,11 +13,11 @@ export const ACTIONS = [
   'reopen',
   'withdraw',
   'escalate',
-  'assist_progress',
-  'assist_done',
   'request_extension',
   'approve_extension',
   'refuse_extension',
+  'assist_progress',
+  'assist_done',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

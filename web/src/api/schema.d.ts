@@ -1687,11 +1687,11 @@ export interface components {
       | 'reopen'
       | 'withdraw'
       | 'escalate'
-      | 'assist_progress'
-      | 'assist_done'
       | 'request_extension'
       | 'approve_extension'
-      | 'refuse_extension';
+      | 'refuse_extension'
+      | 'assist_progress'
+      | 'assist_done';
     AmendVisitDto: {
       notes?: string | null;
       /** @description user ids of every official who went (replaces the list) */
