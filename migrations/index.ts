@@ -15,6 +15,7 @@ import { SavedViews1764770000000 } from './1764770000000-SavedViews';
 import { KeyProjects1764800000000 } from './1764800000000-KeyProjects';
 import { RestoreWritesRowsAsTheyWere1764800000001 } from './1764800000001-RestoreWritesRowsAsTheyWere';
 import { WatchWarnings1764820000000 } from './1764820000000-WatchWarnings';
+import { Supervision1764920000000 } from './1764920000000-Supervision';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   KeyProjects1764800000000,
   RestoreWritesRowsAsTheyWere1764800000001,
   WatchWarnings1764820000000,
+  Supervision1764920000000,
 ];

@@ -199,6 +199,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      supervision_overdue: 0,
     });
     expect(october.items.map((i) => [i.level, i.problemId, i.daysOverdue])).toEqual([
       ['overdue', problems.overdueA!.id, 7],
@@ -219,6 +220,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      supervision_overdue: 0,
     });
     expect(september.items).toEqual([
       expect.objectContaining({ level: 'overdue', problemId: problems.overdueA!.id, daysOverdue: 3 }),
@@ -244,6 +246,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      supervision_overdue: 0,
     });
     expect(res.body.truncated).toBe(false);
     expect(res.body.items.map((i: { level: string; problemId?: string; enterpriseId: string }) => i.level)).toEqual([
@@ -348,6 +351,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      supervision_overdue: 0,
     });
     expect(a.body.items.map((i: { level: string; problemId: string }) => [i.level, i.problemId])).toEqual([
       ['overdue', problems.overdueA!.id],
@@ -363,6 +367,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      supervision_overdue: 0,
     });
     expect(b.body.items.map((i: { level: string; problemId: string }) => [i.level, i.problemId])).toEqual([
       ['overdue', problems.overdueB!.id],
@@ -380,6 +385,7 @@ describe('early warnings (预警)', () => {
         unassigned: 0,
         project_not_started: 0,
         idle_not_visited: 0,
+        supervision_overdue: 0,
       },
       truncated: false,
     });
@@ -395,6 +401,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      supervision_overdue: 0,
     });
     expect(own.body.items.map((i: { level: string; enterpriseId: string }) => [i.level, i.enterpriseId])).toEqual([
       ['not_visited', entNever.id],
@@ -412,6 +419,7 @@ describe('early warnings (预警)', () => {
         unassigned: 0,
         project_not_started: 0,
         idle_not_visited: 0,
+        supervision_overdue: 0,
       },
       truncated: false,
     });
@@ -428,6 +436,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      supervision_overdue: 0,
     });
     expect(stale.body.items.map((i: { problemId: string }) => i.problemId)).toEqual([
       problems.stale!.id,
@@ -467,6 +476,7 @@ describe('early warnings (预警)', () => {
         unassigned: 0,
         project_not_started: 0,
         idle_not_visited: 0,
+        supervision_overdue: 0,
       },
     });
     expect(await countRows(t, 'warnings')).toBe(7);
@@ -552,6 +562,7 @@ describe('early warnings (预警)', () => {
         unassigned: 0,
         project_not_started: 0,
         idle_not_visited: 0,
+        supervision_overdue: 0,
       },
     });
     expect(await countRows(t, 'warnings')).toBe(7);
@@ -599,6 +610,7 @@ describe('early warnings (预警)', () => {
         unassigned: 0,
         project_not_started: 0,
         idle_not_visited: 0,
+        supervision_overdue: 0,
       },
     });
     const rows = await t.db.query(`SELECT dedupe_key AS "dedupeKey" FROM warnings WHERE problem_id = $1 ORDER BY id`, [
@@ -621,6 +633,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      supervision_overdue: 0,
     });
   });
 
@@ -647,6 +660,7 @@ describe('early warnings (预警)', () => {
         unassigned: 0,
         project_not_started: 0,
         idle_not_visited: 0,
+        supervision_overdue: 0,
       },
     });
     expect(await warningEvents(problems.later!.id)).toEqual([
@@ -680,6 +694,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      supervision_overdue: 0,
     };
     for (const result of results) {
       if (!result.ran) continue;
@@ -694,6 +709,7 @@ describe('early warnings (预警)', () => {
       unassigned: 0,
       project_not_started: 0,
       idle_not_visited: 0,
+      supervision_overdue: 0,
     });
     expect(await countRows(t, 'warnings')).toBe(warningsBefore + 3);
     expect(await countRows(t, 'problem_events', `type = 'warning'`)).toBe(eventsBefore + 2);

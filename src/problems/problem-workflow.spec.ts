@@ -19,22 +19,22 @@ const X = null;
  */
 // prettier-ignore
 const MATRIX: Record<Status, Record<Action, Status | null>> = {
-  reported:    { assign: 'assigned', accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'reported' },
-  assigned:    { assign: 'assigned', accept: 'in_progress', progress: 'assigned',    resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'assigned' },
-  in_progress: { assign: 'assigned', accept: X,             progress: 'in_progress', resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'in_progress' },
-  resolved:    { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: 'closed', reopen: 'in_progress', withdraw: X,           escalate: X },
-  closed:      { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X },
-  withdrawn:   { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X },
+  reported:    { assign: 'assigned', accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'reported', lift: 'reported' },
+  assigned:    { assign: 'assigned', accept: 'in_progress', progress: 'assigned',    resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'assigned', lift: 'assigned' },
+  in_progress: { assign: 'assigned', accept: X,             progress: 'in_progress', resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'in_progress', lift: 'in_progress' },
+  resolved:    { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: 'closed', reopen: 'in_progress', withdraw: X,           escalate: X, lift: 'resolved' },
+  closed:      { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X, lift: 'closed' },
+  withdrawn:   { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X, lift: 'withdrawn' },
 };
 
 /** The expected allowed actions per status, read off the matrix rows above (in ACTIONS order). */
 const EXPECTED_ALLOWED: Record<Status, Action[]> = {
-  reported: ['assign', 'withdraw', 'escalate'],
-  assigned: ['assign', 'accept', 'progress', 'resolve', 'return', 'withdraw', 'escalate'],
-  in_progress: ['assign', 'progress', 'resolve', 'return', 'withdraw', 'escalate'],
-  resolved: ['verify', 'reopen'],
-  closed: [],
-  withdrawn: [],
+  reported: ['assign', 'withdraw', 'escalate', 'lift'],
+  assigned: ['assign', 'accept', 'progress', 'resolve', 'return', 'withdraw', 'escalate', 'lift'],
+  in_progress: ['assign', 'progress', 'resolve', 'return', 'withdraw', 'escalate', 'lift'],
+  resolved: ['verify', 'reopen', 'lift'],
+  closed: ['lift'],
+  withdrawn: ['lift'],
 };
 
 const INPUTS: { [A in Action]: Extract<ActionInput, { action: A }> } = {
@@ -47,6 +47,7 @@ const INPUTS: { [A in Action]: Extract<ActionInput, { action: A }> } = {
   reopen: { action: 'reopen', reason: '企业反映问题仍存在' },
   withdraw: { action: 'withdraw', reason: '重复登记', duplicateOf: 'problem-0001' },
   escalate: { action: 'escalate', note: '列入周调度督办' },
+  lift: { action: 'lift', note: '已回应，解除督办', supervisionId: 'supervision-0001' },
 };
 
 /** A problem in the given status; it has a department once it has been assigned. */
@@ -226,7 +227,7 @@ describe('problem workflow: what each action does', () => {
 
 describe('problem workflow: who may act (mayAct)', () => {
   const DEPARTMENT_ACTIONS: Action[] = ['accept', 'progress', 'resolve', 'return'];
-  const MANAGER_ACTIONS: Action[] = ['assign', 'verify', 'reopen', 'withdraw', 'escalate'];
+  const MANAGER_ACTIONS: Action[] = ['assign', 'verify', 'reopen', 'withdraw', 'escalate', 'lift'];
 
   it('splits the nine actions into four department actions and five manager actions', () => {
     expect([...DEPARTMENT_ACTIONS, ...MANAGER_ACTIONS].sort()).toEqual([...ACTIONS].sort());

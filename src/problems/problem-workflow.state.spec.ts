@@ -126,6 +126,7 @@ describe('problem workflow: the table itself', () => {
       reopen: 'manager',
       withdraw: 'manager',
       escalate: 'manager',
+      lift: 'manager',
     });
   });
 
@@ -144,7 +145,7 @@ describe('problem workflow: the table itself', () => {
     expect(error.details).toEqual({ status: 'withdrawn', action: 'accept', allowedActions: [] });
     expect(error.message).toBe('cannot accept a problem whose status is withdrawn; allowed: none (final status)');
     expect(invalidTransition('reported', 'verify').message).toBe(
-      'cannot verify a problem whose status is reported; allowed: assign, withdraw, escalate',
+      'cannot verify a problem whose status is reported; allowed: assign, withdraw, escalate, lift',
     );
   });
 

@@ -1,7 +1,8 @@
 import { assertUnreachable, DomainError, ErrorCode } from '../common/domain-error';
 import type { Role } from '../access/role';
 import { type Satisfaction, SATISFIED } from '../workflow/satisfactions';
-import { OPEN_STATUSES, type Status, WITH_DEPARTMENT_STATUSES } from '../workflow/statuses';
+import { OPEN_STATUSES, type Status, STATUSES, WITH_DEPARTMENT_STATUSES } from '../workflow/statuses';
+import type { SupervisionLevel } from '../workflow/supervision-levels';
 
 export const ACTIONS = [
   'assign',
@@ -13,6 +14,7 @@ export const ACTIONS = [
   'reopen',
   'withdraw',
   'escalate',
+  'lift',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -38,6 +40,8 @@ export const TRANSITIONS: Record<Action, Rule> = {
   reopen: { actor: 'manager', from: ['resolved'] },
   withdraw: { actor: 'manager', from: OPEN },
   escalate: { actor: 'manager', from: OPEN },
+  // Ends the active supervision; the service refuses it (409) when none is active.
+  lift: { actor: 'manager', from: STATUSES },
 };
 
 export type ActionInput =
@@ -49,7 +53,13 @@ export type ActionInput =
   | { action: 'verify'; satisfaction: Satisfaction; feedback?: string }
   | { action: 'reopen'; reason: string }
   | { action: 'withdraw'; reason: string; duplicateOf?: string }
-  | { action: 'escalate'; note: string };
+  | {
+      action: 'escalate';
+      note: string;
+      /** The supervision the escalation opens; absent only in histories replayed without the ladder. */
+      supervision?: { id: string; level: SupervisionLevel; leaderId: string | null; answerBy: Date };
+    }
+  | { action: 'lift'; note: string; supervisionId: string };
 
 /** The part of a problem that actions change. */
 export interface ProblemState {
@@ -154,8 +164,23 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
         note: input.reason,
         data: input.duplicateOf ? { duplicateOf: input.duplicateOf } : {},
       };
-    case 'escalate':
-      return { next: { ...same, escalated: true }, note: input.note, data: {} };
+    case 'escalate': {
+      const opened = input.supervision;
+      return {
+        next: { ...same, escalated: true },
+        note: input.note,
+        data: opened
+          ? {
+              supervisionId: opened.id,
+              level: opened.level,
+              leaderId: opened.leaderId,
+              answerBy: opened.answerBy.toISOString(),
+            }
+          : {},
+      };
+    }
+    case 'lift':
+      return { next: { ...same, escalated: false }, note: input.note, data: { supervisionId: input.supervisionId } };
     default:
       return assertUnreachable(input);
   }

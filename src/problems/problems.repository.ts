@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { Page } from '../common/pagination';
-import { execute, exists, maybeOne, one, rows, SqlParams } from '../common/sql';
+import { exists, maybeOne, one, rows, SqlParams } from '../common/sql';
 import { queryPrepared, queryRows } from '../database/prepared';
 import { RESOLVED_SQL_LIST, sqlLiteral } from '../workflow/status-sql';
 import { INITIAL_STATUS } from '../workflow/statuses';
@@ -232,11 +232,13 @@ export class ProblemsRepository {
     return row?.at;
   }
 
-  async insertEvent(em: EntityManager, event: ActionEvent): Promise<void> {
-    await execute(
+  /** Records an action's event; answers its id. */
+  async insertEvent(em: EntityManager, event: ActionEvent): Promise<string> {
+    const row = await one<{ id: string }>(
       em,
       `INSERT INTO problem_events (problem_id, type, from_status, to_status, department_id, actor_id, note, data, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       RETURNING id::text AS id`,
       [
         event.problemId,
         event.action,
@@ -249,6 +251,7 @@ export class ProblemsRepository {
         event.at,
       ],
     );
+    return row.id;
   }
 
   /** The category's time limit in working days. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
@@ -6,16 +7,30 @@ import { DomainError, ErrorCode } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CalendarService } from '../reference/calendar.service';
+import { SupervisionsRepository } from '../supervision/supervisions.repository';
+import { toSupervisionResponse } from '../supervision/supervision.response';
 import { INITIAL_STATUS } from '../workflow/statuses';
+import {
+  DEFAULT_ANSWER_WORKING_DAYS,
+  DEFAULT_SUPERVISION_LEVEL,
+  isHigherLevel,
+  type SupervisionLevel,
+} from '../workflow/supervision-levels';
 import { ProblemResponse, toProblemResponse } from './problem-response';
-import { ActionInput, allowedActions, mayAct, transition } from './problem-workflow';
+import { ActionInput, allowedActions, invalidTransition, mayAct, transition, TRANSITIONS } from './problem-workflow';
 import { ListProblemsQuery, ProblemInputDto } from './problem.dto';
-import { ProblemsRepository } from './problems.repository';
+import { ActionState, ProblemsRepository } from './problems.repository';
 
-/** What a client asks for: an assignment may name its deadline, or leave it to working days or the category. */
+/**
+ * What a client asks for: an assignment may name its deadline, or leave it to working days or the
+ * category; an escalation may leave its level, leader and answer-by date to the defaults; a lift
+ * names no supervision (it ends the active one).
+ */
 export type ActionRequest =
-  | Exclude<ActionInput, { action: 'assign' }>
-  | (Omit<Extract<ActionInput, { action: 'assign' }>, 'dueAt'> & { dueAt?: Date; dueInWorkingDays?: number });
+  | Exclude<ActionInput, { action: 'assign' | 'escalate' | 'lift' }>
+  | (Omit<Extract<ActionInput, { action: 'assign' }>, 'dueAt'> & { dueAt?: Date; dueInWorkingDays?: number })
+  | { action: 'escalate'; note: string; level?: SupervisionLevel; leaderId?: string; answerBy?: Date }
+  | { action: 'lift'; note: string };
 
 export interface NewProblem extends ProblemInputDto {
   enterpriseId: string;
@@ -29,6 +44,7 @@ export class ProblemsService {
     private readonly repository: ProblemsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly calendar: CalendarService,
+    private readonly supervisions: SupervisionsRepository,
   ) {}
 
   /**
@@ -85,7 +101,11 @@ export class ProblemsService {
   async get(user: AuthUser, id: string): Promise<ProblemResponse> {
     const row = await this.repository.findVisible(user, id);
     if (!row) throw DomainError.notFound('problem');
-    return withActions(user, toProblemResponse(row, await this.repository.events(id)));
+    const [events, supervisions] = await Promise.all([this.repository.events(id), this.supervisions.history(id)]);
+    return withActions(user, {
+      ...toProblemResponse(row, events),
+      supervisions: supervisions.map(toSupervisionResponse),
+    });
   }
 
   async list(user: AuthUser, query: ListProblemsQuery): Promise<Page<ProblemResponse> & { total?: number }> {
@@ -106,17 +126,16 @@ export class ProblemsService {
       if (!mayAct(user, request.action, current.departmentId))
         throw DomainError.forbidden(`your role may not ${request.action} this problem`);
       if (current.version !== expectedVersion) throw versionMismatch(current.version);
-      const input: ActionInput =
-        request.action === 'assign'
-          ? { ...request, dueAt: await this.deadline(em, current.category, request) }
-          : request;
+      if (!TRANSITIONS[request.action].from.includes(current.status))
+        throw invalidTransition(current.status, request.action);
+      const { input, supersedes } = await this.actionInput(em, id, current, request);
       const { next, note, data } = transition(current, input);
       await this.checkReferences(em, id, input);
 
       const at = await this.repository.applyAction(em, id, expectedVersion, input.action, next);
       // Another transaction changed it between our read and our update.
       if (at === undefined) throw versionMismatch(expectedVersion + 1);
-      await this.repository.insertEvent(em, {
+      const eventId = await this.repository.insertEvent(em, {
         problemId: id,
         action: input.action,
         fromStatus: current.status,
@@ -127,8 +146,92 @@ export class ProblemsService {
         data,
         at,
       });
+      await this.superviseAfter(em, user, id, input, { eventId, at, supersedes });
       return withActions(user, await this.read(em, id));
     });
+  }
+
+  /**
+   * The action as the workflow takes it: an assignment's deadline; an escalation's supervision
+   * (level, leader, answer-by date; above the active one, which it supersedes); a lift's
+   * supervision (the active one).
+   */
+  private async actionInput(
+    em: EntityManager,
+    id: string,
+    current: ActionState,
+    request: ActionRequest,
+  ): Promise<{ input: ActionInput; supersedes?: string }> {
+    switch (request.action) {
+      case 'assign':
+        return { input: { ...request, dueAt: await this.deadline(em, current.category, request) } };
+      case 'escalate': {
+        const active = await this.supervisions.active(em, id);
+        const level = request.level ?? DEFAULT_SUPERVISION_LEVEL;
+        if (active && !isHigherLevel(level, active.level))
+          throw DomainError.invalidField(
+            'level',
+            `the problem is under ${active.level} already: escalate to a higher level`,
+          );
+        if (request.leaderId !== undefined) {
+          const role = await this.supervisions.userRole(em, request.leaderId);
+          if (role !== 'manager' && role !== 'admin')
+            throw DomainError.invalidField('leaderId', 'the supervising leader must be an enabled manager or admin');
+        }
+        if (request.answerBy !== undefined && request.answerBy.getTime() <= Date.now())
+          throw DomainError.invalidField('answerBy', 'must be in the future');
+        const answerBy =
+          request.answerBy ?? (await this.calendar.dueAfterWorkingDays(new Date(), DEFAULT_ANSWER_WORKING_DAYS));
+        return {
+          input: {
+            action: 'escalate',
+            note: request.note,
+            supervision: { id: randomUUID(), level, leaderId: request.leaderId ?? null, answerBy },
+          },
+          supersedes: active?.id,
+        };
+      }
+      case 'lift': {
+        const active = await this.supervisions.active(em, id);
+        if (!active) throw new DomainError(ErrorCode.Conflict, 'no supervision is active on this problem');
+        return { input: { action: 'lift', note: request.note, supervisionId: active.id } };
+      }
+      default:
+        return { input: request };
+    }
+  }
+
+  /** The supervision rows an action's event opens, ends or answers, in the action's transaction. */
+  private async superviseAfter(
+    em: EntityManager,
+    user: AuthUser,
+    id: string,
+    input: ActionInput,
+    event: { eventId: string; at: string; supersedes?: string },
+  ): Promise<void> {
+    const { eventId, at } = event;
+    if (input.action === 'escalate' && input.supervision) {
+      if (event.supersedes)
+        await this.supervisions.end(em, {
+          id: event.supersedes,
+          eventId,
+          at,
+          by: user.id,
+          note: null,
+          supersededBy: input.supervision.id,
+        });
+      await this.supervisions.open(em, { ...input.supervision, problemId: id, eventId, at, openedBy: user.id });
+    }
+    if (input.action === 'lift')
+      await this.supervisions.end(em, {
+        id: input.supervisionId,
+        eventId,
+        at,
+        by: user.id,
+        note: input.note,
+        supersededBy: null,
+      });
+    await this.supervisions.answer(em, id, input.action, eventId, at);
   }
 
   /**
@@ -196,7 +299,10 @@ export class ProblemsService {
 
   /** Unscoped read inside a transaction: the caller has just created or acted on this problem. */
   private async read(em: EntityManager, id: string): Promise<ProblemResponse> {
-    return toProblemResponse(await this.repository.find(em, id), await this.repository.events(id, em));
+    return {
+      ...toProblemResponse(await this.repository.find(em, id), await this.repository.events(id, em)),
+      supervisions: (await this.supervisions.history(id, em)).map(toSupervisionResponse),
+    };
   }
 }
 
@@ -210,6 +316,9 @@ export function versionMismatch(currentVersion: number): DomainError {
 
 /** The problem with the actions this user may take on it now, so clients offer no other. */
 function withActions(user: AuthUser, problem: ProblemResponse): ProblemResponse {
-  const actions = allowedActions(problem.status).filter((action) => mayAct(user, action, problem.departmentId));
+  const actions = allowedActions(problem.status).filter(
+    // A lift needs an active supervision.
+    (action) => mayAct(user, action, problem.departmentId) && (action !== 'lift' || problem.escalated),
+  );
   return { ...problem, allowedActions: actions };
 }

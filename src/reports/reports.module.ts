@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReportsController } from './reports.controller';
+import { BouncedService } from './bounced/bounced.service';
 import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
 import { ReportsService } from './reports.service';
@@ -9,6 +10,14 @@ import { WeeklyWatch } from './weekly/weekly-watch.service';
 
 @Module({
   controllers: [ReportsController],
-  providers: [ReportsService, VisitFiguresService, WeeklyService, WeeklyWatch, ResolutionCounts, LiveFigures],
+  providers: [
+    ReportsService,
+    BouncedService,
+    VisitFiguresService,
+    WeeklyService,
+    WeeklyWatch,
+    ResolutionCounts,
+    LiveFigures,
+  ],
 })
 export class ReportsModule {}

@@ -34,6 +34,9 @@ export class WarningCounts {
 
   @ApiProperty({ example: 1, description: 'enterprises nobody answers for; managers and admins only (else 0)' })
   unassigned: number;
+
+  @ApiProperty({ example: 1, description: 'supervisions (督办) past their answer-by date, unanswered' })
+  supervision_overdue: number;
 }
 
 export class WarningOfficial {
@@ -87,9 +90,16 @@ export class WarningItem {
 
   @ApiPropertyOptional({
     example: 7,
-    description: 'overdue: working days after the deadline day up to and including today (report time zone)',
+    description:
+      'overdue: working days after the deadline day up to and including today (report time zone); supervision_overdue: the same after the answer-by day',
   })
   daysOverdue?: number;
+
+  @ApiPropertyOptional({
+    example: '2025-09-26T10:00:00.000Z',
+    description: 'supervision_overdue: the date by which the department had to answer',
+  })
+  answerBy?: string;
 
   @ApiPropertyOptional({
     example: 2,

@@ -40,6 +40,7 @@ interface ListRow {
   count_unassigned: number;
   count_project_not_started: number;
   count_idle_not_visited: number;
+  count_supervision_overdue: number;
   level: WarningLevel | null;
   problemId: string | null;
   code: string | null;
@@ -83,6 +84,7 @@ const zeroCounts = (): WarningCounts => ({
   unassigned: 0,
   project_not_started: 0,
   idle_not_visited: 0,
+  supervision_overdue: 0,
 });
 
 @Injectable()
@@ -129,6 +131,7 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
           unassigned: first.count_unassigned,
           project_not_started: first.count_project_not_started,
           idle_not_visited: first.count_idle_not_visited,
+          supervision_overdue: first.count_supervision_overdue,
         }
       : zeroCounts();
     const items = found.filter((row) => row.level !== null).map(toWarningItem);
@@ -256,6 +259,10 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
         return '项目逾期未开工预警';
       case 'idle_not_visited':
         return '停产企业久未走访预警';
+      case 'supervision_overdue':
+        return details.daysOverdue
+          ? `督办超期预警：已超过回应期限 ${details.daysOverdue} 个工作日未回应`
+          : '督办超期预警：已到回应期限，尚未回应';
       default:
         return assertUnreachable(warning.level);
     }
@@ -323,6 +330,10 @@ function toWarningItem(row: ListRow): WarningItem {
     case 'idle_not_visited':
       item.lastVisitAt = row.lastVisitAt?.toISOString() ?? null;
       item.idleSince = row.idleSince?.toISOString() ?? null;
+      break;
+    case 'supervision_overdue':
+      item.answerBy = row.dueAt!.toISOString();
+      item.daysOverdue = row.daysOverdue!;
       break;
     default:
       return assertUnreachable(level);

@@ -15,6 +15,7 @@ export const WARNING_LEVELS = [
   'unassigned',
   'project_not_started',
   'idle_not_visited',
+  'supervision_overdue',
 ] as const;
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
 
@@ -198,7 +199,8 @@ export function listWarningsSql(input: WarningSqlInput, level: string, limit: st
            count(*) FILTER (WHERE level = 'not_visited')::int AS count_not_visited,
            count(*) FILTER (WHERE level = 'unassigned')::int AS count_unassigned,
            count(*) FILTER (WHERE level = 'project_not_started')::int AS count_project_not_started,
-           count(*) FILTER (WHERE level = 'idle_not_visited')::int AS count_idle_not_visited
+           count(*) FILTER (WHERE level = 'idle_not_visited')::int AS count_idle_not_visited,
+           count(*) FILTER (WHERE level = 'supervision_overdue')::int AS count_supervision_overdue
     FROM any_warning
   ),
   listed AS (

@@ -447,6 +447,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
               'unassigned',
               'project_not_started',
               'idle_not_visited',
+              'supervision_overdue',
             ]) {
               if (level && lvl !== level) continue;
               const listed = items.filter((item) => item.level === lvl).length;
@@ -1634,6 +1635,7 @@ describe('authorization matrix: every endpoint × every caller × every object',
       warningSpec('unassigned'),
       warningSpec('project_not_started'),
       warningSpec('idle_not_visited'),
+      warningSpec('supervision_overdue'),
       {
         ...simpleGet('GET /api/v1/me/saved-views', '/me/saved-views', ALL_ROLES),
         prepare: async (cell, allowed) => {

@@ -523,8 +523,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Escalate for supervision (督办); the status does not change */
+    /** Escalate for supervision (催办, 督办 or 挂牌督办) with a leader and an answer-by date, or raise the level; the status does not change */
     post: operations['ProblemsController_escalate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/lift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End the active supervision (解除督办) with a note; the status does not change */
+    post: operations['ProblemsController_lift'];
     delete?: never;
     options?: never;
     head?: never;
@@ -788,6 +805,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/bounced': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Bounced problems (推诿) with an assignment or a return in the period, as of an instant, each with its route of departments and return reasons */
+    get: operations['ReportsController_bouncedProblems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/figures': {
     parameters: {
       query?: never;
@@ -1001,6 +1035,23 @@ export interface paths {
     };
     /** Problem statuses with their display labels (Chinese and English) */
     get: operations['ReferenceController_statuses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Supervisions (督办) newest first: active, overdue, lifted or all; handlers see their department’s */
+    get: operations['SupervisionsController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1229,7 +1280,8 @@ export interface components {
      * @description on a single problem: the actions the caller may take on it now
      * @enum {string}
      */
-    Action: 'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
+    Action:
+      'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate' | 'lift';
     AmendVisitDto: {
       notes?: string | null;
       /** @description user ids of every official who went (replaces the list) */
@@ -1294,6 +1346,55 @@ export interface components {
        * @description an enabled official, manager or admin
        */
       userId: string;
+    };
+    BouncedProblem: {
+      /** @example JQ-2025-0042 */
+      code: string;
+      /**
+       * Format: uuid
+       * @description the department holding it now
+       */
+      departmentId: string | null;
+      departmentName: string | null;
+      /** @description distinct departments assigned it as of asOf */
+      departments: number;
+      /** @description times it left a department (returned, or reassigned away) as of asOf */
+      departures: number;
+      enterpriseName: string;
+      /** Format: uuid */
+      id: string;
+      route: components['schemas']['BouncedRouteStep'][];
+      /** @description the status now */
+      status: string;
+      title: string;
+    };
+    BouncedReport: {
+      /** Format: date-time */
+      asOf: string;
+      items: components['schemas']['BouncedProblem'][];
+      /**
+       * @example {
+       *       "label": "2025-Q1",
+       *       "from": "2025-01-01T00:00:00.000+08:00",
+       *       "to": "2025-04-01T00:00:00.000+08:00"
+       *     }
+       */
+      period: Record<string, never>;
+    };
+    BouncedRouteStep: {
+      /** Format: date-time */
+      assignedAt: string;
+      /** Format: uuid */
+      departmentId: string;
+      /** @example 市工信局 */
+      departmentName: string;
+      /**
+       * @description how it left the department: returned (退单), reassigned elsewhere, or null (holds it still, or resolved it)
+       * @enum {string|null}
+       */
+      left: 'returned' | 'reassigned' | null;
+      /** @description the return reason */
+      reason: string | null;
     };
     CalendarCoverageResponse: {
       /**
@@ -1734,6 +1835,25 @@ export interface components {
       /** @example 409 */
       statusCode: number;
     };
+    EscalateDto: {
+      /**
+       * @description when the department must answer by, in the future; default the end of the third working day
+       * @example 2025-04-10T18:00:00+08:00
+       */
+      answerBy?: string;
+      /**
+       * Format: uuid
+       * @description the supervising leader: a manager or an admin
+       */
+      leaderId?: string;
+      /**
+       * @description reminder 催办, supervision 督办, listed 挂牌督办; above the active one when there is one
+       * @default supervision
+       */
+      level: components['schemas']['SupervisionLevel'];
+      /** @description what happened */
+      note: string;
+    };
     FieldErrorResponse: {
       /**
        * @description the field of the body or query, dotted for nested ones
@@ -2074,6 +2194,8 @@ export interface components {
     ProblemResponse: {
       /** @description on a single problem: the actions the caller may take on it now */
       allowedActions?: components['schemas']['Action'][];
+      /** @description bounced (推诿): left a department (returned or reassigned away) twice or more, or assigned to more than two departments */
+      bounced: boolean;
       /**
        * @description the category code
        * @example labour
@@ -2106,6 +2228,7 @@ export interface components {
       enterprise: components['schemas']['ProblemEnterpriseResponse'];
       /** Format: uuid */
       enterpriseId: string;
+      /** @description under supervision (督办) now: a supervision is active */
       escalated: boolean;
       /** @description on a single problem: its events, oldest first */
       events?: components['schemas']['ProblemEventResponse'][];
@@ -2136,6 +2259,10 @@ export interface components {
        * @example 办理中
        */
       statusLabel: string;
+      /** @description the level of the active supervision, or null */
+      supervisionLevel: components['schemas']['SupervisionLevel'] | null;
+      /** @description on a single problem: its supervisions, oldest first (the ladder) */
+      supervisions?: components['schemas']['SupervisionResponse'][];
       /** @example 用电报装进度慢 */
       title: string;
       /** Format: date-time */
@@ -2655,6 +2782,73 @@ export interface components {
       /** @example In progress */
       nameEn: string;
     };
+    /**
+     * @description the level of the active supervision, or null
+     * @enum {string}
+     */
+    SupervisionLevel: 'reminder' | 'supervision' | 'listed';
+    SupervisionPage: {
+      items: components['schemas']['SupervisionResponse'][];
+      nextCursor: string | null;
+    };
+    SupervisionResponse: {
+      /** @description not lifted nor superseded */
+      active: boolean;
+      /**
+       * Format: date-time
+       * @description the department answers by this instant
+       */
+      answerBy: string;
+      /**
+       * Format: date-time
+       * @description the department's answer: its first progress note, extension request or resolution after it
+       */
+      answeredAt: string | null;
+      /**
+       * Format: uuid
+       * @description the department holding the problem now
+       */
+      departmentId: string | null;
+      departmentName: string | null;
+      enterpriseName: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description the supervising leader
+       */
+      leaderId: string | null;
+      leaderName: string | null;
+      level: components['schemas']['SupervisionLevel'];
+      /**
+       * Format: date-time
+       * @description lifted, or superseded by a higher level
+       */
+      liftedAt: string | null;
+      liftedByName: string | null;
+      liftNote: string | null;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: uuid */
+      openedBy: string;
+      openedByName: string;
+      /** @description active, unanswered, past its answer-by date, the problem still open */
+      overdue: boolean;
+      /** @example JQ-2025-0042 */
+      problemCode: string;
+      /** Format: uuid */
+      problemId: string;
+      /** @description the problem status now */
+      problemStatus: string;
+      problemTitle: string;
+      /**
+       * Format: uuid
+       * @description the higher supervision that replaced it
+       */
+      supersededBy: string | null;
+      /** @description working days past the answer-by date while overdue, else 0 */
+      workingDaysOverdue: number;
+    };
     TierIntervalResponse: {
       /** @enum {string} */
       code: 'key' | 'above_scale' | 'other';
@@ -3012,12 +3206,22 @@ export interface components {
       /** @example 3 */
       stale: number;
       /**
+       * @description supervisions (督办) past their answer-by date, unanswered
+       * @example 1
+       */
+      supervision_overdue: number;
+      /**
        * @description enterprises nobody answers for; managers and admins only (else 0)
        * @example 1
        */
       unassigned: number;
     };
     WarningItem: {
+      /**
+       * @description supervision_overdue: the date by which the department had to answer
+       * @example 2025-09-26T10:00:00.000Z
+       */
+      answerBy?: string;
       /** @example JQ-2025-0042 */
       code?: string;
       /**
@@ -3026,7 +3230,7 @@ export interface components {
        */
       daysLate?: number;
       /**
-       * @description overdue: working days after the deadline day up to and including today (report time zone)
+       * @description overdue: working days after the deadline day up to and including today (report time zone); supervision_overdue: the same after the answer-by day
        * @example 7
        */
       daysOverdue?: number;
@@ -3079,7 +3283,14 @@ export interface components {
        * @enum {string}
        */
       level:
-        'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned' | 'project_not_started' | 'idle_not_visited';
+        | 'overdue'
+        | 'due_soon'
+        | 'stale'
+        | 'not_visited'
+        | 'unassigned'
+        | 'project_not_started'
+        | 'idle_not_visited'
+        | 'supervision_overdue';
       /**
        * @description not_visited: when the visit fell due (the tier's interval after the last visit or the start of responsibility)
        * @example 2025-03-01T02:00:00.000Z
@@ -4592,6 +4803,8 @@ export interface operations {
   ProblemsController_list: {
     parameters: {
       query?: {
+        /** @description true: bounced (推诿) now: left a department twice or more, or assigned to more than two */
+        bounced?: boolean;
         /** @description category code */
         category?: string;
         /** @description who recorded it: a user id, or "me" for the caller */
@@ -4796,6 +5009,44 @@ export interface operations {
     };
   };
   ProblemsController_escalate: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EscalateDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_lift: {
     parameters: {
       query?: never;
       header: {
@@ -5102,6 +5353,8 @@ export interface operations {
   ProblemsExportController_export: {
     parameters: {
       query: {
+        /** @description true: bounced (推诿) now: left a department twice or more, or assigned to more than two */
+        bounced?: boolean;
         /** @description category code */
         category?: string;
         /** @description who recorded it: a user id, or "me" for the caller */
@@ -5507,6 +5760,43 @@ export interface operations {
         content: {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ReportsController_bouncedProblems: {
+    parameters: {
+      query?: {
+        /** @description the instant the figure is taken at (events before it count), or now; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        /** @description with to, instead of period: a date or a timestamp with offset */
+        from?: string;
+        /** @description a quarter 2025-Q1, a month 2025-03, an ISO week 2025-W14 or a year 2025 */
+        period?: string;
+        /** @description exclusive end, with from */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BouncedReport'];
         };
       };
       /** @description an error */
@@ -5975,6 +6265,41 @@ export interface operations {
       };
     };
   };
+  SupervisionsController_list: {
+    parameters: {
+      query?: {
+        /** @description opaque; the nextCursor of the previous page */
+        cursor?: string;
+        level?: components['schemas']['SupervisionLevel'];
+        limit?: number;
+        /** @description active: not lifted; overdue: active, unanswered and past its answer-by date; lifted: lifted or superseded; all */
+        status?: 'active' | 'overdue' | 'lifted' | 'all';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisionPage'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ResponsibilitiesController_tiers: {
     parameters: {
       query?: never;
@@ -6385,7 +6710,14 @@ export interface operations {
       query?: {
         /** @description only this level; the counts always cover every level */
         level?:
-          'overdue' | 'due_soon' | 'stale' | 'not_visited' | 'unassigned' | 'project_not_started' | 'idle_not_visited';
+          | 'overdue'
+          | 'due_soon'
+          | 'stale'
+          | 'not_visited'
+          | 'unassigned'
+          | 'project_not_started'
+          | 'idle_not_visited'
+          | 'supervision_overdue';
       };
       header?: never;
       path?: never;

@@ -16,6 +16,7 @@ const LEVELS: { level: WarningLevel; color: string; name: [string, string] }[] =
   { level: 'unassigned', color: 'purple', name: ['无人包联', 'Unassigned'] },
   { level: 'project_not_started', color: 'volcano', name: ['逾期未开工', 'Project not started'] },
   { level: 'idle_not_visited', color: 'magenta', name: ['停产久未走访', 'Idle, not visited'] },
+  { level: 'supervision_overdue', color: 'volcano', name: ['督办超期', 'Supervision unanswered'] },
 ];
 
 /** The current early warnings (预警), by level, each linked to its problem. */
@@ -63,6 +64,11 @@ export function WarningsPanel() {
               `Idle, last visited ${formatTime(item.lastVisitAt, true)}`,
             )
           : t('停产中，从未走访', 'Idle, never visited');
+      case 'supervision_overdue':
+        return t(
+          `督办回应期限 ${formatTime(item.answerBy ?? '', true)}，已超 ${item.daysOverdue ?? 0} 个工作日未回应`,
+          `Answer due ${formatTime(item.answerBy ?? '', true)}, ${item.daysOverdue ?? 0} working days without an answer`,
+        );
     }
   };
 
