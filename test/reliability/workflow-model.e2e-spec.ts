@@ -17,10 +17,14 @@ const SEED = Number(process.env.MODEL_SEED ?? 20_250_401);
 const RUNS = Number(process.env.MODEL_RUNS ?? 100);
 
 type Status = 'reported' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'withdrawn';
-type Action = 'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
+type Action =
+  'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate' | 'lift';
 type Actor = 'manager' | 'admin' | 'ownHandler' | 'otherHandler' | 'official';
 type Dept = 'A' | 'B';
 type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+/** docs/domain.md, "Supervision": the ladder, lowest first. */
+type Level = 'reminder' | 'supervision' | 'listed';
+const LEVELS: Level[] = ['reminder', 'supervision', 'listed'];
 
 const ACTIONS: Action[] = [
   'assign',
@@ -32,6 +36,7 @@ const ACTIONS: Action[] = [
   'reopen',
   'withdraw',
   'escalate',
+  'lift',
 ];
 const ACTORS: Actor[] = ['manager', 'admin', 'ownHandler', 'otherHandler', 'official'];
 const STATUSES: Status[] = ['reported', 'assigned', 'in_progress', 'resolved', 'closed', 'withdrawn'];
@@ -55,6 +60,8 @@ const MODEL: Record<Action, { by: 'coordination' | 'department'; from: Status[] 
   reopen: { by: 'coordination', from: ['resolved'] },
   withdraw: { by: 'coordination', from: OPEN },
   escalate: { by: 'coordination', from: OPEN },
+  // A lift ends the active supervision whatever the status (a supervision may outlive the resolution).
+  lift: { by: 'coordination', from: STATUSES },
 };
 
 /** One event as the service must record it (its id and instant aside). */
@@ -78,12 +85,16 @@ interface ModelState {
   feedback: string | null;
   escalated: boolean;
   duplicateOf: string | null;
+  /** The level of the active supervision, or null. */
+  supervision: Level | null;
 }
 
 interface ModelProblem extends ModelState {
   id: string;
   version: number;
   events: ModelEvent[];
+  /** The id of the active supervision, as the escalation's answer named it. */
+  supervisionId: string | null;
 }
 
 interface Step {
@@ -96,6 +107,8 @@ interface Step {
   department: Dept;
   satisfaction: Satisfaction;
   dueDays: number;
+  /** An escalation's level; `supervision` is sent as no level at all (the default). */
+  level: Level;
 }
 
 /** The texts every request sends (see bodyFor); the model expects them back on the problem and its events. */
@@ -109,6 +122,7 @@ const TEXT = {
   reopenReason: '企业反映问题仍在',
   withdrawReason: '重复录入',
   escalateNote: '请督办',
+  liftNote: '部门已回应，解除督办',
 };
 
 type Prediction =
@@ -118,7 +132,11 @@ type Prediction =
       note: string | null;
       data: (departments: Record<Dept, string>) => Record<string, unknown>;
     }
-  | { ok: false; status: 403 | 404 | 409; code: 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_TRANSITION' };
+  | {
+      ok: false;
+      status: 400 | 403 | 404 | 409;
+      code: 'VALIDATION_FAILED' | 'FORBIDDEN' | 'NOT_FOUND' | 'INVALID_TRANSITION' | 'CONFLICT';
+    };
 
 /** The department whose handler plays the actor: their own is the problem's (A when it has none). */
 function handlerDepartment(actor: 'ownHandler' | 'otherHandler', p: ModelProblem): Dept {
@@ -145,6 +163,7 @@ function predict(p: ModelProblem, actor: Actor, action: Action, step: Step, dueA
     feedback: p.feedback,
     escalated: p.escalated,
     duplicateOf: p.duplicateOf,
+    supervision: p.supervision,
   };
   const none = () => ({});
   switch (action) {
@@ -207,7 +226,32 @@ function predict(p: ModelProblem, actor: Actor, action: Action, step: Step, dueA
     case 'withdraw':
       return { ok: true, next: { ...same, status: 'withdrawn' }, note: TEXT.withdrawReason, data: none };
     case 'escalate':
-      return { ok: true, next: { ...same, escalated: true }, note: TEXT.escalateNote, data: none };
+      // docs/domain.md: under supervision, only a higher level may be opened.
+      if (p.supervision && LEVELS.indexOf(step.level) <= LEVELS.indexOf(p.supervision)) {
+        return { ok: false, status: 400, code: 'VALIDATION_FAILED' };
+      }
+      return {
+        ok: true,
+        next: { ...same, escalated: true, supervision: step.level },
+        note: TEXT.escalateNote,
+        // The supervision's id is the service's to choose: tryStep fills it in from the answer's ladder.
+        data: () => ({
+          supervisionId: null,
+          level: step.level,
+          leaderId: null,
+          answerBy: new Date(dueAt).toISOString(),
+        }),
+      };
+    case 'lift': {
+      if (!p.supervision) return { ok: false, status: 409, code: 'CONFLICT' };
+      const supervisionId = p.supervisionId;
+      return {
+        ok: true,
+        next: { ...same, escalated: false, supervision: null },
+        note: TEXT.liftNote,
+        data: () => ({ supervisionId }),
+      };
+    }
   }
 }
 
@@ -312,7 +356,11 @@ describe('the workflow against a model of docs/domain.md', () => {
       case 'withdraw':
         return { reason: TEXT.withdrawReason };
       case 'escalate':
-        return { note: TEXT.escalateNote };
+        return step.level === 'supervision'
+          ? { note: TEXT.escalateNote, answerBy: dueAt }
+          : { note: TEXT.escalateNote, level: step.level, answerBy: dueAt };
+      case 'lift':
+        return { note: TEXT.liftNote };
     }
   }
 
@@ -320,11 +368,12 @@ describe('the workflow against a model of docs/domain.md', () => {
     problem: fc.nat({ max: 2 }),
     guided: fc.oneof({ weight: 7, arbitrary: fc.constant(true) }, { weight: 3, arbitrary: fc.constant(false) }),
     withdrawDice: fc.nat({ max: 9 }),
-    action: fc.nat({ max: 8 }),
+    action: fc.nat({ max: ACTIONS.length - 1 }),
     actor: fc.nat({ max: 4 }),
     department: fc.constantFrom<Dept>('A', 'B'),
     satisfaction: fc.constantFrom<Satisfaction>('satisfied', 'basically_satisfied', 'unsatisfied'),
     dueDays: fc.integer({ min: 1, max: 90 }),
+    level: fc.constantFrom<Level>(...LEVELS),
   });
 
   type Check = (ok: boolean, what: string) => void;
@@ -349,6 +398,8 @@ describe('the workflow against a model of docs/domain.md', () => {
       feedback: null,
       escalated: false,
       duplicateOf: null,
+      supervision: null,
+      supervisionId: null,
       version: created.version,
       events: [
         {
@@ -380,6 +431,7 @@ describe('the workflow against a model of docs/domain.md', () => {
       feedback: p.feedback,
       escalated: p.escalated,
       duplicateOf: p.duplicateOf,
+      supervisionLevel: p.supervision,
       version: p.version,
       lastEventType: p.events.at(-1)!.type,
     };
@@ -435,6 +487,16 @@ describe('the workflow against a model of docs/domain.md', () => {
       const before = p.status;
       Object.assign(p, expected.next);
       p.version += 1;
+      const data = expected.data(departments);
+      if (action === 'escalate') {
+        // The new supervision is the last rung of the ladder the answer shows.
+        const ladder = (res.body.supervisions ?? []) as { id: string; level: string; active: boolean }[];
+        const opened = ladder.at(-1);
+        check(opened?.active === true && opened.level === p.supervision, `${label}: ladder ${JSON.stringify(ladder)}`);
+        p.supervisionId = opened?.id ?? null;
+        data.supervisionId = p.supervisionId;
+      }
+      if (action === 'lift') p.supervisionId = null;
       p.events.push({
         type: action,
         fromStatus: before,
@@ -443,7 +505,7 @@ describe('the workflow against a model of docs/domain.md', () => {
         departmentId: p.department ? departments[p.department] : null,
         actorId: user.id,
         note: expected.note,
-        data: expected.data(departments),
+        data,
       });
       tally.successes += 1;
       compareProblem(res.body, p, label, check);
@@ -456,8 +518,8 @@ describe('the workflow against a model of docs/domain.md', () => {
     );
     if (expected.status === 403) tally.refused403 += 1;
     if (expected.status === 404) tally.refused404 += 1;
-    if (expected.status === 409) {
-      tally.refused409 += 1;
+    if (expected.status === 409) tally.refused409 += 1;
+    if (expected.code === 'INVALID_TRANSITION') {
       // docs/domain.md: the refusal names the current status and the allowed actions.
       const message = String(res.body?.message ?? '');
       check(message.includes(p.status), `${label}: 409 message does not name ${p.status}: ${message}`);
@@ -580,6 +642,7 @@ describe('the workflow against a model of docs/domain.md', () => {
       department: 'A',
       satisfaction: 'satisfied',
       dueDays: 30,
+      level: 'listed',
     };
     for (const status of STATUSES) {
       let p: ModelProblem | undefined;

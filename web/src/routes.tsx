@@ -11,6 +11,7 @@ const UsersPage = lazyPage(() => import('./pages/admin/UsersPage').then((m) => m
 const QueuePage = lazyPage(() => import('./pages/handler/QueuePage').then((m) => m.QueuePage));
 const DashboardPage = lazyPage(() => import('./pages/manager/DashboardPage').then((m) => m.DashboardPage));
 const ProblemListPage = lazyPage(() => import('./pages/manager/ProblemListPage').then((m) => m.ProblemListPage));
+const SupervisionPage = lazyPage(() => import('./pages/manager/SupervisionPage').then((m) => m.SupervisionPage));
 const WeeklyReportPage = lazyPage(() => import('./pages/manager/WeeklyReportPage').then((m) => m.WeeklyReportPage));
 const EnterprisesPage = lazyLightPage(() => import('./pages/official/EnterprisesPage').then((m) => m.EnterprisesPage));
 const MyProblemsPage = lazyLightPage(() => import('./pages/official/MyProblemsPage').then((m) => m.MyProblemsPage));
@@ -43,6 +44,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/dashboard', roles: ['manager', 'admin'], Page: DashboardPage, menu: ['工作台', 'Dashboard'] },
   { path: '/problems', roles: ['manager', 'admin'], Page: ProblemListPage, menu: ['问题清单', 'Problems'] },
   { path: '/weekly', roles: ['manager', 'admin'], Page: WeeklyReportPage, menu: ['周报', 'Weekly report'] },
+  { path: '/supervision', roles: ['manager', 'admin'], Page: SupervisionPage, menu: ['督办', 'Supervision'] },
   { path: '/queue', roles: ['handler'], Page: QueuePage, menu: ['待办问题', 'My queue'] },
   {
     path: '/my-enterprises',

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { AssignFields, type AssignValues } from './AssignFields';
+import { EscalateFields, type EscalateValues } from './EscalateFields';
 import { showFieldErrors } from './fieldErrors';
 import { SATISFACTION_LABELS, type ActionName, type Satisfaction } from './labels';
 import { ProblemPicker } from './ProblemPicker';
@@ -11,14 +12,15 @@ import type { Problem } from './types';
 import { useReturnFocus } from '../useReturnFocus';
 
 /** What the dialog's form holds: the union of every action's fields. */
-export type ActionValues = Partial<AssignValues> & {
-  note?: string;
-  resolution?: string;
-  reason?: string;
-  satisfaction?: Satisfaction;
-  feedback?: string;
-  duplicateOf?: string;
-};
+export type ActionValues = Partial<AssignValues> &
+  EscalateValues & {
+    note?: string;
+    resolution?: string;
+    reason?: string;
+    satisfaction?: Satisfaction;
+    feedback?: string;
+    duplicateOf?: string;
+  };
 
 /** The one free-text field each action has: its name in the body and whether it is required. */
 const TEXT_FIELD: Record<ActionName, { name: 'note' | 'resolution' | 'reason' | 'feedback'; required: boolean }> = {
@@ -31,6 +33,7 @@ const TEXT_FIELD: Record<ActionName, { name: 'note' | 'resolution' | 'reason' | 
   reopen: { name: 'reason', required: true },
   withdraw: { name: 'reason', required: true },
   escalate: { name: 'note', required: true },
+  lift: { name: 'note', required: true },
 };
 
 /** The body fields a 400 may name, each a field of this form. */
@@ -43,6 +46,8 @@ const FIELDS = [
   'satisfaction',
   'feedback',
   'duplicateOf',
+  'level',
+  'leaderId',
 ];
 
 /** The request body of an action from the form's values; empty optional text is left out. */
@@ -54,6 +59,11 @@ export function actionBody(action: ActionName, values: ActionValues): Record<str
     body.departmentId = values.departmentId;
     if (values.deadline === 'days') body.dueInWorkingDays = values.dueInWorkingDays;
     if (values.deadline === 'date' && values.dueDate) body.dueAt = endOfDay(values.dueDate.format('YYYY-MM-DD'));
+  }
+  if (action === 'escalate') {
+    if (values.level) body.level = values.level;
+    if (values.leaderId) body.leaderId = values.leaderId;
+    if (values.answerByDate) body.answerBy = endOfDay(values.answerByDate.format('YYYY-MM-DD'));
   }
   if (action === 'verify') body.satisfaction = values.satisfaction;
   if (action === 'withdraw' && values.duplicateOf) body.duplicateOf = values.duplicateOf;
@@ -102,12 +112,14 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
         onFinish={submit}
         initialValues={{
           deadline: 'category',
+          level: problem.supervisionLevel ? undefined : 'supervision',
           departmentId: reassign ? (problem.departmentId ?? undefined) : undefined,
           ...initialValues,
         }}
       >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         {action === 'assign' && <AssignFields category={problem.category} />}
+        {action === 'escalate' && <EscalateFields current={problem.supervisionLevel} />}
         {action === 'verify' && (
           <Form.Item
             name="satisfaction"
@@ -166,5 +178,7 @@ function textLabel(action: ActionName, t: (zh: string, en: string) => string): s
       return t('撤回理由', 'Reason for withdrawing');
     case 'escalate':
       return t('督办要求', 'Escalation note');
+    case 'lift':
+      return t('解除督办说明', 'Why the supervision is lifted');
   }
 }

@@ -12,6 +12,7 @@ const ORDER: ActionName[] = [
   'reopen',
   'withdraw',
   'escalate',
+  'lift',
 ];
 
 /**

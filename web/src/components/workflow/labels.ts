@@ -2,7 +2,7 @@
 type Pair = [string, string];
 
 export type ActionName =
-  'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate';
+  'assign' | 'accept' | 'progress' | 'resolve' | 'return' | 'verify' | 'reopen' | 'withdraw' | 'escalate' | 'lift';
 
 export const ACTION_LABELS: Record<ActionName, Pair> = {
   assign: ['交办', 'Assign'],
@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<ActionName, Pair> = {
   reopen: ['重新办理', 'Reopen'],
   withdraw: ['撤回', 'Withdraw'],
   escalate: ['督办', 'Escalate'],
+  lift: ['解除督办', 'Lift supervision'],
 };
 
 /** What each event in a problem's history is called. */
@@ -29,8 +30,18 @@ export const EVENT_LABELS: Record<string, Pair> = {
   reopen: ['重新办理', 'Reopened'],
   withdraw: ['撤回', 'Withdrawn'],
   escalate: ['督办', 'Escalated'],
+  lift: ['解除督办', 'Supervision lifted'],
   link_project: ['关联重点项目', 'Key project linked'],
   warning: ['预警', 'Warning'],
+};
+
+export type SupervisionLevel = 'reminder' | 'supervision' | 'listed';
+
+/** The supervision ladder (督办), lowest first. */
+export const SUPERVISION_LEVEL_LABELS: Record<SupervisionLevel, Pair> = {
+  reminder: ['催办', 'Reminder'],
+  supervision: ['督办', 'Supervision'],
+  listed: ['挂牌督办', 'Listed supervision'],
 };
 
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';

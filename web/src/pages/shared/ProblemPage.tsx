@@ -11,6 +11,8 @@ import { ACTION_LABELS, type ActionName } from '../../components/workflow/labels
 import { ProblemFacts } from '../../components/workflow/ProblemFacts';
 import { ProblemTimeline } from '../../components/workflow/ProblemTimeline';
 import { StatusTag } from '../../components/workflow/StatusTag';
+import { SupervisionLadder } from '../../components/workflow/SupervisionLadder';
+import { SupervisionTag } from '../../components/workflow/SupervisionTag';
 import type { Enterprise, Problem } from '../../components/workflow/types';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
@@ -64,7 +66,7 @@ export function ProblemPage() {
     name === 'assign' && problem.status !== 'reported'
       ? t('改派', 'Reassign')
       : name === 'escalate' && problem.escalated
-        ? t('再次督办', 'Escalate again')
+        ? t('提级督办', 'Raise the level')
         : t(...ACTION_LABELS[name]);
 
   /** A problem that is gone from this user's view (e.g. reassigned away) shows as such; other errors stay in the dialog. */
@@ -111,9 +113,10 @@ export function ProblemPage() {
           <ClampedText text={problem.title} testId="problem-title" />
         </PageTitle>
         <StatusTag status={problem.status} testId="problem-status" />
-        {problem.escalated && (
-          <Tag color="volcano" data-testid="problem-escalated">
-            {t('督办', 'Escalated')}
+        <SupervisionTag level={problem.supervisionLevel} testId="problem-escalated" />
+        {problem.bounced && (
+          <Tag color="magenta" data-testid="problem-bounced">
+            {t('推诿', 'Bounced')}
           </Tag>
         )}
         {(user?.role === 'manager' || user?.role === 'admin') && (
@@ -140,7 +143,10 @@ export function ProblemPage() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <ProblemFacts problem={problem} enterprise={enterprise} />
+          <Flex vertical gap={16}>
+            <ProblemFacts problem={problem} enterprise={enterprise} />
+            <SupervisionLadder problem={problem} />
+          </Flex>
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('流转记录', 'History')}>
