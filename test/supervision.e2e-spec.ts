@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/app-config';
 import { WarningsService } from '../src/warnings/warnings.service';
@@ -333,6 +334,25 @@ describe('supervision and bounced problems', () => {
         .expect(200);
       const earlierIds = earlier.body.items.map((item: { id: string }) => item.id);
       expect(earlierIds.filter((id: string) => Object.values(ids).includes(id)).sort()).toEqual([ids.backAndForth]);
+      // The weekly report lists them with their route, in every format.
+      const week = DateTime.now().setZone('Asia/Shanghai').toFormat("kkkk-'W'WW");
+      const weekly = await t.http().get(`/api/v1/reports/weekly?week=${week}`).set(manager.auth).expect(200);
+      const section = weekly.body.supervision;
+      expect(
+        section.bounced
+          .map((item: { id: string }) => item.id)
+          .filter((id: string) => Object.values(ids).includes(id))
+          .sort(),
+      ).toEqual([ids.twoReturns, ids.threeDepartments, ids.backAndForth].sort());
+      const [{ opened }] = await t.db.query(
+        `SELECT count(*) FILTER (WHERE level = 'listed')::int AS opened FROM supervisions WHERE opened_at >= $1`,
+        [DateTime.fromISO(weekly.body.week.from).toJSDate()],
+      );
+      expect(section.openedThisWeek.listed).toBe(opened);
+      expect(section.activeAtEnd).toBe(await countRows(t, 'supervisions', 'lifted_at IS NULL'));
+      const html = await t.http().get(`/api/v1/reports/weekly?week=${week}&format=html`).set(manager.auth).expect(200);
+      expect(html.text).toContain('督办与推诿');
+      expect(html.text).toContain(`${depA.name}（退回：不属于本单位 twoReturns）`);
       // Handlers and officials do not read reports.
       expect((await t.http().get(`/api/v1/reports/bounced?from=${from}&to=${to}`).set(handlerA.auth)).status).toBe(403);
     });

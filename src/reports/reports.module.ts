@@ -7,6 +7,7 @@ import { ReportsService } from './reports.service';
 import { VisitFiguresService } from './visits/visit-figures.service';
 import { WeeklyService } from './weekly/weekly.service';
 import { WeeklyWatch } from './weekly/weekly-watch.service';
+import { WeeklySupervision } from './weekly/weekly-supervision.service';
 
 @Module({
   controllers: [ReportsController],
@@ -16,6 +17,7 @@ import { WeeklyWatch } from './weekly/weekly-watch.service';
     VisitFiguresService,
     WeeklyService,
     WeeklyWatch,
+    WeeklySupervision,
     ResolutionCounts,
     LiveFigures,
   ],

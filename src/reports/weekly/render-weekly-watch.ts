@@ -3,10 +3,11 @@ import { formatInstant } from './weekly-labels';
 import type { ReportLanguage, WeeklyReport } from './weekly-report';
 import type { WeeklyEnterpriseItem, WeeklyProjectItem } from './weekly-watch';
 import type { Cell, Table } from './render-weekly';
+import { supervisionSections } from './render-weekly-supervision';
 
 /** One section of the report on projects or enterprises under watch: its title, its sheet, its tables. */
 export interface WatchSection {
-  key: 'projects' | 'enterprises';
+  key: 'projects' | 'enterprises' | 'supervision';
   title: string;
   sheet: string;
   tables: Table[];
@@ -202,5 +203,5 @@ export function watchSections(report: WeeklyReport, lang: ReportLanguage): Watch
       ],
     });
   }
-  return sections;
+  return [...sections, ...supervisionSections(report, lang)];
 }

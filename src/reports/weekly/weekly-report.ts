@@ -1,3 +1,4 @@
+import type { WeeklySupervisionSection } from './weekly-supervision.response';
 import type { Status } from '../../workflow/statuses';
 import type { WeeklyEnterprisesSection, WeeklyProjectsSection } from './weekly-watch';
 
@@ -138,6 +139,8 @@ export interface WeeklyReport {
   projects?: WeeklyProjectsSection;
   /** Enterprises idle or reduced (停产减产) as of the end of the week; the service always fills it. */
   enterprises?: WeeklyEnterprisesSection;
+  /** Supervision (督办) and bounced problems (推诿) as of the end of the week; the service always fills it. */
+  supervision?: WeeklySupervisionSection;
 }
 
 /** At a province's scale a list of every overdue problem would not fit a meeting, nor a request. */

@@ -13,6 +13,7 @@ import type {
   WeeklyReport as WeeklyReportShape,
 } from './weekly-report';
 import { WeeklyEnterprisesSection, WeeklyProjectsSection } from './weekly-watch.response';
+import { WeeklySupervisionSection } from './weekly-supervision.response';
 
 const PERCENT = { type: Number, nullable: true, example: 87.5, description: 'null when nothing was recorded' } as const;
 
@@ -315,4 +316,7 @@ export class WeeklyReport implements WeeklyReportShape {
 
   @ApiProperty({ type: WeeklyEnterprisesSection, description: 'enterprises idle or reduced (停产减产)' })
   enterprises: WeeklyEnterprisesSection;
+
+  @ApiProperty({ type: WeeklySupervisionSection, description: 'supervision (督办) and bounced problems (推诿)' })
+  supervision: WeeklySupervisionSection;
 }

@@ -27,6 +27,7 @@ import {
   WEEKLY_OVERDUE_ENTERPRISES,
 } from './weekly-visits.sql';
 import { WeeklyWatch } from './weekly-watch.service';
+import { WeeklySupervision } from './weekly-supervision.service';
 import type { DepartmentWeekRow, SummaryRow } from './weekly.sql';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
 
@@ -39,6 +40,7 @@ export class WeeklyService {
     private readonly live: LiveFigures,
     private readonly visitFigures: VisitFiguresService,
     private readonly watch: WeeklyWatch,
+    private readonly supervision: WeeklySupervision,
   ) {}
 
   /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs (shared by requests that come together). */
@@ -70,6 +72,7 @@ export class WeeklyService {
       trend,
       lists,
       watch,
+      supervision,
     ] = await Promise.all([
       this.visits(week, quarter, end),
       one<SummaryRow>(this.db, WEEKLY_SUMMARY, span),
@@ -81,6 +84,7 @@ export class WeeklyService {
       Promise.all(periodsEndingWith('week', week, 8).map((w) => this.rate(w, DateTime.min(w.to, end)))),
       this.lists(span),
       this.watch.sections(week.from, end),
+      this.supervision.section(week.from, end),
     ]);
     // Early in a quarter its figure rests on a few problems; the previous quarter's final figure
     // (as of its end, as published) stands beside it for the first four weeks.
@@ -109,6 +113,7 @@ export class WeeklyService {
       trend,
       ...lists,
       ...watch,
+      supervision,
     };
   }
 

@@ -3555,6 +3555,20 @@ export interface components {
       /** @example 重点企业 */
       tierLabel: string;
     };
+    WeeklyOverdueSupervision: {
+      /** Format: date-time */
+      answerBy: string;
+      code: string;
+      /** @description the department holding the problem at the end of the week */
+      departmentName: string | null;
+      leaderName: string | null;
+      level: components['schemas']['SupervisionLevel'];
+      /** Format: uuid */
+      problemId: string;
+      title: string;
+      /** @description working days past the answer-by date at the end of the week */
+      workingDaysOverdue: number;
+    };
     WeeklyProblemItem: {
       categoryName: string;
       /** @description the category in English (the Chinese name where none is entered) */
@@ -3653,6 +3667,8 @@ export interface components {
       projects: components['schemas']['WeeklyProjectsSection'];
       rates: components['schemas']['WeeklyRates'];
       summary: components['schemas']['WeeklySummary'];
+      /** @description supervision (督办) and bounced problems (推诿) */
+      supervision: components['schemas']['WeeklySupervisionSection'];
       /** @description the last eight weeks, this one last */
       trend: components['schemas']['WeeklyRate'][];
       /** @description the visits section (走访情况), first in every format */
@@ -3667,6 +3683,26 @@ export interface components {
       overdueAtEnd: number;
       recordedThisWeek: number;
       resolvedThisWeek: number;
+    };
+    WeeklySupervisionOpened: {
+      /** @description 挂牌督办 */
+      listed: number;
+      /** @description 催办 */
+      reminder: number;
+      /** @description 督办 */
+      supervision: number;
+    };
+    WeeklySupervisionSection: {
+      /** @description supervisions active at the end of the week */
+      activeAtEnd: number;
+      /** @description problems bounced (推诿) at the end of the week that were returned or assigned during it; at most 200 */
+      bounced: components['schemas']['BouncedProblem'][];
+      /** @description supervisions opened in the week, by level */
+      openedThisWeek: components['schemas']['WeeklySupervisionOpened'];
+      /** @description the most working days late first; at most 200 */
+      overdue: components['schemas']['WeeklyOverdueSupervision'][];
+      /** @description supervisions overdue and unanswered at the end of the week (all of them) */
+      overdueTotal: number;
     };
     WeeklyVisits: {
       /** @description quarter-to-date coverage (走访覆盖率) as of the end of the week */

@@ -1,4 +1,5 @@
 import { EnterprisesSection, ProjectsSection } from './WeeklyWatchSections';
+import { SupervisionSection } from './WeeklySupervisionSection';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Col, DatePicker, Row, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -138,6 +139,7 @@ export function WeeklyReportPage() {
             ))}
             <ProjectsSection section={data.projects} />
             <EnterprisesSection section={data.enterprises} />
+            <SupervisionSection section={data.supervision} />
           </Space>
         </Spin>
       )}
