@@ -568,6 +568,7 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         '不满意回访',
         '重点项目',
         '停产减产企业',
+        '督办与推诿',
       ]);
       const summary = book.getWorksheet('概况')!;
       expect(rowValues(summary, 1)).toEqual(['项目', '数值']);
@@ -704,6 +705,7 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         'Unsatisfied feedback',
         'Key projects',
         'Idle and reduced enterprises',
+        'Supervision and bounced',
       ]);
       expect(rowValues(book.getWorksheet('Summary')!, 1)).toEqual(['Item', 'Value']);
       expect(rowValues(book.getWorksheet('Summary')!, 2)).toEqual(['Recorded this week', 4]);

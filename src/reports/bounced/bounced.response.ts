@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PeriodInfo } from '../report.response';
 
 /** One department on a bounced problem's route, in the order it was assigned. */
 export class BouncedRouteStep {
@@ -56,10 +57,8 @@ export class BouncedProblem {
 }
 
 export class BouncedReport {
-  @ApiProperty({
-    example: { label: '2025-Q1', from: '2025-01-01T00:00:00.000+08:00', to: '2025-04-01T00:00:00.000+08:00' },
-  })
-  period: { label: string; from: string; to: string; timezone: string };
+  @ApiProperty({ type: PeriodInfo })
+  period: PeriodInfo;
 
   @ApiProperty({ format: 'date-time' })
   asOf: string;

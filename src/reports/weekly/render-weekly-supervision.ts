@@ -8,6 +8,7 @@ import type { ReportLanguage, WeeklyReport } from './weekly-report';
 const WORDS = {
   zh: {
     title: '督办与推诿',
+    sheet: '督办与推诿',
     item: '项目',
     value: '数值',
     opened: { reminder: '本周催办', supervision: '本周督办', listed: '本周挂牌督办' },
@@ -22,6 +23,7 @@ const WORDS = {
   },
   en: {
     title: 'Supervision and bounced problems',
+    sheet: 'Supervision and bounced',
     item: 'Item',
     value: 'Value',
     opened: { reminder: 'Reminders this week', supervision: 'Supervisions this week', listed: 'Listed this week' },
@@ -99,5 +101,5 @@ export function supervisionSections(report: WeeklyReport, lang: ReportLanguage):
       num(p.departures),
     ]),
   };
-  return [{ key: 'supervision', title: w.title, sheet: w.title, tables: [counts, overdue, bounced] }];
+  return [{ key: 'supervision', title: w.title, sheet: w.sheet, tables: [counts, overdue, bounced] }];
 }

@@ -1372,14 +1372,7 @@ export interface components {
       /** Format: date-time */
       asOf: string;
       items: components['schemas']['BouncedProblem'][];
-      /**
-       * @example {
-       *       "label": "2025-Q1",
-       *       "from": "2025-01-01T00:00:00.000+08:00",
-       *       "to": "2025-04-01T00:00:00.000+08:00"
-       *     }
-       */
-      period: Record<string, never>;
+      period: components['schemas']['PeriodInfo'];
     };
     BouncedRouteStep: {
       /** Format: date-time */
