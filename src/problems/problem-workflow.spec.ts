@@ -80,11 +80,11 @@ const allowedCells = cells.filter((c) => c.next !== null);
 const refusedCells = cells.filter((c) => c.next === null);
 
 describe('problem workflow: the transition matrix', () => {
-  it('covers every status and every action of the workflow (6 × 9 = 54 cells)', () => {
+  it('covers every status and every action of the workflow (6 × 10 = 60 cells)', () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...STATUSES].sort());
     for (const status of STATUSES) expect(Object.keys(MATRIX[status]).sort()).toEqual([...ACTIONS].sort());
-    expect(cells).toHaveLength(54);
-    expect(allowedCells).toHaveLength(18);
+    expect(cells).toHaveLength(60);
+    expect(allowedCells).toHaveLength(24);
     expect(refusedCells).toHaveLength(36);
   });
 
@@ -214,14 +214,14 @@ describe('problem workflow: what each action does', () => {
     expect(current).toEqual(copy);
   });
 
-  it('the refusal message of a terminal status says there is no allowed action', () => {
+  it('the refusal message of a terminal status names the one action left, lifting a supervision', () => {
     const error = thrownBy(() => transition(problemIn('closed'), INPUTS.reopen));
-    expect(error.message).toBe('cannot reopen a problem whose status is closed; allowed: none (final status)');
+    expect(error.message).toBe('cannot reopen a problem whose status is closed; allowed: lift');
   });
 
   it('the refusal message of an open status lists the allowed actions', () => {
     const error = thrownBy(() => transition(problemIn('resolved'), INPUTS.resolve));
-    expect(error.message).toBe('cannot resolve a problem whose status is resolved; allowed: verify, reopen');
+    expect(error.message).toBe('cannot resolve a problem whose status is resolved; allowed: verify, reopen, lift');
   });
 });
 
