@@ -18,6 +18,7 @@ import {
   ProblemResponse,
   ProblemRow,
 } from './problem-response';
+import type { SupervisionLevel } from '../workflow/supervision-levels';
 import type { Action, ProblemState } from './problem-workflow';
 import type { ListProblemsQuery, Source } from './problem.dto';
 
@@ -52,7 +53,13 @@ export interface ReferenceCheck {
 }
 
 /** The part of a problem an action reads before it changes it. */
-export type ActionState = ProblemState & { version: number; category: string };
+export type ActionState = ProblemState & {
+  version: number;
+  category: string;
+  /** The active supervision, read in the same statement as the version (one snapshot). */
+  supervisionId: string | null;
+  supervisionLevel: SupervisionLevel | null;
+};
 
 /** The event an action writes beside its change. */
 export interface ActionEvent {
@@ -199,8 +206,10 @@ export class ProblemsRepository {
     return maybeOne<ActionState>(
       em,
       `SELECT p.category_code AS category, p.status, p.department_id AS "departmentId", p.due_at AS "dueAt", p.resolution, p.satisfaction,
-              p.feedback, p.escalated, p.duplicate_of AS "duplicateOf", p.version
-       FROM problems p WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
+              p.feedback, p.escalated, p.duplicate_of AS "duplicateOf", p.version,
+              s.id AS "supervisionId", s.level AS "supervisionLevel"
+       FROM problems p LEFT JOIN supervisions s ON s.problem_id = p.id AND s.lifted_at IS NULL
+       WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
       params.values,
     );
   }

@@ -120,6 +120,12 @@ export class ProblemsService {
    * transaction.
    */
   async act(user: AuthUser, id: string, expectedVersion: number, request: ActionRequest): Promise<ProblemResponse> {
+    // The calendar reads on a connection of its own: taken before the transaction holds one, so
+    // that parallel escalations cannot hold every connection while each waits for another.
+    const defaultAnswerBy =
+      request.action === 'escalate' && request.answerBy === undefined
+        ? await this.calendar.dueAfterWorkingDays(new Date(), DEFAULT_ANSWER_WORKING_DAYS)
+        : undefined;
     return this.repository.transaction(async (em) => {
       const current = await this.repository.findActionState(em, user, id);
       if (!current) throw DomainError.notFound('problem');
@@ -128,7 +134,7 @@ export class ProblemsService {
       if (current.version !== expectedVersion) throw versionMismatch(current.version);
       if (!TRANSITIONS[request.action].from.includes(current.status))
         throw invalidTransition(current.status, request.action);
-      const { input, supersedes } = await this.actionInput(em, id, current, request);
+      const { input, supersedes } = await this.actionInput(em, id, current, request, defaultAnswerBy);
       const { next, note, data } = transition(current, input);
       await this.checkReferences(em, id, input);
 
@@ -161,12 +167,15 @@ export class ProblemsService {
     id: string,
     current: ActionState,
     request: ActionRequest,
+    defaultAnswerBy?: Date,
   ): Promise<{ input: ActionInput; supersedes?: string }> {
     switch (request.action) {
       case 'assign':
         return { input: { ...request, dueAt: await this.deadline(em, current.category, request) } };
       case 'escalate': {
-        const active = await this.supervisions.active(em, id);
+        const active = current.supervisionId
+          ? { id: current.supervisionId, level: current.supervisionLevel! }
+          : undefined;
         const level = request.level ?? DEFAULT_SUPERVISION_LEVEL;
         if (active && !isHigherLevel(level, active.level))
           throw DomainError.invalidField(
@@ -180,8 +189,7 @@ export class ProblemsService {
         }
         if (request.answerBy !== undefined && request.answerBy.getTime() <= Date.now())
           throw DomainError.invalidField('answerBy', 'must be in the future');
-        const answerBy =
-          request.answerBy ?? (await this.calendar.dueAfterWorkingDays(new Date(), DEFAULT_ANSWER_WORKING_DAYS));
+        const answerBy = request.answerBy ?? defaultAnswerBy!;
         return {
           input: {
             action: 'escalate',
@@ -192,9 +200,9 @@ export class ProblemsService {
         };
       }
       case 'lift': {
-        const active = await this.supervisions.active(em, id);
+        const active = current.supervisionId;
         if (!active) throw new DomainError(ErrorCode.Conflict, 'no supervision is active on this problem');
-        return { input: { action: 'lift', note: request.note, supervisionId: active.id } };
+        return { input: { action: 'lift', note: request.note, supervisionId: active } };
       }
       default:
         return { input: request };

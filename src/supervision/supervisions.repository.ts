@@ -8,12 +8,6 @@ import { visibleProblems } from '../problems/problem-access';
 import { ANSWERING_EVENT_TYPES, type SupervisionLevel } from '../workflow/supervision-levels';
 import { OPEN_SQL_LIST } from '../workflow/status-sql';
 
-/** The supervision a problem is under, as an escalation or a lift reads it. */
-export interface ActiveSupervision {
-  id: string;
-  level: SupervisionLevel;
-}
-
 /** A supervision to open, beside the escalate event that opens it. */
 export interface NewSupervision {
   id: string;
@@ -95,15 +89,6 @@ const SUPERVISION_FROM = `
 @Injectable()
 export class SupervisionsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  /** The active supervision of a problem, if any. */
-  active(em: EntityManager, problemId: string): Promise<ActiveSupervision | undefined> {
-    return maybeOne<ActiveSupervision>(
-      em,
-      `SELECT id, level FROM supervisions WHERE problem_id = $1 AND lifted_at IS NULL`,
-      [problemId],
-    );
-  }
 
   /** The role of a user, if there is one enabled (a supervising leader must be a manager or an admin). */
   async userRole(em: EntityManager, userId: string): Promise<Role | undefined> {
