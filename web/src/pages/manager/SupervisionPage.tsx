@@ -147,7 +147,12 @@ export function SupervisionPage() {
             size="small"
             pagination={false}
             dataSource={bounced.data?.items ?? []}
-            locale={{ emptyText: t('本期没有推诿问题', 'No bounced problems in this period') }}
+            locale={{
+              // The table's own placeholder grey is too faint to read (axe: colour contrast).
+              emptyText: (
+                <Typography.Text>{t('本期没有推诿问题', 'No bounced problems in this period')}</Typography.Text>
+              ),
+            }}
             columns={[
               {
                 title: t('问题', 'Problem'),
