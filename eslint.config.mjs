@@ -11,7 +11,17 @@ import tseslint from 'typescript-eslint';
  * demo/ is reached only by the start-up's lazy require, never by an import (a type import is fine:
  * it is erased). startup/, cli/, health/ and web/ are the top: no feature imports them.
  */
-const FEATURES = ['auth', 'users', 'reference', 'enterprises', 'visits', 'problems', 'reports', 'warnings'];
+const FEATURES = [
+  'auth',
+  'users',
+  'reference',
+  'enterprises',
+  'visits',
+  'problems',
+  'supervision',
+  'reports',
+  'warnings',
+];
 const TOP = ['startup', 'cli', 'health', 'web'];
 const folder = (name) => `**/${name}/*`;
 const forbid = (folders, message) => ({ group: folders.map(folder), message });
@@ -36,6 +46,7 @@ const BOUNDARIES = {
   problems: [forbid(TOP, 'startup/, cli/, health/ and web/ are the top.')],
   reports: [forbid(TOP, 'startup/, cli/, health/ and web/ are the top.')],
   warnings: [forbid(TOP, 'startup/, cli/, health/ and web/ are the top.')],
+  supervision: [forbid(TOP, 'startup/, cli/, health/ and web/ are the top.')],
   startup: [forbid(['cli'], 'cli/ is the top.')],
   cli: [],
 };

@@ -15,12 +15,13 @@ import { SavedViews1764770000000 } from './1764770000000-SavedViews';
 import { KeyProjects1764800000000 } from './1764800000000-KeyProjects';
 import { RestoreWritesRowsAsTheyWere1764800000001 } from './1764800000001-RestoreWritesRowsAsTheyWere';
 import { WatchWarnings1764820000000 } from './1764820000000-WatchWarnings';
+import { Deadlines1764900000000 } from './1764900000000-Deadlines';
+import { AssistingDepartments1764910000000 } from './1764910000000-AssistingDepartments';
+import { Supervision1764920000000 } from './1764920000000-Supervision';
 import { AssessmentWeights1764930000000 } from './1764930000000-AssessmentWeights';
 import { Notifications1765000000000 } from './1765000000000-Notifications';
 import { TrackingLinks1765010000000 } from './1765010000000-TrackingLinks';
 import { Attachments1765020000000 } from './1765020000000-Attachments';
-import { AssistingDepartments1764910000000 } from './1764910000000-AssistingDepartments';
-import { Deadlines1764900000000 } from './1764900000000-Deadlines';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -41,10 +42,11 @@ export const migrations = [
   KeyProjects1764800000000,
   RestoreWritesRowsAsTheyWere1764800000001,
   WatchWarnings1764820000000,
+  Deadlines1764900000000,
+  AssistingDepartments1764910000000,
+  Supervision1764920000000,
   AssessmentWeights1764930000000,
   Notifications1765000000000,
   TrackingLinks1765010000000,
   Attachments1765020000000,
-  AssistingDepartments1764910000000,
-  Deadlines1764900000000,
 ];

@@ -200,6 +200,7 @@ describe('early warnings (预警)', () => {
       project_not_started: 0,
       idle_not_visited: 0,
       sign_for_overdue: 0,
+      supervision_overdue: 0,
     });
     expect(october.items.map((i) => [i.level, i.problemId, i.daysOverdue])).toEqual([
       ['overdue', problems.overdueA!.id, 7],
@@ -221,6 +222,7 @@ describe('early warnings (预警)', () => {
       project_not_started: 0,
       idle_not_visited: 0,
       sign_for_overdue: 0,
+      supervision_overdue: 0,
     });
     expect(september.items).toEqual([
       expect.objectContaining({ level: 'overdue', problemId: problems.overdueA!.id, daysOverdue: 3 }),
@@ -247,6 +249,7 @@ describe('early warnings (预警)', () => {
       project_not_started: 0,
       idle_not_visited: 0,
       sign_for_overdue: 0,
+      supervision_overdue: 0,
     });
     expect(res.body.truncated).toBe(false);
     expect(res.body.items.map((i: { level: string; problemId?: string; enterpriseId: string }) => i.level)).toEqual([
@@ -352,6 +355,7 @@ describe('early warnings (预警)', () => {
       project_not_started: 0,
       idle_not_visited: 0,
       sign_for_overdue: 0,
+      supervision_overdue: 0,
     });
     expect(a.body.items.map((i: { level: string; problemId: string }) => [i.level, i.problemId])).toEqual([
       ['overdue', problems.overdueA!.id],
@@ -368,6 +372,7 @@ describe('early warnings (预警)', () => {
       project_not_started: 0,
       idle_not_visited: 0,
       sign_for_overdue: 0,
+      supervision_overdue: 0,
     });
     expect(b.body.items.map((i: { level: string; problemId: string }) => [i.level, i.problemId])).toEqual([
       ['overdue', problems.overdueB!.id],
@@ -386,6 +391,7 @@ describe('early warnings (预警)', () => {
         project_not_started: 0,
         idle_not_visited: 0,
         sign_for_overdue: 0,
+        supervision_overdue: 0,
       },
       truncated: false,
     });
@@ -402,6 +408,7 @@ describe('early warnings (预警)', () => {
       project_not_started: 0,
       idle_not_visited: 0,
       sign_for_overdue: 0,
+      supervision_overdue: 0,
     });
     expect(own.body.items.map((i: { level: string; enterpriseId: string }) => [i.level, i.enterpriseId])).toEqual([
       ['not_visited', entNever.id],
@@ -420,6 +427,7 @@ describe('early warnings (预警)', () => {
         project_not_started: 0,
         idle_not_visited: 0,
         sign_for_overdue: 0,
+        supervision_overdue: 0,
       },
       truncated: false,
     });
@@ -437,6 +445,7 @@ describe('early warnings (预警)', () => {
       project_not_started: 0,
       idle_not_visited: 0,
       sign_for_overdue: 0,
+      supervision_overdue: 0,
     });
     expect(stale.body.items.map((i: { problemId: string }) => i.problemId)).toEqual([
       problems.stale!.id,
@@ -477,6 +486,7 @@ describe('early warnings (预警)', () => {
         project_not_started: 0,
         idle_not_visited: 0,
         sign_for_overdue: 0,
+        supervision_overdue: 0,
       },
     });
     expect(await countRows(t, 'warnings')).toBe(7);
@@ -563,6 +573,7 @@ describe('early warnings (预警)', () => {
         project_not_started: 0,
         idle_not_visited: 0,
         sign_for_overdue: 0,
+        supervision_overdue: 0,
       },
     });
     expect(await countRows(t, 'warnings')).toBe(7);
@@ -613,6 +624,7 @@ describe('early warnings (预警)', () => {
         project_not_started: 0,
         idle_not_visited: 0,
         sign_for_overdue: 0,
+        supervision_overdue: 0,
       },
     });
     const rows = await t.db.query(`SELECT dedupe_key AS "dedupeKey" FROM warnings WHERE problem_id = $1 ORDER BY id`, [
@@ -636,6 +648,7 @@ describe('early warnings (预警)', () => {
       project_not_started: 0,
       idle_not_visited: 0,
       sign_for_overdue: 0,
+      supervision_overdue: 0,
     });
   });
 
@@ -663,6 +676,7 @@ describe('early warnings (预警)', () => {
         project_not_started: 0,
         idle_not_visited: 0,
         sign_for_overdue: 0,
+        supervision_overdue: 0,
       },
     });
     expect(await warningEvents(problems.later!.id)).toEqual([
@@ -697,6 +711,7 @@ describe('early warnings (预警)', () => {
       project_not_started: 0,
       idle_not_visited: 0,
       sign_for_overdue: 0,
+      supervision_overdue: 0,
     };
     for (const result of results) {
       if (!result.ran) continue;
@@ -712,6 +727,7 @@ describe('early warnings (预警)', () => {
       project_not_started: 0,
       idle_not_visited: 0,
       sign_for_overdue: 0,
+      supervision_overdue: 0,
     });
     expect(await countRows(t, 'warnings')).toBe(warningsBefore + 3);
     expect(await countRows(t, 'problem_events', `type = 'warning'`)).toBe(eventsBefore + 2);

@@ -575,6 +575,7 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         '重点项目',
         '停产减产企业',
         '时限管理',
+        '督办与推诿',
         '部门考核',
       ]);
       const summary = book.getWorksheet('概况')!;
@@ -715,6 +716,7 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         'Key projects',
         'Idle and reduced enterprises',
         'Deadlines',
+        'Supervision and bounced',
         'Assessment',
       ]);
       expect(rowValues(book.getWorksheet('Summary')!, 1)).toEqual(['Item', 'Value']);

@@ -98,7 +98,7 @@ describe('the problem workflow, end to end', () => {
     const illegal = await f.act(manager, problem.id, 'verify', { satisfaction: 'satisfied' }, 1);
     expect(illegal.status).toBe(409);
     expect(illegal.body).toMatchObject({ code: 'INVALID_TRANSITION', status: 'reported' });
-    expect(illegal.body.allowedActions).toEqual(['assign', 'withdraw', 'escalate']);
+    expect(illegal.body.allowedActions).toEqual(['assign', 'withdraw', 'escalate', 'lift']);
 
     const after = await t.http().get(`/api/v1/problems/${problem.id}`).set(manager.auth).expect(200);
     expect(after.body.version).toBe(1);

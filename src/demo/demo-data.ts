@@ -20,6 +20,7 @@ import { buildProjects, type DemoProjects } from './demo-projects';
 import { buildVisits, draftProblems, numberProblems, Problem, Visit } from './demo-problems';
 import { DEMO_USERS, DEPARTMENTS } from './demo-text';
 import { DATA_END, KEY_QUARTER, KEY_RECORDED, KEY_RESOLVED } from './demo-time';
+import { insertDemoSupervision } from './demo-supervision';
 import { buildTimeline } from './demo-timeline';
 import { markEnterpriseRatings } from './demo-tracking';
 
@@ -62,6 +63,7 @@ export async function loadDemoData(
     throw new Error('demo data: only the demo admin can be left out');
   }
   await insertDemoData(db, data, passwordHash, users);
+  await insertDemoSupervision(db);
   return {
     departments: DEPARTMENTS.length,
     users: users.length,

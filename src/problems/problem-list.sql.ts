@@ -1,6 +1,7 @@
 import type { AuthUser } from '../access/auth-user';
 import { cursorValue, decodeCursor, Page, toPage } from '../common/pagination';
 import { containsPattern, SqlParams } from '../common/sql';
+import { isBouncedSql } from '../reports/bounced.sql';
 import { visibleProblems } from './problem-access';
 import {
   daysOverdueSql,
@@ -63,6 +64,7 @@ function listConditions(
     where.push(`p.created_by = ${p.add(query.createdBy === 'me' ? user.id : query.createdBy)}::uuid`);
   }
   if (query.escalated !== undefined) where.push(`p.escalated = ${p.add(query.escalated)}`);
+  if (query.bounced !== undefined) where.push(`${isBouncedSql('p', at())} = ${p.add(query.bounced)}`);
   if (query.overdue !== undefined) {
     where.push(`${query.overdue ? '' : 'NOT '}(${OPEN_SQL} AND p.due_at IS NOT NULL AND p.due_at < ${at()})`);
   }

@@ -1,4 +1,7 @@
+import { isBouncedSql } from '../reports/bounced.sql';
+import type { SupervisionResponse } from '../supervision/supervision.response';
 import { RESOLVED_SQL_LIST, WITHDRAWN_SQL } from '../workflow/status-sql';
+import type { SupervisionLevel } from '../workflow/supervision-levels';
 import { type Status, STATUS_LABELS } from '../workflow/statuses';
 import type { Satisfaction } from '../workflow/satisfactions';
 import type { AttachmentResponse } from '../attachments/attachment.response';
@@ -66,6 +69,10 @@ export interface ProblemResponse {
   satisfaction: Satisfaction | null;
   feedback: string | null;
   escalated: boolean;
+  /** The level of the active supervision (督办), or null. */
+  supervisionLevel: SupervisionLevel | null;
+  /** Bounced (推诿) now: see src/reports/bounced.sql.ts. */
+  bounced: boolean;
   duplicateOf: string | null;
   /** The key project the problem concerns, if any (see POST /problems/:id/project). */
   projectId: string | null;
@@ -82,6 +89,8 @@ export interface ProblemResponse {
   attachments?: AttachmentResponse[];
   /** On a single problem: the extension request awaiting a decision, or null. */
   pendingExtension?: PendingExtensionResponse | null;
+  /** On a single problem: its supervisions, oldest first. */
+  supervisions?: SupervisionResponse[];
 }
 
 export interface PendingExtensionResponse {
@@ -110,6 +119,8 @@ export const problemColumns = (at: string) => `
   floor(extract(epoch FROM ${openUntil(at)} - p.reported_at) / 86400)::int AS "daysOpen",
   ${daysOverdueSql(at)} AS "daysOverdue",
   p.resolution, p.satisfaction, p.feedback, p.escalated, p.duplicate_of AS "duplicateOf",
+  (SELECT s.level FROM supervisions s WHERE s.problem_id = p.id AND s.lifted_at IS NULL) AS "supervisionLevel",
+  ${isBouncedSql('p', at)} AS bounced,
   p.project_id AS "projectId", (SELECT prj.name FROM projects prj WHERE prj.id = p.project_id) AS "projectName",
   p.version, p.created_by AS "createdBy", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt",
   p.last_event_type AS "lastEventType"`;
@@ -150,6 +161,7 @@ export type ProblemRow = Omit<
   | 'lastEventAt'
   | 'events'
   | 'assists'
+  | 'supervisions'
 > & {
   enterpriseName: string;
   district: string;
@@ -215,6 +227,8 @@ export function toProblemResponse(row: ProblemRow, events?: EventRow[]): Problem
     satisfaction: row.satisfaction,
     feedback: row.feedback,
     escalated: row.escalated,
+    supervisionLevel: row.supervisionLevel,
+    bounced: row.bounced,
     duplicateOf: row.duplicateOf,
     projectId: row.projectId,
     projectName: row.projectName,

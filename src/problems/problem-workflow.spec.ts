@@ -30,17 +30,17 @@ const X = null;
  */
 // prettier-ignore
 const MATRIX: Record<Status, Record<Action, Status | null>> = {
-  reported:    { assign: 'assigned', accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'reported', request_extension: X, approve_extension: X, refuse_extension: X, assist_progress: X, assist_done: X },
-  assigned:    { assign: 'assigned', accept: 'in_progress', progress: 'assigned',    resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'assigned', request_extension: 'assigned', approve_extension: 'assigned', refuse_extension: 'assigned', assist_progress: 'assigned', assist_done: 'assigned' },
-  in_progress: { assign: 'assigned', accept: X,             progress: 'in_progress', resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'in_progress', request_extension: 'in_progress', approve_extension: 'in_progress', refuse_extension: 'in_progress', assist_progress: 'in_progress', assist_done: 'in_progress' },
-  resolved:    { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: 'closed', reopen: 'in_progress', withdraw: X,           escalate: X, request_extension: X, approve_extension: X, refuse_extension: X, assist_progress: X, assist_done: X },
-  closed:      { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X, request_extension: X, approve_extension: X, refuse_extension: X, assist_progress: X, assist_done: X },
-  withdrawn:   { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X, request_extension: X, approve_extension: X, refuse_extension: X, assist_progress: X, assist_done: X },
+  reported:    { assign: 'assigned', accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'reported', request_extension: X, approve_extension: X, refuse_extension: X, assist_progress: X, assist_done: X, lift: 'reported' },
+  assigned:    { assign: 'assigned', accept: 'in_progress', progress: 'assigned',    resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'assigned', request_extension: 'assigned', approve_extension: 'assigned', refuse_extension: 'assigned', assist_progress: 'assigned', assist_done: 'assigned', lift: 'assigned' },
+  in_progress: { assign: 'assigned', accept: X,             progress: 'in_progress', resolve: 'resolved', return: 'reported', verify: X,        reopen: X,             withdraw: 'withdrawn', escalate: 'in_progress', request_extension: 'in_progress', approve_extension: 'in_progress', refuse_extension: 'in_progress', assist_progress: 'in_progress', assist_done: 'in_progress', lift: 'in_progress' },
+  resolved:    { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: 'closed', reopen: 'in_progress', withdraw: X,           escalate: X, request_extension: X, approve_extension: X, refuse_extension: X, assist_progress: X, assist_done: X, lift: 'resolved' },
+  closed:      { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X, request_extension: X, approve_extension: X, refuse_extension: X, assist_progress: X, assist_done: X, lift: 'closed' },
+  withdrawn:   { assign: X,          accept: X,             progress: X,             resolve: X,          return: X,          verify: X,        reopen: X,             withdraw: X,           escalate: X, request_extension: X, approve_extension: X, refuse_extension: X, assist_progress: X, assist_done: X, lift: 'withdrawn' },
 };
 
 /** The expected allowed actions per status, read off the matrix rows above (in ACTIONS order). */
 const EXPECTED_ALLOWED: Record<Status, Action[]> = {
-  reported: ['assign', 'withdraw', 'escalate'],
+  reported: ['assign', 'withdraw', 'escalate', 'lift'],
   assigned: [
     'assign',
     'accept',
@@ -54,6 +54,7 @@ const EXPECTED_ALLOWED: Record<Status, Action[]> = {
     'refuse_extension',
     'assist_progress',
     'assist_done',
+    'lift',
   ],
   in_progress: [
     'assign',
@@ -67,10 +68,11 @@ const EXPECTED_ALLOWED: Record<Status, Action[]> = {
     'refuse_extension',
     'assist_progress',
     'assist_done',
+    'lift',
   ],
-  resolved: ['verify', 'reopen'],
-  closed: [],
-  withdrawn: [],
+  resolved: ['verify', 'reopen', 'lift'],
+  closed: ['lift'],
+  withdrawn: ['lift'],
 };
 
 const INPUTS: { [A in Action]: Extract<ActionInput, { action: A }> } = {
@@ -92,6 +94,7 @@ const INPUTS: { [A in Action]: Extract<ActionInput, { action: A }> } = {
   },
   assist_progress: { action: 'assist_progress', note: '已提供用地资料' },
   assist_done: { action: 'assist_done', note: '协办事项已完成' },
+  lift: { action: 'lift', note: '已回应，解除督办', supervisionId: 'supervision-0001' },
 };
 
 /** A problem in the given status; it has a department once it has been assigned. */
@@ -126,11 +129,11 @@ const allowedCells = cells.filter((c) => c.next !== null);
 const refusedCells = cells.filter((c) => c.next === null);
 
 describe('problem workflow: the transition matrix', () => {
-  it('covers every status and every action of the workflow (6 × 14 = 84 cells)', () => {
+  it('covers every status and every action of the workflow (6 × 15 = 90 cells)', () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...STATUSES].sort());
     for (const status of STATUSES) expect(Object.keys(MATRIX[status]).sort()).toEqual([...ACTIONS].sort());
-    expect(cells).toHaveLength(84);
-    expect(allowedCells).toHaveLength(28);
+    expect(cells).toHaveLength(90);
+    expect(allowedCells).toHaveLength(34);
     expect(refusedCells).toHaveLength(56);
   });
 
@@ -281,14 +284,14 @@ describe('problem workflow: what each action does', () => {
     expect(current).toEqual(copy);
   });
 
-  it('the refusal message of a terminal status says there is no allowed action', () => {
+  it('the refusal message of a terminal status names the one action left, lifting a supervision', () => {
     const error = thrownBy(() => transition(problemIn('closed'), INPUTS.reopen));
-    expect(error.message).toBe('cannot reopen a problem whose status is closed; allowed: none (final status)');
+    expect(error.message).toBe('cannot reopen a problem whose status is closed; allowed: lift');
   });
 
   it('the refusal message of an open status lists the allowed actions', () => {
     const error = thrownBy(() => transition(problemIn('resolved'), INPUTS.resolve));
-    expect(error.message).toBe('cannot resolve a problem whose status is resolved; allowed: verify, reopen');
+    expect(error.message).toBe('cannot resolve a problem whose status is resolved; allowed: verify, reopen, lift');
   });
 });
 
@@ -302,10 +305,11 @@ describe('problem workflow: who may act (mayAct)', () => {
     'escalate',
     'approve_extension',
     'refuse_extension',
+    'lift',
   ];
   const ASSISTING_ACTIONS: Action[] = ['assist_progress', 'assist_done'];
 
-  it('splits the fourteen actions into five department, seven manager and two assisting actions', () => {
+  it('splits the fifteen actions into five department, eight manager and two assisting actions', () => {
     expect([...DEPARTMENT_ACTIONS, ...MANAGER_ACTIONS, ...ASSISTING_ACTIONS].sort()).toEqual([...ACTIONS].sort());
   });
 

@@ -246,6 +246,7 @@ describe('problem workflow: the table itself', () => {
       refuse_extension: 'manager',
       assist_progress: 'assisting',
       assist_done: 'assisting',
+      lift: 'manager',
     });
   });
 
@@ -261,10 +262,10 @@ describe('problem workflow: the table itself', () => {
   it('a refusal carries the code, status, action and allowed actions', () => {
     const error = invalidTransition('withdrawn', 'accept');
     expect(error.code).toBe(ErrorCode.InvalidTransition);
-    expect(error.details).toEqual({ status: 'withdrawn', action: 'accept', allowedActions: [] });
-    expect(error.message).toBe('cannot accept a problem whose status is withdrawn; allowed: none (final status)');
+    expect(error.details).toEqual({ status: 'withdrawn', action: 'accept', allowedActions: ['lift'] });
+    expect(error.message).toBe('cannot accept a problem whose status is withdrawn; allowed: lift');
     expect(invalidTransition('reported', 'verify').message).toBe(
-      'cannot verify a problem whose status is reported; allowed: assign, withdraw, escalate',
+      'cannot verify a problem whose status is reported; allowed: assign, withdraw, escalate, lift',
     );
   });
 

@@ -1,7 +1,8 @@
 import { assertUnreachable, DomainError, ErrorCode } from '../common/domain-error';
 import type { Role } from '../access/role';
 import { type Satisfaction, SATISFIED } from '../workflow/satisfactions';
-import { OPEN_STATUSES, type Status, WITH_DEPARTMENT_STATUSES } from '../workflow/statuses';
+import { OPEN_STATUSES, type Status, STATUSES, WITH_DEPARTMENT_STATUSES } from '../workflow/statuses';
+import type { SupervisionLevel } from '../workflow/supervision-levels';
 
 export const ACTIONS = [
   'assign',
@@ -18,6 +19,7 @@ export const ACTIONS = [
   'refuse_extension',
   'assist_progress',
   'assist_done',
+  'lift',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,6 +54,8 @@ export const TRANSITIONS: Record<Action, Rule> = {
   request_extension: { actor: 'department', from: WITH_DEPARTMENT },
   approve_extension: { actor: 'manager', from: WITH_DEPARTMENT },
   refuse_extension: { actor: 'manager', from: WITH_DEPARTMENT },
+  // Ends the active supervision; the service refuses it (409) when none is active.
+  lift: { actor: 'manager', from: STATUSES },
 };
 
 /**
@@ -76,7 +80,13 @@ export type ActionInput =
   | { action: 'verify'; satisfaction: Satisfaction; feedback?: string; source?: VerifySource; dueAt?: Date }
   | { action: 'reopen'; reason: string; dueAt: Date }
   | { action: 'withdraw'; reason: string; duplicateOf?: string }
-  | { action: 'escalate'; note: string }
+  | {
+      action: 'escalate';
+      note: string;
+      /** The supervision the escalation opens; absent only in histories replayed without the ladder. */
+      supervision?: { id: string; level: SupervisionLevel; leaderId: string | null; answerBy: Date };
+    }
+  | { action: 'lift'; note: string; supervisionId: string }
   | { action: 'assist_progress'; note: string; departmentId?: string }
   | { action: 'assist_done'; note: string; departmentId?: string }
   | { action: 'request_extension'; dueAt: Date; reason: string }
@@ -257,8 +267,23 @@ export function transition(current: ProblemState, input: ActionInput): Transitio
         note: input.reason,
         data: input.duplicateOf ? { duplicateOf: input.duplicateOf } : {},
       };
-    case 'escalate':
-      return { next: { ...same, escalated: true }, note: input.note, data: {} };
+    case 'escalate': {
+      const opened = input.supervision;
+      return {
+        next: { ...same, escalated: true },
+        note: input.note,
+        data: opened
+          ? {
+              supervisionId: opened.id,
+              level: opened.level,
+              leaderId: opened.leaderId,
+              answerBy: opened.answerBy.toISOString(),
+            }
+          : {},
+      };
+    }
+    case 'lift':
+      return { next: { ...same, escalated: false }, note: input.note, data: { supervisionId: input.supervisionId } };
     case 'request_extension':
       if (current.dueAt === null) throw DomainError.invalidField('dueAt', 'the problem has no deadline to extend');
       if (input.dueAt.getTime() <= current.dueAt.getTime())
@@ -368,6 +393,7 @@ export function assistPlan(input: ActionInput, open: readonly string[], acting: 
     case 'progress':
     case 'reopen':
     case 'escalate':
+    case 'lift':
     case 'request_extension':
     case 'approve_extension':
     case 'refuse_extension':

@@ -21,6 +21,7 @@ import { PageQuery } from '../common/pagination';
 import { IsTimestamp } from '../common/timestamps';
 import { SATISFACTIONS, type Satisfaction } from '../workflow/satisfactions';
 import { STATUSES, type Status } from '../workflow/statuses';
+import { SUPERVISION_LEVELS, type SupervisionLevel } from '../workflow/supervision-levels';
 import { Trim } from '../common/trim';
 
 export const SOURCES = ['visit', 'hotline', 'online', 'meeting', 'other'] as const;
@@ -161,6 +162,14 @@ export class ListProblemsQuery extends PageQuery {
   @Transform(booleanText)
   @IsBoolean({ message: 'escalated must be true or false' })
   escalated?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'true: bounced (推诿) now: left a department twice or more, or assigned to more than two',
+  })
+  @IsOptional()
+  @Transform(booleanText)
+  @IsBoolean({ message: 'bounced must be true or false' })
+  bounced?: boolean;
 
   @ApiPropertyOptional({ description: 'reportedAt at or after this instant' })
   @IsOptional()
@@ -365,4 +374,30 @@ export class WithdrawDto extends ReasonDto {
   @IsOptional()
   @IsUUID('all')
   duplicateOf?: string;
+}
+
+/** An escalation (督办): its level, the supervising leader and the date by which the department answers. */
+export class EscalateDto extends NoteDto {
+  @ApiPropertyOptional({
+    enum: SUPERVISION_LEVELS,
+    enumName: 'SupervisionLevel',
+    default: 'supervision',
+    description: 'reminder 催办, supervision 督办, listed 挂牌督办; above the active one when there is one',
+  })
+  @IsOptional()
+  @IsIn(SUPERVISION_LEVELS)
+  level?: SupervisionLevel;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the supervising leader: a manager or an admin' })
+  @IsOptional()
+  @IsUUID('all')
+  leaderId?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-04-10T18:00:00+08:00',
+    description: 'when the department must answer by, in the future; default the end of the third working day',
+  })
+  @IsOptional()
+  @IsTimestamp()
+  answerBy?: string;
 }

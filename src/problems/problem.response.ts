@@ -1,6 +1,8 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { AttachmentResponse } from '../attachments/attachment.response';
+import { SupervisionResponse } from '../supervision/supervision.response';
 import { SATISFACTIONS, type Satisfaction } from '../workflow/satisfactions';
+import { SUPERVISION_LEVELS, type SupervisionLevel } from '../workflow/supervision-levels';
 import { type Status, STATUSES } from '../workflow/statuses';
 import { ACTIONS, type Action } from './problem-workflow';
 import type {
@@ -215,8 +217,22 @@ export class ProblemResponse implements ProblemShape {
   @ApiProperty({ type: String, nullable: true })
   feedback: string | null;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'under supervision (督办) now: a supervision is active' })
   escalated: boolean;
+
+  @ApiProperty({
+    enum: SUPERVISION_LEVELS,
+    enumName: 'SupervisionLevel',
+    nullable: true,
+    description: 'the level of the active supervision, or null',
+  })
+  supervisionLevel: SupervisionLevel | null;
+
+  @ApiProperty({
+    description:
+      'bounced (推诿): left a department (returned or reassigned away) twice or more, or assigned to more than two departments',
+  })
+  bounced: boolean;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   duplicateOf: string | null;
@@ -264,6 +280,12 @@ export class ProblemResponse implements ProblemShape {
     description: 'on a single problem: the extension request awaiting a decision, or null',
   })
   pendingExtension?: PendingExtensionResponse | null;
+
+  @ApiPropertyOptional({
+    type: [SupervisionResponse],
+    description: 'on a single problem: its supervisions, oldest first (the ladder)',
+  })
+  supervisions?: SupervisionResponse[];
 }
 
 export class ProblemPage {

@@ -20,6 +20,7 @@ import {
   AssignDto,
   AssistDto,
   CreateProblemDto,
+  EscalateDto,
   LinkProjectDto,
   ListProblemsQuery,
   NoteDto,
@@ -241,15 +242,39 @@ export class ProblemsController {
   @HttpCode(200)
   @IF_MATCH
   @AFTER_ACTION
-  @ApiOperation({ summary: 'Escalate for supervision (督办); the status does not change' })
+  @ApiOperation({
+    summary:
+      'Escalate for supervision (催办, 督办 or 挂牌督办) with a leader and an answer-by date, or raise the level; the status does not change',
+  })
   escalate(
+    @CurrentUser() user: AuthUser,
+    @Param('id', problemId) id: string,
+    @IfMatchVersion() version: number,
+    @Body() body: EscalateDto,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.act(res, user, id, version, {
+      action: 'escalate',
+      note: body.note,
+      level: body.level,
+      leaderId: body.leaderId,
+      answerBy: body.answerBy === undefined ? undefined : new Date(body.answerBy),
+    });
+  }
+
+  @Post(':id/lift')
+  @HttpCode(200)
+  @IF_MATCH
+  @AFTER_ACTION
+  @ApiOperation({ summary: 'End the active supervision (解除督办) with a note; the status does not change' })
+  lift(
     @CurrentUser() user: AuthUser,
     @Param('id', problemId) id: string,
     @IfMatchVersion() version: number,
     @Body() body: NoteDto,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.act(res, user, id, version, { action: 'escalate', note: body.note });
+    return this.act(res, user, id, version, { action: 'lift', note: body.note });
   }
 
   @Post(':id/assist-progress')

@@ -18,6 +18,7 @@ import {
   ProblemResponse,
   ProblemRow,
 } from './problem-response';
+import type { SupervisionLevel } from '../workflow/supervision-levels';
 import type { Action, AssistPlan, PendingExtension, ProblemState } from './problem-workflow';
 import { extensionStatus } from './extensions.sql';
 import type { ListProblemsQuery, Source } from './problem.dto';
@@ -61,12 +62,21 @@ export type PendingExtensionRow = PendingExtension & {
 };
 
 /** The part of a problem an action reads before it changes it. */
-export type ActionState = ProblemState & { version: number; category: string };
+export type ActionState = ProblemState & {
+  version: number;
+  category: string;
+  /** The active supervision, read in the same statement as the version (one snapshot). */
+  supervisionId: string | null;
+  supervisionLevel: SupervisionLevel | null;
+};
 
-/** The columns of an ActionState, read from `problems p`. */
+/** The columns of an ActionState, read from ACTION_STATE_FROM. */
 const ACTION_STATE = `p.category_code AS category, p.status, p.department_id AS "departmentId", p.due_at AS "dueAt",
   p.first_due_at AS "firstDueAt", p.sign_for_due_at AS "signForDueAt", p.resolution, p.satisfaction,
-  p.feedback, p.escalated, p.duplicate_of AS "duplicateOf", p.version`;
+  p.feedback, p.escalated, p.duplicate_of AS "duplicateOf", p.version,
+  s.id AS "supervisionId", s.level AS "supervisionLevel"`;
+/** A problem `p` and its active supervision `s`, if any. */
+const ACTION_STATE_FROM = `problems p LEFT JOIN supervisions s ON s.problem_id = p.id AND s.lifted_at IS NULL`;
 
 /** An assisting part as the problem response shows it. */
 export interface AssistRow {
@@ -227,7 +237,7 @@ export class ProblemsRepository {
     const params = new SqlParams();
     return maybeOne<ActionState>(
       em,
-      `SELECT ${ACTION_STATE} FROM problems p WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
+      `SELECT ${ACTION_STATE} FROM ${ACTION_STATE_FROM} WHERE p.id = ${params.add(id)} AND ${visibleProblems(user, params)}`,
       params.values,
     );
   }
@@ -237,7 +247,11 @@ export class ProblemsRepository {
    * enterprise's rating, which has no user, so that two ratings sent at once are taken one by one.
    */
   lockActionState(em: EntityManager, id: string): Promise<ActionState | undefined> {
-    return maybeOne<ActionState>(em, `SELECT ${ACTION_STATE} FROM problems p WHERE p.id = $1 FOR UPDATE`, [id]);
+    return maybeOne<ActionState>(
+      em,
+      `SELECT ${ACTION_STATE} FROM ${ACTION_STATE_FROM} WHERE p.id = $1 FOR UPDATE OF p`,
+      [id],
+    );
   }
 
   /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
@@ -9,6 +10,14 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CalendarService } from '../reference/calendar.service';
 import { type Satisfaction, SATISFIED } from '../workflow/satisfactions';
 import { INITIAL_STATUS, type Status } from '../workflow/statuses';
+import {
+  DEFAULT_ANSWER_WORKING_DAYS,
+  DEFAULT_SUPERVISION_LEVEL,
+  isHigherLevel,
+  type SupervisionLevel,
+} from '../workflow/supervision-levels';
+import { SupervisionsRepository } from '../supervision/supervisions.repository';
+import { toSupervisionResponse } from '../supervision/supervision.response';
 import { type PendingExtensionResponse, ProblemResponse, toProblemResponse } from './problem-response';
 import {
   ActionInput,
@@ -41,15 +50,21 @@ type Input<A extends ActionInput['action']> = Extract<ActionInput, { action: A }
 /**
  * What a client asks for: an assignment and a redo (reopen, unsatisfied verify) may name their
  * deadline, or leave it to working days or the category; a decision on an extension names no
- * request (the problem's pending one is decided).
+ * request (the problem's pending one is decided); an escalation may leave its level, leader and
+ * answer-by date to the defaults; a lift names no supervision (it ends the active one).
  */
 export type ActionRequest =
-  | Exclude<ActionInput, { action: 'assign' | 'verify' | 'reopen' | 'approve_extension' | 'refuse_extension' }>
+  | Exclude<
+      ActionInput,
+      { action: 'assign' | 'verify' | 'reopen' | 'approve_extension' | 'refuse_extension' | 'escalate' | 'lift' }
+    >
   | (Omit<Input<'assign'>, 'dueAt' | 'signForDueAt'> & DeadlineRequest)
   | (Omit<Input<'verify'>, 'dueAt'> & DeadlineRequest)
   | (Omit<Input<'reopen'>, 'dueAt'> & DeadlineRequest)
   | Omit<Input<'approve_extension'>, 'request'>
-  | Omit<Input<'refuse_extension'>, 'request'>;
+  | Omit<Input<'refuse_extension'>, 'request'>
+  | { action: 'escalate'; note: string; level?: SupervisionLevel; leaderId?: string; answerBy?: Date }
+  | { action: 'lift'; note: string };
 
 export interface NewProblem extends ProblemInputDto {
   enterpriseId: string;
@@ -65,6 +80,7 @@ export class ProblemsService {
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
     private readonly attachments: AttachmentsService,
+    private readonly supervisions: SupervisionsRepository,
   ) {}
 
   /**
@@ -121,16 +137,18 @@ export class ProblemsService {
   async get(user: AuthUser, id: string): Promise<ProblemResponse> {
     const row = await this.repository.findVisible(user, id);
     if (!row) throw DomainError.notFound('problem');
-    const [events, assists, attachments, pending] = await Promise.all([
+    const [events, assists, attachments, pending, supervisions] = await Promise.all([
       this.repository.events(id),
       this.repository.assists(undefined, id),
       this.attachments.ofProblem(id),
       this.repository.pendingExtension(undefined, id),
+      this.supervisions.history(id),
     ]);
     return withActions(user, {
       ...withAssists(toProblemResponse(row, events), assists),
       attachments,
       pendingExtension: pendingResponse(pending),
+      supervisions: supervisions.map(toSupervisionResponse),
     });
   }
 
@@ -152,6 +170,12 @@ export class ProblemsService {
    * transaction.
    */
   async act(user: AuthUser, id: string, expectedVersion: number, request: ActionRequest): Promise<ProblemResponse> {
+    // The calendar reads on a connection of its own: taken before the transaction holds one, so
+    // that parallel escalations cannot hold every connection while each waits for another.
+    const defaultAnswerBy =
+      request.action === 'escalate' && request.answerBy === undefined
+        ? await this.calendar.dueAfterWorkingDays(new Date(), DEFAULT_ANSWER_WORKING_DAYS)
+        : undefined;
     return this.repository.transaction(async (em) => {
       const current = await this.repository.findActionState(em, user, id);
       if (!current) throw DomainError.notFound('problem');
@@ -162,7 +186,7 @@ export class ProblemsService {
       // The table first, so an action from the wrong status is refused as such whatever else it asks.
       if (!TRANSITIONS[request.action].from.includes(current.status))
         throw invalidTransition(current.status, request.action);
-      const input = await this.prepare(em, id, current, request);
+      const input = await this.prepare(em, id, current, request, defaultAnswerBy);
       const { next, note, data } = transition(current, input);
       const assists = assistPlan(input, open, actingDepartment(user, input));
       await this.checkReferences(em, id, input, data.sameDepartment === true);
@@ -189,6 +213,7 @@ export class ProblemsService {
         note,
         actorId: user.id,
       });
+      await this.superviseAfter(em, user, id, input, { eventId, at, supersedes: current.supervisionId ?? undefined });
       return withActions(user, await this.read(em, id));
     });
   }
@@ -237,6 +262,39 @@ export class ProblemsService {
       await this.repository.applyAssists(em, id, assists, { id: eventId, at, type: input.action, note, actorId: null });
       return next.status;
     });
+  }
+
+  /** The supervision rows an action's event opens, ends or answers, in the action's transaction. */
+  private async superviseAfter(
+    em: EntityManager,
+    user: AuthUser,
+    id: string,
+    input: ActionInput,
+    event: { eventId: string; at: string; supersedes?: string },
+  ): Promise<void> {
+    const { eventId, at } = event;
+    if (input.action === 'escalate' && input.supervision) {
+      if (event.supersedes)
+        await this.supervisions.end(em, {
+          id: event.supersedes,
+          eventId,
+          at,
+          by: user.id,
+          note: null,
+          supersededBy: input.supervision.id,
+        });
+      await this.supervisions.open(em, { ...input.supervision, problemId: id, eventId, at, openedBy: user.id });
+    }
+    if (input.action === 'lift')
+      await this.supervisions.end(em, {
+        id: input.supervisionId,
+        eventId,
+        at,
+        by: user.id,
+        note: input.note,
+        supersededBy: null,
+      });
+    await this.supervisions.answer(em, id, input.action, eventId, at);
   }
 
   /**
@@ -298,13 +356,15 @@ export class ProblemsService {
 
   /**
    * Completes a request into the transition's input: the deadlines an assignment or a redo gives,
-   * and the pending extension request a decision is about.
+   * the pending extension request a decision is about, an escalation's supervision (level, leader,
+   * answer-by date; above the active one, which it supersedes) and a lift's (the active one).
    */
   private async prepare(
     em: EntityManager,
     id: string,
     current: ActionState,
     request: ActionRequest,
+    defaultAnswerBy?: Date,
   ): Promise<ActionInput> {
     switch (request.action) {
       case 'assign': {
@@ -359,6 +419,35 @@ export class ProblemsService {
         if (!pending) throw new DomainError(ErrorCode.Conflict, 'no extension request is pending for this problem');
         return { ...request, request: { requestEventId: pending.requestEventId, dueAt: pending.dueAt } };
       }
+      case 'escalate': {
+        const active = current.supervisionId
+          ? { id: current.supervisionId, level: current.supervisionLevel! }
+          : undefined;
+        const level = request.level ?? DEFAULT_SUPERVISION_LEVEL;
+        if (active && !isHigherLevel(level, active.level))
+          throw DomainError.invalidField(
+            'level',
+            `the problem is under ${active.level} already: escalate to a higher level`,
+          );
+        if (request.leaderId !== undefined) {
+          const role = await this.supervisions.userRole(em, request.leaderId);
+          if (role !== 'manager' && role !== 'admin')
+            throw DomainError.invalidField('leaderId', 'the supervising leader must be an enabled manager or admin');
+        }
+        if (request.answerBy !== undefined && request.answerBy.getTime() <= Date.now())
+          throw DomainError.invalidField('answerBy', 'must be in the future');
+        const answerBy = request.answerBy ?? defaultAnswerBy!;
+        return {
+          action: 'escalate',
+          note: request.note,
+          supervision: { id: randomUUID(), level, leaderId: request.leaderId ?? null, answerBy },
+        };
+      }
+      case 'lift': {
+        const active = current.supervisionId;
+        if (!active) throw new DomainError(ErrorCode.Conflict, 'no supervision is active on this problem');
+        return { action: 'lift', note: request.note, supervisionId: active };
+      }
       default:
         return request;
     }
@@ -404,17 +493,19 @@ export class ProblemsService {
 
   /** Unscoped read inside a transaction: the caller has just created or acted on this problem. */
   private async read(em: EntityManager, id: string): Promise<ProblemResponse> {
-    const [row, events, assists, attachments, pending] = await Promise.all([
+    const [row, events, assists, attachments, pending, supervisions] = await Promise.all([
       this.repository.find(em, id),
       this.repository.events(id, em),
       this.repository.assists(em, id),
       this.attachments.ofProblem(id),
       this.repository.pendingExtension(em, id),
+      this.supervisions.history(id, em),
     ]);
     return {
       ...withAssists(toProblemResponse(row, events), assists),
       attachments,
       pendingExtension: pendingResponse(pending),
+      supervisions: supervisions.map(toSupervisionResponse),
     };
   }
 }
@@ -458,7 +549,9 @@ function withActions(user: AuthUser, problem: ProblemResponse): ProblemResponse 
   const actions = allowedActions(problem.status).filter(
     (action) =>
       mayAct(user, action, problem.departmentId, open) &&
-      (TRANSITIONS[action].actor !== 'assisting' || open.length > 0),
+      (TRANSITIONS[action].actor !== 'assisting' || open.length > 0) &&
+      // A lift needs an active supervision.
+      (action !== 'lift' || problem.escalated),
   );
   return { ...problem, allowedActions: actions };
 }

@@ -18,6 +18,9 @@ import { AssistFiguresService } from './assists/assist-figures.service';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
 import { Figures, ResolutionRateReport, TrendReport } from './report.response';
 import { ReportsService } from './reports.service';
+import { BouncedQuery } from './bounced/bounced.dto';
+import { BouncedReport } from './bounced/bounced.response';
+import { BouncedService } from './bounced/bounced.service';
 import { renderWeeklyCsv, renderWeeklyHtml, renderWeeklyXlsx } from './weekly/render-weekly';
 import { renderWeeklyDocx } from './weekly/render-weekly-docx';
 import { WeeklyQuery } from './weekly/weekly.dto';
@@ -42,7 +45,18 @@ export class ReportsController {
     private readonly weeklyReports: WeeklyService,
     private readonly visitFigures: VisitFiguresService,
     private readonly assistFigures: AssistFiguresService,
+    private readonly bounced: BouncedService,
   ) {}
+
+  @Get('bounced')
+  @ApiOperation({
+    summary:
+      'Bounced problems (推诿) with an assignment or a return in the period, as of an instant, each with its route of departments and return reasons',
+  })
+  @ApiOkResponse({ type: BouncedReport })
+  bouncedProblems(@Query() query: BouncedQuery): Promise<BouncedReport> {
+    return this.bounced.report(query);
+  }
 
   @Get('resolution-rate')
   @ApiOperation({

@@ -4,6 +4,7 @@ import { AssessmentRepository } from './assessment/assessment.repository';
 import { AssessmentService } from './assessment/assessment.service';
 import { AssistFiguresService } from './assists/assist-figures.service';
 import { ReportsController } from './reports.controller';
+import { BouncedService } from './bounced/bounced.service';
 import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
 import { ReportsService } from './reports.service';
@@ -11,15 +12,18 @@ import { VisitFiguresService } from './visits/visit-figures.service';
 import { WeeklyService } from './weekly/weekly.service';
 import { WeeklyWatch } from './weekly/weekly-watch.service';
 import { WeeklyDeadlines } from './weekly/weekly-deadlines.service';
+import { WeeklySupervision } from './weekly/weekly-supervision.service';
 
 @Module({
   controllers: [ReportsController, AssessmentController],
   providers: [
     ReportsService,
+    BouncedService,
     VisitFiguresService,
     WeeklyService,
     WeeklyWatch,
     WeeklyDeadlines,
+    WeeklySupervision,
     ResolutionCounts,
     LiveFigures,
     AssessmentRepository,

@@ -37,6 +37,8 @@ export class WarningCounts {
 
   @ApiProperty({ example: 1, description: 'assigned problems not signed for (签收) by their sign-for deadline' })
   sign_for_overdue: number;
+  @ApiProperty({ example: 1, description: 'supervisions (督办) past their answer-by date, unanswered' })
+  supervision_overdue: number;
 }
 
 export class WarningOfficial {
@@ -96,9 +98,16 @@ export class WarningItem {
 
   @ApiPropertyOptional({
     example: 7,
-    description: 'overdue: working days after the deadline day up to and including today (report time zone)',
+    description:
+      'overdue: working days after the deadline day up to and including today (report time zone); supervision_overdue: the same after the answer-by day',
   })
   daysOverdue?: number;
+
+  @ApiPropertyOptional({
+    example: '2025-09-26T10:00:00.000Z',
+    description: 'supervision_overdue: the date by which the department had to answer',
+  })
+  answerBy?: string;
 
   @ApiPropertyOptional({
     example: 2,

@@ -42,6 +42,7 @@ interface ListRow {
   count_project_not_started: number;
   count_idle_not_visited: number;
   count_sign_for_overdue: number;
+  count_supervision_overdue: number;
   level: WarningLevel | null;
   problemId: string | null;
   code: string | null;
@@ -86,6 +87,7 @@ const zeroCounts = (): WarningCounts => ({
   project_not_started: 0,
   idle_not_visited: 0,
   sign_for_overdue: 0,
+  supervision_overdue: 0,
 });
 
 @Injectable()
@@ -134,6 +136,7 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
           project_not_started: first.count_project_not_started,
           idle_not_visited: first.count_idle_not_visited,
           sign_for_overdue: first.count_sign_for_overdue,
+          supervision_overdue: first.count_supervision_overdue,
         }
       : zeroCounts();
     const items = found.filter((row) => row.level !== null).map(toWarningItem);
@@ -269,6 +272,10 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
         return '停产企业久未走访预警';
       case 'sign_for_overdue':
         return '逾期未签收预警：已过签收时限';
+      case 'supervision_overdue':
+        return details.daysOverdue
+          ? `督办超期预警：已超过回应期限 ${details.daysOverdue} 个工作日未回应`
+          : '督办超期预警：已到回应期限，尚未回应';
       default:
         return assertUnreachable(warning.level);
     }
@@ -341,6 +348,10 @@ function toWarningItem(row: ListRow): WarningItem {
       // The list's due and idle columns carry the sign-for deadline and the hours since it.
       item.signForDueAt = row.dueAt!.toISOString();
       item.hoursLate = row.idleDays!;
+      break;
+    case 'supervision_overdue':
+      item.answerBy = row.dueAt!.toISOString();
+      item.daysOverdue = row.daysOverdue!;
       break;
     default:
       return assertUnreachable(level);

@@ -16,6 +16,7 @@ export const WARNING_LEVELS = [
   'project_not_started',
   'idle_not_visited',
   'sign_for_overdue',
+  'supervision_overdue',
 ] as const;
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
 
@@ -215,7 +216,8 @@ export function listWarningsSql(input: WarningSqlInput, level: string, limit: st
            count(*) FILTER (WHERE level = 'unassigned')::int AS count_unassigned,
            count(*) FILTER (WHERE level = 'project_not_started')::int AS count_project_not_started,
            count(*) FILTER (WHERE level = 'idle_not_visited')::int AS count_idle_not_visited,
-           count(*) FILTER (WHERE level = 'sign_for_overdue')::int AS count_sign_for_overdue
+           count(*) FILTER (WHERE level = 'sign_for_overdue')::int AS count_sign_for_overdue,
+           count(*) FILTER (WHERE level = 'supervision_overdue')::int AS count_supervision_overdue
     FROM any_warning
   ),
   listed AS (

@@ -23,6 +23,8 @@ export interface WatchWarningSqlInput {
   enterpriseScope: string;
 }
 
+import { SUPERVISION_WARNING_ROWS, supervisionWarningsCte } from './supervision-warnings.sql';
+
 const utcText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
@@ -31,7 +33,7 @@ const utcText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-
  * project_name, planned_start_date, days_late, idle_since).
  */
 export function watchWarningsCte(input: WatchWarningSqlInput): string {
-  return `,
+  return `${supervisionWarningsCte()},
   project_not_started AS (
     SELECT pr.id, pr.code, pr.name, pr.owner_enterprise_id, pr.department_id, pr.planned_start_date,
            ((params.now AT TIME ZONE params.tz)::date - pr.planned_start_date) AS days_late
@@ -76,6 +78,6 @@ export function watchWarningsCte(input: WatchWarningSqlInput): string {
            COALESCE(greatest(inv.last_visit_at, inv.idle_since), params.now),
            NULL, NULL, NULL, NULL, NULL, inv.idle_since
     FROM idle_not_visited inv
-    CROSS JOIN params
+    CROSS JOIN params${SUPERVISION_WARNING_ROWS}
   )`;
 }

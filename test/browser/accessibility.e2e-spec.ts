@@ -72,6 +72,7 @@ export const A11Y_PAGES: A11yPage[] = [
   { name: 'manager: visits', user: 'manager', path: '/visits', ready: '走访记录' },
   { name: 'manager: a visit', user: 'manager', path: firstVisit, ready: '修正记录' },
   { name: 'manager: responsibilities', user: 'manager', path: '/responsibilities', ready: '包联关系' },
+  { name: 'manager: supervision', user: 'manager', path: '/supervision', ready: '督办事项' },
   { name: 'admin: users', user: 'admin', path: '/admin/users', ready: '用户管理' },
   { name: 'admin: reference data', user: 'admin', path: '/admin/reference', ready: '基础数据' },
   { name: 'admin: calendar', user: 'admin', path: '/admin/calendar?year=2025', ready: '工作日历' },

@@ -29,10 +29,14 @@ type Action =
   | 'escalate'
   | 'request_extension'
   | 'approve_extension'
-  | 'refuse_extension';
+  | 'refuse_extension'
+  | 'lift';
 type Actor = 'manager' | 'admin' | 'ownHandler' | 'otherHandler' | 'official';
 type Dept = 'A' | 'B';
 type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+/** docs/domain.md, "Supervision": the ladder, lowest first. */
+type Level = 'reminder' | 'supervision' | 'listed';
+const LEVELS: Level[] = ['reminder', 'supervision', 'listed'];
 
 const ACTIONS: Action[] = [
   'assign',
@@ -47,6 +51,7 @@ const ACTIONS: Action[] = [
   'request_extension',
   'approve_extension',
   'refuse_extension',
+  'lift',
 ];
 const ACTORS: Actor[] = ['manager', 'admin', 'ownHandler', 'otherHandler', 'official'];
 const STATUSES: Status[] = ['reported', 'assigned', 'in_progress', 'resolved', 'closed', 'withdrawn'];
@@ -80,6 +85,8 @@ const MODEL: Record<Action, { by: 'coordination' | 'department'; from: Status[] 
   request_extension: { by: 'department', from: HELD_BY_DEPARTMENT },
   approve_extension: { by: 'coordination', from: HELD_BY_DEPARTMENT },
   refuse_extension: { by: 'coordination', from: HELD_BY_DEPARTMENT },
+  // A lift ends the active supervision whatever the status (a supervision may outlive the resolution).
+  lift: { by: 'coordination', from: STATUSES },
 };
 
 /** One event as the service must record it (its id and instant aside). */
@@ -109,12 +116,16 @@ interface ModelState {
   duplicateOf: string | null;
   /** The extension request awaiting a decision: its index among the events and the date it asks for. */
   pending: { index: number; dueAt: string } | null;
+  /** The level of the active supervision, or null. */
+  supervision: Level | null;
 }
 
 interface ModelProblem extends ModelState {
   id: string;
   version: number;
   events: ModelEvent[];
+  /** The id of the active supervision, as the escalation's answer named it. */
+  supervisionId: string | null;
 }
 
 interface Step {
@@ -127,6 +138,8 @@ interface Step {
   department: Dept;
   satisfaction: Satisfaction;
   dueDays: number;
+  /** An escalation's level; `supervision` is sent as no level at all (the default). */
+  level: Level;
 }
 
 /** The texts every request sends (see bodyFor); the model expects them back on the problem and its events. */
@@ -143,6 +156,7 @@ const TEXT = {
   extensionReason: '需协调上级部门',
   approveNote: '同意延期',
   refuseReason: '理由不充分',
+  liftNote: '部门已回应，解除督办',
 };
 
 type Prediction =
@@ -197,6 +211,7 @@ function predict(p: ModelProblem, actor: Actor, action: Action, step: Step, dueA
     escalated: p.escalated,
     duplicateOf: p.duplicateOf,
     pending: p.pending,
+    supervision: p.supervision,
   };
   const none = () => ({});
   const due = new Date(dueAt).toISOString();
@@ -215,6 +230,7 @@ function predict(p: ModelProblem, actor: Actor, action: Action, step: Step, dueA
             signForDueAt: p.signForDueAt,
             reassigned: true,
             sameDepartment: true,
+            assistingDepartmentIds: [],
           }),
         };
       }
@@ -339,7 +355,32 @@ function predict(p: ModelProblem, actor: Actor, action: Action, step: Step, dueA
     case 'withdraw':
       return { ok: true, next: { ...same, status: 'withdrawn', pending: null }, note: TEXT.withdrawReason, data: none };
     case 'escalate':
-      return { ok: true, next: { ...same, escalated: true }, note: TEXT.escalateNote, data: none };
+      // docs/domain.md: under supervision, only a higher level may be opened.
+      if (p.supervision && LEVELS.indexOf(step.level) <= LEVELS.indexOf(p.supervision)) {
+        return { ok: false, status: 400, code: 'VALIDATION_FAILED' };
+      }
+      return {
+        ok: true,
+        next: { ...same, escalated: true, supervision: step.level },
+        note: TEXT.escalateNote,
+        // The supervision's id is the service's to choose: tryStep fills it in from the answer's ladder.
+        data: () => ({
+          supervisionId: null,
+          level: step.level,
+          leaderId: null,
+          answerBy: new Date(dueAt).toISOString(),
+        }),
+      };
+    case 'lift': {
+      if (!p.supervision) return { ok: false, status: 409, code: 'CONFLICT' };
+      const supervisionId = p.supervisionId;
+      return {
+        ok: true,
+        next: { ...same, escalated: false, supervision: null },
+        note: TEXT.liftNote,
+        data: () => ({ supervisionId }),
+      };
+    }
   }
 }
 
@@ -449,13 +490,17 @@ describe('the workflow against a model of docs/domain.md', () => {
       case 'withdraw':
         return { reason: TEXT.withdrawReason };
       case 'escalate':
-        return { note: TEXT.escalateNote };
+        return step.level === 'supervision'
+          ? { note: TEXT.escalateNote, answerBy: dueAt }
+          : { note: TEXT.escalateNote, level: step.level, answerBy: dueAt };
       case 'request_extension':
         return { dueAt: extensionDate(dueAt), reason: TEXT.extensionReason };
       case 'approve_extension':
         return { note: TEXT.approveNote };
       case 'refuse_extension':
         return { reason: TEXT.refuseReason };
+      case 'lift':
+        return { note: TEXT.liftNote };
     }
   }
 
@@ -463,11 +508,12 @@ describe('the workflow against a model of docs/domain.md', () => {
     problem: fc.nat({ max: 2 }),
     guided: fc.oneof({ weight: 7, arbitrary: fc.constant(true) }, { weight: 3, arbitrary: fc.constant(false) }),
     withdrawDice: fc.nat({ max: 9 }),
-    action: fc.nat({ max: 11 }),
+    action: fc.nat({ max: ACTIONS.length - 1 }),
     actor: fc.nat({ max: 4 }),
     department: fc.constantFrom<Dept>('A', 'B'),
     satisfaction: fc.constantFrom<Satisfaction>('satisfied', 'basically_satisfied', 'unsatisfied'),
     dueDays: fc.integer({ min: 1, max: 90 }),
+    level: fc.constantFrom<Level>(...LEVELS),
   });
 
   type Check = (ok: boolean, what: string) => void;
@@ -495,6 +541,8 @@ describe('the workflow against a model of docs/domain.md', () => {
       escalated: false,
       duplicateOf: null,
       pending: null,
+      supervision: null,
+      supervisionId: null,
       version: created.version,
       events: [
         {
@@ -528,6 +576,7 @@ describe('the workflow against a model of docs/domain.md', () => {
       feedback: p.feedback,
       escalated: p.escalated,
       duplicateOf: p.duplicateOf,
+      supervisionLevel: p.supervision,
       version: p.version,
       lastEventType: p.events.at(-1)!.type,
       pendingExtension: p.pending ? p.pending.dueAt : null,
@@ -592,6 +641,16 @@ describe('the workflow against a model of docs/domain.md', () => {
         check(signFor > Date.now() - 60_000, `${label}: sign-for deadline ${p.signForDueAt} is not ahead`);
       }
       p.version += 1;
+      const data = expected.data(departments, res.body as ServiceBody);
+      if (action === 'escalate') {
+        // The new supervision is the last rung of the ladder the answer shows.
+        const ladder = (res.body.supervisions ?? []) as { id: string; level: string; active: boolean }[];
+        const opened = ladder.at(-1);
+        check(opened?.active === true && opened.level === p.supervision, `${label}: ladder ${JSON.stringify(ladder)}`);
+        p.supervisionId = opened?.id ?? null;
+        data.supervisionId = p.supervisionId;
+      }
+      if (action === 'lift') p.supervisionId = null;
       p.events.push({
         type: action,
         fromStatus: before,
@@ -600,7 +659,7 @@ describe('the workflow against a model of docs/domain.md', () => {
         departmentId: p.department ? departments[p.department] : null,
         actorId: user.id,
         note: expected.note,
-        data: expected.data(departments, res.body as ServiceBody),
+        data,
       });
       tally.successes += 1;
       compareProblem(res.body, p, label, check);
@@ -613,8 +672,8 @@ describe('the workflow against a model of docs/domain.md', () => {
     );
     if (expected.status === 403) tally.refused403 += 1;
     if (expected.status === 404) tally.refused404 += 1;
-    if (expected.status === 409 && expected.code === 'INVALID_TRANSITION') {
-      tally.refused409 += 1;
+    if (expected.status === 409) tally.refused409 += 1;
+    if (expected.code === 'INVALID_TRANSITION') {
       // docs/domain.md: the refusal names the current status and the allowed actions.
       const message = String(res.body?.message ?? '');
       check(message.includes(p.status), `${label}: 409 message does not name ${p.status}: ${message}`);
@@ -737,6 +796,7 @@ describe('the workflow against a model of docs/domain.md', () => {
       department: 'A',
       satisfaction: 'satisfied',
       dueDays: 30,
+      level: 'listed',
     };
     for (const status of STATUSES) {
       let p: ModelProblem | undefined;

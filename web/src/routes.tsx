@@ -15,6 +15,7 @@ const QueuePage = lazyPage(() => import('./pages/handler/QueuePage').then((m) =>
 const DashboardPage = lazyPage(() => import('./pages/manager/DashboardPage').then((m) => m.DashboardPage));
 const ProblemListPage = lazyPage(() => import('./pages/manager/ProblemListPage').then((m) => m.ProblemListPage));
 const ExtensionsPage = lazyPage(() => import('./pages/manager/ExtensionsPage').then((m) => m.ExtensionsPage));
+const SupervisionPage = lazyPage(() => import('./pages/manager/SupervisionPage').then((m) => m.SupervisionPage));
 const WeeklyReportPage = lazyPage(() => import('./pages/manager/WeeklyReportPage').then((m) => m.WeeklyReportPage));
 const EnterprisesPage = lazyLightPage(() => import('./pages/official/EnterprisesPage').then((m) => m.EnterprisesPage));
 const MyProblemsPage = lazyLightPage(() => import('./pages/official/MyProblemsPage').then((m) => m.MyProblemsPage));
@@ -60,6 +61,7 @@ export const ROUTES: AppRoute[] = [
     Page: ExtensionsPage,
     menu: ['延期申请', 'Extension requests'],
   },
+  { path: '/supervision', roles: ['manager', 'admin'], Page: SupervisionPage, menu: ['督办', 'Supervision'] },
   { path: '/queue', roles: ['handler'], Page: QueuePage, menu: ['待办问题', 'My queue'] },
   {
     path: '/my-enterprises',

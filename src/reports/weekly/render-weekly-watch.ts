@@ -5,10 +5,11 @@ import type { ReportLanguage, WeeklyReport } from './weekly-report';
 import type { WeeklyEnterpriseItem, WeeklyProjectItem } from './weekly-watch';
 import type { Cell, Table } from './render-weekly';
 import { deadlineSection } from './render-weekly-deadlines';
+import { supervisionSections } from './render-weekly-supervision';
 
 /** One section of the report on projects or enterprises under watch: its title, its sheet, its tables. */
 export interface WatchSection {
-  key: 'projects' | 'enterprises' | 'deadlines' | 'assessment';
+  key: 'projects' | 'enterprises' | 'deadlines' | 'supervision' | 'assessment';
   title: string;
   sheet: string;
   tables: Table[];
@@ -204,8 +205,9 @@ export function watchSections(report: WeeklyReport, lang: ReportLanguage): Watch
       ],
     });
   }
-  // Deadlines (时限管理, render-weekly-deadlines.ts) follow in every format, then the assessment.
+  // Deadlines (时限管理, render-weekly-deadlines.ts) follow in every format, then supervision and
+  // bounced problems, then the assessment.
   const deadlines = deadlineSection(report, lang);
   if (deadlines) sections.push(deadlines);
-  return [...sections, ...assessmentSections(report, lang)];
+  return [...sections, ...supervisionSections(report, lang), ...assessmentSections(report, lang)];
 }

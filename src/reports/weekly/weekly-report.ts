@@ -1,4 +1,5 @@
 import type { AssessmentReport } from '../assessment/assessment.response';
+import type { WeeklySupervisionSection } from './weekly-supervision.response';
 import type { Status } from '../../workflow/statuses';
 import type { WeeklyDeadlinesSection } from './weekly-deadlines';
 import type { WeeklyEnterprisesSection, WeeklyProjectsSection } from './weekly-watch';
@@ -147,6 +148,8 @@ export interface WeeklyReport {
   assessment?: AssessmentReport;
   /** Deadlines (时限管理): sign-for, extensions, late sign-fors; the service always fills it. */
   deadlines?: WeeklyDeadlinesSection;
+  /** Supervision (督办) and bounced problems (推诿) as of the end of the week; the service always fills it. */
+  supervision?: WeeklySupervisionSection;
 }
 
 /** At a province's scale a list of every overdue problem would not fit a meeting, nor a request. */

@@ -15,6 +15,7 @@ import type {
 } from './weekly-report';
 import { WeeklyEnterprisesSection, WeeklyProjectsSection } from './weekly-watch.response';
 import { WeeklyDeadlinesSection } from './weekly-deadlines.response';
+import { WeeklySupervisionSection } from './weekly-supervision.response';
 
 const PERCENT = { type: Number, nullable: true, example: 87.5, description: 'null when nothing was recorded' } as const;
 
@@ -328,4 +329,6 @@ export class WeeklyReport implements WeeklyReportShape {
   assessment: AssessmentReport;
   @ApiProperty({ type: WeeklyDeadlinesSection, description: 'deadlines (时限管理): sign-for, extensions' })
   deadlines: WeeklyDeadlinesSection;
+  @ApiProperty({ type: WeeklySupervisionSection, description: 'supervision (督办) and bounced problems (推诿)' })
+  supervision: WeeklySupervisionSection;
 }

@@ -30,6 +30,7 @@ import { WeeklyWatch } from './weekly-watch.service';
 import { AssessmentService } from '../assessment/assessment.service';
 import { weeklyAssessment } from './weekly-assessment';
 import { WeeklyDeadlines } from './weekly-deadlines.service';
+import { WeeklySupervision } from './weekly-supervision.service';
 import type { DepartmentWeekRow, SummaryRow } from './weekly.sql';
 import { WEEKLY_ASSISTS, type WeeklyAssistRow } from './weekly-assists.sql';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
@@ -45,6 +46,7 @@ export class WeeklyService {
     private readonly watch: WeeklyWatch,
     private readonly assessment: AssessmentService,
     private readonly deadlines: WeeklyDeadlines,
+    private readonly supervision: WeeklySupervision,
   ) {}
 
   /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs (shared by requests that come together). */
@@ -78,6 +80,7 @@ export class WeeklyService {
       lists,
       watch,
       deadlines,
+      supervision,
     ] = await Promise.all([
       this.visits(week, quarter, end),
       one<SummaryRow>(this.db, WEEKLY_SUMMARY, span),
@@ -91,6 +94,7 @@ export class WeeklyService {
       this.lists(span),
       this.watch.sections(week.from, end),
       this.deadlines.section(week.from, end, quarter),
+      this.supervision.section(week.from, end),
     ]);
     // Early in a quarter its figure rests on a few problems; the previous quarter's final figure
     // (as of its end, as published) stands beside it for the first four weeks.
@@ -124,6 +128,7 @@ export class WeeklyService {
       ...watch,
       assessment: await weeklyAssessment(this.assessment, quarter, end),
       deadlines,
+      supervision,
     };
   }
 

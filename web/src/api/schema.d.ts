@@ -800,8 +800,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Escalate for supervision (督办); the status does not change */
+    /** Escalate for supervision (催办, 督办 or 挂牌督办) with a leader and an answer-by date, or raise the level; the status does not change */
     post: operations['ProblemsController_escalate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/problems/{id}/lift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End the active supervision (解除督办) with a note; the status does not change */
+    post: operations['ProblemsController_lift'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1185,6 +1202,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/bounced': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Bounced problems (推诿) with an assignment or a return in the period, as of an instant, each with its route of departments and return reasons */
+    get: operations['ReportsController_bouncedProblems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/figures': {
     parameters: {
       query?: never;
@@ -1398,6 +1432,23 @@ export interface paths {
     };
     /** Problem statuses with their display labels (Chinese and English) */
     get: operations['ReferenceController_statuses'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/supervisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Supervisions (督办) newest first: active, overdue, lifted or all; handlers see their department’s */
+    get: operations['SupervisionsController_list'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1691,7 +1742,8 @@ export interface components {
       | 'approve_extension'
       | 'refuse_extension'
       | 'assist_progress'
-      | 'assist_done';
+      | 'assist_done'
+      | 'lift';
     AmendVisitDto: {
       notes?: string | null;
       /** @description user ids of every official who went (replaces the list) */
@@ -1938,6 +1990,48 @@ export interface components {
     };
     AttachmentUploadResponse: {
       items: components['schemas']['AttachmentResponse'][];
+    };
+    BouncedProblem: {
+      /** @example JQ-2025-0042 */
+      code: string;
+      /**
+       * Format: uuid
+       * @description the department holding it now
+       */
+      departmentId: string | null;
+      departmentName: string | null;
+      /** @description distinct departments assigned it as of asOf */
+      departments: number;
+      /** @description times it left a department (returned, or reassigned away) as of asOf */
+      departures: number;
+      enterpriseName: string;
+      /** Format: uuid */
+      id: string;
+      route: components['schemas']['BouncedRouteStep'][];
+      /** @description the status now */
+      status: string;
+      title: string;
+    };
+    BouncedReport: {
+      /** Format: date-time */
+      asOf: string;
+      items: components['schemas']['BouncedProblem'][];
+      period: components['schemas']['PeriodInfo'];
+    };
+    BouncedRouteStep: {
+      /** Format: date-time */
+      assignedAt: string;
+      /** Format: uuid */
+      departmentId: string;
+      /** @example 市工信局 */
+      departmentName: string;
+      /**
+       * @description how it left the department: returned (退单), reassigned elsewhere, or null (holds it still, or resolved it)
+       * @enum {string|null}
+       */
+      left: 'returned' | 'reassigned' | null;
+      /** @description the return reason */
+      reason: string | null;
     };
     CalendarCoverageResponse: {
       /**
@@ -2533,6 +2627,25 @@ export interface components {
       /** @example 409 */
       statusCode: number;
     };
+    EscalateDto: {
+      /**
+       * @description when the department must answer by, in the future; default the end of the third working day
+       * @example 2025-04-10T18:00:00+08:00
+       */
+      answerBy?: string;
+      /**
+       * Format: uuid
+       * @description the supervising leader: a manager or an admin
+       */
+      leaderId?: string;
+      /**
+       * @description reminder 催办, supervision 督办, listed 挂牌督办; above the active one when there is one
+       * @default supervision
+       */
+      level: components['schemas']['SupervisionLevel'];
+      /** @description what happened */
+      note: string;
+    };
     ExtensionDecisionResponse: {
       /** Format: date-time */
       at: string;
@@ -3085,6 +3198,8 @@ export interface components {
       assists?: components['schemas']['ProblemAssistResponse'][];
       /** @description on a single problem: its attachments, oldest first; eventId ties one to its event on the timeline */
       attachments?: components['schemas']['AttachmentResponse'][];
+      /** @description bounced (推诿): left a department (returned or reassigned away) twice or more, or assigned to more than two departments */
+      bounced: boolean;
       /**
        * @description the category code
        * @example labour
@@ -3120,6 +3235,7 @@ export interface components {
       enterprise: components['schemas']['ProblemEnterpriseResponse'];
       /** Format: uuid */
       enterpriseId: string;
+      /** @description under supervision (督办) now: a supervision is active */
       escalated: boolean;
       /** @description on a single problem: its events, oldest first */
       events?: components['schemas']['ProblemEventResponse'][];
@@ -3167,6 +3283,10 @@ export interface components {
        * @example 办理中
        */
       statusLabel: string;
+      /** @description the level of the active supervision, or null */
+      supervisionLevel: components['schemas']['SupervisionLevel'] | null;
+      /** @description on a single problem: its supervisions, oldest first (the ladder) */
+      supervisions?: components['schemas']['SupervisionResponse'][];
       /** @example 用电报装进度慢 */
       title: string;
       /** Format: date-time */
@@ -3759,6 +3879,73 @@ export interface components {
       /** @example In progress */
       nameEn: string;
     };
+    /**
+     * @description the level of the active supervision, or null
+     * @enum {string}
+     */
+    SupervisionLevel: 'reminder' | 'supervision' | 'listed';
+    SupervisionPage: {
+      items: components['schemas']['SupervisionResponse'][];
+      nextCursor: string | null;
+    };
+    SupervisionResponse: {
+      /** @description not lifted nor superseded */
+      active: boolean;
+      /**
+       * Format: date-time
+       * @description the department answers by this instant
+       */
+      answerBy: string;
+      /**
+       * Format: date-time
+       * @description the department's answer: its first progress note, extension request or resolution after it
+       */
+      answeredAt: string | null;
+      /**
+       * Format: uuid
+       * @description the department holding the problem now
+       */
+      departmentId: string | null;
+      departmentName: string | null;
+      enterpriseName: string;
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description the supervising leader
+       */
+      leaderId: string | null;
+      leaderName: string | null;
+      level: components['schemas']['SupervisionLevel'];
+      /**
+       * Format: date-time
+       * @description lifted, or superseded by a higher level
+       */
+      liftedAt: string | null;
+      liftedByName: string | null;
+      liftNote: string | null;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: uuid */
+      openedBy: string;
+      openedByName: string;
+      /** @description active, unanswered, past its answer-by date, the problem still open */
+      overdue: boolean;
+      /** @example JQ-2025-0042 */
+      problemCode: string;
+      /** Format: uuid */
+      problemId: string;
+      /** @description the problem status now */
+      problemStatus: string;
+      problemTitle: string;
+      /**
+       * Format: uuid
+       * @description the higher supervision that replaced it
+       */
+      supersededBy: string | null;
+      /** @description working days past the answer-by date while overdue, else 0 */
+      workingDaysOverdue: number;
+    };
     TierIntervalResponse: {
       /** @enum {string} */
       code: 'key' | 'above_scale' | 'other';
@@ -4186,12 +4373,22 @@ export interface components {
       /** @example 3 */
       stale: number;
       /**
+       * @description supervisions (督办) past their answer-by date, unanswered
+       * @example 1
+       */
+      supervision_overdue: number;
+      /**
        * @description enterprises nobody answers for; managers and admins only (else 0)
        * @example 1
        */
       unassigned: number;
     };
     WarningItem: {
+      /**
+       * @description supervision_overdue: the date by which the department had to answer
+       * @example 2025-09-26T10:00:00.000Z
+       */
+      answerBy?: string;
       /** @example JQ-2025-0042 */
       code?: string;
       /**
@@ -4200,7 +4397,7 @@ export interface components {
        */
       daysLate?: number;
       /**
-       * @description overdue: working days after the deadline day up to and including today (report time zone)
+       * @description overdue: working days after the deadline day up to and including today (report time zone); supervision_overdue: the same after the answer-by day
        * @example 7
        */
       daysOverdue?: number;
@@ -4265,7 +4462,8 @@ export interface components {
         | 'unassigned'
         | 'project_not_started'
         | 'idle_not_visited'
-        | 'sign_for_overdue';
+        | 'sign_for_overdue'
+        | 'supervision_overdue';
       /**
        * @description not_visited: when the visit fell due (the tier's interval after the last visit or the start of responsibility)
        * @example 2025-03-01T02:00:00.000Z
@@ -4593,6 +4791,20 @@ export interface components {
       /** @example 重点企业 */
       tierLabel: string;
     };
+    WeeklyOverdueSupervision: {
+      /** Format: date-time */
+      answerBy: string;
+      code: string;
+      /** @description the department holding the problem at the end of the week */
+      departmentName: string | null;
+      leaderName: string | null;
+      level: components['schemas']['SupervisionLevel'];
+      /** Format: uuid */
+      problemId: string;
+      title: string;
+      /** @description working days past the answer-by date at the end of the week */
+      workingDaysOverdue: number;
+    };
     WeeklyProblemItem: {
       categoryName: string;
       /** @description the category in English (the Chinese name where none is entered) */
@@ -4695,6 +4907,8 @@ export interface components {
       projects: components['schemas']['WeeklyProjectsSection'];
       rates: components['schemas']['WeeklyRates'];
       summary: components['schemas']['WeeklySummary'];
+      /** @description supervision (督办) and bounced problems (推诿) */
+      supervision: components['schemas']['WeeklySupervisionSection'];
       /** @description the last eight weeks, this one last */
       trend: components['schemas']['WeeklyRate'][];
       /** @description the visits section (走访情况), first in every format */
@@ -4709,6 +4923,26 @@ export interface components {
       overdueAtEnd: number;
       recordedThisWeek: number;
       resolvedThisWeek: number;
+    };
+    WeeklySupervisionOpened: {
+      /** @description 挂牌督办 */
+      listed: number;
+      /** @description 催办 */
+      reminder: number;
+      /** @description 督办 */
+      supervision: number;
+    };
+    WeeklySupervisionSection: {
+      /** @description supervisions active at the end of the week */
+      activeAtEnd: number;
+      /** @description problems bounced (推诿) at the end of the week that were returned or assigned during it; at most 200 */
+      bounced: components['schemas']['BouncedProblem'][];
+      /** @description supervisions opened in the week, by level */
+      openedThisWeek: components['schemas']['WeeklySupervisionOpened'];
+      /** @description the most working days late first; at most 200 */
+      overdue: components['schemas']['WeeklyOverdueSupervision'][];
+      /** @description supervisions overdue and unanswered at the end of the week (all of them) */
+      overdueTotal: number;
     };
     WeeklyVisits: {
       /** @description quarter-to-date coverage (走访覆盖率) as of the end of the week */
@@ -6414,6 +6648,8 @@ export interface operations {
   ProblemsController_list: {
     parameters: {
       query?: {
+        /** @description true: bounced (推诿) now: left a department twice or more, or assigned to more than two */
+        bounced?: boolean;
         /** @description category code */
         category?: string;
         /** @description who recorded it: a user id, or "me" for the caller */
@@ -6774,6 +7010,44 @@ export interface operations {
     };
   };
   ProblemsController_escalate: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the version last read, e.g. "3" */
+        'If-Match': string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EscalateDto'];
+      };
+    };
+    responses: {
+      /** @description the problem after the action; ETag carries the version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ProblemsController_lift: {
     parameters: {
       query?: never;
       header: {
@@ -7246,6 +7520,8 @@ export interface operations {
   ProblemsExportController_export: {
     parameters: {
       query: {
+        /** @description true: bounced (推诿) now: left a department twice or more, or assigned to more than two */
+        bounced?: boolean;
         /** @description category code */
         category?: string;
         /** @description who recorded it: a user id, or "me" for the caller */
@@ -7778,6 +8054,43 @@ export interface operations {
       };
     };
   };
+  ReportsController_bouncedProblems: {
+    parameters: {
+      query?: {
+        /** @description the instant the figure is taken at (events before it count), or now; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        /** @description with to, instead of period: a date or a timestamp with offset */
+        from?: string;
+        /** @description a quarter 2025-Q1, a month 2025-03, an ISO week 2025-W14 or a year 2025 */
+        period?: string;
+        /** @description exclusive end, with from */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BouncedReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ReportsController_figures: {
     parameters: {
       query?: {
@@ -8220,6 +8533,41 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StatusResponse'][];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SupervisionsController_list: {
+    parameters: {
+      query?: {
+        /** @description opaque; the nextCursor of the previous page */
+        cursor?: string;
+        level?: components['schemas']['SupervisionLevel'];
+        limit?: number;
+        /** @description active: not lifted; overdue: active, unanswered and past its answer-by date; lifted: lifted or superseded; all */
+        status?: 'active' | 'overdue' | 'lifted' | 'all';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SupervisionPage'];
         };
       };
       /** @description an error */
@@ -8756,7 +9104,8 @@ export interface operations {
           | 'unassigned'
           | 'project_not_started'
           | 'idle_not_visited'
-          | 'sign_for_overdue';
+          | 'sign_for_overdue'
+          | 'supervision_overdue';
       };
       header?: never;
       path?: never;

@@ -6,6 +6,7 @@ import { useAuth } from '../../auth';
 import { useI18n } from '../../i18n';
 import { AssignFields, type AssignValues, keepsDeadline } from './AssignFields';
 import { DueDate } from './Deadline';
+import { EscalateFields, type EscalateValues } from './EscalateFields';
 import { showFieldErrors } from './fieldErrors';
 import { SATISFACTION_LABELS, type ActionName, type Satisfaction } from './labels';
 import { ProblemPicker } from './ProblemPicker';
@@ -14,19 +15,20 @@ import type { Problem } from './types';
 import { useReturnFocus } from '../useReturnFocus';
 
 /** What the dialog's form holds: the union of every action's fields. */
-export type ActionValues = Partial<AssignValues> & {
-  note?: string;
-  resolution?: string;
-  reason?: string;
-  satisfaction?: Satisfaction;
-  feedback?: string;
-  duplicateOf?: string;
-  /** A progress note the enterprise sees on its tracking page. */
-  public?: boolean;
-  assistsNote?: string;
-  /** The date an extension request asks for. */
-  extendTo?: dayjs.Dayjs;
-};
+export type ActionValues = Partial<AssignValues> &
+  EscalateValues & {
+    note?: string;
+    resolution?: string;
+    reason?: string;
+    satisfaction?: Satisfaction;
+    feedback?: string;
+    duplicateOf?: string;
+    /** A progress note the enterprise sees on its tracking page. */
+    public?: boolean;
+    assistsNote?: string;
+    /** The date an extension request asks for. */
+    extendTo?: dayjs.Dayjs;
+  };
 
 /** The one free-text field each action has: its name in the body and whether it is required. */
 const TEXT_FIELD: Record<ActionName, { name: 'note' | 'resolution' | 'reason' | 'feedback'; required: boolean }> = {
@@ -44,6 +46,7 @@ const TEXT_FIELD: Record<ActionName, { name: 'note' | 'resolution' | 'reason' | 
   request_extension: { name: 'reason', required: true },
   approve_extension: { name: 'note', required: false },
   refuse_extension: { name: 'reason', required: true },
+  lift: { name: 'note', required: true },
 };
 
 /** The body fields a 400 may name, each a field of this form. */
@@ -59,6 +62,8 @@ const FIELDS = [
   'duplicateOf',
   'assistingDepartmentIds',
   'assistsNote',
+  'level',
+  'leaderId',
 ];
 
 /** The request body of an action from the form's values; empty optional text is left out. */
@@ -84,6 +89,11 @@ export function actionBody(
   if ((action === 'assist_progress' || action === 'assist_done') && values.departmentId)
     body.departmentId = values.departmentId;
   if (action === 'request_extension' && values.extendTo) body.dueAt = endOfDay(values.extendTo.format('YYYY-MM-DD'));
+  if (action === 'escalate') {
+    if (values.level) body.level = values.level;
+    if (values.leaderId) body.leaderId = values.leaderId;
+    if (values.answerByDate) body.answerBy = endOfDay(values.answerByDate.format('YYYY-MM-DD'));
+  }
   if (action === 'verify') body.satisfaction = values.satisfaction;
   if (action === 'progress' && values.public) body.public = true;
   if (action === 'withdraw' && values.duplicateOf) body.duplicateOf = values.duplicateOf;
@@ -137,6 +147,7 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
         onFinish={submit}
         initialValues={{
           deadline: 'category',
+          level: problem.supervisionLevel ? undefined : 'supervision',
           departmentId: reassign ? (problem.departmentId ?? undefined) : undefined,
           // A reassignment starts from the assisting departments still open (the others are done or cancelled).
           assistingDepartmentIds: reassign
@@ -211,6 +222,7 @@ export function ActionDialog({ action, label, problem, initialValues, onCancel, 
             {problem.pendingExtension.reason}
           </Typography.Paragraph>
         )}
+        {action === 'escalate' && <EscalateFields current={problem.supervisionLevel} />}
         {action === 'verify' && (
           <Form.Item
             name="satisfaction"
@@ -287,5 +299,7 @@ function textLabel(action: ActionName, t: (zh: string, en: string) => string): s
       return t('审批意见（可选）', 'Note (optional)');
     case 'refuse_extension':
       return t('不予延期理由', 'Reason for refusing');
+    case 'lift':
+      return t('解除督办说明', 'Why the supervision is lifted');
   }
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
 import { DeadlineTag, DueDate } from './Deadline';
 import { StatusTag } from './StatusTag';
+import { SupervisionTag } from './SupervisionTag';
 import type { Problem } from './types';
 
 interface Props {
@@ -29,7 +30,8 @@ export function ProblemCard({ problem, testId, workingDaysLeft, hint }: Props) {
           </Typography.Text>
           <StatusTag status={problem.status} />
           <DeadlineTag problem={problem} workingDaysLeft={workingDaysLeft} />
-          {problem.escalated && <Tag color="volcano">{t('督办', 'Escalated')}</Tag>}
+          <SupervisionTag level={problem.supervisionLevel} />
+          {problem.bounced && <Tag color="magenta">{t('推诿', 'Bounced')}</Tag>}
         </Flex>
         <Typography.Paragraph strong style={{ margin: '6px 0 2px' }} ellipsis={{ rows: 2 }}>
           {problem.title}

@@ -17,6 +17,7 @@ const ORDER: ActionName[] = [
   'escalate',
   'assist_progress',
   'assist_done',
+  'lift',
 ];
 
 /** The path of an action's route: `assist_done` is POST /problems/:id/assist-done. */

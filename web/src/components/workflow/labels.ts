@@ -15,7 +15,8 @@ export type ActionName =
   | 'assist_done'
   | 'request_extension'
   | 'approve_extension'
-  | 'refuse_extension';
+  | 'refuse_extension'
+  | 'lift';
 
 export const ACTION_LABELS: Record<ActionName, Pair> = {
   assign: ['交办', 'Assign'],
@@ -32,6 +33,7 @@ export const ACTION_LABELS: Record<ActionName, Pair> = {
   request_extension: ['申请延期', 'Request an extension'],
   approve_extension: ['批准延期', 'Approve the extension'],
   refuse_extension: ['不予延期', 'Refuse the extension'],
+  lift: ['解除督办', 'Lift supervision'],
 };
 
 /** What each event in a problem's history is called. */
@@ -49,6 +51,7 @@ export const EVENT_LABELS: Record<string, Pair> = {
   escalate: ['督办', 'Escalated'],
   assist_progress: ['协办进展', 'Assisting progress'],
   assist_done: ['协办完成', 'Assisting part done'],
+  lift: ['解除督办', 'Supervision lifted'],
   link_project: ['关联重点项目', 'Key project linked'],
   request_extension: ['申请延期', 'Extension requested'],
   approve_extension: ['批准延期', 'Extension approved'],
@@ -61,6 +64,15 @@ export const ASSIST_STATUS_LABELS: Record<string, Pair> = {
   open: ['协办中', 'Assisting'],
   done: ['已完成', 'Done'],
   cancelled: ['已取消', 'Cancelled'],
+};
+
+export type SupervisionLevel = 'reminder' | 'supervision' | 'listed';
+
+/** The supervision ladder (督办), lowest first. */
+export const SUPERVISION_LEVEL_LABELS: Record<SupervisionLevel, Pair> = {
+  reminder: ['催办', 'Reminder'],
+  supervision: ['督办', 'Supervision'],
+  listed: ['挂牌督办', 'Listed supervision'],
 };
 
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'unsatisfied';

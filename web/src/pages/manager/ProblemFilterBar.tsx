@@ -105,6 +105,15 @@ export function ProblemFilterBar({ filters, onChange, onReset }: Props) {
         options={yesNo.map((o) => ({ ...o, label: `${t('督办', 'Escalated')}: ${o.label}` }))}
         onChange={(value?: string) => onChange({ escalated: value })}
       />
+      <Select
+        {...select}
+        style={{ width: 150 }}
+        placeholder={t('是否推诿', 'Bounced')}
+        aria-label={t('是否推诿', 'Bounced')}
+        value={filters.bounced}
+        options={yesNo.map((o) => ({ ...o, label: `${t('推诿', 'Bounced')}: ${o.label}` }))}
+        onChange={(value?: string) => onChange({ bounced: value })}
+      />
       <DatePicker.RangePicker
         value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
         allowEmpty={[true, true]}

@@ -7,6 +7,7 @@ import { api, download, type Query } from '../../api';
 import { useAuth } from '../../auth';
 import { QueryState, readState } from '../../components/QueryState';
 import { useDeadlineText } from '../../components/workflow/Deadline';
+import { SupervisionTag } from '../../components/workflow/SupervisionTag';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
@@ -185,11 +186,10 @@ export function ProblemListPage() {
                   <Tooltip title={title} placement="topLeft">
                     <Link to={`/problems/${row.id}`}>{title}</Link>
                   </Tooltip>
-                  {row.escalated && (
-                    <Tag color="red" style={{ marginInlineStart: 6 }}>
-                      {t('督办', 'Escalated')}
-                    </Tag>
-                  )}
+                  <span style={{ marginInlineStart: 6 }}>
+                    <SupervisionTag level={row.supervisionLevel} />
+                  </span>
+                  {row.bounced && <Tag color="magenta">{t('推诿', 'Bounced')}</Tag>}
                 </div>
               ),
             },

@@ -18,6 +18,7 @@ const LEVELS: { level: WarningLevel; color: string; name: [string, string] }[] =
   { level: 'project_not_started', color: 'volcano', name: ['逾期未开工', 'Project not started'] },
   { level: 'idle_not_visited', color: 'magenta', name: ['停产久未走访', 'Idle, not visited'] },
   { level: 'sign_for_overdue', color: 'orange', name: ['逾期未签收', 'Not signed for'] },
+  { level: 'supervision_overdue', color: 'volcano', name: ['督办超期', 'Supervision unanswered'] },
 ];
 
 /** The current early warnings (预警), by level, each linked to its problem. */
@@ -70,6 +71,11 @@ export function WarningsPanel() {
         return t(
           `签收时限 ${formatTime(item.signForDueAt)}，已过 ${item.hoursLate} 小时`,
           `Sign for by ${formatTime(item.signForDueAt)}, ${item.hoursLate} hours late`,
+        );
+      case 'supervision_overdue':
+        return t(
+          `督办回应期限 ${formatTime(item.answerBy ?? '', true)}，已超 ${item.daysOverdue ?? 0} 个工作日未回应`,
+          `Answer due ${formatTime(item.answerBy ?? '', true)}, ${item.daysOverdue ?? 0} working days without an answer`,
         );
     }
   };

@@ -1,5 +1,6 @@
 import { EnterprisesSection, ProjectsSection } from './WeeklyWatchSections';
 import { WeeklyAssessmentSection } from './WeeklyAssessmentSection';
+import { SupervisionSection } from './WeeklySupervisionSection';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Col, DatePicker, Row, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -139,6 +140,7 @@ export function WeeklyReportPage() {
             ))}
             <ProjectsSection section={data.projects} />
             <EnterprisesSection section={data.enterprises} />
+            <SupervisionSection section={data.supervision} />
             {data.assessment && <WeeklyAssessmentSection ranking={data.assessment} />}
           </Space>
         </Spin>

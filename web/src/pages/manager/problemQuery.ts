@@ -16,6 +16,8 @@ export interface ProblemListItem {
   daysOpen: number;
   daysOverdue: number;
   escalated: boolean;
+  supervisionLevel: 'reminder' | 'supervision' | 'listed' | null;
+  bounced: boolean;
   lastEventType: string;
   lastEventAt: string;
 }
@@ -47,6 +49,7 @@ export const FILTER_KEYS = [
   'category',
   'overdue',
   'escalated',
+  'bounced',
   'from',
   'to',
   'createdBy',

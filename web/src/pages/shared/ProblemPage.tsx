@@ -17,6 +17,8 @@ import { ACTION_LABELS, type ActionName } from '../../components/workflow/labels
 import { ProblemFacts } from '../../components/workflow/ProblemFacts';
 import { ProblemTimeline } from '../../components/workflow/ProblemTimeline';
 import { StatusTag } from '../../components/workflow/StatusTag';
+import { SupervisionLadder } from '../../components/workflow/SupervisionLadder';
+import { SupervisionTag } from '../../components/workflow/SupervisionTag';
 import type { Enterprise, Problem } from '../../components/workflow/types';
 import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
@@ -73,7 +75,7 @@ export function ProblemPage() {
     name === 'assign' && problem.status !== 'reported'
       ? t('改派', 'Reassign')
       : name === 'escalate' && problem.escalated
-        ? t('再次督办', 'Escalate again')
+        ? t('提级督办', 'Raise the level')
         : t(...ACTION_LABELS[name]);
 
   /** A problem that is gone from this user's view (e.g. reassigned away) shows as such; other errors stay in the dialog. */
@@ -136,9 +138,10 @@ export function ProblemPage() {
           <ClampedText text={problem.title} testId="problem-title" />
         </PageTitle>
         <StatusTag status={problem.status} testId="problem-status" />
-        {problem.escalated && (
-          <Tag color="volcano" data-testid="problem-escalated">
-            {t('督办', 'Escalated')}
+        <SupervisionTag level={problem.supervisionLevel} testId="problem-escalated" />
+        {problem.bounced && (
+          <Tag color="magenta" data-testid="problem-bounced">
+            {t('推诿', 'Bounced')}
           </Tag>
         )}
         {(user?.role === 'manager' || user?.role === 'admin') && (
@@ -189,6 +192,7 @@ export function ProblemPage() {
           <Flex vertical gap={16}>
             <ProblemFacts problem={problem} enterprise={enterprise} />
             <AssistParts problem={problem} />
+            <SupervisionLadder problem={problem} />
             {user?.role !== 'handler' && (
               <Card size="small" title={t('企业跟踪', "The enterprise's tracking page")}>
                 <TrackingQr problemId={problem.id} />

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { one, rows } from '../../common/sql';
+import type { BouncedProblem } from '../bounced/bounced.response';
+import { WEEKLY_LIST_LIMIT } from './weekly-report';
+import type { WeeklyOverdueSupervision, WeeklySupervisionSection } from './weekly-supervision.response';
+import { WEEKLY_BOUNCED, WEEKLY_SUPERVISION_COUNTS, WEEKLY_SUPERVISION_OVERDUE } from './weekly-supervision.sql';
+
+type OverdueRow = Omit<WeeklyOverdueSupervision, 'answerBy'> & { answerBy: Date; total: number };
+
+/** The weekly report's supervision section, as of the report's instant. */
+@Injectable()
+export class WeeklySupervision {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** `from` the week's start, `end` the instant the report is taken at. */
+  async section(from: DateTime, end: DateTime): Promise<WeeklySupervisionSection> {
+    const span = [from.toJSDate(), end.toJSDate()];
+    const [counts, overdue, bounced] = await Promise.all([
+      one<{ openedReminder: number; openedSupervision: number; openedListed: number; activeAtEnd: number }>(
+        this.db,
+        WEEKLY_SUPERVISION_COUNTS,
+        span,
+      ),
+      rows<OverdueRow>(this.db, WEEKLY_SUPERVISION_OVERDUE, [end.toJSDate(), WEEKLY_LIST_LIMIT]),
+      rows<BouncedProblem>(this.db, WEEKLY_BOUNCED, [...span, WEEKLY_LIST_LIMIT]),
+    ]);
+    return {
+      openedThisWeek: {
+        reminder: counts.openedReminder,
+        supervision: counts.openedSupervision,
+        listed: counts.openedListed,
+      },
+      activeAtEnd: counts.activeAtEnd,
+      overdueTotal: overdue[0]?.total ?? 0,
+      overdue: overdue.map(({ total: _total, answerBy, ...row }) => ({ ...row, answerBy: answerBy.toISOString() })),
+      bounced,
+    };
+  }
+}
