@@ -164,7 +164,11 @@ describe('lead and assisting departments', () => {
     const closed = await f.act(manager, p.id, 'verify', { satisfaction: 'satisfied' }, resolved.body.version);
     expect(closed.status).toBe(200);
     expect(closed.body.assists.map((a: { status: string }) => a.status)).toEqual(['done', 'cancelled']);
-    expect(closed.body.events.at(-1).data).toEqual({ satisfaction: 'satisfied', assistsCancelled: [dept.power.id] });
+    expect(closed.body.events.at(-1).data).toEqual({
+      satisfaction: 'satisfied',
+      source: 'manager',
+      assistsCancelled: [dept.power.id],
+    });
     // The power company's part was cancelled: it no longer sees the problem.
     expect((await get(handler.power, p.id)).status).toBe(404);
   });
@@ -184,7 +188,8 @@ describe('lead and assisting departments', () => {
       manager,
       p.id,
       'assign',
-      { departmentId: dept.lead.id, dueAt: inDays(12), assistingDepartmentIds: [dept.power.id, dept.other.id] },
+      // The lead holds the problem already: it keeps its deadline, so no date is named.
+      { departmentId: dept.lead.id, assistingDepartmentIds: [dept.power.id, dept.other.id] },
       p.version,
     );
     expect(re.status).toBe(200);

@@ -303,7 +303,13 @@ describe('working-day calendar and category time limits', () => {
         .set(admin)
         .send({ defaultDueWorkingDays: 12 })
         .expect(200);
-      expect(res.body).toEqual({ code: 'labour', name: '用工', nameEn: 'Labour', defaultDueWorkingDays: 12 });
+      expect(res.body).toEqual({
+        code: 'labour',
+        name: '用工',
+        nameEn: 'Labour',
+        defaultDueWorkingDays: 12,
+        signForWorkingDays: 1,
+      });
       expect(await category('labour')).toEqual({ name: '用工', defaultDueWorkingDays: 12 });
     });
 
@@ -315,6 +321,7 @@ describe('working-day calendar and category time limits', () => {
         name: '市场开拓与对接',
         nameEn: 'Market development',
         defaultDueWorkingDays: 20,
+        signForWorkingDays: 1,
       });
       expect(await category('markets')).toEqual({ name: '市场开拓与对接', defaultDueWorkingDays: 20 });
     });

@@ -92,6 +92,7 @@ describe('deadlines: sign-for, extensions, redo', () => {
         dueAt: problem.dueAt,
         signForDueAt: problem.signForDueAt,
         reassigned: false,
+        assistingDepartmentIds: [],
       });
       expect(read.body.signedForAt).toBeNull();
       const accepted = await f.act(handlerA, problem.id, 'accept', {}, problem.version);
@@ -149,6 +150,7 @@ describe('deadlines: sign-for, extensions, redo', () => {
         signForDueAt: problem.signForDueAt,
         reassigned: true,
         sameDepartment: true,
+        assistingDepartmentIds: [],
       });
       // Naming the very same date is not a change: accepted.
       const same = await f.act(manager, problem.id, 'assign', { departmentId: deptA.id, dueAt: problem.dueAt });

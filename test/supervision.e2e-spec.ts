@@ -232,9 +232,12 @@ describe('supervision and bounced problems', () => {
     let from: string;
     let to: string;
 
-    const move = async (key: string, action: 'assign' | 'return', dep?: { id: string }) => {
+    /** `kept`: a reassignment to the department holding the problem, which keeps its deadline (no date). */
+    const move = async (key: string, action: 'assign' | 'return', dep?: { id: string }, kept = false) => {
       const body =
-        action === 'assign' ? { departmentId: dep!.id, dueAt: inDays(20) } : { reason: `不属于本单位 ${key}` };
+        action === 'assign'
+          ? { departmentId: dep!.id, ...(kept ? {} : { dueAt: inDays(20) }) }
+          : { reason: `不属于本单位 ${key}` };
       const res = await f.act(manager, ids[key]!, action, body);
       expect(res.status).toBe(200);
     };
@@ -252,10 +255,10 @@ describe('supervision and bounced problems', () => {
       // A → B → C by reassignment.
       await move('threeDepartments', 'assign', depA);
       await move('threeDepartments', 'assign', depB);
-      // A, then A again twice (new deadlines): never left A.
+      // A, then A again twice (the deadline kept): never left A.
       await move('sameDepartment', 'assign', depA);
-      await move('sameDepartment', 'assign', depA);
-      await move('sameDepartment', 'assign', depA);
+      await move('sameDepartment', 'assign', depA, true);
+      await move('sameDepartment', 'assign', depA, true);
       // A → B → A.
       await move('backAndForth', 'assign', depA);
       await move('backAndForth', 'assign', depB);

@@ -282,7 +282,8 @@ describe('generated bad input against every write endpoint', () => {
   /** The one action that brings a problem a step closer to a status the endpoint's template fits; null: none does. */
   function repairStep(status: string, ready: string[]): [string, Record<string, unknown>] | null {
     if (status === 'closed' || status === 'withdrawn') return null;
-    const assign = { departmentId: departmentA.id, dueAt: inDays(30) };
+    // No date: a department that holds the problem keeps its deadline; another gets the category's.
+    const assign = { departmentId: departmentA.id };
     if (ready.includes('resolved'))
       return status === 'reported' ? ['assign', assign] : ['resolve', { resolution: '已办结' }];
     if (status === 'resolved') return ['reopen', { reason: '重新办理' }];
