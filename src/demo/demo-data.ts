@@ -13,6 +13,7 @@
 import { RESOLVED_STATUSES } from '../workflow/statuses';
 import { buildAssists, type DemoAssist } from './demo-assists';
 import { buildEnterprises, Enterprise } from './demo-enterprises';
+import { insertDemoExtensions } from './demo-extensions';
 import { insertDemoData, type Queryable } from './demo-insert';
 import { Answering, buildOutreach, type Responsibility } from './demo-outreach';
 import { buildProductionStatuses, type ProductionStatuses } from './demo-production';
@@ -54,7 +55,8 @@ export async function loadDemoData(
   passwordHash: string,
   options: { skipUsers?: string[]; now?: number } = {},
 ): Promise<DemoSummary> {
-  const data = buildDemoData(Math.max(options.now ?? Date.now(), DATA_END));
+  const now = Math.max(options.now ?? Date.now(), DATA_END);
+  const data = buildDemoData(now);
   assertKeyFigure(data.problems);
   // Only the demo admin may be left out: nothing in the data set refers to it.
   const skipped = new Set(options.skipUsers?.map((name) => name.toLowerCase()));
@@ -64,6 +66,7 @@ export async function loadDemoData(
   }
   await insertDemoData(db, data, passwordHash, users);
   await insertDemoSupervision(db);
+  await insertDemoExtensions(db, now);
   return {
     departments: DEPARTMENTS.length,
     users: users.length,
