@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
@@ -125,8 +126,8 @@ export class AttachmentsService {
   }
 
   /** The attachments of a problem, for its page and timeline (the caller has checked visibility). */
-  async ofProblem(problemId: string): Promise<AttachmentResponse[]> {
-    return (await this.repository.forProblem(problemId)).map(toAttachmentResponse);
+  async ofProblem(problemId: string, em?: EntityManager): Promise<AttachmentResponse[]> {
+    return (await this.repository.forProblem(problemId, em)).map(toAttachmentResponse);
   }
 
   /** The attachments of a visit (the caller has checked visibility). */

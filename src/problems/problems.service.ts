@@ -385,7 +385,11 @@ export class ProblemsService {
         }
         const due = await this.deadline(em, current.category, { dueAt, dueInWorkingDays });
         const signForDays = await this.repository.categorySignForDays(em, current.category);
-        return { ...rest, dueAt: due, signForDueAt: await this.calendar.dueAfterWorkingDays(new Date(), signForDays) };
+        return {
+          ...rest,
+          dueAt: due,
+          signForDueAt: await this.calendar.dueAfterWorkingDays(new Date(), signForDays, em),
+        };
       }
       case 'reopen': {
         const { dueAt, dueInWorkingDays, ...rest } = request;
@@ -464,7 +468,7 @@ export class ProblemsService {
     }
     if (request.dueAt !== undefined) return request.dueAt;
     const days = request.dueInWorkingDays ?? (await this.repository.categoryDueDays(em, category));
-    return this.calendar.dueAfterWorkingDays(new Date(), days);
+    return this.calendar.dueAfterWorkingDays(new Date(), days, em);
   }
 
   private async checkReferences(
@@ -497,7 +501,7 @@ export class ProblemsService {
       this.repository.find(em, id),
       this.repository.events(id, em),
       this.repository.assists(em, id),
-      this.attachments.ofProblem(id),
+      this.attachments.ofProblem(id, em),
       this.repository.pendingExtension(em, id),
       this.supervisions.history(id, em),
     ]);

@@ -30,9 +30,9 @@ const CATEGORY_COLUMNS = `code, name, name_en AS "nameEn", default_due_working_d
 export class CalendarRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The exceptions from `from` to `to`, both included. */
-  daysBetween(from: string, to: string): Promise<CalendarDayRow[]> {
-    return rows(this.db, `SELECT ${DAY_COLUMNS} FROM calendar_days WHERE day BETWEEN $1 AND $2`, [from, to]);
+  /** The exceptions from `from` to `to`, both included; on `db`, the caller's transaction if it has one. */
+  daysBetween(from: string, to: string, db: Queryable = this.db): Promise<CalendarDayRow[]> {
+    return rows(db, `SELECT ${DAY_COLUMNS} FROM calendar_days WHERE day BETWEEN $1 AND $2`, [from, to]);
   }
 
   /** The exceptions of one year, by date. */

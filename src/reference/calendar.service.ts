@@ -10,6 +10,7 @@ import type {
   WorkingDaysPreviewResponse,
 } from './calendar.dto';
 import { CalendarRepository, type CalendarDayRow, type CategoryRow } from './calendar.repository';
+import type { Queryable } from '../common/sql';
 import { addDays, calendarDay, dueAfterWorkingDays, isCalendarDate } from './working-days';
 
 /** The working-day calendar (holidays and 调休 make-up days) and the deadlines computed from it. */
@@ -21,24 +22,26 @@ export class CalendarService {
   ) {}
 
   /** The exceptions to Monday–Friday from `from` to `to`, both included: date → working? */
-  async exceptionsBetween(from: string, to: string): Promise<Map<string, boolean>> {
+  async exceptionsBetween(from: string, to: string, db?: Queryable): Promise<Map<string, boolean>> {
     if (!isCalendarDate(from)) throw DomainError.invalidField('from', 'must be a date YYYY-MM-DD');
     if (!isCalendarDate(to)) throw DomainError.invalidField('to', 'must be a date YYYY-MM-DD');
-    const rows = await this.calendar.daysBetween(from, to);
+    const rows = await this.calendar.daysBetween(from, to, db);
     return new Map(rows.map((row) => [row.date, row.working]));
   }
 
   /**
    * The deadline of `days` working days from `start`, in the report time zone. The exceptions are
    * loaded for a window that comfortably holds the time limit; should an unusual calendar push the
-   * deadline past it, the window is widened and the deadline computed again.
+   * deadline past it, the window is widened and the deadline computed again. Inside a transaction,
+   * pass its manager as `db`: a second connection taken while the transaction holds one can run
+   * the pool dry under parallel writes.
    */
-  async dueAfterWorkingDays(start: Date, days: number): Promise<Date> {
+  async dueAfterWorkingDays(start: Date, days: number, db?: Queryable): Promise<Date> {
     const zone = this.config.reportTimezone;
     const first = addDays(calendarDay(start, zone), 1);
     for (let span = days * 2 + 60; ; span *= 2) {
       const to = addDays(first, span);
-      const dueAt = dueAfterWorkingDays(start, days, zone, await this.exceptionsBetween(first, to));
+      const dueAt = dueAfterWorkingDays(start, days, zone, await this.exceptionsBetween(first, to, db));
       const lastWorkingDay = addDays(calendarDay(dueAt, zone), -1);
       if (lastWorkingDay <= to) return dueAt;
     }

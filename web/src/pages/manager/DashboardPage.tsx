@@ -283,7 +283,7 @@ function SummaryCards({
         <RateCard
           testId="rate-sign-for"
           loading={loading}
-          color={CHART_COLORS[2]}
+          color={CHART_COLORS[1]}
           title={t('及时签收率', 'Timely sign-for rate')}
           definition={t(
             '本季度交办（含改派到其他单位）且已到签收时限或已签收的，在签收时限内签收的比例',
