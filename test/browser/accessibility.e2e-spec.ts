@@ -228,7 +228,10 @@ describe('keyboard and screen-reader paths axe cannot judge', () => {
     await manager.goto('/dashboard?period=2025-Q1');
     const picker = manager.getByRole('combobox', { name: '各责任单位办结率：查看问题' });
     await picker.click();
-    const options = await manager.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
+    // The list opens after the click and fills from the figures: wait for its options before reading them.
+    const option = manager.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await option.first().waitFor();
+    const options = await option.allInnerTexts();
     await manager.keyboard.press('Escape');
     expect(options.length).toBeGreaterThan(2);
     for (const option of options) expect(option).toMatch(/\(\d+ \/ \d+\)$/);
