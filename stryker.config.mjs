@@ -5,6 +5,7 @@
 // end-to-end tests on a database reach it.
 const RULE_MODULES = [
   'src/problems/problem-workflow.ts',
+  'src/problems/assist-plan.ts',
   'src/problems/problem-access.ts',
   'src/reference/working-days.ts',
   'src/reference/holiday-calendar.ts',

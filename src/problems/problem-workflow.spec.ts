@@ -1,16 +1,8 @@
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { toErrorBody } from '../common/error.filter';
 import type { Role } from '../access/role';
-import {
-  Action,
-  ActionInput,
-  ACTIONS,
-  allowedActions,
-  assistPlan,
-  mayAct,
-  ProblemState,
-  transition,
-} from './problem-workflow';
+import { Action, ActionInput, ACTIONS, allowedActions, mayAct, ProblemState, transition } from './problem-workflow';
+import { assistPlan } from './assist-plan';
 import { type Status, STATUSES } from '../workflow/statuses';
 
 const DEPT = 'dept-industry';
@@ -427,6 +419,91 @@ describe('problem workflow: lead and assisting departments (assistPlan)', () => 
       next: current,
       note: '已提供用地资料',
       data: { assist: true },
+    });
+  });
+});
+
+describe('problem workflow: the edges of the new actions', () => {
+  it('a handler takes no assisting action unless a part of their department is named as open', () => {
+    const handler = { role: 'handler' as Role, departmentId: OTHER_DEPT };
+    expect(mayAct(handler, 'assist_done', DEPT)).toBe(false);
+    expect(mayAct(handler, 'assist_done', DEPT, [OTHER_DEPT])).toBe(true);
+  });
+
+  it('a same-department reassignment of a problem without deadlines keeps them empty', () => {
+    const current = { ...problemIn('in_progress'), dueAt: null, signForDueAt: null };
+    const { data } = transition(current, { ...INPUTS.assign, departmentId: DEPT });
+    expect(data).toMatchObject({ dueAt: null, signForDueAt: null, sameDepartment: true });
+  });
+
+  it('an escalation records the supervision it opens; a lift names the one it ends', () => {
+    const supervision = { id: 'sup-1', level: 'listed' as const, leaderId: 'leader-1', answerBy: LATER };
+    expect(transition(problemIn('assigned'), { ...INPUTS.escalate, supervision }).data).toEqual({
+      supervisionId: 'sup-1',
+      level: 'listed',
+      leaderId: 'leader-1',
+      answerBy: LATER.toISOString(),
+    });
+    expect(transition({ ...problemIn('assigned'), escalated: true }, INPUTS.lift)).toMatchObject({
+      next: { escalated: false },
+      data: { supervisionId: 'supervision-0001' },
+    });
+  });
+
+  it('an extension needs a deadline to extend; an approval records none before when there was none', () => {
+    const noDeadline = { ...problemIn('in_progress'), dueAt: null };
+    expect(thrownBy(() => transition(noDeadline, INPUTS.request_extension)).message).toBe(
+      'dueAt: the problem has no deadline to extend',
+    );
+    expect(transition(noDeadline, INPUTS.approve_extension).data).toMatchObject({ previousDueAt: null });
+  });
+
+  it('assistPlan records only what happened: no empty lists, and no part for an assignment naming none', () => {
+    expect(assistPlan(INPUTS.withdraw, [], null).data).toEqual({});
+    expect(assistPlan(INPUTS.assign, [], null)).toMatchObject({ open: [], cancel: [], data: {} });
+    expect(assistPlan({ ...INPUTS.assign, assistingDepartmentIds: [DEPT] }, [DEPT], null).data).toEqual({});
+  });
+
+  it('names the field and the rule when a department is named twice or a resolution leaves parts open', () => {
+    expect(
+      thrownBy(() => assistPlan({ ...INPUTS.assign, assistingDepartmentIds: [DEPT, DEPT] }, [], null)).message,
+    ).toBe('assistingDepartmentIds: name each assisting department once');
+    const open = thrownBy(() => assistPlan(INPUTS.resolve, [OTHER_DEPT], null));
+    expect(open.message).toBe(
+      'assisting departments have not finished their part; wait for them, or explain in assistsNote why you resolve without them',
+    );
+    expect(open.details.errors).toEqual([
+      { field: 'assistsNote', message: 'required while an assisting part is open' },
+    ]);
+    const elsewhere = thrownBy(() => assistPlan(INPUTS.assist_progress, [OTHER_DEPT], null));
+    expect(elsewhere.message).toBe('departmentId: that department has no open assisting part here');
+    expect(elsewhere.details.errors).toEqual([
+      { field: 'departmentId', message: 'has no open assisting part on this problem' },
+    ]);
+  });
+
+  it('the lead resolving with every part done records nothing about parts, even with a note', () => {
+    expect(assistPlan({ ...INPUTS.resolve, assistsNote: '已完成' } as ActionInput, [], null).data).toEqual({
+      assistsNote: '已完成',
+    });
+  });
+
+  it.each([
+    'accept',
+    'progress',
+    'reopen',
+    'escalate',
+    'lift',
+    'request_extension',
+    'approve_extension',
+    'refuse_extension',
+  ] as const)('%s leaves the assisting parts as they are', (action) => {
+    expect(assistPlan(INPUTS[action], [OTHER_DEPT], null)).toEqual({
+      cancel: [],
+      open: [],
+      acting: null,
+      retire: false,
+      data: {},
     });
   });
 });

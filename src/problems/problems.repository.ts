@@ -19,7 +19,8 @@ import {
   ProblemRow,
 } from './problem-response';
 import type { SupervisionLevel } from '../workflow/supervision-levels';
-import type { Action, AssistPlan, PendingExtension, ProblemState } from './problem-workflow';
+import type { AssistPlan } from './assist-plan';
+import type { Action, PendingExtension, ProblemState } from './problem-workflow';
 import { extensionStatus } from './extensions.sql';
 import type { ListProblemsQuery, Source } from './problem.dto';
 

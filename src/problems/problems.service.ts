@@ -22,13 +22,13 @@ import { type PendingExtensionResponse, ProblemResponse, toProblemResponse } fro
 import {
   ActionInput,
   allowedActions,
-  assistPlan,
   holdsProblem,
   invalidTransition,
   mayAct,
   transition,
   TRANSITIONS,
 } from './problem-workflow';
+import { assistPlan } from './assist-plan';
 import { ListProblemsQuery, ProblemInputDto } from './problem.dto';
 import { NotificationsService } from '../notifications/notifications.service';
 import {

@@ -87,6 +87,20 @@ interface Violation {
   targets: string[];
 }
 
+/**
+ * Waits until nothing on the page is still loading (skeletons, loading cards, spinners) and every
+ * finite animation or transition has run to its end: axe judges contrast on the colours it
+ * computes, and a card fading in is, for a moment, too pale.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(`!document.querySelector('.ant-skeleton, .ant-card-loading-content, .ant-spin-spinning')`);
+  await page.evaluate(
+    `Promise.all(document.getAnimations()
+      .filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => undefined)))`,
+  );
+}
+
 /** axe-core's violations on the page as it stands (the script evaluated in the page, not a tag the CSP would refuse). */
 async function axeViolations(page: Page): Promise<Violation[]> {
   await page.evaluate(axe.source);
@@ -129,8 +143,7 @@ describe('accessibility of every main page', () => {
     await page.getByText(entry.ready).first().waitFor();
     // A menu entry can carry the ready text before the page's own chunk has drawn its heading.
     await page.locator('h1').first().waitFor();
-    // Let the tables and charts settle (fonts, animations) before judging contrast and names.
-    await page.waitForTimeout(500);
+    await settled(page);
     return page;
   }
 
