@@ -26,8 +26,9 @@ export default {
   jest: { projectType: 'custom', configFile: 'jest.unit.config.js', enableFindRelatedTests: true },
   coverageAnalysis: 'perTest',
   mutate: quick ? QUICK_MODULES : RULE_MODULES,
-  // The 2-core machine: one test process, plus one for the dry run's sake is too many.
-  concurrency: 1,
+  // The 2-core machine: the quick run in CI uses both cores (1 min 26 s rather than 2 min 55 s
+  // for its 238 mutants); the full run keeps to one test process and leaves a core free.
+  concurrency: quick ? 2 : 1,
   reporters: quick ? ['clear-text', 'progress'] : ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
