@@ -93,7 +93,11 @@ interface Violation {
  * computes, and a card fading in is, for a moment, too pale.
  */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(`!document.querySelector('.ant-skeleton, .ant-card-loading-content, .ant-spin-spinning')`);
+  // A locator, not waitForFunction: the page's CSP refuses the string evaluation that polls with.
+  await page
+    .locator('.ant-skeleton, .ant-card-loading-content, .ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached' });
   await page.evaluate(
     `Promise.all(document.getAnimations()
       .filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity)
@@ -240,6 +244,9 @@ describe('keyboard and screen-reader paths axe cannot judge', () => {
   it('ranks departments without 未交办, and shows each rate with its counts', async () => {
     await manager.goto('/dashboard?period=2025-Q1');
     const picker = manager.getByRole('combobox', { name: '各责任单位办结率：查看问题' });
+    // The figures first: a card that draws after the click would close the list again.
+    await picker.waitFor();
+    await settled(manager);
     await picker.click();
     // The list opens after the click and fills from the figures: wait for its options before reading them.
     const option = manager.locator('.ant-select-dropdown:visible .ant-select-item-option');

@@ -10,7 +10,7 @@ import type { EChartsOption } from 'echarts';
 export type ChartOption = EChartsOption;
 
 /** The dashboards' colours: the app's red first, then sober blues, gold and green. */
-export const CHART_COLORS = ['#c0392b', '#2f5597', '#d48806', '#389e0d', '#7f8c8d'];
+export const CHART_COLORS = ['#c0392b', '#2f5597', '#ad6800', '#389e0d', '#7f8c8d'];
 
 /** One bar or point: a rate in percent (null when nothing was counted) and what it was computed from. */
 export interface RatePoint {
