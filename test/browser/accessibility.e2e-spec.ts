@@ -9,7 +9,15 @@
  */
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-import { type BrowserHarness, DESKTOP, login, PHONE, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
+import {
+  animationsDone,
+  type BrowserHarness,
+  DESKTOP,
+  login,
+  PHONE,
+  STEP_TIMEOUT_MS,
+  useBrowserHarness,
+} from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS * 3);
 
@@ -98,11 +106,7 @@ async function settled(page: Page): Promise<void> {
     .locator('.ant-skeleton, .ant-card-loading-content, .ant-spin-spinning')
     .first()
     .waitFor({ state: 'detached' });
-  await page.evaluate(
-    `Promise.all(document.getAnimations()
-      .filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity)
-      .map((a) => a.finished.catch(() => undefined)))`,
-  );
+  await animationsDone(page);
 }
 
 /** axe-core's violations on the page as it stands (the script evaluated in the page, not a tag the CSP would refuse). */

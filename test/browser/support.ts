@@ -252,3 +252,16 @@ export function currentQuarter(now = new Date()): string {
 
 /** A rate as the pages show it (web/src/components/charts/rateCharts.ts): 91.3%, or — for none. */
 export const formatRate = (rate: number | null): string => (rate === null ? '—' : `${rate.toFixed(1)}%`);
+
+/**
+ * Waits until every finite animation or transition on the page has run to its end (a dialog
+ * zooming in, a card fading in): a click or a contrast check in the middle of one can miss.
+ * Evaluated as a string, like axe: the page's CSP refuses the polling waitForFunction uses.
+ */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.evaluate(
+    `Promise.all(document.getAnimations()
+      .filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => undefined)))`,
+  );
+}

@@ -7,7 +7,16 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { drawnChart } from './charts';
-import { PHONE, STEP_TIMEOUT_MS, currentQuarter, formatRate, login, screenshot, useBrowserHarness } from './support';
+import {
+  animationsDone,
+  PHONE,
+  STEP_TIMEOUT_MS,
+  currentQuarter,
+  formatRate,
+  login,
+  screenshot,
+  useBrowserHarness,
+} from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS);
 
@@ -60,6 +69,8 @@ async function statusIs(page: Page, status: string): Promise<void> {
 async function act(page: Page, action: string, fill: () => Promise<void> = async () => undefined): Promise<void> {
   await page.getByTestId(`action-${action}`).click();
   await page.getByTestId('action-submit').waitFor();
+  // The dialog zooms in: a radio clicked before it has settled may not take the click.
+  await animationsDone(page);
   await fill();
   let answer = 'no answer';
   page
