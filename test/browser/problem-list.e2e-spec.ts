@@ -6,7 +6,7 @@
  * browser's old views move there once, and a view saved in one browser shows in another.
  */
 import type { Page } from 'playwright-core';
-import { login, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
+import { animationsDone, login, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS);
 
@@ -177,6 +177,9 @@ describe('the manager’s problem list in the browser (demo data)', () => {
     // Saved through the page in this browser…
     await page.goto('/problems?escalated=true');
     await page.getByRole('button', { name: '保存当前视图' }).click();
+    await page.getByPlaceholder('视图名称，如“超期督办”').waitFor();
+    // The dialog zooms in: a click before it has settled may not register.
+    await animationsDone(page);
     await page.getByPlaceholder('视图名称，如“超期督办”').fill('已督办的问题');
     await page
       .getByRole('dialog')
