@@ -46,30 +46,62 @@ export const GROUP_KEYS: Record<GroupBy | 'total', string> = {
   industry: 'industry',
 };
 
-export const resolvedFigures = (key: string) => `${WINDOW_EVENTS}
-  SELECT ${key} AS key,
-         count(*)::int AS resolved,
-         count(*) FILTER (WHERE ${ON_TIME})::int AS on_time,
-         count(*) FILTER (WHERE r_at <= COALESCE(extended_due, first_due, 'infinity'))::int AS on_time_with_extension,
-         round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r_at - reported_at)) / 86400)::numeric, 1)::float8
-           AS median_days
-  FROM (
+/** On time with an approved extension (延期后按期): by the extended deadline, or the first when none was. */
+export const ON_TIME_WITH_EXTENSION = `(r_at <= COALESCE(extended_due, first_due, 'infinity'))`;
+
+/** The problems resolved in the window: each one's last resolve there, with its two deadlines. */
+const RESOLVED_ROWS = `
     SELECT l.*, l.at AS r_at, fd.first_due, xd.extended_due
     FROM latest l
     LEFT JOIN ${firstDueLateral('l')} fd ON true
     LEFT JOIN ${extendedDueLateral('l')} xd ON true
-    WHERE l.type = 'resolve'
-  ) r
+    WHERE l.type = 'resolve'`;
+
+export const resolvedFigures = (key: string) => `${WINDOW_EVENTS}
+  SELECT ${key} AS key,
+         count(*)::int AS resolved,
+         count(*) FILTER (WHERE ${ON_TIME})::int AS on_time,
+         count(*) FILTER (WHERE ${ON_TIME_WITH_EXTENSION})::int AS on_time_with_extension,
+         round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r_at - reported_at)) / 86400)::numeric, 1)::float8
+           AS median_days
+  FROM (${RESOLVED_ROWS}) r
   GROUP BY 1`;
+
+/**
+ * The drill-downs of the figures above (src/reports/drill-down): the same rows the figures count,
+ * one per counted item, with `in_numerator`. Each gives the columns of ItemCore (drill-down.sql.ts).
+ */
+export const resolvedItems = (key: string, withExtension: boolean) => `${WINDOW_EVENTS}
+  SELECT problem_id, problem_id::text AS item_key, ${key} AS group_key, r_at AS sort_at,
+         ${withExtension ? ON_TIME_WITH_EXTENSION : ON_TIME} AS in_numerator,
+         r_at AS counted_at, department_id AS counted_department_id,
+         ${withExtension ? 'COALESCE(extended_due, first_due)' : 'first_due'} AS judged_due_at,
+         jsonb_build_object('firstDueAt', first_due, 'extendedDueAt', extended_due) AS detail
+  FROM (${RESOLVED_ROWS}) r`;
+
+/** The assignments the timely sign-for rate counts: they start a clock and have a sign-for deadline. */
+const SIGN_FOR_ROWS = `
+    SELECT ev.*, sf.sign_for_due, sf.signed_at
+    FROM ev
+    CROSS JOIN ${signForLateral('ev', '$3::timestamptz')} sf
+    WHERE ${startsClock('ev')} AND ev.data ? 'signForDueAt'`;
+const SIGN_FOR_DUE = '(signed_at IS NOT NULL OR sign_for_due < $3)';
+const SIGNED_IN_TIME = '(signed_at <= sign_for_due)';
 
 export const signForFigures = (key: string) => `${WINDOW_EVENTS}
   SELECT ${key} AS key,
-         count(*) FILTER (WHERE sf.signed_at IS NOT NULL OR sf.sign_for_due < $3)::int AS due,
-         count(*) FILTER (WHERE sf.signed_at <= sf.sign_for_due)::int AS timely
-  FROM ev
-  CROSS JOIN ${signForLateral('ev', '$3::timestamptz')} sf
-  WHERE ${startsClock('ev')} AND ev.data ? 'signForDueAt'
+         count(*) FILTER (WHERE ${SIGN_FOR_DUE})::int AS due,
+         count(*) FILTER (WHERE ${SIGNED_IN_TIME})::int AS timely
+  FROM (${SIGN_FOR_ROWS}) s
   GROUP BY 1`;
+
+export const signForItems = (key: string) => `${WINDOW_EVENTS}
+  SELECT problem_id, id::text AS item_key, ${key} AS group_key, at AS sort_at,
+         COALESCE(${SIGNED_IN_TIME}, false) AS in_numerator,
+         signed_at AS counted_at, department_id AS counted_department_id, sign_for_due AS judged_due_at,
+         jsonb_build_object('assignedAt', at, 'eventId', id) AS detail
+  FROM (${SIGN_FOR_ROWS}) s
+  WHERE ${SIGN_FOR_DUE}`;
 
 export const redoFigures = (key: string) => `${WINDOW_EVENTS}
   SELECT ${key} AS key, count(*)::int AS redos
@@ -77,14 +109,24 @@ export const redoFigures = (key: string) => `${WINDOW_EVENTS}
   WHERE ${isRedo('ev')}
   GROUP BY 1`;
 
+const SATISFIED = `(data->>'satisfaction' IN (${SATISFIED_SQL_LIST}))`;
+
 export const verifiedFigures = (key: string) => `${WINDOW_EVENTS}
   SELECT ${key} AS key,
          count(*)::int AS verified,
-         count(*) FILTER (WHERE data->>'satisfaction' IN (${SATISFIED_SQL_LIST}))::int AS satisfied,
+         count(*) FILTER (WHERE ${SATISFIED})::int AS satisfied,
          count(*) FILTER (WHERE data->>'source' = 'enterprise')::int AS from_enterprise
   FROM latest
   WHERE type = 'verify'
   GROUP BY 1`;
+
+export const verifiedItems = (key: string) => `${WINDOW_EVENTS}
+  SELECT problem_id, problem_id::text AS item_key, ${key} AS group_key, at AS sort_at,
+         ${SATISFIED} AS in_numerator, at AS counted_at, department_id AS counted_department_id,
+         NULL::timestamptz AS judged_due_at,
+         jsonb_build_object('satisfaction', data->>'satisfaction', 'source', COALESCE(data->>'source', 'manager')) AS detail
+  FROM latest
+  WHERE type = 'verify'`;
 
 export const returnFigures = (key: string) => `${WINDOW_EVENTS}
   SELECT ${key} AS key, count(*)::int AS returns

@@ -4,6 +4,9 @@ import { AssessmentRepository } from './assessment/assessment.repository';
 import { AssessmentService } from './assessment/assessment.service';
 import { AssistFiguresService } from './assists/assist-figures.service';
 import { ReportsController } from './reports.controller';
+import { DrillDownController } from './drill-down/drill-down.controller';
+import { DrillDownRepository } from './drill-down/drill-down.repository';
+import { DrillDownService } from './drill-down/drill-down.service';
 import { BouncedService } from './bounced/bounced.service';
 import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
@@ -15,7 +18,7 @@ import { WeeklyDeadlines } from './weekly/weekly-deadlines.service';
 import { WeeklySupervision } from './weekly/weekly-supervision.service';
 
 @Module({
-  controllers: [ReportsController, AssessmentController],
+  controllers: [ReportsController, AssessmentController, DrillDownController],
   providers: [
     ReportsService,
     BouncedService,
@@ -29,6 +32,8 @@ import { WeeklySupervision } from './weekly/weekly-supervision.service';
     AssessmentRepository,
     AssessmentService,
     AssistFiguresService,
+    DrillDownRepository,
+    DrillDownService,
   ],
 })
 export class ReportsModule {}

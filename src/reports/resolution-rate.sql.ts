@@ -21,7 +21,7 @@ const LATEST_BEFORE = (column: string, instant = '$3') => `
  */
 export const STATE_AS_OF = `
   WITH state AS (
-    SELECT p.id, p.category_code, e.district_code, e.industry,
+    SELECT p.id, p.reported_at, p.category_code, e.district_code, e.industry,
            CASE WHEN p.updated_at < $3 THEN p.status ELSE (${LATEST_BEFORE('to_status')}) END AS status,
            CASE WHEN p.updated_at < $3 THEN p.department_id ELSE (${LATEST_BEFORE('department_id')}) END AS department_id
     FROM problems p
@@ -36,6 +36,22 @@ export const STATE_AS_OF = `
 /** The counts of all problems, as one row under the key ''. */
 export const TOTAL = `${STATE_AS_OF}
   SELECT '' AS key, count(*)::int AS recorded, count(*) FILTER (WHERE is_resolved)::int AS resolved FROM counted`;
+
+/**
+ * The drill-down of the resolution rate (src/reports/drill-down): every counted problem, with
+ * `in_numerator` its being resolved as of T, and its latest resolve before T.
+ */
+export const resolutionItems = (key: string) => `${STATE_AS_OF}
+  SELECT c.id AS problem_id, c.id::text AS item_key, ${key} AS group_key, c.reported_at AS sort_at,
+         c.is_resolved AS in_numerator, rs.resolved_at AS counted_at, rs.resolved_by AS counted_department_id,
+         NULL::timestamptz AS judged_due_at, '{}'::jsonb AS detail
+  FROM counted c
+  LEFT JOIN LATERAL (
+    SELECT r.at AS resolved_at, r.department_id AS resolved_by FROM problem_events r
+    WHERE c.is_resolved AND r.problem_id = c.id AND r.type = 'resolve' AND r.at < $3
+    ORDER BY r.at DESC, r.id DESC
+    LIMIT 1
+  ) rs ON true`;
 
 /** Counts per group key (the group's value as of T for the department); labels come from GROUP_LABELS. */
 export const COUNTS_BY = {

@@ -1151,6 +1151,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/{figure}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The items a figure counted (its denominator), each marked whether it is in the numerator, as they were at the figure’s instant; keyset pages, the list’s filters, or every item as csv or xlsx */
+    get: operations['DrillDownController_items'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/assessment': {
     parameters: {
       query?: never;
@@ -1211,6 +1228,23 @@ export interface paths {
     };
     /** Bounced problems (推诿) with an assignment or a return in the period, as of an instant, each with its route of departments and return reasons */
     get: operations['ReportsController_bouncedProblems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/definitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every version of every figure’s definition (口径), oldest first per figure */
+    get: operations['DrillDownController_definitions'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2379,6 +2413,30 @@ export interface components {
        */
       weightsSince: string | null;
     };
+    Definition: {
+      /** @enum {string} */
+      figure:
+        | 'resolution-rate'
+        | 'on-time-rate'
+        | 'on-time-with-extension-rate'
+        | 'satisfaction-rate'
+        | 'sign-for-rate'
+        | 'visit-coverage-rate'
+        | 'project-start-rate'
+        | 'assist-on-time-rate';
+      groupBys: string[];
+      /** @example resolution-rate/v1 */
+      id: string;
+      /** @enum {string} */
+      item: 'problem' | 'assignment' | 'enterprise' | 'project' | 'assist_part';
+      /** @example Resolution rate */
+      name: string;
+      /** @example 办结率 */
+      nameZh: string;
+      text: string;
+      textZh: string;
+      version: number;
+    };
     DeliveryListResponse: {
       items: components['schemas']['DeliveryResponse'][];
     };
@@ -2434,6 +2492,96 @@ export interface components {
       name: string;
       /** @example Suzhou District */
       nameEn: string | null;
+    };
+    DrillDownItem: {
+      /**
+       * @description the problem's or project's code; the enterprise's credit code or name
+       * @example JQ-2025-0001
+       */
+      code: string;
+      /**
+       * Format: date-time
+       * @description when what decided the item happened: the resolution, verification, sign-for, visit or start
+       */
+      countedAt: string | null;
+      countedDepartmentId: string | null;
+      /** @description the department as of the instant */
+      departmentIdAsOf: string | null;
+      departmentNameAsOf: string | null;
+      /** @description the figure's own facts about the item */
+      detail: {
+        [key: string]: unknown;
+      };
+      /**
+       * Format: date-time
+       * @description the deadline as of the instant
+       */
+      dueAtAsOf: string | null;
+      enterpriseId: string | null;
+      enterpriseName: string | null;
+      /** @description the group the item counts in, with groupBy */
+      groupKey: string | null;
+      /** @description the problem (or enterprise, project) counted */
+      id: string;
+      /** @description counted in the numerator */
+      inNumerator: boolean;
+      /** @description unique within the figure: the id, or the assignment event for the sign-for rate */
+      itemKey: string;
+      /**
+       * Format: date-time
+       * @description the deadline the figure judged the item by (on-time and sign-for figures)
+       */
+      judgedDueAt: string | null;
+      /**
+       * @description why it counts, in Chinese
+       * @example 2025-03-28 由 市工信局 办结
+       */
+      reason: string;
+      /** @enum {string} */
+      reasonCode:
+        | 'resolved'
+        | 'not_resolved'
+        | 'on_time'
+        | 'late'
+        | 'satisfied'
+        | 'unsatisfied'
+        | 'signed_in_time'
+        | 'signed_late'
+        | 'not_signed'
+        | 'visited'
+        | 'not_visited'
+        | 'started'
+        | 'not_started'
+        | 'done_on_time'
+        | 'done_late';
+      /** @description the status as of the instant */
+      statusAsOf: string | null;
+      title: string;
+    };
+    DrillDownPage: {
+      /** Format: date-time */
+      asOf: string;
+      definition: components['schemas']['Definition'];
+      /** @enum {string} */
+      figure:
+        | 'resolution-rate'
+        | 'on-time-rate'
+        | 'on-time-with-extension-rate'
+        | 'satisfaction-rate'
+        | 'sign-for-rate'
+        | 'visit-coverage-rate'
+        | 'project-start-rate'
+        | 'assist-on-time-rate';
+      group?: string | null;
+      groupBy?: string;
+      items: components['schemas']['DrillDownItem'][];
+      nextCursor: string | null;
+      /** @description of those, the items in the numerator */
+      numerator: number;
+      period: components['schemas']['PeriodInfo'];
+      ratePercent: number | null;
+      /** @description the items counted (the figure's denominator), after the filters */
+      total: number;
     };
     EndResponsibilityDto: {
       /**
@@ -7940,6 +8088,74 @@ export interface operations {
       };
     };
   };
+  DrillDownController_items: {
+    parameters: {
+      query?: {
+        /** @description the figure's instant, or now; default the end of the period, or now if it has not ended */
+        asOf?: string;
+        category?: string;
+        /** @description opaque; the nextCursor of the previous page */
+        cursor?: string;
+        /** @description the department as of the instant */
+        departmentId?: string;
+        district?: string;
+        enterpriseId?: string;
+        /** @description csv and xlsx: every item, as a file */
+        format?: 'json' | 'csv' | 'xlsx';
+        /** @description with to, instead of period */
+        from?: string;
+        /** @description with groupBy: one group's key, as the figure's groups give it; `none` for the group without a key */
+        group?: string;
+        /** @description one of the figure's groupings (its definition lists them) */
+        groupBy?: string;
+        /** @description only the items in (or out of) the numerator */
+        inNumerator?: 'true' | 'false';
+        lang?: 'zh' | 'en';
+        limit?: number;
+        /** @description a quarter, a month 2025-03, an ISO week 2025-W14 or a year */
+        period?: string;
+        /** @description words in the code, title or enterprise name */
+        q?: string;
+        /** @description comma list of statuses as of the instant */
+        status?: string;
+        /** @description exclusive end, with from */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        figure:
+          | 'resolution-rate'
+          | 'on-time-rate'
+          | 'on-time-with-extension-rate'
+          | 'satisfaction-rate'
+          | 'sign-for-rate'
+          | 'visit-coverage-rate'
+          | 'project-start-rate'
+          | 'assist-on-time-rate';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DrillDownPage'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   AssessmentController_ranking: {
     parameters: {
       query: {
@@ -8078,6 +8294,34 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BouncedReport'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DrillDownController_definitions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Definition'][];
         };
       };
       /** @description an error */
