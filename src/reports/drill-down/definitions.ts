@@ -17,11 +17,19 @@ export const FIGURES = [
 ] as const;
 export type FigureName = (typeof FIGURES)[number];
 
+/**
+ * Figures without a numerator and a denominator of items of their own, whose definitions travel
+ * with them all the same: the assessment's score opens onto its deductions instead
+ * (GET /reports/assessment/:departmentId/deductions).
+ */
+export const SCORES = ['assessment-score'] as const;
+export type ScoreName = (typeof SCORES)[number];
+
 /** What one item of a figure's drill-down is. */
 export type ItemKind = 'problem' | 'assignment' | 'enterprise' | 'project' | 'assist_part';
 
 export interface FigureDefinition {
-  figure: FigureName;
+  figure: FigureName | ScoreName;
   version: number;
   /** `figure/vN`: what responses and published figures carry. */
   id: string;
@@ -30,14 +38,14 @@ export interface FigureDefinition {
   /** The definition in one sentence, as the coordination office states it. */
   textZh: string;
   text: string;
-  item: ItemKind;
+  item: ItemKind | 'deduction';
   /** The groupings the figure's drill-down takes (its `groupBy` values). */
   groupBys: readonly string[];
 }
 
 type Entry = Omit<FigureDefinition, 'id' | 'figure'>;
 
-const ENTRIES: Record<FigureName, Entry[]> = {
+const ENTRIES: Record<FigureName | ScoreName, Entry[]> = {
   'resolution-rate': [
     {
       version: 1,
@@ -136,28 +144,39 @@ const ENTRIES: Record<FigureName, Entry[]> = {
       groupBys: ['department'],
     },
   ],
+  'assessment-score': [
+    {
+      version: 1,
+      nameZh: '考核得分',
+      name: 'Assessment score',
+      textZh:
+        '100 分按权重分给及时签收、按期办结、退单、返工、满意度和督办六项；每项按该单位在 P 内（截至 T）的表现扣分，权重取 T 时有效的一组',
+      text: "100 points shared by weight among timely sign-for, on-time resolution, returns, redos, satisfaction and supervision; each loses points by the department's record in P as of T, under the weights in force at T",
+      item: 'deduction',
+      groupBys: ['department'],
+    },
+  ],
 };
 
-function withId(figure: FigureName, entry: Entry): FigureDefinition {
+function withId(figure: FigureName | ScoreName, entry: Entry): FigureDefinition {
   return { figure, id: `${figure}/v${entry.version}`, ...entry };
 }
 
 /** Every version of every definition, oldest first per figure. */
-export const DEFINITION_HISTORY: FigureDefinition[] = FIGURES.flatMap((figure) =>
+export const DEFINITION_HISTORY: FigureDefinition[] = [...FIGURES, ...SCORES].flatMap((figure) =>
   ENTRIES[figure].map((entry) => withId(figure, entry)),
 );
 
 /** The definition each figure is computed under now: its latest version. */
-export function currentDefinition(figure: FigureName): FigureDefinition {
+export function currentDefinition(figure: FigureName | ScoreName): FigureDefinition {
   const entries = ENTRIES[figure];
   return withId(figure, entries[entries.length - 1]!);
 }
 
 /** `figure/vN` of the current definitions, keyed by figure: what a response's figures carry. */
-export const DEFINITION_IDS = Object.fromEntries(FIGURES.map((f) => [f, currentDefinition(f).id])) as Record<
-  FigureName,
-  string
->;
+export const DEFINITION_IDS = Object.fromEntries(
+  [...FIGURES, ...SCORES].map((f) => [f, currentDefinition(f).id]),
+) as Record<FigureName | ScoreName, string>;
 
 export function isFigure(value: unknown): value is FigureName {
   return typeof value === 'string' && (FIGURES as readonly string[]).includes(value);

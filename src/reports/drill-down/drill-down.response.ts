@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PeriodInfo } from '../report.response';
-import { FIGURES, type FigureName } from './definitions';
+import { FIGURES, SCORES, type FigureName, type ScoreName } from './definitions';
 
 export const REASON_CODES = [
   'resolved',
@@ -25,8 +25,8 @@ export class Definition {
   @ApiProperty({ example: 'resolution-rate/v1' })
   id: string;
 
-  @ApiProperty({ enum: FIGURES })
-  figure: FigureName;
+  @ApiProperty({ enum: [...FIGURES, ...SCORES] })
+  figure: FigureName | ScoreName;
 
   @ApiProperty({ type: 'integer' })
   version: number;
@@ -43,7 +43,7 @@ export class Definition {
   @ApiProperty()
   text: string;
 
-  @ApiProperty({ enum: ['problem', 'assignment', 'enterprise', 'project', 'assist_part'] })
+  @ApiProperty({ enum: ['problem', 'assignment', 'enterprise', 'project', 'assist_part', 'deduction'] })
   item: string;
 
   @ApiProperty({ type: [String] })

@@ -2423,12 +2423,13 @@ export interface components {
         | 'sign-for-rate'
         | 'visit-coverage-rate'
         | 'project-start-rate'
-        | 'assist-on-time-rate';
+        | 'assist-on-time-rate'
+        | 'assessment-score';
       groupBys: string[];
       /** @example resolution-rate/v1 */
       id: string;
       /** @enum {string} */
-      item: 'problem' | 'assignment' | 'enterprise' | 'project' | 'assist_part';
+      item: 'problem' | 'assignment' | 'enterprise' | 'project' | 'assist_part' | 'deduction';
       /** @example Resolution rate */
       name: string;
       /** @example 办结率 */
