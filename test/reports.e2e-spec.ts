@@ -179,6 +179,7 @@ describe('GET /reports/resolution-rate', () => {
         timezone: 'Asia/Shanghai',
       },
       asOf: '2001-04-01T00:00:00.000+08:00',
+      definition: 'resolution-rate/v1',
       recorded: 0,
       resolved: 0,
       ratePercent: null,

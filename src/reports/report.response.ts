@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { RateDefinitions as RateDefinitionsShape } from './drill-down/definitions';
 import { GROUP_BYS, type GroupBy } from './resolution-rate.sql';
 import type {
   Figures as FiguresShape,
@@ -57,6 +58,12 @@ export class ResolutionRateReport extends RateFigures implements ResolutionRateR
 
   @ApiProperty({ format: 'date-time' })
   asOf: string;
+
+  @ApiProperty({
+    example: 'resolution-rate/v1',
+    description: "the definition's id and version (GET /reports/definitions)",
+  })
+  definition: string;
 
   @ApiPropertyOptional(GROUP_BY)
   groupBy?: GroupBy;
@@ -160,12 +167,24 @@ export class FiguresGroup extends Figures {
   label: string;
 }
 
+/** The definition's id and version of each rate (GET /reports/definitions gives their text). */
+export class RateDefinitions implements RateDefinitionsShape {
+  @ApiProperty({ example: 'resolution-rate/v1' }) resolutionRate: string;
+  @ApiProperty({ example: 'on-time-rate/v2' }) onTimeRate: string;
+  @ApiProperty({ example: 'on-time-with-extension-rate/v1' }) onTimeWithExtensionRate: string;
+  @ApiProperty({ example: 'sign-for-rate/v1' }) signForRate: string;
+  @ApiProperty({ example: 'satisfaction-rate/v1' }) satisfactionRate: string;
+}
+
 export class FiguresReport extends Figures implements FiguresReportShape {
   @ApiProperty({ type: PeriodInfo })
   period: PeriodInfo;
 
   @ApiProperty({ format: 'date-time' })
   asOf: string;
+
+  @ApiProperty({ type: RateDefinitions })
+  definitions: RateDefinitions;
 
   @ApiPropertyOptional(GROUP_BY)
   groupBy?: GroupBy;
@@ -185,6 +204,9 @@ export class TrendPoint extends Figures {
 export class TrendReport implements TrendReportShape {
   @ApiProperty({ example: 'quarter' })
   granularity: string;
+
+  @ApiProperty({ type: RateDefinitions })
+  definitions: RateDefinitions;
 
   @ApiProperty({ type: [TrendPoint], description: 'oldest first' })
   points: TrendPoint[];

@@ -22,6 +22,7 @@ import {
   ratePercent,
   readPeriod,
 } from './periods';
+import { DEFINITION_IDS, RATE_DEFINITIONS, type RateDefinitions } from './drill-down/definitions';
 import { LiveFigures } from './live-figures';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
 import { type Counts, type GroupCounts, NO_KEY_LABEL, ResolutionCounts, settledGrouping } from './resolution-counts';
@@ -43,6 +44,8 @@ export interface PeriodInfo {
 export interface ResolutionRateReport extends RateFigures {
   period: PeriodInfo;
   asOf: string;
+  /** The definition's id, `resolution-rate/v1`. */
+  definition: string;
   groupBy?: GroupBy;
   groups?: ({ key: string | null; label: string } & RateFigures)[];
 }
@@ -68,12 +71,14 @@ export interface Figures {
 export interface FiguresReport extends Figures {
   period: PeriodInfo;
   asOf: string;
+  definitions: RateDefinitions;
   groupBy?: GroupBy;
   groups?: ({ key: string | null; label: string } & Figures)[];
 }
 
 export interface TrendReport {
   granularity: string;
+  definitions: RateDefinitions;
   points: ({ period: PeriodInfo; asOf: string } & Figures)[];
 }
 
@@ -96,7 +101,8 @@ export class ReportsService {
 
   private async rateAt(period: Period, asOf: DateTime, groupBy?: GroupBy): Promise<ResolutionRateReport> {
     const [from, to, at] = instants(period, asOf);
-    if (!groupBy) return { ...this.describe(period, asOf), ...rate(await this.counts.total(from, to, at)) };
+    const definition = DEFINITION_IDS['resolution-rate'];
+    if (!groupBy) return { ...this.describe(period, asOf), definition, ...rate(await this.counts.total(from, to, at)) };
     // Every counted problem falls in exactly one group, so the groups add up to the total.
     const groups = await this.counts.byGroup(groupBy, from, to, at);
     const total = groups.reduce(
@@ -105,6 +111,7 @@ export class ReportsService {
     );
     return {
       ...this.describe(period, asOf),
+      definition,
       ...rate(total),
       groupBy,
       groups: groups.map((g) => ({ key: g.key, label: g.label, ...rate(g) })),
@@ -137,10 +144,10 @@ export class ReportsService {
     const points = [];
     for (const period of periods) {
       const asOf = DateTime.min(period.to, now);
-      const { period: info, asOf: at, ...figures } = await this.figuresOf(period, asOf);
+      const { period: info, asOf: at, definitions: _definitions, ...figures } = await this.figuresOf(period, asOf);
       points.push({ period: info, asOf: at, ...figures });
     }
-    return { granularity: query.granularity, points };
+    return { granularity: query.granularity, definitions: RATE_DEFINITIONS, points };
   }
 
   private async figuresOf(period: Period, asOf: DateTime, groupBy?: GroupBy): Promise<FiguresReport> {
@@ -210,7 +217,9 @@ export class ReportsService {
       };
     };
 
-    if (!groupBy) return { ...this.describe(period, asOf), ...figuresFor('total', rates[0]!) };
+    if (!groupBy) {
+      return { ...this.describe(period, asOf), definitions: RATE_DEFINITIONS, ...figuresFor('total', rates[0]!) };
+    }
     // Every group the resolution rate lists (all reference rows), plus any key only the events name.
     const groups = rates.map((row) => ({ key: row.key, label: row.label, counts: row as Counts }));
     for (const row of [...resolved, ...verified, ...returns, ...signFor, ...redos]) {

@@ -181,3 +181,13 @@ export const DEFINITION_IDS = Object.fromEntries(
 export function isFigure(value: unknown): value is FigureName {
   return typeof value === 'string' && (FIGURES as readonly string[]).includes(value);
 }
+
+/** The definition of each rate of the figures (GET /reports/figures, the trend), by its field. */
+export const RATE_DEFINITIONS = {
+  resolutionRate: DEFINITION_IDS['resolution-rate'],
+  onTimeRate: DEFINITION_IDS['on-time-rate'],
+  onTimeWithExtensionRate: DEFINITION_IDS['on-time-with-extension-rate'],
+  signForRate: DEFINITION_IDS['sign-for-rate'],
+  satisfactionRate: DEFINITION_IDS['satisfaction-rate'],
+};
+export type RateDefinitions = typeof RATE_DEFINITIONS;

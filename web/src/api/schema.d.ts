@@ -2892,6 +2892,7 @@ export interface components {
     FiguresWithVisitsReport: {
       /** Format: date-time */
       asOf: string;
+      definitions: components['schemas']['RateDefinitions'];
       groupBy?: components['schemas']['GroupBy'];
       groups?: components['schemas']['FiguresGroup'][];
       medianDaysToResolve: number | null;
@@ -3680,6 +3681,18 @@ export interface components {
       /** @description a progress note marked public, or the resolution text */
       note: string;
     };
+    RateDefinitions: {
+      /** @example on-time-rate/v2 */
+      onTimeRate: string;
+      /** @example on-time-with-extension-rate/v1 */
+      onTimeWithExtensionRate: string;
+      /** @example resolution-rate/v1 */
+      resolutionRate: string;
+      /** @example satisfaction-rate/v1 */
+      satisfactionRate: string;
+      /** @example sign-for-rate/v1 */
+      signForRate: string;
+    };
     RateFigures: {
       /**
        * @description one decimal place; null when the denominator is 0
@@ -3799,6 +3812,11 @@ export interface components {
     ResolutionRateReport: {
       /** Format: date-time */
       asOf: string;
+      /**
+       * @description the definition's id and version (GET /reports/definitions)
+       * @example resolution-rate/v1
+       */
+      definition: string;
       groupBy?: components['schemas']['GroupBy'];
       /** @description with groupBy: every group; they add up to the total */
       groups?: components['schemas']['RateGroup'][];
@@ -4163,6 +4181,7 @@ export interface components {
       signForRate: components['schemas']['SignForRate'];
     };
     TrendReport: {
+      definitions: components['schemas']['RateDefinitions'];
       /** @example quarter */
       granularity: string;
       /** @description oldest first */
