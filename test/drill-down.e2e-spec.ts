@@ -109,12 +109,14 @@ describe('the drill-down of every figure (demo data)', () => {
       for (const groupBy of [undefined, 'department', 'district', 'category', 'industry']) {
         it(`${figure}${groupBy ? ` by ${groupBy}` : ''} as of ${asOf}: the drill-down's counts are the figure's`, async () => {
           const query: Record<string, string> = { period: '2025-Q1', ...(asOf === 'now' ? { asOf: 'now' } : {}) };
-          const figures = await get<Record<string, Record<string, number>> & { asOf: string; groups?: Group[] }>(
-            '/api/v1/reports/figures',
-            { ...query, ...(groupBy ? { groupBy } : {}) },
-          );
-          // As of now, the drill-down is taken at the instant the figure was.
-          const at = { ...query, asOf: figures.asOf };
+          const figures = await get<
+            Record<string, Record<string, number>> & { asOf: string; items: Record<string, string>; groups?: Group[] }
+          >('/api/v1/reports/figures', { ...query, ...(groupBy ? { groupBy } : {}) });
+          // The figure names its drill-down, at the instant it was taken (as of now too).
+          const link = new URL(figures.items[name]!, 'http://x');
+          expect(link.pathname).toBe(`/reports/${figure}/items`);
+          const at = Object.fromEntries(link.searchParams);
+          expect(at.asOf).toBe(figures.asOf);
           const total = await get<ItemsPage>(`/api/v1/reports/${figure}/items`, { ...at, limit: '1' });
           expect([total.numerator, total.total]).toEqual([figures[name]![numerator], figures[name]![denominator]]);
           expect(total.total).toBeGreaterThan(0);

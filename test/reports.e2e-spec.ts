@@ -180,6 +180,7 @@ describe('GET /reports/resolution-rate', () => {
       },
       asOf: '2001-04-01T00:00:00.000+08:00',
       definition: 'resolution-rate/v1',
+      items: '/reports/resolution-rate/items?period=2001-Q1&asOf=2001-04-01T00%3A00%3A00.000%2B08%3A00',
       recorded: 0,
       resolved: 0,
       ratePercent: null,

@@ -65,6 +65,13 @@ export class ResolutionRateReport extends RateFigures implements ResolutionRateR
   })
   definition: string;
 
+  @ApiProperty({
+    example: '/reports/resolution-rate/items?period=2025-Q1&asOf=2025-04-01T00%3A00%3A00.000%2B08%3A00',
+    description:
+      'the drill-down (under /api/v1): the problems counted, as they were at asOf; add groupBy and group for a group’s',
+  })
+  items: string;
+
   @ApiPropertyOptional(GROUP_BY)
   groupBy?: GroupBy;
 
@@ -185,6 +192,12 @@ export class FiguresReport extends Figures implements FiguresReportShape {
 
   @ApiProperty({ type: RateDefinitions })
   definitions: RateDefinitions;
+
+  @ApiProperty({
+    type: RateDefinitions,
+    description: 'the drill-down of each rate (a path under /api/v1), at the figures’ instant',
+  })
+  items: RateDefinitions;
 
   @ApiPropertyOptional(GROUP_BY)
   groupBy?: GroupBy;

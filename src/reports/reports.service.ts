@@ -22,7 +22,13 @@ import {
   ratePercent,
   readPeriod,
 } from './periods';
-import { DEFINITION_IDS, RATE_DEFINITIONS, type RateDefinitions } from './drill-down/definitions';
+import {
+  DEFINITION_IDS,
+  itemsPath,
+  RATE_DEFINITIONS,
+  rateItemsPaths,
+  type RateDefinitions,
+} from './drill-down/definitions';
 import { LiveFigures } from './live-figures';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
 import { type Counts, type GroupCounts, NO_KEY_LABEL, ResolutionCounts, settledGrouping } from './resolution-counts';
@@ -46,6 +52,8 @@ export interface ResolutionRateReport extends RateFigures {
   asOf: string;
   /** The definition's id, `resolution-rate/v1`. */
   definition: string;
+  /** The drill-down of the figure at its instant. */
+  items: string;
   groupBy?: GroupBy;
   groups?: ({ key: string | null; label: string } & RateFigures)[];
 }
@@ -72,6 +80,8 @@ export interface FiguresReport extends Figures {
   period: PeriodInfo;
   asOf: string;
   definitions: RateDefinitions;
+  /** The drill-down of each rate at the figures' instant. */
+  items: RateDefinitions;
   groupBy?: GroupBy;
   groups?: ({ key: string | null; label: string } & Figures)[];
 }
@@ -101,8 +111,12 @@ export class ReportsService {
 
   private async rateAt(period: Period, asOf: DateTime, groupBy?: GroupBy): Promise<ResolutionRateReport> {
     const [from, to, at] = instants(period, asOf);
-    const definition = DEFINITION_IDS['resolution-rate'];
-    if (!groupBy) return { ...this.describe(period, asOf), definition, ...rate(await this.counts.total(from, to, at)) };
+    const described = this.describe(period, asOf);
+    const links = {
+      definition: DEFINITION_IDS['resolution-rate'],
+      items: itemsPath('resolution-rate', { ...described.period, asOf: described.asOf }),
+    };
+    if (!groupBy) return { ...described, ...links, ...rate(await this.counts.total(from, to, at)) };
     // Every counted problem falls in exactly one group, so the groups add up to the total.
     const groups = await this.counts.byGroup(groupBy, from, to, at);
     const total = groups.reduce(
@@ -110,8 +124,8 @@ export class ReportsService {
       { recorded: 0, resolved: 0 },
     );
     return {
-      ...this.describe(period, asOf),
-      definition,
+      ...described,
+      ...links,
       ...rate(total),
       groupBy,
       groups: groups.map((g) => ({ key: g.key, label: g.label, ...rate(g) })),
@@ -144,7 +158,13 @@ export class ReportsService {
     const points = [];
     for (const period of periods) {
       const asOf = DateTime.min(period.to, now);
-      const { period: info, asOf: at, definitions: _definitions, ...figures } = await this.figuresOf(period, asOf);
+      const {
+        period: info,
+        asOf: at,
+        definitions: _definitions,
+        items: _items,
+        ...figures
+      } = await this.figuresOf(period, asOf);
       points.push({ period: info, asOf: at, ...figures });
     }
     return { granularity: query.granularity, definitions: RATE_DEFINITIONS, points };
@@ -218,7 +238,9 @@ export class ReportsService {
     };
 
     if (!groupBy) {
-      return { ...this.describe(period, asOf), definitions: RATE_DEFINITIONS, ...figuresFor('total', rates[0]!) };
+      const described = this.describe(period, asOf);
+      const items = rateItemsPaths({ ...described.period, asOf: described.asOf });
+      return { ...described, definitions: RATE_DEFINITIONS, items, ...figuresFor('total', rates[0]!) };
     }
     // Every group the resolution rate lists (all reference rows), plus any key only the events name.
     const groups = rates.map((row) => ({ key: row.key, label: row.label, counts: row as Counts }));

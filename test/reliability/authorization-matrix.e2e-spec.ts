@@ -2117,8 +2117,11 @@ describe('authorization matrix: every endpoint × every caller × every object',
       simpleGet('GET /api/v1/reports/resolution-rate', '/reports/resolution-rate?period=2025-Q1', MANAGERS, (res) =>
         typeof res.body.recorded === 'number' ? null : res.text,
       ),
-      simpleGet('GET /api/v1/reports/{figure}/items', '/reports/resolution-rate/items?period=2025-Q1', MANAGERS, (res) =>
-        typeof res.body.total === 'number' && Array.isArray(res.body.items) ? null : res.text,
+      simpleGet(
+        'GET /api/v1/reports/{figure}/items',
+        '/reports/resolution-rate/items?period=2025-Q1',
+        MANAGERS,
+        (res) => (typeof res.body.total === 'number' && Array.isArray(res.body.items) ? null : res.text),
       ),
       simpleGet('GET /api/v1/reports/definitions', '/reports/definitions', MANAGERS, isArray(8)),
       simpleGet('GET /api/v1/reports/figures', '/reports/figures?period=2025-Q1&groupBy=department', MANAGERS, (res) =>

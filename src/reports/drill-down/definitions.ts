@@ -191,3 +191,33 @@ export const RATE_DEFINITIONS = {
   satisfactionRate: DEFINITION_IDS['satisfaction-rate'],
 };
 export type RateDefinitions = typeof RATE_DEFINITIONS;
+
+/** The figure each rate of the figures is, by its field. */
+const RATE_FIGURES: Record<keyof RateDefinitions, FigureName> = {
+  resolutionRate: 'resolution-rate',
+  onTimeRate: 'on-time-rate',
+  onTimeWithExtensionRate: 'on-time-with-extension-rate',
+  signForRate: 'sign-for-rate',
+  satisfactionRate: 'satisfaction-rate',
+};
+
+/**
+ * The drill-down of a figure at exactly its period and instant: a path under /api/v1 that lists
+ * the items the figure counted (a group's: add `groupBy` and `group`).
+ */
+export function itemsPath(
+  figure: FigureName,
+  scope: { label: string; from: string; to: string; asOf: string },
+): string {
+  const query = new URLSearchParams(
+    scope.label.includes('/') ? { from: scope.from, to: scope.to } : { period: scope.label },
+  );
+  query.set('asOf', scope.asOf);
+  return `/reports/${figure}/items?${query}`;
+}
+
+/** The drill-down path of each rate of the figures. */
+export function rateItemsPaths(scope: Parameters<typeof itemsPath>[1]): RateDefinitions {
+  const entries = Object.entries(RATE_FIGURES).map(([field, figure]) => [field, itemsPath(figure, scope)]);
+  return Object.fromEntries(entries) as RateDefinitions;
+}

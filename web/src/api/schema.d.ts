@@ -2895,6 +2895,8 @@ export interface components {
       definitions: components['schemas']['RateDefinitions'];
       groupBy?: components['schemas']['GroupBy'];
       groups?: components['schemas']['FiguresGroup'][];
+      /** @description the drill-down of each rate (a path under /api/v1), at the figures’ instant */
+      items: components['schemas']['RateDefinitions'];
       medianDaysToResolve: number | null;
       /** @description judged against the first deadline of the resolving department */
       onTimeRate: components['schemas']['OnTimeRate'];
@@ -3820,6 +3822,11 @@ export interface components {
       groupBy?: components['schemas']['GroupBy'];
       /** @description with groupBy: every group; they add up to the total */
       groups?: components['schemas']['RateGroup'][];
+      /**
+       * @description the drill-down (under /api/v1): the problems counted, as they were at asOf; add groupBy and group for a group’s
+       * @example /reports/resolution-rate/items?period=2025-Q1&asOf=2025-04-01T00%3A00%3A00.000%2B08%3A00
+       */
+      items: string;
       period: components['schemas']['PeriodInfo'];
       /**
        * @description one decimal place; null when the denominator is 0
