@@ -104,6 +104,66 @@ describe('the drill-down of every figure (demo data)', () => {
     expect(['reported', 'assigned', 'in_progress']).toContain(one.statusAsOf);
   });
 
+  it('pages by keyset with the list’s filters, and writes the same items to csv', async () => {
+    const seen: Item[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await get<ItemsPage>('/api/v1/reports/resolution-rate/items', {
+        period: '2025-Q1',
+        limit: '50',
+        ...(cursor ? { cursor } : {}),
+      });
+      expect(page.total).toBe(127);
+      seen.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(new Set(seen.map((i) => i.id)).size).toBe(127);
+
+    const open = await get<ItemsPage>('/api/v1/reports/resolution-rate/items', {
+      period: '2025-Q1',
+      inNumerator: 'false',
+      limit: '200',
+    });
+    expect([open.total, open.numerator, open.items.length]).toEqual([11, 0, 11]);
+    const inProgress = await get<ItemsPage>('/api/v1/reports/resolution-rate/items', {
+      period: '2025-Q1',
+      status: 'in_progress',
+      limit: '200',
+    });
+    expect(inProgress.items.every((i) => i.statusAsOf === 'in_progress')).toBe(true);
+    expect(inProgress.total).toBe(open.items.filter((i) => i.statusAsOf === 'in_progress').length);
+    const one = seen[0]!;
+    const byCode = await get<ItemsPage>('/api/v1/reports/resolution-rate/items', { period: '2025-Q1', q: one.code });
+    expect(byCode.items.map((i) => i.id)).toEqual([one.id]);
+
+    const csv = await t
+      .http()
+      .get('/api/v1/reports/resolution-rate/items')
+      .query({ period: '2025-Q1', format: 'csv' })
+      .set('Authorization', auth);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toContain('116 / 127');
+    expect(lines[1]).toContain('resolution-rate/v1');
+    expect(lines.filter((line) => seen.some((i) => line.startsWith(`${i.code},`)))).toHaveLength(127);
+  });
+
+  it.each([
+    ['/api/v1/reports/no-such-figure/items', { period: '2025-Q1' }, 'figure'],
+    ['/api/v1/reports/resolution-rate/items', { period: '2025-Q9' }, 'period'],
+    ['/api/v1/reports/resolution-rate/items', { period: '2025-Q1', groupBy: 'tier' }, 'groupBy'],
+    ['/api/v1/reports/resolution-rate/items', { period: '2025-Q1', group: 'x' }, 'group'],
+    ['/api/v1/reports/resolution-rate/items', { period: '2025-Q1', status: 'done' }, 'status'],
+    ['/api/v1/reports/resolution-rate/items', { period: '2025-Q1', limit: '500' }, 'limit'],
+    ['/api/v1/reports/resolution-rate/items', { period: '2025-Q1', cursor: 'abc' }, 'cursor'],
+    ['/api/v1/reports/resolution-rate/items', { period: '2025-Q1', departmentId: 'x' }, 'departmentId'],
+  ])('refuses %s %j with 400 naming %s', async (path, query, field) => {
+    const res = await t.http().get(path).query(query).set('Authorization', auth);
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
   for (const asOf of ['end', 'now'] as const) {
     for (const [figure, [name, numerator, denominator]] of Object.entries(PROBLEM_FIGURES)) {
       for (const groupBy of [undefined, 'department', 'district', 'category', 'industry']) {
