@@ -37,18 +37,21 @@ type Report = Record<string, unknown> & { asOf: string; groups?: (Record<string,
  */
 const FIGURES = {
   'visit-coverage-rate': {
+    definition: 'coverageRate',
     period: '2025-Q1',
     path: '/api/v1/reports/visits',
     groupBys: ['district', 'official', 'tier'],
     counts: (r: Record<string, unknown>) => [r.enterprisesVisited, r.enterprisesResponsible],
   },
   'project-start-rate': {
+    definition: 'startRate',
     period: '2025-Q1',
     path: '/api/v1/reports/projects',
     groupBys: ['district', 'industry', 'department'],
     counts: (r: Record<string, unknown>) => [r.started, r.planned],
   },
   'assist-on-time-rate': {
+    definition: 'onTimeRate',
     period: '2025-Q2',
     path: '/api/v1/reports/assists',
     groupBys: ['department'],
@@ -107,6 +110,8 @@ describe('the drill-down of the outreach, project and assisting figures (demo da
           const at = { ...query, asOf: report.asOf };
           const total = await get<ItemsPage>(`/api/v1/reports/${figure}/items`, { ...at, limit: '1' });
           expect(total.definition.id).toBe(`${figure}/v1`);
+          // The report names the definition its figure was computed under: the drill-down's.
+          expect(report.definitions).toEqual({ [spec.definition]: total.definition.id });
           expect([total.numerator, total.total]).toEqual(spec.counts(report));
           expect(total.total).toBeGreaterThan(0);
           if (!groupBy) return;
