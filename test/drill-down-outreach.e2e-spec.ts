@@ -141,6 +141,39 @@ describe('the drill-down of the outreach, project and assisting figures (demo da
     }
   });
 
+  it('gives every item of each figure as a csv file naming the definition, and filters by district', async () => {
+    for (const [figure, spec] of Object.entries(FIGURES)) {
+      const { first, items } = await every(figure, { period: spec.period });
+      const res = await t
+        .http()
+        .get(`/api/v1/reports/${figure}/items`)
+        .query({ period: spec.period, format: 'csv' })
+        .set('Authorization', auth);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/csv/);
+      expect(res.text).toContain(first.definition.id);
+      for (const item of items.slice(0, 5)) expect(res.text).toContain(item.code);
+      // The district filter reads the enterprise's (or the project's) district: for the figures
+      // grouped by district, it gives that group.
+      const district = await get<ItemsPage>(`/api/v1/reports/${figure}/items`, {
+        period: spec.period,
+        district: 'suzhou',
+        limit: '1',
+      });
+      expect(district.total).toBeLessThan(first.total);
+      if ((spec.groupBys as readonly string[]).includes('district')) {
+        const group = await get<ItemsPage>(`/api/v1/reports/${figure}/items`, {
+          period: spec.period,
+          groupBy: 'district',
+          group: 'suzhou',
+          limit: '1',
+        });
+        expect([district.total, district.numerator]).toEqual([group.total, group.numerator]);
+        expect(district.total).toBeGreaterThan(0);
+      }
+    }
+  });
+
   /** The items at the period's end and at an instant T inside it. */
   const endAndMid = async (figure: keyof typeof FIGURES, mid: string) => {
     const period = FIGURES[figure].period;
