@@ -54,6 +54,7 @@ interface Row {
 interface Report {
   period: { label: string };
   asOf: string;
+  definitions: { score: string };
   weights: Record<keyof Components, number>;
   weightsSince: string | null;
   departments: Row[];
@@ -186,6 +187,7 @@ describe('department assessment (考核)', () => {
   it('scores each department by hand-worked components and ranks them', async () => {
     const report = await ranking({ period: '2021-05' });
     expect(report.asOf).toBe('2021-06-01T00:00:00.000+08:00');
+    expect(report.definitions).toEqual({ score: 'assessment-score/v1' });
     expect(report.weights).toEqual({
       signFor: 15,
       onTime: 30,
@@ -280,6 +282,41 @@ describe('department assessment (考核)', () => {
       .query({ period: '2021-05', component: 'supervision' })
       .set(manager.auth);
     expect(only.body.items.map((i: Deduction) => i.code)).toEqual([codes.p4, codes.p1]);
+  });
+
+  it('the deductions as of an instant inside the month read only the events before it, and add up', async () => {
+    // As of 05-14 12:00 (see above): P2 signed for late and P3 never signed for before its return,
+    // P3 returned; P1's reminder answered (lifted) and P4's listed supervision not overdue yet. The
+    // late resolution, the redo and the unsatisfied verification of P2 all come after T.
+    const asOf = bj('2021-05-14 12:00');
+    const report = await ranking({ period: '2021-05', asOf });
+    const res = await t
+      .http()
+      .get(`/api/v1/reports/assessment/${deptA.id}/deductions`)
+      .query({ period: '2021-05', asOf })
+      .set(manager.auth);
+    expect(res.status).toBe(200);
+    expect(res.body.asOf).toBe(report.asOf);
+    expect(res.body.definitions).toEqual({ score: 'assessment-score/v1' });
+    expect(res.body.score).toBe(row(report, deptA.id).score);
+    expect(res.body.components).toEqual(row(report, deptA.id).components);
+    const items: Deduction[] = res.body.items;
+    expect(items.map((i) => [i.component, i.kind, i.code, i.points])).toEqual([
+      ['signFor', 'signed_for_late', codes.p2, 3.75],
+      ['signFor', 'not_signed_for', codes.p3, 3.75],
+      ['returns', 'returned', codes.p3, 2.5],
+      ['supervision', 'supervised', codes.p4, 4],
+      ['supervision', 'supervised', codes.p1, 1],
+    ]);
+    for (const item of items) expect(new Date(item.at).getTime()).toBeLessThan(new Date(asOf).getTime());
+    let lost = 0;
+    for (const [component, part] of Object.entries(res.body.components as Components)) {
+      const sum = items.filter((i) => i.component === component).reduce((s, i) => s + Math.round(i.points * 100), 0);
+      expect([component, sum]).toEqual([component, Math.round(part.deducted * 100)]);
+      lost += sum;
+    }
+    // The rows add up to the points lost: 100 less the score.
+    expect(lost).toBe(Math.round((100 - res.body.score) * 100));
   });
 
   it('a change of the weights after T does not change the score as of T', async () => {
@@ -414,9 +451,14 @@ describe('department assessment (考核)', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(res.body as Buffer).buffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(3).getCell(2).value).toBe('考核乙局');
-    expect(sheet.getRow(3).getCell(3).value).toBe(99);
-    expect(sheet.getRow(4).getCell(2).value).toBe('考核甲局');
-    expect(sheet.getRow(4).getCell(3).value).toBe(59.3);
+    // The definition the score was computed under, in a line above the table.
+    expect(sheet.getRow(2).getCell(1).value).toBe('口径');
+    expect(sheet.getRow(2).getCell(2).value).toBe('assessment-score/v1');
+    expect(String(sheet.getRow(2).getCell(3).value)).toMatch(/^100 分按权重/);
+    expect(sheet.getRow(3).getCell(1).value).toBe('排名');
+    expect(sheet.getRow(4).getCell(2).value).toBe('考核乙局');
+    expect(sheet.getRow(4).getCell(3).value).toBe(99);
+    expect(sheet.getRow(5).getCell(2).value).toBe('考核甲局');
+    expect(sheet.getRow(5).getCell(3).value).toBe(59.3);
   });
 });

@@ -104,6 +104,8 @@ describe('visit figures (GET /reports/visits)', () => {
       ],
     });
     expect(res.body.groups).toBeUndefined();
+    // The coverage rate names the definition it was computed under.
+    expect(res.body.definitions).toEqual({ coverageRate: 'visit-coverage-rate/v1' });
 
     // GET /reports/figures carries the same visit figures beside the problem figures.
     const all = await t
@@ -112,7 +114,7 @@ describe('visit figures (GET /reports/visits)', () => {
       .query({ ...period, asOf: res.body.asOf })
       .set(manager.auth);
     expect(all.status).toBe(200);
-    const { period: _period, asOf: _asOf, ...visitFigures } = res.body;
+    const { period: _period, asOf: _asOf, definitions: _definitions, ...visitFigures } = res.body;
     expect(all.body.visits).toEqual(visitFigures);
     expect(all.body.resolutionRate).toEqual({ recorded: 1, resolved: 0, ratePercent: 0 });
   });

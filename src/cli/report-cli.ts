@@ -52,7 +52,7 @@ function table(header: string[], rows: string[][], total: string[]): string[] {
 
 /** The visit figures as a table: visits, coverage (n / N and rate), on schedule, problems per visit. */
 export function formatVisitsReport(report: VisitsReport): string {
-  const cells = (g: Omit<VisitsReport, 'period' | 'asOf' | 'groupBy' | 'groups'>) => [
+  const cells = (g: Omit<VisitsReport, 'period' | 'asOf' | 'definitions' | 'groupBy' | 'groups'>) => [
     String(g.visits),
     `${g.enterprisesVisited} / ${g.enterprisesResponsible}`,
     rate(g.coverageRatePercent),
@@ -86,7 +86,10 @@ export function formatVisitsReport(report: VisitsReport): string {
 export function formatProjectsReport(report: ProjectFiguresReport): string {
   const rate = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} %`);
   const yi = (yuan: number) => `${(yuan / 1e8).toFixed(2)} 亿元`;
-  const row = (label: string, f: Omit<ProjectFiguresReport, 'period' | 'asOf' | 'planYear' | 'groups'>) =>
+  const row = (
+    label: string,
+    f: Omit<ProjectFiguresReport, 'period' | 'asOf' | 'definitions' | 'planYear' | 'groups'>,
+  ) =>
     `${pad(label, 16)}  ${f.started} / ${f.planned} = ${rate(f.startRatePercent)}   ` +
     `${yi(f.investmentYuan)} vs ${yi(f.previousYearInvestmentYuan)} (${rate(f.investmentGrowthPercent)})`;
   return [

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PeriodInfo as PeriodResponse } from '../reports/report.response';
 import { PROJECT_GROUP_BYS, type ProjectGroupBy } from './project.dto';
-import type { ProjectFigures, ProjectFiguresReport } from './projects-figures.service';
+import type { ProjectDefinitions, ProjectFigures, ProjectFiguresReport } from './projects-figures.service';
 
 export class ProjectFiguresResponse implements ProjectFigures {
   @ApiProperty({ description: 'projects of the plan year recorded by asOf (denominator)' }) planned: number;
@@ -20,9 +20,17 @@ export class ProjectFiguresGroupResponse extends ProjectFiguresResponse {
   @ApiProperty() label: string;
 }
 
+/** The definition (口径) each figure of GET /reports/projects is computed under (GET /reports/definitions). */
+export class ProjectDefinitionsResponse implements ProjectDefinitions {
+  @ApiProperty({ example: 'project-start-rate/v1', description: 'of startRatePercent and its counts' })
+  startRate: string;
+}
+
 export class ProjectFiguresReportResponse extends ProjectFiguresResponse implements ProjectFiguresReport {
   @ApiProperty({ type: PeriodResponse }) period: PeriodResponse;
   @ApiProperty({ format: 'date-time' }) asOf: string;
+  @ApiProperty({ type: ProjectDefinitionsResponse, description: 'the definition of each figure given, by figure' })
+  definitions: ProjectDefinitionsResponse;
   @ApiProperty({ example: 2025, description: 'the year of the period’s start' }) planYear: number;
   @ApiPropertyOptional({ enum: PROJECT_GROUP_BYS }) groupBy?: ProjectGroupBy;
   @ApiPropertyOptional({ type: [ProjectFiguresGroupResponse] }) groups?: ProjectFiguresGroupResponse[];

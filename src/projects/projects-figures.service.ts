@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DEFINITION_IDS } from '../reports/drill-down/definitions';
 import { parseInstant, parsePeriod, ratePercent, readPeriod } from '../reports/periods';
 import type { PeriodInfo } from '../reports/reports.service';
 import type { ProjectFiguresQuery, ProjectGroupBy } from './project.dto';
@@ -16,8 +17,16 @@ export interface ProjectFigures {
   investmentGrowthPercent: number | null;
 }
 
+/** The definition (口径) each figure is computed under: the start rate's (investment has none yet). */
+export interface ProjectDefinitions {
+  startRate: string;
+}
+
+export const PROJECT_DEFINITIONS: ProjectDefinitions = { startRate: DEFINITION_IDS['project-start-rate'] };
+
 export interface ProjectFiguresReport extends ProjectFigures {
   period: PeriodInfo;
+  definitions: ProjectDefinitions;
   asOf: string;
   planYear: number;
   groupBy?: ProjectGroupBy;
@@ -91,6 +100,7 @@ export class ProjectFiguresService {
     const report: ProjectFiguresReport = {
       period: { label: period.label, from: period.from.toISO()!, to: period.to.toISO()!, timezone: period.timezone },
       asOf: asOf.toISO()!,
+      definitions: { ...PROJECT_DEFINITIONS },
       planYear: window.planYear,
       ...figuresOf(total ?? { planned: 0, started: 0, investmentYuan: 0, previousYearInvestmentYuan: 0 }),
     };

@@ -69,9 +69,17 @@ class WeightsInForce {
   weightsSince: string | null;
 }
 
+/** The definition (口径) the score is computed under (GET /reports/definitions). */
+export class AssessmentDefinitions {
+  @ApiProperty({ example: 'assessment-score/v1', description: 'of score, its components and its deductions' })
+  score: string;
+}
+
 export class AssessmentReport extends WeightsInForce {
   @ApiProperty({ type: PeriodInfo }) period: PeriodInfo;
   @ApiProperty({ format: 'date-time' }) asOf: string;
+  @ApiProperty({ type: AssessmentDefinitions, description: 'the definition of each figure given, by figure' })
+  definitions: AssessmentDefinitions;
 
   @ApiProperty({
     type: [AssessmentDepartment],
@@ -126,6 +134,8 @@ export class DeductionItem {
 export class DeductionsReport extends WeightsInForce {
   @ApiProperty({ type: PeriodInfo }) period: PeriodInfo;
   @ApiProperty({ format: 'date-time' }) asOf: string;
+  @ApiProperty({ type: AssessmentDefinitions, description: 'the definition of the score the deductions explain' })
+  definitions: AssessmentDefinitions;
   @ApiProperty({ format: 'uuid' }) departmentId: string;
   @ApiProperty() name: string;
   @ApiProperty() score: number;

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { AuthUser } from '../../access/auth-user';
 import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { DEFINITION_IDS } from '../drill-down/definitions';
 import { parseInstant, type Period, readPeriod } from '../periods';
 import { ReportsService } from '../reports.service';
 import {
@@ -70,7 +71,7 @@ export class AssessmentService {
     });
     let ranked: AssessmentDepartment[] = rank(scored);
     if (user?.role === 'handler') ranked = ranked.filter((d) => d.departmentId === user.departmentId);
-    return { ...this.reports.describe(period, asOf), ...weights, departments: ranked };
+    return { ...this.reports.describe(period, asOf), definitions: scoreDefinitions(), ...weights, departments: ranked };
   }
 
   /** The problems behind every point a department lost in the period, as of the instant. */
@@ -119,6 +120,7 @@ export class AssessmentService {
     deductions.sort((a, b) => order(a.component) - order(b.component) || a.at.localeCompare(b.at));
     return {
       ...this.reports.describe(period, asOf),
+      definitions: scoreDefinitions(),
       ...weights,
       departmentId,
       name: department.name,
@@ -175,6 +177,11 @@ export class AssessmentService {
     const { period, asOf } = this.reports.resolve({ period: query.period, asOf: query.asOf });
     return { period, asOf };
   }
+}
+
+/** The definition the score and its deductions are computed under. */
+function scoreDefinitions(): { score: string } {
+  return { score: DEFINITION_IDS['assessment-score'] };
 }
 
 /** Counted items (one row per item, or rows with a count) added up per component. */

@@ -1,5 +1,6 @@
 import { excel } from '../../common/excel';
 import { guardFormula } from '../../common/spreadsheet-text';
+import { DEFINITION_HISTORY } from '../drill-down/definitions';
 import { COMPONENTS, type Component } from './assessment-score';
 import type { AssessmentReport } from './assessment.response';
 
@@ -16,6 +17,7 @@ export const COMPONENT_LABELS: Record<Component, { zh: string; en: string }> = {
 const HEAD = {
   zh: {
     sheet: '部门考核',
+    definition: '口径',
     rank: '排名',
     department: '部门',
     score: '得分',
@@ -25,6 +27,7 @@ const HEAD = {
   },
   en: {
     sheet: 'Assessment',
+    definition: 'Definition',
     rank: 'Rank',
     department: 'Department',
     score: 'Score',
@@ -34,12 +37,22 @@ const HEAD = {
   },
 } as const;
 
-/** The ranking as a spreadsheet: one row per department, each component's counts and points. */
+/**
+ * The ranking as a spreadsheet: above the table, the period and instant, then the definition the
+ * score was computed under (its id and text), so that a printed copy says what it measures; then one
+ * row per department, each component's counts and points.
+ */
 export async function renderAssessmentXlsx(report: AssessmentReport, lang: 'zh' | 'en'): Promise<Buffer> {
   const head = HEAD[lang];
   const workbook = new (excel().Workbook)();
   const sheet = workbook.addWorksheet(head.sheet);
   sheet.addRow([`${report.period.label}`, `asOf ${report.asOf}`]);
+  const definition = DEFINITION_HISTORY.find((d) => d.id === report.definitions.score);
+  sheet.addRow([
+    head.definition,
+    report.definitions.score,
+    definition ? definition[lang === 'zh' ? 'textZh' : 'text'] : '',
+  ]);
   sheet.addRow([
     head.rank,
     head.department,
@@ -60,7 +73,7 @@ export async function renderAssessmentXlsx(report: AssessmentReport, lang: 'zh' 
       }),
     ]);
   }
-  sheet.getRow(2).font = { bold: true };
+  sheet.getRow(3).font = { bold: true };
   sheet.columns.forEach((column, i) => (column.width = i === 1 ? 24 : 14));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -46,9 +46,18 @@ export class AssistGroup extends AssistCounts {
   label: string;
 }
 
+/** The definition (口径) each figure of GET /reports/assists is computed under (GET /reports/definitions). */
+export class AssistDefinitions {
+  @ApiProperty({ example: 'assist-on-time-rate/v1', description: 'of onTimeRatePercent, doneOnTime and done' })
+  onTimeRate: string;
+}
+
 export class AssistFiguresReport extends AssistCounts {
   @ApiProperty({ type: PeriodInfo })
   period: PeriodInfo;
+
+  @ApiProperty({ type: AssistDefinitions, description: 'the definition of each figure given, by figure' })
+  definitions: AssistDefinitions;
 
   @ApiProperty({ format: 'date-time', description: 'only events before this instant count' })
   asOf: string;

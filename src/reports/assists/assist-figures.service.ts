@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { rows } from '../../common/sql';
+import { DEFINITION_IDS } from '../drill-down/definitions';
 import { ratePercent } from '../periods';
 import { ReportsService } from '../reports.service';
 import { ASSIST_FIGURES } from './assist-parts.sql';
@@ -34,6 +35,7 @@ export class AssistFiguresService {
     }
     return {
       ...this.reports.describe(period, asOf),
+      definitions: { onTimeRate: DEFINITION_IDS['assist-on-time-rate'] },
       ...withRates(total),
       groupBy: 'department',
       groups: groups.map((g) => ({ key: g.key, label: g.label, ...withRates(g) })),

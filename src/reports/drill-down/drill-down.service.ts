@@ -67,7 +67,12 @@ export class DrillDownService {
       ...described,
       groupBy: query.groupBy,
       group: query.group === undefined ? undefined : query.group === NO_GROUP ? null : query.group,
-      params: [period.from.toJSDate(), period.to.toJSDate(), asOf.toJSDate(), ...source.params],
+      params: [
+        period.from.toJSDate(),
+        period.to.toJSDate(),
+        asOf.toJSDate(),
+        ...(typeof source.params === 'function' ? source.params(period) : source.params),
+      ],
       sql: source.sql(query.groupBy),
     };
   }

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { STATUS_LABELS, type Status } from '../../workflow/statuses';
+import type { Period } from '../periods';
 import type { FigureName } from './definitions';
 import {
   EVENT_TYPES,
@@ -9,6 +9,8 @@ import {
   type ProblemGroupBy,
 } from './drill-down.sql';
 import type { ReasonCode } from './drill-down.response';
+import { OUTREACH_SOURCES } from './outreach-items';
+import { day } from './reason-day';
 
 /** What an item's reason is written with: department names and the report time zone. */
 export interface ReasonContext {
@@ -22,14 +24,12 @@ export interface ReasonContext {
  */
 export interface ItemSource {
   sql(groupBy: string | undefined): string;
-  /** Parameters after $1–$3. */
-  params: unknown[];
+  /** Parameters after $1–$3, or how the period gives them (the plan year of the project figures). */
+  params: unknown[] | ((period: Period) => unknown[]);
   reason(row: ItemRow, context: ReasonContext): { code: ReasonCode; text: string };
 }
 
-export function day(at: Date | null, timezone: string): string {
-  return at ? DateTime.fromJSDate(at).setZone(timezone).toFormat('yyyy-MM-dd') : '';
-}
+export { day };
 
 function departmentName(id: string | null, context: ReasonContext): string {
   return id ? (context.departments.get(id) ?? id) : '';
@@ -96,4 +96,4 @@ export const PROBLEM_SOURCES: Record<ProblemFigure, ItemSource> = {
 };
 
 /** Every figure's item source. */
-export const ITEM_SOURCES: Partial<Record<FigureName, ItemSource>> = { ...PROBLEM_SOURCES };
+export const ITEM_SOURCES: Partial<Record<FigureName, ItemSource>> = { ...PROBLEM_SOURCES, ...OUTREACH_SOURCES };

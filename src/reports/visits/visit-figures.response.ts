@@ -93,9 +93,18 @@ export class VisitFiguresGroup extends VisitFigures {
   label: string;
 }
 
+/** The definition (口径) each figure of GET /reports/visits is computed under (GET /reports/definitions). */
+export class VisitDefinitions {
+  @ApiProperty({ example: 'visit-coverage-rate/v1', description: 'of coverageRatePercent and its counts' })
+  coverageRate: string;
+}
+
 export class VisitsReport extends VisitFigures {
   @ApiProperty({ type: PeriodInfo })
   period: PeriodInfo;
+
+  @ApiProperty({ type: VisitDefinitions, description: 'the definition of each figure given, by figure' })
+  definitions: VisitDefinitions;
 
   @ApiProperty({ format: 'date-time' })
   asOf: string;

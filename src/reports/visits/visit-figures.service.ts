@@ -4,12 +4,19 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { rows } from '../../common/sql';
 import { TIER_LABELS, TIERS } from '../../enterprises/tiers';
+import { DEFINITION_IDS } from '../drill-down/definitions';
 import { LiveFigures } from '../live-figures';
 import { Period, ratePercent } from '../periods';
 import { ReportsService } from '../reports.service';
 import type { VisitsQuery } from './visit-figures.dto';
 import type { FiguresQuery } from '../report.dto';
-import type { FiguresWithVisitsReport, VisitFigures, VisitFiguresGroup, VisitsReport } from './visit-figures.response';
+import type {
+  FiguresWithVisitsReport,
+  VisitDefinitions,
+  VisitFigures,
+  VisitFiguresGroup,
+  VisitsReport,
+} from './visit-figures.response';
 import {
   type VisitCountsRow,
   visitCountsSql,
@@ -19,6 +26,9 @@ import {
   visitPoliciesSql,
   type VisitPolicyRow,
 } from './visit-figures.sql';
+
+/** The definitions the visit figures are computed under: the coverage rate's (the others have none yet). */
+export const VISIT_DEFINITIONS: VisitDefinitions = { coverageRate: DEFINITION_IDS['visit-coverage-rate'] };
 
 /** The most policies a figure lists. */
 export const MAX_POLICIES = 20;
@@ -61,14 +71,18 @@ export class VisitFiguresService {
   async figuresWithVisits(query: FiguresQuery): Promise<FiguresWithVisitsReport> {
     const report = await this.reports.figures(query);
     const { period, asOf } = this.reports.resolve({ ...query, asOf: report.asOf });
-    const { period: _period, asOf: _asOf, ...visits } = await this.at(period, asOf);
+    const { period: _period, asOf: _asOf, definitions: _definitions, ...visits } = await this.at(period, asOf);
     return { ...report, visits };
   }
 
   /** The figures of the period as of `asOf`, and with a grouping those of each group. */
   async at(period: Period, asOf: DateTime, groupBy?: VisitGroupBy): Promise<VisitsReport> {
     const total = await this.figures(period, asOf, 'total');
-    const report: VisitsReport = { ...this.reports.describe(period, asOf), ...(total.get('') ?? figuresOf(ZERO, [])) };
+    const report: VisitsReport = {
+      ...this.reports.describe(period, asOf),
+      definitions: { ...VISIT_DEFINITIONS },
+      ...(total.get('') ?? figuresOf(ZERO, [])),
+    };
     if (!groupBy) return report;
     const byKey = await this.figures(period, asOf, groupBy);
     const labels = await this.labels(groupBy, [...byKey.keys()]);

@@ -113,15 +113,33 @@ const SCHEDULE_CTES = `
   )`;
 
 /**
+ * The coverage rate's row set, which the figure counts and its drill-down lists: one row per
+ * enterprise under responsibility, visited when it has a counted visit, with the first of them
+ * (by visit date, then id) that the drill-down shows.
+ */
+const COVERAGE_CTE = `
+  coverage AS (
+    SELECT rs.enterprise_id, first_visit.id IS NOT NULL AS visited, first_visit.id AS first_visit_id,
+           first_visit.visited_at AS first_visited_at, first_visit.official_ids AS first_official_ids
+    FROM responsible rs
+    LEFT JOIN LATERAL (
+      SELECT cv.id, cv.visited_at, cv.official_ids FROM counted_visit cv
+      WHERE cv.enterprise_id = rs.enterprise_id
+      ORDER BY cv.visited_at, cv.id
+      LIMIT 1
+    ) first_visit ON true
+  )`;
+
+/**
  * Per enterprise under responsibility: visited in P, on schedule. Per counted visit: the problems
  * logged with it that were entered before T and not withdrawn as of T (their latest event before T).
  */
 const FACT_CTES = `
+  ${COVERAGE_CTE},
   enterprise_fact AS (
-    SELECT rs.enterprise_id,
-           EXISTS (SELECT 1 FROM counted_visit cv WHERE cv.enterprise_id = rs.enterprise_id) AS visited,
-           NOT EXISTS (SELECT 1 FROM late l WHERE l.enterprise_id = rs.enterprise_id) AS on_schedule
-    FROM responsible rs
+    SELECT c.enterprise_id, c.visited,
+           NOT EXISTS (SELECT 1 FROM late l WHERE l.enterprise_id = c.enterprise_id) AS on_schedule
+    FROM coverage c
   ),
   visit_fact AS (
     SELECT cv.id, cv.enterprise_id, cv.policies_promoted,
@@ -229,3 +247,34 @@ export const VISIT_GROUP_LABELS = {
   district: `SELECT code AS key, name AS label FROM districts ORDER BY sort_order, code`,
   official: `SELECT id::text AS key, display_name AS label FROM users WHERE id = ANY($1::uuid[]) ORDER BY display_name, id`,
 } as const;
+
+/**
+ * The drill-down of the coverage rate (src/reports/drill-down): the rows the figure counts, one per
+ * enterprise and group key, with the columns of ItemRow. Under the official grouping an enterprise
+ * counts once under each person answering for it during P, so there its item key is the
+ * enterprise and the official; elsewhere it is the enterprise alone. An enterprise not visited is
+ * sorted at the end of the part of P up to T, after the visited ones.
+ */
+export function visitCoverageItemsSql(grouping: VisitGrouping): string {
+  const itemKey = grouping === 'official' ? `c.enterprise_id::text || ':' || ek.key` : 'c.enterprise_id::text';
+  return `WITH ${RESPONSIBLE_CTES}, ${VISIT_CTES}, ${COVERAGE_CTE},
+  ek AS (${KEYS[grouping].enterprises})
+  SELECT ${itemKey} AS item_key, c.enterprise_id AS item_id, ek.key AS group_key,
+         COALESCE(c.first_visited_at, greatest($1::timestamptz, least($2::timestamptz, $3::timestamptz))) AS sort_at,
+         COALESCE(c.first_visited_at, greatest($1::timestamptz, least($2::timestamptz, $3::timestamptz)))::text AS sort_text,
+         c.visited AS in_numerator, c.first_visited_at AS counted_at, NULL::uuid AS counted_department_id,
+         NULL::timestamptz AS judged_due_at,
+         COALESCE(e.uscc, e.name) AS code, e.name AS title, e.id AS enterprise_id, e.name AS enterprise_name,
+         e.district_code, NULL::text AS category_code, NULL::text AS status_as_of,
+         NULL::uuid AS department_id_as_of, NULL::timestamptz AS due_at_as_of,
+         jsonb_build_object(
+           'visitId', c.first_visit_id,
+           'officials', COALESCE(
+             (SELECT jsonb_agg(u.display_name ORDER BY u.display_name, u.id)
+              FROM users u WHERE u.id = ANY(c.first_official_ids)),
+             '[]'::jsonb)
+         ) AS detail
+  FROM coverage c
+  JOIN ek ON ek.enterprise_id = c.enterprise_id
+  JOIN enterprises e ON e.id = c.enterprise_id`;
+}

@@ -1816,6 +1816,13 @@ export interface components {
       /** @description one decimal; null when the denominator is 0 */
       ratePercent: number | null;
     };
+    AssessmentDefinitions: {
+      /**
+       * @description of score, its components and its deductions
+       * @example assessment-score/v1
+       */
+      score: string;
+    };
     AssessmentDepartment: {
       components: components['schemas']['AssessmentComponents'];
       /** Format: uuid */
@@ -1833,6 +1840,8 @@ export interface components {
     AssessmentReport: {
       /** Format: date-time */
       asOf: string;
+      /** @description the definition of each figure given, by figure */
+      definitions: components['schemas']['AssessmentDefinitions'];
       /** @description departments with anything to score in the period, best first (ties by name); a handler sees their own only */
       departments: components['schemas']['AssessmentDepartment'][];
       period: components['schemas']['PeriodInfo'];
@@ -1911,6 +1920,13 @@ export interface components {
        */
       userId: string;
     };
+    AssistDefinitions: {
+      /**
+       * @description of onTimeRatePercent, doneOnTime and done
+       * @example assist-on-time-rate/v1
+       */
+      onTimeRate: string;
+    };
     AssistDto: {
       /**
        * Format: uuid
@@ -1930,6 +1946,8 @@ export interface components {
       assigned: number;
       /** @description ended undone by asOf: a reassignment that no longer named it, a return, a withdrawal or a close */
       cancelled: number;
+      /** @description the definition of each figure given, by figure */
+      definitions: components['schemas']['AssistDefinitions'];
       /** @description of those, marked done by asOf */
       done: number;
       /** @description of those, done on or before the deadline of the assignment that gave the part */
@@ -2398,6 +2416,8 @@ export interface components {
       /** Format: date-time */
       asOf: string;
       components: components['schemas']['AssessmentComponents'];
+      /** @description the definition of the score the deductions explain */
+      definitions: components['schemas']['AssessmentDefinitions'];
       /** Format: uuid */
       departmentId: string;
       /** @description by component, then in time order */
@@ -3505,6 +3525,13 @@ export interface components {
       /** @description true: the enterprise sees this note on its tracking page (公开); default false (internal) */
       public?: boolean;
     };
+    ProjectDefinitionsResponse: {
+      /**
+       * @description of startRatePercent and its counts
+       * @example project-start-rate/v1
+       */
+      startRate: string;
+    };
     ProjectDetailResponse: {
       /** @description may change the descriptive fields (managers, admins) */
       canEdit: boolean;
@@ -3584,6 +3611,8 @@ export interface components {
     ProjectFiguresReportResponse: {
       /** Format: date-time */
       asOf: string;
+      /** @description the definition of each figure given, by figure */
+      definitions: components['schemas']['ProjectDefinitionsResponse'];
       /** @enum {string} */
       groupBy?: 'district' | 'industry' | 'department';
       groups?: components['schemas']['ProjectFiguresGroupResponse'][];
@@ -4330,6 +4359,13 @@ export interface components {
       /** @enum {string} */
       satisfaction: 'satisfied' | 'basically_satisfied' | 'unsatisfied';
     };
+    VisitDefinitions: {
+      /**
+       * @description of coverageRatePercent and its counts
+       * @example visit-coverage-rate/v1
+       */
+      coverageRate: string;
+    };
     VisitFigures: {
       /**
        * @description 走访覆盖率: enterprisesVisited ÷ enterprisesResponsible; null when 0
@@ -4450,6 +4486,8 @@ export interface components {
        * @example 87.5
        */
       coverageRatePercent: number | null;
+      /** @description the definition of each figure given, by figure */
+      definitions: components['schemas']['VisitDefinitions'];
       /** @description distinct enterprises with a counted visit, under responsibility or not */
       enterprisesReached: number;
       /** @description enterprises under responsibility at some time in the period (coverage denominator) */
