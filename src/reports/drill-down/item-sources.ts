@@ -29,8 +29,6 @@ export interface ItemSource {
   reason(row: ItemRow, context: ReasonContext): { code: ReasonCode; text: string };
 }
 
-export { day };
-
 function departmentName(id: string | null, context: ReasonContext): string {
   return id ? (context.departments.get(id) ?? id) : '';
 }
@@ -96,4 +94,4 @@ export const PROBLEM_SOURCES: Record<ProblemFigure, ItemSource> = {
 };
 
 /** Every figure's item source. */
-export const ITEM_SOURCES: Partial<Record<FigureName, ItemSource>> = { ...PROBLEM_SOURCES, ...OUTREACH_SOURCES };
+export const ITEM_SOURCES: Record<FigureName, ItemSource> = { ...PROBLEM_SOURCES, ...OUTREACH_SOURCES };
