@@ -180,6 +180,16 @@ async function timeSequential(times: number, run: () => Promise<unknown>): Promi
   return { p50: samples[Math.floor(samples.length / 2)]!, first };
 }
 
+/** Runs the two loads of a round one after the other, the baseline first in odd rounds. */
+async function inTurn<T>(round: number, baseline: () => Promise<T>, service: () => Promise<T>): Promise<[T, T]> {
+  if (round % 2 === 1) {
+    const b = await baseline();
+    return [b, await service()];
+  }
+  const s = await service();
+  return [await baseline(), s];
+}
+
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)} ×`;
@@ -193,6 +203,9 @@ async function main(): Promise<void> {
   const db = new Client({ connectionString: database.url, options: `-c TimeZone=${ZONE}` });
   await db.connect();
   const pool = new Pool({ connectionString: database.url, max: 10, options: `-c TimeZone=${ZONE}` });
+  // pool.end() resolves once it has asked its idle clients to close, not once they have: a client
+  // still closing when the database stops gets its shutdown notice as an error, which is expected.
+  pool.on('error', () => undefined);
   const children: ChildProcess[] = [];
   try {
     const sizes = (
@@ -293,9 +306,13 @@ async function main(): Promise<void> {
     // rounds: a burst of other work on this shared machine moves one round, not the result.
     const rounds: { baseline: autocannon.Result; service: autocannon.Result }[] = [];
     const cpu = { baseline: 0, service: 0 };
+    // The order turns every round, so neither side always runs on the cache the other warmed.
     for (let round = 1; round <= LIST_ROUNDS; round++) {
-      const b = await load(`baseline list #${round}`, baselineUrl, listRequests, CONNECTIONS, {}, baseline.pid!);
-      const s = await load(`service list #${round}`, serviceUrl, listRequests, CONNECTIONS, auth, service.pid!);
+      const runBaseline = () =>
+        load(`baseline list #${round}`, baselineUrl, listRequests, CONNECTIONS, {}, baseline.pid!);
+      const runService = () =>
+        load(`service list #${round}`, serviceUrl, listRequests, CONNECTIONS, auth, service.pid!);
+      const [b, s] = await inTurn(round, runBaseline, runService);
       rounds.push({ baseline: b, service: s });
       cpu.baseline += b.cpuMs;
       cpu.service += s.cpuMs;
@@ -349,7 +366,8 @@ async function main(): Promise<void> {
       met: servicePeak < 300,
     });
 
-    // --- Recording a problem: the service's POST against the baseline's plain insert of the same rows.
+    // --- Recording a problem: the service's POST against the baseline running the service's own
+    // prepared statement (bench/baseline-server.ts).
     const createRequests = Array.from({ length: 500 }, (_, i) => ({
       method: 'POST',
       path: '/api/v1/problems',
@@ -363,9 +381,14 @@ async function main(): Promise<void> {
     }));
     const createConnections = 10;
     const creates: { baseline: number; service: number }[] = [];
+    await load('warm-up baseline create', baselineUrl, createRequests, createConnections);
+    await load('warm-up service create', serviceUrl, createRequests, createConnections, auth);
     for (let round = 1; round <= CREATE_ROUNDS; round++) {
-      const b = await load(`baseline create #${round}`, baselineUrl, createRequests, createConnections);
-      const s = await load(`service create #${round}`, serviceUrl, createRequests, createConnections, auth);
+      const [b, s] = await inTurn(
+        round,
+        () => load(`baseline create #${round}`, baselineUrl, createRequests, createConnections),
+        () => load(`service create #${round}`, serviceUrl, createRequests, createConnections, auth),
+      );
       creates.push({ baseline: b.requests.average, service: s.requests.average });
     }
     const createRatio = median(creates.map((r) => r.service / r.baseline));
@@ -383,10 +406,10 @@ async function main(): Promise<void> {
     const current = periodContaining('quarter', now);
     const lastQuarter = periodsEndingWith('quarter', current, 2)[0]!;
     const earlier = lastQuarter.from.plus({ days: 40, hours: 13, minutes: 37, seconds: 21 });
-    const bestSql = async (from: DateTime, to: DateTime, asOf: DateTime) => {
+    const bestSql = async (from: DateTime, to: DateTime, asOf: DateTime, times = 5) => {
       const params = [from.toJSDate(), to.toJSDate(), asOf.toJSDate()];
-      const lateral = await timeSequential(5, () => db.query(RATE_BY_DEPARTMENT.lateral, params));
-      const distinctOn = await timeSequential(5, () => db.query(RATE_BY_DEPARTMENT.distinctOn, params));
+      const lateral = await timeSequential(times, () => db.query(RATE_BY_DEPARTMENT.lateral, params));
+      const distinctOn = await timeSequential(times, () => db.query(RATE_BY_DEPARTMENT.distinctOn, params));
       return Math.min(lateral.p50, distinctOn.p50);
     };
     const rateCases: { label: string; period: Period; asOf?: DateTime; query: string }[] = [
@@ -403,24 +426,62 @@ async function main(): Promise<void> {
       const path = `/api/v1/reports/resolution-rate?period=${period.label}&groupBy=department${query}`;
       const timed = await timeSequential(30, () => getJson(`${serviceUrl}${path}`));
       const sql = await bestSql(period.from, period.to, asOf ?? DateTime.min(period.to, DateTime.now().setZone(ZONE)));
-      const rps = await load(`rate ${label}`, serviceUrl, [{ method: 'GET', path }], 10, auth);
+      await load(`warm-up rate ${label}`, serviceUrl, [{ method: 'GET', path }], 10, auth);
+      const rps = await load(`rate ${label} (cache hits)`, serviceUrl, [{ method: 'GET', path }], 10, auth);
       rows.push({
-        measure: `Resolution rate ${label}: p50 ms (first request)`,
+        measure: `Resolution rate ${label}, the same URL again (cache hits): p50 ms (first request)`,
         service: `${fmt(timed.p50, 1)} (${fmt(timed.first, 0)})`,
         baseline: `SQL ${fmt(sql, 1)}`,
         ratio: ratio(timed.p50, sql),
-        target: 'p50 < 50 ms, ≤ 1.5 × SQL',
-        met: timed.p50 < 50 && timed.p50 <= 1.5 * sql,
+        target: '(printed)',
+        met: null,
       });
       rows.push({
-        measure: `Resolution rate ${label}: req/s at 10 connections`,
+        measure: `Resolution rate ${label}, cache hits: req/s at 10 connections`,
         service: fmt(rps.requests.average),
         baseline: '',
         ratio: '',
-        target: '≥ 200',
-        met: rps.requests.average >= 200,
+        target: '(printed)',
+        met: null,
       });
     }
+
+    // Cache misses: every request asks for an instant no earlier request asked for, so nothing the
+    // service kept can answer it, and the SQL is timed at the very same instants. The targets hold
+    // against these.
+    const missInstants = Array.from({ length: 30 }, (_, i) =>
+      lastQuarter.from.plus({ days: 20 + i, hours: (i * 7) % 24, minutes: (i * 13) % 60, seconds: i }),
+    );
+    const missPath = (at: DateTime) =>
+      `/api/v1/reports/resolution-rate?period=${lastQuarter.label}&groupBy=department&asOf=${encodeURIComponent(at.toISO()!)}`;
+    let missIndex = 0;
+    const missTimed = await timeSequential(missInstants.length, () =>
+      getJson(`${serviceUrl}${missPath(missInstants[missIndex++]!)}`),
+    );
+    const missSqlSamples: number[] = [];
+    for (const at of missInstants) missSqlSamples.push(await bestSql(lastQuarter.from, lastQuarter.to, at, 1));
+    const missSql = median(missSqlSamples);
+    const missLoad = Array.from({ length: 20_000 }, (_, i) => ({
+      method: 'GET',
+      path: missPath(lastQuarter.from.plus({ days: 45, seconds: i * 17 + 1 })),
+    }));
+    const missRps = await load(`rate ${lastQuarter.label} (cache misses)`, serviceUrl, missLoad, 10, auth);
+    rows.push({
+      measure: `Resolution rate ${lastQuarter.label} by department, a new instant every request (cache misses): p50 ms (first request)`,
+      service: `${fmt(missTimed.p50, 1)} (${fmt(missTimed.first, 0)})`,
+      baseline: `SQL ${fmt(missSql, 1)}`,
+      ratio: ratio(missTimed.p50, missSql),
+      target: 'p50 < 50 ms, ≤ 1.5 × SQL',
+      met: missTimed.p50 < 50 && missTimed.p50 <= 1.5 * missSql,
+    });
+    rows.push({
+      measure: `Resolution rate ${lastQuarter.label}, cache misses: req/s at 10 connections`,
+      service: fmt(missRps.requests.average),
+      baseline: '',
+      ratio: '',
+      target: '≥ 200',
+      met: missRps.requests.average >= 200,
+    });
 
     const week = periodsEndingWith('week', periodContaining('week', now), 2)[0]!;
     const weeklyService = await timeSequential(5, () =>
@@ -589,6 +650,13 @@ async function report(): Promise<void> {
   console.log(`written to ${OUT}/results-${PROBLEMS}.md`);
   if (broken.length) {
     console.error(`\nThe benchmark is broken:\n- ${broken.join('\n- ')}`);
+    process.exitCode = 1;
+  }
+  // A full run fails on a missed target; the quick run (CI, a small set on a busy machine) only
+  // proves that the benchmark works.
+  const missed = rows.filter((r) => r.met === false);
+  if (missed.length && !QUICK) {
+    console.error(`\nMissed targets:\n- ${missed.map((r) => `${r.measure}: ${r.service} (${r.target})`).join('\n- ')}`);
     process.exitCode = 1;
   }
 }

@@ -5,16 +5,15 @@ import type { AuthUser } from '../access/auth-user';
 import { Page } from '../common/pagination';
 import { execute, exists, maybeOne, one, rows, SqlParams } from '../common/sql';
 import { queryPrepared, queryRows } from '../database/prepared';
-import { RESOLVED_SQL_LIST, sqlLiteral } from '../workflow/status-sql';
-import { INITIAL_STATUS } from '../workflow/statuses';
+import { RESOLVED_SQL_LIST } from '../workflow/status-sql';
 import { visibleProblems } from './problem-access';
+import { CREATE_PROBLEM } from './problem-create.sql';
 import { problemCountQuery, problemListQuery, toProblemPage } from './problem-list.sql';
 import {
   EVENT_SELECT,
   type EventRow,
   problemColumns,
   PROBLEM_FROM,
-  PROBLEM_JOINS,
   ProblemResponse,
   ProblemRow,
 } from './problem-response';
@@ -104,35 +103,6 @@ export interface ActionEvent {
   at: string;
 }
 
-const CREATE = `
-  WITH counter AS (
-    INSERT INTO problem_code_counters (year, last_value)
-    SELECT $1::int, 1
-    WHERE EXISTS (SELECT 1 FROM enterprises WHERE id = $2)
-      AND EXISTS (SELECT 1 FROM categories WHERE code = $5)
-      AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM visits WHERE id = $3 AND enterprise_id = $2))
-      AND ($10::uuid IS NULL OR EXISTS (SELECT 1 FROM projects WHERE id = $10))
-    ON CONFLICT (year) DO UPDATE SET last_value = problem_code_counters.last_value + 1
-    RETURNING last_value
-  ),
-  problem AS (
-    INSERT INTO problems (code, enterprise_id, visit_id, source, category_code, title, description,
-                          reported_at, status, created_by, project_id)
-    SELECT 'JQ-' || $1::int || '-' || to_char(counter.last_value, 'FM9999990000'), $2, $3, $4, $5, $6, $7, $8,
-           ${sqlLiteral(INITIAL_STATUS)}, $9, $10
-    FROM counter
-    RETURNING *
-  ),
-  event AS (
-    INSERT INTO problem_events (problem_id, type, from_status, to_status, actor_id, at)
-    SELECT id, 'created', NULL, ${sqlLiteral(INITIAL_STATUS)}, created_by, now() FROM problem
-    RETURNING id::text, at, data
-  )
-  SELECT ${problemColumns('now()')},
-         event.id AS "eventId", event.at AS "eventAt", event.data AS "eventData", u.display_name AS "actorName"
-  FROM problem p ${PROBLEM_JOINS}
-  CROSS JOIN event JOIN users u ON u.id = p.created_by`;
-
 /**
  * One instant for the change and its event, taken after the row lock is held. Touches no row when
  * another transaction changed the problem since it was read (the version check).
@@ -171,7 +141,7 @@ export class ProblemsRepository {
    * unless the enterprise, the category and the visit check out: then the answer is undefined.
    */
   async create(em: EntityManager, problem: ProblemInsert): Promise<CreatedRow | undefined> {
-    const [row] = await queryPrepared<CreatedRow>(em, 'problems.create', CREATE, [
+    const [row] = await queryPrepared<CreatedRow>(em, 'problems.create', CREATE_PROBLEM, [
       problem.year,
       problem.enterpriseId,
       problem.visitId,
