@@ -320,3 +320,82 @@ describe('published figures', () => {
     }
   });
 });
+
+describe('the demo data’s published figures', () => {
+  let t: TestApp;
+  let auth: { Authorization: string };
+
+  beforeAll(async () => {
+    t = await createTestApp({ ADMIN_USERNAME: '', ADMIN_PASSWORD: '', WARNING_SCAN_INTERVAL_SECONDS: '0' }, 'demo');
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'manager', password: 'Demo@2025' })
+      .expect(200);
+    auth = { Authorization: `Bearer ${login.body.accessToken}` };
+  }, 120_000);
+
+  afterAll(() => t?.close());
+
+  const q1 = async (): Promise<Published & { publishedByName: string }> => {
+    const list = await t
+      .http()
+      .get('/api/v1/reports/published')
+      .query({ figure: 'resolution-rate', period: '2025-Q1' })
+      .set(auth)
+      .expect(200);
+    expect(list.body.items).toHaveLength(1);
+    return list.body.items[0];
+  };
+
+  it('has the 2025-Q1 resolution rate, 116 of 127 items, published by the manager on 2 April 2025', async () => {
+    const published = await q1();
+    expect(published).toMatchObject({
+      definition: 'resolution-rate/v1',
+      asOf: '2025-03-31T16:00:00.000Z',
+      numerator: 116,
+      denominator: 127,
+      ratePercent: 91.3,
+      itemCount: 127,
+      publishedAt: '2025-04-02T01:00:00.000Z',
+    });
+    const items: StoredItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: StoredItem[]; nextCursor: string | null } } = await t
+        .http()
+        .get(`/api/v1/reports/published/${published.id}/items`)
+        .query({ limit: 50, ...(cursor ? { cursor } : {}) })
+        .set(auth)
+        .expect(200);
+      items.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(items).toHaveLength(127);
+    expect(new Set(items.map((i) => i.itemKey)).size).toBe(127);
+    expect(items.filter((i) => i.inNumerator)).toHaveLength(116);
+  });
+
+  it('publishing the 2025-Q1 figure again finds the stored one, with the same checksum', async () => {
+    const published = await q1();
+    const again = await t
+      .http()
+      .post('/api/v1/reports/published')
+      .set(auth)
+      .send({ figure: 'resolution-rate', period: '2025-Q1' });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: published.id, checksum: published.checksum });
+  });
+
+  it('reconciles the 2025-Q1 figure with the problems resolved since', async () => {
+    const published = await q1();
+    const res = await t.http().get(`/api/v1/reports/published/${published.id}/reconciliation`).set(auth).expect(200);
+    expect(res.body.published.numerator).toBe(116);
+    expect(res.body.difference.numerator).toBeGreaterThan(0);
+    expect(res.body.now.numerator - 116).toBe(res.body.difference.numerator);
+    const moved = res.body.moved as { before: { inNumerator: boolean } | null; reasons: { code: string }[] }[];
+    expect(moved.length).toBeGreaterThanOrEqual(res.body.difference.numerator);
+    expect(moved.some((m) => m.reasons.some((r) => r.code === 'resolved_later'))).toBe(true);
+    for (const m of moved) expect(m.reasons.length).toBeGreaterThan(0);
+  });
+});
