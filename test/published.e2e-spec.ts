@@ -3,6 +3,7 @@
  * exact items and reads the same forever; publishing it again finds it (200) or, when the items
  * under the same identity differ, is refused (409); the reconciliation names what moved and why.
  */
+import { DateTime } from 'luxon';
 import { Factory, inDays, type TestUser } from './factories';
 import { countRows, instant } from './factories/more';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -178,6 +179,27 @@ describe('published figures', () => {
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text).toContain(resolved.code);
     expect(csv.text).toContain('重新打开');
+  });
+
+  it('lists the reopened problem in the weekly report’s reconciliations, in every format', async () => {
+    const week = DateTime.now().setZone('Asia/Shanghai').toFormat("kkkk-'W'WW");
+    const report = await t.http().get('/api/v1/reports/weekly').query({ week }).set(manager.auth).expect(200);
+    expect(report.body.rates.quarterToDate.definition).toBe('resolution-rate/v1');
+    expect(report.body.definitions).toMatchObject({ resolutionRate: 'resolution-rate/v1' });
+    const mine = report.body.reconciliations.find((r: { publishedId: string }) => r.publishedId === first.id);
+    expect(mine).toMatchObject({
+      definition: 'resolution-rate/v1',
+      published: { numerator: 1, denominator: 2 },
+      now: { numerator: 0, denominator: 2 },
+    });
+    expect(mine.moved.map((m: { code: string }) => m.code)).toEqual([resolved.code]);
+    expect(mine.moved[0].reasons.map((r: { code: string }) => r.code)).toEqual(['reopened']);
+    for (const format of ['csv', 'html']) {
+      const file = await t.http().get('/api/v1/reports/weekly').query({ week, format }).set(manager.auth).expect(200);
+      expect(file.text).toContain('口径核对');
+      expect(file.text).toContain('resolution-rate/v1');
+      expect(file.text).toContain(resolved.code);
+    }
   });
 
   it('refuses, with the difference, a figure published again that now counts other items (409)', async () => {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { MoveReason } from '../published/published.response';
 import type {
   WeeklyDefinitions as WeeklyDefinitionsShape,
@@ -38,6 +38,7 @@ export class WeeklyMovedState implements WeeklyMovedStateShape {
   departmentNameAsOf: string | null;
 }
 
+@ApiExtraModels(WeeklyMovedState)
 export class WeeklyMovedItem implements WeeklyMovedItemShape {
   @ApiProperty()
   code: string;
@@ -45,10 +46,18 @@ export class WeeklyMovedItem implements WeeklyMovedItemShape {
   @ApiProperty()
   title: string;
 
-  @ApiProperty({ type: WeeklyMovedState, nullable: true, description: 'as published; null when not counted then' })
+  @ApiProperty({
+    nullable: true,
+    allOf: [{ $ref: getSchemaPath(WeeklyMovedState) }],
+    description: 'as published; null when not counted then',
+  })
   before: WeeklyMovedState | null;
 
-  @ApiProperty({ type: WeeklyMovedState, nullable: true, description: 'as recomputed; null when no longer counted' })
+  @ApiProperty({
+    nullable: true,
+    allOf: [{ $ref: getSchemaPath(WeeklyMovedState) }],
+    description: 'as recomputed; null when no longer counted',
+  })
   after: WeeklyMovedState | null;
 
   @ApiProperty({ type: [MoveReason] })
