@@ -420,4 +420,23 @@ describe('the demo data’s published figures', () => {
     expect(moved.some((m) => m.reasons.some((r) => r.code === 'resolved_later'))).toBe(true);
     for (const m of moved) expect(m.reasons.length).toBeGreaterThan(0);
   });
+
+  it('shows the 2025-Q1 figure in the reconciliations of a week in which one of its items moved', async () => {
+    const published = await q1();
+    const res = await t.http().get(`/api/v1/reports/published/${published.id}/reconciliation`).set(auth).expect(200);
+    const at = (res.body.moved as { reasons: { at: string | null }[] }[])
+      .flatMap((m) => m.reasons.map((r) => r.at))
+      .filter((x): x is string => x !== null)
+      .sort()[0]!;
+    const week = DateTime.fromISO(at).setZone('Asia/Shanghai').toFormat("kkkk-'W'WW");
+    const report = await t.http().get('/api/v1/reports/weekly').query({ week }).set(auth).expect(200);
+    const mine = report.body.reconciliations.find((r: { publishedId: string }) => r.publishedId === published.id);
+    expect(mine).toMatchObject({ definition: 'resolution-rate/v1', published: { numerator: 116, denominator: 127 } });
+    expect(mine.moved.length).toBeGreaterThan(0);
+    const [from, end] = [Date.parse(report.body.week.from), Date.parse(report.body.asOf)];
+    const inWeek = (x: string | null) => x !== null && Date.parse(x) >= from && Date.parse(x) < end;
+    for (const m of mine.moved as { reasons: { at: string | null }[] }[]) {
+      expect(m.reasons.some((r) => inWeek(r.at))).toBe(true);
+    }
+  });
 });
