@@ -29,6 +29,12 @@ export interface ItemSource {
   reason(row: ItemRow, context: ReasonContext): { code: ReasonCode; text: string };
 }
 
+/** The parameters of a source's items SQL for a period and an instant: $1 from, $2 to, $3 asOf, then its own. */
+export function sourceParams(source: ItemSource, period: Period, asOf: Date): unknown[] {
+  const own = typeof source.params === 'function' ? source.params(period) : source.params;
+  return [period.from.toJSDate(), period.to.toJSDate(), asOf, ...own];
+}
+
 function departmentName(id: string | null, context: ReasonContext): string {
   return id ? (context.departments.get(id) ?? id) : '';
 }
