@@ -1,5 +1,6 @@
 import { Card, Progress, Tooltip, Typography } from 'antd';
 import { formatRate } from '../../components/charts';
+import { useI18n } from '../../i18n';
 
 interface Props {
   title: string;
@@ -13,6 +14,10 @@ interface Props {
   color: string;
   testId?: string;
   loading?: boolean;
+  /** The definition's id (口径), e.g. `resolution-rate/v1`, shown small under the numbers. */
+  definitionId?: string;
+  /** Opens the figure's items (its drill-down); the numbers become a button when given. */
+  onOpen?: () => void;
 }
 
 /** A rate as the coordination meeting reads it: the percentage, and the two counts it comes from. */
@@ -26,7 +31,21 @@ export function RateCard({
   color,
   testId,
   loading,
+  definitionId,
+  onOpen,
 }: Props) {
+  const { t } = useI18n();
+  const numbers = (
+    <div data-testid={testId}>
+      <div style={{ fontSize: 32, fontWeight: 600, lineHeight: 1.3, color }}>{formatRate(ratePercent)}</div>
+      <Typography.Text>
+        <span style={{ fontSize: 16, fontWeight: 500 }}>
+          {numerator} / {denominator}
+        </span>{' '}
+        <Typography.Text type="secondary">({parts})</Typography.Text>
+      </Typography.Text>
+    </div>
+  );
   return (
     <Card size="small" loading={loading} style={{ height: '100%', borderTop: `3px solid ${color}` }}>
       <Tooltip title={definition}>
@@ -34,16 +53,38 @@ export function RateCard({
           {title}
         </Typography.Text>
       </Tooltip>
-      <div data-testid={testId}>
-        <div style={{ fontSize: 32, fontWeight: 600, lineHeight: 1.3, color }}>{formatRate(ratePercent)}</div>
-        <Typography.Text>
-          <span style={{ fontSize: 16, fontWeight: 500 }}>
-            {numerator} / {denominator}
-          </span>{' '}
-          <Typography.Text type="secondary">({parts})</Typography.Text>
-        </Typography.Text>
-      </div>
+      {onOpen ? (
+        // A plain button around the numbers: a click or Enter opens the items behind them.
+        <button
+          type="button"
+          className="rate-card-open"
+          onClick={onOpen}
+          aria-label={t(
+            `${title} ${formatRate(ratePercent)}（${numerator} / ${denominator}）：查看明细`,
+            `${title} ${formatRate(ratePercent)} (${numerator} / ${denominator}): show the items`,
+          )}
+          style={{
+            display: 'block',
+            width: '100%',
+            padding: 0,
+            border: 'none',
+            background: 'none',
+            textAlign: 'left',
+            cursor: 'pointer',
+            font: 'inherit',
+          }}
+        >
+          {numbers}
+        </button>
+      ) : (
+        numbers
+      )}
       <Progress percent={ratePercent ?? 0} showInfo={false} strokeColor={color} size="small" aria-label={title} />
+      {definitionId && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={testId && `${testId}-definition`}>
+          {t('口径', 'Definition')} {definitionId}
+        </Typography.Text>
+      )}
     </Card>
   );
 }

@@ -1,0 +1,108 @@
+import { Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useI18n } from '../../i18n';
+import { useLabels } from '../../reference';
+import { useDeadlineText } from '../workflow/Deadline';
+import type { DrillDownItem, FigureName } from './types';
+
+/** The figures whose items are problems (the sign-for rate's are assignments of one): their codes link to the problem. */
+const PROBLEM_FIGURES: readonly FigureName[] = [
+  'resolution-rate',
+  'on-time-rate',
+  'on-time-with-extension-rate',
+  'satisfaction-rate',
+  'sign-for-rate',
+];
+
+/** Counted or not, in words as well as colour, so that it reads the same in print and to a screen reader. */
+export function CountedMark({ inNumerator }: { inNumerator: boolean }) {
+  const { t } = useI18n();
+  return inNumerator ? (
+    <Tag color="green" data-testid="counted">
+      {t('计入', 'Counted')}
+    </Tag>
+  ) : (
+    <Tag color="default" data-testid="not-counted">
+      {t('未计入', 'Not counted')}
+    </Tag>
+  );
+}
+
+interface Props {
+  figure: FigureName;
+  items: DrillDownItem[];
+  loading?: boolean;
+  testId?: string;
+}
+
+/**
+ * A figure's items as they were at its instant: code (a link to the problem when it is one),
+ * title, enterprise, counted or not, status, department and deadline then, and why. The drawer and
+ * the published page show the same table; neither pages it itself (the API's pages are keyset).
+ */
+export function ItemsTable({ figure, items, loading, testId }: Props) {
+  const { t, lang } = useI18n();
+  const labels = useLabels();
+  const deadline = useDeadlineText();
+  const problems = PROBLEM_FIGURES.includes(figure);
+  return (
+    <Table<DrillDownItem>
+      size="small"
+      rowKey="itemKey"
+      data-testid={testId}
+      loading={loading}
+      dataSource={items}
+      pagination={false}
+      scroll={{ x: 960 }}
+      columns={[
+        {
+          title: t('编号', 'Code'),
+          dataIndex: 'code',
+          width: 130,
+          render: (code: string, item) => (problems ? <Link to={`/problems/${item.id}`}>{code}</Link> : code),
+        },
+        { title: t('标题', 'Title'), dataIndex: 'title', ellipsis: true },
+        {
+          title: t('企业', 'Enterprise'),
+          dataIndex: 'enterpriseName',
+          ellipsis: true,
+          render: (name: string | null, item) =>
+            name && item.enterpriseId ? <Link to={`/enterprises/${item.enterpriseId}`}>{name}</Link> : (name ?? '—'),
+        },
+        {
+          title: t('是否计入', 'Counted'),
+          dataIndex: 'inNumerator',
+          width: 90,
+          render: (inNumerator: boolean) => <CountedMark inNumerator={inNumerator} />,
+        },
+        {
+          title: t('当时状态', 'Status then'),
+          dataIndex: 'statusAsOf',
+          width: 100,
+          render: (status: string | null) => (status ? labels.status(status) : '—'),
+        },
+        {
+          title: t('当时责任单位', 'Department then'),
+          dataIndex: 'departmentNameAsOf',
+          ellipsis: true,
+          render: (name: string | null) => name ?? t('未交办', 'Unassigned'),
+        },
+        {
+          title: t('当时时限', 'Deadline then'),
+          dataIndex: 'dueAtAsOf',
+          width: 170,
+          render: (dueAt: string | null) => deadline(dueAt),
+        },
+        {
+          title: t('原因', 'Why'),
+          dataIndex: 'reason',
+          render: (reason: string, item) => (
+            <Typography.Text>
+              {lang === 'en' ? `${item.reasonCode.replace(/_/g, ' ')} · ${reason}` : reason}
+            </Typography.Text>
+          ),
+        },
+      ]}
+    />
+  );
+}
