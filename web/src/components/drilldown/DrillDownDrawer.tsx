@@ -80,13 +80,12 @@ export default function DrillDownDrawer({ scope, onClose }: Props) {
     <Drawer
       open
       onClose={onClose}
-      size="large"
+      size="min(1100px, 100vw)"
       title={scope.title}
       destroyOnHidden
-      data-testid="drill-down"
       extra={head && manages && <PublishButton scope={scope} figure={head} />}
     >
-      <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="drill-down">
         <QueryState {...readState(figure)} title={t('指标明细', 'The figure’s items')}>
           {head && definition && (
             <Descriptions size="small" column={1} bordered data-testid="drill-down-figure">

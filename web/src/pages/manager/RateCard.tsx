@@ -81,7 +81,7 @@ export function RateCard({
       )}
       <Progress percent={ratePercent ?? 0} showInfo={false} strokeColor={color} size="small" aria-label={title} />
       {definitionId && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={testId && `${testId}-definition`}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={testId && `definition-${testId}`}>
           {t('口径', 'Definition')} {definitionId}
         </Typography.Text>
       )}
