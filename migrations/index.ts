@@ -22,6 +22,7 @@ import { AssessmentWeights1764930000000 } from './1764930000000-AssessmentWeight
 import { Notifications1765000000000 } from './1765000000000-Notifications';
 import { TrackingLinks1765010000000 } from './1765010000000-TrackingLinks';
 import { Attachments1765020000000 } from './1765020000000-Attachments';
+import { PublishedFigures1765100000000 } from './1765100000000-PublishedFigures';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   Notifications1765000000000,
   TrackingLinks1765010000000,
   Attachments1765020000000,
+  PublishedFigures1765100000000,
 ];

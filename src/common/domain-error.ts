@@ -16,6 +16,8 @@ export enum ErrorCode {
   AssistsOpen = 'ASSISTS_OPEN',
   /** A same-department reassignment asked for another deadline: only an approved extension moves it. */
   DeadlineKept = 'DEADLINE_KEPT',
+  /** A figure published again under the same identity counts other items than the stored one. */
+  PublishedDiffers = 'PUBLISHED_DIFFERS',
   VersionMismatch = 'VERSION_MISMATCH',
   VersionRequired = 'VERSION_REQUIRED',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',

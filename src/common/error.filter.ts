@@ -75,6 +75,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.InvalidTransition]: HttpStatus.CONFLICT,
   [ErrorCode.AssistsOpen]: HttpStatus.CONFLICT,
   [ErrorCode.DeadlineKept]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.PublishedDiffers]: HttpStatus.CONFLICT,
   [ErrorCode.VersionMismatch]: HttpStatus.PRECONDITION_FAILED,
   [ErrorCode.VersionRequired]: HttpStatus.PRECONDITION_REQUIRED,
   [ErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,

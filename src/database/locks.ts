@@ -14,4 +14,6 @@ export const ADVISORY_LOCKS = {
   warningScan: '81713216705102',
   /** Installs the notification queue's schema (graphile-worker) one instance at a time. */
   notificationQueue: 7_346_016,
+  /** Publishes of figures, one at a time, so one figure is never stored twice (issue 21). */
+  publishing: 7_346_021,
 } as const;

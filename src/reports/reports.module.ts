@@ -7,6 +7,9 @@ import { ReportsController } from './reports.controller';
 import { DrillDownController } from './drill-down/drill-down.controller';
 import { DrillDownRepository } from './drill-down/drill-down.repository';
 import { DrillDownService } from './drill-down/drill-down.service';
+import { PublishedController } from './published/published.controller';
+import { PublishedRepository } from './published/published.repository';
+import { PublishedService } from './published/published.service';
 import { BouncedService } from './bounced/bounced.service';
 import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
@@ -18,7 +21,7 @@ import { WeeklyDeadlines } from './weekly/weekly-deadlines.service';
 import { WeeklySupervision } from './weekly/weekly-supervision.service';
 
 @Module({
-  controllers: [ReportsController, AssessmentController, DrillDownController],
+  controllers: [ReportsController, AssessmentController, DrillDownController, PublishedController],
   providers: [
     ReportsService,
     BouncedService,
@@ -34,6 +37,8 @@ import { WeeklySupervision } from './weekly/weekly-supervision.service';
     AssistFiguresService,
     DrillDownRepository,
     DrillDownService,
+    PublishedRepository,
+    PublishedService,
   ],
 })
 export class ReportsModule {}

@@ -1304,6 +1304,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports/published': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Published figures, newest first */
+    get: operations['PublishedController_list'];
+    put?: never;
+    /** Publishes a figure (发布): its exact items at its instant (now, pinned, when the period has not ended), with a checksum; the same figure again answers the stored one (200) or 409 PUBLISHED_DIFFERS */
+    post: operations['PublishedController_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/published/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One published figure, as stored */
+    get: operations['PublishedController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/published/{id}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A published figure's stored items by item key (keyset pages), or every one as csv or xlsx */
+    get: operations['PublishedController_items'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/published/{id}/reconciliation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reconciliation (口径核对): the figure recomputed under the current definition as of asOf (default now), and every item that moved since publishing, with reasons; or as csv */
+    get: operations['PublishedController_reconciliation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/resolution-rate': {
     parameters: {
       query?: never;
@@ -2166,6 +2235,12 @@ export interface components {
       userId: string | null;
       userName: string | null;
     };
+    CountDifference: {
+      /** @description now minus published */
+      denominator: number;
+      /** @description now minus published */
+      numerator: number;
+    };
     CreateChannelDto: {
       /**
        * Format: uuid
@@ -2437,6 +2512,14 @@ export interface components {
       text: string;
       textZh: string;
       version: number;
+    };
+    DefinitionText: {
+      /** @example Resolution rate */
+      name: string;
+      /** @example 办结率 */
+      nameZh: string;
+      text: string;
+      textZh: string;
     };
     DeliveryListResponse: {
       items: components['schemas']['DeliveryResponse'][];
@@ -2982,6 +3065,12 @@ export interface components {
       /** @description 1 for the first entry; each amendment adds one */
       revision: number;
     };
+    ItemState: {
+      departmentIdAsOf: string | null;
+      departmentNameAsOf: string | null;
+      inNumerator: boolean;
+      statusAsOf: string | null;
+    };
     LinkedProblemResponse: {
       /** @example JQ-2025-0042 */
       code: string;
@@ -3053,6 +3142,36 @@ export interface components {
        * @example Asia/Shanghai
        */
       reportTimezone: string;
+    };
+    MovedItem: {
+      /** @description as recomputed; null when it is no longer counted */
+      after: components['schemas']['ItemState'] | null;
+      /** @description as published; null when it was not counted */
+      before: components['schemas']['ItemState'] | null;
+      code: string;
+      id: string;
+      itemKey: string;
+      reasons: components['schemas']['MoveReason'][];
+      title: string;
+    };
+    MoveReason: {
+      /**
+       * Format: date-time
+       * @description null for a comparison
+       */
+      at: string | null;
+      /** @enum {string} */
+      code:
+        | 'reopened'
+        | 'resolved_later'
+        | 'withdrawn'
+        | 'entered_late'
+        | 'reassigned'
+        | 'department_renamed'
+        | 'definition_changed'
+        | 'changed_since';
+      /** @example 2025-04-10 09:30 重新打开 */
+      text: string;
     };
     MyEnterpriseResponse: {
       district: string;
@@ -3680,6 +3799,112 @@ export interface components {
       /** @description a progress note marked public, or the resolution text */
       note: string;
     };
+    PublishBody: {
+      /** @description the figure's instant, or now; default the end of the period, or now if it has not ended */
+      asOf?: string;
+      /**
+       * @example resolution-rate
+       * @enum {string}
+       */
+      figure:
+        | 'resolution-rate'
+        | 'on-time-rate'
+        | 'on-time-with-extension-rate'
+        | 'satisfaction-rate'
+        | 'sign-for-rate'
+        | 'visit-coverage-rate'
+        | 'project-start-rate'
+        | 'assist-on-time-rate';
+      /** @description with to, instead of period */
+      from?: string;
+      /** @description with groupBy: one group's key, as the figure's groups give it; `none` for the group without a key */
+      group?: string;
+      /** @description one of the figure's groupings (its definition lists them) */
+      groupBy?: string;
+      /** @description why or where it was published (at most 500 characters) */
+      note?: string;
+      /**
+       * @description a quarter, a month 2025-03, an ISO week 2025-W14 or a year
+       * @example 2025-Q1
+       */
+      period?: string;
+      /** @description exclusive end, with from */
+      to?: string;
+    };
+    PublishedFigure: {
+      /**
+       * Format: date-time
+       * @description the figure’s instant (now at publishing when asked for now)
+       */
+      asOf: string;
+      /** @description SHA-256 (hex) of the canonical text of the figure and its items (docs/domain.md) */
+      checksum: string;
+      /**
+       * @description the definition it was published under
+       * @example resolution-rate/v1
+       */
+      definition: string;
+      /** @description the definition’s text as published */
+      definitionText: components['schemas']['DefinitionText'];
+      denominator: number;
+      /** @enum {string} */
+      figure:
+        | 'resolution-rate'
+        | 'on-time-rate'
+        | 'on-time-with-extension-rate'
+        | 'satisfaction-rate'
+        | 'sign-for-rate'
+        | 'visit-coverage-rate'
+        | 'project-start-rate'
+        | 'assist-on-time-rate';
+      /** @description the one group's key; null for the group without a key; absent for every group */
+      group?: string | null;
+      /** @description the grouping, when the figure is one group or every group of one */
+      groupBy?: string;
+      groupLabel?: string | null;
+      /** Format: uuid */
+      id: string;
+      itemCount: number;
+      note: string | null;
+      numerator: number;
+      period: components['schemas']['PeriodInfo'];
+      /** Format: date-time */
+      publishedAt: string;
+      /**
+       * Format: uuid
+       * @description the user who published it
+       */
+      publishedBy: string;
+      publishedByName: string;
+      /** @example 91.3 */
+      ratePercent: number | null;
+    };
+    PublishedItem: {
+      code: string;
+      /** Format: date-time */
+      countedAt: string | null;
+      departmentIdAsOf: string | null;
+      /** @description the department’s name when published */
+      departmentNameAsOf: string | null;
+      enterpriseName: string | null;
+      /** @description the problem (or enterprise, project) counted */
+      id: string;
+      inNumerator: boolean;
+      itemKey: string;
+      reason: string;
+      reasonCode: string;
+      statusAsOf: string | null;
+      title: string;
+    };
+    PublishedItemsPage: {
+      items: components['schemas']['PublishedItem'][];
+      nextCursor: string | null;
+      published: components['schemas']['PublishedFigure'];
+    };
+    PublishedList: {
+      items: components['schemas']['PublishedFigure'][];
+      nextCursor: string | null;
+    };
     RateFigures: {
       /**
        * @description one decimal place; null when the denominator is 0
@@ -3726,6 +3951,27 @@ export interface components {
     ReasonDto: {
       /** @description why */
       reason: string;
+    };
+    RecomputedFigure: {
+      /**
+       * @description the current definition
+       * @example resolution-rate/v1
+       */
+      definition: string;
+      denominator: number;
+      numerator: number;
+      ratePercent: number | null;
+    };
+    Reconciliation: {
+      /**
+       * Format: date-time
+       * @description the instant the figure was recomputed at
+       */
+      asOf: string;
+      difference: components['schemas']['CountDifference'];
+      moved: components['schemas']['MovedItem'][];
+      now: components['schemas']['RecomputedFigure'];
+      published: components['schemas']['PublishedFigure'];
     };
     RecordedStatusResponse: {
       /** @description the enterprise status after this event */
@@ -8433,6 +8679,203 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ProjectFiguresReportResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PublishedController_list: {
+    parameters: {
+      query?: {
+        /** @description opaque; the nextCursor of the previous page */
+        cursor?: string;
+        figure?:
+          | 'resolution-rate'
+          | 'on-time-rate'
+          | 'on-time-with-extension-rate'
+          | 'satisfaction-rate'
+          | 'sign-for-rate'
+          | 'visit-coverage-rate'
+          | 'project-start-rate'
+          | 'assist-on-time-rate';
+        limit?: number;
+        /** @description the period's label as published */
+        period?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishedList'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PublishedController_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PublishBody'];
+      };
+    };
+    responses: {
+      /** @description already published, with the same items */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishedFigure'];
+        };
+      };
+      /** @description published now */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishedFigure'];
+        };
+      };
+      /** @description published before with other items (PUBLISHED_DIFFERS) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PublishedController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishedFigure'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PublishedController_items: {
+    parameters: {
+      query?: {
+        /** @description opaque; the nextCursor of the previous page */
+        cursor?: string;
+        /** @description csv and xlsx: every item */
+        format?: 'json' | 'csv' | 'xlsx';
+        /** @description only the items in (or out of) the numerator */
+        inNumerator?: 'true' | 'false';
+        lang?: 'zh' | 'en';
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublishedItemsPage'];
+        };
+      };
+      /** @description an error */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PublishedController_reconciliation: {
+    parameters: {
+      query?: {
+        /** @description the instant to recompute the figure at, or now (the default) */
+        asOf?: string;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Reconciliation'];
         };
       };
       /** @description an error */
