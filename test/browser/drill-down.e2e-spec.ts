@@ -13,7 +13,7 @@ jest.setTimeout(STEP_TIMEOUT_MS * 2);
 async function allRows(drawer: Locator, expected: number): Promise<Locator> {
   const rows = drawer.getByTestId('drill-down-items').locator('tbody tr.ant-table-row');
   const more = drawer.getByRole('button', { name: '加载更多' });
-  for (let loaded = 0; loaded < expected; ) {
+  for (let loaded = 0; loaded < expected;) {
     await rows.nth(Math.min(loaded + 49, expected - 1)).waitFor({ timeout: WAIT_MS });
     loaded = await rows.count();
     if (loaded < expected) await more.click();
@@ -26,7 +26,10 @@ async function filterCounted(page: Page, drawer: Locator, label: string, expecte
   await drawer.locator('.ant-segmented').getByText(label, { exact: true }).click();
   const shown = drawer.getByTestId('drill-down-shown');
   await shown.filter({ hasText: `共 ${expected} 项` }).waitFor({ timeout: WAIT_MS });
-  await page.locator('.ant-table-row').nth(expected - 1).waitFor({ timeout: WAIT_MS });
+  await page
+    .locator('.ant-table-row')
+    .nth(expected - 1)
+    .waitFor({ timeout: WAIT_MS });
   return shown.innerText();
 }
 

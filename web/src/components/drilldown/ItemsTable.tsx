@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
 import { useDeadlineText } from '../workflow/Deadline';
-import type { DrillDownItem, FigureName } from './types';
+import type { FigureName, TableItem } from './types';
 
 /** The figures whose items are problems (the sign-for rate's are assignments of one): their codes link to the problem. */
 const PROBLEM_FIGURES: readonly FigureName[] = [
@@ -30,9 +30,11 @@ export function CountedMark({ inNumerator }: { inNumerator: boolean }) {
 
 interface Props {
   figure: FigureName;
-  items: DrillDownItem[];
+  items: TableItem[];
   loading?: boolean;
   testId?: string;
+  /** Whether the items carry their deadline then (a published figure's stored items do not). */
+  deadlines?: boolean;
 }
 
 /**
@@ -40,13 +42,13 @@ interface Props {
  * title, enterprise, counted or not, status, department and deadline then, and why. The drawer and
  * the published page show the same table; neither pages it itself (the API's pages are keyset).
  */
-export function ItemsTable({ figure, items, loading, testId }: Props) {
+export function ItemsTable({ figure, items, loading, testId, deadlines = true }: Props) {
   const { t, lang } = useI18n();
   const labels = useLabels();
   const deadline = useDeadlineText();
   const problems = PROBLEM_FIGURES.includes(figure);
   return (
-    <Table<DrillDownItem>
+    <Table<TableItem>
       size="small"
       rowKey="itemKey"
       data-testid={testId}
@@ -87,12 +89,16 @@ export function ItemsTable({ figure, items, loading, testId }: Props) {
           ellipsis: true,
           render: (name: string | null) => name ?? t('未交办', 'Unassigned'),
         },
-        {
-          title: t('当时时限', 'Deadline then'),
-          dataIndex: 'dueAtAsOf',
-          width: 170,
-          render: (dueAt: string | null) => deadline(dueAt),
-        },
+        ...(deadlines
+          ? [
+              {
+                title: t('当时时限', 'Deadline then'),
+                dataIndex: 'dueAtAsOf',
+                width: 170,
+                render: (dueAt: string | null) => deadline(dueAt),
+              },
+            ]
+          : []),
         {
           title: t('原因', 'Why'),
           dataIndex: 'reason',

@@ -11,42 +11,39 @@ import type { DrillDownPage, DrillDownScope, PublishedFigure } from './types';
 
 type T = (zh: string, en: string) => string;
 
-/** Reads a number out of an error body's object, if it is there. */
-function numberAt(value: unknown, key: string): number | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
+/** The codes an error body's difference lists under `key`, if it lists any. */
+function codesAt(value: unknown, key: string): string[] {
+  if (typeof value !== 'object' || value === null) return [];
   const found = (value as Record<string, unknown>)[key];
-  return typeof found === 'number' ? found : undefined;
+  return Array.isArray(found) ? found.filter((code): code is string => typeof code === 'string') : [];
+}
+
+/** At most five codes, then how many more. */
+function someCodes(codes: string[], t: T): string {
+  const shown = codes.slice(0, 5).join(', ');
+  return codes.length > 5 ? t(`${shown} 等 ${codes.length} 项`, `${shown} and ${codes.length - 5} more`) : shown;
 }
 
 /**
- * A 409 PUBLISHED_DIFFERS in words: the figure published earlier for the same scope and the one
- * computed now differ. The body names the difference; whatever of it is there is said, and the
- * service's own message when nothing is.
+ * A 409 PUBLISHED_DIFFERS in words: this figure was already published for the same period,
+ * instant and group with other items. The body lists the items added, removed and changed since;
+ * whatever of that is there is said, and the service's own message when nothing is.
  */
 export function differenceInWords(error: ApiError, t: T): string {
-  const body = error.body;
-  const difference = body.difference;
-  const numerator = numberAt(difference, 'numerator');
-  const denominator = numberAt(difference, 'denominator');
-  const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
-  const zh: string[] = [];
-  const en: string[] = [];
-  if (numerator !== undefined) {
-    zh.push(`分子相差 ${sign(numerator)}`);
-    en.push(`the numerator by ${sign(numerator)}`);
-  }
-  if (denominator !== undefined) {
-    zh.push(`分母相差 ${sign(denominator)}`);
-    en.push(`the denominator by ${sign(denominator)}`);
-  }
-  const detail = zh.length
-    ? t(`：${zh.join('，')}`, `: it differs in ${en.join(' and ')}`)
-    : error.message
-      ? t(`：${error.message}`, `: ${error.message}`)
-      : '';
+  const difference = error.body.difference;
+  const added = codesAt(difference, 'added');
+  const removed = codesAt(difference, 'removed');
+  const changed = codesAt(difference, 'changed');
+  const parts: string[] = [];
+  if (added.length) parts.push(t(`新增 ${someCodes(added, t)}`, `added ${someCodes(added, t)}`));
+  if (removed.length) parts.push(t(`减少 ${someCodes(removed, t)}`, `removed ${someCodes(removed, t)}`));
+  if (changed.length) parts.push(t(`变化 ${someCodes(changed, t)}`, `changed ${someCodes(changed, t)}`));
+  const detail = parts.length
+    ? t(`与已发布的相比：${parts.join('；')}`, `Against the published one: ${parts.join('; ')}`)
+    : error.message;
   return t(
-    `此指标的同一期间、时点与分组已发布过不同的数字，本次未发布${detail}。`,
-    `Different numbers were already published for this figure, period, instant and group, so nothing was published${detail}.`,
+    `此指标的同一期间、时点与分组已按不同的明细发布过，本次未发布。${detail}`,
+    `This figure was already published for the same period, instant and group with other items, so nothing was published. ${detail}`,
   );
 }
 
@@ -62,12 +59,15 @@ export function PublishButton({ scope, figure }: { scope: DrillDownScope; figure
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The figure published earlier that a 409 names, to link to. */
+  const [earlier, setEarlier] = useState<string | null>(null);
   const [done, setDone] = useState<PublishedFigure | null>(null);
   const definition = figure.definition;
 
   const submit = async ({ note }: { note?: string }) => {
     setBusy(true);
     setError(null);
+    setEarlier(null);
     try {
       const published = await api<PublishedFigure>('/reports/published', {
         method: 'POST',
@@ -83,11 +83,10 @@ export function PublishButton({ scope, figure }: { scope: DrillDownScope; figure
       setDone(published);
       void client.invalidateQueries({ queryKey: ['published'] });
     } catch (caught) {
-      setError(
-        caught instanceof ApiError && caught.status === 409 && caught.code === 'PUBLISHED_DIFFERS'
-          ? differenceInWords(caught, t)
-          : errorMessage(caught, t),
-      );
+      const differs = caught instanceof ApiError && caught.status === 409 && caught.code === 'PUBLISHED_DIFFERS';
+      setError(differs ? differenceInWords(caught, t) : errorMessage(caught, t));
+      const id = differs ? caught.body.publishedId : undefined;
+      setEarlier(typeof id === 'string' ? id : null);
     } finally {
       setBusy(false);
     }
@@ -96,6 +95,7 @@ export function PublishButton({ scope, figure }: { scope: DrillDownScope; figure
     setOpen(false);
     setDone(null);
     setError(null);
+    setEarlier(null);
   };
 
   return (
@@ -143,7 +143,18 @@ export function PublishButton({ scope, figure }: { scope: DrillDownScope; figure
           ) : (
             <Form layout="vertical" onFinish={submit}>
               {error && (
-                <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="publish-error" />
+                <Alert
+                  type="error"
+                  showIcon
+                  title={error}
+                  style={{ marginBottom: 16 }}
+                  data-testid="publish-error"
+                  description={
+                    earlier && (
+                      <Link to={`/published/${earlier}`}>{t('查看已发布的数据', 'Open the published figure')}</Link>
+                    )
+                  }
+                />
               )}
               <Form.Item name="note" label={t('备注（可选）', 'Note (optional)')}>
                 <Input.TextArea rows={2} maxLength={500} showCount data-testid="publish-note" />

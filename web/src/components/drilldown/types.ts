@@ -25,52 +25,28 @@ export interface DrillDownScope {
   listLink?: string;
 }
 
-/** One published figure, as POST and GET /reports/published give it. */
-export interface PublishedFigure {
-  id: string;
-  figure: FigureName;
-  /** The definition's id, e.g. `resolution-rate/v1`. */
-  definition: string;
-  definitionText?: string;
-  period: { label: string; from: string; to: string; timezone: string };
-  asOf: string;
-  groupBy?: string;
-  group?: string | null;
-  numerator: number;
-  denominator: number;
-  ratePercent: number | null;
-  checksum: string;
-  publishedBy: string;
-  publishedAt: string;
-  note?: string | null;
-}
+/** The published figures' shapes, as the service declares them. */
+export type PublishedFigure = Schemas['PublishedFigure'];
+export type PublishedList = Schemas['PublishedList'];
+export type PublishedItemsPage = Schemas['PublishedItemsPage'];
+export type ItemSide = Schemas['ItemState'];
+export type MovedItem = Schemas['MovedItem'];
+export type Reconciliation = Schemas['Reconciliation'];
 
-export interface PublishedList {
-  items: PublishedFigure[];
-  nextCursor: string | null;
-}
-
-/** An item's place in a figure at one instant, before or after a reconciliation. */
-export interface ItemSide {
-  inNumerator: boolean;
-  statusAsOf: string | null;
-  departmentIdAsOf: string | null;
-}
-
-export interface MovedItem {
-  id: string;
-  code: string;
-  title: string;
-  before: ItemSide | null;
-  after: ItemSide | null;
-  reasons: { code: string; at: string | null; text: string }[];
-}
-
-/** A published figure beside the same figure computed again now, and the items that moved. */
-export interface Reconciliation {
-  published: PublishedFigure;
-  asOf: string;
-  now: { numerator: number; denominator: number; ratePercent: number | null; definition: string };
-  difference: { numerator: number; denominator: number };
-  moved: MovedItem[];
-}
+/**
+ * What the items table shows: the drill-down's item, or a published one, which keeps neither the
+ * enterprise's id nor the deadline.
+ */
+export type TableItem = Pick<
+  DrillDownItem,
+  | 'id'
+  | 'itemKey'
+  | 'code'
+  | 'title'
+  | 'enterpriseName'
+  | 'inNumerator'
+  | 'statusAsOf'
+  | 'departmentNameAsOf'
+  | 'reason'
+> &
+  Partial<Pick<DrillDownItem, 'enterpriseId' | 'dueAtAsOf'>> & { reasonCode: string };

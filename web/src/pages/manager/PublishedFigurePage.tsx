@@ -7,10 +7,10 @@ import { formatRate } from '../../components/charts/rateCharts';
 import { groupByLabel } from '../../components/drilldown/groupBy';
 import { CountedMark, ItemsTable } from '../../components/drilldown/ItemsTable';
 import type {
-  DrillDownItem,
   ItemSide,
   MovedItem,
   PublishedFigure,
+  PublishedItemsPage,
   Reconciliation,
 } from '../../components/drilldown/types';
 import { PageTitle } from '../../components/PageTitle';
@@ -19,12 +19,6 @@ import { errorMessage } from '../../errors';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
 import { useFigureName } from './publishedLabels';
-
-/** A page of a published figure's stored items: the drill-down's item shape. */
-interface StoredItems {
-  items: DrillDownItem[];
-  nextCursor: string | null;
-}
 
 /**
  * One published figure (`/published/:id`): what was published (numbers, definition, period,
@@ -44,7 +38,7 @@ export function PublishedFigurePage() {
     queryKey: ['published', id, 'items'],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      api<StoredItems>(`/reports/published/${id}/items`, { query: { limit: 50, cursor: pageParam }, signal }),
+      api<PublishedItemsPage>(`/reports/published/${id}/items`, { query: { limit: 50, cursor: pageParam }, signal }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const reconciliation = useQuery({
@@ -77,19 +71,21 @@ export function PublishedFigurePage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('比率', 'Rate')}>{formatRate(data.ratePercent)}</Descriptions.Item>
               <Descriptions.Item label={t('口径', 'Definition')} span={2}>
-                <code>{data.definition}</code> {data.definitionText}
+                <code>{data.definition}</code> {lang === 'en' ? data.definitionText.text : data.definitionText.textZh}
               </Descriptions.Item>
               <Descriptions.Item label={t('统计期间', 'Period')}>{data.period.label}</Descriptions.Item>
               <Descriptions.Item label={t('数据时点', 'As of')}>{formatTime(data.asOf)}</Descriptions.Item>
               <Descriptions.Item label={t('分组', 'Group')}>
-                {data.groupBy ? `${groupByLabel(data.groupBy, t)}: ${data.group ?? '—'}` : t('全部', 'All')}
+                {data.groupBy
+                  ? `${groupByLabel(data.groupBy, t)}: ${data.groupLabel ?? data.group ?? '—'}`
+                  : t('全部', 'All')}
               </Descriptions.Item>
               <Descriptions.Item label={t('校验码', 'Checksum')}>
                 <Typography.Text code copyable>
                   {data.checksum}
                 </Typography.Text>
               </Descriptions.Item>
-              <Descriptions.Item label={t('发布人', 'Published by')}>{data.publishedBy}</Descriptions.Item>
+              <Descriptions.Item label={t('发布人', 'Published by')}>{data.publishedByName}</Descriptions.Item>
               <Descriptions.Item label={t('发布时间', 'Published at')}>
                 {formatTime(data.publishedAt)}
               </Descriptions.Item>
@@ -131,6 +127,7 @@ export function PublishedFigurePage() {
               items={rows}
               loading={items.isFetching && !items.isFetchingNextPage}
               testId="published-items"
+              deadlines={false}
             />
           )}
           {items.hasNextPage && (
@@ -160,7 +157,9 @@ function ReconciliationView({ data }: { data: Reconciliation }) {
       <Space size={4} wrap>
         <CountedMark inNumerator={value.inNumerator} />
         {value.statusAsOf ? labels.status(value.statusAsOf) : '—'}
-        <Typography.Text type="secondary">{labels.department(value.departmentIdAsOf)}</Typography.Text>
+        <Typography.Text type="secondary">
+          {value.departmentNameAsOf ?? labels.department(value.departmentIdAsOf)}
+        </Typography.Text>
       </Space>
     ) : (
       <Tag>{t('不在统计内', 'Not counted at all')}</Tag>
@@ -191,7 +190,7 @@ function ReconciliationView({ data }: { data: Reconciliation }) {
       ) : (
         <Table<MovedItem>
           size="small"
-          rowKey="id"
+          rowKey="itemKey"
           data-testid="reconciliation-moved"
           dataSource={data.moved}
           pagination={false}

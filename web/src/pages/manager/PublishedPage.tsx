@@ -56,7 +56,9 @@ export function PublishedPage() {
             {
               title: t('分组', 'Group'),
               render: (_, row) =>
-                row.groupBy ? `${groupByLabel(row.groupBy, t)}: ${row.group ?? '—'}` : t('全部', 'All'),
+                row.groupBy
+                  ? `${groupByLabel(row.groupBy, t)}: ${row.groupLabel ?? row.group ?? '—'}`
+                  : t('全部', 'All'),
             },
             { title: t('数据时点', 'As of'), dataIndex: 'asOf', render: (at: string) => formatTime(at) },
             {
@@ -75,7 +77,7 @@ export function PublishedPage() {
               dataIndex: 'checksum',
               render: (checksum: string) => <code title={checksum}>{shortChecksum(checksum)}</code>,
             },
-            { title: t('发布人', 'Published by'), dataIndex: 'publishedBy' },
+            { title: t('发布人', 'Published by'), dataIndex: 'publishedByName' },
             { title: t('发布时间', 'Published at'), dataIndex: 'publishedAt', render: (at: string) => formatTime(at) },
           ]}
         />
