@@ -22,14 +22,11 @@ async function allRows(drawer: Locator, expected: number): Promise<Locator> {
 }
 
 /** The 计入 / 未计入 filter, then the count line once the table shows that many rows. */
-async function filterCounted(page: Page, drawer: Locator, label: string, expected: number): Promise<string> {
+async function filterCounted(drawer: Locator, label: string, expected: number): Promise<string> {
   await drawer.locator('.ant-segmented').getByText(label, { exact: true }).click();
   const shown = drawer.getByTestId('drill-down-shown');
   await shown.filter({ hasText: `共 ${expected} 项` }).waitFor({ timeout: WAIT_MS });
-  await page
-    .locator('.ant-table-row')
-    .nth(expected - 1)
-    .waitFor({ timeout: WAIT_MS });
+  await allRows(drawer, expected);
   return shown.innerText();
 }
 
@@ -57,7 +54,7 @@ describe('the drill-down in the browser (demo data)', () => {
     const figureText = await drawer.getByTestId('drill-down-figure').innerText();
     expect(figureText).toContain('2025-Q1');
     // The quarter's end in the report time zone: 2025-04-01 00:00 in Asia/Shanghai.
-    expect(figureText).toMatch(/2025-04-01 00:00|2025-03-31 24:00/);
+    expect(figureText).toContain('2025/04/01 00:00');
 
     // Every item, page by page: 127 rows, 116 marked 计入 and 11 未计入, each problem a link.
     const rows = await allRows(drawer, 127);
@@ -68,10 +65,12 @@ describe('the drill-down in the browser (demo data)', () => {
     await screenshot(page, 'drill-down-2025-Q1');
 
     // The filter gives the same split, and the figure above it stays the card's.
-    expect(await filterCounted(page, drawer, '未计入', 11)).toContain('其中计入 0 项');
+    expect(await filterCounted(drawer, '未计入', 11)).toContain('其中计入 0 项');
     expect(await drawer.getByTestId('not-counted').count()).toBe(11);
     expect(await drawer.getByTestId('counted').count()).toBe(0);
-    expect(await filterCounted(page, drawer, '计入', 116)).toContain('其中计入 116 项');
+    expect(await filterCounted(drawer, '计入', 116)).toContain('其中计入 116 项');
+    expect(await drawer.getByTestId('counted').count()).toBe(116);
+    expect(await drawer.getByTestId('not-counted').count()).toBe(0);
     expect(await counts.innerText()).toMatch(/^116 \/ 127$/);
 
     // Publish: the dialog repeats the numbers and the definition, and answers with the checksum.
@@ -105,7 +104,28 @@ describe('the drill-down in the browser (demo data)', () => {
     await page.getByTestId('published-record-counts').waitFor({ timeout: WAIT_MS });
     expect(await page.getByTestId('published-record-counts').innerText()).toMatch(/^116 \/ 127$/);
     await page.getByTestId('reconciliation-difference').waitFor({ timeout: WAIT_MS });
-    expect(await page.getByTestId('reconciliation-difference').innerText()).toBe('分子 0，分母 0');
+    // The reconciliation is the API's: the figure now (problems resolved since the quarter's end
+    // move into the numerator) beside the published one, and each moved problem with its reasons.
+    const reconciliation = (
+      await harness.service
+        .http()
+        .get(`/api/v1/reports/published/${published.items[0]!.id}/reconciliation`)
+        .set(await harness.auth('manager'))
+        .expect(200)
+    ).body as { difference: { numerator: number; denominator: number }; moved: { code: string }[] };
+    const sign = (n: number) => (n > 0 ? `+${n}` : String(n));
+    const { difference } = reconciliation;
+    expect(await page.getByTestId('reconciliation-difference').innerText()).toBe(
+      `分子 ${sign(difference.numerator)}，分母 ${sign(difference.denominator)}`,
+    );
+    expect(reconciliation.moved.length).toBeGreaterThan(0);
+    const moved = page.getByTestId('reconciliation-moved').locator('tbody tr.ant-table-row');
+    await moved.nth(reconciliation.moved.length - 1).waitFor({ timeout: WAIT_MS });
+    expect(await moved.count()).toBe(reconciliation.moved.length);
+    expect(await moved.first().innerText()).toContain(reconciliation.moved[0]!.code);
+    const stored = page.getByTestId('published-items').locator('tbody tr.ant-table-row');
+    await stored.nth(49).waitFor({ timeout: WAIT_MS });
+    await screenshot(page, 'published-figure-2025-Q1');
 
     // And in the list of published figures under 已发布数据.
     expect(await page.locator('header').innerText()).toContain('已发布数据');
