@@ -265,7 +265,7 @@ describe('keyboard and screen-reader paths axe cannot judge', () => {
 
   it('opens the resolution rate’s items from its card by keyboard', async () => {
     await manager.goto('/dashboard?period=2025-Q1');
-    const card = manager.getByRole('button', { name: /^办结率 91\.3%（116 \/ 127）：查看明细$/ });
+    const card = manager.getByRole('button', { name: /^办结率\s*91\.3%\s*116 \/ 127\s.*查看明细$/ });
     await card.waitFor();
     await settled(manager);
     await card.focus();

@@ -40,7 +40,7 @@ describe('the drill-down in the browser (demo data)', () => {
   });
 
   it('opens the 91.3 % card: 127 problems, 116 counted, filtered 116 / 11, then publishes it', async () => {
-    const card = page.getByRole('button', { name: /^办结率 91\.3%（116 \/ 127）：查看明细$/ });
+    const card = page.getByRole('button', { name: /^办结率\s*91\.3%\s*116 \/ 127\s.*查看明细$/ });
     await card.waitFor({ timeout: WAIT_MS });
     expect(await page.getByTestId('definition-rate-resolution').innerText()).toBe('口径 resolution-rate/v1');
     await card.click();

@@ -1,5 +1,6 @@
 import { Card, Progress, Tooltip, Typography } from 'antd';
 import { formatRate } from '../../components/charts';
+import type { CSSProperties } from 'react';
 import { useI18n } from '../../i18n';
 
 interface Props {
@@ -19,6 +20,16 @@ interface Props {
   /** Opens the figure's items (its drill-down); the numbers become a button when given. */
   onOpen?: () => void;
 }
+
+/** Read by a screen reader, not drawn: words that complete a button's name. */
+const VISUALLY_HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+};
 
 /** A rate as the coordination meeting reads it: the percentage, and the two counts it comes from. */
 export function RateCard({
@@ -59,12 +70,9 @@ export function RateCard({
           type="button"
           className="rate-card-open"
           onClick={onOpen}
-          aria-label={t(
-            `${title} ${formatRate(ratePercent)}（${numerator} / ${denominator}）：查看明细`,
-            `${title} ${formatRate(ratePercent)} (${numerator} / ${denominator}): show the items`,
-          )}
           style={{
             display: 'block',
+            position: 'relative',
             width: '100%',
             padding: 0,
             border: 'none',
@@ -74,7 +82,10 @@ export function RateCard({
             font: 'inherit',
           }}
         >
+          {/* Named by what it shows (so the name holds the visible text), the figure's title first. */}
+          <span style={VISUALLY_HIDDEN}>{title} </span>
           {numbers}
+          <span style={VISUALLY_HIDDEN}> {t('查看明细', 'show the items')}</span>
         </button>
       ) : (
         numbers
