@@ -5,14 +5,15 @@ import { useLabels } from '../../reference';
 import { useDeadlineText } from '../workflow/Deadline';
 import type { FigureName, TableItem } from './types';
 
-/** The figures whose items are problems (the sign-for rate's are assignments of one): their codes link to the problem. */
-const PROBLEM_FIGURES: readonly FigureName[] = [
-  'resolution-rate',
-  'on-time-rate',
-  'on-time-with-extension-rate',
-  'satisfaction-rate',
-  'sign-for-rate',
-];
+/**
+ * Where an item's code leads: the item's id is the problem counted (for the assisting figure, the
+ * problem assisted), the enterprise for the visit coverage, the project for the start rate.
+ */
+function itemLink(figure: FigureName, id: string): string {
+  if (figure === 'visit-coverage-rate') return `/enterprises/${id}`;
+  if (figure === 'project-start-rate') return `/projects/${id}`;
+  return `/problems/${id}`;
+}
 
 /** Counted or not, in words as well as colour, so that it reads the same in print and to a screen reader. */
 export function CountedMark({ inNumerator }: { inNumerator: boolean }) {
@@ -38,7 +39,7 @@ interface Props {
 }
 
 /**
- * A figure's items as they were at its instant: code (a link to the problem when it is one),
+ * A figure's items as they were at its instant: code (a link to the problem, enterprise or project),
  * title, enterprise, counted or not, status, department and deadline then, and why. The drawer and
  * the published page show the same table; neither pages it itself (the API's pages are keyset).
  */
@@ -46,7 +47,6 @@ export function ItemsTable({ figure, items, loading, testId, deadlines = true }:
   const { t, lang } = useI18n();
   const labels = useLabels();
   const deadline = useDeadlineText();
-  const problems = PROBLEM_FIGURES.includes(figure);
   return (
     <Table<TableItem>
       size="small"
@@ -61,7 +61,7 @@ export function ItemsTable({ figure, items, loading, testId, deadlines = true }:
           title: t('编号', 'Code'),
           dataIndex: 'code',
           width: 130,
-          render: (code: string, item) => (problems ? <Link to={`/problems/${item.id}`}>{code}</Link> : code),
+          render: (code: string, item) => <Link to={itemLink(figure, item.id)}>{code}</Link>,
         },
         { title: t('标题', 'Title'), dataIndex: 'title', ellipsis: true },
         {
