@@ -1,6 +1,6 @@
 import { Card, Progress, Tooltip, Typography } from 'antd';
 import { formatRate } from '../../components/charts';
-import type { CSSProperties } from 'react';
+import { useId, type CSSProperties } from 'react';
 import { useI18n } from '../../i18n';
 
 interface Props {
@@ -46,6 +46,8 @@ export function RateCard({
   onOpen,
 }: Props) {
   const { t } = useI18n();
+  const titleId = useId();
+  const contentId = useId();
   const numbers = (
     <div data-testid={testId}>
       <div style={{ fontSize: 32, fontWeight: 600, lineHeight: 1.3, color }}>{formatRate(ratePercent)}</div>
@@ -60,7 +62,7 @@ export function RateCard({
   return (
     <Card size="small" loading={loading} style={{ height: '100%', borderTop: `3px solid ${color}` }}>
       <Tooltip title={definition}>
-        <Typography.Text type="secondary" style={{ cursor: 'help', borderBottom: '1px dotted #bbb' }}>
+        <Typography.Text id={titleId} type="secondary" style={{ cursor: 'help', borderBottom: '1px dotted #bbb' }}>
           {title}
         </Typography.Text>
       </Tooltip>
@@ -70,6 +72,8 @@ export function RateCard({
           type="button"
           className="rate-card-open"
           onClick={onOpen}
+          // Named by the card's title and what the button shows, so the name holds the visible text.
+          aria-labelledby={`${titleId} ${contentId}`}
           style={{
             display: 'block',
             position: 'relative',
@@ -82,10 +86,10 @@ export function RateCard({
             font: 'inherit',
           }}
         >
-          {/* Named by what it shows (so the name holds the visible text), the figure's title first. */}
-          <span style={VISUALLY_HIDDEN}>{title} </span>
-          {numbers}
-          <span style={VISUALLY_HIDDEN}> {t('查看明细', 'show the items')}</span>
+          <span id={contentId}>
+            {numbers}
+            <span style={VISUALLY_HIDDEN}> {t('查看明细', 'show the items')}</span>
+          </span>
         </button>
       ) : (
         numbers
