@@ -82,7 +82,7 @@ describe('demo data at start-up (DEMO_DATA=true)', () => {
     const first = await started(url, { ADMIN_USERNAME: 'boss', ADMIN_PASSWORD: 'Boss-password-1' });
     expect(first.lines).toContain('log: created the admin "boss"');
     expect(first.lines.find((l) => l.startsWith('log: loaded the demo data: '))).toMatch(
-      /"departments":\d+,"users":26,"enterprises":300,"visits":\d+,"problems":\d+,"events":\d+,"responsibilities":\d+,"projects":\d+,"productionStatusEvents":\d+\}/,
+      /"departments":\d+,"users":26,"enterprises":300,"visits":\d+,"problems":\d+,"events":\d+,"responsibilities":\d+,"projects":\d+,"productionStatusEvents":\d+,"published":2\}/,
     );
     expect(first.lines.some((l) => l.startsWith('warn:'))).toBe(false);
     const loaded = await counts(first.db);

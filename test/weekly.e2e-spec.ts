@@ -6,6 +6,9 @@ import { Factory, inDays, TestUser } from './factories';
 import { bj, history, InsertedProblem, NewHistory } from './factories/history';
 import { createTestApp, TestApp } from './support/test-app';
 
+/** Every resolution rate of the weekly report names its definition (口径). */
+const RESOLUTION_V1 = 'resolution-rate/v1';
+
 /**
  * The weekly coordination report (周调度) for ISO week 2025-W14: Monday 2025-03-31 00:00 to Monday
  * 2025-04-07 00:00, Beijing time, over histories written at chosen instants
@@ -251,10 +254,10 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
       });
       expect(report.rates).toEqual({
         // 2025-Q2 up to 04-07 00:00: reported M, R, I (G withdrawn; L, K not entered) → M resolved → 1 of 3 = 33.3
-        quarterToDate: { label: '2025-Q2', recorded: 3, resolved: 1, ratePercent: 33.3 },
+        quarterToDate: { label: '2025-Q2', definition: RESOLUTION_V1, recorded: 3, resolved: 1, ratePercent: 33.3 },
         // 2025 up to 04-07 00:00: S, U, A, E, D, F, B, C, Q, J, H, M, R, I = 14 (T, G withdrawn; L, K
         // not entered); resolved or closed: S, U, E, D, M = 5 → 5 / 14 = 35.714 → 35.7
-        yearToDate: { label: '2025', recorded: 14, resolved: 5, ratePercent: 35.7 },
+        yearToDate: { label: '2025', definition: RESOLUTION_V1, recorded: 14, resolved: 5, ratePercent: 35.7 },
         // W14 starts the quarter: Q1's final figure stands beside it (checked below).
         previousQuarter: expect.objectContaining({ label: '2025-Q1' }),
       });
@@ -268,7 +271,13 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         .set(manager.auth)
         .expect(200);
       const { recorded, resolved, ratePercent } = published.body as Rate;
-      expect(report.rates.previousQuarter).toEqual({ label: '2025-Q1', recorded, resolved, ratePercent });
+      expect(report.rates.previousQuarter).toEqual({
+        label: '2025-Q1',
+        definition: RESOLUTION_V1,
+        recorded,
+        resolved,
+        ratePercent,
+      });
       // Five weeks into the quarter, only the quarter's own figure.
       expect((await weekly({ week: '2025-W19' })).rates).not.toHaveProperty('previousQuarter');
     });
@@ -329,21 +338,21 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
     it('gives the resolution rate of the eight weeks 2025-W07 to 2025-W14, each as of its own end', async () => {
       expect((await weekly()).trend).toEqual([
         // W07 (02-10 to 02-17): S, resolved 02-14 → 1 of 1
-        { label: '2025-W07', recorded: 1, resolved: 1, ratePercent: 100 },
+        { label: '2025-W07', definition: RESOLUTION_V1, recorded: 1, resolved: 1, ratePercent: 100 },
         // W08: T, withdrawn 02-20 → nothing recorded
-        { label: '2025-W08', recorded: 0, resolved: 0, ratePercent: null },
+        { label: '2025-W08', definition: RESOLUTION_V1, recorded: 0, resolved: 0, ratePercent: null },
         // W09: nothing
-        { label: '2025-W09', recorded: 0, resolved: 0, ratePercent: null },
+        { label: '2025-W09', definition: RESOLUTION_V1, recorded: 0, resolved: 0, ratePercent: null },
         // W10: U, resolved only on 03-20, after the week's end → 0 of 1
-        { label: '2025-W10', recorded: 1, resolved: 0, ratePercent: 0 },
+        { label: '2025-W10', definition: RESOLUTION_V1, recorded: 1, resolved: 0, ratePercent: 0 },
         // W11: A (in progress), E (assigned) at 03-17 00:00 → 0 of 2
-        { label: '2025-W11', recorded: 2, resolved: 0, ratePercent: 0 },
+        { label: '2025-W11', definition: RESOLUTION_V1, recorded: 2, resolved: 0, ratePercent: 0 },
         // W12: D (in progress), F (assigned) at 03-24 00:00 → 0 of 2
-        { label: '2025-W12', recorded: 2, resolved: 0, ratePercent: 0 },
+        { label: '2025-W12', definition: RESOLUTION_V1, recorded: 2, resolved: 0, ratePercent: 0 },
         // W13: B, C, Q, J (Sunday 23:30), none resolved at 03-31 00:00 → 0 of 4
-        { label: '2025-W13', recorded: 4, resolved: 0, ratePercent: 0 },
+        { label: '2025-W13', definition: RESOLUTION_V1, recorded: 4, resolved: 0, ratePercent: 0 },
         // W14: H, M, R, I → M resolved → 1 of 4 = 25.0
-        { label: '2025-W14', recorded: 4, resolved: 1, ratePercent: 25 },
+        { label: '2025-W14', definition: RESOLUTION_V1, recorded: 4, resolved: 1, ratePercent: 25 },
       ]);
     });
 
@@ -476,8 +485,8 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         timezone: 'Asia/Shanghai',
       });
       expect(report.rates).toEqual({
-        quarterToDate: { label: '2026-Q1', recorded: 0, resolved: 0, ratePercent: null },
-        yearToDate: { label: '2026', recorded: 0, resolved: 0, ratePercent: null },
+        quarterToDate: { label: '2026-Q1', definition: RESOLUTION_V1, recorded: 0, resolved: 0, ratePercent: null },
+        yearToDate: { label: '2026', definition: RESOLUTION_V1, recorded: 0, resolved: 0, ratePercent: null },
         previousQuarter: expect.objectContaining({ label: '2025-Q4' }),
       });
       // Eight weeks ending with it: 2025 has 52 ISO weeks.
@@ -577,6 +586,7 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         '时限管理',
         '督办与推诿',
         '部门考核',
+        '口径',
       ]);
       const summary = book.getWorksheet('概况')!;
       expect(rowValues(summary, 1)).toEqual(['项目', '数值']);
@@ -718,6 +728,7 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         'Deadlines',
         'Supervision and bounced',
         'Assessment',
+        'Definitions',
       ]);
       expect(rowValues(book.getWorksheet('Summary')!, 1)).toEqual(['Item', 'Value']);
       expect(rowValues(book.getWorksheet('Summary')!, 2)).toEqual(['Recorded this week', 4]);

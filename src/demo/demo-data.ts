@@ -22,6 +22,7 @@ import { buildVisits, draftProblems, numberProblems, Problem, Visit } from './de
 import { DEMO_USERS, DEPARTMENTS } from './demo-text';
 import { DATA_END, KEY_QUARTER, KEY_RECORDED, KEY_RESOLVED } from './demo-time';
 import { insertDemoSupervision } from './demo-supervision';
+import { insertDemoPublished } from './demo-published';
 import { buildTimeline } from './demo-timeline';
 import { markEnterpriseRatings } from './demo-tracking';
 
@@ -42,6 +43,8 @@ export interface DemoSummary {
   responsibilities: number;
   projects: number;
   productionStatusEvents: number;
+  /** Figures published by the coordination office (the 2025-Q1 resolution rate among them). */
+  published: number;
 }
 
 /**
@@ -67,6 +70,7 @@ export async function loadDemoData(
   await insertDemoData(db, data, passwordHash, users);
   await insertDemoSupervision(db);
   await insertDemoExtensions(db, now);
+  const published = await insertDemoPublished(db);
   return {
     departments: DEPARTMENTS.length,
     users: users.length,
@@ -77,6 +81,7 @@ export async function loadDemoData(
     responsibilities: data.responsibilities.length,
     projects: data.projects.projects.length,
     productionStatusEvents: data.production.events.length,
+    published,
   };
 }
 

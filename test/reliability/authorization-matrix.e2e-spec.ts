@@ -151,6 +151,9 @@ describe('authorization matrix: every endpoint × every caller × every object',
   const shared = new Map<string, { id: string; version: number }>();
   const byKey = new Map<string, Spec[]>();
   let calendarSerial = 0;
+  /** Each allowed publish names another instant, so each stores a new figure (201). */
+  let publishSerial = 0;
+  let publishedId: string | undefined;
 
   const api = (path: string) => `/api/v1${path}`;
   const auth = (who: Who): Record<string, string> => (who === 'anonymous' ? {} : users[who].auth);
@@ -1032,6 +1035,20 @@ describe('authorization matrix: every endpoint × every caller × every object',
     return DateTime.fromISO('2099-01-01').plus({ days: calendarSerial }).toISODate()!;
   };
   const isoWeek = () => DateTime.now().setZone('Asia/Shanghai').toFormat("kkkk-'W'WW");
+
+  /** A published figure to read: the 2025-Q1 resolution rate as of its end, published once by the admin. */
+  const aPublishedFigure = async (): Promise<string> => {
+    if (publishedId === undefined) {
+      const res = await t
+        .http()
+        .post(api('/reports/published'))
+        .set(adminAuth)
+        .send({ figure: 'resolution-rate', period: '2025-Q1' });
+      if (res.status !== 201 && res.status !== 200) throw new Error(`publish: ${res.status} ${res.text}`);
+      publishedId = res.body.id as string;
+    }
+    return publishedId;
+  };
 
   /**
    * A read of one enterprise (or of what hangs off it): a handler sees only an enterprise that a
@@ -2117,10 +2134,59 @@ describe('authorization matrix: every endpoint × every caller × every object',
       simpleGet('GET /api/v1/reports/resolution-rate', '/reports/resolution-rate?period=2025-Q1', MANAGERS, (res) =>
         typeof res.body.recorded === 'number' ? null : res.text,
       ),
-      simpleGet('GET /api/v1/reports/{figure}/items', '/reports/resolution-rate/items?period=2025-Q1', MANAGERS, (res) =>
-        typeof res.body.total === 'number' && Array.isArray(res.body.items) ? null : res.text,
+      simpleGet(
+        'GET /api/v1/reports/{figure}/items',
+        '/reports/resolution-rate/items?period=2025-Q1',
+        MANAGERS,
+        (res) => (typeof res.body.total === 'number' && Array.isArray(res.body.items) ? null : res.text),
       ),
       simpleGet('GET /api/v1/reports/definitions', '/reports/definitions', MANAGERS, isArray(8)),
+      {
+        key: 'POST /api/v1/reports/published',
+        roles: MANAGERS,
+        objects: ['none'],
+        write: true,
+        send: (cell) => {
+          publishSerial += 1;
+          const asOf = DateTime.fromISO('2025-04-01T00:00:00+08:00').plus({ seconds: publishSerial }).toISO()!;
+          return t
+            .http()
+            .post(api('/reports/published'))
+            .set(auth(cell.who))
+            .send({ figure: 'resolution-rate', period: '2025-Q1', asOf, note: '矩阵' });
+        },
+        ok: () => ({
+          status: 201,
+          check: (res) =>
+            res.body.definition === 'resolution-rate/v1' && /^[0-9a-f]{64}$/.test(res.body.checksum)
+              ? null
+              : res.text.slice(0, 200),
+        }),
+      },
+      simpleGet('GET /api/v1/reports/published', '/reports/published?figure=resolution-rate', MANAGERS, (res) =>
+        Array.isArray(res.body.items) ? null : res.text.slice(0, 200),
+      ),
+      ...(['', '/items', '/reconciliation'] as const).map((suffix): Spec => ({
+        key: `GET /api/v1/reports/published/{id}${suffix}`,
+        roles: MANAGERS,
+        objects: ['missing', 'malformed', 'existing'],
+        write: false,
+        prepare: async (cell) => ({
+          id: cell.obj === 'missing' ? MISSING_ID : cell.obj === 'malformed' ? MALFORMED_ID : await aPublishedFigure(),
+        }),
+        send: (cell, ctx) =>
+          t
+            .http()
+            .get(api(`/reports/published/${ctx.id}${suffix}`))
+            .set(auth(cell.who)),
+        ok: () => ({
+          status: 200,
+          check: (res, ctx) => {
+            const id = suffix === '' ? res.body.id : res.body.published?.id;
+            return id === ctx.id ? null : res.text.slice(0, 200);
+          },
+        }),
+      })),
       simpleGet('GET /api/v1/reports/figures', '/reports/figures?period=2025-Q1&groupBy=department', MANAGERS, (res) =>
         res.body.period ? null : res.text,
       ),

@@ -776,6 +776,22 @@ describe('the workflow against a model of docs/domain.md', () => {
       if (!ok) mismatches.push(what);
     };
     const { wednesday, period } = nextWeek();
+    // A figure published before the sweep, over every week the runs use, as of the instant of
+    // publishing: nothing the sweep does may change it, and the sweep's problems, entered after it,
+    // are the only items its reconciliation may name (as entered late).
+    const publishBody = { figure: 'resolution-rate', from: '2001-01-01', to: '2099-01-01', asOf: 'now' };
+    const published = await t
+      .http()
+      .post('/api/v1/reports/published')
+      .set(users.manager.auth)
+      .send(publishBody)
+      .expect(201);
+    const publishedItems = await t
+      .http()
+      .get(`/api/v1/reports/published/${published.body.id}/items`)
+      .query({ limit: 200 })
+      .set(users.manager.auth)
+      .expect(200);
     const problems: ModelProblem[] = [];
     const sweep = new Set<string>();
     // How a manager takes a new problem (with department A) to each status.
@@ -823,6 +839,35 @@ describe('the workflow against a model of docs/domain.md', () => {
       }
     }
     await finalCheck(problems, period, check);
+    const record = await t
+      .http()
+      .get(`/api/v1/reports/published/${published.body.id}`)
+      .set(users.manager.auth)
+      .expect(200);
+    expect(record.body).toEqual(published.body);
+    const itemsNow = await t
+      .http()
+      .get(`/api/v1/reports/published/${published.body.id}/items`)
+      .query({ limit: 200 })
+      .set(users.manager.auth)
+      .expect(200);
+    expect(itemsNow.body.items).toEqual(publishedItems.body.items);
+    const again = await t
+      .http()
+      .post('/api/v1/reports/published')
+      .set(users.manager.auth)
+      .send({ ...publishBody, asOf: published.body.asOf });
+    expect([again.status, again.body.checksum]).toEqual([200, published.body.checksum]);
+    const reconciliation = await t
+      .http()
+      .get(`/api/v1/reports/published/${published.body.id}/reconciliation`)
+      .set(users.manager.auth)
+      .expect(200);
+    const swept = new Set(problems.map((p) => p.id));
+    for (const moved of reconciliation.body.moved as { id: string; reasons: { code: string }[] }[]) {
+      expect(swept.has(moved.id)).toBe(true);
+      expect(moved.reasons.map((r) => r.code)).toContain('entered_late');
+    }
     tally.sweepCells = sweep.size;
     tally.sweepProblems = problems.length;
     tally.mismatches += mismatches.length;

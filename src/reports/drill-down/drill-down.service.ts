@@ -8,6 +8,7 @@ import { ReportsService } from '../reports.service';
 import { ratePercent } from '../periods';
 import { currentDefinition, type FigureDefinition, type FigureName } from './definitions';
 import { DrillDownRepository, type ItemFilters, type ItemPageRow } from './drill-down.repository';
+import type { ItemRow } from './drill-down.sql';
 import type { DrillDownQuery, FigureScope } from './drill-down.dto';
 import type { DrillDownItem, DrillDownPage } from './drill-down.response';
 import { ITEM_SOURCES, type ReasonContext } from './item-sources';
@@ -141,27 +142,36 @@ export class DrillDownService {
   }
 
   private item(figure: FigureName, row: ItemPageRow, context: ReasonContext): DrillDownItem {
-    const reason = ITEM_SOURCES[figure]!.reason(row, context);
-    const iso = (at: Date | null) => (at ? at.toISOString() : null);
-    return {
-      id: row.item_id,
-      itemKey: row.item_key,
-      code: row.code,
-      title: row.title,
-      enterpriseId: row.enterprise_id,
-      enterpriseName: row.enterprise_name,
-      inNumerator: row.in_numerator,
-      statusAsOf: row.status_as_of,
-      departmentIdAsOf: row.department_id_as_of,
-      departmentNameAsOf: row.department_id_as_of ? (context.departments.get(row.department_id_as_of) ?? null) : null,
-      dueAtAsOf: iso(row.due_at_as_of),
-      judgedDueAt: iso(row.judged_due_at),
-      countedAt: iso(row.counted_at),
-      countedDepartmentId: row.counted_department_id,
-      groupKey: row.group_key,
-      reasonCode: reason.code,
-      reason: reason.text,
-      detail: row.detail,
-    };
+    return drillDownItem(figure, row, context);
   }
+}
+
+/**
+ * One row of a figure's items as the API gives it. A function of its own so that a figure can be
+ * published outside a request, from the same rows (the demo data publishes two; see
+ * src/reports/published/).
+ */
+export function drillDownItem(figure: FigureName, row: ItemRow, context: ReasonContext): DrillDownItem {
+  const reason = ITEM_SOURCES[figure]!.reason(row, context);
+  const iso = (at: Date | null) => (at ? at.toISOString() : null);
+  return {
+    id: row.item_id,
+    itemKey: row.item_key,
+    code: row.code,
+    title: row.title,
+    enterpriseId: row.enterprise_id,
+    enterpriseName: row.enterprise_name,
+    inNumerator: row.in_numerator,
+    statusAsOf: row.status_as_of,
+    departmentIdAsOf: row.department_id_as_of,
+    departmentNameAsOf: row.department_id_as_of ? (context.departments.get(row.department_id_as_of) ?? null) : null,
+    dueAtAsOf: iso(row.due_at_as_of),
+    judgedDueAt: iso(row.judged_due_at),
+    countedAt: iso(row.counted_at),
+    countedDepartmentId: row.counted_department_id,
+    groupKey: row.group_key,
+    reasonCode: reason.code,
+    reason: reason.text,
+    detail: row.detail,
+  };
 }

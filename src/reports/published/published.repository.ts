@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ADVISORY_LOCKS } from '../../database/locks';
-import { execute, maybeOne, one, rows, SqlParams, type Queryable } from '../../common/sql';
+import { execute, maybeOne, rows, SqlParams, type Queryable } from '../../common/sql';
+import { insertPublished } from './published-record';
 
 /** A published_figures row as every statement answers it. */
 export interface PublishedRow {
@@ -111,60 +112,8 @@ export class PublishedRepository {
     );
   }
 
-  async insert(em: EntityManager, row: NewPublished, items: PublishedItemRow[]): Promise<string> {
-    const { id } = await one<{ id: string }>(
-      em,
-      `INSERT INTO published_figures (figure, definition_id, definition_text, period_label, period_from, period_to, as_of,
-         group_by, group_key, group_keyless, group_label, numerator, denominator, rate_percent, checksum, published_by, note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-       RETURNING id`,
-      [
-        row.figure,
-        row.definition_id,
-        JSON.stringify(row.definition_text),
-        row.period_label,
-        row.period_from,
-        row.period_to,
-        row.as_of,
-        row.group_by,
-        row.group_key,
-        row.group_keyless,
-        row.group_label,
-        row.numerator,
-        row.denominator,
-        row.rate_percent,
-        row.checksum,
-        row.published_by,
-        row.note,
-      ],
-    );
-    // One statement per thousand items: a figure counts a few hundred items, a year's a few thousand.
-    for (let start = 0; start < items.length; start += 1000) {
-      const chunk = items.slice(start, start + 1000);
-      await execute(
-        em,
-        `INSERT INTO published_figure_items (published_id, item_key, item_id, code, title, enterprise_name, in_numerator,
-           status_as_of, department_id_as_of, department_name_as_of, counted_at, reason_code, reason)
-         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[],
-           $8::text[], $9::uuid[], $10::text[], $11::timestamptz[], $12::text[], $13::text[])`,
-        [
-          id,
-          chunk.map((i) => i.item_key),
-          chunk.map((i) => i.item_id),
-          chunk.map((i) => i.code),
-          chunk.map((i) => i.title),
-          chunk.map((i) => i.enterprise_name),
-          chunk.map((i) => i.in_numerator),
-          chunk.map((i) => i.status_as_of),
-          chunk.map((i) => i.department_id_as_of),
-          chunk.map((i) => i.department_name_as_of),
-          chunk.map((i) => i.counted_at),
-          chunk.map((i) => i.reason_code),
-          chunk.map((i) => i.reason),
-        ],
-      );
-    }
-    return id;
+  insert(em: EntityManager, row: NewPublished, items: PublishedItemRow[]): Promise<string> {
+    return insertPublished(em, row, items);
   }
 
   get(db: Queryable | undefined, id: string): Promise<PublishedRow | undefined> {

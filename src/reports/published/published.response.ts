@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { FIGURES, type FigureName } from '../drill-down/definitions';
 import { PeriodInfo } from '../report.response';
 import { RECONCILIATION_REASONS, type ReconciliationReasonCode } from './reconciliation-rules';
@@ -162,6 +162,7 @@ export class MoveReason {
 }
 
 /** An item counted differently now than when published (or only renamed). */
+@ApiExtraModels(ItemState)
 export class MovedItem {
   @ApiProperty()
   id: string;
@@ -175,10 +176,18 @@ export class MovedItem {
   @ApiProperty()
   title: string;
 
-  @ApiProperty({ type: ItemState, nullable: true, description: 'as published; null when it was not counted' })
+  @ApiProperty({
+    nullable: true,
+    allOf: [{ $ref: getSchemaPath(ItemState) }],
+    description: 'as published; null when it was not counted',
+  })
   before: ItemState | null;
 
-  @ApiProperty({ type: ItemState, nullable: true, description: 'as recomputed; null when it is no longer counted' })
+  @ApiProperty({
+    nullable: true,
+    allOf: [{ $ref: getSchemaPath(ItemState) }],
+    description: 'as recomputed; null when it is no longer counted',
+  })
   after: ItemState | null;
 
   @ApiProperty({ type: [MoveReason] })

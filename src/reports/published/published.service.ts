@@ -11,17 +11,12 @@ import {
   type FigureName,
 } from '../drill-down/definitions';
 import type { DrillDownItem } from '../drill-down/drill-down.response';
-import { DrillDownService, type AllItems, type ResolvedScope } from '../drill-down/drill-down.service';
+import { DrillDownService, type ResolvedScope } from '../drill-down/drill-down.service';
 import { parseInstant, ratePercent, readPeriod } from '../periods';
 import { NO_KEY_LABEL } from '../resolution-counts';
-import { checksum, type GroupScope } from './checksum';
+import { publishedRow, storedItem } from './published-record';
 import type { PublishBody, PublishedItemsQuery, PublishedListQuery } from './published.dto';
-import {
-  PublishedRepository,
-  type NewPublished,
-  type PublishedItemRow,
-  type PublishedRow,
-} from './published.repository';
+import { PublishedRepository, type PublishedItemRow, type PublishedRow } from './published.repository';
 import type {
   ItemState,
   MovedItem,
@@ -77,7 +72,7 @@ export class PublishedService {
       throw DomainError.invalidField('asOf', 'a figure is published as of now or an instant already past');
     }
     const all = await this.drillDown.all(scope);
-    const row = this.newRow(user, all, await this.groupLabel(scope), note ?? null);
+    const row = publishedRow(all, user.id, await this.groupLabel(scope), note ?? null);
     const items = all.items.map(storedItem);
     return this.repository.publishing(async (em) => {
       const stored = await this.repository.findIdentity(em, row);
@@ -258,44 +253,6 @@ export class PublishedService {
     };
   }
 
-  private newRow(user: AuthUser, all: AllItems, groupLabel: string | null, note: string | null): NewPublished {
-    const { scope } = all;
-    const group = groupScope(scope);
-    const definition = scope.definition;
-    return {
-      figure: scope.figure,
-      definition_id: definition.id,
-      definition_text: {
-        nameZh: definition.nameZh,
-        name: definition.name,
-        textZh: definition.textZh,
-        text: definition.text,
-      },
-      period_label: scope.period.label,
-      period_from: new Date(scope.period.from),
-      period_to: new Date(scope.period.to),
-      as_of: new Date(scope.asOf),
-      group_by: scope.groupBy ?? null,
-      group_key: group.kind === 'one' ? group.key : null,
-      group_keyless: group.kind === 'keyless',
-      group_label: groupLabel,
-      numerator: all.numerator,
-      denominator: all.total,
-      rate_percent: ratePercent(all.numerator, all.total)?.toFixed(1) ?? null,
-      checksum: checksum({
-        definitionId: definition.id,
-        periodLabel: scope.period.label,
-        periodFrom: scope.period.from,
-        periodTo: scope.period.to,
-        asOf: scope.asOf,
-        group,
-        items: all.items,
-      }),
-      published_by: user.id,
-      note,
-    };
-  }
-
   /** How a group reads in a bulletin: a department's name, 未分派 for the group without a key, else the key. */
   private async groupLabel(scope: ResolvedScope): Promise<string | null> {
     if (scope.group === undefined || scope.groupBy === undefined) return null;
@@ -305,13 +262,6 @@ export class PublishedService {
     }
     return scope.group;
   }
-}
-
-export function groupScope(scope: Pick<ResolvedScope, 'groupBy' | 'group'>): GroupScope {
-  if (scope.groupBy === undefined) return { kind: 'all' };
-  if (scope.group === undefined) return { kind: 'every', groupBy: scope.groupBy };
-  if (scope.group === null) return { kind: 'keyless', groupBy: scope.groupBy };
-  return { kind: 'one', groupBy: scope.groupBy, key: scope.group };
 }
 
 /** The period as a query names it: its label, or the from and to an explicit period's label is made of. */
@@ -350,23 +300,6 @@ function toFigure(row: PublishedRow, timezone: string): PublishedFigure {
     publishedAt: row.published_at.toISOString(),
     itemCount: row.item_count,
     note: row.note,
-  };
-}
-
-function storedItem(item: DrillDownItem): PublishedItemRow {
-  return {
-    item_key: item.itemKey,
-    item_id: item.id,
-    code: item.code,
-    title: item.title,
-    enterprise_name: item.enterpriseName,
-    in_numerator: item.inNumerator,
-    status_as_of: item.statusAsOf,
-    department_id_as_of: item.departmentIdAsOf,
-    department_name_as_of: item.departmentNameAsOf,
-    counted_at: item.countedAt === null ? null : new Date(item.countedAt),
-    reason_code: item.reasonCode,
-    reason: item.reason,
   };
 }
 

@@ -6,10 +6,11 @@ import type { WeeklyEnterpriseItem, WeeklyProjectItem } from './weekly-watch';
 import type { Cell, Table } from './render-weekly';
 import { deadlineSection } from './render-weekly-deadlines';
 import { supervisionSections } from './render-weekly-supervision';
+import { publishedSections } from './weekly-published';
 
 /** One section of the report on projects or enterprises under watch: its title, its sheet, its tables. */
 export interface WatchSection {
-  key: 'projects' | 'enterprises' | 'deadlines' | 'supervision' | 'assessment';
+  key: 'projects' | 'enterprises' | 'deadlines' | 'supervision' | 'assessment' | 'definitions' | 'reconciliations';
   title: string;
   sheet: string;
   tables: Table[];
@@ -209,5 +210,11 @@ export function watchSections(report: WeeklyReport, lang: ReportLanguage): Watch
   // bounced problems, then the assessment.
   const deadlines = deadlineSection(report, lang);
   if (deadlines) sections.push(deadlines);
-  return [...sections, ...supervisionSections(report, lang), ...assessmentSections(report, lang)];
+  // Last, the definitions of the rates printed (口径) and the week's reconciliations (口径核对).
+  return [
+    ...sections,
+    ...supervisionSections(report, lang),
+    ...assessmentSections(report, lang),
+    ...publishedSections(report, lang),
+  ];
 }

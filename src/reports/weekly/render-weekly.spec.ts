@@ -108,8 +108,8 @@ const REPORT: WeeklyReport = {
     escalatedThisWeek: 1,
   },
   rates: {
-    quarterToDate: { label: '2025-Q2', recorded: 6, resolved: 2, ratePercent: 33.3 },
-    yearToDate: { label: '2025', recorded: 133, resolved: 118, ratePercent: 88.7 },
+    quarterToDate: { label: '2025-Q2', definition: 'resolution-rate/v1', recorded: 6, resolved: 2, ratePercent: 33.3 },
+    yearToDate: { label: '2025', definition: 'resolution-rate/v1', recorded: 133, resolved: 118, ratePercent: 88.7 },
   },
   departments: [
     {
@@ -151,6 +151,7 @@ const REPORT: WeeklyReport = {
   ],
   trend: TREND_RATES.map((ratePercent, index) => ({
     label: `2025-W${String(7 + index).padStart(2, '0')}`,
+    definition: 'resolution-rate/v1',
     recorded: ratePercent === null ? 0 : 10,
     resolved: ratePercent === null ? 0 : Math.round(ratePercent / 10),
     ratePercent,

@@ -3,6 +3,7 @@ import type { WeeklySupervisionSection } from './weekly-supervision.response';
 import type { Status } from '../../workflow/statuses';
 import type { WeeklyDeadlinesSection } from './weekly-deadlines';
 import type { WeeklyEnterprisesSection, WeeklyProjectsSection } from './weekly-watch';
+import type { WeeklyDefinitions, WeeklyReconciliation } from './weekly-published';
 
 /** A problem as the coordination meeting's lists show it. */
 export interface WeeklyProblemItem {
@@ -28,6 +29,8 @@ export interface WeeklyProblemItem {
 
 export interface WeeklyRate {
   label: string;
+  /** The resolution rate's definition (口径), `resolution-rate/v1`. */
+  definition: string;
   recorded: number;
   resolved: number;
   ratePercent: number | null;
@@ -150,6 +153,10 @@ export interface WeeklyReport {
   deadlines?: WeeklyDeadlinesSection;
   /** Supervision (督办) and bounced problems (推诿) as of the end of the week; the service always fills it. */
   supervision?: WeeklySupervisionSection;
+  /** The definition (口径) of each rate the report prints; the service always fills it. */
+  definitions?: WeeklyDefinitions;
+  /** Published figures with items that moved during the week (口径核对); the service always fills it. */
+  reconciliations?: WeeklyReconciliation[];
 }
 
 /** At a province's scale a list of every overdue problem would not fit a meeting, nor a request. */

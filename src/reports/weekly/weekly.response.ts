@@ -16,6 +16,7 @@ import type {
 import { WeeklyEnterprisesSection, WeeklyProjectsSection } from './weekly-watch.response';
 import { WeeklyDeadlinesSection } from './weekly-deadlines.response';
 import { WeeklySupervisionSection } from './weekly-supervision.response';
+import { WeeklyDefinitions, WeeklyReconciliation } from './weekly-published.response';
 
 const PERCENT = { type: Number, nullable: true, example: 87.5, description: 'null when nothing was recorded' } as const;
 
@@ -77,6 +78,9 @@ export class WeeklyProblemItem implements WeeklyProblemItemShape {
 export class WeeklyRate implements WeeklyRateShape {
   @ApiProperty({ example: '2025-W14' })
   label: string;
+
+  @ApiProperty({ example: 'resolution-rate/v1', description: 'the definition (口径) the rate is computed under' })
+  definition: string;
 
   @ApiProperty({ type: 'integer' })
   recorded: number;
@@ -331,4 +335,13 @@ export class WeeklyReport implements WeeklyReportShape {
   deadlines: WeeklyDeadlinesSection;
   @ApiProperty({ type: WeeklySupervisionSection, description: 'supervision (督办) and bounced problems (推诿)' })
   supervision: WeeklySupervisionSection;
+
+  @ApiProperty({ type: WeeklyDefinitions, description: 'the definition (口径) of each rate the report prints' })
+  definitions: WeeklyDefinitions;
+
+  @ApiProperty({
+    type: [WeeklyReconciliation],
+    description: 'published figures with items that moved during the week (口径核对), recomputed as of asOf',
+  })
+  reconciliations: WeeklyReconciliation[];
 }

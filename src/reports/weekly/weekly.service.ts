@@ -31,6 +31,8 @@ import { AssessmentService } from '../assessment/assessment.service';
 import { weeklyAssessment } from './weekly-assessment';
 import { WeeklyDeadlines } from './weekly-deadlines.service';
 import { WeeklySupervision } from './weekly-supervision.service';
+import { PublishedService } from '../published/published.service';
+import { WEEKLY_DEFINITIONS, weeklyReconciliations } from './weekly-published';
 import type { DepartmentWeekRow, SummaryRow } from './weekly.sql';
 import { WEEKLY_ASSISTS, type WeeklyAssistRow } from './weekly-assists.sql';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
@@ -47,6 +49,7 @@ export class WeeklyService {
     private readonly assessment: AssessmentService,
     private readonly deadlines: WeeklyDeadlines,
     private readonly supervision: WeeklySupervision,
+    private readonly published: PublishedService,
   ) {}
 
   /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs (shared by requests that come together). */
@@ -81,6 +84,7 @@ export class WeeklyService {
       watch,
       deadlines,
       supervision,
+      reconciliations,
     ] = await Promise.all([
       this.visits(week, quarter, end),
       one<SummaryRow>(this.db, WEEKLY_SUMMARY, span),
@@ -95,6 +99,7 @@ export class WeeklyService {
       this.watch.sections(week.from, end),
       this.deadlines.section(week.from, end, quarter),
       this.supervision.section(week.from, end),
+      weeklyReconciliations(this.published, week.from, end),
     ]);
     // Early in a quarter its figure rests on a few problems; the previous quarter's final figure
     // (as of its end, as published) stands beside it for the first four weeks.
@@ -129,6 +134,8 @@ export class WeeklyService {
       assessment: await weeklyAssessment(this.assessment, quarter, end),
       deadlines,
       supervision,
+      definitions: WEEKLY_DEFINITIONS,
+      reconciliations,
     };
   }
 
@@ -175,7 +182,12 @@ export class WeeklyService {
   /** The resolution rate of problems reported in the period up to `asOf`, as of `asOf`. */
   private async rate(period: Period, asOf: DateTime): Promise<WeeklyRate> {
     const counts = await this.counts.total(period.from.toJSDate(), period.to.toJSDate(), asOf.toJSDate());
-    return { label: period.label, ...counts, ratePercent: ratePercent(counts.resolved, counts.recorded) };
+    return {
+      label: period.label,
+      definition: WEEKLY_DEFINITIONS.resolutionRate,
+      ...counts,
+      ratePercent: ratePercent(counts.resolved, counts.recorded),
+    };
   }
 
   /** Each list, cut at WEEKLY_LIST_LIMIT problems (one more is asked for, to know whether it was cut). */

@@ -4988,6 +4988,20 @@ export interface components {
       /** @description the quarter holding the week, as of the instant */
       quarterToDate: components['schemas']['WeeklyDeadlineFigures'];
     };
+    WeeklyDefinitions: {
+      /** @example assessment-score/v1 */
+      assessmentScore: string;
+      /** @example on-time-rate/v2 */
+      onTimeRate: string;
+      /** @example on-time-with-extension-rate/v1 */
+      onTimeWithExtensionRate: string;
+      /** @example resolution-rate/v1 */
+      resolutionRate: string;
+      /** @example sign-for-rate/v1 */
+      signForRate: string;
+      /** @example visit-coverage-rate/v1 */
+      visitCoverageRate: string;
+    };
     WeeklyDepartmentRow: {
       /** @description its assisting parts marked done during the week */
       assistsDoneThisWeek: number;
@@ -5156,6 +5170,20 @@ export interface components {
       overdue: boolean;
       unsatisfied: boolean;
     };
+    WeeklyMovedItem: {
+      /** @description as recomputed; null when no longer counted */
+      after: components['schemas']['WeeklyMovedState'] | null;
+      /** @description as published; null when not counted then */
+      before: components['schemas']['WeeklyMovedState'] | null;
+      code: string;
+      reasons: components['schemas']['MoveReason'][];
+      title: string;
+    };
+    WeeklyMovedState: {
+      departmentNameAsOf: string | null;
+      inNumerator: boolean;
+      statusAsOf: string | null;
+    };
     WeeklyOverdueEnterprise: {
       /** @description whole days from the due date to the end of the week */
       daysOverdue: number;
@@ -5267,7 +5295,17 @@ export interface components {
       /** @example 3 */
       startedThisWeek: number;
     };
+    WeeklyPublishedCounts: {
+      denominator: number;
+      numerator: number;
+      ratePercent: number | null;
+    };
     WeeklyRate: {
+      /**
+       * @description the definition (口径) the rate is computed under
+       * @example resolution-rate/v1
+       */
+      definition: string;
       /** @example 2025-W14 */
       label: string;
       /**
@@ -5284,6 +5322,35 @@ export interface components {
       quarterToDate: components['schemas']['WeeklyRate'];
       yearToDate: components['schemas']['WeeklyRate'];
     };
+    WeeklyRecomputedCounts: {
+      /** @example resolution-rate/v1 */
+      definition: string;
+      denominator: number;
+      numerator: number;
+      ratePercent: number | null;
+    };
+    WeeklyReconciliation: {
+      /**
+       * @description the definition it was published under
+       * @example resolution-rate/v1
+       */
+      definition: string;
+      /** @example resolution-rate */
+      figure: string;
+      groupLabel: string | null;
+      /** @description the items with a reason dated in the week */
+      moved: components['schemas']['WeeklyMovedItem'][];
+      /** @example 办结率 */
+      name: string;
+      now: components['schemas']['WeeklyRecomputedCounts'];
+      /** @example 2025-Q1 */
+      period: string;
+      published: components['schemas']['WeeklyPublishedCounts'];
+      /** Format: date-time */
+      publishedAsOf: string;
+      /** Format: uuid */
+      publishedId: string;
+    };
     WeeklyReport: {
       /** Format: date-time */
       asOf: string;
@@ -5291,6 +5358,8 @@ export interface components {
       assessment: components['schemas']['AssessmentReport'];
       /** @description deadlines (时限管理): sign-for, extensions */
       deadlines: components['schemas']['WeeklyDeadlinesSection'];
+      /** @description the definition (口径) of each rate the report prints */
+      definitions: components['schemas']['WeeklyDefinitions'];
       departments: components['schemas']['WeeklyDepartmentRow'][];
       /** @description enterprises idle or reduced (停产减产) */
       enterprises: components['schemas']['WeeklyEnterprisesSection'];
@@ -5301,6 +5370,8 @@ export interface components {
       /** @description key projects (重点项目) at the end of the week */
       projects: components['schemas']['WeeklyProjectsSection'];
       rates: components['schemas']['WeeklyRates'];
+      /** @description published figures with items that moved during the week (口径核对), recomputed as of asOf */
+      reconciliations: components['schemas']['WeeklyReconciliation'][];
       summary: components['schemas']['WeeklySummary'];
       /** @description supervision (督办) and bounced problems (推诿) */
       supervision: components['schemas']['WeeklySupervisionSection'];
