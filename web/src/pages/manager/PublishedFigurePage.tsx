@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, download } from '../../api';
 import { formatRate } from '../../components/charts/rateCharts';
-import { groupByLabel } from '../../components/drilldown/groupBy';
+import { publishedGroup } from '../../components/drilldown/groupBy';
 import { CountedMark, ItemsTable } from '../../components/drilldown/ItemsTable';
 import type {
   ItemSide,
@@ -75,11 +75,7 @@ export function PublishedFigurePage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('统计期间', 'Period')}>{data.period.label}</Descriptions.Item>
               <Descriptions.Item label={t('数据时点', 'As of')}>{formatTime(data.asOf)}</Descriptions.Item>
-              <Descriptions.Item label={t('分组', 'Group')}>
-                {data.groupBy
-                  ? `${groupByLabel(data.groupBy, t)}: ${data.groupLabel ?? data.group ?? '—'}`
-                  : t('全部', 'All')}
-              </Descriptions.Item>
+              <Descriptions.Item label={t('分组', 'Group')}>{publishedGroup(data, t)}</Descriptions.Item>
               <Descriptions.Item label={t('校验码', 'Checksum')}>
                 <Typography.Text code copyable>
                   {data.checksum}

@@ -3,7 +3,7 @@ import { Button, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
 import { formatRate } from '../../components/charts/rateCharts';
-import { groupByLabel } from '../../components/drilldown/groupBy';
+import { publishedGroup } from '../../components/drilldown/groupBy';
 import type { PublishedFigure, PublishedList } from '../../components/drilldown/types';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState, readState } from '../../components/QueryState';
@@ -55,10 +55,7 @@ export function PublishedPage() {
             { title: t('期间', 'Period'), render: (_, row) => row.period.label },
             {
               title: t('分组', 'Group'),
-              render: (_, row) =>
-                row.groupBy
-                  ? `${groupByLabel(row.groupBy, t)}: ${row.groupLabel ?? row.group ?? '—'}`
-                  : t('全部', 'All'),
+              render: (_, row) => publishedGroup(row, t),
             },
             { title: t('数据时点', 'As of'), dataIndex: 'asOf', render: (at: string) => formatTime(at) },
             {
