@@ -1,7 +1,6 @@
 import { EnterprisesSection, ProjectsSection } from './WeeklyWatchSections';
 import { WeeklyAssessmentSection } from './WeeklyAssessmentSection';
 import { useDrillDown } from '../../components/drilldown';
-import { useCurrentDefinitions } from '../../components/drilldown/definitions';
 import { SupervisionSection } from './WeeklySupervisionSection';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Col, DatePicker, Row, Space, Spin, Typography } from 'antd';
@@ -44,7 +43,6 @@ export function WeeklyReportPage() {
   const asked = isIsoWeek(params.get('week')) ? params.get('week')! : thisWeek;
   const week = isoWeekMonday(asked) > isoWeekMonday(thisWeek) ? thisWeek : asked;
   const drillDown = useDrillDown();
-  const definitions = useCurrentDefinitions();
   const monday = isoWeekMonday(week);
   const report = useQuery({
     queryKey: ['reports', 'weekly', week],
@@ -136,13 +134,7 @@ export function WeeklyReportPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <VisitsSection visits={data.visits} />
             <SummarySection summary={data.summary} />
-            <RatesSection
-              rates={data.rates}
-              week={week}
-              asOf={data.asOf}
-              definitionId={definitions['resolution-rate']}
-              onOpen={drillDown.open}
-            />
+            <RatesSection rates={data.rates} week={week} asOf={data.asOf} onOpen={drillDown.open} />
             <DepartmentsSection departments={data.departments} />
             <TrendSection trend={data.trend} onOpen={drillDown.open} />
             {LISTS.map((kind) => (

@@ -200,7 +200,6 @@ interface RatesProps {
   week: string;
   /** The report's instant: the week's end, or now while the week runs. */
   asOf: string;
-  definitionId?: string;
   onOpen: (scope: DrillDownScope) => void;
 }
 
@@ -209,7 +208,7 @@ interface RatesProps {
  * date as of the report's instant (so the items are the card's own), the previous quarter as of its
  * end; the button under them, the problems recorded in the week itself (`period=2025-W14`).
  */
-export function RatesSection({ rates, week, asOf, definitionId, onOpen }: RatesProps) {
+export function RatesSection({ rates, week, asOf, onOpen }: RatesProps) {
   const { t } = useI18n();
   const parts = t('办结 / 登记', 'resolved / recorded');
   const open = (period: string, title: string, at?: string) => () =>
@@ -219,7 +218,7 @@ export function RatesSection({ rates, week, asOf, definitionId, onOpen }: RatesP
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <RateCard
-            definitionId={definitionId}
+            definitionId={rates.quarterToDate.definition}
             onOpen={open(rates.quarterToDate.label, t('季度累计办结率', 'Quarter-to-date resolution rate'), asOf)}
             testId="weekly-rate-quarter"
             color={CHART_COLORS[0]}
@@ -236,7 +235,7 @@ export function RatesSection({ rates, week, asOf, definitionId, onOpen }: RatesP
         </Col>
         <Col xs={24} md={12}>
           <RateCard
-            definitionId={definitionId}
+            definitionId={rates.yearToDate.definition}
             onOpen={open(rates.yearToDate.label, t('年度累计办结率', 'Year-to-date resolution rate'), asOf)}
             testId="weekly-rate-year"
             color={CHART_COLORS[1]}
@@ -254,7 +253,7 @@ export function RatesSection({ rates, week, asOf, definitionId, onOpen }: RatesP
         {rates.previousQuarter && (
           <Col xs={24} md={12}>
             <RateCard
-              definitionId={definitionId}
+              definitionId={rates.previousQuarter.definition}
               onOpen={open(
                 rates.previousQuarter.label,
                 t('上季度最终办结率', 'Previous quarter, final resolution rate'),
