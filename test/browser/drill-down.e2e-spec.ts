@@ -186,4 +186,31 @@ describe('the drill-down in the browser (demo data)', () => {
     await drawer.getByRole('link', { name: '在问题清单中查看（当前状态）' }).click();
     await page.waitForURL(/\/problems\?.*departmentId=/);
   });
+
+  it('opens the weekly report’s rates: the previous quarter’s 116 / 127 and the week’s own problems', async () => {
+    await page.goto('/weekly?week=2025-W14');
+    const previous = page.getByRole('button', { name: /^上季度最终办结率 \(2025-Q1\)\s*91\.3%\s*116 \/ 127\s/ });
+    await previous.waitFor({ timeout: WAIT_MS });
+    await previous.click();
+    const drawer = page.getByTestId('drill-down');
+    const counts = drawer.getByTestId('drill-down-counts');
+    await counts.waitFor({ timeout: WAIT_MS });
+    expect(await counts.innerText()).toBe('116 / 127');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden', timeout: WAIT_MS });
+
+    // The week itself: the problems recorded in 2025-W14, as the API counts them.
+    const week = (
+      await harness.service
+        .http()
+        .get('/api/v1/reports/resolution-rate/items?period=2025-W14&limit=1')
+        .set(await harness.auth('manager'))
+        .expect(200)
+    ).body as { numerator: number; total: number; period: { label: string } };
+    expect(week.period.label).toBe('2025-W14');
+    await page.getByTestId('weekly-rate-week-open').click();
+    await counts.waitFor({ timeout: WAIT_MS });
+    expect(await counts.innerText()).toBe(`${week.numerator} / ${week.total}`);
+    expect(await drawer.getByTestId('drill-down-figure').innerText()).toContain('2025-W14');
+  });
 });
