@@ -15,6 +15,9 @@ function itemLink(figure: FigureName, id: string): string {
   return `/problems/${id}`;
 }
 
+/** Whether a figure's items are problems (or a problem's assisting part), which have a department. */
+const countsProblems = (figure: FigureName) => figure !== 'visit-coverage-rate' && figure !== 'project-start-rate';
+
 /** Counted or not, in words as well as colour, so that it reads the same in print and to a screen reader. */
 export function CountedMark({ inNumerator }: { inNumerator: boolean }) {
   const { t } = useI18n();
@@ -87,7 +90,8 @@ export function ItemsTable({ figure, items, loading, testId, deadlines = true }:
           title: t('当时责任单位', 'Department then'),
           dataIndex: 'departmentNameAsOf',
           ellipsis: true,
-          render: (name: string | null) => name ?? t('未交办', 'Unassigned'),
+          // A problem without a department then was not yet assigned; an enterprise or a project has none.
+          render: (name: string | null) => name ?? (countsProblems(figure) ? t('未交办', 'Unassigned') : '—'),
         },
         ...(deadlines
           ? [
