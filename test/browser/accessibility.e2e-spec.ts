@@ -63,6 +63,16 @@ const visitForm = async (harness: BrowserHarness) => {
   return `/visits/new?enterpriseId=${(res.body as { items: { id: string }[] }).items[0]!.id}`;
 };
 
+/** The 2025-Q1 resolution rate published (or found already published) by the manager: its page. */
+const publishedFigure = async (harness: BrowserHarness) => {
+  const res = await harness.service
+    .http()
+    .post('/api/v1/reports/published')
+    .set(await harness.auth('manager'))
+    .send({ figure: 'resolution-rate', period: '2025-Q1' });
+  return `/published/${(res.body as { id: string }).id}`;
+};
+
 export const A11Y_PAGES: A11yPage[] = [
   { name: 'sign-in', user: null, path: '/', ready: '用户名' },
   { name: 'official: enterprises', user: 'official', path: '/enterprises', ready: '企业走访', phone: true },
@@ -81,6 +91,8 @@ export const A11Y_PAGES: A11yPage[] = [
   { name: 'manager: a visit', user: 'manager', path: firstVisit, ready: '修正记录' },
   { name: 'manager: responsibilities', user: 'manager', path: '/responsibilities', ready: '包联关系' },
   { name: 'manager: supervision', user: 'manager', path: '/supervision', ready: '督办事项' },
+  { name: 'manager: published figures', user: 'manager', path: '/published', ready: '已发布数据' },
+  { name: 'manager: a published figure', user: 'manager', path: publishedFigure, ready: '差异' },
   { name: 'admin: users', user: 'admin', path: '/admin/users', ready: '用户管理' },
   { name: 'admin: reference data', user: 'admin', path: '/admin/reference', ready: '基础数据' },
   { name: 'admin: calendar', user: 'admin', path: '/admin/calendar?year=2025', ready: '工作日历' },
@@ -235,19 +247,44 @@ describe('keyboard and screen-reader paths axe cannot judge', () => {
     expect(await focused(admin)).toMatchObject({ tag: 'BUTTON', text: '新建用户' });
   });
 
-  it('opens a district’s problems from the dashboard by keyboard, not only by clicking a bar', async () => {
+  it('opens a district’s drill-down from the dashboard by keyboard, not only by clicking a bar', async () => {
     await manager.goto('/dashboard?period=2025-Q1');
-    const picker = manager.getByRole('combobox', { name: '各县区办结率：查看问题' });
+    const picker = manager.getByRole('combobox', { name: '各县区办结率：查看明细' });
     await picker.waitFor();
+    await settled(manager);
     await picker.focus();
     await manager.keyboard.press('ArrowDown');
+    await manager.keyboard.press('Enter');
+    const drawer = manager.getByTestId('drill-down');
+    await drawer.getByTestId('drill-down-counts').waitFor();
+    // The drawer keeps the way to the same problems in the resolution list, as the bars had.
+    await drawer.getByRole('link', { name: '在问题清单中查看（当前状态）' }).focus();
     await manager.keyboard.press('Enter');
     await manager.waitForURL(/\/problems\?.*district=/);
   });
 
+  it('opens the resolution rate’s items from its card by keyboard', async () => {
+    await manager.goto('/dashboard?period=2025-Q1');
+    const card = manager.getByRole('button', { name: /^办结率\s*91\.3%\s*116 \/ 127\s.*查看明细$/ });
+    await card.waitFor();
+    await settled(manager);
+    await card.focus();
+    await manager.keyboard.press('Enter');
+    const counts = manager.getByTestId('drill-down').getByTestId('drill-down-counts');
+    await counts.waitFor();
+    expect(await counts.innerText()).toMatch(/116\s*\/\s*127/);
+    await manager.getByTestId('drill-down-items').getByTestId('counted').first().waitFor();
+    await settled(manager);
+    // The drawer itself, open over the dashboard, passes axe as the pages do.
+    const serious = (await axeViolations(manager)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
+    await manager.keyboard.press('Escape');
+    await manager.getByTestId('drill-down').waitFor({ state: 'hidden' });
+  });
+
   it('ranks departments without 未交办, and shows each rate with its counts', async () => {
     await manager.goto('/dashboard?period=2025-Q1');
-    const picker = manager.getByRole('combobox', { name: '各责任单位办结率：查看问题' });
+    const picker = manager.getByRole('combobox', { name: '各责任单位办结率：查看明细' });
     // The figures first: a card that draws after the click would close the list again.
     await picker.waitFor();
     await settled(manager);

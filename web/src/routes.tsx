@@ -16,6 +16,10 @@ const DashboardPage = lazyPage(() => import('./pages/manager/DashboardPage').the
 const ProblemListPage = lazyPage(() => import('./pages/manager/ProblemListPage').then((m) => m.ProblemListPage));
 const ExtensionsPage = lazyPage(() => import('./pages/manager/ExtensionsPage').then((m) => m.ExtensionsPage));
 const SupervisionPage = lazyPage(() => import('./pages/manager/SupervisionPage').then((m) => m.SupervisionPage));
+const PublishedPage = lazyPage(() => import('./pages/manager/PublishedPage').then((m) => m.PublishedPage));
+const PublishedFigurePage = lazyPage(() =>
+  import('./pages/manager/PublishedFigurePage').then((m) => m.PublishedFigurePage),
+);
 const WeeklyReportPage = lazyPage(() => import('./pages/manager/WeeklyReportPage').then((m) => m.WeeklyReportPage));
 const EnterprisesPage = lazyLightPage(() => import('./pages/official/EnterprisesPage').then((m) => m.EnterprisesPage));
 const MyProblemsPage = lazyLightPage(() => import('./pages/official/MyProblemsPage').then((m) => m.MyProblemsPage));
@@ -62,6 +66,13 @@ export const ROUTES: AppRoute[] = [
     menu: ['延期申请', 'Extension requests'],
   },
   { path: '/supervision', roles: ['manager', 'admin'], Page: SupervisionPage, menu: ['督办', 'Supervision'] },
+  {
+    path: '/published',
+    roles: ['manager', 'admin'],
+    Page: PublishedPage,
+    menu: ['已发布数据', 'Published figures'],
+  },
+  { path: '/published/:id', roles: ['manager', 'admin'], Page: PublishedFigurePage },
   { path: '/queue', roles: ['handler'], Page: QueuePage, menu: ['待办问题', 'My queue'] },
   {
     path: '/my-enterprises',

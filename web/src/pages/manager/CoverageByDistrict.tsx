@@ -1,4 +1,4 @@
-import { Col, Empty, Row, Table, Typography } from 'antd';
+import { Button, Col, Empty, Row, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { coverageChart, EChart, formatRate } from '../../components/charts';
 import { useI18n } from '../../i18n';
@@ -17,13 +17,15 @@ interface Props {
   /** The total row under the districts. */
   total: Omit<CoverageRow, 'key' | 'name'>;
   testId: string;
+  /** Opens a district's items (the coverage drill-down of that group); its name becomes a button. */
+  onPick?: (row: CoverageRow) => void;
 }
 
 /**
  * Visit coverage (走访覆盖率) by district: a table with each district's n / N and rate, and the
  * same as bars. The table is what a screen reader and the printed page read.
  */
-export function CoverageByDistrict({ rows, total, testId }: Props) {
+export function CoverageByDistrict({ rows, total, testId, onPick }: Props) {
   const { t } = useI18n();
   const seriesName = t('走访覆盖率', 'Visit coverage');
   const key = JSON.stringify([rows, seriesName]);
@@ -51,7 +53,21 @@ export function CoverageByDistrict({ rows, total, testId }: Props) {
               title: t('县区', 'District'),
               dataIndex: 'name',
               render: (name: string, row) =>
-                row === totalRow ? <Typography.Text strong>{name}</Typography.Text> : name,
+                row === totalRow ? (
+                  <Typography.Text strong>{name}</Typography.Text>
+                ) : onPick ? (
+                  <Button
+                    type="link"
+                    size="small"
+                    style={{ padding: 0 }}
+                    onClick={() => onPick(row)}
+                    aria-label={t(`${name}：查看明细`, `${name}: show the items`)}
+                  >
+                    {name}
+                  </Button>
+                ) : (
+                  name
+                ),
             },
             {
               title: t('已走访 / 包联企业', 'Visited / under responsibility'),

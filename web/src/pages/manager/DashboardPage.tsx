@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Empty, Row, Segmented, Select, Space, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
 import {
   CHART_COLORS,
@@ -15,6 +15,8 @@ import {
 import { QueryError, QueryState, readState, type ReadState } from '../../components/QueryState';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../../reference';
+import { useDrillDown, type DrillDownScope } from '../../components/drilldown';
+import { useCurrentDefinitions } from '../../components/drilldown/definitions';
 import { AssessmentCard } from './AssessmentCard';
 import { addDays, isQuarter, quarterDays, quarterOf, shiftQuarter, startOfDay, today } from './periods';
 import { RateCard } from './RateCard';
@@ -47,7 +49,6 @@ const byRate = (groups: Group[] = []) =>
  */
 export function DashboardPage() {
   const { t, formatTime } = useI18n();
-  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const period = isQuarter(params.get('period')) ? params.get('period')! : quarterOf(today());
   const asOf = params.get('asOf') === 'now' ? 'now' : undefined;
@@ -78,9 +79,13 @@ export function DashboardPage() {
     placeholderData: keepPreviousData,
   });
   const visitsData = visits.error ? undefined : visits.data;
-  /** A bar's problems in the resolution list: this quarter's, of that department or district. */
-  const openList = (filter: Record<string, string>) =>
-    navigate(`/problems?${new URLSearchParams({ ...filter, from: first, to: addDays(next, -1) })}`);
+  /** A bar's problems in the resolution list (as they stand now): this quarter's, of that department or district. */
+  const listLink = (filter: Record<string, string>) =>
+    `/problems?${new URLSearchParams({ ...filter, from: first, to: addDays(next, -1) })}`;
+  const drillDown = useDrillDown();
+  const definitions = useCurrentDefinitions();
+  /** A figure's items for the quarter and instant the page shows; a group of it when given. */
+  const openFigure = (scope: Omit<DrillDownScope, 'period' | 'asOf'>) => drillDown.open({ ...scope, period, asOf });
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -131,6 +136,10 @@ export function DashboardPage() {
           resolution={byDepartment}
           visits={visitsData}
           loading={figures.isFetching && !summary}
+          definitions={definitions}
+          onOpen={(figure, title) =>
+            openFigure({ figure, title, listLink: figure === 'resolution-rate' ? listLink({}) : undefined })
+          }
         />
       </QueryState>
 
@@ -145,12 +154,25 @@ export function DashboardPage() {
               testId="coverage-by-district"
               rows={(visitsData.groups ?? []).map((g) => ({ ...g, name: g.label }))}
               total={visitsData}
+              onPick={(row) =>
+                openFigure({
+                  figure: 'visit-coverage-rate',
+                  groupBy: 'district',
+                  group: row.key ?? 'none',
+                  title: `${t('走访覆盖率', 'Visit coverage')} · ${row.name}`,
+                })
+              }
             />
           )}
         </QueryState>
       </Card>
 
-      <ProjectCards period={period} asOf={asOf} />
+      <ProjectCards
+        period={period}
+        asOf={asOf}
+        definitionId={definitions['project-start-rate']}
+        onOpen={(title) => openFigure({ figure: 'project-start-rate', title })}
+      />
       <WatchCards period={period} asOf={asOf} />
 
       <TrendCard periodEnd={next} />
@@ -159,12 +181,20 @@ export function DashboardPage() {
         <Col xs={24} xl={12}>
           <GroupRateCard
             title={t('各责任单位办结率', 'Resolution rate by department')}
-            hint={t('点击柱条查看该单位本季度问题', 'Click a bar for its problems this quarter')}
+            hint={t('点击柱条查看该单位本季度明细', 'Click a bar for its items this quarter')}
             groups={byDepartment?.groups}
             loading={figures.isFetching}
             state={figuresState}
             label={(g) => (g.key === null ? t('未交办', 'Unassigned') : g.label)}
-            onPick={(g) => g.key !== null && openList({ departmentId: g.key })}
+            onPick={(g) =>
+              openFigure({
+                figure: 'resolution-rate',
+                groupBy: 'department',
+                group: g.key ?? 'none',
+                title: g.key === null ? t('未交办', 'Unassigned') : g.label,
+                listLink: g.key === null ? undefined : listLink({ departmentId: g.key }),
+              })
+            }
           />
         </Col>
         <Col xs={24} xl={12}>
@@ -172,10 +202,19 @@ export function DashboardPage() {
             groups={byDistrict?.groups}
             loading={figures.isFetching}
             state={figuresState}
-            onPick={(key) => openList({ district: key })}
+            onPick={(key, label) =>
+              openFigure({
+                figure: 'resolution-rate',
+                groupBy: 'district',
+                group: key ?? 'none',
+                title: label,
+                listLink: key === null ? undefined : listLink({ district: key }),
+              })
+            }
           />
         </Col>
       </Row>
+      {drillDown.drawer}
 
       <AssessmentCard quarter={period} asOf={asOf} />
 
@@ -191,6 +230,9 @@ interface SummaryProps {
   /** The visit figures of GET /reports/visits, whose coverage stands beside the resolution rate. */
   visits?: VisitsReport;
   loading: boolean;
+  /** The definition in force for each figure, by figure. */
+  definitions: Record<string, string>;
+  onOpen: (figure: DrillDownScope['figure'], title: string) => void;
 }
 
 function SummaryCards({
@@ -198,8 +240,16 @@ function SummaryCards({
   resolution = { recorded: 0, resolved: 0, ratePercent: null },
   visits,
   loading,
+  definitions,
+  onOpen,
 }: SummaryProps) {
   const { t } = useI18n();
+  /** The card's drill-down and definition id, by the figure it shows. */
+  const drill = (figure: DrillDownScope['figure'], title: string) => ({
+    title,
+    definitionId: definitions[figure],
+    onOpen: () => onOpen(figure, title),
+  });
   const onTime = report?.onTimeRate ?? { onTime: 0, resolved: 0, ratePercent: null };
   const satisfaction = report?.satisfactionRate ?? {
     satisfied: 0,
@@ -217,7 +267,7 @@ function SummaryCards({
           testId="rate-resolution"
           loading={loading}
           color={CHART_COLORS[0]}
-          title={t('办结率', 'Resolution rate')}
+          {...drill('resolution-rate', t('办结率', 'Resolution rate'))}
           definition={t(
             '本季度登记（未撤回）的问题中，截至统计时点已办结或已销号的比例',
             'Of the problems recorded this quarter (not withdrawn), the share resolved or closed at the time of the figure',
@@ -233,7 +283,7 @@ function SummaryCards({
           testId="rate-coverage"
           loading={loading || !visits}
           color={CHART_COLORS[2]}
-          title={t('走访覆盖率', 'Visit coverage')}
+          {...drill('visit-coverage-rate', t('走访覆盖率', 'Visit coverage'))}
           definition={t(
             '本季度有包联干部的企业中，本季度至少走访过一次的比例',
             'Of the enterprises under responsibility this quarter, the share visited at least once in it',
@@ -252,7 +302,7 @@ function SummaryCards({
           testId="rate-on-time"
           loading={loading}
           color={CHART_COLORS[1]}
-          title={t('按期办结率', 'On-time rate')}
+          {...drill('on-time-rate', t('按期办结率', 'On-time rate'))}
           definition={t(
             '本季度办结的问题中，在办理时限内办结的比例',
             'Of the problems resolved this quarter, the share resolved by their due date',
@@ -268,7 +318,7 @@ function SummaryCards({
           testId="rate-on-time-with-extension"
           loading={loading}
           color={CHART_COLORS[1]}
-          title={t('延期后按期办结率', 'On time with approved extensions')}
+          {...drill('on-time-with-extension-rate', t('延期后按期办结率', 'On time with approved extensions'))}
           definition={t(
             '本季度办结的问题中，在批准延期后的时限（未延期的按首次时限）内办结的比例',
             'Of the problems resolved this quarter, the share resolved by the deadline as extended by an approved request (the first deadline when none was)',
@@ -284,7 +334,7 @@ function SummaryCards({
           testId="rate-sign-for"
           loading={loading}
           color={CHART_COLORS[1]}
-          title={t('及时签收率', 'Timely sign-for rate')}
+          {...drill('sign-for-rate', t('及时签收率', 'Timely sign-for rate'))}
           definition={t(
             '本季度交办（含改派到其他单位）且已到签收时限或已签收的，在签收时限内签收的比例',
             'Of the assignments this quarter whose sign-for deadline has passed or that were signed for, the share signed for in time',
@@ -303,7 +353,7 @@ function SummaryCards({
           testId="rate-satisfaction"
           loading={loading}
           color={CHART_COLORS[3]}
-          title={t('满意率', 'Satisfaction rate')}
+          {...drill('satisfaction-rate', t('满意率', 'Satisfaction rate'))}
           definition={t(
             '本季度回访的问题中，企业评价满意或基本满意的比例',
             'Of the problems verified this quarter, the share the enterprise found satisfied or basically satisfied',
@@ -416,7 +466,7 @@ interface GroupRateProps {
   onPick: (group: Group) => void;
 }
 
-/** The resolution rate per group as horizontal bars, best first; a click opens the group's problems. */
+/** The resolution rate per group as horizontal bars, best first; a click opens the group's drill-down. */
 function GroupRateCard({ title, hint, groups, loading, state, label, onPick }: GroupRateProps) {
   const { t } = useI18n();
   const sorted = byRate(groups);
@@ -450,8 +500,8 @@ function GroupRateCard({ title, hint, groups, loading, state, label, onPick }: G
             showSearch={{ optionFilterProp: 'label' }}
             value={null}
             style={{ width: '100%', marginTop: 8 }}
-            placeholder={t('选择一项查看其问题', 'Choose one to list its problems')}
-            aria-label={t(`${title}：查看问题`, `${title}: list the problems`)}
+            placeholder={t('选择一项查看其明细', 'Choose one to show its items')}
+            aria-label={t(`${title}：查看明细`, `${title}: show the items`)}
             options={sorted.map((g, index) => ({
               value: index,
               label: `${points[index].label} · ${formatRate(g.ratePercent)} (${counts(g)})`,
@@ -473,19 +523,19 @@ function DistrictRateCard(props: {
   groups?: Group[];
   loading: boolean;
   state: ReadState;
-  onPick: (district: string) => void;
+  onPick: (district: string | null, label: string) => void;
 }) {
   const { t } = useI18n();
   const labels = useLabels();
   return (
     <GroupRateCard
       title={t('各县区办结率', 'Resolution rate by district')}
-      hint={t('点击柱条查看该县区本季度问题', 'Click a bar for its problems this quarter')}
+      hint={t('点击柱条查看该县区本季度明细', 'Click a bar for its items this quarter')}
       groups={props.groups}
       loading={props.loading}
       state={props.state}
       label={(g) => labels.district(g.key)}
-      onPick={(g) => g.key !== null && props.onPick(g.key)}
+      onPick={(g) => props.onPick(g.key, labels.district(g.key))}
     />
   );
 }

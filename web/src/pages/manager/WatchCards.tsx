@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
 import { api } from '../../api';
 import type { components } from '../../api/schema';
 import { QueryState, readState } from '../../components/QueryState';
@@ -15,7 +15,19 @@ const yi = (yuan: number) => (yuan / 1e8).toFixed(2);
  * Key projects on the dashboard: the start rate (开工率) of the period's year's plan with its counts,
  * and the completed investment of the period against the same months a year before.
  */
-export function ProjectCards({ period, asOf }: { period: string; asOf?: 'now' }) {
+export function ProjectCards({
+  period,
+  asOf,
+  definitionId,
+  onOpen,
+}: {
+  period: string;
+  asOf?: 'now';
+  /** The start rate's definition id (口径), shown under its counts. */
+  definitionId?: string;
+  /** Opens the start rate's items (its drill-down). */
+  onOpen?: (title: string) => void;
+}) {
   const { t } = useI18n();
   const report = useQuery({
     queryKey: ['reports', 'projects', period, asOf],
@@ -42,6 +54,23 @@ export function ProjectCards({ period, asOf }: { period: string; asOf?: 'now' })
               <Typography.Text type="secondary" data-testid="start-rate-counts">
                 {t(`已开工 ${data.started} / 计划 ${data.planned} 个`, `${data.started} of ${data.planned} started`)}
               </Typography.Text>
+            )}
+            {data && onOpen && (
+              <Button
+                type="link"
+                size="small"
+                onClick={() => onOpen(t('重点项目开工率', 'Project start rate'))}
+                data-testid="start-rate-open"
+              >
+                {t('查看明细', 'Show the items')}
+              </Button>
+            )}
+            {definitionId && (
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('口径', 'Definition')} {definitionId}
+                </Typography.Text>
+              </div>
             )}
           </Card>
         </Col>

@@ -1,5 +1,6 @@
 import { EnterprisesSection, ProjectsSection } from './WeeklyWatchSections';
 import { WeeklyAssessmentSection } from './WeeklyAssessmentSection';
+import { useDrillDown } from '../../components/drilldown';
 import { SupervisionSection } from './WeeklySupervisionSection';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Col, DatePicker, Row, Space, Spin, Typography } from 'antd';
@@ -41,6 +42,7 @@ export function WeeklyReportPage() {
   // A week that has not begun has no report (the service refuses it): this week at the latest.
   const asked = isIsoWeek(params.get('week')) ? params.get('week')! : thisWeek;
   const week = isoWeekMonday(asked) > isoWeekMonday(thisWeek) ? thisWeek : asked;
+  const drillDown = useDrillDown();
   const monday = isoWeekMonday(week);
   const report = useQuery({
     queryKey: ['reports', 'weekly', week],
@@ -132,9 +134,9 @@ export function WeeklyReportPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <VisitsSection visits={data.visits} />
             <SummarySection summary={data.summary} />
-            <RatesSection rates={data.rates} />
+            <RatesSection rates={data.rates} week={week} asOf={data.asOf} onOpen={drillDown.open} />
             <DepartmentsSection departments={data.departments} />
-            <TrendSection trend={data.trend} />
+            <TrendSection trend={data.trend} onOpen={drillDown.open} />
             {LISTS.map((kind) => (
               <ProblemListSection key={kind} kind={kind} items={data.lists[kind]} />
             ))}
@@ -145,6 +147,7 @@ export function WeeklyReportPage() {
           </Space>
         </Spin>
       )}
+      {drillDown.drawer}
     </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -16,6 +16,7 @@ import { usePagination } from '../../components/usePagination';
 import { useLabels } from '../../reference';
 import { STATUS_COLORS } from './problemQuery';
 import { RateCard } from './RateCard';
+import type { DrillDownScope } from '../../components/drilldown';
 import { TIER_LABELS, type Tier } from '../../../../src/enterprises/tiers';
 import { CoverageByDistrict } from './CoverageByDistrict';
 import type {
@@ -193,14 +194,32 @@ export function SummarySection({ summary }: { summary: WeeklyReport['summary'] }
   );
 }
 
-export function RatesSection({ rates }: { rates: WeeklyReport['rates'] }) {
+interface RatesProps {
+  rates: WeeklyReport['rates'];
+  /** The report's ISO week, e.g. 2025-W14. */
+  week: string;
+  /** The report's instant: the week's end, or now while the week runs. */
+  asOf: string;
+  onOpen: (scope: DrillDownScope) => void;
+}
+
+/**
+ * The week's resolution rates. Each card opens the problems behind it: the quarter and the year to
+ * date as of the report's instant (so the items are the card's own), the previous quarter as of its
+ * end; the button under them, the problems recorded in the week itself (`period=2025-W14`).
+ */
+export function RatesSection({ rates, week, asOf, onOpen }: RatesProps) {
   const { t } = useI18n();
   const parts = t('办结 / 登记', 'resolved / recorded');
+  const open = (period: string, title: string, at?: string) => () =>
+    onOpen({ figure: 'resolution-rate', period, asOf: at, title });
   return (
     <Section title={t('办结率', 'Rates')}>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <RateCard
+            definitionId={rates.quarterToDate.definition}
+            onOpen={open(rates.quarterToDate.label, t('季度累计办结率', 'Quarter-to-date resolution rate'), asOf)}
             testId="weekly-rate-quarter"
             color={CHART_COLORS[0]}
             title={`${t('季度累计办结率', 'Quarter-to-date resolution rate')} (${rates.quarterToDate.label})`}
@@ -216,6 +235,8 @@ export function RatesSection({ rates }: { rates: WeeklyReport['rates'] }) {
         </Col>
         <Col xs={24} md={12}>
           <RateCard
+            definitionId={rates.yearToDate.definition}
+            onOpen={open(rates.yearToDate.label, t('年度累计办结率', 'Year-to-date resolution rate'), asOf)}
             testId="weekly-rate-year"
             color={CHART_COLORS[1]}
             title={`${t('年度累计办结率', 'Year-to-date resolution rate')} (${rates.yearToDate.label})`}
@@ -232,6 +253,11 @@ export function RatesSection({ rates }: { rates: WeeklyReport['rates'] }) {
         {rates.previousQuarter && (
           <Col xs={24} md={12}>
             <RateCard
+              definitionId={rates.previousQuarter.definition}
+              onOpen={open(
+                rates.previousQuarter.label,
+                t('上季度最终办结率', 'Previous quarter, final resolution rate'),
+              )}
               testId="weekly-rate-previous-quarter"
               color={CHART_COLORS[3]}
               title={`${t('上季度最终办结率', 'Previous quarter, final resolution rate')} (${rates.previousQuarter.label})`}
@@ -247,6 +273,14 @@ export function RatesSection({ rates }: { rates: WeeklyReport['rates'] }) {
           </Col>
         )}
       </Row>
+      <Button
+        className="no-print"
+        style={{ marginTop: 8 }}
+        onClick={open(week, t(`${week} 登记问题的办结情况`, `Problems recorded in ${week}`), asOf)}
+        data-testid="weekly-rate-week-open"
+      >
+        {t(`查看本周（${week}）登记问题明细`, `Show the problems recorded in ${week}`)}
+      </Button>
     </Section>
   );
 }
@@ -307,7 +341,14 @@ export function DepartmentsSection({ departments }: { departments: WeeklyDepartm
   );
 }
 
-export function TrendSection({ trend }: { trend: WeeklyReport['trend'] }) {
+/** The last eight weeks' rates; a week chosen below the chart opens the problems recorded in it. */
+export function TrendSection({
+  trend,
+  onOpen,
+}: {
+  trend: WeeklyReport['trend'];
+  onOpen: (scope: DrillDownScope) => void;
+}) {
   const { t } = useI18n();
   const name = t('办结率', 'Resolution rate');
   const chart = useMemo(() => weeklyTrendChart(trend, name), [trend, name]);
@@ -318,6 +359,25 @@ export function TrendSection({ trend }: { trend: WeeklyReport['trend'] }) {
         height={chart.height}
         testId="weekly-chart-trend"
         ariaLabel={t('近八周办结率', 'Resolution rate, last eight weeks')}
+      />
+      <Select
+        className="no-print"
+        size="small"
+        value={null}
+        style={{ width: '100%', marginTop: 8 }}
+        placeholder={t('选择一周查看其登记问题明细', 'Choose a week to show the problems recorded in it')}
+        aria-label={t('近八周办结率：查看明细', 'Resolution rate, last eight weeks: show the items')}
+        options={trend.map((w) => ({
+          value: w.label,
+          label: `${w.label} · ${formatRate(w.ratePercent)} (${w.resolved} / ${w.recorded})`,
+        }))}
+        onChange={(label: string) =>
+          onOpen({
+            figure: 'resolution-rate',
+            period: label,
+            title: t(`${label} 登记问题的办结情况`, `Problems recorded in ${label}`),
+          })
+        }
       />
     </Section>
   );
