@@ -234,7 +234,7 @@ describe('published figures', () => {
     expect(await countRows(t, 'published_figures', `group_by = 'category' AND group_key = 'approvals'`)).toBe(1);
   });
 
-  it('keeps the group without a key apart from every group', async () => {
+  it('publishes the group without a key as a group of its own, and no grouping without a group', async () => {
     const none = await publish(manager, {
       figure: 'resolution-rate',
       ...period,
@@ -242,12 +242,27 @@ describe('published figures', () => {
       groupBy: 'department',
       group: 'none',
     });
-    const every = await publish(manager, { figure: 'resolution-rate', ...period, asOf, groupBy: 'department' });
-    expect([none.status, every.status]).toEqual([201, 201]);
+    // The whole figure of the same period and instant was published by the first test: the same items.
+    const whole = await publish(manager, { figure: 'resolution-rate', ...period, asOf });
+    expect([none.status, whole.status]).toEqual([201, 200]);
     expect(none.body).toMatchObject({ group: null, groupLabel: '未分派', denominator: 1 });
-    expect(every.body).not.toHaveProperty('group');
-    expect(every.body.denominator).toBe(2);
-    expect(none.body.checksum).not.toBe(every.body.checksum);
+    expect(whole.body).not.toHaveProperty('group');
+    expect(whole.body.denominator).toBe(2);
+    expect(none.body.checksum).not.toBe(whole.body.checksum);
+    // Every group at once would store items without the group each counts in.
+    const every = await publish(manager, { figure: 'resolution-rate', ...period, asOf, groupBy: 'department' });
+    expect(every.status).toBe(400);
+    expect(every.body.errors).toEqual([expect.objectContaining({ field: 'group' })]);
+    // A group that counted nothing is no figure.
+    const empty = await publish(manager, {
+      figure: 'resolution-rate',
+      ...period,
+      asOf,
+      groupBy: 'district',
+      group: 'nowhere',
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.body.errors).toEqual([expect.objectContaining({ field: 'group' })]);
   });
 
   it('is append-only in the database', async () => {

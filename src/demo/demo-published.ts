@@ -37,9 +37,8 @@ export const DEMO_PUBLICATIONS: DemoPublication[] = [
   {
     figure: 'resolution-rate',
     period: '2025-Q2',
-    groupBy: 'department',
     publishedAt: beijing(2025, 7, 2, 9),
-    note: '2025 年第二季度各单位办结情况通报',
+    note: '2025 年第二季度办结情况通报',
   },
 ];
 

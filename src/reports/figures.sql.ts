@@ -69,7 +69,8 @@ export const resolvedFigures = (key: string) => `${WINDOW_EVENTS}
 
 /**
  * The drill-downs of the figures above (src/reports/drill-down): the same rows the figures count,
- * one per counted item, with `in_numerator`. Each gives the columns of ItemCore (drill-down.sql.ts).
+ * one per counted item, with `in_numerator`. Each gives the columns of ItemCoreColumns
+ * (drill-down.sql.ts).
  */
 export const resolvedItems = (key: string, withExtension: boolean) => `${WINDOW_EVENTS}
   SELECT problem_id, problem_id::text AS item_key, ${key} AS group_key, r_at AS sort_at,
@@ -122,7 +123,7 @@ export const verifiedFigures = (key: string) => `${WINDOW_EVENTS}
 
 export const verifiedItems = (key: string) => `${WINDOW_EVENTS}
   SELECT problem_id, problem_id::text AS item_key, ${key} AS group_key, at AS sort_at,
-         ${SATISFIED} AS in_numerator, at AS counted_at, department_id AS counted_department_id,
+         COALESCE(${SATISFIED}, false) AS in_numerator, at AS counted_at, department_id AS counted_department_id,
          NULL::timestamptz AS judged_due_at,
          jsonb_build_object('satisfaction', data->>'satisfaction', 'source', COALESCE(data->>'source', 'manager')) AS detail
   FROM latest

@@ -1,6 +1,6 @@
 /**
  * The drill-down in the browser, on the demo data: the 2025-Q1 resolution rate's card (91.3 %,
- * 116 / 127) opens its 127 problems, 116 of them marked 计入, with the filter giving 116 and 11;
+ * 116 / 127) opens its 127 problems, 116 of them marked 计入分子 (in the numerator), with the filter giving 116 and 11;
  * the manager publishes the figure and finds it on the published page; a department's bar opens
  * that department's items.
  */
@@ -32,7 +32,7 @@ async function allRows(drawer: Locator, expected: number): Promise<Locator> {
   return rows;
 }
 
-/** The 计入 / 未计入 filter, then the count line once the table shows that many rows. */
+/** The 计入分子 / 未计入分子 filter, then the count line once the table shows that many rows. */
 async function filterCounted(drawer: Locator, label: string, expected: number): Promise<string> {
   await drawer.locator('.ant-segmented').getByText(label, { exact: true }).click();
   const shown = drawer.getByTestId('drill-down-shown');
@@ -67,7 +67,7 @@ describe('the drill-down in the browser (demo data)', () => {
     // The quarter's end in the report time zone: 2025-04-01 00:00 in Asia/Shanghai.
     expect(figureText).toContain('2025/04/01 00:00');
 
-    // Every item, page by page: 127 rows, 116 marked 计入 and 11 未计入, each problem a link.
+    // Every item, page by page: 127 rows, 116 in the numerator and 11 not, each problem a link.
     const rows = await allRows(drawer, 127);
     expect(await rows.count()).toBe(127);
     expect(await drawer.getByTestId('counted').count()).toBe(116);
@@ -76,10 +76,10 @@ describe('the drill-down in the browser (demo data)', () => {
     await screenshot(page, 'drill-down-2025-Q1');
 
     // The filter gives the same split, and the figure above it stays the card's.
-    expect(await filterCounted(drawer, '未计入', 11)).toContain('其中计入 0 项');
+    expect(await filterCounted(drawer, '未计入分子', 11)).toContain('其中计入分子 0 项');
     expect(await drawer.getByTestId('not-counted').count()).toBe(11);
     expect(await drawer.getByTestId('counted').count()).toBe(0);
-    expect(await filterCounted(drawer, '计入', 116)).toContain('其中计入 116 项');
+    expect(await filterCounted(drawer, '计入分子', 116)).toContain('其中计入分子 116 项');
     expect(await drawer.getByTestId('counted').count()).toBe(116);
     expect(await drawer.getByTestId('not-counted').count()).toBe(0);
     expect(await counts.innerText()).toMatch(/^116 \/ 127$/);

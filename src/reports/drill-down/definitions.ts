@@ -178,10 +178,6 @@ export const DEFINITION_IDS = Object.fromEntries(
   [...FIGURES, ...SCORES].map((f) => [f, currentDefinition(f).id]),
 ) as Record<FigureName | ScoreName, string>;
 
-export function isFigure(value: unknown): value is FigureName {
-  return typeof value === 'string' && (FIGURES as readonly string[]).includes(value);
-}
-
 /** The definition of each rate of the figures (GET /reports/figures, the trend), by its field. */
 export const RATE_DEFINITIONS = {
   resolutionRate: DEFINITION_IDS['resolution-rate'],

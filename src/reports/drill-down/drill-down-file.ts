@@ -50,28 +50,34 @@ function preamble(all: AllItems, lang: Lang, timezone: string): string[][] {
       `${formatInstant(scope.period.from, timezone)} – ${formatInstant(scope.period.to, timezone)}`,
     ],
     [zh ? '统计时点' : 'As of', formatInstant(scope.asOf, timezone), timezone],
-    ...(scope.group !== undefined ? [[zh ? '分组' : 'Group', `${scope.groupBy}`, scope.group ?? 'none']] : []),
+    ...(scope.group !== undefined
+      ? [[zh ? '分组' : 'Group', `${scope.groupBy}`, guardFormula(scope.group ?? (zh ? '无' : 'none'))]]
+      : []),
     [],
   ];
 }
 
 function rowsOf(all: AllItems, lang: Lang, timezone: string): string[][] {
   const when = (at: string | null) => (at ? formatInstant(at, timezone) : '');
-  return all.items.map((item) => [
-    item.code,
-    guardFormula(item.title),
-    guardFormula(item.enterpriseName ?? ''),
-    item.inNumerator ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no',
-    item.statusAsOf && item.statusAsOf in STATUS_LABELS
-      ? STATUS_LABELS[item.statusAsOf as Status][lang]
-      : (item.statusAsOf ?? ''),
-    item.departmentNameAsOf ?? '',
-    when(item.dueAtAsOf),
-    when(item.judgedDueAt),
-    when(item.countedAt),
-    item.groupKey ?? '',
-    guardFormula(item.reason),
-  ]);
+  // Every cell is text a user or a reference table wrote (a code is an enterprise's name when it
+  // has no credit code), so none may start a formula.
+  return all.items.map((item) =>
+    [
+      item.code,
+      item.title,
+      item.enterpriseName ?? '',
+      item.inNumerator ? (lang === 'zh' ? '是' : 'yes') : lang === 'zh' ? '否' : 'no',
+      item.statusAsOf && item.statusAsOf in STATUS_LABELS
+        ? STATUS_LABELS[item.statusAsOf as Status][lang]
+        : (item.statusAsOf ?? ''),
+      item.departmentNameAsOf ?? '',
+      when(item.dueAtAsOf),
+      when(item.judgedDueAt),
+      when(item.countedAt),
+      item.groupKey ?? '',
+      item.reason,
+    ].map(guardFormula),
+  );
 }
 
 export function drillDownCsv(all: AllItems, lang: Lang, timezone: string): string {

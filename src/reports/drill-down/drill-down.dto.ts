@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { FIGURES, type FigureName } from './definitions';
 
@@ -45,6 +45,7 @@ export class FigureScope {
   })
   @IsOptional()
   @IsString()
+  @MinLength(1)
   @MaxLength(100)
   group?: string;
 }

@@ -89,7 +89,7 @@ export class DrillDownService {
     found = found.slice(0, limit);
     return {
       ...this.header(scope, totals?.total ?? 0, totals?.numerator ?? 0),
-      items: found.map((row) => this.item(figure, row, context)),
+      items: found.map((row) => this.item(scope, row, context)),
       nextCursor,
     };
   }
@@ -102,7 +102,7 @@ export class DrillDownService {
       scope,
       total: found[0]?.total ?? 0,
       numerator: found[0]?.numerator ?? 0,
-      items: found.map((row) => this.item(scope.figure, row, context)),
+      items: found.map((row) => this.item(scope, row, context)),
     };
   }
 
@@ -140,8 +140,10 @@ export class DrillDownService {
     return { departments: await this.repository.departmentNames(), timezone: this.config.reportTimezone };
   }
 
-  private item(figure: FigureName, row: ItemPageRow, context: ReasonContext): DrillDownItem {
-    return drillDownItem(figure, row, context);
+  /** An item of the scope; without a grouping it counts in no group. */
+  private item(scope: ResolvedScope, row: ItemPageRow, context: ReasonContext): DrillDownItem {
+    const item = drillDownItem(scope.figure, row, context);
+    return scope.groupBy === undefined ? { ...item, groupKey: null } : item;
   }
 }
 

@@ -7,8 +7,9 @@ import { resolutionItems } from '../resolution-rate.sql';
  * resolution-rate.sql.ts), so the two agree by construction; this file only adds what a reader
  * needs to check an item (code, title, enterprise, status and department as of the instant).
  *
- * Parameters: $1 period from, $2 period to (exclusive), $3 asOf, $4 the event types the figure
- * reads (figures.sql.ts). Every items query gives the columns of ItemRow.
+ * Parameters: $1 period from, $2 period to (exclusive), $3 asOf, then the source's own
+ * (item-sources.ts: the event types a problem figure reads, the plan year of the project figure).
+ * Every items query gives the columns of ItemRow.
  */
 
 /** The columns a figure's own items SQL gives, one row per counted item (problem-based ones add problem_id). */
@@ -103,7 +104,7 @@ export function problemFigureItems(figure: ProblemFigure, groupBy: ProblemGroupB
 
 /**
  * A page of items, filtered, with the totals of all the filtered items (before the page is cut):
- * $5.. are the filters' and the cursor's values, numbered by the caller.
+ * the filters' and the cursor's values follow the source's parameters, numbered by the caller.
  */
 export function itemsPage(items: string, where: string[], after: string | null, limit: string | null): string {
   return `

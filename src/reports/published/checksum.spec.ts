@@ -7,7 +7,6 @@ const DEPT = 'd3b07384-d113-4ec6-a21d-3c1b5c2f0a03';
 
 const input = (overrides: Partial<ChecksumInput> = {}): ChecksumInput => ({
   definitionId: 'resolution-rate/v1',
-  periodLabel: '2025-Q1',
   periodFrom: '2025-01-01T00:00:00.000+08:00',
   periodTo: '2025-04-01T00:00:00.000+08:00',
   asOf: '2025-04-01T00:00:00.000+08:00',
@@ -25,7 +24,7 @@ describe('the canonical text of a published figure', () => {
       [
         'published-figure/1',
         'definition\tresolution-rate/v1',
-        'period\t2025-Q1\t2024-12-31T16:00:00.000Z\t2025-03-31T16:00:00.000Z',
+        'period\t2024-12-31T16:00:00.000Z\t2025-03-31T16:00:00.000Z',
         'asOf\t2025-03-31T16:00:00.000Z',
         'group\t-\t-',
         `item\t${A}\t1\tresolved\t-`,
@@ -63,7 +62,7 @@ describe('the canonical text of a published figure', () => {
     const [b, a] = input().items as [ChecksumInput['items'][number], ChecksumInput['items'][number]];
     const variants: Partial<ChecksumInput>[] = [
       { definitionId: 'resolution-rate/v2' },
-      { periodLabel: '2025-03-31' },
+      { periodFrom: '2025-01-02T00:00:00+08:00' },
       { periodTo: '2025-04-02T00:00:00+08:00' },
       { asOf: '2025-04-02T00:00:00+08:00' },
       { group: { kind: 'every', groupBy: 'department' } },
@@ -75,6 +74,12 @@ describe('the canonical text of a published figure', () => {
     const sums = variants.map((v) => checksum(input(v)));
     for (const sum of sums) expect(sum).not.toBe(base);
     expect(new Set(sums).size).toBe(sums.length);
+  });
+
+  it('names the period by its instants: the same quarter written another way sums the same', () => {
+    expect(checksum(input({ periodFrom: '2024-12-31T16:00:00Z', periodTo: '2025-04-01T00:00:00+08:00' }))).toBe(
+      checksum(input()),
+    );
   });
 
   it('refuses an instant that is not one', () => {

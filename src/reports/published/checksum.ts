@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 /**
  * The checksum of a published figure: SHA-256 (lower-case hex) of the UTF-8 bytes of its canonical
  * text. The text names the figure's identity and lists its items, so two publications with the
- * same checksum counted the same items the same way. docs/domain.md ("Publishing and
- * reconciliation") states the form so an auditor can recompute it from the stored rows.
+ * same checksum counted the same items the same way. docs/checking-figures.md ("Publishing a
+ * figure") states the form so an auditor can recompute it from the stored rows.
  */
 
 /** Which groups a figure covers: everything, every group of a grouping, the group without a key, or one group. */
@@ -23,7 +23,6 @@ export interface ChecksumItem {
 
 export interface ChecksumInput {
   definitionId: string;
-  periodLabel: string;
   /** Instants as ISO 8601 in UTC with milliseconds (`2024-12-31T16:00:00.000Z`). */
   periodFrom: string;
   periodTo: string;
@@ -68,7 +67,8 @@ export function canonicalText(input: ChecksumInput): string {
   const lines = [
     CANONICAL_VERSION,
     `definition\t${input.definitionId}`,
-    `period\t${input.periodLabel}\t${utcInstant(input.periodFrom)}\t${utcInstant(input.periodTo)}`,
+    // The period by its instants only: `2025-Q1` and `from=2025-01-01&to=2025-04-01` are one period.
+    `period\t${utcInstant(input.periodFrom)}\t${utcInstant(input.periodTo)}`,
     `asOf\t${utcInstant(input.asOf)}`,
     groupLine(input.group),
     ...[...input.items]

@@ -55,7 +55,7 @@ function statusText(status: string | null): string {
 
 function stateText(state: Reconciliation['moved'][number]['before']): string[] {
   if (state === null) return ['未计入', '', ''];
-  return [state.inNumerator ? '是' : '否', statusText(state.statusAsOf), state.departmentNameAsOf ?? ''];
+  return [state.inNumerator ? '是' : '否', statusText(state.statusAsOf), guardFormula(state.departmentNameAsOf ?? '')];
 }
 
 /** The reconciliation's lines (口径核对), for a bulletin's attachment and the weekly report. */
@@ -77,7 +77,7 @@ export function reconciliationLines(r: Reconciliation, timezone: string): string
     [],
     ['编号', '名称', '发布时计入分子', '发布时状态', '发布时责任单位', '现计入分子', '现状态', '现责任单位', '原因'],
     ...r.moved.map((m) => [
-      m.code,
+      guardFormula(m.code),
       guardFormula(m.title),
       ...stateText(m.before),
       ...stateText(m.after),

@@ -51,7 +51,6 @@ export function publishedRow(
     rate_percent: ratePercent(all.numerator, all.total)?.toFixed(1) ?? null,
     checksum: checksum({
       definitionId: definition.id,
-      periodLabel: scope.period.label,
       periodFrom: scope.period.from,
       periodTo: scope.period.to,
       asOf: scope.asOf,

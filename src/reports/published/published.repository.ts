@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ADVISORY_LOCKS } from '../../database/locks';
-import { execute, maybeOne, rows, SqlParams, type Queryable } from '../../common/sql';
+import { execute, maybeOne, one, rows, SqlParams, type Queryable } from '../../common/sql';
+import { SETTLED_NOW } from '../resolution-rate.sql';
 import { insertPublished } from './published-record';
 
 /** A published_figures row as every statement answers it. */
@@ -91,6 +92,11 @@ export class PublishedRepository {
     });
   }
 
+  /** The latest instant before which every change is committed and visible. */
+  async settledNow(): Promise<Date> {
+    return (await one<{ at: Date }>(this.db, SETTLED_NOW)).at;
+  }
+
   /** The figure stored under this identity, if any. */
   findIdentity(db: Queryable, row: NewPublished): Promise<PublishedRow | undefined> {
     return maybeOne<PublishedRow>(
@@ -148,11 +154,22 @@ export class PublishedRepository {
   }
 
   /** Every published figure, oldest first: the weekly report reconciles each. */
-  all(): Promise<PublishedRow[]> {
+  /**
+   * The figures published before `end` with a stored item whose problem had an event in
+   * [from, end): the only ones whose items can have moved in that span (the reasons a week's
+   * reconciliation lists are those events). Oldest first.
+   */
+  touchedIn(from: Date, end: Date): Promise<PublishedRow[]> {
     return rows<PublishedRow>(
       this.db,
       `SELECT ${COLUMNS} FROM published_figures f JOIN users u ON u.id = f.published_by
+        WHERE f.published_at < $2
+          AND EXISTS (
+            SELECT 1 FROM published_figure_items i JOIN problem_events e ON e.problem_id::text = i.item_id
+            WHERE i.published_id = f.id AND e.at >= $1 AND e.at < $2
+          )
         ORDER BY f.published_at, f.id`,
+      [from, end],
     );
   }
 

@@ -59,7 +59,9 @@ export class PublishedFigure {
   @ApiProperty({ type: Number, nullable: true, example: 91.3 })
   ratePercent: number | null;
 
-  @ApiProperty({ description: 'SHA-256 (hex) of the canonical text of the figure and its items (docs/domain.md)' })
+  @ApiProperty({
+    description: 'SHA-256 (hex) of the canonical text of the figure and its items (docs/checking-figures.md)',
+  })
   checksum: string;
 
   @ApiProperty({ format: 'uuid', description: 'the user who published it' })

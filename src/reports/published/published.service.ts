@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { AuthUser } from '../../access/auth-user';
@@ -54,6 +55,9 @@ export interface PublishedWithItems {
  * exact item list at a fixed instant, stored with a checksum and read from the stored rows only,
  * so it reads the same forever; reconciliation recomputes it later and names why items moved.
  */
+const SETTLE_POLL_MS = 500;
+const SETTLE_WAIT_MS = 10_000;
+
 @Injectable()
 export class PublishedService {
   constructor(
@@ -67,15 +71,33 @@ export class PublishedService {
   async publish(user: AuthUser, body: PublishBody): Promise<Published> {
     const { figure, note, ...query } = body;
     const scope = this.drillDown.scope(figure, query);
+    // The stored items say which group they count in only through the figure's scope: a grouping is
+    // published one group at a time (or the figure as a whole), so every stored item is that group's.
+    if (scope.groupBy !== undefined && scope.group === undefined) {
+      throw DomainError.invalidField(
+        'group',
+        'publish one group of the grouping (its key, or none), or the whole figure',
+      );
+    }
     // A figure as of an instant still to come could change after it is published under that instant.
-    if (DateTime.fromISO(scope.asOf) > DateTime.now()) {
+    const asOf = new Date(scope.asOf);
+    if (asOf.getTime() > Date.now()) {
       throw DomainError.invalidField('asOf', 'a figure is published as of now or an instant already past');
     }
+    await this.settledAt(asOf);
     const all = await this.drillDown.all(scope);
     const row = publishedRow(all, user.id, await this.groupLabel(scope), note ?? null);
     const items = all.items.map(storedItem);
     return this.repository.publishing(async (em) => {
       const stored = await this.repository.findIdentity(em, row);
+      // A scope that counts nothing is no figure, unless one was published under it: then the
+      // difference is what the answer must say.
+      if (stored === undefined && all.total === 0) {
+        throw DomainError.invalidField(
+          scope.group !== undefined ? 'group' : 'period',
+          'nothing was counted in this scope: there is no figure to publish',
+        );
+      }
       if (stored === undefined) {
         const id = await this.repository.insert(em, row, items);
         return { created: true, figure: this.figureOf((await this.repository.get(em, id))!) };
@@ -94,6 +116,24 @@ export class PublishedService {
         },
       );
     });
+  }
+
+  /**
+   * Waits (at most ten seconds) until every change before `asOf` is committed and visible, so that
+   * the items read are all there ever will be as of `asOf`: a transaction still open may yet commit
+   * an event stamped before it (SETTLED_NOW). A figure as of "now" settles within seconds.
+   */
+  private async settledAt(asOf: Date): Promise<void> {
+    for (let waited = 0; ; waited += SETTLE_POLL_MS) {
+      if ((await this.repository.settledNow()).getTime() >= asOf.getTime()) return;
+      if (waited >= SETTLE_WAIT_MS) {
+        throw DomainError.invalidField(
+          'asOf',
+          'changes before this instant are still being written; publish again shortly',
+        );
+      }
+      await sleep(SETTLE_POLL_MS);
+    }
   }
 
   async list(query: PublishedListQuery): Promise<PublishedList> {
@@ -135,9 +175,9 @@ export class PublishedService {
     return this.fill(row, inNumerator);
   }
 
-  /** Every published figure, oldest first: the weekly report reconciles each. */
-  async everyPublished(): Promise<PublishedFigure[]> {
-    return (await this.repository.all()).map(this.figureOf);
+  /** The figures published before `end` whose items' problems changed in [from, end): what a week may reconcile. */
+  async touchedIn(from: Date, end: Date): Promise<PublishedFigure[]> {
+    return (await this.repository.touchedIn(from, end)).map(this.figureOf);
   }
 
   /**
@@ -197,7 +237,7 @@ export class PublishedService {
     scope: ResolvedScope,
     departments: Map<string, string>,
   ): Promise<MovedItem[]> {
-    const problemBased = scope.definition.item === 'problem' || scope.definition.item === 'assignment';
+    const problemBased = ['problem', 'assignment', 'assist_part'].includes(scope.definition.item);
     const ids = problemBased ? [...new Set(found.map((d) => (d.after ?? d.before)!.id))] : [];
     const asOf = new Date(scope.asOf);
     const [from, to] = asOf < stored.as_of ? [asOf, stored.as_of] : [stored.as_of, asOf];

@@ -62,7 +62,10 @@ export interface WeeklyReconciliation {
   moved: WeeklyMovedItem[];
 }
 
-/** Every published figure reconciled as of `end`, kept when an item moved in [from, end). */
+/**
+ * The published figures reconciled as of `end`, kept when an item moved in [from, end): only those
+ * whose items' problems had an event in the week are reconciled at all.
+ */
 export async function weeklyReconciliations(
   service: PublishedService,
   from: DateTime,
@@ -70,9 +73,7 @@ export async function weeklyReconciliations(
 ): Promise<WeeklyReconciliation[]> {
   const found: WeeklyReconciliation[] = [];
   const inWeek = (at: string | null) => at !== null && at >= from.toUTC().toISO()! && at < end.toUTC().toISO()!;
-  for (const figure of await service.everyPublished()) {
-    // A figure published after the week's end was not yet there to reconcile.
-    if (figure.publishedAt >= end.toUTC().toISO()!) continue;
+  for (const figure of await service.touchedIn(from.toJSDate(), end.toJSDate())) {
     const r = await service.reconcile(figure.id, end.toISO()!);
     const moved = r.moved.filter((m) => m.reasons.some((reason) => inWeek(reason.at)));
     if (moved.length === 0) continue;

@@ -3869,7 +3869,7 @@ export interface components {
        * @description the figure’s instant (now at publishing when asked for now)
        */
       asOf: string;
-      /** @description SHA-256 (hex) of the canonical text of the figure and its items (docs/domain.md) */
+      /** @description SHA-256 (hex) of the canonical text of the figure and its items (docs/checking-figures.md) */
       checksum: string;
       /**
        * @description the definition it was published under

@@ -49,15 +49,19 @@ export default function DrillDownDrawer({ scope, onClose }: Props) {
     queryKey: ['drill-down', 'figure', scope.figure, base],
     queryFn: ({ signal }) => api<DrillDownPage>(path, { query: { ...base, limit: 1 }, signal }),
   });
+  const head = figure.error ? undefined : figure.data;
+  // Every page, file and publication reads the instant the figure was read at: "now" would be a
+  // new instant on each request, and the list would walk a figure that moves under it.
+  const pinned: Query = { ...base, asOf: head?.asOf };
   const items = useInfiniteQuery({
-    queryKey: ['drill-down', 'items', scope.figure, base, filters],
+    queryKey: ['drill-down', 'items', scope.figure, pinned, filters],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
-      api<DrillDownPage>(path, { query: { ...base, ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+      api<DrillDownPage>(path, { query: { ...pinned, ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+    enabled: head !== undefined,
   });
-  const head = figure.error ? undefined : figure.data;
   const definition = head?.definition;
   const pages = items.error ? [] : (items.data?.pages ?? []);
   const rows = pages.flatMap((p) => p.items);
@@ -67,7 +71,7 @@ export default function DrillDownDrawer({ scope, onClose }: Props) {
     setDownloading(format);
     setDownloadError(null);
     try {
-      await download(path, { ...base, ...filters, format, lang }, `${scope.figure}-${scope.period}.${format}`);
+      await download(path, { ...pinned, ...filters, format, lang }, `${scope.figure}-${scope.period}.${format}`);
     } catch (caught) {
       setDownloadError(errorMessage(caught, t));
     } finally {
@@ -98,7 +102,7 @@ export default function DrillDownDrawer({ scope, onClose }: Props) {
                 </Typography.Text>{' '}
                 {lang === 'en' ? definition.text : definition.textZh}
               </Descriptions.Item>
-              <Descriptions.Item label={t('计入 / 统计总数', 'Counted / total')}>
+              <Descriptions.Item label={t('分子 / 分母', 'Numerator / denominator')}>
                 <span data-testid="drill-down-counts">
                   {head.numerator} / {head.total}
                 </span>{' '}
@@ -125,11 +129,11 @@ export default function DrillDownDrawer({ scope, onClose }: Props) {
           <Segmented
             value={counted}
             onChange={(value) => setCounted(value as Counted)}
-            aria-label={t('是否计入', 'Counted or not')}
+            aria-label={t('是否计入分子', 'In the numerator or not')}
             options={[
               { value: 'all', label: t('全部', 'All') },
-              { value: 'true', label: t('计入', 'Counted') },
-              { value: 'false', label: t('未计入', 'Not counted') },
+              { value: 'true', label: t('计入分子', 'In numerator') },
+              { value: 'false', label: t('未计入分子', 'Not in numerator') },
             ]}
           />
           <Input.Search
@@ -151,7 +155,7 @@ export default function DrillDownDrawer({ scope, onClose }: Props) {
           {filtered && (
             <Typography.Text type="secondary" data-testid="drill-down-shown">
               {t(
-                `共 ${filtered.total} 项，其中计入 ${filtered.numerator} 项；已显示 ${rows.length} 项`,
+                `共 ${filtered.total} 项，其中计入分子 ${filtered.numerator} 项；已显示 ${rows.length} 项`,
                 `${filtered.total} items, ${filtered.numerator} counted; ${rows.length} shown`,
               )}
             </Typography.Text>

@@ -9,7 +9,8 @@ import type { FigureName, TableItem } from './types';
  * Where an item's code leads: the item's id is the problem counted (for the assisting figure, the
  * problem assisted), the enterprise for the visit coverage, the project for the start rate.
  */
-function itemLink(figure: FigureName, id: string): string {
+/** Where an item's code leads: the problem, or the enterprise or project a figure counts. */
+export function itemLink(figure: FigureName, id: string): string {
   if (figure === 'visit-coverage-rate') return `/enterprises/${id}`;
   if (figure === 'project-start-rate') return `/projects/${id}`;
   return `/problems/${id}`;
@@ -18,16 +19,16 @@ function itemLink(figure: FigureName, id: string): string {
 /** Whether a figure's items are problems (or a problem's assisting part), which have a department. */
 const countsProblems = (figure: FigureName) => figure !== 'visit-coverage-rate' && figure !== 'project-start-rate';
 
-/** Counted or not, in words as well as colour, so that it reads the same in print and to a screen reader. */
+/** In the numerator or not, in words as well as colour, so that it reads the same in print and to a screen reader. */
 export function CountedMark({ inNumerator }: { inNumerator: boolean }) {
   const { t } = useI18n();
   return inNumerator ? (
     <Tag color="green" data-testid="counted">
-      {t('计入', 'Counted')}
+      {t('计入分子', 'In numerator')}
     </Tag>
   ) : (
     <Tag color="default" data-testid="not-counted">
-      {t('未计入', 'Not counted')}
+      {t('未计入分子', 'Not in numerator')}
     </Tag>
   );
 }
@@ -75,7 +76,7 @@ export function ItemsTable({ figure, items, loading, testId, deadlines = true }:
             name && item.enterpriseId ? <Link to={`/enterprises/${item.enterpriseId}`}>{name}</Link> : (name ?? '—'),
         },
         {
-          title: t('是否计入', 'Counted'),
+          title: t('是否计入分子', 'In numerator'),
           dataIndex: 'inNumerator',
           width: 90,
           render: (inNumerator: boolean) => <CountedMark inNumerator={inNumerator} />,

@@ -22,6 +22,7 @@ export function publishedGroup(
 ): string {
   if (!figure.groupBy) return t('全部', 'All');
   const by = groupByLabel(figure.groupBy, t);
-  if (figure.group === undefined || figure.group === null) return t(`按${by}分组`, `By ${by.toLowerCase()}`);
-  return `${by}: ${figure.groupLabel ?? figure.group}`;
+  // A grouping is published one group at a time: null is the group without a key (未交办 and the like).
+  if (figure.group === undefined) return t(`按${by}分组`, `By ${by.toLowerCase()}`);
+  return `${by}: ${figure.groupLabel ?? figure.group ?? t('无', 'none')}`;
 }

@@ -10,7 +10,9 @@ export type FigureName = DrillDownPage['figure'];
 
 /**
  * What a drill-down shows: a figure for a period, as of an instant, optionally one group of it.
- * `asOf` is left out for the period's end (the service's default), `now` for the present.
+ * `asOf` is the instant the figure on the page was read at; left out, the service takes its
+ * default (the period's end, or now while the period runs). The drawer pins every later read to
+ * the instant its first read gave.
  */
 export interface DrillDownScope {
   figure: FigureName;

@@ -85,7 +85,9 @@ export function DashboardPage() {
   const drillDown = useDrillDown();
   const definitions = useCurrentDefinitions();
   /** A figure's items for the quarter and instant the page shows; a group of it when given. */
-  const openFigure = (scope: Omit<DrillDownScope, 'period' | 'asOf'>) => drillDown.open({ ...scope, period, asOf });
+  // As of now, the drawer opens at the instant the figures were read at, so its numbers are the card's.
+  const openFigure = (scope: Omit<DrillDownScope, 'period' | 'asOf'>) =>
+    drillDown.open({ ...scope, period, asOf: asOf && (summary?.asOf ?? asOf) });
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api, download } from '../../api';
 import { formatRate } from '../../components/charts/rateCharts';
 import { publishedGroup } from '../../components/drilldown/groupBy';
-import { CountedMark, ItemsTable } from '../../components/drilldown/ItemsTable';
+import { CountedMark, itemLink, ItemsTable } from '../../components/drilldown/ItemsTable';
 import type {
   ItemSide,
   MovedItem,
@@ -195,7 +195,7 @@ function ReconciliationView({ data }: { data: Reconciliation }) {
             {
               title: t('编号', 'Code'),
               dataIndex: 'code',
-              render: (code: string, item) => <Link to={`/problems/${item.id}`}>{code}</Link>,
+              render: (code: string, item) => <Link to={itemLink(data.published.figure, item.id)}>{code}</Link>,
             },
             { title: t('标题', 'Title'), dataIndex: 'title', ellipsis: true },
             { title: t('发布时', 'When published'), render: (_, item) => side(item.before) },
@@ -205,10 +205,7 @@ function ReconciliationView({ data }: { data: Reconciliation }) {
               render: (_, item) => (
                 <ul style={{ margin: 0, paddingLeft: 16 }}>
                   {item.reasons.map((reason, index) => (
-                    <li key={index}>
-                      {reason.at ? `${formatTime(reason.at)} ` : ''}
-                      {reason.text}
-                    </li>
+                    <li key={index}>{reason.text}</li>
                   ))}
                 </ul>
               ),

@@ -48,16 +48,19 @@ export function RateCard({
   const { t } = useI18n();
   const titleId = useId();
   const contentId = useId();
+  // Spans shown as blocks: the numbers sit inside a button, which may hold phrasing content only.
   const numbers = (
-    <div data-testid={testId}>
-      <div style={{ fontSize: 32, fontWeight: 600, lineHeight: 1.3, color }}>{formatRate(ratePercent)}</div>
+    <span data-testid={testId} style={{ display: 'block' }}>
+      <span style={{ display: 'block', fontSize: 32, fontWeight: 600, lineHeight: 1.3, color }}>
+        {formatRate(ratePercent)}
+      </span>
       <Typography.Text>
         <span style={{ fontSize: 16, fontWeight: 500 }}>
           {numerator} / {denominator}
         </span>{' '}
         <Typography.Text type="secondary">({parts})</Typography.Text>
       </Typography.Text>
-    </div>
+    </span>
   );
   return (
     <Card size="small" loading={loading} style={{ height: '100%', borderTop: `3px solid ${color}` }}>
