@@ -90,14 +90,6 @@ export class PublishedService {
     const items = all.items.map(storedItem);
     return this.repository.publishing(async (em) => {
       const stored = await this.repository.findIdentity(em, row);
-      // A scope that counts nothing is no figure, unless one was published under it: then the
-      // difference is what the answer must say.
-      if (stored === undefined && all.total === 0) {
-        throw DomainError.invalidField(
-          scope.group !== undefined ? 'group' : 'period',
-          'nothing was counted in this scope: there is no figure to publish',
-        );
-      }
       if (stored === undefined) {
         const id = await this.repository.insert(em, row, items);
         return { created: true, figure: this.figureOf((await this.repository.get(em, id))!) };
