@@ -67,13 +67,17 @@ describe('the drill-down in the browser (demo data)', () => {
     // The quarter's end in the report time zone: 2025-04-01 00:00 in Asia/Shanghai.
     expect(figureText).toContain('2025/04/01 00:00');
 
+    // The drawer as it opens, its first page of items shown (the docs' screenshot).
+    await drawer.locator('.ant-table-row').first().waitFor({ timeout: WAIT_MS });
+    await animationsDone(page);
+    await screenshot(page, 'drill-down-2025-Q1');
+
     // Every item, page by page: 127 rows, 116 in the numerator and 11 not, each problem a link.
     const rows = await allRows(drawer, 127);
     expect(await rows.count()).toBe(127);
     expect(await drawer.getByTestId('counted').count()).toBe(116);
     expect(await drawer.getByTestId('not-counted').count()).toBe(11);
     expect(await rows.first().getByRole('link').first().getAttribute('href')).toMatch(/^\/problems\/[0-9a-f-]{36}$/);
-    await screenshot(page, 'drill-down-2025-Q1');
 
     // The filter gives the same split, and the figure above it stays the card's.
     expect(await filterCounted(drawer, '未计入分子', 11)).toContain('其中计入分子 0 项');

@@ -110,12 +110,25 @@ describe('why an item moved', () => {
     expect(reasons[0]!.text).toBe('2025-04-02 10:00 重新打开');
   });
 
-  it('does not count a satisfied verification as a reopen', () => {
+  it('names a satisfied verification as closed later, not as a reopen', () => {
+    const reasons = reasonsFor(
+      moved({ statusAsOf: 'closed' }),
+      facts(),
+      [event('verify', '2025-04-03T10:00:00+08:00', { data: { satisfaction: 'basically_satisfied' } })],
+      context(),
+    );
+    expect(reasons).toEqual([
+      { code: 'closed_later', at: '2025-04-03T02:00:00.000Z', text: '2025-04-03 10:00 回访基本满意，销号' },
+    ]);
+  });
+
+  it('names a sign-for and a return after publication', () => {
     expect(
-      codes(moved({ statusAsOf: 'closed' }), facts(), [
-        event('verify', '2025-04-03T10:00:00+08:00', { data: { satisfaction: 'satisfied' } }),
+      codes(moved({ inNumerator: false, statusAsOf: 'reported' }), facts(), [
+        event('accept', '2025-04-02T09:00:00+08:00', { departmentId: DEPT_B }),
+        event('return', '2025-04-03T09:00:00+08:00', { departmentId: DEPT_B }),
       ]),
-    ).toEqual(['changed_since']);
+    ).toEqual(['signed_for_later', 'returned']);
   });
 
   it('names a later resolution with its department', () => {

@@ -56,6 +56,9 @@ export const RECONCILIATION_REASONS = [
   'withdrawn',
   'entered_late',
   'reassigned',
+  'returned',
+  'signed_for_later',
+  'closed_later',
   'department_renamed',
   'definition_changed',
   'changed_since',
@@ -126,6 +129,17 @@ export function reasonsFor(
         reasons.push({ code: 'reopened', at: iso, text: `${when} 重新打开` });
       } else if (event.type === 'verify' && event.data.satisfaction === 'unsatisfied') {
         reasons.push({ code: 'reopened', at: iso, text: `${when} 回访不满意，退回重办` });
+      } else if (event.type === 'verify') {
+        const rated = event.data.satisfaction === 'basically_satisfied' ? '基本满意' : '满意';
+        reasons.push({ code: 'closed_later', at: iso, text: `${when} 回访${rated}，销号` });
+      } else if (event.type === 'accept') {
+        reasons.push({
+          code: 'signed_for_later',
+          at: iso,
+          text: `${when} 由 ${name(event.departmentId, context)} 签收`,
+        });
+      } else if (event.type === 'return') {
+        reasons.push({ code: 'returned', at: iso, text: `${when} 由 ${name(department, context)} 退回` });
       } else if (event.type === 'resolve') {
         reasons.push({ code: 'resolved_later', at: iso, text: `${when} 由 ${name(event.departmentId, context)} 办结` });
       } else if (event.type === 'withdraw') {

@@ -3190,6 +3190,9 @@ export interface components {
         | 'withdrawn'
         | 'entered_late'
         | 'reassigned'
+        | 'returned'
+        | 'signed_for_later'
+        | 'closed_later'
         | 'department_renamed'
         | 'definition_changed'
         | 'changed_since';
