@@ -5,7 +5,7 @@
  * and is asked why when resolving before then.
  */
 import type { Locator, Page } from 'playwright-core';
-import { login, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
+import { animationsDone, login, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS);
 
@@ -21,8 +21,19 @@ async function choose(page: Page, select: Locator, labels: string[]): Promise<vo
   await page.keyboard.press('Escape');
 }
 
+/**
+ * Opens an action's dialog and waits for it to finish opening: a field filled, or a button clicked,
+ * while the dialog still moves can miss (a click lands where the button is not yet).
+ */
+async function openAction(page: Page, action: string): Promise<void> {
+  await page.getByTestId(`action-${action}`).click();
+  await page.getByRole('dialog').last().waitFor();
+  await animationsDone(page);
+}
+
 /** Confirms the open action dialog and waits for the service's answer to `path` (e.g. assist-done). */
 async function submit(page: Page, path: string): Promise<number> {
+  await animationsDone(page);
   const answer = page.waitForResponse(
     (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(`/${path}`),
   );
@@ -50,7 +61,7 @@ describe('lead and assisting departments, in the browser', () => {
   it('a manager assigns a lead and two assisting departments', async () => {
     const page = await harness.newPage();
     await login(page, 'manager', `/problems/${problem.id}`);
-    await page.getByTestId('action-assign').click();
+    await openAction(page, 'assign');
     await page.getByTestId('action-submit').waitFor();
     await choose(page, page.getByTestId('action-department'), [names.lead]);
     await choose(page, page.getByTestId('action-assisting'), [names.land, names.power]);
@@ -91,7 +102,7 @@ describe('lead and assisting departments, in the browser', () => {
     expect(await page.getByTestId('action-resolve').count()).toBe(0);
     expect(await page.getByTestId('action-return').count()).toBe(0);
 
-    await page.getByTestId('action-assist_done').click();
+    await openAction(page, 'assist_done');
     await page.getByTestId('action-note').fill('用地预审意见已出具');
     expect(await submit(page, 'assist-done')).toBe(200);
     const mine = page.locator('[data-testid="assist-part"]', { hasText: names.land });
@@ -109,7 +120,7 @@ describe('lead and assisting departments, in the browser', () => {
     const page = await harness.newPage();
     await login(page, 'handler-gxj', `/problems/${problem.id}`);
     await page.getByTestId('assists-summary').filter({ hasText: '1 个协办单位未完成' }).waitFor();
-    await page.getByTestId('action-resolve').click();
+    await openAction(page, 'resolve');
     await page.getByTestId('resolve-open-assists').filter({ hasText: names.power }).waitFor();
     await page.getByTestId('action-note').fill('道路已建成通车');
     await page.getByTestId('action-assists-note').fill('供电管网由供电公司另行立项');

@@ -6,7 +6,7 @@
  * page's language on the sign-in page and in a phone's user menu.
  */
 import type { Page } from 'playwright-core';
-import { login, PHONE, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
+import { animationsDone, login, PHONE, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS);
 
@@ -139,6 +139,8 @@ describe('English and the rest, in the browser (demo data)', () => {
       .send({ note: '另一个标签页里的督办' })
       .expect(200);
     await page.getByTestId('action-escalate').click();
+    await page.getByTestId('action-submit').waitFor();
+    await animationsDone(page);
     await page.getByTestId('action-note').fill('这一页上的督办');
     await page.getByTestId('action-submit').click();
     const alert = page.getByTestId('conflict-alert');

@@ -3,7 +3,7 @@
  * handler asks for a later deadline from the problem page, a manager approves it from the
  * extension requests page, and the problem page shows both the first deadline and the extended one.
  */
-import { DESKTOP, STEP_TIMEOUT_MS, WAIT_MS, login, screenshot, useBrowserHarness } from './support';
+import { animationsDone, DESKTOP, STEP_TIMEOUT_MS, WAIT_MS, login, screenshot, useBrowserHarness } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS);
 
@@ -39,6 +39,7 @@ describe('an extension request, from the handler to the manager and back', () =>
     expect(await handlerPage.getByTestId('problem-signed-for').innerText()).toBe('未签收');
     await handlerPage.getByTestId('action-request_extension').click();
     await handlerPage.getByTestId('action-submit').waitFor();
+    await animationsDone(handlerPage);
     const asked = new Date(Date.now() + 40 * 86_400_000);
     const askedDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(asked); // YYYY-MM-DD
     await handlerPage.getByTestId('action-extend-to').click();

@@ -4,7 +4,7 @@
  * page, and lifts it with a note; the ladder keeps the lifted rung.
  */
 import type { Page } from 'playwright-core';
-import { login, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
+import { animationsDone, login, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS);
 
@@ -39,6 +39,7 @@ describe('the supervision ladder in the browser (demo data)', () => {
   it('escalates with a level and shows it on the problem page', async () => {
     await page.getByTestId('action-escalate').click();
     await page.getByTestId('action-submit').waitFor();
+    await animationsDone(page);
     await page.locator('input[type="radio"][value="listed"]').check();
     await page.getByTestId('action-note').fill('列入周调度挂牌督办');
     await confirm('escalate');
@@ -56,6 +57,8 @@ describe('the supervision ladder in the browser (demo data)', () => {
   it('lifts it with a note: the tag goes, the ladder keeps the lifted rung', async () => {
     await page.goto(`/problems/${problem.id}`);
     await page.getByTestId('action-lift').click();
+    await page.getByTestId('action-submit').waitFor();
+    await animationsDone(page);
     await page.getByTestId('action-note').fill('部门已回应，解除督办');
     await confirm('lift');
     await page.locator('[data-testid="supervision-rung"][data-level="listed"][data-active="false"]').waitFor();
