@@ -21,16 +21,8 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-export class Definition {
-  @ApiProperty({ example: 'resolution-rate/v1' })
-  id: string;
-
-  @ApiProperty({ enum: [...FIGURES, ...SCORES] })
-  figure: FigureName | ScoreName;
-
-  @ApiProperty({ type: 'integer' })
-  version: number;
-
+/** A definition's name and text, in Chinese and English. */
+export class DefinitionText {
   @ApiProperty({ example: '办结率' })
   nameZh: string;
 
@@ -42,6 +34,17 @@ export class Definition {
 
   @ApiProperty()
   text: string;
+}
+
+export class Definition extends DefinitionText {
+  @ApiProperty({ example: 'resolution-rate/v1' })
+  id: string;
+
+  @ApiProperty({ enum: [...FIGURES, ...SCORES] })
+  figure: FigureName | ScoreName;
+
+  @ApiProperty({ type: 'integer' })
+  version: number;
 
   @ApiProperty({ enum: ['problem', 'assignment', 'enterprise', 'project', 'assist_part', 'deduction'] })
   item: string;

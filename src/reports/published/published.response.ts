@@ -1,21 +1,8 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { FIGURES, type FigureName } from '../drill-down/definitions';
+import { DefinitionText } from '../drill-down/drill-down.response';
 import { PeriodInfo } from '../report.response';
 import { RECONCILIATION_REASONS, type ReconciliationReasonCode } from './reconciliation-rules';
-
-export class DefinitionText {
-  @ApiProperty({ example: '办结率' })
-  nameZh: string;
-
-  @ApiProperty({ example: 'Resolution rate' })
-  name: string;
-
-  @ApiProperty()
-  textZh: string;
-
-  @ApiProperty()
-  text: string;
-}
 
 /** A published figure, as stored. */
 export class PublishedFigure {
