@@ -198,6 +198,14 @@ const RATE_FIGURES: Record<keyof RateDefinitions, FigureName> = {
 };
 
 /**
+ * A period as a query names it again: its label (`2025-Q1`), or the from and to an explicit
+ * period's label (`from/to`) is made of.
+ */
+export function periodQuery(period: { label: string; from: string; to: string }): Record<string, string> {
+  return period.label.includes('/') ? { from: period.from, to: period.to } : { period: period.label };
+}
+
+/**
  * The drill-down of a figure at exactly its period and instant: a path under /api/v1 that lists
  * the items the figure counted (a group's: add `groupBy` and `group`).
  */
@@ -205,9 +213,7 @@ export function itemsPath(
   figure: FigureName,
   scope: { label: string; from: string; to: string; asOf: string },
 ): string {
-  const query = new URLSearchParams(
-    scope.label.includes('/') ? { from: scope.from, to: scope.to } : { period: scope.label },
-  );
+  const query = new URLSearchParams(periodQuery(scope));
   query.set('asOf', scope.asOf);
   return `/reports/${figure}/items?${query}`;
 }

@@ -1,5 +1,6 @@
 import { excel } from '../../common/excel';
 import { CSV_BOM, CSV_LINE_END, csvLine, formatInstant, guardFormula } from '../../common/spreadsheet-text';
+import { ratePercent } from '../periods';
 import { STATUS_LABELS, type Status } from '../../workflow/statuses';
 import type { AllItems } from './drill-down.service';
 
@@ -38,9 +39,8 @@ const HEADINGS: Record<Lang, string[]> = {
 function preamble(all: AllItems, lang: Lang, timezone: string): string[][] {
   const { scope } = all;
   const zh = lang === 'zh';
-  const rate = all.total
-    ? `${(Math.floor((2000 * all.numerator + all.total) / (2 * all.total)) / 10).toFixed(1)} %`
-    : '—';
+  const percent = ratePercent(all.numerator, all.total);
+  const rate = percent === null ? '—' : `${percent.toFixed(1)} %`;
   return [
     [zh ? scope.definition.nameZh : scope.definition.name, `${all.numerator} / ${all.total}`, rate],
     [zh ? '口径' : 'Definition', scope.definition.id, zh ? scope.definition.textZh : scope.definition.text],

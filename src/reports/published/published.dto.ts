@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { FIGURES, type FigureName } from '../drill-down/definitions';
-import { FigureScope } from '../drill-down/drill-down.dto';
+import { DRILL_DOWN_FORMATS, FigureScope } from '../drill-down/drill-down.dto';
 
 /** What to publish: a figure and its query, as the figure's drill-down takes it. */
 export class PublishBody extends FigureScope {
@@ -30,18 +30,16 @@ export class PublishedListQuery extends PageQuery {
   period?: string;
 }
 
-export const PUBLISHED_FILE_FORMATS = ['json', 'csv', 'xlsx'] as const;
-
 export class PublishedItemsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'only the items in (or out of) the numerator' })
   @IsOptional()
   @IsIn(['true', 'false'])
   inNumerator?: 'true' | 'false';
 
-  @ApiPropertyOptional({ enum: PUBLISHED_FILE_FORMATS, default: 'json', description: 'csv and xlsx: every item' })
+  @ApiPropertyOptional({ enum: DRILL_DOWN_FORMATS, default: 'json', description: 'csv and xlsx: every item' })
   @IsOptional()
-  @IsIn(PUBLISHED_FILE_FORMATS)
-  format?: (typeof PUBLISHED_FILE_FORMATS)[number];
+  @IsIn(DRILL_DOWN_FORMATS)
+  format?: (typeof DRILL_DOWN_FORMATS)[number];
 
   @ApiPropertyOptional({ enum: ['zh', 'en'], default: 'zh' })
   @IsOptional()

@@ -10,6 +10,7 @@ import {
   DEFINITION_HISTORY,
   type FigureDefinition,
   type FigureName,
+  periodQuery,
 } from '../drill-down/definitions';
 import type { DrillDownItem } from '../drill-down/drill-down.response';
 import { DrillDownService, type ResolvedScope } from '../drill-down/drill-down.service';
@@ -185,7 +186,7 @@ export class PublishedService {
         ? DateTime.now().setZone(zone)
         : readPeriod(() => parseInstant(asOfText, zone, 'asOf'));
     const scope = this.drillDown.scope(published.figure, {
-      ...periodQuery(stored.period_label, published.period.from, published.period.to),
+      ...periodQuery({ label: stored.period_label, from: published.period.from, to: published.period.to }),
       asOf: asOf.toISO()!,
       ...(published.groupBy !== undefined ? { groupBy: published.groupBy } : {}),
       ...(published.group !== undefined ? { group: published.group ?? 'none' } : {}),
@@ -294,11 +295,6 @@ export class PublishedService {
     }
     return scope.group;
   }
-}
-
-/** The period as a query names it: its label, or the from and to an explicit period's label is made of. */
-function periodQuery(label: string, from: string, to: string): { period: string } | { from: string; to: string } {
-  return label.includes('/') ? { from, to } : { period: label };
 }
 
 function toFigure(row: PublishedRow, timezone: string): PublishedFigure {
