@@ -23,6 +23,7 @@ import { Notifications1765000000000 } from './1765000000000-Notifications';
 import { TrackingLinks1765010000000 } from './1765010000000-TrackingLinks';
 import { Attachments1765020000000 } from './1765020000000-Attachments';
 import { PublishedFigures1765100000000 } from './1765100000000-PublishedFigures';
+import { SettledFigures1765200000000 } from './1765200000000-SettledFigures';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   TrackingLinks1765010000000,
   Attachments1765020000000,
   PublishedFigures1765100000000,
+  SettledFigures1765200000000,
 ];

@@ -7,6 +7,7 @@ import { pendingMigrations } from '../database/migrate';
 import { LiveFigures } from '../reports/live-figures';
 import { ResolutionRateReport, ReportsService } from '../reports/reports.service';
 import { ResolutionCounts } from '../reports/resolution-counts';
+import { SettledFigures } from '../reports/settled/settled-figures';
 import { GROUP_BYS, type GroupBy } from '../reports/resolution-rate.sql';
 import { PROJECT_GROUP_BYS, type ProjectGroupBy } from '../projects/project.dto';
 import { ProjectFiguresRepository } from '../projects/projects-figures.repository';
@@ -126,6 +127,7 @@ export function formatReport(report: ResolutionRateReport): string {
     ReportsService,
     VisitFiguresService,
     ResolutionCounts,
+    SettledFigures,
     LiveFigures,
     ProjectFiguresService,
     ProjectFiguresRepository,

@@ -13,6 +13,7 @@ import { PublishedService } from './published/published.service';
 import { BouncedService } from './bounced/bounced.service';
 import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
+import { SettledFigures } from './settled/settled-figures';
 import { ReportsService } from './reports.service';
 import { VisitFiguresService } from './visits/visit-figures.service';
 import { WeeklyService } from './weekly/weekly.service';
@@ -31,6 +32,7 @@ import { WeeklySupervision } from './weekly/weekly-supervision.service';
     WeeklyDeadlines,
     WeeklySupervision,
     ResolutionCounts,
+    SettledFigures,
     LiveFigures,
     AssessmentRepository,
     AssessmentService,

@@ -31,7 +31,13 @@ import {
 } from './drill-down/definitions';
 import { LiveFigures } from './live-figures';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
-import { type Counts, type GroupCounts, NO_KEY_LABEL, ResolutionCounts, settledGrouping } from './resolution-counts';
+import {
+  type Counts,
+  type GroupCounts,
+  NO_KEY_LABEL,
+  ResolutionCounts,
+  groupedByEnterprise,
+} from './resolution-counts';
 import { type GroupBy } from './resolution-rate.sql';
 
 export interface RateFigures {
@@ -174,7 +180,7 @@ export class ReportsService {
     const params = instants(period, asOf);
     const [from, to, at] = params;
     const key = GROUP_KEYS[groupBy ?? 'total'];
-    const settled = settledGrouping(groupBy);
+    const settled = { byEnterprise: groupedByEnterprise(groupBy) };
     type ResolvedRow = Keyed<{
       resolved: number;
       on_time: number;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { one, rows } from '../common/sql';
+import { SettledFigures } from './settled/settled-figures';
 import { CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, SETTLED_NOW, TOTAL } from './resolution-rate.sql';
 
 export type Counts = { recorded: number; resolved: number };
@@ -38,29 +39,44 @@ export const NO_KEY_LABEL: Record<GroupBy, string> = {
 
 /**
  * Runs the report queries whose answer depends only on the event history before an instant,
- * and keeps the rows once that instant has settled: such a figure never changes (docs/domain.md, "As of an instant"), so
- * a published quarter costs one computation per instance. Groupings by an enterprise's district
- * or industry are not kept, since an enterprise's row can be edited (import) after the fact; nor
- * are labels, which are read fresh so a renamed category shows its new name.
+ * and keeps the rows once that instant has settled: such a figure never changes (docs/domain.md,
+ * "As of an instant"), so a published quarter is computed once, whatever restarts or instances
+ * follow (see `query`). Labels are not kept: they are read fresh, so a renamed category shows
+ * its new name.
  */
 @Injectable()
 export class ResolutionCounts {
   private readonly settled = new Map<string, Promise<unknown[]>>();
   private readonly recent = new Map<string, Base>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly settledFigures: SettledFigures,
+  ) {}
 
-  /** Rows of `sql` for [from, to) as of `asOf` ($1, $2, $3, then `extra`), kept once asOf has settled. */
-  async query<T>(sql: string, params: [Date, Date, Date, ...unknown[]], cacheable = true): Promise<T[]> {
+  /**
+   * Rows of `sql` for [from, to) as of `asOf` ($1, $2, $3, then `extra`). Once asOf has settled
+   * they never change: they are kept in PostgreSQL (SettledFigures) and, unless grouped by an
+   * enterprise's district or industry (which an edit of the enterprise regroups), in memory too.
+   * `memoryOnly` keeps them in memory alone, for the short-lived bases of the figures as of now.
+   */
+  async query<T>(
+    sql: string,
+    params: [Date, Date, Date, ...unknown[]],
+    { byEnterprise = false, memoryOnly = false } = {},
+  ): Promise<T[]> {
     const asOf = params[2];
-    if (!cacheable || asOf.getTime() > Date.now() - SETTLE_MS) return rows<T>(this.db, sql, params);
+    if (asOf.getTime() > Date.now() - SETTLE_MS) return rows<T>(this.db, sql, params);
+    const compute = () => rows<T>(this.db, sql, params);
+    const settled = () => (memoryOnly ? compute() : this.settledFigures.rows(sql, params, asOf, byEnterprise, compute));
+    if (byEnterprise) return settled();
     const key = `${sql}\u0000${JSON.stringify(params)}`;
     let cached = this.settled.get(key);
     if (cached) {
       // Least recently used goes first: move a hit to the end.
       this.settled.delete(key);
     } else {
-      cached = rows<T>(this.db, sql, params);
+      cached = settled();
       cached.catch(() => this.settled.delete(key));
       if (this.settled.size >= MAX_ENTRIES) this.settled.delete(this.settled.keys().next().value!);
     }
@@ -107,7 +123,7 @@ export class ResolutionCounts {
     const sql = grouping === 'total' ? TOTAL : COUNTS_BY[grouping];
     const settled = asOf.getTime() <= Date.now() - SETTLE_MS;
     if (grouping === 'district' || grouping === 'industry' || settled) {
-      return this.query<KeyedCounts>(sql, [from, to, asOf], settledGrouping(grouping));
+      return this.query<KeyedCounts>(sql, [from, to, asOf], { byEnterprise: groupedByEnterprise(grouping) });
     }
     const base = await this.recentBase(grouping, sql, from, to, asOf);
     return addCounts(base.counts, await rows<KeyedCounts>(this.db, CHANGES_BY[grouping], [from, to, base.at, asOf]));
@@ -132,7 +148,7 @@ export class ResolutionCounts {
     let base = this.recent.get(key);
     // A base stuck behind a long transaction (a backup, say) gives way to the newer one on the grid.
     if (!base || base.at > asOf || base.at < gridAt) {
-      base = { at: gridAt, counts: await this.query<KeyedCounts>(sql, [from, to, gridAt]) };
+      base = { at: gridAt, counts: await this.query<KeyedCounts>(sql, [from, to, gridAt], { memoryOnly: true }) };
     }
     const { at: settledAt } = await one<{ at: Date }>(this.db, SETTLED_NOW);
     const target = new Date(Math.min(settledAt.getTime(), asOf.getTime()));
@@ -161,7 +177,10 @@ export function addCounts(counts: KeyedCounts[], changes: KeyedCounts[]): KeyedC
   return [...sums.values()].filter((row) => row.recorded > 0);
 }
 
-/** Groupings whose key cannot change after the fact: a problem's department at T, its category. */
-export function settledGrouping(groupBy: GroupBy | 'total' | undefined): boolean {
-  return groupBy !== 'district' && groupBy !== 'industry';
+/**
+ * Groupings by an enterprise's current district or industry, which an edit of the enterprise can
+ * change after the fact; a problem's department at T and its category cannot change.
+ */
+export function groupedByEnterprise(groupBy: GroupBy | 'total' | undefined): boolean {
+  return groupBy === 'district' || groupBy === 'industry';
 }

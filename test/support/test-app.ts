@@ -127,6 +127,21 @@ export async function createTestApp(
   };
 }
 
+/**
+ * Another instance of the application on an existing test database: a restart, or a second
+ * instance beside the first. Closing it leaves the database to whoever made it.
+ */
+export async function openTestApp(databaseUrl: string, env: Record<string, string> = {}): Promise<TestApp> {
+  const app = await startApp(databaseUrl, env);
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    db: app.get(DataSource),
+    databaseUrl,
+    close: () => app.close(),
+  };
+}
+
 async function startApp(databaseUrl: string, env: Record<string, string>): Promise<INestApplication> {
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
