@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { one, rows } from '../common/sql';
-import { CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, SETTLED_NOW, TOTAL } from './resolution-rate.sql';
+import { ReportReader } from '../database/report-reader';
+import { SETTLED_NOW } from '../database/settled-now.sql';
+import { CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, TOTAL } from './resolution-rate.sql';
 
 export type Counts = { recorded: number; resolved: number };
 type KeyedCounts = Counts & { key: string | null };
@@ -48,19 +48,19 @@ export class ResolutionCounts {
   private readonly settled = new Map<string, Promise<unknown[]>>();
   private readonly recent = new Map<string, Base>();
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reader: ReportReader) {}
 
   /** Rows of `sql` for [from, to) as of `asOf` ($1, $2, $3, then `extra`), kept once asOf has settled. */
   async query<T>(sql: string, params: [Date, Date, Date, ...unknown[]], cacheable = true): Promise<T[]> {
     const asOf = params[2];
-    if (!cacheable || asOf.getTime() > Date.now() - SETTLE_MS) return rows<T>(this.db, sql, params);
+    if (!cacheable || asOf.getTime() > Date.now() - SETTLE_MS) return rows<T>(this.reader.db, sql, params);
     const key = `${sql}\u0000${JSON.stringify(params)}`;
     let cached = this.settled.get(key);
     if (cached) {
       // Least recently used goes first: move a hit to the end.
       this.settled.delete(key);
     } else {
-      cached = rows<T>(this.db, sql, params);
+      cached = rows<T>(this.reader.db, sql, params);
       cached.catch(() => this.settled.delete(key));
       if (this.settled.size >= MAX_ENTRIES) this.settled.delete(this.settled.keys().next().value!);
     }
@@ -78,7 +78,7 @@ export class ResolutionCounts {
     const labelsSql = GROUP_LABELS[groupBy];
     const [counts, labels] = await Promise.all([
       this.counts(groupBy, from, to, asOf),
-      labelsSql ? rows<{ key: string; label: string }>(this.db, labelsSql) : Promise.resolve(null),
+      labelsSql ? rows<{ key: string; label: string }>(this.reader.db, labelsSql) : Promise.resolve(null),
     ]);
     const zero = { recorded: 0, resolved: 0 };
     const countsOf = (key: string | null): Counts => {
@@ -110,7 +110,10 @@ export class ResolutionCounts {
       return this.query<KeyedCounts>(sql, [from, to, asOf], settledGrouping(grouping));
     }
     const base = await this.recentBase(grouping, sql, from, to, asOf);
-    return addCounts(base.counts, await rows<KeyedCounts>(this.db, CHANGES_BY[grouping], [from, to, base.at, asOf]));
+    return addCounts(
+      base.counts,
+      await rows<KeyedCounts>(this.reader.db, CHANGES_BY[grouping], [from, to, base.at, asOf]),
+    );
   }
 
   /**
@@ -134,10 +137,11 @@ export class ResolutionCounts {
     if (!base || base.at > asOf || base.at < gridAt) {
       base = { at: gridAt, counts: await this.query<KeyedCounts>(sql, [from, to, gridAt]) };
     }
-    const { at: settledAt } = await one<{ at: Date }>(this.db, SETTLED_NOW);
+    // On the primary: a standby does not list the primary's open transactions.
+    const { at: settledAt } = await one<{ at: Date }>(this.reader.primary, SETTLED_NOW);
     const target = new Date(Math.min(settledAt.getTime(), asOf.getTime()));
     if (target.getTime() - base.at.getTime() < BASE_STEP_MS) return base;
-    const changes = await rows<KeyedCounts>(this.db, CHANGES_BY[grouping], [from, to, base.at, target]);
+    const changes = await rows<KeyedCounts>(this.reader.db, CHANGES_BY[grouping], [from, to, base.at, target]);
     const moved = { at: target, counts: addCounts(base.counts, changes) };
     const kept = this.recent.get(key);
     if (!kept || kept.at < moved.at) {
