@@ -72,7 +72,7 @@ export async function startPrimaryWithStandby(): Promise<PrimaryWithStandby> {
       [primary, standby].map(({ dir }) => fs.readFile(path.join(dir, 'server.log'), 'utf8').catch(() => '')),
     );
     await stop();
-    throw new Error(`${String(error)}\nprimary's log:\n${logs[0]}\nstandby's log:\n${logs[1]}`);
+    throw new Error(`${String(error)}\nprimary's log:\n${logs[0]}\nstandby's log:\n${logs[1]}`, { cause: error });
   }
   return {
     primaryUrl: urlOf(primary.port),
