@@ -40,10 +40,14 @@ interface PrimarySample {
 
 type ReplicaState =
   | { kind: 'replica'; replayedTo: Date; settledTo: Date }
-  | { kind: 'behind' | 'unreachable' | 'not a standby'; reason: string };
+  | { kind: 'behind' | 'unreachable' | 'not a standby' | 'unsampled'; reason: string };
 
 /** The replica is looked at no more often than this, whatever the number of requests. */
 const CHECK_EVERY_MS = 1_000;
+/** Longest a look at the replica may take: a replica that hangs must not hold the reports up. */
+const LOOK_TIMEOUT_MS = 1_000;
+/** Looks at the primary kept, at most (one a second while requests come). */
+const MAX_SAMPLES = 120;
 /** A replica behind the primary's latest position is looked at again this many times, this long apart. */
 const CATCH_UP_PAUSES = 4;
 const CATCH_UP_PAUSE_MS = 25;
@@ -164,44 +168,61 @@ export class ReportReader implements OnApplicationShutdown {
     return this.check.state;
   }
 
+  /** Where the primary stands, then the replica: a replica that does not answer in time counts as unreachable. */
   private async look(): Promise<ReplicaState> {
+    let sample: PrimarySample;
     try {
-      const sample = await this.samplePrimary();
-      const replica = await this.openReplica();
-      let position = await replayPosition(replica);
-      // Under writes a standby trails by milliseconds: wait that long rather than leave it for a second.
-      for (let pause = 0; position.inRecovery && position.replayed < sample.lsn && pause < CATCH_UP_PAUSES; pause++) {
-        await sleep(CATCH_UP_PAUSE_MS);
-        position = await replayPosition(replica);
-      }
-      if (!position.inRecovery) {
-        return { kind: 'not a standby', reason: 'replica is not a standby in recovery (promoted?)' };
-      }
-      const held = this.samples.filter((s) => s.lsn <= position.replayed).at(-1);
-      if (!held) {
-        return { kind: 'behind', reason: `replica behind by ${this.lagSeconds(position.lastReplayAt, sample)} s` };
-      }
-      return {
-        kind: 'replica',
-        replayedTo: held.at,
-        settledTo: new Date(Math.min(held.at.getTime(), held.settledAt.getTime())),
-      };
+      sample = await this.samplePrimary();
+    } catch (error) {
+      return { kind: 'unsampled', reason: `the primary's WAL position could not be read (${describe(error)})` };
+    }
+    try {
+      return await Promise.race([
+        this.lookAtReplica(sample),
+        sleep(LOOK_TIMEOUT_MS, undefined, { ref: false }).then(() => {
+          throw new Error(`no answer within ${LOOK_TIMEOUT_MS} ms`);
+        }),
+      ]);
     } catch (error) {
       return { kind: 'unreachable', reason: `replica unreachable (${describe(error)})` };
     }
   }
 
+  /** The latest sample the replica has replayed, if it is a standby and has replayed one. */
+  private async lookAtReplica(sample: PrimarySample): Promise<ReplicaState> {
+    const replica = await this.openReplica();
+    let position = await replayPosition(replica);
+    // Under writes a standby trails by milliseconds: wait that long rather than leave it for a second.
+    for (let pause = 0; position.inRecovery && position.replayed < sample.lsn && pause < CATCH_UP_PAUSES; pause++) {
+      await sleep(CATCH_UP_PAUSE_MS);
+      position = await replayPosition(replica);
+    }
+    if (!position.inRecovery) {
+      return { kind: 'not a standby', reason: 'replica is not a standby in recovery (promoted?)' };
+    }
+    const held = this.samples.filter((s) => s.lsn <= position.replayed).at(-1);
+    if (!held) {
+      return { kind: 'behind', reason: `replica behind by ${this.lagSeconds(position.lastReplayAt, sample)} s` };
+    }
+    return {
+      kind: 'replica',
+      replayedTo: held.at,
+      settledTo: new Date(Math.min(held.at.getTime(), held.settledAt.getTime())),
+    };
+  }
+
   /**
    * Notes where the primary stands: first the settled instant, then the WAL position, so that
    * every change stamped before the one was committed before the other. Looks older than the lag
-   * limit are dropped: a replica that holds none of the rest is too far behind.
+   * limit are dropped (a replica that holds none of the rest is too far behind), and past
+   * MAX_SAMPLES the oldest, so that a long limit costs no more.
    */
   private async samplePrimary(): Promise<PrimarySample> {
     const { at: settledAt } = await one<{ at: Date }>(this.primary, SETTLED_NOW);
     const position = await one<{ lsn: string; at: Date }>(this.primary, PRIMARY_WAL_POSITION);
     const sample = { lsn: lsnValue(position.lsn), at: position.at, settledAt };
     const oldest = sample.at.getTime() - this.config.replica!.maxLagSeconds * 1000;
-    this.samples = [...this.samples.filter((s) => s.at.getTime() >= oldest), sample];
+    this.samples = [...this.samples.filter((s) => s.at.getTime() >= oldest), sample].slice(-MAX_SAMPLES);
     return sample;
   }
 
