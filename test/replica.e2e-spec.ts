@@ -114,6 +114,23 @@ describe('reports on a read replica (DATABASE_REPLICA_URL)', () => {
     const body = await until(patient, (b) => b.readFrom !== undefined && b.recorded === 1);
     expect(body).toMatchObject({ recorded: 1, resolved: 0, readFrom: { source: 'replica' }, header: 'replica' });
     expect(Date.parse(body.asOf)).toBeLessThanOrEqual(Date.parse(body.readFrom!.replayedTo));
+    // Its own small pool, named, every transaction read-only.
+    expect(
+      await servers.onStandby(
+        `SELECT 1 FROM pg_stat_activity WHERE application_name = 'jiuquan-outreach-reports'
+           AND backend_type = 'client backend'`,
+      ),
+    ).not.toHaveLength(0);
+  });
+
+  it('exports the problem list from the replica; the list itself stays on the primary', async () => {
+    const exported = await patient.http().get('/api/v1/problems/export?format=csv').set(manager.auth);
+    expect(exported.status).toBe(200);
+    expect(exported.headers['x-read-from']).toBe('replica');
+    expect(exported.text).toContain('用电报装进度慢');
+    const list = await patient.http().get('/api/v1/problems').set(manager.auth);
+    expect(list.status).toBe(200);
+    expect(list.headers['x-read-from']).toBeUndefined();
   });
 
   it('shows a resolution on the primary once the replica has replayed it, never before', async () => {
