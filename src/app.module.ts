@@ -13,6 +13,7 @@ import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { createLogger } from './common/logging';
 import { dataSourceOptions } from './database/data-source-options';
+import { ReportReaderModule } from './database/report-reader.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -55,6 +56,7 @@ export class AppModule {
             timezone: config.reportTimezone,
           }),
         ),
+        ReportReaderModule,
         JwtModule.register({
           global: true,
           // A key object, made once: given the secret as text, jsonwebtoken first tries it as a

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { AppConfigModule } from '../config/app-config.module';
 import { openDatabase, type OpenDatabase } from '../database/database';
 import { dataSourceOptions } from '../database/data-source-options';
+import { ReportReaderModule } from '../database/report-reader.module';
 
 /** Where a command writes: its result to `out`, progress and errors to `err`. */
 export interface CliOutput {
@@ -61,6 +62,8 @@ class CliModule {
           },
           retryAttempts: 0,
         }),
+        // The report services read through it; a command never opens a request on the replica.
+        ReportReaderModule,
         ...imports,
       ],
     };

@@ -142,6 +142,39 @@ describe('loadConfig: defaults', () => {
   });
 });
 
+describe('loadConfig: DATABASE_REPLICA_URL', () => {
+  const REPLICA = 'postgres://outreach:s3cret-pw@replica.internal:5432/outreach';
+
+  it('is unset by default, whatever its lag limit says', () => {
+    expect(loadConfig({ DATABASE_REPLICA_MAX_LAG_SECONDS: '5' }).replica).toBeUndefined();
+  });
+
+  it('reads the replica beside an external primary, with a lag limit of 30 s by default', () => {
+    const config = loadConfig({ DATABASE_URL, JWT_SECRET: SECRET, DATABASE_REPLICA_URL: REPLICA });
+    expect(config.replica).toEqual({ url: REPLICA, maxLagSeconds: 30 });
+  });
+
+  it('reads the replica beside the embedded primary too, with its lag limit', () => {
+    const config = loadConfig({ DATABASE_REPLICA_URL: REPLICA, DATABASE_REPLICA_MAX_LAG_SECONDS: '5' });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.replica).toEqual({ url: REPLICA, maxLagSeconds: 5 });
+  });
+
+  it.each([{ url: 'replica.internal:5432' }, { url: 'mysql://u:p@replica/db' }])(
+    'rejects $url, naming DATABASE_REPLICA_URL',
+    ({ url }) => {
+      const error = configErrorOf({ DATABASE_REPLICA_URL: url });
+      expect(error.variable).toBe('DATABASE_REPLICA_URL');
+      expect(error.message).toMatch(/not a valid URL|expected a postgres:\/\/ URL/);
+    },
+  );
+
+  it.each(['0', '1.5', 'soon'])('rejects a lag limit of %s, naming it', (value) => {
+    const error = configErrorOf({ DATABASE_REPLICA_URL: REPLICA, DATABASE_REPLICA_MAX_LAG_SECONDS: value });
+    expect(error.variable).toBe('DATABASE_REPLICA_MAX_LAG_SECONDS');
+  });
+});
+
 describe('loadConfig: DATABASE_URL', () => {
   it.each([{ url: 'postgres://u:p@localhost:5432/db' }, { url: 'postgresql://u:p@localhost/db' }])(
     'accepts $url',

@@ -5,6 +5,12 @@ import { IANAZone } from 'luxon';
 export interface AppConfig {
   /** External PostgreSQL; undefined means the embedded server in `dataDir`. */
   databaseUrl?: string;
+  /** A streaming standby of the database that reports, exports and the trend read from (report-reader.ts). */
+  replica?: {
+    url: string;
+    /** How far behind the primary the replica may be before the reports read from the primary instead. */
+    maxLagSeconds: number;
+  };
   dataDir: string;
   port: number;
   adminUsername?: string;
@@ -212,19 +218,31 @@ export function secretWeakness(secret: string): string | undefined {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-export function loadConfig(env: Env = process.env): AppConfig {
-  const databaseUrl = text(env, 'DATABASE_URL');
-  if (databaseUrl !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(databaseUrl);
-    } catch {
-      throw new ConfigError('DATABASE_URL', 'not a valid URL (expected postgres://user:password@host:5432/database)');
-    }
-    if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
-      throw new ConfigError('DATABASE_URL', `expected a postgres:// URL, got the scheme "${url.protocol}"`);
-    }
+/** A postgres:// URL from `name`, or undefined when unset. */
+function postgresUrl(env: Env, name: string): string | undefined {
+  const value = text(env, name);
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, 'not a valid URL (expected postgres://user:password@host:5432/database)');
   }
+  if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
+    throw new ConfigError(name, `expected a postgres:// URL, got the scheme "${url.protocol}"`);
+  }
+  return value;
+}
+
+/** DATABASE_REPLICA_URL and its lag limit; the replica may stand beside the embedded primary too. */
+function replicaConfig(env: Env): AppConfig['replica'] {
+  const url = postgresUrl(env, 'DATABASE_REPLICA_URL');
+  const maxLagSeconds = integer(env, 'DATABASE_REPLICA_MAX_LAG_SECONDS', 30, 1, 86_400);
+  return url === undefined ? undefined : { url, maxLagSeconds };
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const databaseUrl = postgresUrl(env, 'DATABASE_URL');
 
   const jwtSecret = text(env, 'JWT_SECRET');
   if (databaseUrl !== undefined && jwtSecret === undefined) {
@@ -281,6 +299,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   return {
     databaseUrl,
+    replica: replicaConfig(env),
     dataDir: path.resolve(text(env, 'DATA_DIR') ?? './.data'),
     port: integer(env, 'PORT', 3000, 0, 65535),
     adminUsername,

@@ -5,6 +5,7 @@ import type { AuthUser } from '../access/auth-user';
 import { Page } from '../common/pagination';
 import { execute, exists, maybeOne, one, rows, SqlParams } from '../common/sql';
 import { queryPrepared, queryRows } from '../database/prepared';
+import { ReportReader } from '../database/report-reader';
 import { RESOLVED_SQL_LIST } from '../workflow/status-sql';
 import { visibleProblems } from './problem-access';
 import { CREATE_PROBLEM } from './problem-create.sql';
@@ -126,7 +127,14 @@ const APPLY_ACTION = `
 /** Every statement on problems and their events; the rules stay in ProblemsService and problem-workflow. */
 @Injectable()
 export class ProblemsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /**
+   * `db` is the primary; the list's pages and their assisting parts read through the report
+   * reader, which is the primary too except inside the export (a report route, ReadFromInterceptor).
+   */
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ReportReader,
+  ) {}
 
   /** Runs `work` in one transaction; the statements that take an `em` join it. */
   transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -194,7 +202,7 @@ export class ProblemsRepository {
   /** One page of the resolution list as `user` sees it (see problem-list.sql.ts). */
   async list(user: AuthUser, query: ListProblemsQuery): Promise<Page<ProblemResponse>> {
     const { sql, params, limit } = problemListQuery(user, query);
-    return toProblemPage(await queryRows(this.db, sql, params), limit);
+    return toProblemPage(await this.reader.read((db) => queryRows(db, sql, params)), limit);
   }
 
   /** How many problems the walk of `query` holds as `user` sees it (see problemCountQuery). */
@@ -352,7 +360,7 @@ export class ProblemsRepository {
   /** The current assisting parts of each of these problems (for a page of the list, as `assists` reads one). */
   async assistsOf(problemIds: string[]): Promise<Map<string, AssistRow[]>> {
     const found = await rows<AssistRow & { problemId: string }>(
-      this.db,
+      this.reader.db,
       `SELECT a.problem_id AS "problemId", a.department_id AS "departmentId", d.name AS "departmentName", a.status,
               a.done_at AS "doneAt", a.done_note AS "doneNote"
        FROM problem_assists a JOIN departments d ON d.id = a.department_id

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PRODUCTION_STATUSES, type ProductionStatus } from '../enterprises/production-status';
 import { PeriodInfo } from '../reports/report.response';
 import { PRODUCTION_GROUP_BYS, type ProductionGroupBy } from './production-status.dto';
+import { READ_FROM_PROPERTY, ReadFromResponse } from '../reports/read-from.response';
 
 export class StatusEventResponse {
   @ApiProperty({ example: '42' })
@@ -103,6 +104,9 @@ export class ProductionReport extends ProductionFigures {
 
   @ApiProperty({ example: '2025-04-01T00:00:00.000+08:00' })
   asOf: string;
+
+  @ApiProperty(READ_FROM_PROPERTY)
+  readFrom?: ReadFromResponse;
 
   @ApiPropertyOptional({ enum: PRODUCTION_GROUP_BYS })
   groupBy?: ProductionGroupBy;

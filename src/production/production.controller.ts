@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -13,6 +13,7 @@ import { idParam } from '../common/ids';
 import { ProductionFiguresQuery, RecordProductionStatusDto } from './production-status.dto';
 import { ProductionReport, RecordedStatusResponse, StatusHistoryResponse } from './production-status.response';
 import { ProductionService } from './production.service';
+import { ReadFromInterceptor } from '../reports/read-from.interceptor';
 
 @ApiTags('production')
 @ApiBearerAuth()
@@ -48,6 +49,7 @@ export class ProductionController {
   }
 
   @Get('reports/production')
+  @UseInterceptors(ReadFromInterceptor)
   @Roles('manager', 'admin')
   @ApiTags('reports')
   @ApiOperation({

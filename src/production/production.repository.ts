@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ProductionStatus } from '../enterprises/production-status';
 import { exists, maybeOne, one, type Queryable, rows, SqlParams } from '../common/sql';
+import { ReportReader } from '../database/report-reader';
 import { DISTRICT_LABELS } from './production.sql';
 
 export interface StatusEventRow {
@@ -41,7 +42,11 @@ const EVENT_COLUMNS = `
 /** Production status events and the latest status an enterprise row carries. */
 @Injectable()
 export class ProductionRepository {
-  constructor(@InjectDataSource() readonly db: DataSource) {}
+  /** `db` is the primary (writes, the enterprise's page); the figures read through the report reader. */
+  constructor(
+    @InjectDataSource() readonly db: DataSource,
+    private readonly reader: ReportReader,
+  ) {}
 
   /** Locks the enterprise row for a write; false when there is no such enterprise. */
   lockEnterprise(q: Queryable, id: string): Promise<boolean> {
@@ -129,10 +134,10 @@ export class ProductionRepository {
 
   /** A statement of production.sql.ts with its period and instant. */
   figures<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return rows<T>(this.db, sql, params);
+    return rows<T>(this.reader.db, sql, params);
   }
 
   districtLabels(): Promise<{ key: string; label: string }[]> {
-    return rows<{ key: string; label: string }>(this.db, DISTRICT_LABELS);
+    return rows<{ key: string; label: string }>(this.reader.db, DISTRICT_LABELS);
   }
 }

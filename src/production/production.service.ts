@@ -24,6 +24,7 @@ import type {
 } from './production-status.response';
 import { ProductionRepository, type CurrentStatusRow, type StatusEventRow } from './production.repository';
 import { productionFiguresSql } from './production.sql';
+import { ReportReader } from '../database/report-reader';
 
 /** Roles that may record a status for any enterprise; officials only for those they answer for. */
 const RECORD_ANY = new Set<AuthUser['role']>(['manager', 'admin']);
@@ -43,6 +44,7 @@ export class ProductionService {
   constructor(
     private readonly repo: ProductionRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reader: ReportReader,
   ) {}
 
   /**
@@ -96,6 +98,7 @@ export class ProductionService {
     const report: ProductionReport = {
       period: { label: period.label, from: period.from.toISO()!, to: period.to.toISO()!, timezone: period.timezone },
       asOf: asOf.toISO()!,
+      ...this.reader.readFrom(),
       ...figuresOf(total),
     };
     if (!query.groupBy) return report;
@@ -146,9 +149,11 @@ export class ProductionService {
           'give a period (2025-Q1) or both from and to',
         );
       }
-      const now = DateTime.now().setZone(zone);
+      const now = this.reader.now(zone);
       if (query.asOf === 'now' || (query.asOf === undefined && now < period.to)) return { period, asOf: now };
-      return { period, asOf: query.asOf === undefined ? period.to : parseInstant(query.asOf, zone, 'asOf') };
+      const asOf = query.asOf === undefined ? period.to : parseInstant(query.asOf, zone, 'asOf');
+      this.reader.readAsOf(asOf);
+      return { period, asOf };
     });
   }
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PeriodInfo as PeriodResponse } from '../reports/report.response';
 import { PROJECT_GROUP_BYS, type ProjectGroupBy } from './project.dto';
 import type { ProjectDefinitions, ProjectFigures, ProjectFiguresReport } from './projects-figures.service';
+import { READ_FROM_PROPERTY, ReadFromResponse } from '../reports/read-from.response';
 
 export class ProjectFiguresResponse implements ProjectFigures {
   @ApiProperty({ description: 'projects of the plan year recorded by asOf (denominator)' }) planned: number;
@@ -29,6 +30,9 @@ export class ProjectDefinitionsResponse implements ProjectDefinitions {
 export class ProjectFiguresReportResponse extends ProjectFiguresResponse implements ProjectFiguresReport {
   @ApiProperty({ type: PeriodResponse }) period: PeriodResponse;
   @ApiProperty({ format: 'date-time' }) asOf: string;
+
+  @ApiProperty(READ_FROM_PROPERTY)
+  readFrom?: ReadFromResponse;
   @ApiProperty({ type: ProjectDefinitionsResponse, description: 'the definition of each figure given, by figure' })
   definitions: ProjectDefinitionsResponse;
   @ApiProperty({ example: 2025, description: 'the year of the period’s start' }) planYear: number;

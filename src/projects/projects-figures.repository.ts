@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { rows } from '../common/sql';
 import type { ProjectGroupBy } from './project.dto';
 import { type ProjectFigureRow, projectFiguresSql } from './projects-figures.sql';
+import { ReportReader } from '../database/report-reader';
 
 export interface FigureWindow {
   planYear: number;
@@ -16,10 +15,10 @@ export interface FigureWindow {
 
 @Injectable()
 export class ProjectFiguresRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reader: ReportReader) {}
 
   figures(groupBy: ProjectGroupBy | 'total', w: FigureWindow): Promise<ProjectFigureRow[]> {
-    return rows<ProjectFigureRow>(this.db, projectFiguresSql(groupBy), [
+    return rows<ProjectFigureRow>(this.reader.db, projectFiguresSql(groupBy), [
       w.planYear,
       w.to,
       w.asOf,

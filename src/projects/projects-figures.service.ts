@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ReportReader } from '../database/report-reader';
 import { DEFINITION_IDS } from '../reports/drill-down/definitions';
 import { parseInstant, parsePeriod, ratePercent, readPeriod } from '../reports/periods';
 import type { PeriodInfo } from '../reports/reports.service';
@@ -71,6 +72,7 @@ export class ProjectFiguresService {
   constructor(
     private readonly figures: ProjectFiguresRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reader: ReportReader,
   ) {}
 
   /** The start rate and completed investment of a period as of an instant (docs/domain.md, "Key projects"). */
@@ -78,7 +80,7 @@ export class ProjectFiguresService {
     const zone = this.config.reportTimezone;
     const { period, asOf } = readPeriod(() => {
       const period = parsePeriod(query.period, zone);
-      const now = DateTime.now().setZone(zone);
+      const now = this.reader.now(zone);
       const asOf =
         query.asOf === 'now'
           ? now
@@ -87,6 +89,7 @@ export class ProjectFiguresService {
             : DateTime.min(period.to, now);
       return { period, asOf };
     });
+    this.reader.readAsOf(asOf);
     const first = monthCeiling(period.from);
     const end = monthCeiling(period.to);
     const window = {
@@ -100,6 +103,7 @@ export class ProjectFiguresService {
     const report: ProjectFiguresReport = {
       period: { label: period.label, from: period.from.toISO()!, to: period.to.toISO()!, timezone: period.timezone },
       asOf: asOf.toISO()!,
+      ...this.reader.readFrom(),
       definitions: { ...PROJECT_DEFINITIONS },
       planYear: window.planYear,
       ...figuresOf(total ?? { planned: 0, started: 0, investmentYuan: 0, previousYearInvestmentYuan: 0 }),

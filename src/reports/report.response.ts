@@ -9,6 +9,7 @@ import type {
   ResolutionRateReport as ResolutionRateReportShape,
   TrendReport as TrendReportShape,
 } from './reports.service';
+import { READ_FROM_PROPERTY, ReadFromResponse } from './read-from.response';
 
 const GROUP_BY = { enum: GROUP_BYS, enumName: 'GroupBy' } as const;
 const PERCENT = {
@@ -58,6 +59,9 @@ export class ResolutionRateReport extends RateFigures implements ResolutionRateR
 
   @ApiProperty({ format: 'date-time' })
   asOf: string;
+
+  @ApiProperty(READ_FROM_PROPERTY)
+  readFrom?: ReadFromResponse;
 
   @ApiProperty({
     example: 'resolution-rate/v1',
@@ -190,6 +194,9 @@ export class FiguresReport extends Figures implements FiguresReportShape {
   @ApiProperty({ format: 'date-time' })
   asOf: string;
 
+  @ApiProperty(READ_FROM_PROPERTY)
+  readFrom?: ReadFromResponse;
+
   @ApiProperty({ type: RateDefinitions })
   definitions: RateDefinitions;
 
@@ -212,6 +219,9 @@ export class TrendPoint extends Figures {
 
   @ApiProperty({ format: 'date-time' })
   asOf: string;
+
+  @ApiProperty(READ_FROM_PROPERTY)
+  readFrom?: ReadFromResponse;
 }
 
 export class TrendReport implements TrendReportShape {

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   ApiBearerAuth,
@@ -29,6 +29,7 @@ import { WeeklyService } from './weekly/weekly.service';
 import { VisitsQuery } from './visits/visit-figures.dto';
 import { FiguresWithVisitsReport, VisitsReport } from './visits/visit-figures.response';
 import { VisitFiguresService } from './visits/visit-figures.service';
+import { ReadFromInterceptor } from './read-from.interceptor';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -38,6 +39,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 @ApiDefaultResponse({ type: ErrorResponse, description: 'an error' })
 @ApiExtraModels(WeeklyReport, Figures)
 @Roles('manager', 'admin')
+@UseInterceptors(ReadFromInterceptor)
 @Controller('reports')
 export class ReportsController {
   constructor(

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { type ReadFrom, ReportReader } from '../database/report-reader';
 import {
   GROUP_KEYS,
   redoFigures,
@@ -103,7 +102,7 @@ type Keyed<T> = T & { key: string | null };
 @Injectable()
 export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ReportReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly counts: ResolutionCounts,
     private readonly live: LiveFigures,
@@ -263,14 +262,16 @@ export class ReportsService {
     };
   }
 
+  /** Now, or on the replica the latest instant it holds every change before (ReportReader.now). */
   now(): DateTime {
-    return DateTime.now().setZone(this.config.reportTimezone);
+    return this.reader.now(this.config.reportTimezone);
   }
 
-  describe(period: Period, asOf: DateTime): { period: PeriodInfo; asOf: string } {
+  describe(period: Period, asOf: DateTime): { period: PeriodInfo; asOf: string; readFrom?: ReadFrom } {
     return {
       period: { label: period.label, from: period.from.toISO()!, to: period.to.toISO()!, timezone: period.timezone },
       asOf: asOf.toISO()!,
+      ...this.reader.readFrom(),
     };
   }
 
@@ -295,11 +296,9 @@ export class ReportsService {
       const now = this.now();
       if (query.asOf === 'now' || (query.asOf === undefined && now < period.to))
         return { period, asOf: now, live: true };
-      return {
-        period,
-        asOf: query.asOf === undefined ? period.to : parseInstant(query.asOf, zone, 'asOf'),
-        live: false,
-      };
+      const asOf = query.asOf === undefined ? period.to : parseInstant(query.asOf, zone, 'asOf');
+      this.reader.readAsOf(asOf);
+      return { period, asOf, live: false };
     });
   }
 }

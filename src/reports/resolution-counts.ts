@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { one, rows } from '../common/sql';
+import { ReportReader } from '../database/report-reader';
+import { SETTLED_NOW } from '../database/settled-now.sql';
+import { CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, TOTAL } from './resolution-rate.sql';
 import { SettledFigures } from './settled/settled-figures';
-import { CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, SETTLED_NOW, TOTAL } from './resolution-rate.sql';
 
 export type Counts = { recorded: number; resolved: number };
 type KeyedCounts = Counts & { key: string | null };
@@ -50,7 +50,7 @@ export class ResolutionCounts {
   private readonly recent = new Map<string, Base>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ReportReader,
     private readonly settledFigures: SettledFigures,
   ) {}
 
@@ -66,8 +66,8 @@ export class ResolutionCounts {
     { byEnterprise = false, memoryOnly = false } = {},
   ): Promise<T[]> {
     const asOf = params[2];
-    if (asOf.getTime() > Date.now() - SETTLE_MS) return rows<T>(this.db, sql, params);
-    const compute = () => rows<T>(this.db, sql, params);
+    const compute = () => rows<T>(this.reader.db, sql, params);
+    if (asOf.getTime() > Date.now() - SETTLE_MS) return compute();
     const settled = () => (memoryOnly ? compute() : this.settledFigures.rows(sql, params, asOf, byEnterprise, compute));
     if (byEnterprise) return settled();
     const key = `${sql}\u0000${JSON.stringify(params)}`;
@@ -94,7 +94,7 @@ export class ResolutionCounts {
     const labelsSql = GROUP_LABELS[groupBy];
     const [counts, labels] = await Promise.all([
       this.counts(groupBy, from, to, asOf),
-      labelsSql ? rows<{ key: string; label: string }>(this.db, labelsSql) : Promise.resolve(null),
+      labelsSql ? rows<{ key: string; label: string }>(this.reader.db, labelsSql) : Promise.resolve(null),
     ]);
     const zero = { recorded: 0, resolved: 0 };
     const countsOf = (key: string | null): Counts => {
@@ -126,7 +126,10 @@ export class ResolutionCounts {
       return this.query<KeyedCounts>(sql, [from, to, asOf], { byEnterprise: groupedByEnterprise(grouping) });
     }
     const base = await this.recentBase(grouping, sql, from, to, asOf);
-    return addCounts(base.counts, await rows<KeyedCounts>(this.db, CHANGES_BY[grouping], [from, to, base.at, asOf]));
+    return addCounts(
+      base.counts,
+      await rows<KeyedCounts>(this.reader.db, CHANGES_BY[grouping], [from, to, base.at, asOf]),
+    );
   }
 
   /**
@@ -150,10 +153,11 @@ export class ResolutionCounts {
     if (!base || base.at > asOf || base.at < gridAt) {
       base = { at: gridAt, counts: await this.query<KeyedCounts>(sql, [from, to, gridAt], { memoryOnly: true }) };
     }
-    const { at: settledAt } = await one<{ at: Date }>(this.db, SETTLED_NOW);
+    // On the primary: a standby does not list the primary's open transactions.
+    const { at: settledAt } = await one<{ at: Date }>(this.reader.primary, SETTLED_NOW);
     const target = new Date(Math.min(settledAt.getTime(), asOf.getTime()));
     if (target.getTime() - base.at.getTime() < BASE_STEP_MS) return base;
-    const changes = await rows<KeyedCounts>(this.db, CHANGES_BY[grouping], [from, to, base.at, target]);
+    const changes = await rows<KeyedCounts>(this.reader.db, CHANGES_BY[grouping], [from, to, base.at, target]);
     const moved = { at: target, counts: addCounts(base.counts, changes) };
     const kept = this.recent.get(key);
     if (!kept || kept.at < moved.at) {

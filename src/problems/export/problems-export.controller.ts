@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiDefaultResponse,
@@ -17,6 +17,7 @@ import { ErrorResponse } from '../../common/error.response';
 import { ListProblemsQuery } from '../problem.dto';
 import { EXPORT_FORMATS, EXPORT_LANGUAGES, type ExportFormat, type ExportLanguage } from './export-columns';
 import { ProblemsExportService } from './problems-export.service';
+import { ReadFromInterceptor } from '../../reports/read-from.interceptor';
 
 /** Every filter of the list (not its page size or cursor: the export has every row), plus the file's form. */
 export class ExportProblemsQuery extends OmitType(ListProblemsQuery, ['limit', 'cursor', 'withTotal'] as const) {
@@ -39,6 +40,7 @@ export class ProblemsExportController {
 
   /** Registered before ProblemsController, so that `export` is not taken for a problem id. */
   @Get('export')
+  @UseInterceptors(ReadFromInterceptor)
   @Roles('manager', 'admin')
   @ApiProduces(
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

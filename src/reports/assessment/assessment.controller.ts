@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, StreamableFile, UseInterceptors } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiDefaultResponse,
@@ -16,6 +16,7 @@ import { AssessmentQuery, DeductionsQuery, WeightsBody } from './assessment.dto'
 import { AssessmentReport, DeductionsReport, WeightsReport } from './assessment.response';
 import { AssessmentService } from './assessment.service';
 import { renderAssessmentXlsx } from './render-assessment';
+import { ReadFromInterceptor } from '../read-from.interceptor';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -28,6 +29,7 @@ export class AssessmentController {
   constructor(private readonly assessment: AssessmentService) {}
 
   @Get('reports/assessment')
+  @UseInterceptors(ReadFromInterceptor)
   @Roles('manager', 'admin', 'handler')
   @ApiOperation({
     summary:
@@ -54,6 +56,7 @@ export class AssessmentController {
   }
 
   @Get('reports/assessment/:departmentId/deductions')
+  @UseInterceptors(ReadFromInterceptor)
   @Roles('manager', 'admin', 'handler')
   @ApiOperation({
     summary:

@@ -9,6 +9,7 @@ import {
   type AssessmentCountRow,
   type AssessmentDepartmentItemRow,
 } from './assessment.sql';
+import { ReportReader } from '../../database/report-reader';
 
 /** A recorded change of the weights. */
 export interface WeightsRow {
@@ -27,12 +28,16 @@ const WEIGHTS_COLUMNS = `w.id::text AS id, w.effective_from AS "effectiveFrom", 
 /** Every statement of the assessment: its weights and its items (the item SQL is in assessment.sql.ts). */
 @Injectable()
 export class AssessmentRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** Writes and the weights page on the primary (`db`); the figure's reads through the report reader. */
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ReportReader,
+  ) {}
 
   /** The weights in force at `at`: recorded before it and effective before it, the latest effective first. */
   weightsAt(at: Date): Promise<WeightsRow | undefined> {
     return maybeOne<WeightsRow>(
-      this.db,
+      this.reader.db,
       `SELECT ${WEIGHTS_COLUMNS} FROM assessment_weights w JOIN users u ON u.id = w.recorded_by
        WHERE w.effective_from < $1 AND w.recorded_at < $1
        ORDER BY w.effective_from DESC, w.recorded_at DESC, w.id DESC LIMIT 1`,
@@ -66,7 +71,7 @@ export class AssessmentRepository {
   }
 
   counts(from: Date, to: Date, asOf: Date, zone: string): Promise<AssessmentCountRow[]> {
-    return rows<AssessmentCountRow>(this.db, ASSESSMENT_COUNTS, [from, to, asOf, zone]);
+    return rows<AssessmentCountRow>(this.reader.db, ASSESSMENT_COUNTS, [from, to, asOf, zone]);
   }
 
   departmentItems(
@@ -76,7 +81,7 @@ export class AssessmentRepository {
     zone: string,
     departmentId: string,
   ): Promise<AssessmentDepartmentItemRow[]> {
-    return rows<AssessmentDepartmentItemRow>(this.db, ASSESSMENT_DEPARTMENT_ITEMS, [
+    return rows<AssessmentDepartmentItemRow>(this.reader.db, ASSESSMENT_DEPARTMENT_ITEMS, [
       from,
       to,
       asOf,
@@ -86,6 +91,6 @@ export class AssessmentRepository {
   }
 
   department(id: string): Promise<{ id: string; name: string } | undefined> {
-    return maybeOne(this.db, `SELECT id, name FROM departments WHERE id = $1`, [id]);
+    return maybeOne(this.reader.db, `SELECT id, name FROM departments WHERE id = $1`, [id]);
   }
 }

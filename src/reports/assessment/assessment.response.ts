@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PeriodInfo } from '../report.response';
 import { COMPONENTS, type Component, SUPERVISION_LEVELS, type SupervisionLevel } from './assessment-score';
+import { READ_FROM_PROPERTY, ReadFromResponse } from '../read-from.response';
 
 export class AssessmentWeights {
   @ApiProperty({ type: 'integer', example: 15 }) signFor: number;
@@ -78,6 +79,9 @@ export class AssessmentDefinitions {
 export class AssessmentReport extends WeightsInForce {
   @ApiProperty({ type: PeriodInfo }) period: PeriodInfo;
   @ApiProperty({ format: 'date-time' }) asOf: string;
+
+  @ApiProperty(READ_FROM_PROPERTY)
+  readFrom?: ReadFromResponse;
   @ApiProperty({ type: AssessmentDefinitions, description: 'the definition of each figure given, by figure' })
   definitions: AssessmentDefinitions;
 
@@ -134,6 +138,9 @@ export class DeductionItem {
 export class DeductionsReport extends WeightsInForce {
   @ApiProperty({ type: PeriodInfo }) period: PeriodInfo;
   @ApiProperty({ format: 'date-time' }) asOf: string;
+
+  @ApiProperty(READ_FROM_PROPERTY)
+  readFrom?: ReadFromResponse;
   @ApiProperty({ type: AssessmentDefinitions, description: 'the definition of the score the deductions explain' })
   definitions: AssessmentDefinitions;
   @ApiProperty({ format: 'uuid' }) departmentId: string;

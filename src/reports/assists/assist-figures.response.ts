@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PeriodInfo } from '../report.response';
+import { READ_FROM_PROPERTY, ReadFromResponse } from '../read-from.response';
 
 const PERCENT = {
   type: Number,
@@ -61,6 +62,9 @@ export class AssistFiguresReport extends AssistCounts {
 
   @ApiProperty({ format: 'date-time', description: 'only events before this instant count' })
   asOf: string;
+
+  @ApiProperty(READ_FROM_PROPERTY)
+  readFrom?: ReadFromResponse;
 
   @ApiProperty({ enum: ['department'], description: 'always per assisting department' })
   groupBy: 'department';

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { rows } from '../../common/sql';
 import { DEFINITION_IDS } from '../drill-down/definitions';
 import { ratePercent } from '../periods';
@@ -8,6 +6,7 @@ import { ReportsService } from '../reports.service';
 import { ASSIST_FIGURES } from './assist-parts.sql';
 import type { AssistCounts, AssistFiguresReport } from './assist-figures.response';
 import type { AssistFiguresQuery } from './assist-figures.dto';
+import { ReportReader } from '../../database/report-reader';
 
 type Counts = Pick<AssistCounts, 'assigned' | 'done' | 'doneOnTime' | 'open' | 'cancelled'>;
 
@@ -18,13 +17,13 @@ type Counts = Pick<AssistCounts, 'assigned' | 'done' | 'doneOnTime' | 'open' | '
 @Injectable()
 export class AssistFiguresService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ReportReader,
     private readonly reports: ReportsService,
   ) {}
 
   async assists(query: AssistFiguresQuery): Promise<AssistFiguresReport> {
     const { period, asOf } = this.reports.resolve(query);
-    const groups = await rows<Counts & { key: string; label: string }>(this.db, ASSIST_FIGURES, [
+    const groups = await rows<Counts & { key: string; label: string }>(this.reader.db, ASSIST_FIGURES, [
       period.from.toJSDate(),
       period.to.toJSDate(),
       asOf.toJSDate(),

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PeriodInfo } from '../report.response';
+import { READ_FROM_PROPERTY, ReadFromResponse } from '../read-from.response';
 
 /** One department on a bounced problem's route, in the order it was assigned. */
 export class BouncedRouteStep {
@@ -62,6 +63,9 @@ export class BouncedReport {
 
   @ApiProperty({ format: 'date-time' })
   asOf: string;
+
+  @ApiProperty(READ_FROM_PROPERTY)
+  readFrom?: ReadFromResponse;
 
   @ApiProperty({ type: [BouncedProblem] })
   items: BouncedProblem[];

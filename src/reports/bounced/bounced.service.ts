@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { rows } from '../../common/sql';
 import { bouncedProblemsSql } from '../bounced.sql';
 import type { ResolutionRateQuery } from '../report.dto';
 import { ReportsService } from '../reports.service';
 import type { BouncedProblem, BouncedReport } from './bounced.response';
+import { ReportReader } from '../../database/report-reader';
 
 /** The bounced problems (推诿) of a period as of an instant (src/reports/bounced.sql.ts). */
 @Injectable()
 export class BouncedService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ReportReader,
     private readonly reports: ReportsService,
   ) {}
 
   async report(query: Omit<ResolutionRateQuery, 'groupBy'>): Promise<BouncedReport> {
     const { period, asOf } = this.reports.resolve(query);
     const items = await rows<BouncedProblem>(
-      this.db,
+      this.reader.db,
       bouncedProblemsSql('$1::timestamptz', '$2::timestamptz', '$3::timestamptz'),
       [period.from.toJSDate(), period.to.toJSDate(), asOf.toJSDate()],
     );

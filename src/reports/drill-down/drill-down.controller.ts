@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiDefaultResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Inject } from '@nestjs/common';
@@ -10,6 +10,7 @@ import { drillDownCsv, drillDownXlsx } from './drill-down-file';
 import { DrillDownQuery, FigureParam } from './drill-down.dto';
 import { Definition, DrillDownPage } from './drill-down.response';
 import { DrillDownService } from './drill-down.service';
+import { ReadFromInterceptor } from '../read-from.interceptor';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -17,6 +18,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiBearerAuth()
 @ApiDefaultResponse({ type: ErrorResponse, description: 'an error' })
 @Roles('manager', 'admin')
+@UseInterceptors(ReadFromInterceptor)
 @Controller('reports')
 export class DrillDownController {
   constructor(

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { containsPattern, rows, SqlParams } from '../../common/sql';
 import { itemsPage, type ItemRow } from './drill-down.sql';
+import { ReportReader } from '../../database/report-reader';
 
 /** What narrows a drill-down: the figure's group and the resolution list's filters, as of the instant. */
 export interface ItemFilters {
@@ -22,7 +21,7 @@ export type ItemPageRow = ItemRow & { total: number; numerator: number };
 /** The drill-downs' data access: one statement per page (or per whole list), over a figure's items SQL. */
 @Injectable()
 export class DrillDownRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reader: ReportReader) {}
 
   /**
    * The items of `itemsSql` (its own parameters first), filtered, from just after `after`
@@ -54,12 +53,12 @@ export class DrillDownRepository {
       ? `(sort_at, item_key) > (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::text)`
       : null;
     const limitSql = limit === null ? null : params.add(limit);
-    return rows<ItemPageRow>(this.db, itemsPage(itemsSql, where, afterSql, limitSql), params.values);
+    return rows<ItemPageRow>(this.reader.db, itemsPage(itemsSql, where, afterSql, limitSql), params.values);
   }
 
   /** Every department's name by id: items name the department they were with. */
   async departmentNames(): Promise<Map<string, string>> {
-    const found = await rows<{ id: string; name: string }>(this.db, 'SELECT id, name FROM departments');
+    const found = await rows<{ id: string; name: string }>(this.reader.db, 'SELECT id, name FROM departments');
     return new Map(found.map((d) => [d.id, d.name]));
   }
 }

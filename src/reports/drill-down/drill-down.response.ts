@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PeriodInfo } from '../report.response';
 import { FIGURES, SCORES, type FigureName, type ScoreName } from './definitions';
+import { READ_FROM_PROPERTY, ReadFromResponse } from '../read-from.response';
 
 export const REASON_CODES = [
   'resolved',
@@ -135,6 +136,9 @@ export class DrillDownPage {
 
   @ApiProperty({ format: 'date-time' })
   asOf: string;
+
+  @ApiProperty(READ_FROM_PROPERTY)
+  readFrom?: ReadFromResponse;
 
   @ApiPropertyOptional()
   groupBy?: string;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ADVISORY_LOCKS } from '../../database/locks';
 import { execute, maybeOne, one, rows, SqlParams, type Queryable } from '../../common/sql';
-import { SETTLED_NOW } from '../resolution-rate.sql';
+import { SETTLED_NOW } from '../../database/settled-now.sql';
 import { insertPublished } from './published-record';
 
 /** A published_figures row as every statement answers it. */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FiguresReport, PeriodInfo } from '../report.response';
 import { VISIT_GROUP_BYS, type VisitGroupBy } from './visit-figures.sql';
+import { READ_FROM_PROPERTY, ReadFromResponse } from '../read-from.response';
 
 const PERCENT = {
   type: Number,
@@ -108,6 +109,9 @@ export class VisitsReport extends VisitFigures {
 
   @ApiProperty({ format: 'date-time' })
   asOf: string;
+
+  @ApiProperty(READ_FROM_PROPERTY)
+  readFrom?: ReadFromResponse;
 
   @ApiPropertyOptional({ enum: VISIT_GROUP_BYS, enumName: 'VisitGroupBy' })
   groupBy?: VisitGroupBy;

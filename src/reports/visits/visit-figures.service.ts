@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { rows } from '../../common/sql';
 import { TIER_LABELS, TIERS } from '../../enterprises/tiers';
 import { DEFINITION_IDS } from '../drill-down/definitions';
@@ -26,6 +24,7 @@ import {
   visitPoliciesSql,
   type VisitPolicyRow,
 } from './visit-figures.sql';
+import { ReportReader } from '../../database/report-reader';
 
 /** The definitions the visit figures are computed under: the coverage rate's (the others have none yet). */
 export const VISIT_DEFINITIONS: VisitDefinitions = { coverageRate: DEFINITION_IDS['visit-coverage-rate'] };
@@ -55,7 +54,7 @@ export function perVisit(problems: number, visits: number): number | null {
 @Injectable()
 export class VisitFiguresService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ReportReader,
     private readonly reports: ReportsService,
     private readonly live: LiveFigures,
   ) {}
@@ -104,8 +103,8 @@ export class VisitFiguresService {
   ): Promise<Map<string | null, VisitFigures>> {
     const params = [period.from.toJSDate(), period.to.toJSDate(), asOf.toJSDate()];
     const [counts, policies] = await Promise.all([
-      rows<VisitCountsRow>(this.db, visitCountsSql(grouping), params),
-      rows<VisitPolicyRow>(this.db, visitPoliciesSql(grouping), params),
+      rows<VisitCountsRow>(this.reader.db, visitCountsSql(grouping), params),
+      rows<VisitPolicyRow>(this.reader.db, visitPoliciesSql(grouping), params),
     ]);
     return new Map(
       counts.map((row) => [
@@ -125,11 +124,11 @@ export class VisitFiguresService {
   ): Promise<{ key: string | null; label: string }[]> {
     switch (groupBy) {
       case 'district':
-        return rows(this.db, VISIT_GROUP_LABELS.district);
+        return rows(this.reader.db, VISIT_GROUP_LABELS.district);
       case 'tier':
         return TIERS.map((tier) => ({ key: tier, label: TIER_LABELS[tier].zh }));
       case 'official':
-        return rows(this.db, VISIT_GROUP_LABELS.official, [keys.filter((k): k is string => k !== null)]);
+        return rows(this.reader.db, VISIT_GROUP_LABELS.official, [keys.filter((k): k is string => k !== null)]);
     }
   }
 }

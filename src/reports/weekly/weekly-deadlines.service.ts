@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { rows } from '../../common/sql';
 import { redoFigures, resolvedFigures, signForFigures } from '../figures.sql';
 import { type Period, ratePercent } from '../periods';
 import type { WeeklyDeadlinesSection, WeeklyExtensionItem, WeeklyLateSignForItem } from './weekly-deadlines';
 import { WEEKLY_EXTENSIONS, WEEKLY_LATE_SIGN_FOR } from './weekly-deadlines.sql';
 import { WEEKLY_LIST_LIMIT } from './weekly-report';
+import { ReportReader } from '../../database/report-reader';
 
 type ExtensionRow = Omit<
   WeeklyExtensionItem,
@@ -27,20 +26,21 @@ type LateRow = Omit<WeeklyLateSignForItem, 'signForDueAt' | 'signedForAt'> & {
 /** The weekly report's deadline section, as of the report's instant. */
 @Injectable()
 export class WeeklyDeadlines {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reader: ReportReader) {}
 
   async section(from: DateTime, end: DateTime, quarter: Period): Promise<WeeklyDeadlinesSection> {
     const figures = [quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()];
     const span = [from.toJSDate(), end.toJSDate(), WEEKLY_LIST_LIMIT];
     const [[resolved], [signFor], [redos], extensions, late] = await Promise.all([
-      rows<{ resolved: number; on_time: number; on_time_with_extension: number }>(this.db, resolvedFigures(`'total'`), [
-        ...figures,
-        ['resolve'],
-      ]),
-      rows<{ timely: number; due: number }>(this.db, signForFigures(`'total'`), [...figures, ['assign']]),
-      rows<{ redos: number }>(this.db, redoFigures(`'total'`), [...figures, ['reopen', 'verify']]),
-      rows<ExtensionRow>(this.db, WEEKLY_EXTENSIONS, span),
-      rows<LateRow>(this.db, WEEKLY_LATE_SIGN_FOR, span),
+      rows<{ resolved: number; on_time: number; on_time_with_extension: number }>(
+        this.reader.db,
+        resolvedFigures(`'total'`),
+        [...figures, ['resolve']],
+      ),
+      rows<{ timely: number; due: number }>(this.reader.db, signForFigures(`'total'`), [...figures, ['assign']]),
+      rows<{ redos: number }>(this.reader.db, redoFigures(`'total'`), [...figures, ['reopen', 'verify']]),
+      rows<ExtensionRow>(this.reader.db, WEEKLY_EXTENSIONS, span),
+      rows<LateRow>(this.reader.db, WEEKLY_LATE_SIGN_FOR, span),
     ]);
     const total = resolved?.resolved ?? 0;
     return {

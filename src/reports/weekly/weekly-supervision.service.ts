@@ -1,31 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { one, rows } from '../../common/sql';
 import type { BouncedProblem } from '../bounced/bounced.response';
 import { WEEKLY_LIST_LIMIT } from './weekly-report';
 import type { WeeklyOverdueSupervision, WeeklySupervisionSection } from './weekly-supervision.response';
 import { WEEKLY_BOUNCED, WEEKLY_SUPERVISION_COUNTS, WEEKLY_SUPERVISION_OVERDUE } from './weekly-supervision.sql';
+import { ReportReader } from '../../database/report-reader';
 
 type OverdueRow = Omit<WeeklyOverdueSupervision, 'answerBy'> & { answerBy: Date; total: number };
 
 /** The weekly report's supervision section, as of the report's instant. */
 @Injectable()
 export class WeeklySupervision {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reader: ReportReader) {}
 
   /** `from` the week's start, `end` the instant the report is taken at. */
   async section(from: DateTime, end: DateTime): Promise<WeeklySupervisionSection> {
     const span = [from.toJSDate(), end.toJSDate()];
     const [counts, overdue, bounced] = await Promise.all([
       one<{ openedReminder: number; openedSupervision: number; openedListed: number; activeAtEnd: number }>(
-        this.db,
+        this.reader.db,
         WEEKLY_SUPERVISION_COUNTS,
         span,
       ),
-      rows<OverdueRow>(this.db, WEEKLY_SUPERVISION_OVERDUE, [end.toJSDate(), WEEKLY_LIST_LIMIT]),
-      rows<BouncedProblem>(this.db, WEEKLY_BOUNCED, [...span, WEEKLY_LIST_LIMIT]),
+      rows<OverdueRow>(this.reader.db, WEEKLY_SUPERVISION_OVERDUE, [end.toJSDate(), WEEKLY_LIST_LIMIT]),
+      rows<BouncedProblem>(this.reader.db, WEEKLY_BOUNCED, [...span, WEEKLY_LIST_LIMIT]),
     ]);
     return {
       openedThisWeek: {

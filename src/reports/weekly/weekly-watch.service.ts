@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { one, rows } from '../../common/sql';
 import { PRODUCTION_STATUS_LABELS } from '../../enterprises/production-status';
 import { ratePercent } from '../periods';
@@ -19,6 +17,7 @@ import type {
   WeeklyProjectItem,
   WeeklyProjectsSection,
 } from './weekly-watch';
+import { ReportReader } from '../../database/report-reader';
 
 type ProjectRow = Omit<WeeklyProjectItem, 'startedAt'> & { startedAt: Date | null; total: number };
 type EnterpriseRow = Omit<WeeklyEnterpriseItem, 'since' | 'statusLabel'> & { since: Date | null };
@@ -26,7 +25,7 @@ type EnterpriseRow = Omit<WeeklyEnterpriseItem, 'since' | 'statusLabel'> & { sin
 /** The weekly report's sections on key projects and enterprises under watch, as of the report's instant. */
 @Injectable()
 export class WeeklyWatch {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly reader: ReportReader) {}
 
   /** `from` the week's start, `end` the instant the report is taken at. */
   async sections(
@@ -42,14 +41,14 @@ export class WeeklyWatch {
     const lastDay = end.minus({ milliseconds: 1 });
     const month = lastDay.startOf('month');
     const [started, notStarted, heldUp, investment] = await Promise.all([
-      rows<ProjectRow>(this.db, WEEKLY_PROJECTS_STARTED, span),
-      rows<ProjectRow>(this.db, WEEKLY_PROJECTS_NOT_STARTED, span),
-      rows<ProjectRow>(this.db, WEEKLY_PROJECTS_HELD_UP, span),
-      one<{ monthYuan: string; yearToDateYuan: string; annualPlanYuan: string }>(this.db, WEEKLY_PROJECTS_INVESTMENT, [
-        end.toJSDate(),
-        lastDay.year,
-        month.toISODate(),
-      ]),
+      rows<ProjectRow>(this.reader.db, WEEKLY_PROJECTS_STARTED, span),
+      rows<ProjectRow>(this.reader.db, WEEKLY_PROJECTS_NOT_STARTED, span),
+      rows<ProjectRow>(this.reader.db, WEEKLY_PROJECTS_HELD_UP, span),
+      one<{ monthYuan: string; yearToDateYuan: string; annualPlanYuan: string }>(
+        this.reader.db,
+        WEEKLY_PROJECTS_INVESTMENT,
+        [end.toJSDate(), lastDay.year, month.toISODate()],
+      ),
     ]);
     const yearToDate = Number(investment.yearToDateYuan);
     const annualPlan = Number(investment.annualPlanYuan);
@@ -72,9 +71,9 @@ export class WeeklyWatch {
   private async enterprises(from: DateTime, end: DateTime): Promise<WeeklyEnterprisesSection> {
     const span = [from.toJSDate(), end.toJSDate()];
     const [counts, ...lists] = await Promise.all([
-      one<Omit<WeeklyEnterprisesSection, 'lists'>>(this.db, WEEKLY_ENTERPRISE_COUNTS, span),
+      one<Omit<WeeklyEnterprisesSection, 'lists'>>(this.reader.db, WEEKLY_ENTERPRISE_COUNTS, span),
       ...Object.values(WEEKLY_ENTERPRISE_LISTS).map((sql) =>
-        rows<EnterpriseRow>(this.db, sql, [...span, WEEKLY_LIST_LIMIT]),
+        rows<EnterpriseRow>(this.reader.db, sql, [...span, WEEKLY_LIST_LIMIT]),
       ),
     ]);
     const [newlyIdleOrReduced, resumed, idleOver30Days] = lists.map((found) => found.map(toEnterprise));

@@ -17,6 +17,7 @@ import { WeeklyEnterprisesSection, WeeklyProjectsSection } from './weekly-watch.
 import { WeeklyDeadlinesSection } from './weekly-deadlines.response';
 import { WeeklySupervisionSection } from './weekly-supervision.response';
 import { WeeklyDefinitions, WeeklyReconciliation } from './weekly-published.response';
+import { READ_FROM_PROPERTY, ReadFromResponse } from '../read-from.response';
 
 const PERCENT = { type: Number, nullable: true, example: 87.5, description: 'null when nothing was recorded' } as const;
 
@@ -301,6 +302,9 @@ export class WeeklyReport implements WeeklyReportShape {
 
   @ApiProperty({ format: 'date-time' })
   asOf: string;
+
+  @ApiProperty(READ_FROM_PROPERTY)
+  readFrom?: ReadFromResponse;
 
   @ApiProperty({ type: WeeklyVisits, description: 'the visits section (走访情况), first in every format' })
   visits: WeeklyVisits;

@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { one, rows } from '../../common/sql';
 import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -36,11 +34,12 @@ import { WEEKLY_DEFINITIONS, weeklyReconciliations } from './weekly-published';
 import type { DepartmentWeekRow, SummaryRow } from './weekly.sql';
 import { WEEKLY_ASSISTS, type WeeklyAssistRow } from './weekly-assists.sql';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
+import { ReportReader } from '../../database/report-reader';
 
 @Injectable()
 export class WeeklyService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: ReportReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly counts: ResolutionCounts,
     private readonly live: LiveFigures,
@@ -65,7 +64,7 @@ export class WeeklyService {
 
   private async build(weekLabel: string, week: Period): Promise<WeeklyReport> {
     const zone = this.config.reportTimezone;
-    const end = DateTime.min(week.to, DateTime.now().setZone(zone));
+    const end = DateTime.min(week.to, this.reader.now(zone));
     const span = [week.from.toJSDate(), end.toJSDate()];
     const quarter = periodContaining('quarter', week.to.minus({ milliseconds: 1 }));
     const year = parsePeriod(String(week.to.minus({ milliseconds: 1 }).year), zone);
@@ -87,10 +86,10 @@ export class WeeklyService {
       reconciliations,
     ] = await Promise.all([
       this.visits(week, quarter, end),
-      one<SummaryRow>(this.db, WEEKLY_SUMMARY, span),
+      one<SummaryRow>(this.reader.db, WEEKLY_SUMMARY, span),
       this.counts.total(week.from.toJSDate(), week.to.toJSDate(), end.toJSDate()),
-      rows<DepartmentWeekRow>(this.db, WEEKLY_DEPARTMENTS, span),
-      rows<WeeklyAssistRow>(this.db, WEEKLY_ASSISTS, span),
+      rows<DepartmentWeekRow>(this.reader.db, WEEKLY_DEPARTMENTS, span),
+      rows<WeeklyAssistRow>(this.reader.db, WEEKLY_ASSISTS, span),
       this.counts.byGroup('department', quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()),
       this.rate(quarter, end),
       this.rate(year, end),
@@ -110,6 +109,7 @@ export class WeeklyService {
     return {
       week: { label: weekLabel, from: week.from.toISO()!, to: week.to.toISO()!, timezone: zone },
       asOf: end.toISO()!,
+      ...this.reader.readFrom(),
       visits,
       summary: { recordedThisWeek: recordedThisWeek.recorded, ...summary },
       rates: { quarterToDate, yearToDate, ...(previousQuarter ? { previousQuarter } : {}) },
@@ -145,9 +145,9 @@ export class WeeklyService {
     const [thisWeek, coverage, idle, overdue, districtNames] = await Promise.all([
       this.visitFigures.at(week, end),
       this.visitFigures.at(quarter, end, 'district'),
-      rows<IdleOfficialRow>(this.db, WEEKLY_IDLE_OFFICIALS, [week.from.toJSDate(), at, WEEKLY_LIST_LIMIT]),
-      rows<OverdueEnterpriseRow>(this.db, WEEKLY_OVERDUE_ENTERPRISES, [at, WEEKLY_LIST_LIMIT]),
-      rows<{ code: string; nameEn: string }>(this.db, WEEKLY_DISTRICT_NAMES_EN),
+      rows<IdleOfficialRow>(this.reader.db, WEEKLY_IDLE_OFFICIALS, [week.from.toJSDate(), at, WEEKLY_LIST_LIMIT]),
+      rows<OverdueEnterpriseRow>(this.reader.db, WEEKLY_OVERDUE_ENTERPRISES, [at, WEEKLY_LIST_LIMIT]),
+      rows<{ code: string; nameEn: string }>(this.reader.db, WEEKLY_DISTRICT_NAMES_EN),
     ]);
     const nameEn = new Map(districtNames.map((d) => [d.code, d.nameEn]));
     return {
@@ -194,7 +194,7 @@ export class WeeklyService {
   private async lists(span: Date[]): Promise<Pick<WeeklyReport, 'lists' | 'listsTruncated'>> {
     const entries = await Promise.all(
       Object.entries(WEEKLY_LIST_IDS).map(async ([name, sql]) => {
-        const found = await rows<{ id: string; daysOverdue: number | null; note: string | null }>(this.db, sql, [
+        const found = await rows<{ id: string; daysOverdue: number | null; note: string | null }>(this.reader.db, sql, [
           ...span,
           WEEKLY_LIST_LIMIT + 1,
         ]);
@@ -204,7 +204,7 @@ export class WeeklyService {
             reportedAt: Date;
             dueAt: Date | null;
           }
-        >(this.db, WEEKLY_ITEMS, [picked.map((p) => p.id), span[1]]);
+        >(this.reader.db, WEEKLY_ITEMS, [picked.map((p) => p.id), span[1]]);
         const byId = new Map(details.map((detail) => [detail.id, detail]));
         const items = picked.map((p): WeeklyProblemItem => {
           const detail = byId.get(p.id)!;

@@ -1914,6 +1914,8 @@ export interface components {
       /** @description departments with anything to score in the period, best first (ties by name); a handler sees their own only */
       departments: components['schemas']['AssessmentDepartment'][];
       period: components['schemas']['PeriodInfo'];
+      /** @description present when a read replica (DATABASE_REPLICA_URL) answered: "now" is then capped to what it held, so asOf ≤ replayedTo */
+      readFrom?: components['schemas']['ReadFromResponse'];
       /** @description the weights in force at asOf */
       weights: components['schemas']['AssessmentWeights'];
       /**
@@ -2041,6 +2043,8 @@ export interface components {
       /** @description still open at asOf */
       open: number;
       period: components['schemas']['PeriodInfo'];
+      /** @description present when a read replica (DATABASE_REPLICA_URL) answered: "now" is then capped to what it held, so asOf ≤ replayedTo */
+      readFrom?: components['schemas']['ReadFromResponse'];
     };
     AssistGroup: {
       /** @description parts given by assignments recorded in the period */
@@ -2138,6 +2142,8 @@ export interface components {
       asOf: string;
       items: components['schemas']['BouncedProblem'][];
       period: components['schemas']['PeriodInfo'];
+      /** @description present when a read replica (DATABASE_REPLICA_URL) answered: "now" is then capped to what it held, so asOf ≤ replayedTo */
+      readFrom?: components['schemas']['ReadFromResponse'];
     };
     BouncedRouteStep: {
       /** Format: date-time */
@@ -2499,6 +2505,8 @@ export interface components {
       items: components['schemas']['DeductionItem'][];
       name: string;
       period: components['schemas']['PeriodInfo'];
+      /** @description present when a read replica (DATABASE_REPLICA_URL) answered: "now" is then capped to what it held, so asOf ≤ replayedTo */
+      readFrom?: components['schemas']['ReadFromResponse'];
       score: number;
       /** @description the weights in force at asOf */
       weights: components['schemas']['AssessmentWeights'];
@@ -2684,6 +2692,8 @@ export interface components {
       numerator: number;
       period: components['schemas']['PeriodInfo'];
       ratePercent: number | null;
+      /** @description present when a read replica (DATABASE_REPLICA_URL) answered: "now" is then capped to what it held, so asOf ≤ replayedTo */
+      readFrom?: components['schemas']['ReadFromResponse'];
       /** @description the items counted (the figure's denominator), after the filters */
       total: number;
     };
@@ -3005,6 +3015,8 @@ export interface components {
       onTimeRate: components['schemas']['OnTimeRate'];
       onTimeWithExtensionRate: components['schemas']['OnTimeWithExtensionRate'];
       period: components['schemas']['PeriodInfo'];
+      /** @description present when a read replica (DATABASE_REPLICA_URL) answered: "now" is then capped to what it held, so asOf ≤ replayedTo */
+      readFrom?: components['schemas']['ReadFromResponse'];
       /** @description 返工 */
       redos: components['schemas']['Redos'];
       resolutionRate: components['schemas']['RateFigures'];
@@ -3633,6 +3645,8 @@ export interface components {
        */
       idle: number;
       period: components['schemas']['PeriodInfo'];
+      /** @description present when a read replica (DATABASE_REPLICA_URL) answered: "now" is then capped to what it held, so asOf ≤ replayedTo */
+      readFrom?: components['schemas']['ReadFromResponse'];
       /**
        * @description enterprises with reduced output (减产) at asOf
        * @example 5
@@ -3752,6 +3766,8 @@ export interface components {
       planYear: number;
       /** @description the same months a year earlier, same as-of rule */
       previousYearInvestmentYuan: number;
+      /** @description present when a read replica (DATABASE_REPLICA_URL) answered: "now" is then capped to what it held, so asOf ≤ replayedTo */
+      readFrom?: components['schemas']['ReadFromResponse'];
       /** @description of those, started construction by the period end and asOf (numerator) */
       started: number;
       /** @description started ÷ planned, half-up to one decimal */
@@ -3995,6 +4011,15 @@ export interface components {
       /** @description how many were marked read */
       updated: number;
     };
+    ReadFromResponse: {
+      /**
+       * Format: date-time
+       * @description the replica held every change committed on the primary before this instant
+       */
+      replayedTo: string;
+      /** @enum {string} */
+      source: 'replica';
+    };
     ReasonDto: {
       /** @description why */
       reason: string;
@@ -4111,6 +4136,8 @@ export interface components {
        * @example 87.5
        */
       ratePercent: number | null;
+      /** @description present when a read replica (DATABASE_REPLICA_URL) answered: "now" is then capped to what it held, so asOf ≤ replayedTo */
+      readFrom?: components['schemas']['ReadFromResponse'];
       /** @description problems recorded in the period and not withdrawn */
       recorded: number;
       /** @description of those, resolved or closed as of asOf */
@@ -4457,6 +4484,8 @@ export interface components {
       onTimeRate: components['schemas']['OnTimeRate'];
       onTimeWithExtensionRate: components['schemas']['OnTimeWithExtensionRate'];
       period: components['schemas']['PeriodInfo'];
+      /** @description present when a read replica (DATABASE_REPLICA_URL) answered: "now" is then capped to what it held, so asOf ≤ replayedTo */
+      readFrom?: components['schemas']['ReadFromResponse'];
       /** @description 返工 */
       redos: components['schemas']['Redos'];
       resolutionRate: components['schemas']['RateFigures'];
@@ -4751,6 +4780,8 @@ export interface components {
       /** @description most promoted first, at most 20 */
       policiesPromoted: components['schemas']['PolicyPromoted'][];
       problemsPerVisit: components['schemas']['ProblemsPerVisit'];
+      /** @description present when a read replica (DATABASE_REPLICA_URL) answered: "now" is then capped to what it held, so asOf ≤ replayedTo */
+      readFrom?: components['schemas']['ReadFromResponse'];
       /** @description visits made in the period, as recorded and not withdrawn as of asOf */
       visits: number;
     };
@@ -5437,6 +5468,8 @@ export interface components {
       /** @description key projects (重点项目) at the end of the week */
       projects: components['schemas']['WeeklyProjectsSection'];
       rates: components['schemas']['WeeklyRates'];
+      /** @description present when a read replica (DATABASE_REPLICA_URL) answered: "now" is then capped to what it held, so asOf ≤ replayedTo */
+      readFrom?: components['schemas']['ReadFromResponse'];
       /** @description published figures with items that moved during the week (口径核对), recomputed as of asOf */
       reconciliations: components['schemas']['WeeklyReconciliation'][];
       summary: components['schemas']['WeeklySummary'];
