@@ -25,6 +25,7 @@ import {
   type VisitPolicyRow,
 } from './visit-figures.sql';
 import { ReportReader } from '../../database/report-reader';
+import { ResolutionCounts } from '../resolution-counts';
 
 /** The definitions the visit figures are computed under: the coverage rate's (the others have none yet). */
 export const VISIT_DEFINITIONS: VisitDefinitions = { coverageRate: DEFINITION_IDS['visit-coverage-rate'] };
@@ -57,6 +58,7 @@ export class VisitFiguresService {
     private readonly reader: ReportReader,
     private readonly reports: ReportsService,
     private readonly live: LiveFigures,
+    private readonly counts: ResolutionCounts,
   ) {}
 
   async visits(query: VisitsQuery): Promise<VisitsReport> {
@@ -101,10 +103,12 @@ export class VisitFiguresService {
     asOf: DateTime,
     grouping: VisitGrouping,
   ): Promise<Map<string | null, VisitFigures>> {
-    const params = [period.from.toJSDate(), period.to.toJSDate(), asOf.toJSDate()];
+    const params: [Date, Date, Date] = [period.from.toJSDate(), period.to.toJSDate(), asOf.toJSDate()];
+    // Kept once settled, like the problem figures; by district, the enterprise's current one.
+    const kept = { byEnterprise: grouping === 'district' };
     const [counts, policies] = await Promise.all([
-      rows<VisitCountsRow>(this.reader.db, visitCountsSql(grouping), params),
-      rows<VisitPolicyRow>(this.reader.db, visitPoliciesSql(grouping), params),
+      this.counts.query<VisitCountsRow>(visitCountsSql(grouping), params, kept),
+      this.counts.query<VisitPolicyRow>(visitPoliciesSql(grouping), params, kept),
     ]);
     return new Map(
       counts.map((row) => [
