@@ -8,7 +8,10 @@
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { RATE_BY_DEPARTMENT } from '../bench/hand-sql';
+import { quickAddJob } from 'graphile-worker';
+import { crontab, WARM_UP_TASK } from '../src/notifications/notification-worker';
 import { SettledFigures } from '../src/reports/settled/settled-figures';
+import { sleep } from './factories/more';
 import { createTestApp, openTestApp, type TestApp } from './support/test-app';
 
 const ZONE = 'Asia/Shanghai';
@@ -101,6 +104,32 @@ describe('settled figures (demo data)', () => {
     auth = `Bearer ${login.body.accessToken}`;
   });
   afterAll(() => t.close());
+
+  it('readies the last closed quarter through a job of the queue, as the schedule does', async () => {
+    expect(crontab(10)).toContain(`*/10 * * * * ${WARM_UP_TASK}`);
+    expect(crontab(0)).not.toContain(WARM_UP_TASK);
+    expect(await kept(t.db)).toBe(0);
+    await quickAddJob({ connectionString: t.databaseUrl }, WARM_UP_TASK, { quarters: 1 });
+    // The application's own worker runs it; a job done leaves the queue.
+    const waiting = async () =>
+      Number(
+        (
+          await t.db.query(`SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = $1`, [WARM_UP_TASK])
+        )[0].n,
+      );
+    for (let waited = 0; (await waiting()) > 0 && waited < 30_000; waited += 200) await sleep(200);
+    expect(await waiting()).toBe(0);
+    const quarter = DateTime.now().setZone(ZONE).startOf('quarter').minus({ days: 1 });
+    const period = `${quarter.year}-Q${quarter.quarter}`;
+    const byEnterprise = await t.db.query(`SELECT count(*)::int AS n FROM settled_figures WHERE by_enterprise`);
+    expect(byEnterprise[0].n).toBeGreaterThan(0);
+    // What the dashboard asks of that quarter is now read, not computed: nothing new is kept.
+    const ready = await kept(t.db);
+    for (const groupBy of [undefined, 'department', 'district', 'category', 'industry']) {
+      await figures(t, groupBy ? { period, groupBy } : { period });
+    }
+    expect(await kept(t.db)).toBe(ready);
+  });
 
   it('keeps 200 random figures as the events give them, and reads the same after a restart', async () => {
     const started = Date.now();

@@ -36,6 +36,7 @@ describe('loadConfig: defaults', () => {
       importMaxRows: 20000,
       attachments: { storage: 'local', maxFileBytes: 10 * 1024 * 1024, maxFiles: 10 },
       warnings: { scanIntervalSeconds: 300, dueSoonWorkingDays: 3, staleDays: 7 },
+      reports: { warmMinutes: 10 },
       notifications: {
         publicUrl: 'http://localhost:3000',
         smtpUrl: undefined,
@@ -79,6 +80,7 @@ describe('loadConfig: defaults', () => {
       ATTACHMENT_MAX_MB: '4',
       ATTACHMENT_MAX_FILES: '3',
       WARNING_SCAN_INTERVAL_SECONDS: '0',
+      REPORTS_WARM_MINUTES: '30',
       WARNING_DUE_SOON_DAYS: '5',
       WARNING_STALE_DAYS: '14',
       PUBLIC_URL: 'https://outreach.jiuquan.gov.cn/',
@@ -112,6 +114,7 @@ describe('loadConfig: defaults', () => {
       importMaxRows: 500,
       attachments: { storage: 'local', maxFileBytes: 4 * 1024 * 1024, maxFiles: 3 },
       warnings: { scanIntervalSeconds: 0, dueSoonWorkingDays: 5, staleDays: 14 },
+      reports: { warmMinutes: 30 },
       notifications: {
         publicUrl: 'https://outreach.jiuquan.gov.cn',
         smtpUrl: 'smtps://notify:pw@mail.jiuquan.gov.cn:465',

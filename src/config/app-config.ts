@@ -52,6 +52,10 @@ export interface AppConfig {
     /** An open problem with no event for this many days is `stale`. */
     staleDays: number;
   };
+  reports: {
+    /** Minutes between two runs of the job that readies the closed quarters' figures; 0 turns it off. */
+    warmMinutes: number;
+  };
   notifications: {
     /** The address the messages link to (the web app's origin), without a trailing slash. */
     publicUrl: string;
@@ -325,6 +329,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       dueSoonWorkingDays: integer(env, 'WARNING_DUE_SOON_DAYS', 3, 1, 60),
       staleDays: integer(env, 'WARNING_STALE_DAYS', 7, 1, 365),
     },
+    reports: { warmMinutes: integer(env, 'REPORTS_WARM_MINUTES', 10, 0, 59) },
     notifications: notificationConfig(env),
     tracking: trackingConfig(env),
   };

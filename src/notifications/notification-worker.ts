@@ -4,6 +4,7 @@ import { run, type Runner } from 'graphile-worker';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { SettledWarmUp } from '../reports/settled/settled-warm-up';
 import { DeliveryService } from './delivery.service';
 import { queueLogger, watchErrors } from './notification-queue';
 import { DELIVER_TASK, WEEKLY_TASK } from './notification-types';
@@ -12,9 +13,16 @@ import { NotificationsService } from './notifications.service';
 
 /** Monday 09:00 in Beijing (01:00 UTC; graphile-worker's crontab is in UTC): last week's report is ready. */
 const WEEKLY_CRONTAB = `0 1 * * 1 ${WEEKLY_TASK} ?max=3`;
+/** The job that readies the closed quarters' figures (SettledWarmUp). */
+export const WARM_UP_TASK = 'settled_figures_warm_up';
+
+/** The queue's schedule: the weekly notice, and every `warmMinutes` the settled figures (0: never). */
+export function crontab(warmMinutes: number): string {
+  return [WEEKLY_CRONTAB, ...(warmMinutes > 0 ? [`*/${warmMinutes} * * * * ${WARM_UP_TASK} ?max=1`] : [])].join('\n');
+}
 
 /**
- * The queue's worker inside the service: started once the app is initialised, stopped (the jobs
+ * The queue's worker inside the service (its notices, and the settled figures' warm-up): started once the app is initialised, stopped (the jobs
  * in flight finished) before the database pool closes. Several instances share the jobs:
  * graphile-worker hands each job to one of them.
  */
@@ -30,6 +38,7 @@ export class NotificationWorker implements OnApplicationBootstrap, BeforeApplica
     private readonly delivery: DeliveryService,
     private readonly notifications: NotificationsService,
     private readonly repository: NotificationsRepository,
+    private readonly warmUp: SettledWarmUp,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,10 +56,13 @@ export class NotificationWorker implements OnApplicationBootstrap, BeforeApplica
       noHandleSignals: true,
       pollInterval: pollMs,
       logger: queueLogger(this.logger),
-      crontab: WEEKLY_CRONTAB,
+      crontab: crontab(this.config.reports.warmMinutes),
       taskList: {
         [DELIVER_TASK]: async (payload) => {
           await this.delivery.deliver(String((payload as { deliveryId: string }).deliveryId));
+        },
+        [WARM_UP_TASK]: async (payload) => {
+          await this.warmUp.warm((payload as { quarters?: number } | null)?.quarters);
         },
         [WEEKLY_TASK]: async () => {
           await this.repository.transaction((em) => this.notifications.weeklyReady(em));

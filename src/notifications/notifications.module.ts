@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReportsModule } from '../reports/reports.module';
 import { DeliveryService } from './delivery.service';
 import { NotificationAdminController } from './notification-admin.controller';
 import { NotificationChannelsService } from './notification-channels.service';
@@ -9,6 +10,7 @@ import { NotificationsService } from './notifications.service';
 
 /** The outbox, the inbox, the channels and the queue's worker (issue 16). */
 @Module({
+  imports: [ReportsModule],
   controllers: [NotificationsController, NotificationAdminController],
   providers: [
     NotificationsRepository,

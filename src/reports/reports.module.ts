@@ -14,6 +14,7 @@ import { BouncedService } from './bounced/bounced.service';
 import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
 import { SettledFigures } from './settled/settled-figures';
+import { SettledWarmUp } from './settled/settled-warm-up';
 import { ReportsService } from './reports.service';
 import { VisitFiguresService } from './visits/visit-figures.service';
 import { WeeklyService } from './weekly/weekly.service';
@@ -33,6 +34,7 @@ import { WeeklySupervision } from './weekly/weekly-supervision.service';
     WeeklySupervision,
     ResolutionCounts,
     SettledFigures,
+    SettledWarmUp,
     LiveFigures,
     AssessmentRepository,
     AssessmentService,
@@ -42,5 +44,6 @@ import { WeeklySupervision } from './weekly/weekly-supervision.service';
     PublishedRepository,
     PublishedService,
   ],
+  exports: [SettledWarmUp],
 })
 export class ReportsModule {}

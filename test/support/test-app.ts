@@ -151,6 +151,8 @@ async function startApp(databaseUrl: string, env: Record<string, string>): Promi
     LOG_LEVEL: 'silent',
     // Tests send thousands of requests from one address; the limit has its own test.
     RATE_LIMIT_PER_MINUTE: '0',
+    // A scheduled warm-up would compute figures in the middle of a test; it has its own test.
+    REPORTS_WARM_MINUTES: '0',
     ...env,
   });
   return createApp({ config, databaseUrl, jwtSecret: config.jwtSecret! });
