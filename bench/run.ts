@@ -232,8 +232,10 @@ async function main(): Promise<void> {
       DEMO_DATA: 'false',
       // A benchmark sends far more than one address may in production (1,200 a minute).
       RATE_LIMIT_PER_MINUTE: '0',
-      // The early-warning scan runs on its own schedule; here it would only add noise.
+      // The early-warning scan and the settled figures' warm-up run on their own schedules; here
+      // they would only add noise.
       WARNING_SCAN_INTERVAL_SECONDS: '0',
+      REPORTS_WARM_MINUTES: '0',
     });
     const baseline = startProcess('dist/bench/baseline-server.js', {
       DATABASE_URL: database.url,
@@ -613,7 +615,13 @@ async function writeExplain(
 /** Start-up of `node dist/src/main.js` on an embedded database that is already initialised. */
 async function measureStartup(): Promise<number> {
   const dataDir = `${process.cwd()}/${OUT}/startup`;
-  const env = { DATA_DIR: dataDir, DATABASE_URL: '', JWT_SECRET: '', WARNING_SCAN_INTERVAL_SECONDS: '0' };
+  const env = {
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    JWT_SECRET: '',
+    WARNING_SCAN_INTERVAL_SECONDS: '0',
+    REPORTS_WARM_MINUTES: '0',
+  };
   const once = async () => {
     const port = await freePort();
     const child = startProcess('dist/src/main.js', { ...env, PORT: String(port) });
