@@ -114,14 +114,11 @@ export async function createTestApp(
   from: Template | 'empty' = 'migrated',
 ): Promise<TestApp> {
   const databaseUrl = await createTestDatabase(from === 'empty' ? undefined : from);
-  const app = await startApp(databaseUrl, env);
+  const opened = await openTestApp(databaseUrl, env);
   return {
-    app,
-    http: () => request(app.getHttpServer()),
-    db: app.get(DataSource),
-    databaseUrl,
+    ...opened,
     close: async () => {
-      await app.close();
+      await opened.close();
       await dropTestDatabase(databaseUrl);
     },
   };
