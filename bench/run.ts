@@ -225,7 +225,7 @@ async function main(): Promise<void> {
 
     const servicePort = await freePort();
     const baselinePort = await freePort();
-    const service = startProcess('dist/src/main.js', {
+    const serviceEnv = {
       DATABASE_URL: database.url,
       PORT: String(servicePort),
       JWT_SECRET: randomBytes(32).toString('hex'),
@@ -236,7 +236,8 @@ async function main(): Promise<void> {
       // they would only add noise.
       WARNING_SCAN_INTERVAL_SECONDS: '0',
       REPORTS_WARM_MINUTES: '0',
-    });
+    };
+    let service = startProcess('dist/src/main.js', serviceEnv);
     const baseline = startProcess('dist/bench/baseline-server.js', {
       DATABASE_URL: database.url,
       PORT: String(baselinePort),
@@ -512,6 +513,40 @@ async function main(): Promise<void> {
       met: null,
     });
 
+    // --- The dashboard page as the web app loads it: all its requests at once (figures, the rate
+    // by department and by district, the visit, project, production and assessment figures, the
+    // trend and the warnings), for the last quarter as of its end and the current one as of now.
+    // First after a restart of the service (what it kept in PostgreSQL stays; the page was opened
+    // once before, as the scheduled warm-up would have done), then the median of five loads.
+    const restart = async () => {
+      await stopProcess(service);
+      service = startProcess('dist/src/main.js', serviceEnv);
+      children.push(service);
+      await waitFor(`${serviceUrl}/api/v1/health`, service);
+    };
+    const dashboardCases = [
+      { label: `${lastQuarter.label} as of its end`, period: lastQuarter, asOf: '' },
+      { label: `${current.label} as of now`, period: current, asOf: 'now' },
+    ];
+    for (const { label, period, asOf } of dashboardCases) {
+      const paths = dashboardPaths(period, asOf);
+      const page = () => timePage(serviceUrl, paths, auth);
+      await page();
+      await restart();
+      const first = await page();
+      const loads = [];
+      for (let i = 0; i < 5; i++) loads.push(await page());
+      const p50 = median(loads.map((l) => l.ms));
+      rows.push({
+        measure: `Dashboard ${label}, ${paths.length} requests at once: page p50 ms (first after a restart); slowest: ${first.slowest}`,
+        service: `${fmt(p50, 0)} (${fmt(first.ms, 0)})`,
+        baseline: '',
+        ratio: '',
+        target: 'p50 < 200 ms, first < 1 s',
+        met: p50 < 200 && first.ms < 1000,
+      });
+    }
+
     await stopProcess(service);
     await stopProcess(baseline);
     await writeExplain(db, managerId, departments, lastQuarter, week);
@@ -532,6 +567,45 @@ async function main(): Promise<void> {
     met: startup < 3000,
   });
   await report();
+}
+
+/** What the web app's dashboard (web/src/pages/manager/DashboardPage.tsx and its cards) asks for one quarter. */
+function dashboardPaths(period: Period, asOf: string): string[] {
+  const query = (extra: Record<string, string> = {}) =>
+    new URLSearchParams({ period: period.label, ...(asOf && { asOf }), ...extra }).toString();
+  return [
+    `/api/v1/reports/figures?${query()}`,
+    `/api/v1/reports/resolution-rate?${query({ groupBy: 'department' })}`,
+    `/api/v1/reports/resolution-rate?${query({ groupBy: 'district' })}`,
+    `/api/v1/reports/visits?${query({ groupBy: 'district' })}`,
+    `/api/v1/reports/projects?${query()}`,
+    `/api/v1/reports/production?${query()}`,
+    `/api/v1/reports/assessment?${query()}`,
+    `/api/v1/reports/trend?granularity=quarter&periods=8&to=${period.to.toISODate()}`,
+    '/api/v1/warnings',
+  ];
+}
+
+/** Every path at once, as a page asks: how long until the last answered, and which one that was. */
+async function timePage(
+  base: string,
+  paths: string[],
+  headers: Record<string, string>,
+): Promise<{ ms: number; slowest: string }> {
+  const started = performance.now();
+  const times = await Promise.all(
+    paths.map(async (path) => {
+      const response = await fetch(`${base}${path}`, { headers });
+      await response.arrayBuffer();
+      if (!response.ok) broken.push(`the dashboard's ${path} answered ${response.status}`);
+      return { path, ms: performance.now() - started };
+    }),
+  );
+  const slowest = times.reduce((a, b) => (b.ms > a.ms ? b : a));
+  return {
+    ms: slowest.ms,
+    slowest: `${slowest.path.replace(/^\/api\/v1\//, '').replace(/\?.*/, '')} ${fmt(slowest.ms, 0)} ms`,
+  };
 }
 
 /** The weekly report's own queries with the service's parameters, run in parallel on a pool as the service does. */

@@ -63,7 +63,9 @@ const isoText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-
  *
  * - open: status reported, assigned or in_progress (not resolved, closed or withdrawn);
  * - overdue (超期): open with a deadline, and the deadline is at or before now; daysOverdue is the
- *   working days after the deadline's day up to and including today;
+ *   working days after the deadline's day up to and including today, counted only for the
+ *   warnings a caller lists or records (daysOverdue below): tens of thousands of overdue problems
+ *   would otherwise each cost a count of working days;
  * - due_soon (临期): open, not overdue, and the deadline falls within the next N working days
  *   (working days after today up to and including the deadline's day <= N);
  * - stale (久未办理): open, and no action for the configured days: problems.updated_at is the time
@@ -95,9 +97,7 @@ export function currentWarningsCte(input: WarningSqlInput): string {
     WHERE p.status IN (${OPEN_SQL_LIST}) AND ${input.problemScope}
   ),
   overdue AS (
-    SELECT op.*, working_days_between(op.due_at, params.now, params.tz) AS days_overdue
-    FROM open_problem op CROSS JOIN params
-    WHERE op.due_at <= params.now
+    SELECT op.* FROM open_problem op CROSS JOIN params WHERE op.due_at <= params.now
   ),
   due_soon AS (
     SELECT op.*, left_.working_days_left
@@ -147,7 +147,7 @@ export function currentWarningsCte(input: WarningSqlInput): string {
   ),
   problem_warning AS (
     SELECT 'overdue' AS level, 1 AS level_rank, id, code, title, status, enterprise_id, department_id, due_at,
-           days_overdue, NULL::int AS working_days_left, NULL::timestamptz AS last_activity_at, NULL::int AS idle_days,
+           NULL::int AS days_overdue, NULL::int AS working_days_left, NULL::timestamptz AS last_activity_at, NULL::int AS idle_days,
            'overdue:' || id || ':' || ${utcText('due_at')} AS dedupe_key,
            due_at AS sort_at
     FROM overdue
@@ -199,6 +199,15 @@ export function currentWarningsCte(input: WarningSqlInput): string {
 }
 
 /**
+ * A warning row's working days overdue: the supervision warning carries its own; an overdue
+ * problem's are counted here, for the rows listed or recorded only. Ordering overdue problems by
+ * their deadline is ordering them by days overdue, most first: the count only grows as the
+ * deadline lies further back.
+ */
+const daysOverdue = (row: string, now: string, tz: string) =>
+  `COALESCE(${row}.days_overdue, CASE WHEN ${row}.level = 'overdue' THEN working_days_between(${row}.due_at, ${now}, ${tz}) END)`;
+
+/**
  * The list: exact counts per level over every current warning, and the items of the level asked
  * for ($level NULL: all), at most $limit of them, in the order
  * overdue (most working days overdue first), due_soon (soonest deadline first), stale (longest
@@ -233,7 +242,7 @@ export function listWarningsSql(input: WarningSqlInput, level: string, limit: st
   SELECT counts.*, listed.level, listed.problem_id AS "problemId", listed.code, listed.title, listed.status,
          listed.enterprise_id AS "enterpriseId", listed.enterprise_name AS "enterpriseName",
          listed.department_id AS "departmentId", listed.department_name AS "departmentName",
-         listed.due_at AS "dueAt", listed.days_overdue AS "daysOverdue", listed.working_days_left AS "workingDaysLeft",
+         listed.due_at AS "dueAt", ${daysOverdue('listed', `${input.now}::timestamptz`, `${input.timezone}::text`)} AS "daysOverdue", listed.working_days_left AS "workingDaysLeft",
          listed.last_activity_at AS "lastActivityAt", listed.idle_days AS "idleDays",
          listed.last_visit_at AS "lastVisitAt", listed.next_visit_due_at AS "nextVisitDueAt", listed.tier,
          listed.officials, listed.unassigned_since AS "unassignedSince", listed.detected_at AS "detectedAt",
@@ -257,7 +266,7 @@ export function recordWarningsSql(input: WarningSqlInput): string {
          CASE WHEN cw.problem_id IS NULL AND cw.project_id IS NULL THEN cw.enterprise_id END, cw.department_id,
          cw.dedupe_key, params.now,
          jsonb_strip_nulls(jsonb_build_object(
-           'dueAt', ${isoText('cw.due_at')}, 'daysOverdue', cw.days_overdue, 'workingDaysLeft', cw.working_days_left,
+           'dueAt', ${isoText('cw.due_at')}, 'daysOverdue', ${daysOverdue('cw', 'params.now', 'params.tz')}, 'workingDaysLeft', cw.working_days_left,
            'lastActivityAt', ${isoText('cw.last_activity_at')}, 'idleDays', cw.idle_days,
            'lastVisitAt', ${isoText('cw.last_visit_at')},
            'neverVisited', CASE WHEN cw.level = 'not_visited' AND cw.last_visit_at IS NULL THEN true END,

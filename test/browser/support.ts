@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium as playwright, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { WEB_DIR } from '../../src/web/serve-web';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, dropTestDatabase, openTestApp, type TestApp } from '../support/test-app';
 
 /** Every demo user's password (README.md, src/demo/demo-data.ts). */
 export const DEMO_PASSWORD = 'Demo@2025';
@@ -84,6 +84,9 @@ export interface DemoUser {
   departmentId: string | null;
 }
 
+/** No bootstrap admin (the demo data loads only into a database without users), no warning scan. */
+const SERVICE_ENV = { ADMIN_USERNAME: '', ADMIN_PASSWORD: '', DEMO_DATA: 'true', WARNING_SCAN_INTERVAL_SECONDS: '0' };
+
 export class BrowserHarness {
   service!: TestApp;
   baseUrl!: string;
@@ -99,13 +102,9 @@ export class BrowserHarness {
     if (!existsSync(join(WEB_DIR, 'index.html'))) {
       throw new Error(`The web app is not built (no ${WEB_DIR}/index.html): run \`npm run build:web\` first.`);
     }
-    // No bootstrap admin: the demo data loads only into a database without users.
     // A copy of this run's demo template (test/support/test-app.ts): the demo data as start-up
     // loads it, without loading it again for every file.
-    this.service = await createTestApp(
-      { ADMIN_USERNAME: '', ADMIN_PASSWORD: '', DEMO_DATA: 'true', WARNING_SCAN_INTERVAL_SECONDS: '0' },
-      'demo',
-    );
+    this.service = await createTestApp(SERVICE_ENV, 'demo');
     await this.service.app.listen(0, '127.0.0.1');
     const { port } = this.service.app.getHttpServer().address() as AddressInfo;
     // Plain HTTP on a non-localhost name: a policy that upgrades requests to HTTPS (or HSTS)
@@ -117,6 +116,25 @@ export class BrowserHarness {
       args: CHROMIUM_ARGS,
       env: { ...process.env, ...chromium.env },
     });
+  }
+
+  /**
+   * Stops the service and starts it again on the same database and port, as a deployment or a
+   * crash does: what it kept in memory is gone, what it kept in PostgreSQL stays.
+   */
+  async restart(): Promise<void> {
+    const { port } = this.service.app.getHttpServer().address() as AddressInfo;
+    const { databaseUrl } = this.service;
+    await this.service.app.close();
+    const reopened = await openTestApp(databaseUrl, SERVICE_ENV);
+    await reopened.app.listen(port, '127.0.0.1');
+    this.service = {
+      ...reopened,
+      close: async () => {
+        await reopened.close();
+        await dropTestDatabase(databaseUrl);
+      },
+    };
   }
 
   async stop(): Promise<void> {

@@ -44,11 +44,6 @@ export const BACKUP_VERSION = 1;
 /** Rows per FETCH when reading, and per INSERT when restoring. */
 export const BATCH_SIZE = 1000;
 
-/**
- * The tables the migrations fill with reference rows (ReferenceData, ManagersTools, the tiers'
- * visit intervals of Outreach). A database holding rows in these alone is still empty; a restore
- * replaces their rows with the backup's.
- */
 /** Columns that name a file in the attachment store: a backup carries those files, a restore writes them back. */
 export const FILE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   attachments: ['storage_key', 'thumbnail_key'],
@@ -63,7 +58,19 @@ export interface BackupFileStore {
   restore(key: string, content: Buffer): Promise<void>;
 }
 
-export const SEEDED_TABLES: readonly string[] = ['districts', 'categories', 'calendar_days', 'tier_intervals'];
+/**
+ * The tables the migrations fill with rows (the reference rows of ReferenceData and ManagersTools,
+ * the tiers' visit intervals of Outreach, the settled figures' generation of SettledFigures). A
+ * database holding rows in these alone is still empty; a restore replaces their rows with the
+ * backup's.
+ */
+export const SEEDED_TABLES: readonly string[] = [
+  'districts',
+  'categories',
+  'calendar_days',
+  'tier_intervals',
+  'settled_generation',
+];
 
 /** A refusal or a damaged file: the message says what is wrong and what to do; nothing was changed. */
 export class BackupError extends Error {}

@@ -8,7 +8,9 @@ import {
   ASSESSMENT_DEPARTMENT_ITEMS,
   type AssessmentCountRow,
   type AssessmentDepartmentItemRow,
+  DEPARTMENT_NAMES,
 } from './assessment.sql';
+import { ResolutionCounts } from '../resolution-counts';
 import { ReportReader } from '../../database/report-reader';
 
 /** A recorded change of the weights. */
@@ -32,6 +34,7 @@ export class AssessmentRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reader: ReportReader,
+    private readonly settled: ResolutionCounts,
   ) {}
 
   /** The weights in force at `at`: recorded before it and effective before it, the latest effective first. */
@@ -70,8 +73,14 @@ export class AssessmentRepository {
     return (await one<{ now: Date }>(this.db, `SELECT clock_timestamp() AS now`)).now;
   }
 
-  counts(from: Date, to: Date, asOf: Date, zone: string): Promise<AssessmentCountRow[]> {
-    return rows<AssessmentCountRow>(this.reader.db, ASSESSMENT_COUNTS, [from, to, asOf, zone]);
+  /** The items counted per department, kept once settled (ResolutionCounts.query), with the departments' names now. */
+  async counts(from: Date, to: Date, asOf: Date, zone: string): Promise<(AssessmentCountRow & { name: string })[]> {
+    const [counts, names] = await Promise.all([
+      this.settled.query<AssessmentCountRow>(ASSESSMENT_COUNTS, [from, to, asOf, zone]),
+      rows<{ id: string; name: string }>(this.reader.db, DEPARTMENT_NAMES),
+    ]);
+    const nameOf = new Map(names.map((row) => [row.id, row.name]));
+    return counts.map((row) => ({ ...row, name: nameOf.get(row.departmentId) ?? '' }));
   }
 
   departmentItems(

@@ -113,19 +113,20 @@ export interface AssessmentItemRow {
 
 /** The items of every department counted by component, verdict and level: what the ranking needs. */
 export const ASSESSMENT_COUNTS = `${ASSESSMENT_ITEMS}
-  SELECT i.department_id AS "departmentId", d.name, i.component, i.ok, i.level, count(*)::int AS count
+  SELECT i.department_id AS "departmentId", i.component, i.ok, i.level, count(*)::int AS count
   FROM items i
-  JOIN departments d ON d.id = i.department_id
-  GROUP BY 1, 2, 3, 4, 5`;
+  GROUP BY 1, 2, 3, 4`;
 
+/** A row of ASSESSMENT_COUNTS, which the settled figures may keep: no name, which a rename changes. */
 export interface AssessmentCountRow {
   departmentId: string;
-  name: string;
   component: AssessmentItemRow['component'];
   ok: boolean;
   level: string | null;
   count: number;
 }
+
+export const DEPARTMENT_NAMES = `SELECT id::text AS id, name FROM departments`;
 
 /** One department's items (its drill-down), with the problem each concerns; $5 the department. */
 export const ASSESSMENT_DEPARTMENT_ITEMS = `${ASSESSMENT_ITEMS}
