@@ -24,6 +24,7 @@ import { TrackingLinks1765010000000 } from './1765010000000-TrackingLinks';
 import { Attachments1765020000000 } from './1765020000000-Attachments';
 import { PublishedFigures1765100000000 } from './1765100000000-PublishedFigures';
 import { SettledFigures1765200000000 } from './1765200000000-SettledFigures';
+import { SettledFiguresRegroupOnce1765200000001 } from './1765200000001-SettledFiguresRegroupOnce';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   Attachments1765020000000,
   PublishedFigures1765100000000,
   SettledFigures1765200000000,
+  SettledFiguresRegroupOnce1765200000001,
 ];

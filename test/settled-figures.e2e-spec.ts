@@ -244,4 +244,28 @@ describe('settled figures (demo data)', () => {
     expect(after.resolutionRate).toEqual(before.resolutionRate);
     expect(await figures(t, { period: '2025-Q1', groupBy: 'department' })).toEqual(byDepartment);
   });
+
+  it('keeps nothing grouped by district while an enterprise is being moved, and never waits for the move', async () => {
+    const query = { period: '2025-Q2', groupBy: 'district' };
+    const [enterprise] = await t.db.query(
+      `SELECT e.id, e.district_code, (SELECT code FROM districts WHERE code <> e.district_code ORDER BY code LIMIT 1) AS other
+       FROM enterprises e ORDER BY e.id LIMIT 1`,
+    );
+    const mover = new Client({ connectionString: t.databaseUrl });
+    await mover.connect();
+    try {
+      await mover.query('BEGIN');
+      await mover.query(`UPDATE enterprises SET district_code = $2 WHERE id = $1`, [enterprise.id, enterprise.other]);
+      const before = await kept(t.db);
+      // Computed from the rows as they were (the move is not committed): answered, not kept.
+      await figures(t, query);
+      expect(await kept(t.db)).toBe(before);
+      await mover.query('COMMIT');
+    } finally {
+      await mover.end();
+    }
+    await figures(t, query);
+    const stored = await t.db.query(`SELECT count(*)::int AS n FROM settled_figures WHERE by_enterprise`);
+    expect(stored[0].n).toBeGreaterThan(0);
+  });
 });

@@ -163,7 +163,11 @@ export class ReportReader implements OnApplicationShutdown {
   private state(): Promise<ReplicaState> {
     const now = Date.now();
     if (!this.check || now - this.check.at >= CHECK_EVERY_MS) {
-      this.check = { at: now, state: this.look() };
+      // Stamped again when the look ends: a look that timed out is not stale at once, so requests
+      // do not each wait a second for a replica that hangs.
+      const check = { at: now, state: this.look() };
+      void check.state.then(() => (check.at = Date.now()));
+      this.check = check;
     }
     return this.check.state;
   }
@@ -203,6 +207,13 @@ export class ReportReader implements OnApplicationShutdown {
     const held = this.samples.filter((s) => s.lsn <= position.replayed).at(-1);
     if (!held) {
       return { kind: 'behind', reason: `replica behind by ${this.lagSeconds(position.lastReplayAt, sample)} s` };
+    }
+    // SETTLED_NOW keeps five seconds back by itself; past that, a transaction holds it.
+    const settledLag = (held.at.getTime() - held.settledAt.getTime()) / 1000 - 5;
+    if (settledLag > this.config.replica!.maxLagSeconds) {
+      // A long transaction on the primary (a backup, say) holds the settled instant back: the
+      // primary's own figures as of now stay current, so it answers instead.
+      return { kind: 'behind', reason: `the settled instant is ${Math.round(settledLag)} s back` };
     }
     return {
       kind: 'replica',
@@ -307,9 +318,10 @@ export function lsnValue(lsn: string): bigint {
  * recovery. The same statement on the primary can succeed.
  */
 export function lostReplica(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  // A read timeout (TimeoutSafeClient) is the statement's own slowness: the primary would time out too.
-  if (typeof code !== 'string') return message !== 'Query read timeout';
+  const { code } = (error ?? {}) as { code?: unknown };
+  // Without a code: the connection ended, or a read timeout (TimeoutSafeClient: statement_timeout
+  // plus a second, and not even the server's own cancellation came), the replica gone silent.
+  if (typeof code !== 'string') return true;
   return /^(08|57P0)/.test(code) || code === '40001' || /^E[A-Z]+$/.test(code);
 }
 

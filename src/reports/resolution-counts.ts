@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { one, rows } from '../common/sql';
 import { ReportReader } from '../database/report-reader';
 import { SETTLED_NOW } from '../database/settled-now.sql';
@@ -68,7 +69,10 @@ export class ResolutionCounts {
     const asOf = params[2];
     const compute = () => rows<T>(this.reader.db, sql, params);
     if (asOf.getTime() > Date.now() - SETTLE_MS) return compute();
-    const settled = () => (memoryOnly ? compute() : this.settledFigures.rows(sql, params, asOf, byEnterprise, compute));
+    // A replica that does not hold the instant yet leaves the request to the primary.
+    this.reader.readAsOf(DateTime.fromJSDate(asOf));
+    const settled = () =>
+      memoryOnly ? compute() : this.settledFigures.rows(this.reader.db, sql, params, asOf, byEnterprise, compute);
     if (byEnterprise) return settled();
     const key = `${sql}\u0000${JSON.stringify(params)}`;
     let cached = this.settled.get(key);

@@ -72,6 +72,13 @@ export const SEEDED_TABLES: readonly string[] = [
   'settled_generation',
 ];
 
+/**
+ * Tables of rows computed from the others (the settled figures), which a service started on the
+ * new database may have written before the restore: they do not make it non-empty, and a restore
+ * clears them, then brings back the backup's.
+ */
+export const DERIVED_TABLES: readonly string[] = ['settled_figures'];
+
 /** A refusal or a damaged file: the message says what is wrong and what to do; nothing was changed. */
 export class BackupError extends Error {}
 

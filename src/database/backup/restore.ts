@@ -3,7 +3,15 @@ import { createHash } from 'node:crypto';
 import { DataSource, MigrationExecutor } from 'typeorm';
 import type { Migration } from 'typeorm/migration/Migration';
 import { ADVISORY_LOCKS } from '../locks';
-import { BackupError, BackupFileStore, BATCH_SIZE, RestoreSummary, SEEDED_TABLES, TableCount } from './format';
+import {
+  BackupError,
+  BackupFileStore,
+  BATCH_SIZE,
+  DERIVED_TABLES,
+  RestoreSummary,
+  SEEDED_TABLES,
+  TableCount,
+} from './format';
 import { controlLine, decodeRow, parseHeader, readLines } from './read';
 import { bookkeepingTables, ident, readSchema, TableInfo } from './schema';
 
@@ -194,7 +202,7 @@ export async function restoreDatabase(
     }
     const filled: string[] = [];
     for (const t of schema) {
-      if (SEEDED_TABLES.includes(t.name)) continue;
+      if (SEEDED_TABLES.includes(t.name) || DERIVED_TABLES.includes(t.name)) continue;
       const [{ n }] = await q.query(`SELECT count(*)::int AS n FROM public.${ident(t.name)}`);
       if (n > 0) filled.push(`${t.name} (${n})`);
     }
@@ -204,9 +212,10 @@ export async function restoreDatabase(
           'A restore only goes into an empty database: create a new one (or a new DATA_DIR) and restore there',
       );
     }
-    // The seeded reference rows give way to the backup's (children first; nothing else has rows).
+    // The seeded reference rows give way to the backup's, and derived rows go (children first;
+    // nothing else has rows).
     for (const t of [...schema].reverse()) {
-      if (SEEDED_TABLES.includes(t.name) && header.tables.includes(t.name)) {
+      if ((SEEDED_TABLES.includes(t.name) && header.tables.includes(t.name)) || DERIVED_TABLES.includes(t.name)) {
         await q.query(`DELETE FROM public.${ident(t.name)}`);
       }
     }

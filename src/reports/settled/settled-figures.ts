@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { maybeOne, one, type Queryable, rows } from '../../common/sql';
-import { COUNT, GENERATION, PAGE, READ, REPLACE_ROWS, type SettledRow, STORE } from './settled-figures.sql';
+import { GENERATION, PAGE, READ, REPLACE_ROWS, type SettledRow, STORE } from './settled-figures.sql';
 
 /** What checking the kept rows against the events found. */
 export interface SettledCheck {
@@ -32,8 +32,13 @@ export class SettledFigures {
 
   constructor(@InjectDataSource() private readonly primary: DataSource) {}
 
-  /** The kept rows of `sql` with `params`, or `compute()`'s, kept for next time. */
+  /**
+   * The kept rows of `sql` with `params`, or `compute()`'s, kept for next time. `source` is where
+   * `compute` reads (a replica, perhaps): the generation is read there too, so rows a lagging
+   * replica computed before an enterprise moved are not kept under the primary's newer generation.
+   */
   async rows<T>(
+    source: Queryable,
     sql: string,
     params: unknown[],
     asOf: Date,
@@ -44,7 +49,7 @@ export class SettledFigures {
     const kept = await maybeOne<{ rows: T[] }>(this.primary, READ, [key]);
     if (kept) return kept.rows;
     if (this.readOnly) return compute();
-    const { generation } = await one<{ generation: string }>(this.primary, GENERATION);
+    const { generation } = await one<{ generation: string }>(source, GENERATION);
     const computed = await compute();
     const values = [key, sql, JSON.stringify(params), asOf, byEnterprise, JSON.stringify(computed), generation];
     try {
@@ -76,10 +81,6 @@ export class SettledFigures {
       if (page.length < PAGE_SIZE) return result;
       after = page[page.length - 1]!.key;
     }
-  }
-
-  async count(): Promise<number> {
-    return (await one<{ count: number }>(this.primary, COUNT)).count;
   }
 }
 

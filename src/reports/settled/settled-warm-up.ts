@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AssessmentService } from '../assessment/assessment.service';
 import { periodContaining, periodsEndingWith } from '../periods';
 import { ReportsService } from '../reports.service';
 import { GROUP_BYS } from '../resolution-rate.sql';
@@ -10,7 +11,7 @@ export const WARM_QUARTERS = 8;
 
 /**
  * Computes what the dashboard asks for about closed quarters, each as of its end: the figures,
- * whole and by every grouping, and the visit figures by district. The rows land in the settled
+ * whole and by every grouping, the visit figures by district and the assessment. The rows land in the settled
  * figures (SettledFigures), so a manager's first look after a restart, or at a quarter nobody
  * opened yet, reads them instead of scanning the events. Run as a scheduled job of the queue
  * (NotificationWorker), on one instance at a time; after the first run it only reads.
@@ -23,6 +24,7 @@ export class SettledWarmUp {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reports: ReportsService,
     private readonly visits: VisitFiguresService,
+    private readonly assessment: AssessmentService,
   ) {}
 
   /** The last `quarters` closed quarters made ready; the number of reports it went through. */
@@ -38,7 +40,8 @@ export class SettledWarmUp {
         reports++;
       }
       await this.visits.visits({ period, groupBy: 'district' });
-      reports++;
+      await this.assessment.rankingOf(quarter, quarter.to);
+      reports += 2;
     }
     this.logger.log(
       `settled figures ready for ${closed.length} closed quarters (${reports} reports) in ${Date.now() - started} ms`,

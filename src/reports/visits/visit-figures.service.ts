@@ -72,7 +72,13 @@ export class VisitFiguresService {
   async figuresWithVisits(query: FiguresQuery): Promise<FiguresWithVisitsReport> {
     const report = await this.reports.figures(query);
     const { period, asOf } = this.reports.resolve({ ...query, asOf: report.asOf });
-    const { period: _period, asOf: _asOf, definitions: _definitions, ...visits } = await this.at(period, asOf);
+    const {
+      period: _period,
+      asOf: _asOf,
+      definitions: _definitions,
+      readFrom: _readFrom,
+      ...visits
+    } = await this.at(period, asOf);
     return { ...report, visits };
   }
 
