@@ -180,6 +180,19 @@ async function timeSequential(times: number, run: () => Promise<unknown>): Promi
   return { p50: samples[Math.floor(samples.length / 2)]!, first };
 }
 
+/** A timing, or (the request failed) a failed one: the run is broken, and it goes on to the next measure. */
+async function timedOrBroken(
+  what: string,
+  timing: () => Promise<{ p50: number; first: number }>,
+): Promise<{ p50: number; first: number }> {
+  try {
+    return await timing();
+  } catch (error) {
+    broken.push(`${what} failed: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+    return { p50: Number.NaN, first: Number.NaN };
+  }
+}
+
 /** Runs the two loads of a round one after the other, the baseline first in odd rounds. */
 async function inTurn<T>(round: number, baseline: () => Promise<T>, service: () => Promise<T>): Promise<[T, T]> {
   if (round % 2 === 1) {
@@ -191,7 +204,7 @@ async function inTurn<T>(round: number, baseline: () => Promise<T>, service: () 
 }
 
 const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  Number.isNaN(n) ? 'failed' : n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)} ×`;
 
 async function main(): Promise<void> {
@@ -487,8 +500,8 @@ async function main(): Promise<void> {
     });
 
     const week = periodsEndingWith('week', periodContaining('week', now), 2)[0]!;
-    const weeklyService = await timeSequential(5, () =>
-      getJson(`${serviceUrl}/api/v1/reports/weekly?week=${week.label}`),
+    const weeklyService = await timedOrBroken(`the weekly report ${week.label}`, () =>
+      timeSequential(5, () => getJson(`${serviceUrl}/api/v1/reports/weekly?week=${week.label}`)),
     );
     const weeklySql = await timeSequential(5, () => weeklyByHand(pool, week));
     rows.push({
@@ -500,8 +513,8 @@ async function main(): Promise<void> {
       met: null,
     });
     const quarters = periodsEndingWith('quarter', current, 12);
-    const trendService = await timeSequential(5, () =>
-      getJson(`${serviceUrl}/api/v1/reports/trend?granularity=quarter&periods=12`),
+    const trendService = await timedOrBroken('the trend over 12 quarters', () =>
+      timeSequential(5, () => getJson(`${serviceUrl}/api/v1/reports/trend?granularity=quarter&periods=12`)),
     );
     const trendSql = await timeSequential(3, () => trendByHand(pool, quarters));
     rows.push({
