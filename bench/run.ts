@@ -743,17 +743,16 @@ async function report(): Promise<void> {
   await writeFile(`${OUT}/results-${PROBLEMS}.md`, text);
   console.log(`\n${text}`);
   console.log(`written to ${OUT}/results-${PROBLEMS}.md`);
-  if (broken.length) {
-    console.error(`\nThe benchmark is broken:\n- ${broken.join('\n- ')}`);
-    process.exitCode = 1;
-  }
+  if (broken.length) console.error(`\nThe benchmark is broken:\n- ${broken.join('\n- ')}`);
   // A full run fails on a missed target; the quick run (CI, a small set on a busy machine) only
   // proves that the benchmark works.
   const missed = rows.filter((r) => r.met === false);
-  if (missed.length && !QUICK) {
+  const failsOnTargets = missed.length > 0 && !QUICK;
+  if (failsOnTargets) {
     console.error(`\nMissed targets:\n- ${missed.map((r) => `${r.measure}: ${r.service} (${r.target})`).join('\n- ')}`);
-    process.exitCode = 1;
   }
+  // Said outright: a library's exit handler must not turn a failed run into a passed one.
+  process.exit(broken.length > 0 || failsOnTargets ? 1 : 0);
 }
 
 main().catch((error: unknown) => {
