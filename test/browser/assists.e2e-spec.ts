@@ -4,22 +4,11 @@
  * marked 协办, marks its part done, and it leaves the queue; the lead sees who has not finished
  * and is asked why when resolving before then.
  */
-import type { Locator, Page } from 'playwright-core';
-import { animationsDone, login, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
+import type { Page } from 'playwright-core';
+import { animationsDone, choose, login, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS);
 
-/** Picks options of an antd Select by typing each label and confirming with Enter. */
-async function choose(page: Page, select: Locator, labels: string[]): Promise<void> {
-  await select.click();
-  for (const label of labels) {
-    await page.keyboard.type(label);
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).first().waitFor();
-    await page.keyboard.press('Enter');
-    await select.filter({ hasText: label }).waitFor();
-  }
-  await page.keyboard.press('Escape');
-}
 
 /**
  * Opens an action's dialog and waits for it to finish opening: a field filled, or a button clicked,
@@ -63,8 +52,8 @@ describe('lead and assisting departments, in the browser', () => {
     await login(page, 'manager', `/problems/${problem.id}`);
     await openAction(page, 'assign');
     await page.getByTestId('action-submit').waitFor();
-    await choose(page, page.getByTestId('action-department'), [names.lead]);
-    await choose(page, page.getByTestId('action-assisting'), [names.land, names.power]);
+    await choose(page, page.getByTestId('action-department'), names.lead);
+    await choose(page, page.getByTestId('action-assisting'), names.land, names.power);
     expect(await submit(page, 'assign')).toBe(200);
     const parts = page.getByTestId('assist-part');
     await parts.nth(1).waitFor();

@@ -12,7 +12,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium as playwright, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium as playwright,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { WEB_DIR } from '../../src/web/serve-web';
 import { createTestApp, dropTestDatabase, openTestApp, type TestApp } from '../support/test-app';
 
@@ -283,3 +289,22 @@ export async function animationsDone(page: Page): Promise<void> {
       .map((a) => a.finished.catch(() => undefined)))`,
   );
 }
+
+/**
+ * Picks options of an antd Select with search (`select` is its `.ant-select` box): types each
+ * label, waits for its option and confirms it with Enter, then waits for the box to show it
+ * (a multiple one is closed with Escape). Typing filters the options, so no click lands on a
+ * list still sliding open.
+ */
+export async function choose(page: Page, select: Locator, ...labels: string[]): Promise<void> {
+  await select.click();
+  for (const label of labels) {
+    await page.keyboard.type(label);
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).first().waitFor();
+    await page.keyboard.press('Enter');
+    await select.filter({ hasText: label }).waitFor();
+  }
+  if (await select.evaluate((box) => box.classList.contains('ant-select-multiple'))) await page.keyboard.press('Escape');
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
+}
+

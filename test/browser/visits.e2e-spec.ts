@@ -3,19 +3,11 @@
  * reason and reads the correction history beside the original; an official on a phone opens his
  * visit from 我的走访.
  */
-import type { Locator, Page } from 'playwright-core';
-import { DESKTOP, PHONE, STEP_TIMEOUT_MS, login, screenshot, useBrowserHarness } from './support';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, STEP_TIMEOUT_MS, choose, login, screenshot, useBrowserHarness } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS);
 
-/** Picks an option of an antd Select (with search) by typing its label and confirming with Enter. */
-async function choose(page: Page, select: Locator, label: string): Promise<void> {
-  await select.click();
-  await page.keyboard.type(label);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
-}
 
 describe('visits: the list, one visit, its corrections', () => {
   const harness = useBrowserHarness();
@@ -41,7 +33,11 @@ describe('visits: the list, one visit, its corrections', () => {
     managerPage = await harness.newPage(DESKTOP);
     await login(managerPage, 'manager', '/visits');
     await managerPage.getByTestId('visit-row').first().waitFor();
-    await choose(managerPage, managerPage.getByLabel('区县'), district!.name);
+    await choose(
+      managerPage,
+      managerPage.locator('.ant-select').filter({ has: managerPage.getByLabel('区县') }),
+      district!.name,
+    );
     await managerPage.waitForURL(`**/visits?district=${district!.code}`);
     const first = managerPage.locator(`[data-testid="visit-row"][data-visit-id="${expected[0]!.id}"]`);
     await first.waitFor();

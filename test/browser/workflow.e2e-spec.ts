@@ -5,10 +5,11 @@
  * handler of another department cannot see it; a stale page is told so and recovers; the weekly
  * report draws the API's numbers in its charts. Screenshots of the main pages go to test-results/screenshots/.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { drawnChart } from './charts';
 import {
   animationsDone,
+  choose,
   PHONE,
   STEP_TIMEOUT_MS,
   currentQuarter,
@@ -50,15 +51,6 @@ function rateOf(resolved: number, recorded: number): string {
   return formatRate(tenths / 10);
 }
 
-/** Picks an option of an antd Select (with search) by typing its label and confirming with Enter. */
-async function choose(page: Page, select: Locator, label: string): Promise<void> {
-  await select.click();
-  await page.keyboard.type(label);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).first().waitFor();
-  await page.keyboard.press('Enter');
-  await select.filter({ hasText: label }).waitFor();
-  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
-}
 
 /** Waits until the problem page shows this status. */
 async function statusIs(page: Page, status: string): Promise<void> {

@@ -99,6 +99,7 @@ export function ProjectFormDialog({
         <Form.Item name="district" label={t('县区', 'District')} rules={required}>
           <Select
             aria-label={t('县区', 'District')}
+            showSearch={{ optionFilterProp: 'label' }}
             options={reference.districts.map((d) => ({
               value: d.code,
               label: lang === 'en' && d.nameEn ? d.nameEn : d.name,

@@ -111,6 +111,7 @@ export function ProjectLedgerPage() {
             aria-label={t('县区', 'District')}
             placeholder={t('县区', 'District')}
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             style={{ width: 140 }}
             value={filters.district}
             onChange={(v) => set('district', v)}
