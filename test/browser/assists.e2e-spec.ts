@@ -9,7 +9,6 @@ import { animationsDone, choose, login, screenshot, STEP_TIMEOUT_MS, useBrowserH
 
 jest.setTimeout(STEP_TIMEOUT_MS);
 
-
 /**
  * Opens an action's dialog and waits for it to finish opening: a field filled, or a button clicked,
  * while the dialog still moves can miss (a click lands where the button is not yet).

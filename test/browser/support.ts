@@ -304,7 +304,7 @@ export async function choose(page: Page, select: Locator, ...labels: string[]): 
     await page.keyboard.press('Enter');
     await select.filter({ hasText: label }).waitFor();
   }
-  if (await select.evaluate((box) => box.classList.contains('ant-select-multiple'))) await page.keyboard.press('Escape');
+  if (await select.evaluate((box) => box.classList.contains('ant-select-multiple')))
+    await page.keyboard.press('Escape');
   await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
 }
-

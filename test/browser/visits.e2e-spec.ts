@@ -8,7 +8,6 @@ import { DESKTOP, PHONE, STEP_TIMEOUT_MS, choose, login, screenshot, useBrowserH
 
 jest.setTimeout(STEP_TIMEOUT_MS);
 
-
 describe('visits: the list, one visit, its corrections', () => {
   const harness = useBrowserHarness();
   const suffix = Date.now().toString(36);

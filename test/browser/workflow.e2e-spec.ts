@@ -51,7 +51,6 @@ function rateOf(resolved: number, recorded: number): string {
   return formatRate(tenths / 10);
 }
 
-
 /** Waits until the problem page shows this status. */
 async function statusIs(page: Page, status: string): Promise<void> {
   await page.locator(`[data-testid="problem-status"][data-status="${status}"]`).waitFor();
