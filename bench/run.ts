@@ -96,6 +96,47 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** Resident set size of a process now, in MB (Linux). */
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+/** How far the service's memory may rise during an export of any size: it streams. */
+const EXPORT_MEMORY_MB = 100;
+
+/**
+ * Downloads a file to nowhere, reading it as it streams: the time to its first byte and to its
+ * end, its size, and the most the process `pid` rose above its resident memory before (sampled
+ * every 100 ms).
+ */
+async function timeExport(url: string, headers: Record<string, string>, pid: number) {
+  const before = await rssMb(pid);
+  let highest = before;
+  const sampler = setInterval(() => {
+    rssMb(pid).then(
+      (mb) => (highest = Math.max(highest, mb)),
+      () => undefined,
+    );
+  }, 100);
+  try {
+    const begin = performance.now();
+    const response = await fetch(url, { headers });
+    if (!response.ok || !response.body) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+    let firstByteMs = NaN;
+    let bytes = 0;
+    for await (const chunk of response.body) {
+      if (bytes === 0) firstByteMs = performance.now() - begin;
+      bytes += (chunk as Uint8Array).byteLength;
+    }
+    const totalMs = performance.now() - begin;
+    highest = Math.max(highest, await rssMb(pid));
+    return { firstByteMs, totalMs, bytes, growthMb: highest - before };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 /** Peak resident set size of a process so far, in MB (Linux). */
 async function peakRssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -559,6 +600,39 @@ async function main(): Promise<void> {
         met: p50 < 200 && first.ms < 1000,
       });
     }
+
+    // --- The export: the whole resolution list as a manager downloads it (CSV), read as it
+    // streams. The first byte, the rows a second over the whole file, and how far the service's
+    // memory rises above where it stood before (a file built in memory would rise by its size).
+    const exportRows: number = (await pool.query(`SELECT count(*)::int AS n FROM problems`)).rows[0].n;
+    const exported = await timeExport(`${serviceUrl}/api/v1/problems/export?format=csv`, auth, service.pid!).catch(
+      (error: unknown) => {
+        broken.push(`export failed: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`);
+        return null;
+      },
+    );
+    if (exported) {
+      log(
+        `export: ${fmt(exportRows)} rows, first byte ${fmt(exported.firstByteMs)} ms, ${fmt(exported.totalMs)} ms in all`,
+      );
+    }
+    const rowsPerSecond = exported ? exportRows / (exported.totalMs / 1000) : NaN;
+    rows.push({
+      measure: `Export of the resolution list (CSV, ${fmt(exportRows)} rows): first byte ms / rows a second`,
+      service: exported ? `${fmt(exported.firstByteMs)} / ${fmt(rowsPerSecond)}` : 'failed',
+      baseline: '',
+      ratio: '',
+      target: 'first byte < 1 s, ≥ 20,000 rows/s',
+      met: exported !== null && exported.firstByteMs < 1000 && rowsPerSecond >= 20_000,
+    });
+    rows.push({
+      measure: `Export: the service's memory above its level before, MB (highest sample; the file is ${exported ? fmt(exported.bytes / 2 ** 20) : '?'} MB)`,
+      service: exported ? fmt(exported.growthMb) : 'failed',
+      baseline: '',
+      ratio: '',
+      target: `< ${EXPORT_MEMORY_MB} MB`,
+      met: exported !== null && exported.growthMb < EXPORT_MEMORY_MB,
+    });
 
     await stopProcess(service);
     await stopProcess(baseline);

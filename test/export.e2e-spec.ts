@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'superagent';
 import { ProblemsService } from '../src/problems/problems.service';
+import * as exportColumns from '../src/problems/export/export-columns';
 import { Factory, TestUser } from './factories';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -120,7 +121,8 @@ describe('export of the resolution list', () => {
     t.http().get(`/api/v1/problems/export?${query}`).set(as.auth).buffer(true).parse(binary);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Pages of 200 (the service reads 2,000 at a time by default): the bulk list below spans three.
+    t = await createTestApp({ EXPORT_PAGE_ROWS: '200' });
     f = new Factory(t);
     official = await f.user('official');
     manager = await f.user('manager');
@@ -351,16 +353,28 @@ describe('export of the resolution list', () => {
       expect(all).toHaveLength(481);
     });
 
-    it('reads the list a page of 200 at a time', async () => {
-      const list = jest.spyOn(t.app.get(ProblemsService), 'list');
+    it('reads the list a page of 200 at a time, the next while one is written', async () => {
+      const service = t.app.get(ProblemsService);
+      const real = service.list.bind(service);
+      // When each read starts, how many rows have been turned into cells for the file.
+      const written = jest.spyOn(exportColumns, 'cells');
+      const writtenAtRead: number[] = [];
+      const list = jest.spyOn(service, 'list').mockImplementation((user, query) => {
+        writtenAtRead.push(written.mock.calls.length);
+        return real(user, query);
+      });
       try {
         await download(`format=csv&enterpriseId=${bulkEnterprise.id}`).expect(200);
         expect(list).toHaveBeenCalledTimes(3);
         expect(list.mock.calls.map(([, query]) => query.limit)).toEqual([200, 200, 200]);
         expect(list.mock.calls[0]![1].cursor).toBeUndefined();
         expect(list.mock.calls[1]![1].cursor).toEqual(expect.any(String));
+        // Each page is asked for as soon as the one before has arrived, before that one is written.
+        expect(writtenAtRead).toEqual([0, 0, 200]);
+        expect(written).toHaveBeenCalledTimes(450);
       } finally {
         list.mockRestore();
+        written.mockRestore();
       }
     });
 

@@ -24,10 +24,74 @@ export function guardFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** The fields of a wall clock in a time zone. */
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+const HOUR_MS = 3_600_000;
+/** A zone's offset in minutes per hour of UTC, when it is the same all through that hour. */
+const offsets = new Map<string, number | null>();
+
+/**
+ * The offset of `timezone` during the UTC hour holding `ms`, or null when it changes within that
+ * hour. Every offset change in the time zone database is more than an hour from the next, so an
+ * hour with the same offset at both ends has it throughout. An export writes several dates per
+ * row: luxon's zone conversion, asked for each, took most of the export's time.
+ */
+function hourOffset(ms: number, timezone: string): number | null {
+  const hour = Math.floor(ms / HOUR_MS);
+  const key = `${timezone}\u0000${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const start = DateTime.fromMillis(hour * HOUR_MS, { zone: timezone });
+    const end = DateTime.fromMillis(hour * HOUR_MS + HOUR_MS - 1, { zone: timezone });
+    offset = start.isValid && start.offset === end.offset ? start.offset : null;
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/**
+ * An ISO instant's wall clock in `timezone`, or null if it is not a valid instant. An instant as
+ * the service writes it (toISOString) takes the quick way; any other text is read by luxon, which
+ * refuses what Date.parse would roll over (a 30th of February).
+ */
+function wallClockIn(iso: string, timezone: string): WallClock | null {
+  const ms = Date.parse(iso);
+  const canonical = !Number.isNaN(ms) && new Date(ms).toISOString() === iso;
+  const offset = canonical ? hourOffset(ms, timezone) : null;
+  if (offset === null) {
+    const value = DateTime.fromISO(iso, { setZone: true }).setZone(timezone);
+    return value.isValid ? value : null;
+  }
+  const local = new Date(ms + offset * 60_000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    millisecond: local.getUTCMilliseconds(),
+  };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+const dayText = (w: WallClock) => `${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)}`;
+const minuteText = (w: WallClock) => `${dayText(w)} ${two(w.hour)}:${two(w.minute)}`;
+
 /** An ISO instant as `2025-04-02 09:30` in the report time zone; the text itself if it is not a valid instant. */
 export function formatInstant(iso: string, timezone: string): string {
-  const value = DateTime.fromISO(iso, { setZone: true }).setZone(timezone);
-  return value.isValid ? value.toFormat('yyyy-MM-dd HH:mm') : iso;
+  const value = wallClockIn(iso, timezone);
+  return value ? minuteText(value) : iso;
 }
 
 /** The words after the date of a deadline at the end of a day, in every file and on every page. */
@@ -46,21 +110,21 @@ export interface SheetDate {
 
 const INSTANT_FORMAT = 'yyyy-mm-dd hh:mm';
 
-function wallClock(value: DateTime): Date {
+function wallClock(value: WallClock): Date {
   return new Date(Date.UTC(value.year, value.month - 1, value.day, value.hour, value.minute));
 }
 
 /** An instant as a spreadsheet date and time in the report time zone; null if it is not a valid instant. */
 export function sheetInstant(iso: string, timezone: string): SheetDate | null {
-  const value = DateTime.fromISO(iso, { setZone: true }).setZone(timezone);
-  if (!value.isValid) return null;
-  return { value: wallClock(value), numFmt: INSTANT_FORMAT, text: value.toFormat('yyyy-MM-dd HH:mm') };
+  const value = wallClockIn(iso, timezone);
+  if (!value) return null;
+  return { value: wallClock(value), numFmt: INSTANT_FORMAT, text: minuteText(value) };
 }
 
 /** Whether a deadline is exactly midnight in the report time zone: the end of the day before. */
 export function isEndOfDay(iso: string, timezone: string): boolean {
-  const value = DateTime.fromISO(iso, { setZone: true }).setZone(timezone);
-  return value.isValid && value.hour === 0 && value.minute === 0 && value.second === 0 && value.millisecond === 0;
+  const value = wallClockIn(iso, timezone);
+  return value !== null && value.hour === 0 && value.minute === 0 && value.second === 0 && value.millisecond === 0;
 }
 
 /**
@@ -68,8 +132,13 @@ export function isEndOfDay(iso: string, timezone: string): boolean {
  * "by end of day" (`2026-12-14 当日24时前`), as the web app shows it; any other as date and time.
  */
 export function sheetDeadline(iso: string, timezone: string, lang: keyof typeof END_OF_DAY_WORDS): SheetDate | null {
-  if (!isEndOfDay(iso, timezone)) return sheetInstant(iso, timezone);
-  const day = DateTime.fromISO(iso, { setZone: true }).setZone(timezone).minus({ days: 1 });
+  const value = wallClockIn(iso, timezone);
+  if (!value) return null;
+  if (value.hour !== 0 || value.minute !== 0 || value.second !== 0 || value.millisecond !== 0) {
+    return { value: wallClock(value), numFmt: INSTANT_FORMAT, text: minuteText(value) };
+  }
+  const before = new Date(Date.UTC(value.year, value.month - 1, value.day - 1));
+  const day = { ...value, year: before.getUTCFullYear(), month: before.getUTCMonth() + 1, day: before.getUTCDate() };
   const words = END_OF_DAY_WORDS[lang];
-  return { value: wallClock(day), numFmt: `yyyy-mm-dd "${words}"`, text: `${day.toFormat('yyyy-MM-dd')} ${words}` };
+  return { value: wallClock(day), numFmt: `yyyy-mm-dd "${words}"`, text: `${dayText(day)} ${words}` };
 }

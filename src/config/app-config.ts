@@ -36,6 +36,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Data rows one enterprise import may hold; a file with more is refused while it is read. */
   importMaxRows: number;
+  /** Rows an export reads from the database at a time (two such pages are held at most). */
+  exportPageRows: number;
   attachments: {
     /** Where attachment files are kept: `local` (under `dataDir/attachments/`) is the only store for now. */
     storage: 'local';
@@ -319,6 +321,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     httpsHeaders,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     importMaxRows: integer(env, 'IMPORT_MAX_ROWS', 20_000, 1, 100_000),
+    exportPageRows: integer(env, 'EXPORT_PAGE_ROWS', 2000, 50, 10_000),
     attachments: {
       storage: attachmentStorage,
       maxFileBytes: integer(env, 'ATTACHMENT_MAX_MB', 10, 1, 100) * 1024 * 1024,

@@ -28,9 +28,6 @@ export type ExportRequest = Omit<ListProblemsQuery, 'limit' | 'cursor' | 'withTo
   lang?: ExportLanguage;
 };
 
-/** Rows fetched (and written) at a time: the list's largest page. */
-export const EXPORT_PAGE_SIZE = 200;
-
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv; charset=utf-8',
@@ -81,17 +78,34 @@ export class ProblemsExportService {
     }
   }
 
-  /** The list's pages, each fetched only once the previous one has been written. */
+  /**
+   * The list's pages. The next page is read while the current one is written, and no further:
+   * the database and the writing work at the same time, and a slow client holds two pages at most.
+   */
   private async *pages(
     user: AuthUser,
     filters: Omit<ExportRequest, 'format' | 'lang'>,
   ): AsyncGenerator<ProblemResponse[], void> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.problems.list(user, { ...filters, limit: EXPORT_PAGE_SIZE, cursor });
-      yield await this.problems.withAssists(page.items);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor !== undefined);
+    let next = this.page(user, filters, undefined);
+    for (;;) {
+      const { items, cursor } = await next;
+      if (cursor !== undefined) {
+        next = this.page(user, filters, cursor);
+        // Read by the next turn; a client gone before then leaves its failure to nobody.
+        next.catch(() => undefined);
+      }
+      yield items;
+      if (cursor === undefined) return;
+    }
+  }
+
+  private async page(
+    user: AuthUser,
+    filters: Omit<ExportRequest, 'format' | 'lang'>,
+    cursor: string | undefined,
+  ): Promise<{ items: ProblemResponse[]; cursor: string | undefined }> {
+    const page = await this.problems.list(user, { ...filters, limit: this.config.exportPageRows, cursor });
+    return { items: await this.problems.withAssists(page.items), cursor: page.nextCursor ?? undefined };
   }
 
   /** `problems-20250401.xlsx` for every client, `问题清单-20250401.xlsx` (RFC 5987) for those that read it. */
