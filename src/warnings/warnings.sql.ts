@@ -229,15 +229,20 @@ export function listWarningsSql(input: WarningSqlInput, level: string, limit: st
            count(*) FILTER (WHERE level = 'supervision_overdue')::int AS count_supervision_overdue
     FROM any_warning
   ),
-  listed AS (
-    SELECT cw.*, recorded.detected_at,
-           row_number() OVER (ORDER BY cw.level_rank, cw.days_overdue DESC NULLS LAST, cw.sort_at, cw.dedupe_key)
-             AS position
-    FROM any_warning cw
-    LEFT JOIN warnings recorded ON recorded.dedupe_key = cw.dedupe_key
+  -- The first $limit in order (a bounded sort, not a sort of every warning), and only then when
+  -- the scan recorded each.
+  first_warning AS (
+    SELECT cw.* FROM any_warning cw
     WHERE ${level}::text IS NULL OR cw.level = ${level}::text
-    ORDER BY position
+    ORDER BY cw.level_rank, cw.days_overdue DESC NULLS LAST, cw.sort_at, cw.dedupe_key
     LIMIT ${limit}
+  ),
+  listed AS (
+    SELECT fw.*, recorded.detected_at,
+           row_number() OVER (ORDER BY fw.level_rank, fw.days_overdue DESC NULLS LAST, fw.sort_at, fw.dedupe_key)
+             AS position
+    FROM first_warning fw
+    LEFT JOIN warnings recorded ON recorded.dedupe_key = fw.dedupe_key
   )
   SELECT counts.*, listed.level, listed.problem_id AS "problemId", listed.code, listed.title, listed.status,
          listed.enterprise_id AS "enterpriseId", listed.enterprise_name AS "enterpriseName",
