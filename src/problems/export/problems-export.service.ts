@@ -116,10 +116,18 @@ export class ProblemsExportService {
   }
 }
 
-/** Waits until the response has taken what was written (or has gone away). */
+/**
+ * Waits until the response has taken what was written (or has gone away). The listener left
+ * waiting is removed: a long export waits hundreds of times on the same response.
+ */
 async function drained(res: Response): Promise<void> {
   if (!res.writableNeedDrain || res.destroyed) return;
-  await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  const done = new AbortController();
+  try {
+    await Promise.race([once(res, 'drain', { signal: done.signal }), once(res, 'close', { signal: done.signal })]);
+  } finally {
+    done.abort();
+  }
 }
 
 function xlsxWriter(res: Response, lang: ExportLanguage): SheetWriter {
