@@ -7,6 +7,7 @@ import { pendingMigrations } from '../database/migrate';
 import { LiveFigures } from '../reports/live-figures';
 import { ResolutionRateReport, ReportsService } from '../reports/reports.service';
 import { ResolutionCounts } from '../reports/resolution-counts';
+import { SettledQueries } from '../reports/settled/settled-queries';
 import { SettledFigures } from '../reports/settled/settled-figures';
 import { GROUP_BYS, type GroupBy } from '../reports/resolution-rate.sql';
 import { PROJECT_GROUP_BYS, type ProjectGroupBy } from '../projects/project.dto';
@@ -127,6 +128,7 @@ export function formatReport(report: ResolutionRateReport): string {
     ReportsService,
     VisitFiguresService,
     ResolutionCounts,
+    SettledQueries,
     SettledFigures,
     LiveFigures,
     ProjectFiguresService,

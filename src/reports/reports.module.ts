@@ -13,6 +13,7 @@ import { PublishedService } from './published/published.service';
 import { BouncedService } from './bounced/bounced.service';
 import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
+import { SettledQueries } from './settled/settled-queries';
 import { SettledFigures } from './settled/settled-figures';
 import { SettledWarmUp } from './settled/settled-warm-up';
 import { ReportsService } from './reports.service';
@@ -33,6 +34,7 @@ import { WeeklySupervision } from './weekly/weekly-supervision.service';
     WeeklyDeadlines,
     WeeklySupervision,
     ResolutionCounts,
+    SettledQueries,
     SettledFigures,
     SettledWarmUp,
     LiveFigures,

@@ -37,6 +37,7 @@ import {
   ResolutionCounts,
   groupedByEnterprise,
 } from './resolution-counts';
+import { SettledQueries } from './settled/settled-queries';
 import { type GroupBy } from './resolution-rate.sql';
 
 export interface RateFigures {
@@ -105,6 +106,7 @@ export class ReportsService {
     private readonly reader: ReportReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly counts: ResolutionCounts,
+    private readonly settled: SettledQueries,
     private readonly live: LiveFigures,
   ) {}
 
@@ -197,15 +199,15 @@ export class ReportsService {
       groupBy
         ? this.counts.byGroup(groupBy, from, to, at)
         : this.counts.total(from, to, at).then((total) => [{ key: 'total', label: '', ...total }]),
-      this.counts.query<ResolvedRow>(resolvedFigures(key), [...params, ['resolve']], settled),
-      this.counts.query<Keyed<{ verified: number; satisfied: number; from_enterprise: number }>>(
+      this.settled.query<ResolvedRow>(resolvedFigures(key), [...params, ['resolve']], settled),
+      this.settled.query<Keyed<{ verified: number; satisfied: number; from_enterprise: number }>>(
         verifiedFigures(key),
         [...params, ['verify']],
         settled,
       ),
-      this.counts.query<Keyed<{ returns: number }>>(returnFigures(key), [...params, ['return']], settled),
-      this.counts.query<Keyed<{ timely: number; due: number }>>(signForFigures(key), [...params, ['assign']], settled),
-      this.counts.query<Keyed<{ redos: number }>>(redoFigures(key), [...params, ['reopen', 'verify']], settled),
+      this.settled.query<Keyed<{ returns: number }>>(returnFigures(key), [...params, ['return']], settled),
+      this.settled.query<Keyed<{ timely: number; due: number }>>(signForFigures(key), [...params, ['assign']], settled),
+      this.settled.query<Keyed<{ redos: number }>>(redoFigures(key), [...params, ['reopen', 'verify']], settled),
     ]);
 
     const figuresFor = (groupKey: string | null, counts: Counts): Figures => {

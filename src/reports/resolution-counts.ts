@@ -1,23 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { one, rows } from '../common/sql';
 import { ReportReader } from '../database/report-reader';
 import { SETTLED_NOW } from '../database/settled-now.sql';
 import { CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, TOTAL } from './resolution-rate.sql';
-import { SettledFigures } from './settled/settled-figures';
+import { SETTLE_MS, SettledQueries } from './settled/settled-queries';
 
 export type Counts = { recorded: number; resolved: number };
 type KeyedCounts = Counts & { key: string | null };
 export type GroupCounts = Counts & { key: string | null; label: string };
 
-/**
- * How long after an instant T the event history before T is final. Events are append-only and
- * stamped inside their transaction just before it commits, and no transaction of the service
- * lives longer than its statements and the idle-in-transaction limit (60 s) allow; two minutes
- * also covers a few seconds of clock difference between this host and the database.
- */
-export const SETTLE_MS = 120_000;
-const MAX_ENTRIES = 5_000;
 /**
  * Counts as of a recent instant T start from those of a settled instant T0 on this grid (two to
  * seven minutes before T, kept in memory), moved forward to a recent base (see recentBase).
@@ -39,54 +30,18 @@ export const NO_KEY_LABEL: Record<GroupBy, string> = {
 };
 
 /**
- * Runs the report queries whose answer depends only on the event history before an instant,
- * and keeps the rows once that instant has settled: such a figure never changes (docs/domain.md,
- * "As of an instant"), so a published quarter is computed once, whatever restarts or instances
- * follow (see `query`). Labels are not kept: they are read fresh, so a renamed category shows
- * its new name.
+ * The resolution counts (recorded, resolved) of a period as of an instant, in total or per group:
+ * kept once settled (SettledQueries), and as of a recent instant a recent base plus the changes
+ * since.
  */
 @Injectable()
 export class ResolutionCounts {
-  private readonly settled = new Map<string, Promise<unknown[]>>();
   private readonly recent = new Map<string, Base>();
 
   constructor(
     private readonly reader: ReportReader,
-    private readonly settledFigures: SettledFigures,
+    private readonly settled: SettledQueries,
   ) {}
-
-  /**
-   * Rows of `sql` for [from, to) as of `asOf` ($1, $2, $3, then `extra`). Once asOf has settled
-   * they never change: they are kept in PostgreSQL (SettledFigures) and, unless grouped by an
-   * enterprise's district or industry (which an edit of the enterprise regroups), in memory too.
-   * `memoryOnly` keeps them in memory alone, for the short-lived bases of the figures as of now.
-   */
-  async query<T>(
-    sql: string,
-    params: [Date, Date, Date, ...unknown[]],
-    { byEnterprise = false, memoryOnly = false } = {},
-  ): Promise<T[]> {
-    const asOf = params[2];
-    const compute = () => rows<T>(this.reader.db, sql, params);
-    if (asOf.getTime() > Date.now() - SETTLE_MS) return compute();
-    // A replica that does not hold the instant yet leaves the request to the primary.
-    this.reader.readAsOf(DateTime.fromJSDate(asOf));
-    const settled = () =>
-      memoryOnly ? compute() : this.settledFigures.rows(this.reader.db, sql, params, asOf, byEnterprise, compute);
-    if (byEnterprise) return settled();
-    const key = `${sql}\u0000${JSON.stringify(params)}`;
-    let cached = this.settled.get(key);
-    if (cached) {
-      // Least recently used goes first: move a hit to the end.
-      this.settled.delete(key);
-    } else {
-      cached = settled();
-      cached.catch(() => this.settled.delete(key));
-      if (this.settled.size >= MAX_ENTRIES) this.settled.delete(this.settled.keys().next().value!);
-    }
-    this.settled.set(key, cached);
-    return cached as Promise<T[]>;
-  }
 
   async total(from: Date, to: Date, asOf: Date): Promise<Counts> {
     const [total] = await this.counts('total', from, to, asOf);
@@ -127,7 +82,7 @@ export class ResolutionCounts {
     const sql = grouping === 'total' ? TOTAL : COUNTS_BY[grouping];
     const settled = asOf.getTime() <= Date.now() - SETTLE_MS;
     if (grouping === 'district' || grouping === 'industry' || settled) {
-      return this.query<KeyedCounts>(sql, [from, to, asOf], { byEnterprise: groupedByEnterprise(grouping) });
+      return this.settled.query<KeyedCounts>(sql, [from, to, asOf], { byEnterprise: groupedByEnterprise(grouping) });
     }
     const base = await this.recentBase(grouping, sql, from, to, asOf);
     return addCounts(
@@ -155,7 +110,10 @@ export class ResolutionCounts {
     let base = this.recent.get(key);
     // A base stuck behind a long transaction (a backup, say) gives way to the newer one on the grid.
     if (!base || base.at > asOf || base.at < gridAt) {
-      base = { at: gridAt, counts: await this.query<KeyedCounts>(sql, [from, to, gridAt], { memoryOnly: true }) };
+      base = {
+        at: gridAt,
+        counts: await this.settled.query<KeyedCounts>(sql, [from, to, gridAt], { memoryOnly: true }),
+      };
     }
     // On the primary: a standby does not list the primary's open transactions.
     const { at: settledAt } = await one<{ at: Date }>(this.reader.primary, SETTLED_NOW);

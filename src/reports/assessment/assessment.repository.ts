@@ -10,7 +10,7 @@ import {
   type AssessmentDepartmentItemRow,
   DEPARTMENT_NAMES,
 } from './assessment.sql';
-import { ResolutionCounts } from '../resolution-counts';
+import { SettledQueries } from '../settled/settled-queries';
 import { ReportReader } from '../../database/report-reader';
 
 /** A recorded change of the weights. */
@@ -34,7 +34,7 @@ export class AssessmentRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reader: ReportReader,
-    private readonly settled: ResolutionCounts,
+    private readonly settled: SettledQueries,
   ) {}
 
   /** The weights in force at `at`: recorded before it and effective before it, the latest effective first. */
@@ -73,7 +73,7 @@ export class AssessmentRepository {
     return (await one<{ now: Date }>(this.db, `SELECT clock_timestamp() AS now`)).now;
   }
 
-  /** The items counted per department, kept once settled (ResolutionCounts.query), with the departments' names now. */
+  /** The items counted per department, kept once settled (SettledQueries), with the departments' names now. */
   async counts(from: Date, to: Date, asOf: Date, zone: string): Promise<(AssessmentCountRow & { name: string })[]> {
     const [counts, names] = await Promise.all([
       this.settled.query<AssessmentCountRow>(ASSESSMENT_COUNTS, [from, to, asOf, zone]),

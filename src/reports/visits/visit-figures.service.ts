@@ -25,7 +25,7 @@ import {
   type VisitPolicyRow,
 } from './visit-figures.sql';
 import { ReportReader } from '../../database/report-reader';
-import { ResolutionCounts } from '../resolution-counts';
+import { SettledQueries } from '../settled/settled-queries';
 
 /** The definitions the visit figures are computed under: the coverage rate's (the others have none yet). */
 export const VISIT_DEFINITIONS: VisitDefinitions = { coverageRate: DEFINITION_IDS['visit-coverage-rate'] };
@@ -58,7 +58,7 @@ export class VisitFiguresService {
     private readonly reader: ReportReader,
     private readonly reports: ReportsService,
     private readonly live: LiveFigures,
-    private readonly counts: ResolutionCounts,
+    private readonly settled: SettledQueries,
   ) {}
 
   async visits(query: VisitsQuery): Promise<VisitsReport> {
@@ -113,8 +113,8 @@ export class VisitFiguresService {
     // Kept once settled, like the problem figures; by district, the enterprise's current one.
     const kept = { byEnterprise: grouping === 'district' };
     const [counts, policies] = await Promise.all([
-      this.counts.query<VisitCountsRow>(visitCountsSql(grouping), params, kept),
-      this.counts.query<VisitPolicyRow>(visitPoliciesSql(grouping), params, kept),
+      this.settled.query<VisitCountsRow>(visitCountsSql(grouping), params, kept),
+      this.settled.query<VisitPolicyRow>(visitPoliciesSql(grouping), params, kept),
     ]);
     return new Map(
       counts.map((row) => [

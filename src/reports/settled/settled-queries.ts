@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { rows } from '../../common/sql';
+import { ReportReader } from '../../database/report-reader';
+import { SettledFigures } from './settled-figures';
+
+/**
+ * How long after an instant T the event history before T is final. Events are append-only and
+ * stamped inside their transaction just before it commits, and no transaction of the service
+ * lives longer than its statements and the idle-in-transaction limit (60 s) allow; two minutes
+ * also covers a few seconds of clock difference between this host and the database.
+ */
+export const SETTLE_MS = 120_000;
+const MAX_ENTRIES = 5_000;
+
+/**
+ * Runs the report queries whose answer depends only on the event history before an instant,
+ * and keeps the rows once that instant has settled: such a figure never changes (docs/domain.md,
+ * "As of an instant"), so a published quarter is computed once, whatever restarts or instances
+ * follow. The problem figures, the visit figures and the assessment's counts go through it.
+ * Labels are not kept: they are read fresh, so a renamed category shows its new name.
+ */
+@Injectable()
+export class SettledQueries {
+  private readonly settled = new Map<string, Promise<unknown[]>>();
+
+  constructor(
+    private readonly reader: ReportReader,
+    private readonly settledFigures: SettledFigures,
+  ) {}
+
+  /**
+   * Rows of `sql` for [from, to) as of `asOf` ($1, $2, $3, then `extra`). Once asOf has settled
+   * they never change: they are kept in PostgreSQL (SettledFigures) and, unless grouped by an
+   * enterprise's district or industry (which an edit of the enterprise regroups), in memory too.
+   * `memoryOnly` keeps them in memory alone, for the short-lived bases of the figures as of now.
+   */
+  async query<T>(
+    sql: string,
+    params: [Date, Date, Date, ...unknown[]],
+    { byEnterprise = false, memoryOnly = false } = {},
+  ): Promise<T[]> {
+    const asOf = params[2];
+    const compute = () => rows<T>(this.reader.db, sql, params);
+    if (asOf.getTime() > Date.now() - SETTLE_MS) return compute();
+    // A replica that does not hold the instant yet leaves the request to the primary.
+    this.reader.readAsOf(DateTime.fromJSDate(asOf));
+    const settled = () =>
+      memoryOnly ? compute() : this.settledFigures.rows(this.reader.db, sql, params, asOf, byEnterprise, compute);
+    if (byEnterprise) return settled();
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    let cached = this.settled.get(key);
+    if (cached) {
+      // Least recently used goes first: move a hit to the end.
+      this.settled.delete(key);
+    } else {
+      cached = settled();
+      cached.catch(() => this.settled.delete(key));
+      if (this.settled.size >= MAX_ENTRIES) this.settled.delete(this.settled.keys().next().value!);
+    }
+    this.settled.set(key, cached);
+    return cached as Promise<T[]>;
+  }
+}
