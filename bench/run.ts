@@ -96,11 +96,13 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Resident set size of a process now, in MB (Linux). */
-async function rssMb(pid: number): Promise<number> {
+/** A memory figure of a process from /proc/<pid>/status, in MB (Linux): VmRSS now, VmHWM its peak so far. */
+async function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)![1]) / 1024;
 }
+const rssMb = (pid: number) => statusMb(pid, 'VmRSS');
+const peakRssMb = (pid: number) => statusMb(pid, 'VmHWM');
 
 /** How far the service's memory may rise during an export of any size: it streams. */
 const EXPORT_MEMORY_MB = 100;
@@ -125,22 +127,19 @@ async function timeExport(url: string, headers: Record<string, string>, pid: num
     if (!response.ok || !response.body) throw new Error(`${url}: ${response.status} ${await response.text()}`);
     let firstByteMs = NaN;
     let bytes = 0;
-    for await (const chunk of response.body) {
+    let lines = 0;
+    for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
       if (bytes === 0) firstByteMs = performance.now() - begin;
-      bytes += (chunk as Uint8Array).byteLength;
+      bytes += chunk.byteLength;
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
     }
     const totalMs = performance.now() - begin;
     highest = Math.max(highest, await rssMb(pid));
-    return { firstByteMs, totalMs, bytes, growthMb: highest - before };
+    // The generated data has no line break inside a field: every line but the heading is a row.
+    return { firstByteMs, totalMs, bytes, rows: lines - 1, growthMb: highest - before };
   } finally {
     clearInterval(sampler);
   }
-}
-
-/** Peak resident set size of a process so far, in MB (Linux). */
-async function peakRssMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
 async function load(
@@ -613,10 +612,11 @@ async function main(): Promise<void> {
     );
     if (exported) {
       log(
-        `export: ${fmt(exportRows)} rows, first byte ${fmt(exported.firstByteMs)} ms, ${fmt(exported.totalMs)} ms in all`,
+        `export: ${fmt(exported.rows)} rows, first byte ${fmt(exported.firstByteMs)} ms, ${fmt(exported.totalMs)} ms in all`,
       );
+      if (exported.rows !== exportRows) broken.push(`export wrote ${exported.rows} rows of ${exportRows}`);
     }
-    const rowsPerSecond = exported ? exportRows / (exported.totalMs / 1000) : NaN;
+    const rowsPerSecond = exported ? exported.rows / (exported.totalMs / 1000) : NaN;
     rows.push({
       measure: `Export of the resolution list (CSV, ${fmt(exportRows)} rows): first byte ms / rows a second`,
       service: exported ? `${fmt(exported.firstByteMs)} / ${fmt(rowsPerSecond)}` : 'failed',

@@ -396,6 +396,8 @@ describe('export of the resolution list', () => {
       const real = service.list.bind(service);
       const list = jest
         .spyOn(service, 'list')
+        // The third page fails: it is asked for once the second arrives, after the first is written.
+        .mockImplementationOnce(real)
         .mockImplementationOnce(real)
         .mockRejectedValueOnce(Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' }));
       try {
@@ -404,7 +406,7 @@ describe('export of the resolution list', () => {
           (error: Error) => ({ completed: false, error: error.message }),
         );
         expect(outcome).toMatchObject({ completed: false });
-        expect(list).toHaveBeenCalledTimes(2);
+        expect(list).toHaveBeenCalledTimes(3);
       } finally {
         list.mockRestore();
       }

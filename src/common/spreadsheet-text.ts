@@ -117,14 +117,19 @@ function wallClock(value: WallClock): Date {
 /** An instant as a spreadsheet date and time in the report time zone; null if it is not a valid instant. */
 export function sheetInstant(iso: string, timezone: string): SheetDate | null {
   const value = wallClockIn(iso, timezone);
-  if (!value) return null;
+  return value && instantDate(value);
+}
+
+function instantDate(value: WallClock): SheetDate {
   return { value: wallClock(value), numFmt: INSTANT_FORMAT, text: minuteText(value) };
 }
+
+const isMidnight = (w: WallClock) => w.hour === 0 && w.minute === 0 && w.second === 0 && w.millisecond === 0;
 
 /** Whether a deadline is exactly midnight in the report time zone: the end of the day before. */
 export function isEndOfDay(iso: string, timezone: string): boolean {
   const value = wallClockIn(iso, timezone);
-  return value !== null && value.hour === 0 && value.minute === 0 && value.second === 0 && value.millisecond === 0;
+  return value !== null && isMidnight(value);
 }
 
 /**
@@ -134,9 +139,7 @@ export function isEndOfDay(iso: string, timezone: string): boolean {
 export function sheetDeadline(iso: string, timezone: string, lang: keyof typeof END_OF_DAY_WORDS): SheetDate | null {
   const value = wallClockIn(iso, timezone);
   if (!value) return null;
-  if (value.hour !== 0 || value.minute !== 0 || value.second !== 0 || value.millisecond !== 0) {
-    return { value: wallClock(value), numFmt: INSTANT_FORMAT, text: minuteText(value) };
-  }
+  if (!isMidnight(value)) return instantDate(value);
   const before = new Date(Date.UTC(value.year, value.month - 1, value.day - 1));
   const day = { ...value, year: before.getUTCFullYear(), month: before.getUTCMonth() + 1, day: before.getUTCDate() };
   const words = END_OF_DAY_WORDS[lang];

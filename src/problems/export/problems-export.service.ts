@@ -33,7 +33,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-/** Writes the file row by row; nothing but the current page is held in memory. */
+/** Writes the file row by row; at most two pages are held in memory (the one written and the next). */
 interface SheetWriter {
   rows(rows: CellValue[][]): Promise<void>;
   finish(): Promise<void>;
@@ -68,8 +68,11 @@ export class ProblemsExportService {
       const writer = format === 'xlsx' ? xlsxWriter(res, lang) : csvWriter(res, lang);
       for (let page = first; !page.done; page = await pages.next()) {
         await writer.rows(page.value.map((problem) => cells(problem, context)));
-        // The client went away: stop reading the database for nobody.
-        if (res.destroyed) return;
+        // The client went away: read nothing past the page already asked for.
+        if (res.destroyed) {
+          void pages.return();
+          return;
+        }
       }
       await writer.finish();
     } catch (error) {
