@@ -4,11 +4,8 @@
  * problem, approved dates on the problems, one request pending in the current week, and the
  * published 2025-Q1 figure untouched.
  */
-import request from 'supertest';
 import { beijing } from '../src/demo/demo-time';
-import { createTestApp, type TestApp } from './support/test-app';
-
-const DEMO_PASSWORD = 'Demo@2025';
+import { createTestApp, demoBearer, type TestApp } from './support/test-app';
 
 interface EventRow {
   id: string;
@@ -32,11 +29,7 @@ describe('the demo data’s extension requests', () => {
       WARNING_SCAN_INTERVAL_SECONDS: '0',
     });
     now = new Date();
-    const login = await request(t.app.getHttpServer())
-      .post('/api/v1/auth/login')
-      .send({ username: 'manager', password: DEMO_PASSWORD })
-      .expect(200);
-    auth = `Bearer ${login.body.accessToken}`;
+    auth = await demoBearer(t);
     events = await t.db.query(
       `SELECT id::text, problem_id, type, at, data FROM problem_events
        WHERE type IN ('request_extension', 'approve_extension', 'refuse_extension') ORDER BY at, id`,

@@ -4,13 +4,10 @@
  * enterprises due this week, a few overdue, most visited on schedule), amended and withdrawn visits,
  * and the published 2025-Q1 figure untouched. "Due" is the service's one rule, visitDueSql.
  */
-import request from 'supertest';
 import { buildDemoData } from '../src/demo/demo-data';
 import { beijing } from '../src/demo/demo-time';
 import { visitDueSql } from '../src/responsibilities/visit-due.sql';
-import { createTestApp, type TestApp } from './support/test-app';
-
-const DEMO_PASSWORD = 'Demo@2025';
+import { createTestApp, demoBearer, type TestApp } from './support/test-app';
 
 describe('the demo data’s outreach', () => {
   let t: TestApp;
@@ -210,15 +207,11 @@ describe('the demo data’s outreach', () => {
   });
 
   it('still gives 2025-Q1 as published: 127 recorded, 116 resolved, 91.3 % as of the quarter’s end', async () => {
-    const login = await request(t.app.getHttpServer())
-      .post('/api/v1/auth/login')
-      .send({ username: 'manager', password: DEMO_PASSWORD })
-      .expect(200);
     const res = await t
       .http()
       .get('/api/v1/reports/resolution-rate')
       .query({ period: '2025-Q1', asOf: new Date(beijing(2025, 4, 1)).toISOString() })
-      .set('Authorization', `Bearer ${login.body.accessToken}`)
+      .set('Authorization', await demoBearer(t))
       .expect(200);
     expect(res.body).toMatchObject({ recorded: 127, resolved: 116, ratePercent: 91.3 });
   });

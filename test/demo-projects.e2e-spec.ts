@@ -5,12 +5,10 @@
  * 2025 against 7,740,000,000 in Q1 2024 (+7.9 %); enterprises idle and reduced now, resumptions in
  * past quarters; problems that hold up a project. And 127 / 116 / 91.3 % untouched.
  */
-import request from 'supertest';
 import { buildDemoData } from '../src/demo/demo-data';
 import { beijing } from '../src/demo/demo-time';
-import { createTestApp, type TestApp } from './support/test-app';
+import { createTestApp, demoBearer, type TestApp } from './support/test-app';
 
-const DEMO_PASSWORD = 'Demo@2025';
 const Q1_2025_END = new Date(beijing(2025, 4, 1));
 const Q1_2024_END = new Date(beijing(2024, 4, 1));
 
@@ -260,15 +258,11 @@ describe('the demo data’s key projects and production status', () => {
   });
 
   it('still gives 2025-Q1 problems as published: 127 recorded, 116 resolved, 91.3 %', async () => {
-    const login = await request(t.app.getHttpServer())
-      .post('/api/v1/auth/login')
-      .send({ username: 'manager', password: DEMO_PASSWORD })
-      .expect(200);
     const res = await t
       .http()
       .get('/api/v1/reports/resolution-rate')
       .query({ period: '2025-Q1', asOf: Q1_2025_END.toISOString() })
-      .set('Authorization', `Bearer ${login.body.accessToken}`)
+      .set('Authorization', await demoBearer(t))
       .expect(200);
     expect(res.body).toMatchObject({ recorded: 127, resolved: 116, ratePercent: 91.3 });
   });

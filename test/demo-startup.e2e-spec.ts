@@ -3,13 +3,12 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config/app-config';
-import { createTestDatabase, dropTestDatabase } from './support/test-app';
+import { createTestDatabase, DEMO_PASSWORD, dropTestDatabase } from './support/test-app';
 
 /**
  * DEMO_DATA=true loads the demo data into a database holding nothing but the bootstrap admin (the
  * admin is created first), never twice, and the start-up log says what was and was not loaded.
  */
-const DEMO_PASSWORD = 'Demo@2025';
 
 interface Started {
   app: INestApplication;

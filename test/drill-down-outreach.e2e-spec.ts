@@ -4,9 +4,7 @@
  * the figure's own numbers, in total and group by group; and an item is listed as it was at the
  * figure's instant, not as it is now.
  */
-import { createTestApp, type TestApp } from './support/test-app';
-
-const DEMO_PASSWORD = 'Demo@2025';
+import { createTestApp, demoBearer, type TestApp } from './support/test-app';
 
 interface Item {
   id: string;
@@ -65,12 +63,7 @@ describe('the drill-down of the outreach, project and assisting figures (demo da
 
   beforeAll(async () => {
     t = await createTestApp({ ADMIN_USERNAME: '', ADMIN_PASSWORD: '', WARNING_SCAN_INTERVAL_SECONDS: '0' }, 'demo');
-    const login = await t
-      .http()
-      .post('/api/v1/auth/login')
-      .send({ username: 'manager', password: DEMO_PASSWORD })
-      .expect(200);
-    auth = `Bearer ${login.body.accessToken}`;
+    auth = await demoBearer(t);
   }, 120_000);
 
   afterAll(async () => {

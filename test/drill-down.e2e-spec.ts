@@ -3,9 +3,7 @@
  * figure counted, as they were at its instant. For each figure and grouping, at the period's end
  * and as of now, the drill-down's totals equal the figure's own numbers, group by group.
  */
-import { createTestApp, type TestApp } from './support/test-app';
-
-const DEMO_PASSWORD = 'Demo@2025';
+import { createTestApp, demoBearer, type TestApp } from './support/test-app';
 
 interface Item {
   id: string;
@@ -47,12 +45,7 @@ describe('the drill-down of every figure (demo data)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ ADMIN_USERNAME: '', ADMIN_PASSWORD: '', WARNING_SCAN_INTERVAL_SECONDS: '0' }, 'demo');
-    const login = await t
-      .http()
-      .post('/api/v1/auth/login')
-      .send({ username: 'manager', password: DEMO_PASSWORD })
-      .expect(200);
-    auth = `Bearer ${login.body.accessToken}`;
+    auth = await demoBearer(t);
   }, 120_000);
 
   afterAll(async () => {

@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import { Factory, inDays, type TestUser } from './factories';
 import { countRows, instant } from './factories/more';
-import { createTestApp, type TestApp } from './support/test-app';
+import { createTestApp, demoBearer, type TestApp } from './support/test-app';
 
 interface Published {
   id: string;
@@ -364,12 +364,7 @@ describe('the demo data’s published figures', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ ADMIN_USERNAME: '', ADMIN_PASSWORD: '', WARNING_SCAN_INTERVAL_SECONDS: '0' }, 'demo');
-    const login = await t
-      .http()
-      .post('/api/v1/auth/login')
-      .send({ username: 'manager', password: 'Demo@2025' })
-      .expect(200);
-    auth = { Authorization: `Bearer ${login.body.accessToken}` };
+    auth = { Authorization: await demoBearer(t) };
   }, 120_000);
 
   afterAll(() => t?.close());

@@ -12,7 +12,7 @@ import { quickAddJob } from 'graphile-worker';
 import { crontab, WARM_UP_TASK } from '../src/notifications/notification-worker';
 import { SettledFigures } from '../src/reports/settled/settled-figures';
 import { sleep } from './factories/more';
-import { createTestApp, openTestApp, type TestApp } from './support/test-app';
+import { createTestApp, demoBearer, openTestApp, type TestApp } from './support/test-app';
 
 const ZONE = 'Asia/Shanghai';
 const GROUP_BYS = [undefined, 'department', 'district', 'category', 'industry'] as const;
@@ -96,12 +96,7 @@ describe('settled figures (demo data)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ ADMIN_USERNAME: '', ADMIN_PASSWORD: '', WARNING_SCAN_INTERVAL_SECONDS: '0' }, 'demo');
-    const login = await t
-      .http()
-      .post('/api/v1/auth/login')
-      .send({ username: 'manager', password: 'Demo@2025' })
-      .expect(200);
-    auth = `Bearer ${login.body.accessToken}`;
+    auth = await demoBearer(t);
   });
   afterAll(() => t.close());
 

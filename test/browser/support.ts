@@ -20,10 +20,9 @@ import {
   type Page,
 } from 'playwright-core';
 import { WEB_DIR } from '../../src/web/serve-web';
-import { createTestApp, dropTestDatabase, openTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, DEMO_PASSWORD, dropTestDatabase, openTestApp, type TestApp } from '../support/test-app';
 
-/** Every demo user's password (README.md, src/demo/demo-data.ts). */
-export const DEMO_PASSWORD = 'Demo@2025';
+export { DEMO_PASSWORD } from '../support/test-app';
 
 /** Starting a service on a fresh database with the demo data, and a browser, on a busy machine. */
 export const START_TIMEOUT_MS = 240_000;

@@ -7,6 +7,8 @@ import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/app-config';
 
 export const ADMIN = { username: 'test-admin', password: 'Test-admin-1' };
+/** Every demo user's password (README.md, src/demo/demo-data.ts). */
+export const DEMO_PASSWORD = 'Demo@2025';
 
 export interface TestApp {
   app: INestApplication;
@@ -153,4 +155,10 @@ async function startApp(databaseUrl: string, env: Record<string, string>): Promi
     ...env,
   });
   return createApp({ config, databaseUrl, jwtSecret: config.jwtSecret! });
+}
+
+/** The Authorization header value of a demo user (the manager unless named), on an app with the demo data. */
+export async function demoBearer(app: Pick<TestApp, 'http'>, username = 'manager'): Promise<string> {
+  const res = await app.http().post('/api/v1/auth/login').send({ username, password: DEMO_PASSWORD }).expect(200);
+  return `Bearer ${res.body.accessToken}`;
 }
