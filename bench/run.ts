@@ -16,6 +16,7 @@ import { WEEKLY_LIST_LIMIT } from '../src/reports/weekly/weekly-report';
 import { WEEKLY_DEPARTMENTS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from '../src/reports/weekly/weekly.sql';
 import { openBenchDatabase } from './database';
 import { BENCH_MANAGER, BENCH_PASSWORD } from './dataset';
+import { exactnessCheck, prng, type RateAnswer } from './exactness';
 import { RATE_BY_DEPARTMENT } from './hand-sql';
 
 /**
@@ -56,16 +57,6 @@ interface Row {
   met: boolean | null;
 }
 const rows: Row[] = [];
-
-/** A small deterministic generator, so every run asks for the same pages. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function startProcess(script: string, env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, [script], {
@@ -537,6 +528,28 @@ async function main(): Promise<void> {
       ratio: '',
       target: '≥ 200',
       met: missRps.requests.average >= 200,
+    });
+
+    // --- Exactness: random (period, asOf, groupBy) cases, each group's counts from the service
+    // against the same counts from the events alone (bench/hand-sql.ts), to the unit.
+    const exact = await exactnessCheck(
+      (path) => getJson(`${serviceUrl}${path}`) as Promise<RateAnswer>,
+      pool,
+      periodsEndingWith('quarter', current, 12),
+      ZONE,
+    );
+    log(
+      `exactness: ${exact.cases} cases, ${exact.groups} groups with problems, ${exact.differing.length} with a difference`,
+    );
+    if (exact.groups === 0) broken.push('the exactness check compared no group holding a problem');
+    for (const difference of exact.differing.slice(0, 5)) log(`  differs: ${difference}`);
+    rows.push({
+      measure: `Exactness: resolution rate of ${exact.cases} random (period, asOf, groupBy) cases, every group against the events alone: cases that differ`,
+      service: fmt(exact.differing.length),
+      baseline: '',
+      ratio: '',
+      target: '0',
+      met: exact.differing.length === 0,
     });
 
     const week = periodsEndingWith('week', periodContaining('week', now), 2)[0]!;
