@@ -542,6 +542,8 @@ async function main(): Promise<void> {
       `exactness: ${exact.cases} cases, ${exact.groups} groups with problems, ${exact.differing.length} with a difference`,
     );
     if (exact.groups === 0) broken.push('the exactness check compared no group holding a problem');
+    // A wrong figure is a broken service, in the quick run too.
+    if (exact.differing.length > 0) broken.push(`${exact.differing.length} figures differ from the events`);
     for (const difference of exact.differing.slice(0, 5)) log(`  differs: ${difference}`);
     rows.push({
       measure: `Exactness: resolution rate of ${exact.cases} random (period, asOf, groupBy) cases, every group against the events alone: cases that differ`,
