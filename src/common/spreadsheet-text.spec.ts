@@ -71,6 +71,12 @@ describe('spreadsheet dates in a time zone', () => {
   it('reads other ISO forms as luxon does, and leaves what is not an instant', () => {
     expect(formatInstant('2026-12-15T00:00:00+08:00', 'Asia/Shanghai')).toBe('2026-12-15 00:00');
     expect(formatInstant('2026-12-15T09:30Z', 'Asia/Shanghai')).toBe('2026-12-15 17:30');
+    // A midnight deadline written with an offset: the day before, as a date the sheet can hold.
+    expect(sheetDeadline('2027-01-01T00:00:00+08:00', 'Asia/Shanghai', 'zh')).toEqual({
+      value: new Date(Date.UTC(2026, 11, 31)),
+      numFmt: 'yyyy-mm-dd "当日24时前"',
+      text: '2026-12-31 当日24时前',
+    });
     // Date.parse would roll these over into March and the next day.
     expect(formatInstant('2025-02-30T00:00:00.000Z', 'UTC')).toBe('2025-02-30T00:00:00.000Z');
     expect(sheetInstant('2025-02-30T00:00:00.000Z', 'UTC')).toBeNull();

@@ -70,7 +70,9 @@ function wallClockIn(iso: string, timezone: string): WallClock | null {
   const offset = canonical ? hourOffset(ms, timezone) : null;
   if (offset === null) {
     const value = DateTime.fromISO(iso, { setZone: true }).setZone(timezone);
-    return value.isValid ? value : null;
+    if (!value.isValid) return null;
+    const { year, month, day, hour, minute, second, millisecond } = value;
+    return { year, month, day, hour, minute, second, millisecond };
   }
   const local = new Date(ms + offset * 60_000);
   return {
