@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { DEFAULT_PASSWORD_HASH_COST } from '../src/config/app-config';
 import { hashPassword } from '../src/users/users.service';
 
 /** The password of every user the benchmark creates. */
@@ -105,7 +106,7 @@ export async function generateDataset(db: Client, problems: number, log: (line: 
 
 async function writeDataset(db: Client, problems: number, log: (line: string) => void): Promise<void> {
   const enterprises = Math.max(200, Math.round(problems / 20));
-  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const passwordHash = await hashPassword(BENCH_PASSWORD, DEFAULT_PASSWORD_HASH_COST);
   const step = async (label: string, sql: string, params: unknown[] = []) => {
     const started = Date.now();
     const result = await db.query(sql, params);

@@ -1,6 +1,15 @@
 import * as path from 'node:path';
 import { IANAZone } from 'luxon';
 
+/** The argon2id cost of a password hash: memory in KiB and passes (time cost). */
+export interface PasswordHashCost {
+  memoryKib: number;
+  timeCost: number;
+}
+
+/** argon2's own defaults (64 MiB, three passes, four lanes): what production uses unless told. */
+export const DEFAULT_PASSWORD_HASH_COST: PasswordHashCost = { memoryKib: 65_536, timeCost: 3 };
+
 /** Typed, validated configuration. Built once at start from the environment. */
 export interface AppConfig {
   /** External PostgreSQL; undefined means the embedded server in `dataDir`. */
@@ -38,6 +47,8 @@ export interface AppConfig {
   importMaxRows: number;
   /** Rows an export reads from the database at a time (two such pages are held at most). */
   exportPageRows: number;
+  /** The argon2id cost of new password hashes. */
+  passwordHash: PasswordHashCost;
   attachments: {
     /** Where attachment files are kept: `local` (under `dataDir/attachments/`) is the only store for now. */
     storage: 'local';
@@ -322,6 +333,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     importMaxRows: integer(env, 'IMPORT_MAX_ROWS', 20_000, 1, 100_000),
     exportPageRows: integer(env, 'EXPORT_PAGE_ROWS', 2000, 50, 10_000),
+    passwordHash: {
+      memoryKib: integer(env, 'PASSWORD_HASH_MEMORY_KIB', DEFAULT_PASSWORD_HASH_COST.memoryKib, 4096, 1_048_576),
+      timeCost: integer(env, 'PASSWORD_HASH_TIME_COST', DEFAULT_PASSWORD_HASH_COST.timeCost, 1, 10),
+    },
     attachments: {
       storage: attachmentStorage,
       maxFileBytes: integer(env, 'ATTACHMENT_MAX_MB', 10, 1, 100) * 1024 * 1024,

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ADVISORY_LOCKS } from '../database/locks';
 import { hashPassword } from '../users/users.service';
+import type { PasswordHashCost } from '../config/app-config';
 import { DEMO_PASSWORD, DEMO_USERS, DemoSummary, loadDemoData } from './demo-data';
 
 /**
@@ -27,7 +28,11 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * configured, the bootstrap admin (created before this runs). The demo's own `admin` gives way to a
  * configured admin of that name. An advisory lock keeps two starts from both loading it.
  */
-export async function loadDemoDataIfEmpty(db: DataSource, adminUsername?: string): Promise<DemoOutcome> {
+export async function loadDemoDataIfEmpty(
+  db: DataSource,
+  hashCost: PasswordHashCost,
+  adminUsername?: string,
+): Promise<DemoOutcome> {
   const admin = adminUsername?.toLowerCase();
   const taken = DEMO_USERS.find((u) => u.username.toLowerCase() === admin);
   if (taken && taken.role !== 'admin') {
@@ -36,7 +41,7 @@ export async function loadDemoDataIfEmpty(db: DataSource, adminUsername?: string
       notes: [`ADMIN_USERNAME "${adminUsername}" is the name of a demo ${taken.role}: choose another admin name`],
     };
   }
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(DEMO_PASSWORD, hashCost);
   return db.transaction(async (em) => {
     await em.query(`SELECT pg_advisory_xact_lock($1)`, [ADVISORY_LOCKS.demoData]);
     const [found]: Contents[] = await em.query(

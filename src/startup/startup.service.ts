@@ -42,7 +42,7 @@ export class StartupService implements OnModuleInit {
   private loadDemoData(): Promise<DemoOutcome> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy require is the point
     const { loadDemoDataIfEmpty } = require('../demo/demo-loader') as typeof import('../demo/demo-loader');
-    return loadDemoDataIfEmpty(this.db, this.config.adminUsername);
+    return loadDemoDataIfEmpty(this.db, this.config.passwordHash, this.config.adminUsername);
   }
 
   private report(outcome: DemoOutcome): void {

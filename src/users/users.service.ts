@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import type { AuthUser } from '../access/auth-user';
 import { Batcher } from '../common/batcher';
@@ -8,9 +8,11 @@ import { CreateUserDto, UpdateUserDto } from './user.dto';
 import { toUserResponse, UserResponse } from './user-response';
 import type { Role } from '../access/role';
 import { UsersRepository } from './users.repository';
+import { APP_CONFIG, type AppConfig, type PasswordHashCost } from '../config/app-config';
 
-export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+/** An argon2id hash of `password` at `cost` (the hash carries its cost: any cost verifies). */
+export function hashPassword(password: string, cost: PasswordHashCost): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id, memoryCost: cost.memoryKib, timeCost: cost.timeCost });
 }
 
 /** An enabled user as the guard and login see it, with the version its tokens carry. */
@@ -22,7 +24,7 @@ export interface ActiveUser {
 @Injectable()
 export class UsersService {
   /** Verified against when the username is unknown, so both failures take the same time. */
-  private readonly dummyHash = hashPassword('not-a-real-password');
+  private readonly dummyHash: Promise<string>;
 
   /**
    * The guard's check on every request that its user still exists and is enabled: requests that
@@ -33,7 +35,12 @@ export class UsersService {
     return new Map(rows.map((row) => [row.id, { user: toUserResponse(row), tokenVersion: row.tokenVersion }]));
   });
 
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.dummyHash = hashPassword('not-a-real-password', config.passwordHash);
+  }
 
   /** An enabled user and the token version its tokens must carry, or null. */
   async findActive(id: string): Promise<ActiveUser | null> {
@@ -69,7 +76,7 @@ export class UsersService {
       displayName: dto.displayName,
       role: dto.role,
       departmentId: dto.departmentId ?? null,
-      passwordHash: await hashPassword(dto.password),
+      passwordHash: await hashPassword(dto.password, this.config.passwordHash),
     });
     if (!row) throw DomainError.duplicate('username', 'a user with this username exists');
     return toUserResponse(row);
@@ -96,7 +103,7 @@ export class UsersService {
         role,
         departmentId,
         disabled,
-        passwordHash: dto.password === undefined ? null : await hashPassword(dto.password),
+        passwordHash: dto.password === undefined ? null : await hashPassword(dto.password, this.config.passwordHash),
         revokeTokens: dto.password !== undefined || role !== current.role || (disabled && !current.disabled),
       });
       return toUserResponse(row);
@@ -105,7 +112,7 @@ export class UsersService {
 
   /** Creates the configured admin unless a user of that name exists (then it is left as it is). */
   async ensureAdmin(username: string, password: string): Promise<boolean> {
-    return this.users.insertAdmin(username, await hashPassword(password));
+    return this.users.insertAdmin(username, await hashPassword(password, this.config.passwordHash));
   }
 
   private async assertDepartment(role: Role, departmentId: string | null): Promise<void> {

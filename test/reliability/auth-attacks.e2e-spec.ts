@@ -9,7 +9,7 @@ import {
 } from '../../src/auth/login-gate';
 import { LoginThrottle, SLOWDOWN_MS } from '../../src/auth/login-throttle';
 import { Factory, TestUser } from '../factories';
-import { ADMIN, createTestApp, TestApp } from '../support/test-app';
+import { ADMIN, createTestApp, PRODUCTION_HASH_COST, TestApp } from '../support/test-app';
 import { printFigure } from './figures';
 import { listen, TEST_ENV, Wire } from './support-http';
 
@@ -57,7 +57,8 @@ describe('sign-in attacks', () => {
 
   beforeAll(async () => {
     // The general limit per address at its default: it is part of what a flood meets.
-    t = await createTestApp({ ...TEST_ENV, RATE_LIMIT_PER_MINUTE: '1200' });
+    // Hashes at production's cost: what the login gate holds back under a flood is their CPU.
+    t = await createTestApp({ ...TEST_ENV, ...PRODUCTION_HASH_COST, RATE_LIMIT_PER_MINUTE: '1200' });
     f = new Factory(t);
     wire = await listen(t);
     port = Number(new URL(wire.base).port);

@@ -7,6 +7,8 @@ import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/app-config';
 
 export const ADMIN = { username: 'test-admin', password: 'Test-admin-1' };
+/** The environment that gives new password hashes production's cost (argon2's defaults). */
+export const PRODUCTION_HASH_COST = { PASSWORD_HASH_MEMORY_KIB: '65536', PASSWORD_HASH_TIME_COST: '3' };
 /** Every demo user's password (README.md, src/demo/demo-data.ts). */
 export const DEMO_PASSWORD = 'Demo@2025';
 
@@ -152,6 +154,10 @@ async function startApp(databaseUrl: string, env: Record<string, string>): Promi
     RATE_LIMIT_PER_MINUTE: '0',
     // A scheduled warm-up would compute figures in the middle of a test; it has its own test.
     REPORTS_WARM_MINUTES: '0',
+    // Cheap password hashes: the suite hashes and verifies about a thousand passwords. The login
+    // tests under attack set argon2's own cost back (PRODUCTION_HASH_COST).
+    PASSWORD_HASH_MEMORY_KIB: '4096',
+    PASSWORD_HASH_TIME_COST: '1',
     ...env,
   });
   return createApp({ config, databaseUrl, jwtSecret: config.jwtSecret! });
