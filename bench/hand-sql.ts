@@ -5,17 +5,20 @@ import { COUNTS_BY } from '../src/reports/resolution-rate.sql';
  * in between. For the resolution rate there are two ways to write it on this schema; the
  * benchmark times both and compares the service with the faster.
  */
-export const RATE_BY_DEPARTMENT = {
-  /** The service's own statement: the row's state, or a probe for the latest event before T. */
-  lateral: COUNTS_BY.department,
-  /** Every event before T of the period's problems, the latest per problem kept by DISTINCT ON. */
-  distinctOn: `
+/** Every event before $3 of the problems reported in [$1, $2), the latest per problem kept by DISTINCT ON. */
+const LATEST_BEFORE = `
     WITH latest AS (
       SELECT DISTINCT ON (ev.problem_id) ev.problem_id, ev.to_status, ev.department_id
       FROM problems p JOIN problem_events ev ON ev.problem_id = p.id
       WHERE p.reported_at >= $1 AND p.reported_at < $2 AND ev.at < $3
       ORDER BY ev.problem_id, ev.at DESC, ev.id DESC
-    )
+    )`;
+
+export const RATE_BY_DEPARTMENT = {
+  /** The service's own statement: the row's state, or a probe for the latest event before T. */
+  lateral: COUNTS_BY.department,
+  /** The latest event before T of each of the period's problems (LATEST_BEFORE), counted. */
+  distinctOn: `${LATEST_BEFORE}
     SELECT department_id, count(*)::int AS recorded,
            count(*) FILTER (WHERE to_status IN ('resolved', 'closed'))::int AS resolved
     FROM latest WHERE to_status <> 'withdrawn' GROUP BY 1`,
@@ -37,13 +40,7 @@ const HAND_GROUP_KEYS = {
  * or by its enterprise's district or industry as they are now.
  */
 export function rateFromEvents(groupBy: keyof typeof HAND_GROUP_KEYS): string {
-  return `
-    WITH latest AS (
-      SELECT DISTINCT ON (ev.problem_id) ev.problem_id, ev.to_status, ev.department_id
-      FROM problems p JOIN problem_events ev ON ev.problem_id = p.id
-      WHERE p.reported_at >= $1 AND p.reported_at < $2 AND ev.at < $3
-      ORDER BY ev.problem_id, ev.at DESC, ev.id DESC
-    )
+  return `${LATEST_BEFORE}
     SELECT ${HAND_GROUP_KEYS[groupBy]} AS key, count(*)::int AS recorded,
            count(*) FILTER (WHERE l.to_status IN ('resolved', 'closed'))::int AS resolved
     FROM latest l

@@ -39,7 +39,12 @@ export class UsersService {
     private readonly users: UsersRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.dummyHash = hashPassword('not-a-real-password', config.passwordHash);
+    this.dummyHash = this.hash('not-a-real-password');
+  }
+
+  /** A new hash at the configured cost. */
+  private hash(password: string): Promise<string> {
+    return hashPassword(password, this.config.passwordHash);
   }
 
   /** An enabled user and the token version its tokens must carry, or null. */
@@ -76,7 +81,7 @@ export class UsersService {
       displayName: dto.displayName,
       role: dto.role,
       departmentId: dto.departmentId ?? null,
-      passwordHash: await hashPassword(dto.password, this.config.passwordHash),
+      passwordHash: await this.hash(dto.password),
     });
     if (!row) throw DomainError.duplicate('username', 'a user with this username exists');
     return toUserResponse(row);
@@ -103,7 +108,7 @@ export class UsersService {
         role,
         departmentId,
         disabled,
-        passwordHash: dto.password === undefined ? null : await hashPassword(dto.password, this.config.passwordHash),
+        passwordHash: dto.password === undefined ? null : await this.hash(dto.password),
         revokeTokens: dto.password !== undefined || role !== current.role || (disabled && !current.disabled),
       });
       return toUserResponse(row);
@@ -112,7 +117,7 @@ export class UsersService {
 
   /** Creates the configured admin unless a user of that name exists (then it is left as it is). */
   async ensureAdmin(username: string, password: string): Promise<boolean> {
-    return this.users.insertAdmin(username, await hashPassword(password, this.config.passwordHash));
+    return this.users.insertAdmin(username, await this.hash(password));
   }
 
   private async assertDepartment(role: Role, departmentId: string | null): Promise<void> {

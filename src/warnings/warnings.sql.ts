@@ -207,6 +207,9 @@ export function currentWarningsCte(input: WarningSqlInput): string {
 const daysOverdue = (row: string, now: string, tz: string) =>
   `COALESCE(${row}.days_overdue, CASE WHEN ${row}.level = 'overdue' THEN working_days_between(${row}.due_at, ${now}, ${tz}) END)`;
 
+/** The list's order over the warning rows `w`: by level, then most overdue, earliest, and the key. */
+const listOrder = (w: string) => `${w}.level_rank, ${w}.days_overdue DESC NULLS LAST, ${w}.sort_at, ${w}.dedupe_key`;
+
 /**
  * The list: exact counts per level over every current warning, and the items of the level asked
  * for ($level NULL: all), at most $limit of them, in the order
@@ -234,13 +237,12 @@ export function listWarningsSql(input: WarningSqlInput, level: string, limit: st
   first_warning AS (
     SELECT cw.* FROM any_warning cw
     WHERE ${level}::text IS NULL OR cw.level = ${level}::text
-    ORDER BY cw.level_rank, cw.days_overdue DESC NULLS LAST, cw.sort_at, cw.dedupe_key
+    ORDER BY ${listOrder('cw')}
     LIMIT ${limit}
   ),
   listed AS (
     SELECT fw.*, recorded.detected_at,
-           row_number() OVER (ORDER BY fw.level_rank, fw.days_overdue DESC NULLS LAST, fw.sort_at, fw.dedupe_key)
-             AS position
+           row_number() OVER (ORDER BY ${listOrder('fw')}) AS position
     FROM first_warning fw
     LEFT JOIN warnings recorded ON recorded.dedupe_key = fw.dedupe_key
   )

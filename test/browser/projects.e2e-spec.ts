@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { choose, login, screenshot, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
+import { choose, login, screenshot, selectBox, STEP_TIMEOUT_MS, useBrowserHarness } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS);
 
@@ -57,11 +57,7 @@ describe('the key project ledger in the browser', () => {
 
   it('filters the ledger by district', async () => {
     await page.getByRole('table', { name: '项目台账' }).waitFor();
-    await choose(
-      page,
-      page.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '县区' }) }),
-      '敦煌市',
-    );
+    await choose(page, selectBox(page, '县区'), '敦煌市');
     await page.waitForURL(/district=dunhuang/);
     const table = page.getByRole('table', { name: '项目台账' });
     // The unfiltered page stays shown until the filtered one arrives: wait for the other district to go.
@@ -101,11 +97,7 @@ describe('the key project ledger in the browser', () => {
     await dialog.getByLabel('项目编号').fill(`UI-${mark}`);
     await dialog.getByLabel('项目名称').fill(`界面新增项目${mark}`);
     // The form takes the district before it is saved (a lost choice would leave the form invalid).
-    await choose(
-      page,
-      dialog.locator('.ant-select').filter({ has: page.getByRole('combobox', { name: '县区' }) }),
-      '玉门市',
-    );
+    await choose(page, selectBox(page, '县区', dialog), '玉门市');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByRole('heading', { name: `界面新增项目${mark}` }).waitFor();
     const api = await harness.service

@@ -307,3 +307,8 @@ export async function choose(page: Page, select: Locator, ...labels: string[]): 
     await page.keyboard.press('Escape');
   await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
 }
+
+/** The `.ant-select` box (for `choose`) of the Select whose combobox is named `name`, inside `within`. */
+export function selectBox(page: Page, name: string, within: Page | Locator = page): Locator {
+  return within.locator('.ant-select').filter({ has: page.getByRole('combobox', { name }) });
+}

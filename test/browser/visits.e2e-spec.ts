@@ -4,7 +4,7 @@
  * visit from 我的走访.
  */
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, STEP_TIMEOUT_MS, choose, login, screenshot, useBrowserHarness } from './support';
+import { DESKTOP, PHONE, STEP_TIMEOUT_MS, choose, login, screenshot, selectBox, useBrowserHarness } from './support';
 
 jest.setTimeout(STEP_TIMEOUT_MS);
 
@@ -32,11 +32,7 @@ describe('visits: the list, one visit, its corrections', () => {
     managerPage = await harness.newPage(DESKTOP);
     await login(managerPage, 'manager', '/visits');
     await managerPage.getByTestId('visit-row').first().waitFor();
-    await choose(
-      managerPage,
-      managerPage.locator('.ant-select').filter({ has: managerPage.getByLabel('区县') }),
-      district!.name,
-    );
+    await choose(managerPage, selectBox(managerPage, '区县'), district!.name);
     await managerPage.waitForURL(`**/visits?district=${district!.code}`);
     const first = managerPage.locator(`[data-testid="visit-row"][data-visit-id="${expected[0]!.id}"]`);
     await first.waitFor();

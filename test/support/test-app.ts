@@ -4,13 +4,17 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app';
-import { loadConfig } from '../../src/config/app-config';
+import { DEFAULT_PASSWORD_HASH_COST, loadConfig } from '../../src/config/app-config';
+import { DEMO_PASSWORD } from '../../src/demo/demo-text';
+
+export { DEMO_PASSWORD };
 
 export const ADMIN = { username: 'test-admin', password: 'Test-admin-1' };
 /** The environment that gives new password hashes production's cost (argon2's defaults). */
-export const PRODUCTION_HASH_COST = { PASSWORD_HASH_MEMORY_KIB: '65536', PASSWORD_HASH_TIME_COST: '3' };
-/** Every demo user's password (README.md, src/demo/demo-data.ts). */
-export const DEMO_PASSWORD = 'Demo@2025';
+export const PRODUCTION_HASH_COST = {
+  PASSWORD_HASH_MEMORY_KIB: String(DEFAULT_PASSWORD_HASH_COST.memoryKib),
+  PASSWORD_HASH_TIME_COST: String(DEFAULT_PASSWORD_HASH_COST.timeCost),
+};
 
 export interface TestApp {
   app: INestApplication;
