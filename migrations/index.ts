@@ -25,6 +25,7 @@ import { Attachments1765020000000 } from './1765020000000-Attachments';
 import { PublishedFigures1765100000000 } from './1765100000000-PublishedFigures';
 import { SettledFigures1765200000000 } from './1765200000000-SettledFigures';
 import { SettledFiguresRegroupOnce1765200000001 } from './1765200000001-SettledFiguresRegroupOnce';
+import { OpenProblemWarningIndexes1765300000000 } from './1765300000000-OpenProblemWarningIndexes';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   PublishedFigures1765100000000,
   SettledFigures1765200000000,
   SettledFiguresRegroupOnce1765200000001,
+  OpenProblemWarningIndexes1765300000000,
 ];

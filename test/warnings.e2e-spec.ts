@@ -466,6 +466,28 @@ describe('early warnings (预警)', () => {
     expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'level' }] });
   });
 
+  it('lists the first items of the whole list under any limit, across the levels', async () => {
+    // Each level is read on its own up to what the levels before it leave of the limit: every
+    // limit must give the same first items as the whole list, whichever level it ends in.
+    const all = (await warnings(manager).expect(200)).body;
+    const levels = new Set(all.items.map((i: { level: string }) => i.level));
+    expect(levels.size).toBeGreaterThanOrEqual(4);
+    for (let limit = 1; limit <= all.items.length; limit++) {
+      const page = (await warnings(manager, `?limit=${limit}`).expect(200)).body;
+      expect(page.items).toEqual(all.items.slice(0, limit));
+      expect(page.counts).toEqual(all.counts);
+      expect(page.truncated).toBe(limit < all.items.length);
+    }
+    const stale = (await warnings(manager, '?level=stale').expect(200)).body;
+    const firstStale = (await warnings(manager, '?level=stale&limit=1').expect(200)).body;
+    expect(firstStale).toEqual({ items: stale.items.slice(0, 1), counts: all.counts, truncated: true });
+
+    for (const limit of ['0', '501', 'ten', '2.5']) {
+      const bad = await warnings(manager, `?limit=${limit}`).expect(400);
+      expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'limit' }] });
+    }
+  });
+
   it('records each warning once, with one warning event per problem warning, without touching the problem', async () => {
     const problemsBefore = await problemRows();
     const versionBefore = (await t.http().get(`/api/v1/problems/${problems.dueSoon!.id}`).set(manager.auth)).body

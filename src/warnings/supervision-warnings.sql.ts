@@ -1,4 +1,5 @@
 import { overdueSupervisionSql } from '../supervision/supervisions.repository';
+import { type LevelRows, problemRows } from './warning-rows.sql';
 
 /**
  * The supervision warning, added to the warnings of warnings.sql.ts (its `params` CTE gives `now`
@@ -11,7 +12,7 @@ import { overdueSupervisionSql } from '../supervision/supervisions.repository';
  */
 export function supervisionWarningsCte(): string {
   return `,
-  supervision_overdue AS (
+  supervision_overdue AS NOT MATERIALIZED (
     SELECT op.id, op.code, op.title, op.status, op.enterprise_id, op.department_id, s.id AS supervision_id,
            s.answer_by, working_days_between(s.answer_by, params.now, params.tz) AS days_overdue
     FROM open_problem op
@@ -22,15 +23,11 @@ export function supervisionWarningsCte(): string {
   )`;
 }
 
-/** The rows supervision_overdue adds to `any_warning` (its columns, in order). */
-export const SUPERVISION_WARNING_ROWS = `
-    UNION ALL
-    SELECT 'supervision_overdue', 9, so.id, so.code, so.title, so.status,
-           e.id, e.name, so.department_id, d.name,
-           so.answer_by, so.days_overdue, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           'supervision_overdue:' || so.supervision_id,
-           so.answer_by,
-           NULL, NULL, NULL, NULL, NULL, NULL
-    FROM supervision_overdue so
-    JOIN enterprises e ON e.id = so.enterprise_id
-    LEFT JOIN departments d ON d.id = so.department_id`;
+/** The level's rows: one per supervision, hence its own dedupe key. */
+export const SUPERVISION_LEVEL_ROWS: LevelRows = {
+  ...problemRows('supervision_overdue', 'supervision_overdue', 'w.answer_by', {
+    due_at: 'w.answer_by',
+    days_overdue: 'w.days_overdue',
+  }),
+  dedupeKey: `'supervision_overdue:' || w.supervision_id`,
+};

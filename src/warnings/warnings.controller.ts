@@ -20,11 +20,11 @@ export class WarningsController {
     description:
       'Handlers see the problems of their own department and no enterprise warnings; officials only the ' +
       'not_visited warnings of the enterprises they answer for. Overdue first (most working days overdue ' +
-      'first), then due soon (soonest first), stale, not visited (earliest due first), unassigned; at most 500 items.',
+      'first), then due soon (soonest first), stale, not visited (earliest due first), unassigned; at most `limit` items (500).',
   })
   @ApiOkResponse({ type: WarningsResponse })
   list(@CurrentUser() user: AuthUser, @Query() query: WarningsQuery): Promise<WarningsResponse> {
-    return this.warnings.current(user, query.level);
+    return this.warnings.current(user, query.level, undefined, query.limit);
   }
 
   @Post('scan')

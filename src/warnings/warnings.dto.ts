@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { WARNING_LEVELS, type WarningLevel } from './warnings.sql';
+
+/** The most items one answer carries; the counts stay exact beyond it. */
+export const MAX_ITEMS = 500;
 
 export class WarningsQuery {
   @ApiPropertyOptional({
@@ -11,6 +15,19 @@ export class WarningsQuery {
   @IsOptional()
   @IsIn(WARNING_LEVELS, { message: `level must be one of ${WARNING_LEVELS.join(', ')}` })
   level?: WarningLevel;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_ITEMS,
+    default: MAX_ITEMS,
+    description: 'at most this many items, the first in the list order (a dashboard panel asks for a few)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ITEMS)
+  limit?: number;
 }
 
 export class WarningCounts {
@@ -182,7 +199,7 @@ export class WarningsResponse {
   @ApiProperty({ type: WarningCounts, description: 'exact, whatever the level filter and the item cap' })
   counts: WarningCounts;
 
-  @ApiProperty({ example: false, description: 'true when more items exist than the 500 listed' })
+  @ApiProperty({ example: false, description: 'true when more items exist than those listed (the limit, 500 at most)' })
   truncated: boolean;
 }
 

@@ -9,7 +9,13 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ADVISORY_LOCKS } from '../database/locks';
 import { NotificationsService } from '../notifications/notifications.service';
 import { visibleProblems } from '../problems/problem-access';
-import type { ScanOutcome, WarningCounts, WarningItem, WarningsResponse } from './warnings.dto';
+import {
+  MAX_ITEMS,
+  type ScanOutcome,
+  type WarningCounts,
+  type WarningItem,
+  type WarningsResponse,
+} from './warnings.dto';
 import {
   INSERT_WARNING_EVENTS,
   ownEnterprise,
@@ -23,8 +29,6 @@ import { IDLE_NOT_VISITED_DAYS } from './watch-warnings.sql';
 
 /** The periodic job's name in the SchedulerRegistry. */
 export const SCAN_JOB = 'warnings-scan';
-/** The most items one answer carries; the counts stay exact beyond it. */
-export const MAX_ITEMS = 500;
 
 /**
  * Who sees what: managers and admins every warning; handlers their department's problems only;
@@ -103,8 +107,13 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** The warnings in force now, as this user may see them. */
-  async current(user: AuthUser, level?: WarningLevel, now: Date = new Date()): Promise<WarningsResponse> {
+  /** The warnings in force now, as this user may see them: the first `limit` items and every count. */
+  async current(
+    user: AuthUser,
+    level?: WarningLevel,
+    now: Date = new Date(),
+    limit: number = MAX_ITEMS,
+  ): Promise<WarningsResponse> {
     if (!WARNING_ROLES.has(user.role)) throw DomainError.forbidden('your role may not read warnings');
     const p = new SqlParams();
     const managing = MANAGING_ROLES.has(user.role);
@@ -122,7 +131,7 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
             ? () => 'FALSE'
             : () => 'TRUE',
     });
-    const sql = listWarningsSql(input, p.add(level ?? null), p.add(MAX_ITEMS + 1));
+    const sql = listWarningsSql(input, p.add(level ?? null), p.add(limit + 1));
     const found = await rows<ListRow>(this.db, sql, p.values);
 
     const first = found[0];
@@ -140,7 +149,7 @@ export class WarningsService implements OnApplicationBootstrap, BeforeApplicatio
         }
       : zeroCounts();
     const items = found.filter((row) => row.level !== null).map(toWarningItem);
-    return { items: items.slice(0, MAX_ITEMS), counts, truncated: items.length > MAX_ITEMS };
+    return { items: items.slice(0, limit), counts, truncated: items.length > limit };
   }
 
   /**

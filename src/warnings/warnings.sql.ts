@@ -1,6 +1,8 @@
 import { visitDueSql } from '../responsibilities/visit-due.sql';
-import { OPEN_SQL_LIST } from '../workflow/status-sql';
-import { watchWarningsCte, type WatchWarningSqlInput } from './watch-warnings.sql';
+import { OPEN_SQL } from '../problems/problem-response';
+import { SUPERVISION_LEVEL_ROWS, supervisionWarningsCte } from './supervision-warnings.sql';
+import { type LevelRows, levelRowsSql, problemRows, utcText } from './warning-rows.sql';
+import { WATCH_LEVEL_ROWS, watchWarningsCte, type WatchWarningSqlInput } from './watch-warnings.sql';
 
 /**
  * Early-warning levels, in the order a list shows them: three of problems, two of enterprises
@@ -51,15 +53,66 @@ export const ownEnterprise = (user: string, now: string) => `
           WHERE r.enterprise_id = due.enterprise_id AND r.user_id = ${user}::uuid
             AND ${openResponsibility(`${now}::timestamptz`)})`;
 
-/** A timestamp as stable text for a dedupe key: UTC, microseconds, whatever the session time zone. */
-const utcText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/**
+ * An instant no due_soon deadline lies after: the start of the (N+1)th working day after today
+ * (where working_days_between from now reaches N + 1), or infinity when a year holds fewer. The
+ * count of working days only grows with the deadline, so the deadlines before it are the only
+ * ones worth counting, and an index range serves them.
+ */
+const dueSoonEnd = (now: string, tz: string, workingDays: string) => `COALESCE((
+      SELECT g.d::date::timestamp AT TIME ZONE ${tz}
+      FROM generate_series(((${now} - interval '1 microsecond') AT TIME ZONE ${tz})::date + 1,
+                           ((${now} - interval '1 microsecond') AT TIME ZONE ${tz})::date + 366, interval '1 day') AS g(d)
+      WHERE is_working_day(g.d::date)
+      ORDER BY g.d OFFSET ${workingDays}::int LIMIT 1), 'infinity')`;
 
 /** A timestamp as the API writes it (JavaScript's toISOString), whatever the session time zone. */
 const isoText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** Each level's rows, from its rule's CTE (below and in watch- and supervision-warnings.sql.ts). */
+const LEVEL_ROWS: Record<WarningLevel, LevelRows> = {
+  overdue: problemRows('overdue', 'overdue', 'w.due_at', { due_at: 'w.due_at' }),
+  due_soon: problemRows('due_soon', 'due_soon', 'w.due_at', {
+    due_at: 'w.due_at',
+    working_days_left: 'w.working_days_left',
+  }),
+  stale: problemRows('stale', 'stale', 'w.updated_at', { last_activity_at: 'w.updated_at', idle_days: 'w.idle_days' }),
+  not_visited: {
+    rule: 'not_visited',
+    from: 'not_visited nv',
+    columns: {
+      enterprise_id: 'nv.id',
+      enterprise_name: 'nv.name',
+      last_visit_at: 'nv.last_visit_at',
+      next_visit_due_at: 'nv.next_visit_due_at',
+      tier: 'nv.tier',
+      officials: 'nv.officials',
+    },
+    dedupeKey: `'not_visited:' || nv.id || ':' || ${utcText('nv.next_visit_due_at')}`,
+    sortAt: 'nv.next_visit_due_at',
+  },
+  unassigned: {
+    rule: 'unassigned',
+    from: 'unassigned ua',
+    columns: { enterprise_id: 'ua.id', enterprise_name: 'ua.name', unassigned_since: 'ua.since' },
+    dedupeKey: `'unassigned:' || ua.id || ':' || ${utcText('ua.since')}`,
+    sortAt: 'ua.since',
+  },
+  ...WATCH_LEVEL_ROWS,
+  sign_for_overdue: problemRows('sign_for_overdue', 'sign_for_late', 'w.sign_for_due_at', {
+    due_at: 'w.sign_for_due_at',
+    idle_days: 'w.hours_late',
+  }),
+  supervision_overdue: SUPERVISION_LEVEL_ROWS,
+};
+
+/** The CTE of a level's warning rows. */
+const levelCte = (level: WarningLevel) => `${level}_warning`;
+
 /**
- * The warnings in force at an instant, as the CTE `current_warning` (one row per warning), for a
- * caller to select from or insert from.
+ * The warnings in force at an instant: each level's rule as a CTE, each level's rows as the CTE
+ * `<level>_warning` (warning-rows.sql.ts gives their columns), and all of them as `any_warning`
+ * (one row per warning), for a caller to select from or insert from.
  *
  * - open: status reported, assigned or in_progress (not resolved, closed or withdrawn);
  * - overdue (超期): open with a deadline, and the deadline is at or before now; daysOverdue is the
@@ -83,40 +136,40 @@ const isoText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-
  * the same key.
  */
 export function currentWarningsCte(input: WarningSqlInput): string {
+  // The placeholders themselves where an index may serve the condition (not a column of params).
+  const now = `${input.now}::timestamptz`;
+  const tz = `${input.timezone}::text`;
   return `
   WITH params AS (
-    SELECT ${input.now}::timestamptz AS now,
-           ${input.timezone}::text AS tz,
-           ${input.dueSoonWorkingDays}::int AS due_soon_working_days,
-           make_interval(days => ${input.staleDays}::int) AS stale_after
+    SELECT ${now} AS now, ${tz} AS tz
   ),
-  open_problem AS (
+  open_problem AS NOT MATERIALIZED (
     SELECT p.id, p.code, p.title, p.status, p.enterprise_id, p.department_id, p.due_at, p.updated_at,
            p.sign_for_due_at, p.signed_for_at
     FROM problems p
-    WHERE p.status IN (${OPEN_SQL_LIST}) AND ${input.problemScope}
+    WHERE ${OPEN_SQL} AND ${input.problemScope}
   ),
-  overdue AS (
-    SELECT op.* FROM open_problem op CROSS JOIN params WHERE op.due_at <= params.now
+  overdue AS NOT MATERIALIZED (
+    SELECT op.* FROM open_problem op WHERE op.due_at <= ${now}
   ),
-  due_soon AS (
+  due_soon AS NOT MATERIALIZED (
     SELECT op.*, left_.working_days_left
     FROM open_problem op
-    CROSS JOIN params
-    CROSS JOIN LATERAL (SELECT working_days_between(params.now, op.due_at, params.tz) AS working_days_left) left_
-    WHERE op.due_at > params.now AND left_.working_days_left <= params.due_soon_working_days
+    CROSS JOIN LATERAL (SELECT working_days_between(${now}, op.due_at, ${tz}) AS working_days_left) left_
+    WHERE op.due_at > ${now} AND op.due_at <= ${dueSoonEnd(now, tz, input.dueSoonWorkingDays)}
+      AND left_.working_days_left <= ${input.dueSoonWorkingDays}::int
   ),
-  stale AS (
-    SELECT op.*, floor(extract(epoch FROM params.now - op.updated_at) / 86400)::int AS idle_days
-    FROM open_problem op CROSS JOIN params
-    WHERE op.updated_at <= params.now - params.stale_after
+  stale AS NOT MATERIALIZED (
+    SELECT op.*, floor(extract(epoch FROM ${now} - op.updated_at) / 86400)::int AS idle_days
+    FROM open_problem op
+    WHERE op.updated_at <= ${now} - make_interval(days => ${input.staleDays}::int)
   ),
-  sign_for_late AS (
-    SELECT op.*, floor(extract(epoch FROM params.now - op.sign_for_due_at) / 3600)::int AS hours_late
-    FROM open_problem op CROSS JOIN params
-    WHERE op.status = 'assigned' AND op.signed_for_at IS NULL AND op.sign_for_due_at <= params.now
+  sign_for_late AS NOT MATERIALIZED (
+    SELECT op.*, floor(extract(epoch FROM ${now} - op.sign_for_due_at) / 3600)::int AS hours_late
+    FROM open_problem op
+    WHERE op.status = 'assigned' AND op.signed_for_at IS NULL AND op.sign_for_due_at <= ${now}
   ),
-  not_visited AS (
+  not_visited AS NOT MATERIALIZED (
     SELECT due.enterprise_id AS id, e.name, due.tier, due.last_visit_at, due.next_visit_due_at,
            coalesce(officials.list, '[]'::jsonb) AS officials
     FROM (${visitDueSql(`${input.now}::timestamptz`)}) due
@@ -131,7 +184,7 @@ export function currentWarningsCte(input: WarningSqlInput): string {
       AND due.next_visit_due_at <= ${input.now}::timestamptz
       AND ${input.enterpriseScope}
   ),
-  unassigned AS (
+  unassigned AS NOT MATERIALIZED (
     SELECT e.id, e.name, coalesce(ended.at, e.created_at) AS since
     FROM enterprises e
     CROSS JOIN params
@@ -144,112 +197,80 @@ export function currentWarningsCte(input: WarningSqlInput): string {
       AND NOT EXISTS (
         SELECT 1 FROM responsibilities r WHERE r.enterprise_id = e.id AND ${openResponsibility('params.now')}
       )
-  ),
-  problem_warning AS (
-    SELECT 'overdue' AS level, 1 AS level_rank, id, code, title, status, enterprise_id, department_id, due_at,
-           NULL::int AS days_overdue, NULL::int AS working_days_left, NULL::timestamptz AS last_activity_at, NULL::int AS idle_days,
-           'overdue:' || id || ':' || ${utcText('due_at')} AS dedupe_key,
-           due_at AS sort_at
-    FROM overdue
-    UNION ALL
-    SELECT 'due_soon', 2, id, code, title, status, enterprise_id, department_id, due_at,
-           NULL, working_days_left, NULL, NULL,
-           'due_soon:' || id || ':' || ${utcText('due_at')},
-           due_at
-    FROM due_soon
-    UNION ALL
-    SELECT 'stale', 3, id, code, title, status, enterprise_id, department_id, NULL,
-           NULL, NULL, updated_at, idle_days,
-           'stale:' || id || ':' || ${utcText('updated_at')},
-           updated_at
-    FROM stale
-    UNION ALL
-    SELECT 'sign_for_overdue', 8, id, code, title, status, enterprise_id, department_id, sign_for_due_at,
-           NULL, NULL, NULL, hours_late,
-           'sign_for_overdue:' || id || ':' || ${utcText('sign_for_due_at')},
-           sign_for_due_at
-    FROM sign_for_late
-  ),
-  current_warning AS (
-    SELECT w.level, w.level_rank, w.id AS problem_id, w.code, w.title, w.status,
-           e.id AS enterprise_id, e.name AS enterprise_name, w.department_id, d.name AS department_name,
-           w.due_at, w.days_overdue, w.working_days_left, w.last_activity_at, w.idle_days,
-           NULL::timestamptz AS last_visit_at, NULL::timestamptz AS next_visit_due_at, NULL::text AS tier,
-           NULL::jsonb AS officials, NULL::timestamptz AS unassigned_since, w.dedupe_key, w.sort_at
-    FROM problem_warning w
-    JOIN enterprises e ON e.id = w.enterprise_id
-    LEFT JOIN departments d ON d.id = w.department_id
-    UNION ALL
-    SELECT 'not_visited', 4, NULL, NULL, NULL, NULL,
-           nv.id, nv.name, NULL, NULL,
-           NULL, NULL, NULL, NULL, NULL,
-           nv.last_visit_at, nv.next_visit_due_at, nv.tier, nv.officials, NULL,
-           'not_visited:' || nv.id || ':' || ${utcText('nv.next_visit_due_at')},
-           nv.next_visit_due_at
-    FROM not_visited nv
-    UNION ALL
-    SELECT 'unassigned', 5, NULL, NULL, NULL, NULL,
-           ua.id, ua.name, NULL, NULL,
-           NULL, NULL, NULL, NULL, NULL,
-           NULL, NULL, NULL, NULL, ua.since,
-           'unassigned:' || ua.id || ':' || ${utcText('ua.since')},
-           ua.since
-    FROM unassigned ua
+  )${supervisionWarningsCte()}${watchWarningsCte(input)},
+  ${WARNING_LEVELS.map(
+    (level, i) => `${levelCte(level)} AS NOT MATERIALIZED (
+    ${levelRowsSql(level, i + 1, LEVEL_ROWS[level])}
+  )`,
+  ).join(',\n  ')},
+  any_warning AS (
+    ${WARNING_LEVELS.map((level) => `SELECT * FROM ${levelCte(level)}`).join('\n    UNION ALL\n    ')}
   )`;
 }
 
 /**
  * A warning row's working days overdue: the supervision warning carries its own; an overdue
- * problem's are counted here, for the rows listed or recorded only. Ordering overdue problems by
- * their deadline is ordering them by days overdue, most first: the count only grows as the
- * deadline lies further back.
+ * problem's are counted here, for the warnings recorded only (the list counts them once per
+ * deadline's day). Ordering overdue problems by their deadline is ordering them by days overdue,
+ * most first: the count only grows as the deadline lies further back.
  */
 const daysOverdue = (row: string, now: string, tz: string) =>
   `COALESCE(${row}.days_overdue, CASE WHEN ${row}.level = 'overdue' THEN working_days_between(${row}.due_at, ${now}, ${tz}) END)`;
 
 /** The list's order over the warning rows `w`: by level, then most overdue, earliest, and the key. */
-const listOrder = (w: string) => `${w}.level_rank, ${w}.days_overdue DESC NULLS LAST, ${w}.sort_at, ${w}.dedupe_key`;
+const listOrder = (w: string) => {
+  const of = w ? `${w}.` : '';
+  return `${of}level_rank, ${of}days_overdue DESC NULLS LAST, ${of}sort_at, ${of}dedupe_key`;
+};
 
 /**
- * The list: exact counts per level over every current warning, and the items of the level asked
- * for ($level NULL: all), at most $limit of them, in the order
+ * The list: exact counts per level over every current warning (each from its level's rule), and
+ * the items of the level asked for ($level NULL: all), at most $limit of them, in the order
  * overdue (most working days overdue first), due_soon (soonest deadline first), stale (longest
  * idle first), not_visited (the earliest due date first), unassigned (the longest without anyone first). `detected_at` is when the scan
  * recorded the warning, if it has. One row per item, each carrying the counts; one row of counts
  * with a NULL level when there is no item.
  */
 export function listWarningsSql(input: WarningSqlInput, level: string, limit: string): string {
-  return `${currentWarningsCte(input)}${watchWarningsCte(input)},
+  const now = `${input.now}::timestamptz`;
+  const tz = `${input.timezone}::text`;
+  const deadlineDay = (at: string) => `((${at} - interval '1 microsecond') AT TIME ZONE ${tz})::date`;
+  const countOf = (l: WarningLevel) => `count_${l}`;
+  // A level is read only when it is asked for, or, for the whole list, when the levels before it
+  // leave room under the limit: a false one-time condition skips its plan.
+  const wanted = (l: WarningLevel, i: number) => {
+    const before = WARNING_LEVELS.slice(0, i).map((b) => ` + counts.${countOf(b)}`);
+    return `(SELECT CASE WHEN ${level}::text IS NULL THEN 0${before.join('')} < ${limit}::int
+                    ELSE ${level}::text = '${l}' END FROM counts)`;
+  };
+  return `${currentWarningsCte(input)},
   counts AS (
-    SELECT count(*) FILTER (WHERE level = 'overdue')::int AS count_overdue,
-           count(*) FILTER (WHERE level = 'due_soon')::int AS count_due_soon,
-           count(*) FILTER (WHERE level = 'stale')::int AS count_stale,
-           count(*) FILTER (WHERE level = 'not_visited')::int AS count_not_visited,
-           count(*) FILTER (WHERE level = 'unassigned')::int AS count_unassigned,
-           count(*) FILTER (WHERE level = 'project_not_started')::int AS count_project_not_started,
-           count(*) FILTER (WHERE level = 'idle_not_visited')::int AS count_idle_not_visited,
-           count(*) FILTER (WHERE level = 'sign_for_overdue')::int AS count_sign_for_overdue,
-           count(*) FILTER (WHERE level = 'supervision_overdue')::int AS count_supervision_overdue
-    FROM any_warning
+    SELECT ${WARNING_LEVELS.map((l) => `(SELECT count(*) FROM ${LEVEL_ROWS[l].rule})::int AS ${countOf(l)}`).join(',\n           ')}
   ),
-  -- The first $limit in order (a bounded sort, not a sort of every warning), and only then when
-  -- the scan recorded each.
+  -- Each level's first items, read on their own (in an index's order where one serves), and only
+  -- then whether the scan recorded each.
   first_warning AS (
-    SELECT cw.* FROM any_warning cw
-    WHERE ${level}::text IS NULL OR cw.level = ${level}::text
-    ORDER BY ${listOrder('cw')}
-    LIMIT ${limit}
+    ${WARNING_LEVELS.map(
+      (l, i) => `(SELECT * FROM ${levelCte(l)} WHERE ${wanted(l, i)} ORDER BY ${listOrder('')} LIMIT ${limit})`,
+    ).join('\n    UNION ALL\n    ')}
+  ),
+  -- Working days overdue, counted once per deadline's day (working_days_between reads only the
+  -- day of each instant, minus a microsecond): the first items of a long list share a few days.
+  overdue_day AS (
+    SELECT ${deadlineDay('due_at')} AS day, working_days_between(min(due_at), ${now}, ${tz}) AS days
+    FROM first_warning WHERE level = 'overdue' GROUP BY 1
   ),
   listed AS (
-    SELECT fw.*, recorded.detected_at,
+    SELECT fw.*, COALESCE(fw.days_overdue, od.days) AS listed_days_overdue, recorded.detected_at,
            row_number() OVER (ORDER BY ${listOrder('fw')}) AS position
     FROM first_warning fw
+    LEFT JOIN overdue_day od ON fw.level = 'overdue' AND od.day = ${deadlineDay('fw.due_at')}
     LEFT JOIN warnings recorded ON recorded.dedupe_key = fw.dedupe_key
   )
   SELECT counts.*, listed.level, listed.problem_id AS "problemId", listed.code, listed.title, listed.status,
          listed.enterprise_id AS "enterpriseId", listed.enterprise_name AS "enterpriseName",
          listed.department_id AS "departmentId", listed.department_name AS "departmentName",
-         listed.due_at AS "dueAt", ${daysOverdue('listed', `${input.now}::timestamptz`, `${input.timezone}::text`)} AS "daysOverdue", listed.working_days_left AS "workingDaysLeft",
+         listed.due_at AS "dueAt", listed.listed_days_overdue AS "daysOverdue", listed.working_days_left AS "workingDaysLeft",
          listed.last_activity_at AS "lastActivityAt", listed.idle_days AS "idleDays",
          listed.last_visit_at AS "lastVisitAt", listed.next_visit_due_at AS "nextVisitDueAt", listed.tier,
          listed.officials, listed.unassigned_since AS "unassignedSince", listed.detected_at AS "detectedAt",
@@ -267,7 +288,7 @@ export function listWarningsSql(input: WarningSqlInput, level: string, limit: st
  * and for not_visited the responsible officials (ids and names) of that moment.
  */
 export function recordWarningsSql(input: WarningSqlInput): string {
-  return `${currentWarningsCte(input)}${watchWarningsCte(input)}
+  return `${currentWarningsCte(input)}
   INSERT INTO warnings (level, problem_id, project_id, enterprise_id, department_id, dedupe_key, detected_at, details)
   SELECT cw.level, cw.problem_id, cw.project_id,
          CASE WHEN cw.problem_id IS NULL AND cw.project_id IS NULL THEN cw.enterprise_id END, cw.department_id,

@@ -1,3 +1,5 @@
+import { type LevelRows, utcText } from './warning-rows.sql';
+
 /**
  * The warnings about key projects and enterprises under watch, added to the problem and visit
  * warnings of warnings.sql.ts (its `params` CTE gives `now` and `tz`):
@@ -23,25 +25,17 @@ export interface WatchWarningSqlInput {
   enterpriseScope: string;
 }
 
-import { SUPERVISION_WARNING_ROWS, supervisionWarningsCte } from './supervision-warnings.sql';
-
-const utcText = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
-/**
- * Follows currentWarningsCte: the CTE `any_warning`, every row of `current_warning` plus the
- * project and idle-enterprise warnings, with the columns those add (project_id, project_code,
- * project_name, planned_start_date, days_late, idle_since).
- */
+/** The rules of the two levels, as CTEs after warnings.sql.ts's (its `params` gives `now` and `tz`). */
 export function watchWarningsCte(input: WatchWarningSqlInput): string {
-  return `${supervisionWarningsCte()},
-  project_not_started AS (
+  return `,
+  project_not_started AS NOT MATERIALIZED (
     SELECT pr.id, pr.code, pr.name, pr.owner_enterprise_id, pr.department_id, pr.planned_start_date,
            ((params.now AT TIME ZONE params.tz)::date - pr.planned_start_date) AS days_late
     FROM projects pr CROSS JOIN params
     WHERE pr.stage = 'preparation' AND pr.planned_start_date < (params.now AT TIME ZONE params.tz)::date
       AND ${input.projectScope}
   ),
-  idle_not_visited AS (
+  idle_not_visited AS NOT MATERIALIZED (
     SELECT e.id, e.name, e.production_status_since AS idle_since, last_visit.at AS last_visit_at
     FROM enterprises e
     CROSS JOIN params
@@ -53,31 +47,42 @@ export function watchWarningsCte(input: WatchWarningSqlInput): string {
     WHERE ${input.withEnterprises}::boolean AND e.production_status = 'idle' AND ${input.enterpriseScope}
       AND COALESCE(greatest(last_visit.at, e.production_status_since), e.created_at)
           <= params.now - make_interval(days => ${input.idleNotVisitedDays}::int)
-  ),
-  any_warning AS (
-    SELECT cw.*, NULL::uuid AS project_id, NULL::text AS project_code, NULL::text AS project_name,
-           NULL::date AS planned_start_date, NULL::int AS days_late, NULL::timestamptz AS idle_since
-    FROM current_warning cw
-    UNION ALL
-    SELECT 'project_not_started', 6, NULL, NULL, NULL, NULL,
-           pns.owner_enterprise_id, owner.name, pns.department_id, d.name,
-           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           'project_not_started:' || pns.id || ':' || pns.planned_start_date::text,
-           pns.planned_start_date::timestamp AT TIME ZONE params.tz,
-           pns.id, pns.code, pns.name, pns.planned_start_date, pns.days_late, NULL
-    FROM project_not_started pns
-    CROSS JOIN params
-    LEFT JOIN enterprises owner ON owner.id = pns.owner_enterprise_id
-    LEFT JOIN departments d ON d.id = pns.department_id
-    UNION ALL
-    SELECT 'idle_not_visited', 7, NULL, NULL, NULL, NULL,
-           inv.id, inv.name, NULL, NULL,
-           NULL, NULL, NULL, NULL, NULL, inv.last_visit_at, NULL, NULL, NULL, NULL,
-           'idle_not_visited:' || inv.id || ':' || COALESCE(${utcText('inv.idle_since')}, 'unknown') || ':'
-             || COALESCE(${utcText('inv.last_visit_at')}, 'never'),
-           COALESCE(greatest(inv.last_visit_at, inv.idle_since), params.now),
-           NULL, NULL, NULL, NULL, NULL, inv.idle_since
-    FROM idle_not_visited inv
-    CROSS JOIN params${SUPERVISION_WARNING_ROWS}
   )`;
 }
+
+/** The rows of the two levels. */
+export const WATCH_LEVEL_ROWS: Record<'project_not_started' | 'idle_not_visited', LevelRows> = {
+  project_not_started: {
+    rule: 'project_not_started',
+    from: `project_not_started pns
+    CROSS JOIN params
+    LEFT JOIN enterprises owner ON owner.id = pns.owner_enterprise_id
+    LEFT JOIN departments d ON d.id = pns.department_id`,
+    columns: {
+      enterprise_id: 'pns.owner_enterprise_id',
+      enterprise_name: 'owner.name',
+      department_id: 'pns.department_id',
+      department_name: 'd.name',
+      project_id: 'pns.id',
+      project_code: 'pns.code',
+      project_name: 'pns.name',
+      planned_start_date: 'pns.planned_start_date',
+      days_late: 'pns.days_late',
+    },
+    dedupeKey: `'project_not_started:' || pns.id || ':' || pns.planned_start_date::text`,
+    sortAt: 'pns.planned_start_date::timestamp AT TIME ZONE params.tz',
+  },
+  idle_not_visited: {
+    rule: 'idle_not_visited',
+    from: 'idle_not_visited inv CROSS JOIN params',
+    columns: {
+      enterprise_id: 'inv.id',
+      enterprise_name: 'inv.name',
+      last_visit_at: 'inv.last_visit_at',
+      idle_since: 'inv.idle_since',
+    },
+    dedupeKey: `'idle_not_visited:' || inv.id || ':' || COALESCE(${utcText('inv.idle_since')}, 'unknown') || ':'
+             || COALESCE(${utcText('inv.last_visit_at')}, 'never')`,
+    sortAt: 'COALESCE(greatest(inv.last_visit_at, inv.idle_since), params.now)',
+  },
+};

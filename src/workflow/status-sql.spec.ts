@@ -50,7 +50,7 @@ describe('status vocabulary', () => {
       idleNotVisitedDays: '$6',
       projectScope: 'true',
     });
-    expect(warnings).toContain(`p.status IN (${OPEN_SQL_LIST})`);
+    expect(warnings).toContain(`WHERE ${OPEN_SQL} AND true`);
   });
 
   it('counts the satisfied verifications by the same set the workflow closes on', () => {

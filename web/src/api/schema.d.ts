@@ -1795,7 +1795,7 @@ export interface paths {
     };
     /**
      * Current early warnings (预警): overdue, due soon, stale problems; enterprises due a visit, and enterprises nobody answers for
-     * @description Handlers see the problems of their own department and no enterprise warnings; officials only the not_visited warnings of the enterprises they answer for. Overdue first (most working days overdue first), then due soon (soonest first), stale, not visited (earliest due first), unassigned; at most 500 items.
+     * @description Handlers see the problems of their own department and no enterprise warnings; officials only the not_visited warnings of the enterprises they answer for. Overdue first (most working days overdue first), then due soon (soonest first), stale, not visited (earliest due first), unassigned; at most `limit` items (500).
      */
     get: operations['WarningsController_list'];
     put?: never;
@@ -5028,7 +5028,7 @@ export interface components {
       counts: components['schemas']['WarningCounts'];
       items: components['schemas']['WarningItem'][];
       /**
-       * @description true when more items exist than the 500 listed
+       * @description true when more items exist than those listed (the limit, 500 at most)
        * @example false
        */
       truncated: boolean;
@@ -9965,6 +9965,8 @@ export interface operations {
           | 'idle_not_visited'
           | 'sign_for_overdue'
           | 'supervision_overdue';
+        /** @description at most this many items, the first in the list order (a dashboard panel asks for a few) */
+        limit?: number;
       };
       header?: never;
       path?: never;
