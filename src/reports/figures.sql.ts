@@ -3,6 +3,13 @@ import { extendedDueLateral, firstDueLateral, isRedo, ON_TIME, signForLateral, s
 import type { GroupBy } from './resolution-rate.sql';
 
 /**
+ * With `problems` (a uuid[] placeholder), the figure's items of those problems only: what the
+ * figures as of now recompute for the problems changed since their base (settled/live-delta.ts).
+ */
+export const onlyOf = (e: string, problems?: string) =>
+  problems ? ` AND ${e}.problem_id = ANY (${problems}::uuid[])` : '';
+
+/**
  * The figures taken over events in a window [$1, $2) that happened before the instant $3 (asOf).
  * Each query groups by `key`: one of GROUP_KEYS, or the constant 'total'.
  *
@@ -23,7 +30,7 @@ import type { GroupBy } from './resolution-rate.sql';
  *   how many a manager recorded (`'manager'`, or no source: verifications before it was recorded);
  * - returns (退单): return events in the window, under the department that returned the problem.
  */
-const WINDOW_EVENTS = `
+const windowEvents = (problems?: string) => `
   WITH ev AS (
     SELECT e.id, e.type, e.at, e.data, e.problem_id, p.reported_at, p.category_code,
            ent.district_code, ent.industry,
@@ -31,11 +38,12 @@ const WINDOW_EVENTS = `
     FROM problem_events e
     JOIN problems p ON p.id = e.problem_id
     JOIN enterprises ent ON ent.id = p.enterprise_id
-    WHERE e.type = ANY($4::text[]) AND e.at >= $1 AND e.at < $2 AND e.at < $3
+    WHERE e.type = ANY($4::text[]) AND e.at >= $1 AND e.at < $2 AND e.at < $3${onlyOf('e', problems)}
   ),
   latest AS (
     SELECT DISTINCT ON (problem_id, type) * FROM ev WHERE type <> 'return' ORDER BY problem_id, type, at DESC, id DESC
   )`;
+const WINDOW_EVENTS = windowEvents();
 
 /** The SQL expression a group is keyed by, over the `ev`/`latest` columns. */
 export const GROUP_KEYS: Record<GroupBy | 'total', string> = {
@@ -57,14 +65,35 @@ const RESOLVED_ROWS = `
     LEFT JOIN ${extendedDueLateral('l')} xd ON true
     WHERE l.type = 'resolve'`;
 
-export const resolvedFigures = (key: string) => `${WINDOW_EVENTS}
+/** Seconds to resolve (float8) as days, to a tenth: how the median is shown. */
+export const daysToTenth = (seconds: string) => `round((${seconds} / 86400)::numeric, 1)::float8`;
+
+/** Without `median`, the counts alone: they add up over problems, which a median does not. */
+export const resolvedFigures = (
+  key: string,
+  { problems, median = true }: { problems?: string; median?: boolean } = {},
+) => `${windowEvents(problems)}
   SELECT ${key} AS key,
          count(*)::int AS resolved,
          count(*) FILTER (WHERE ${ON_TIME})::int AS on_time,
-         count(*) FILTER (WHERE ${ON_TIME_WITH_EXTENSION})::int AS on_time_with_extension,
-         round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r_at - reported_at)) / 86400)::numeric, 1)::float8
-           AS median_days
+         count(*) FILTER (WHERE ${ON_TIME_WITH_EXTENSION})::int AS on_time_with_extension${
+           median
+             ? `,
+         ${daysToTenth('percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r_at - reported_at))')} AS median_days`
+             : ''
+         }
   FROM (${RESOLVED_ROWS}) r
+  GROUP BY 1`;
+
+/**
+ * The days to resolve of the problems resolved in the window, each as the median above reads it
+ * (seconds, as float8): the figures as of now keep them to take the median after a change.
+ */
+export const resolvedDurations = (key: string, problems?: string) => `${windowEvents(problems)}
+  SELECT ${key} AS key, count(*)::int AS resolved,
+         array_agg(extract(epoch FROM at - reported_at)::float8) AS durations
+  FROM latest
+  WHERE type = 'resolve'
   GROUP BY 1`;
 
 /**
@@ -89,12 +118,23 @@ const SIGN_FOR_ROWS = `
 const SIGN_FOR_DUE = '(signed_at IS NOT NULL OR sign_for_due < $3)';
 const SIGNED_IN_TIME = '(signed_at <= sign_for_due)';
 
-export const signForFigures = (key: string) => `${WINDOW_EVENTS}
+export const signForFigures = (key: string, problems?: string) => `${windowEvents(problems)}
   SELECT ${key} AS key,
          count(*) FILTER (WHERE ${SIGN_FOR_DUE})::int AS due,
-         count(*) FILTER (WHERE ${SIGNED_IN_TIME})::int AS timely
+         count(*) FILTER (WHERE ${SIGNED_IN_TIME})::int AS timely,
+         count(*)::int AS assignments
   FROM (${SIGN_FOR_ROWS}) s
   GROUP BY 1`;
+
+/**
+ * The sign-for deadlines at or after $3 of the assignments the sign-for rate counts made before
+ * it: an assignment not signed for becomes due when its deadline passes, with no event.
+ */
+export const signForDeadlines = (problems?: string) => `
+  SELECT ev.problem_id::text AS "problemId", (ev.data->>'signForDueAt')::timestamptz AS at
+  FROM problem_events ev
+  WHERE ev.type = ANY($4::text[]) AND ${startsClock('ev')} AND ev.at >= $1 AND ev.at < $2 AND ev.at < $3
+    AND (ev.data->>'signForDueAt')::timestamptz >= $3${onlyOf('ev', problems)}`;
 
 export const signForItems = (key: string) => `${WINDOW_EVENTS}
   SELECT problem_id, id::text AS item_key, ${key} AS group_key, at AS sort_at,
@@ -104,7 +144,7 @@ export const signForItems = (key: string) => `${WINDOW_EVENTS}
   FROM (${SIGN_FOR_ROWS}) s
   WHERE ${SIGN_FOR_DUE}`;
 
-export const redoFigures = (key: string) => `${WINDOW_EVENTS}
+export const redoFigures = (key: string, problems?: string) => `${windowEvents(problems)}
   SELECT ${key} AS key, count(*)::int AS redos
   FROM ev
   WHERE ${isRedo('ev')}
@@ -112,7 +152,7 @@ export const redoFigures = (key: string) => `${WINDOW_EVENTS}
 
 const SATISFIED = `(data->>'satisfaction' IN (${SATISFIED_SQL_LIST}))`;
 
-export const verifiedFigures = (key: string) => `${WINDOW_EVENTS}
+export const verifiedFigures = (key: string, problems?: string) => `${windowEvents(problems)}
   SELECT ${key} AS key,
          count(*)::int AS verified,
          count(*) FILTER (WHERE ${SATISFIED})::int AS satisfied,
@@ -129,7 +169,7 @@ export const verifiedItems = (key: string) => `${WINDOW_EVENTS}
   FROM latest
   WHERE type = 'verify'`;
 
-export const returnFigures = (key: string) => `${WINDOW_EVENTS}
+export const returnFigures = (key: string, problems?: string) => `${windowEvents(problems)}
   SELECT ${key} AS key, count(*)::int AS returns
   FROM ev
   WHERE type = 'return'

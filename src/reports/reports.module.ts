@@ -14,6 +14,8 @@ import { BouncedService } from './bounced/bounced.service';
 import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
 import { SettledQueries } from './settled/settled-queries';
+import { LiveDelta } from './settled/live-delta';
+import { WindowFigures } from './window-figures';
 import { SettledFigures } from './settled/settled-figures';
 import { SettledWarmUp } from './settled/settled-warm-up';
 import { ReportsService } from './reports.service';
@@ -35,6 +37,8 @@ import { WeeklySupervision } from './weekly/weekly-supervision.service';
     WeeklySupervision,
     ResolutionCounts,
     SettledQueries,
+    LiveDelta,
+    WindowFigures,
     SettledFigures,
     SettledWarmUp,
     LiveFigures,

@@ -3,14 +3,6 @@ import { DateTime } from 'luxon';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type ReadFrom, ReportReader } from '../database/report-reader';
 import {
-  GROUP_KEYS,
-  redoFigures,
-  resolvedFigures,
-  returnFigures,
-  signForFigures,
-  verifiedFigures,
-} from './figures.sql';
-import {
   explicitPeriod,
   parseInstant,
   parsePeriod,
@@ -30,15 +22,9 @@ import {
 } from './drill-down/definitions';
 import { LiveFigures } from './live-figures';
 import { FiguresQuery, ResolutionRateQuery, TrendQuery } from './report.dto';
-import {
-  type Counts,
-  type GroupCounts,
-  NO_KEY_LABEL,
-  ResolutionCounts,
-  groupedByEnterprise,
-} from './resolution-counts';
-import { SettledQueries } from './settled/settled-queries';
+import { type Counts, type GroupCounts, NO_KEY_LABEL, ResolutionCounts } from './resolution-counts';
 import { type GroupBy } from './resolution-rate.sql';
+import { WindowFigures } from './window-figures';
 
 export interface RateFigures {
   recorded: number;
@@ -98,15 +84,13 @@ export interface TrendReport {
   points: ({ period: PeriodInfo; asOf: string } & Figures)[];
 }
 
-type Keyed<T> = T & { key: string | null };
-
 @Injectable()
 export class ReportsService {
   constructor(
     private readonly reader: ReportReader,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly counts: ResolutionCounts,
-    private readonly settled: SettledQueries,
+    private readonly window: WindowFigures,
     private readonly live: LiveFigures,
   ) {}
 
@@ -178,36 +162,12 @@ export class ReportsService {
   }
 
   private async figuresOf(period: Period, asOf: DateTime, groupBy?: GroupBy): Promise<FiguresReport> {
-    const params = instants(period, asOf);
-    const [from, to, at] = params;
-    const key = GROUP_KEYS[groupBy ?? 'total'];
-    const settled = { byEnterprise: groupedByEnterprise(groupBy) };
-    type ResolvedRow = Keyed<{
-      resolved: number;
-      on_time: number;
-      on_time_with_extension: number;
-      median_days: number | null;
-    }>;
-    const [rates, resolved, verified, returns, signFor, redos]: [
-      GroupCounts[],
-      ResolvedRow[],
-      Keyed<{ verified: number; satisfied: number; from_enterprise: number }>[],
-      Keyed<{ returns: number }>[],
-      Keyed<{ timely: number; due: number }>[],
-      Keyed<{ redos: number }>[],
-    ] = await Promise.all([
+    const [from, to, at] = instants(period, asOf);
+    const [rates, { resolved, verified, returns, signFor, redos }] = await Promise.all([
       groupBy
         ? this.counts.byGroup(groupBy, from, to, at)
-        : this.counts.total(from, to, at).then((total) => [{ key: 'total', label: '', ...total }]),
-      this.settled.query<ResolvedRow>(resolvedFigures(key), [...params, ['resolve']], settled),
-      this.settled.query<Keyed<{ verified: number; satisfied: number; from_enterprise: number }>>(
-        verifiedFigures(key),
-        [...params, ['verify']],
-        settled,
-      ),
-      this.settled.query<Keyed<{ returns: number }>>(returnFigures(key), [...params, ['return']], settled),
-      this.settled.query<Keyed<{ timely: number; due: number }>>(signForFigures(key), [...params, ['assign']], settled),
-      this.settled.query<Keyed<{ redos: number }>>(redoFigures(key), [...params, ['reopen', 'verify']], settled),
+        : this.counts.total(from, to, at).then((total): GroupCounts[] => [{ key: 'total', label: '', ...total }]),
+      this.window.of(from, to, at, groupBy),
     ]);
 
     const figuresFor = (groupKey: string | null, counts: Counts): Figures => {

@@ -4,14 +4,24 @@ import { DataSource } from 'typeorm';
 import { maybeOne, one, rows } from '../../common/sql';
 import type { Weights } from './assessment-score';
 import {
-  ASSESSMENT_COUNTS,
+  assessmentCounts,
+  assessmentDeadlines,
   ASSESSMENT_DEPARTMENT_ITEMS,
   type AssessmentCountRow,
   type AssessmentDepartmentItemRow,
   DEPARTMENT_NAMES,
 } from './assessment.sql';
-import { SettledQueries } from '../settled/settled-queries';
+import { SETTLE_MS, SettledQueries } from '../settled/settled-queries';
+import { type AdditiveQuery, LiveDelta } from '../settled/live-delta';
 import { ReportReader } from '../../database/report-reader';
+
+/** The counts as of a recent instant are moved forward from a base by the problems changed since. */
+const LIVE_COUNTS: AdditiveQuery = {
+  sql: assessmentCounts,
+  deadlines: assessmentDeadlines,
+  keys: ['departmentId', 'component', 'ok', 'level'],
+  count: 'count',
+};
 
 /** A recorded change of the weights. */
 export interface WeightsRow {
@@ -35,6 +45,7 @@ export class AssessmentRepository {
     @InjectDataSource() private readonly db: DataSource,
     private readonly reader: ReportReader,
     private readonly settled: SettledQueries,
+    private readonly delta: LiveDelta,
   ) {}
 
   /** The weights in force at `at`: recorded before it and effective before it, the latest effective first. */
@@ -73,10 +84,15 @@ export class AssessmentRepository {
     return (await one<{ now: Date }>(this.db, `SELECT clock_timestamp() AS now`)).now;
   }
 
-  /** The items counted per department, kept once settled (SettledQueries), with the departments' names now. */
+  /**
+   * The items counted per department, kept once settled (SettledQueries), as of a recent instant
+   * moved forward from a base (LiveDelta); with the departments' names now.
+   */
   async counts(from: Date, to: Date, asOf: Date, zone: string): Promise<(AssessmentCountRow & { name: string })[]> {
     const [counts, names] = await Promise.all([
-      this.settled.query<AssessmentCountRow>(ASSESSMENT_COUNTS, [from, to, asOf, zone]),
+      asOf.getTime() > Date.now() - SETTLE_MS
+        ? this.delta.rows<AssessmentCountRow>(LIVE_COUNTS, from, to, asOf, [zone])
+        : this.settled.query<AssessmentCountRow>(assessmentCounts(), [from, to, asOf, zone]),
       rows<{ id: string; name: string }>(this.reader.db, DEPARTMENT_NAMES),
     ]);
     const nameOf = new Map(names.map((row) => [row.id, row.name]));

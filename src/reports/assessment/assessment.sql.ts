@@ -1,5 +1,6 @@
 import { SATISFIED_SQL_LIST } from '../../workflow/status-sql';
 import { firstDueLateral, isRedo, ON_TIME, signForLateral, startsClock } from '../deadlines.sql';
+import { onlyOf } from '../figures.sql';
 
 /**
  * The department assessment (考核, docs/domain.md "Department assessment") is computed from one row
@@ -38,21 +39,23 @@ const answerBy = (e: string) => `CASE
       ELSE (${e}.data->>'answerBy')::timestamptz
     END`;
 
-/** Events of the period [$1, $2) recorded before asOf ($3). */
-const IN_PERIOD = (e: string) => `${e}.at >= $1 AND ${e}.at < $2 AND ${e}.at < $3`;
+/** Events of the period [$1, $2) recorded before asOf ($3); with `problems`, of those problems only. */
+const inPeriod = (e: string, problems?: string) =>
+  `${e}.at >= $1 AND ${e}.at < $2 AND ${e}.at < $3${onlyOf(e, problems)}`;
 
-export const ASSESSMENT_ITEMS = `
+/** The items; with `problems` (a uuid[] placeholder, $5), those of the problems it lists only. */
+const assessmentItems = (problems?: string) => `
   WITH assignments AS (
     SELECT a.id, a.problem_id, a.department_id, a.at, sf.sign_for_due, sf.signed_at
     FROM problem_events a
     CROSS JOIN ${signForLateral('a', '$3')} sf
-    WHERE ${startsClock('a')} AND a.department_id IS NOT NULL AND ${IN_PERIOD('a')}
+    WHERE ${startsClock('a')} AND a.department_id IS NOT NULL AND ${inPeriod('a', problems)}
   ),
   resolutions AS (
     SELECT r.id, r.problem_id, r.department_id, r.at AS r_at, fd.first_due
     FROM problem_events r
     LEFT JOIN ${firstDueLateral('r')} fd ON true
-    WHERE r.type = 'resolve' AND r.department_id IS NOT NULL AND ${IN_PERIOD('r')}
+    WHERE r.type = 'resolve' AND r.department_id IS NOT NULL AND ${inPeriod('r', problems)}
   ),
   supervisions AS (
     SELECT s.id, s.problem_id, s.department_id, s.at,
@@ -64,7 +67,7 @@ export const ASSESSMENT_ITEMS = `
            (SELECT min(x.at) FROM problem_events x
             WHERE x.problem_id = s.problem_id AND x.type = 'lift' AND x.at > s.at AND x.at < $3) AS lifted_at
     FROM problem_events s
-    WHERE s.type = 'escalate' AND s.department_id IS NOT NULL AND ${IN_PERIOD('s')}
+    WHERE s.type = 'escalate' AND s.department_id IS NOT NULL AND ${inPeriod('s', problems)}
   ),
   items AS (
     SELECT 'signFor' AS component, department_id, problem_id, id AS event_id, at,
@@ -77,19 +80,19 @@ export const ASSESSMENT_ITEMS = `
     UNION ALL
     SELECT 'return', (e.data->>'returnedBy')::uuid, e.problem_id, e.id, e.at, false, NULL, NULL, NULL
     FROM problem_events e
-    WHERE e.type = 'return' AND e.data ? 'returnedBy' AND ${IN_PERIOD('e')}
+    WHERE e.type = 'return' AND e.data ? 'returnedBy' AND ${inPeriod('e', problems)}
     UNION ALL
     SELECT 'onTime', department_id, problem_id, id, r_at, ${ON_TIME}, first_due, r_at, NULL
     FROM resolutions
     UNION ALL
     SELECT 'redo', e.department_id, e.problem_id, e.id, e.at, false, (e.data->>'dueAt')::timestamptz, NULL, NULL
     FROM problem_events e
-    WHERE ${isRedo('e')} AND e.department_id IS NOT NULL AND ${IN_PERIOD('e')}
+    WHERE ${isRedo('e')} AND e.department_id IS NOT NULL AND ${inPeriod('e', problems)}
     UNION ALL
     SELECT 'satisfaction', e.department_id, e.problem_id, e.id, e.at,
            e.data->>'satisfaction' IN (${SATISFIED_SQL_LIST}), NULL, NULL, e.data->>'satisfaction'
     FROM problem_events e
-    WHERE e.type = 'verify' AND e.department_id IS NOT NULL AND ${IN_PERIOD('e')}
+    WHERE e.type = 'verify' AND e.department_id IS NOT NULL AND ${inPeriod('e', problems)}
     UNION ALL
     SELECT 'supervision', department_id, problem_id, id, at,
            NOT (answer_by IS NOT NULL AND answer_by < $3
@@ -112,10 +115,24 @@ export interface AssessmentItemRow {
 }
 
 /** The items of every department counted by component, verdict and level: what the ranking needs. */
-export const ASSESSMENT_COUNTS = `${ASSESSMENT_ITEMS}
+export const assessmentCounts = (problems?: string) => `${assessmentItems(problems)}
   SELECT i.department_id AS "departmentId", i.component, i.ok, i.level, count(*)::int AS count
   FROM items i
   GROUP BY 1, 2, 3, 4`;
+
+/**
+ * The instants at or after $3 at which an item made before $3 changes its verdict with no event:
+ * an assignment's sign-for deadline, a supervision's answer-by date.
+ */
+export const assessmentDeadlines = (problems?: string) => `
+  SELECT a.problem_id::text AS "problemId", (a.data->>'signForDueAt')::timestamptz AS at
+  FROM problem_events a
+  WHERE ${startsClock('a')} AND a.department_id IS NOT NULL AND ${inPeriod('a', problems)}
+    AND (a.data->>'signForDueAt')::timestamptz >= $3
+  UNION ALL
+  SELECT s.problem_id::text, ${answerBy('s')}
+  FROM problem_events s
+  WHERE s.type = 'escalate' AND s.department_id IS NOT NULL AND ${inPeriod('s', problems)} AND ${answerBy('s')} >= $3`;
 
 /** A row of ASSESSMENT_COUNTS, which the settled figures may keep: no name, which a rename changes. */
 export interface AssessmentCountRow {
@@ -129,7 +146,7 @@ export interface AssessmentCountRow {
 export const DEPARTMENT_NAMES = `SELECT id::text AS id, name FROM departments`;
 
 /** One department's items (its drill-down), with the problem each concerns; $5 the department. */
-export const ASSESSMENT_DEPARTMENT_ITEMS = `${ASSESSMENT_ITEMS}
+export const ASSESSMENT_DEPARTMENT_ITEMS = `${assessmentItems()}
   SELECT i.component, i.department_id AS "departmentId", i.problem_id AS "problemId", i.event_id::text AS "eventId",
          i.at, i.ok, i.due, i.done, i.level, p.code, p.title
   FROM items i

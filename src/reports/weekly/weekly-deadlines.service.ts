@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { rows } from '../../common/sql';
-import { redoFigures, resolvedFigures, signForFigures } from '../figures.sql';
 import { type Period, ratePercent } from '../periods';
 import type { WeeklyDeadlinesSection, WeeklyExtensionItem, WeeklyLateSignForItem } from './weekly-deadlines';
 import { WEEKLY_EXTENSIONS, WEEKLY_LATE_SIGN_FOR } from './weekly-deadlines.sql';
 import { WEEKLY_LIST_LIMIT } from './weekly-report';
 import { ReportReader } from '../../database/report-reader';
+import { WindowFigures } from '../window-figures';
 
 type ExtensionRow = Omit<
   WeeklyExtensionItem,
@@ -26,19 +26,23 @@ type LateRow = Omit<WeeklyLateSignForItem, 'signForDueAt' | 'signedForAt'> & {
 /** The weekly report's deadline section, as of the report's instant. */
 @Injectable()
 export class WeeklyDeadlines {
-  constructor(private readonly reader: ReportReader) {}
+  constructor(
+    private readonly reader: ReportReader,
+    private readonly window: WindowFigures,
+  ) {}
 
   async section(from: DateTime, end: DateTime, quarter: Period): Promise<WeeklyDeadlinesSection> {
-    const figures = [quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()];
     const span = [from.toJSDate(), end.toJSDate(), WEEKLY_LIST_LIMIT];
-    const [[resolved], [signFor], [redos], extensions, late] = await Promise.all([
-      rows<{ resolved: number; on_time: number; on_time_with_extension: number }>(
-        this.reader.db,
-        resolvedFigures(`'total'`),
-        [...figures, ['resolve']],
-      ),
-      rows<{ timely: number; due: number }>(this.reader.db, signForFigures(`'total'`), [...figures, ['assign']]),
-      rows<{ redos: number }>(this.reader.db, redoFigures(`'total'`), [...figures, ['reopen', 'verify']]),
+    const [
+      {
+        resolved: [resolved],
+        signFor: [signFor],
+        redos: [redos],
+      },
+      extensions,
+      late,
+    ] = await Promise.all([
+      this.window.of(quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()),
       rows<ExtensionRow>(this.reader.db, WEEKLY_EXTENSIONS, span),
       rows<LateRow>(this.reader.db, WEEKLY_LATE_SIGN_FOR, span),
     ]);
