@@ -79,13 +79,22 @@ export type DepartmentWeekRow = Pick<
 >;
 
 /** Per department: open and overdue at the end of the week, resolved during it. */
-export const WEEKLY_DEPARTMENTS = `${OPEN_AT_END}
+export const WEEKLY_DEPARTMENTS = `${OPEN_AT_END},
+  -- Each set counted once per department, not scanned again for each.
+  open_by_department AS (
+    SELECT department_id, count(*) AS open, count(*) FILTER (WHERE due_at < $2) AS overdue
+    FROM open GROUP BY department_id
+  ),
+  resolved_by_department AS (
+    SELECT department_id, count(DISTINCT problem_id) AS resolved
+    FROM week_events WHERE type = 'resolve' GROUP BY department_id
+  )
   SELECT d.id AS "departmentId", d.name,
-         (SELECT count(*) FROM open o WHERE o.department_id = d.id)::int AS open,
-         (SELECT count(*) FROM open o WHERE o.department_id = d.id AND o.due_at < $2)::int AS overdue,
-         (SELECT count(DISTINCT w.problem_id) FROM week_events w WHERE w.type = 'resolve' AND w.department_id = d.id)::int
-           AS "resolvedThisWeek"
+         COALESCE(o.open, 0)::int AS open, COALESCE(o.overdue, 0)::int AS overdue,
+         COALESCE(r.resolved, 0)::int AS "resolvedThisWeek"
   FROM departments d
+  LEFT JOIN open_by_department o ON o.department_id = d.id
+  LEFT JOIN resolved_by_department r ON r.department_id = d.id
   ORDER BY d.code`;
 
 /** The problems of each list, with what the list shows beside them; at most $3 of them. */
