@@ -114,7 +114,8 @@ describe('figures as of now, moved forward from a base', () => {
       const live = await window.of(period.from, period.to, asOf, groupBy);
       const fresh = await direct(asOf, groupBy);
       for (const name of Object.keys(fresh) as (keyof typeof fresh)[]) {
-        expect({ name, groupBy, rows: sorted(live[name]) }).toEqual({ name, groupBy, rows: sorted(fresh[name]) });
+        const rows: unknown[] = live[name];
+        expect({ name, groupBy, rows: sorted(rows) }).toEqual({ name, groupBy, rows: sorted(fresh[name]) });
       }
       figures[groupBy ?? 'total'] = live;
     }
