@@ -9,6 +9,8 @@ import { ResolutionRateReport, ReportsService } from '../reports/reports.service
 import { ResolutionCounts } from '../reports/resolution-counts';
 import { SettledQueries } from '../reports/settled/settled-queries';
 import { SettledFigures } from '../reports/settled/settled-figures';
+import { LiveDelta } from '../reports/settled/live-delta';
+import { WindowFigures } from '../reports/window-figures';
 import { GROUP_BYS, type GroupBy } from '../reports/resolution-rate.sql';
 import { PROJECT_GROUP_BYS, type ProjectGroupBy } from '../projects/project.dto';
 import { ProjectFiguresRepository } from '../projects/projects-figures.repository';
@@ -130,6 +132,8 @@ export function formatReport(report: ResolutionRateReport): string {
     ResolutionCounts,
     SettledQueries,
     SettledFigures,
+    LiveDelta,
+    WindowFigures,
     LiveFigures,
     ProjectFiguresService,
     ProjectFiguresRepository,
