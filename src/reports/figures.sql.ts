@@ -68,32 +68,25 @@ const RESOLVED_ROWS = `
 /** Seconds to resolve (float8) as days, to a tenth: how the median is shown. */
 export const daysToTenth = (seconds: string) => `round((${seconds} / 86400)::numeric, 1)::float8`;
 
-/** Without `median`, the counts alone: they add up over problems, which a median does not. */
+/**
+ * With `durations`, each problem's days to resolve (seconds, as float8, as the median reads them)
+ * in place of their median: the counts and the list add up over problems, which a median does not
+ * (the figures as of now keep them to take the median again after a change).
+ */
 export const resolvedFigures = (
   key: string,
-  { problems, median = true }: { problems?: string; median?: boolean } = {},
+  { problems, durations = false }: { problems?: string; durations?: boolean } = {},
 ) => `${windowEvents(problems)}
   SELECT ${key} AS key,
          count(*)::int AS resolved,
          count(*) FILTER (WHERE ${ON_TIME})::int AS on_time,
-         count(*) FILTER (WHERE ${ON_TIME_WITH_EXTENSION})::int AS on_time_with_extension${
-           median
-             ? `,
-         ${daysToTenth('percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r_at - reported_at))')} AS median_days`
-             : ''
+         count(*) FILTER (WHERE ${ON_TIME_WITH_EXTENSION})::int AS on_time_with_extension,
+         ${
+           durations
+             ? 'array_agg(extract(epoch FROM r_at - reported_at)::float8) AS durations'
+             : `${daysToTenth('percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r_at - reported_at))')} AS median_days`
          }
   FROM (${RESOLVED_ROWS}) r
-  GROUP BY 1`;
-
-/**
- * The days to resolve of the problems resolved in the window, each as the median above reads it
- * (seconds, as float8): the figures as of now keep them to take the median after a change.
- */
-export const resolvedDurations = (key: string, problems?: string) => `${windowEvents(problems)}
-  SELECT ${key} AS key, count(*)::int AS resolved,
-         array_agg(extract(epoch FROM at - reported_at)::float8) AS durations
-  FROM latest
-  WHERE type = 'resolve'
   GROUP BY 1`;
 
 /**

@@ -5,7 +5,6 @@ import {
   daysToTenth,
   GROUP_KEYS,
   redoFigures,
-  resolvedDurations,
   resolvedFigures,
   returnFigures,
   signForDeadlines,
@@ -45,8 +44,7 @@ const figure = (
 ) => ({ query: { sql, keys: ['key'], count, deadlines } satisfies AdditiveQuery, types });
 
 const byKey = (key: string) => ({
-  resolved: figure((problems) => resolvedFigures(key, { problems, median: false }), ['resolve'], 'resolved'),
-  durations: figure((problems) => resolvedDurations(key, problems), ['resolve'], 'resolved'),
+  resolved: figure((problems) => resolvedFigures(key, { problems, durations: true }), ['resolve'], 'resolved'),
   verified: figure((problems) => verifiedFigures(key, problems), ['verify'], 'verified'),
   returns: figure((problems) => returnFigures(key, problems), ['return'], 'returns'),
   signFor: figure((problems) => signForFigures(key, problems), ['assign'], 'assignments', signForDeadlines),
@@ -68,13 +66,14 @@ export class WindowFigures {
   ) {}
 
   async of(from: Date, to: Date, asOf: Date, groupBy?: GroupBy): Promise<WindowFigureRows> {
-    const figures = byKey(GROUP_KEYS[groupBy ?? 'total']);
+    const key = GROUP_KEYS[groupBy ?? 'total'];
+    const figures = byKey(key);
     const live = asOf.getTime() > Date.now() - SETTLE_MS && !groupedByEnterprise(groupBy);
     if (!live) {
       const kept = <T>(sql: string, types: string[]) =>
         this.settled.query<T>(sql, [from, to, asOf, types], { byEnterprise: groupedByEnterprise(groupBy) });
       const [resolved, verified, returns, signFor, redos] = await Promise.all([
-        kept<ResolvedRow>(resolvedFigures(GROUP_KEYS[groupBy ?? 'total']), ['resolve']),
+        kept<ResolvedRow>(resolvedFigures(key), figures.resolved.types),
         kept<VerifiedRow>(figures.verified.query.sql(), figures.verified.types),
         kept<Keyed<{ returns: number }>>(figures.returns.query.sql(), figures.returns.types),
         kept<SignForRow>(figures.signFor.query.sql(), figures.signFor.types),
@@ -84,23 +83,21 @@ export class WindowFigures {
     }
     const moved = <T>({ query, types }: ReturnType<typeof figure>) =>
       this.delta.rows<T>(query, from, to, asOf, [types]);
-    const [counts, durations, verified, returns, signFor, redos] = await Promise.all([
-      moved<Omit<ResolvedRow, 'median_days'>>(figures.resolved),
-      moved<Keyed<{ durations: number[] }>>(figures.durations),
+    const [counts, verified, returns, signFor, redos] = await Promise.all([
+      moved<Omit<ResolvedRow, 'median_days'> & { durations: number[] }>(figures.resolved),
       moved<VerifiedRow>(figures.verified),
       moved<Keyed<{ returns: number }>>(figures.returns),
       moved<SignForRow>(figures.signFor),
       moved<Keyed<{ redos: number }>>(figures.redos),
     ]);
-    const medians = await this.medianDays(
-      counts.map((row) => durations.find((d) => d.key === row.key)?.durations ?? []),
-    );
-    const resolved = counts.map((row, i) => ({ ...row, median_days: medians[i]! }));
+    const medians = await this.medianDays(counts.map((row) => row.durations));
+    const resolved = counts.map(({ durations: _durations, ...row }, i) => ({ ...row, median_days: medians[i]! }));
     return { resolved, verified, returns, signFor, redos };
   }
 
   /** The median days to resolve of each list of seconds, rounded in PostgreSQL as the SQL median is. */
   private async medianDays(lists: number[][]): Promise<(number | null)[]> {
+    if (lists.length === 0) return [];
     const medians = lists.map(percentileCont50);
     const rounded = await rows<{ days: number | null }>(
       this.reader.db,
