@@ -26,6 +26,7 @@ import { PublishedFigures1765100000000 } from './1765100000000-PublishedFigures'
 import { SettledFigures1765200000000 } from './1765200000000-SettledFigures';
 import { SettledFiguresRegroupOnce1765200000001 } from './1765200000001-SettledFiguresRegroupOnce';
 import { OpenProblemWarningIndexes1765300000000 } from './1765300000000-OpenProblemWarningIndexes';
+import { LiveBases1765400000000 } from './1765400000000-LiveBases';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   SettledFigures1765200000000,
   SettledFiguresRegroupOnce1765200000001,
   OpenProblemWarningIndexes1765300000000,
+  LiveBases1765400000000,
 ];

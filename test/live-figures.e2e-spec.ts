@@ -9,7 +9,13 @@ import {
   signForFigures,
   verifiedFigures,
 } from '../src/reports/figures.sql';
-import type { GroupBy } from '../src/reports/resolution-rate.sql';
+import { rows } from '../src/common/sql';
+import { ReportReader } from '../src/database/report-reader';
+import { ResolutionCounts } from '../src/reports/resolution-counts';
+import { TOTAL, type GroupBy } from '../src/reports/resolution-rate.sql';
+import { LiveBases } from '../src/reports/settled/live-bases';
+import { LiveDelta } from '../src/reports/settled/live-delta';
+import { SettledQueries } from '../src/reports/settled/settled-queries';
 import { WindowFigures } from '../src/reports/window-figures';
 import { Factory, inDays, TestUser } from './factories';
 import { sleep } from './factories/more';
@@ -106,9 +112,8 @@ describe('figures as of now, moved forward from a base', () => {
   const sorted = <T>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
   /** Every figure as of now, each equal to the whole period's SQL at the same instant. */
-  async function expectExact(): Promise<Record<string, unknown>> {
+  async function expectExact(window = t.app.get(WindowFigures)): Promise<Record<string, unknown>> {
     const asOf = new Date();
-    const window = t.app.get(WindowFigures);
     const figures: Record<string, unknown> = {};
     for (const groupBy of [undefined, 'department', 'category'] as const) {
       const live = await window.of(period.from, period.to, asOf, groupBy);
@@ -182,5 +187,53 @@ describe('figures as of now, moved forward from a base', () => {
     const overdue = (figures: typeof before) =>
       figures.assessment.find((row) => row.component === 'supervision' && !row.ok)?.count ?? 0;
     expect(overdue(after)).toBe(overdue(before) + 1);
+  });
+
+  it('starts again from the bases kept in PostgreSQL after a restart, and checks them against the events', async () => {
+    expect((await f.act(handler, ids.unsigned!, 'accept', {})).status).toBe(200);
+    await expectExact();
+    const reader = t.app.get(ReportReader);
+    const settled = t.app.get(SettledQueries);
+    const bases = t.app.get(LiveBases);
+    // A new process: nothing in memory, the bases in PostgreSQL.
+    const restarted = () => {
+      const delta = new LiveDelta(reader, settled, bases);
+      return {
+        window: new WindowFigures(reader, settled, delta),
+        counts: new ResolutionCounts(reader, settled, bases),
+      };
+    };
+    const first = restarted();
+    await expectExact(first.window);
+    const asOf = new Date();
+    const [total] = (await t.db.query(TOTAL, [period.from, period.to, asOf])) as {
+      recorded: number;
+      resolved: number;
+    }[];
+    expect(await first.counts.total(period.from, period.to, asOf)).toEqual({
+      recorded: total!.recorded,
+      resolved: total!.resolved,
+    });
+
+    // The kept base of the resolved figure, made wrong on purpose: a new process answers from it,
+    // and the check finds it.
+    const resolvedSql = resolvedFigures(GROUP_KEYS.total, { durations: true });
+    const [{ family }] = await rows<{ family: string }>(
+      t.db,
+      `UPDATE live_bases SET rows = jsonb_set(rows, '{0,resolved}', to_jsonb((rows->0->>'resolved')::int + 100))
+       WHERE statement = $1 AND parameters->>0 = $2 RETURNING family`,
+      [resolvedSql, period.from.toISOString()],
+    );
+    const tampered = await restarted().window.of(period.from, period.to, new Date());
+    const honest = (await direct(new Date())).resolved[0] as { resolved: number };
+    expect(tampered.resolved[0]!.resolved).toBe(honest.resolved + 100);
+
+    // Every other kept base (moved forward many times, its days to resolve gathered) is exact.
+    const check = await bases.check(t.db, false);
+    expect(check.checked).toBeGreaterThan(10);
+    expect(check.differing.map((entry) => entry.key)).toEqual([family]);
+    expect((await bases.check(t.db, true)).differing.map((entry) => entry.key)).toEqual([family]);
+    expect((await bases.check(t.db, false)).differing).toEqual([]);
+    await expectExact(restarted().window);
   });
 });

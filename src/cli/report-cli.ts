@@ -10,6 +10,7 @@ import { ResolutionCounts } from '../reports/resolution-counts';
 import { SettledQueries } from '../reports/settled/settled-queries';
 import { SettledFigures } from '../reports/settled/settled-figures';
 import { LiveDelta } from '../reports/settled/live-delta';
+import { LiveBases } from '../reports/settled/live-bases';
 import { WindowFigures } from '../reports/window-figures';
 import { GROUP_BYS, type GroupBy } from '../reports/resolution-rate.sql';
 import { PROJECT_GROUP_BYS, type ProjectGroupBy } from '../projects/project.dto';
@@ -133,6 +134,7 @@ export function formatReport(report: ResolutionRateReport): string {
     SettledQueries,
     SettledFigures,
     LiveDelta,
+    LiveBases,
     WindowFigures,
     LiveFigures,
     ProjectFiguresService,

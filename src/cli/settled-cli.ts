@@ -3,18 +3,19 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { pendingMigrations } from '../database/migrate';
+import { LiveBases } from '../reports/settled/live-bases';
 import { SettledFigures } from '../reports/settled/settled-figures';
 import { consoleOutput, runMain, withCliContext } from './cli-context';
 
-const USAGE = `usage: npm run settled -- check     recompute every kept figure from the events and compare
-       npm run settled -- rebuild   the same, replacing what differs`;
+const USAGE = `usage: npm run settled -- check     recompute every kept figure and live base from the events and compare
+       npm run settled -- rebuild   the same, replacing the figures that differ and forgetting such bases`;
 
-@Module({ providers: [SettledFigures] })
+@Module({ providers: [SettledFigures, LiveBases] })
 class SettledCliModule {}
 
 /**
- * `npm run settled`: the settled figures (src/reports/settled) checked against, or rebuilt from,
- * the events. Exits 1 when `check` finds a difference.
+ * `npm run settled`: the settled figures and the live bases (src/reports/settled) checked against,
+ * or rebuilt from, the events. Exits 1 when `check` finds a difference.
  */
 async function main(): Promise<number> {
   const { positionals } = parseArgs({ allowPositionals: true });
@@ -35,18 +36,21 @@ async function main(): Promise<number> {
           return 1;
         }
         const started = Date.now();
-        const result = await context.get(SettledFigures).check(db, command === 'rebuild');
-        for (const entry of result.differing) {
+        const repair = command === 'rebuild';
+        const figures = await context.get(SettledFigures).check(db, repair);
+        const bases = await context.get(LiveBases).check(db, repair);
+        const differing = [...figures.differing, ...bases.differing];
+        for (const entry of differing) {
           console.log(`differs: ${entry.key} as of ${String(entry.asOf)}`);
           console.log(`  kept     ${JSON.stringify(entry.kept)}`);
           console.log(`  computed ${JSON.stringify(entry.computed)}`);
         }
         const verb = command === 'rebuild' ? 'rebuilt' : 'checked';
         console.log(
-          `${verb} ${result.checked} settled figures in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
-            `${result.differing.length} differ${command === 'rebuild' && result.differing.length ? ' (replaced)' : ''}`,
+          `${verb} ${figures.checked} settled figures and ${bases.checked} live bases in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+            `${differing.length} differ${command === 'rebuild' && differing.length ? ' (replaced)' : ''}`,
         );
-        return command === 'check' && result.differing.length > 0 ? 1 : 0;
+        return command === 'check' && differing.length > 0 ? 1 : 0;
       },
     );
   } catch (error) {

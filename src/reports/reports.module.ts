@@ -15,6 +15,7 @@ import { LiveFigures } from './live-figures';
 import { ResolutionCounts } from './resolution-counts';
 import { SettledQueries } from './settled/settled-queries';
 import { LiveDelta } from './settled/live-delta';
+import { LiveBases } from './settled/live-bases';
 import { WindowFigures } from './window-figures';
 import { SettledFigures } from './settled/settled-figures';
 import { SettledWarmUp } from './settled/settled-warm-up';
@@ -38,6 +39,7 @@ import { WeeklySupervision } from './weekly/weekly-supervision.service';
     ResolutionCounts,
     SettledQueries,
     LiveDelta,
+    LiveBases,
     WindowFigures,
     SettledFigures,
     SettledWarmUp,

@@ -3,6 +3,7 @@ import { one, rows } from '../common/sql';
 import { ReportReader } from '../database/report-reader';
 import { SETTLED_NOW } from '../database/settled-now.sql';
 import { CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, TOTAL } from './resolution-rate.sql';
+import { LiveBases } from './settled/live-bases';
 import { SETTLE_MS, SettledQueries } from './settled/settled-queries';
 
 export type Counts = { recorded: number; resolved: number };
@@ -41,6 +42,7 @@ export class ResolutionCounts {
   constructor(
     private readonly reader: ReportReader,
     private readonly settled: SettledQueries,
+    private readonly kept: LiveBases,
   ) {}
 
   async total(from: Date, to: Date, asOf: Date): Promise<Counts> {
@@ -95,7 +97,8 @@ export class ResolutionCounts {
    * Counts as of an instant shortly before `asOf`, after which the changes are few: the last base
    * of this figure, moved forward by the changes since to the latest instant before which every
    * change is visible (SETTLED_NOW; a few seconds back unless a transaction stays open). The first
-   * base is the kept one on the grid. A burst of writes is thus read once into the base, instead
+   * base is the one kept in PostgreSQL (LiveBases: another process's, or this one's before a
+   * restart), or else the figure as of the instant on the grid. A burst of writes is thus read once into the base, instead
    * of again by every request until the grid passes it.
    */
   private async recentBase(
@@ -107,10 +110,13 @@ export class ResolutionCounts {
   ): Promise<Base> {
     const key = `${grouping}\u0000${from.toISOString()}\u0000${to.toISOString()}`;
     const gridAt = new Date(Math.floor((asOf.getTime() - SETTLE_MS) / BASE_GRID_MS) * BASE_GRID_MS);
+    const statements = { statement: sql };
     let base = this.recent.get(key);
     // A base stuck behind a long transaction (a backup, say) gives way to the newer one on the grid.
     if (!base || base.at > asOf || base.at < gridAt) {
-      base = {
+      const kept = await this.kept.load<KeyedCounts>(statements, [from, to], asOf);
+      base = kept && kept.at >= (base?.at ?? kept.at) ? { at: kept.at, counts: kept.rows } : undefined;
+      base ??= {
         at: gridAt,
         counts: await this.settled.query<KeyedCounts>(sql, [from, to, gridAt], { memoryOnly: true }),
       };
@@ -121,11 +127,12 @@ export class ResolutionCounts {
     if (target.getTime() - base.at.getTime() < BASE_STEP_MS) return base;
     const changes = await rows<KeyedCounts>(this.reader.db, CHANGES_BY[grouping], [from, to, base.at, target]);
     const moved = { at: target, counts: addCounts(base.counts, changes) };
-    const kept = this.recent.get(key);
-    if (!kept || kept.at < moved.at) {
+    const inMemory = this.recent.get(key);
+    if (!inMemory || inMemory.at < moved.at) {
       this.recent.delete(key);
       if (this.recent.size >= MAX_RECENT_BASES) this.recent.delete(this.recent.keys().next().value!);
       this.recent.set(key, moved);
+      await this.kept.save(statements, [from, to], { at: moved.at, rows: moved.counts, deadlines: [] });
     }
     return moved;
   }

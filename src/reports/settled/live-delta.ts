@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { one, rows } from '../../common/sql';
 import { ReportReader } from '../../database/report-reader';
 import { SETTLED_NOW } from '../../database/settled-now.sql';
+import { type Base, type Deadline, LiveBases, MAX_BASE_AGE_MS } from './live-bases';
 import { SETTLE_MS, SettledQueries } from './settled-queries';
 
 /**
@@ -27,28 +28,16 @@ export interface AdditiveQuery {
 }
 
 type Row = Record<string, unknown>;
-interface Deadline {
-  problemId: string;
-  at: Date;
-}
-/** The rows as of `at` (in the database's time), and the deadlines still ahead of it. */
-interface Base {
-  at: Date;
-  rows: Row[];
-  deadlines: Deadline[];
-}
 
 /** The first base of a figure: a settled instant on this grid, two to seven minutes back. */
 const BASE_GRID_MS = 5 * 60_000;
 /** A kept base moves forward at most this often per figure. */
 const BASE_STEP_MS = 1_000;
 const MAX_BASES = 200;
-/** A base older than this starts again from the grid: the problems changed since would be many. */
-const MAX_BASE_AGE_MS = 60 * 60_000;
 
 /**
  * Additive figures as of a recent instant (a period still running, as of now): a base kept in
- * memory, moved forward by recomputing only the problems changed since it. A problem's every
+ * memory and in PostgreSQL (LiveBases, which a restarted service starts from), moved forward by recomputing only the problems changed since it. A problem's every
  * change writes an event and moves its `updated_at` to the event's instant, so the problems with
  * `updated_at` at or after the base are all those whose items can differ; the deadlines passed
  * since add theirs. The base moves only up to the instant before which every change is visible
@@ -61,39 +50,51 @@ export class LiveDelta {
   constructor(
     private readonly reader: ReportReader,
     private readonly settled: SettledQueries,
+    private readonly kept: LiveBases,
   ) {}
 
   async rows<T>(query: AdditiveQuery, from: Date, to: Date, asOf: Date, extra: unknown[] = []): Promise<T[]> {
     const params = (at: Date) => [from, to, at, ...extra];
-    const key = `${query.sql()}\u0000${JSON.stringify([from, to, ...extra])}`;
+    const statements = { statement: query.sql(), deadlines: query.deadlines?.() };
+    const family = [from, to, ...extra];
+    const key = `${query.sql()}\u0000${JSON.stringify(family)}`;
     let base = this.bases.get(key);
-    // A base after the instant asked for, or long before it, gives way to one on the grid before it.
+    // A base after the instant asked for, or long before it, gives way to the kept one or one on the grid.
     if (!base || base.at > asOf || asOf.getTime() - base.at.getTime() > MAX_BASE_AGE_MS) {
-      const at = new Date(Math.floor((asOf.getTime() - SETTLE_MS) / BASE_GRID_MS) * BASE_GRID_MS);
-      const [baseRows, deadlines] = await Promise.all([
-        this.settled.query<Row>(query.sql(), params(at) as [Date, Date, Date], { memoryOnly: true }),
-        query.deadlines ? rows<Deadline>(this.reader.db, query.deadlines(), params(at)) : Promise.resolve([]),
-      ]);
-      base = { at, rows: baseRows, deadlines };
+      base = (await this.kept.load<Row>(statements, family, asOf)) ?? (await this.gridBase(query, asOf, params));
     }
     // On the primary: a standby does not list the primary's open transactions.
     const { at: settledAt } = await one<{ at: Date }>(this.reader.primary, SETTLED_NOW);
     const target = new Date(Math.min(settledAt.getTime(), asOf.getTime()));
-    if (target.getTime() - base.at.getTime() >= BASE_STEP_MS) {
-      base = await this.move(query, base, target, params);
-      const kept = this.bases.get(key);
-      if (!kept || kept.at < base.at) {
-        this.bases.delete(key);
-        if (this.bases.size >= MAX_BASES) this.bases.delete(this.bases.keys().next().value!);
-        this.bases.set(key, base);
-      }
+    if (target.getTime() - base.at.getTime() >= BASE_STEP_MS) base = await this.move(query, base, target, params);
+    const inMemory = this.bases.get(key);
+    if (!inMemory || inMemory.at < base.at) {
+      this.bases.delete(key);
+      if (this.bases.size >= MAX_BASES) this.bases.delete(this.bases.keys().next().value!);
+      this.bases.set(key, base);
+      await this.kept.save(statements, family, base);
     }
     const answer = asOf > base.at ? await this.move(query, base, asOf, params) : base;
     return answer.rows as T[];
   }
 
+  /** The figure as of the settled instant on the grid before `asOf`, computed. */
+  private async gridBase(query: AdditiveQuery, asOf: Date, params: (at: Date) => unknown[]): Promise<Base<Row>> {
+    const at = new Date(Math.floor((asOf.getTime() - SETTLE_MS) / BASE_GRID_MS) * BASE_GRID_MS);
+    const [baseRows, deadlines] = await Promise.all([
+      this.settled.query<Row>(query.sql(), params(at) as [Date, Date, Date], { memoryOnly: true }),
+      query.deadlines ? rows<Deadline>(this.reader.db, query.deadlines(), params(at)) : Promise.resolve([]),
+    ]);
+    return { at, rows: baseRows, deadlines };
+  }
+
   /** The base moved to `at`: the changed problems' items taken out as of the base and put back as of `at`. */
-  private async move(query: AdditiveQuery, base: Base, at: Date, params: (at: Date) => unknown[]): Promise<Base> {
+  private async move(
+    query: AdditiveQuery,
+    base: Base<Row>,
+    at: Date,
+    params: (at: Date) => unknown[],
+  ): Promise<Base<Row>> {
     const changed = await rows<{ id: string }>(
       this.reader.db,
       `SELECT id::text AS id FROM problems WHERE updated_at >= $1`,

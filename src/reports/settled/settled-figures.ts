@@ -92,7 +92,7 @@ function keyOf(sql: string, params: unknown[]): string {
  * Rows as one text, whatever their order and their columns' order (jsonb keeps its own): neither
  * is part of a query's answer.
  */
-function normalise(list: unknown[]): string {
+export function normalise(list: unknown[]): string {
   const text = (row: unknown) => JSON.stringify(row, Object.keys(row as object).sort());
   return JSON.stringify(list.map(text).sort());
 }
