@@ -107,8 +107,10 @@ async function removeEarlierRuns(db: Client, generatedAt: Date, log: (line: stri
     await db.query(`DELETE FROM problem_events WHERE problem_id IN (SELECT id FROM posted)`);
     const removed = await db.query(`DELETE FROM problems WHERE id IN (SELECT id FROM posted)`);
     await db.query(`DROP INDEX bench_duplicate_of_idx`);
-    // Figures kept by an earlier run would turn this run's cache misses into hits.
+    // Figures kept by an earlier run would turn this run's cache misses into hits, and its live
+    // bases count the problems just removed.
     await db.query(`DELETE FROM settled_figures`);
+    await db.query(`DELETE FROM live_bases`);
     await db.query(`ALTER TABLE problem_events ENABLE TRIGGER problem_events_no_update_delete`);
     await db.query('COMMIT');
     if (!removed.rowCount) return;

@@ -27,6 +27,7 @@ import { SettledFigures1765200000000 } from './1765200000000-SettledFigures';
 import { SettledFiguresRegroupOnce1765200000001 } from './1765200000001-SettledFiguresRegroupOnce';
 import { OpenProblemWarningIndexes1765300000000 } from './1765300000000-OpenProblemWarningIndexes';
 import { LiveBases1765400000000 } from './1765400000000-LiveBases';
+import { WeeklyReportIndexes1765400000001 } from './1765400000001-WeeklyReportIndexes';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   SettledFiguresRegroupOnce1765200000001,
   OpenProblemWarningIndexes1765300000000,
   LiveBases1765400000000,
+  WeeklyReportIndexes1765400000001,
 ];

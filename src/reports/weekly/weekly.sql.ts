@@ -13,37 +13,42 @@ const WITH_DEPARTMENT_SQL_LIST = sqlList(WITH_DEPARTMENT_STATUSES);
 /**
  * The state at $2 of the problems entered by then that pass `candidates`. A problem not changed
  * since before $2 was then exactly as its row is now (every change writes the row and its event
- * at one instant), so only problems changed since need the probe into their history; likewise
- * its deadline then is the row's while it is assigned or in progress.
+ * at one instant), deadline included; only the problems changed since need the probe into their
+ * history. The two kinds are read apart, so the first is a plain scan of the rows (an index's,
+ * for most candidates) with no lookup per row.
  */
 const stateAtEnd = (candidates: string) => `
   state AS (
-    SELECT p.id, s.status, s.department_id, due.due_at
+    SELECT p.id, p.reported_at, p.status, p.department_id,
+           CASE WHEN p.status IN (${WITH_DEPARTMENT_SQL_LIST}) THEN p.due_at END AS due_at
+    FROM problems p
+    WHERE p.updated_at < $2 AND p.created_at < $2 AND ${candidates}
+    UNION ALL
+    SELECT p.id, p.reported_at, s.status, s.department_id, due.due_at
     FROM problems p
     CROSS JOIN LATERAL (
-      SELECT p.status, p.department_id WHERE p.updated_at < $2
-      UNION ALL
-      (SELECT ev.to_status, ev.department_id
-       FROM problem_events ev
-       WHERE p.updated_at >= $2 AND ev.problem_id = p.id AND ev.at < $2
-       ORDER BY ev.at DESC, ev.id DESC
-       LIMIT 1)
+      SELECT ev.to_status, ev.department_id
+      FROM problem_events ev
+      WHERE ev.problem_id = p.id AND ev.at < $2
+      ORDER BY ev.at DESC, ev.id DESC
+      LIMIT 1
     ) s (status, department_id)
     LEFT JOIN LATERAL (
-      SELECT p.due_at WHERE p.updated_at < $2
-      UNION ALL
-      (SELECT (a.data->>'dueAt')::timestamptz
-       FROM problem_events a
-       WHERE p.updated_at >= $2 AND a.problem_id = p.id AND a.type = 'assign' AND a.at < $2
-       ORDER BY a.at DESC, a.id DESC
-       LIMIT 1)
+      SELECT (a.data->>'dueAt')::timestamptz
+      FROM problem_events a
+      WHERE a.problem_id = p.id AND a.type = 'assign' AND a.at < $2
+      ORDER BY a.at DESC, a.id DESC
+      LIMIT 1
     ) due (due_at) ON s.status IN (${WITH_DEPARTMENT_SQL_LIST})
-    WHERE p.created_at < $2 AND ${candidates}
+    WHERE p.updated_at >= $2 AND p.created_at < $2 AND ${candidates}
   )`;
 
-/** The events of the week: [$1, $2). */
+/**
+ * The events of the week: [$1, $2). Not materialised: each use reads only its own types, from
+ * the index by type and instant, instead of every event of the week with all its columns.
+ */
 const WEEK_EVENTS_CTE = `
-  week_events AS (
+  week_events AS NOT MATERIALIZED (
     SELECT ev.* FROM problem_events ev WHERE ev.at >= $1 AND ev.at < $2
   )`;
 
@@ -65,12 +70,13 @@ export type SummaryRow = Omit<WeeklyReport['summary'], 'recordedThisWeek'>;
 
 export const WEEKLY_SUMMARY = `${OPEN_AT_END}
   SELECT
-    (SELECT count(*) FROM open)::int AS "openAtEnd",
-    (SELECT count(*) FROM open WHERE due_at < $2)::int AS "overdueAtEnd",
+    open_count.open::int AS "openAtEnd",
+    open_count.overdue::int AS "overdueAtEnd",
     (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'resolve')::int AS "resolvedThisWeek",
     (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'verify' AND to_status = ${sqlLiteral('closed')})::int
       AS "closedThisWeek",
-    (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'escalate')::int AS "escalatedThisWeek"`;
+    (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'escalate')::int AS "escalatedThisWeek"
+  FROM (SELECT count(*) AS open, count(*) FILTER (WHERE due_at < $2) AS overdue FROM open) open_count`;
 
 /** A row of WEEKLY_DEPARTMENTS; the quarter's rate is added beside it. */
 export type DepartmentWeekRow = Pick<
@@ -102,9 +108,9 @@ export const WEEKLY_LIST_IDS = {
   /** Reported this week and not withdrawn at its end. */
   new: `WITH ${stateAtEnd('p.reported_at >= $1 AND p.reported_at < $2')}
     SELECT s.id, NULL::int AS "daysOverdue", NULL AS note
-    FROM state s JOIN problems p ON p.id = s.id
+    FROM state s
     WHERE s.status <> ${WITHDRAWN_SQL}
-    ORDER BY p.reported_at, p.id
+    ORDER BY s.reported_at, s.id
     LIMIT $3`,
   /** Open and past the deadline at the end of the week, most overdue first. */
   overdue: `${OPEN_AT_END}
