@@ -353,15 +353,15 @@ describe('export of the resolution list', () => {
       expect(all).toHaveLength(481);
     });
 
-    it('reads the list a page of 200 at a time, the next while one is written', async () => {
+    it('reads the list a page of 200 at a time, each written before the next is read', async () => {
       const service = t.app.get(ProblemsService);
-      const real = service.list.bind(service);
+      const real = service.exportPage.bind(service);
       // When each read starts, how many rows have been turned into cells for the file.
       const written = jest.spyOn(exportColumns, 'cells');
       const writtenAtRead: number[] = [];
-      const list = jest.spyOn(service, 'list').mockImplementation((user, query) => {
+      const list = jest.spyOn(service, 'exportPage').mockImplementation((user, query, each) => {
         writtenAtRead.push(written.mock.calls.length);
-        return real(user, query);
+        return real(user, query, each);
       });
       try {
         await download(`format=csv&enterpriseId=${bulkEnterprise.id}`).expect(200);
@@ -369,8 +369,8 @@ describe('export of the resolution list', () => {
         expect(list.mock.calls.map(([, query]) => query.limit)).toEqual([200, 200, 200]);
         expect(list.mock.calls[0]![1].cursor).toBeUndefined();
         expect(list.mock.calls[1]![1].cursor).toEqual(expect.any(String));
-        // Each page is asked for as soon as the one before has arrived, before that one is written.
-        expect(writtenAtRead).toEqual([0, 0, 200]);
+        // Rows are written as they arrive; the next page is asked for once the one before is written.
+        expect(writtenAtRead).toEqual([0, 200, 400]);
         expect(written).toHaveBeenCalledTimes(450);
       } finally {
         list.mockRestore();
@@ -380,7 +380,7 @@ describe('export of the resolution list', () => {
 
     it('answers an ordinary error when the database fails before the first byte', async () => {
       const list = jest
-        .spyOn(t.app.get(ProblemsService), 'list')
+        .spyOn(t.app.get(ProblemsService), 'exportPage')
         .mockRejectedValueOnce(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
       try {
         const res = await t.http().get('/api/v1/problems/export?format=xlsx').set(manager.auth).expect(503);
@@ -393,10 +393,10 @@ describe('export of the resolution list', () => {
 
     it.each(['csv', 'xlsx'])('breaks off the %s download when the database fails mid-stream', async (format) => {
       const service = t.app.get(ProblemsService);
-      const real = service.list.bind(service);
+      const real = service.exportPage.bind(service);
       const list = jest
-        .spyOn(service, 'list')
-        // The third page fails: it is asked for once the second arrives, after the first is written.
+        .spyOn(service, 'exportPage')
+        // The third page fails: it is asked for once the first two are written.
         .mockImplementationOnce(real)
         .mockImplementationOnce(real)
         .mockRejectedValueOnce(Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' }));

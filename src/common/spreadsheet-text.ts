@@ -25,7 +25,7 @@ export function guardFormula(text: string): string {
 }
 
 /** The fields of a wall clock in a time zone. */
-interface WallClock {
+export interface WallClock {
   year: number;
   month: number;
   day: number;
@@ -36,44 +36,49 @@ interface WallClock {
 }
 
 const HOUR_MS = 3_600_000;
-/** A zone's offset in minutes per hour of UTC, when it is the same all through that hour. */
-const offsets = new Map<string, number | null>();
+/** Per time zone, its offset in minutes per hour of UTC, when it is the same all through that hour. */
+const offsets = new Map<string, Map<number, number | null>>();
 
 /**
  * The offset of `timezone` during the UTC hour holding `ms`, or null when it changes within that
  * hour. Every offset change in the time zone database is more than an hour from the next, so an
  * hour with the same offset at both ends has it throughout. An export writes several dates per
- * row: luxon's zone conversion, asked for each, took most of the export's time.
+ * row: luxon's zone conversion, asked for each, took most of the export's time. Kept per zone by
+ * the hour's number, so that a look-up builds no key.
  */
 function hourOffset(ms: number, timezone: string): number | null {
   const hour = Math.floor(ms / HOUR_MS);
-  const key = `${timezone}\u0000${hour}`;
-  let offset = offsets.get(key);
+  let zone = offsets.get(timezone);
+  if (!zone) offsets.set(timezone, (zone = new Map()));
+  let offset = zone.get(hour);
   if (offset === undefined) {
     const start = DateTime.fromMillis(hour * HOUR_MS, { zone: timezone });
     const end = DateTime.fromMillis(hour * HOUR_MS + HOUR_MS - 1, { zone: timezone });
     offset = start.isValid && start.offset === end.offset ? start.offset : null;
-    if (offsets.size >= 100_000) offsets.clear();
-    offsets.set(key, offset);
+    if (zone.size >= 100_000) zone.clear();
+    zone.set(hour, offset);
   }
   return offset;
 }
 
 /**
- * An ISO instant's wall clock in `timezone`, or null if it is not a valid instant. An instant as
- * the service writes it (toISOString) takes the quick way; any other text is read by luxon, which
- * refuses what Date.parse would roll over (a 30th of February).
+ * An instant's wall clock in `timezone`, or null if it is not a valid instant. Milliseconds since
+ * the epoch, or an ISO instant as the service writes it (toISOString), take the quick way; any
+ * other text is read by luxon, which refuses what Date.parse would roll over (a 30th of February).
  */
-function wallClockIn(iso: string, timezone: string): WallClock | null {
-  const ms = Date.parse(iso);
-  const canonical = !Number.isNaN(ms) && new Date(ms).toISOString() === iso;
-  const offset = canonical ? hourOffset(ms, timezone) : null;
-  if (offset === null) {
-    const value = DateTime.fromISO(iso, { setZone: true }).setZone(timezone);
-    if (!value.isValid) return null;
-    const { year, month, day, hour, minute, second, millisecond } = value;
-    return { year, month, day, hour, minute, second, millisecond };
+export function wallClockIn(instant: string | number, timezone: string): WallClock | null {
+  let ms: number;
+  if (typeof instant === 'string') {
+    ms = Date.parse(instant);
+    if (Number.isNaN(ms) || new Date(ms).toISOString() !== instant) {
+      return luxonWallClock(DateTime.fromISO(instant, { setZone: true }), timezone);
+    }
+  } else {
+    ms = instant;
+    if (!Number.isFinite(ms)) return null;
   }
+  const offset = hourOffset(ms, timezone);
+  if (offset === null) return luxonWallClock(DateTime.fromMillis(ms), timezone);
   const local = new Date(ms + offset * 60_000);
   return {
     year: local.getUTCFullYear(),
@@ -86,9 +91,17 @@ function wallClockIn(iso: string, timezone: string): WallClock | null {
   };
 }
 
+function luxonWallClock(instant: DateTime, timezone: string): WallClock | null {
+  const value = instant.setZone(timezone);
+  if (!value.isValid) return null;
+  const { year, month, day, hour, minute, second, millisecond } = value;
+  return { year, month, day, hour, minute, second, millisecond };
+}
+
 const two = (n: number) => String(n).padStart(2, '0');
 const dayText = (w: WallClock) => `${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)}`;
-const minuteText = (w: WallClock) => `${dayText(w)} ${two(w.hour)}:${two(w.minute)}`;
+/** A wall clock as `2025-04-02 09:30`. */
+export const minuteText = (w: WallClock) => `${dayText(w)} ${two(w.hour)}:${two(w.minute)}`;
 
 /** An ISO instant as `2025-04-02 09:30` in the report time zone; the text itself if it is not a valid instant. */
 export function formatInstant(iso: string, timezone: string): string {
@@ -122,7 +135,8 @@ export function sheetInstant(iso: string, timezone: string): SheetDate | null {
   return value && instantDate(value);
 }
 
-function instantDate(value: WallClock): SheetDate {
+/** A wall clock as a spreadsheet date and time. */
+export function instantDate(value: WallClock): SheetDate {
   return { value: wallClock(value), numFmt: INSTANT_FORMAT, text: minuteText(value) };
 }
 
@@ -140,7 +154,11 @@ export function isEndOfDay(iso: string, timezone: string): boolean {
  */
 export function sheetDeadline(iso: string, timezone: string, lang: keyof typeof END_OF_DAY_WORDS): SheetDate | null {
   const value = wallClockIn(iso, timezone);
-  if (!value) return null;
+  return value && deadlineDate(value, lang);
+}
+
+/** A deadline's wall clock as a spreadsheet date (see sheetDeadline). */
+export function deadlineDate(value: WallClock, lang: keyof typeof END_OF_DAY_WORDS): SheetDate {
   if (!isMidnight(value)) return instantDate(value);
   const before = new Date(Date.UTC(value.year, value.month - 1, value.day - 1));
   const day = { ...value, year: before.getUTCFullYear(), month: before.getUTCMonth() + 1, day: before.getUTCDate() };

@@ -45,7 +45,7 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Data rows one enterprise import may hold; a file with more is refused while it is read. */
   importMaxRows: number;
-  /** Rows an export reads from the database at a time (two such pages are held at most). */
+  /** Rows an export reads from the database per query (each written as it arrives). */
   exportPageRows: number;
   /** The argon2id cost of new password hashes. */
   passwordHash: PasswordHashCost;

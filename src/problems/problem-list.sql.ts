@@ -1,9 +1,10 @@
 import type { AuthUser } from '../access/auth-user';
-import { cursorValue, decodeCursor, Page, toPage } from '../common/pagination';
+import { cursorValue, decodeCursor, encodeCursor, Page, toPage } from '../common/pagination';
 import { containsPattern, SqlParams } from '../common/sql';
 import { isBouncedSql } from '../reports/bounced.sql';
 import { visibleProblems } from './problem-access';
 import {
+  daysOpenSql,
   daysOverdueSql,
   OPEN_SQL,
   openUntil,
@@ -13,7 +14,8 @@ import {
   ProblemRow,
   toProblemResponse,
 } from './problem-response';
-import type { ListProblemsQuery, ProblemSort } from './problem.dto';
+import type { ListProblemsQuery, ProblemSort, Source } from './problem.dto';
+import type { Status } from '../workflow/statuses';
 
 /**
  * Sort keys from a fixed list: a SQL expression of the walk's reference instant `at`, its type,
@@ -40,7 +42,9 @@ const SORTS: Record<
   daysOverdue: { key: (at) => daysOverdueSql(at), type: 'numeric', descending: false },
 };
 
-type ListRow = ProblemRow & { sortKey: string; walkStartedAt: string };
+/** What every page's row carries for the cursor of the next. */
+type ListCursorColumns = { sortKey: string; walkStartedAt: string };
+type ListRow = ProblemRow & ListCursorColumns;
 
 /**
  * The filters of a list query and the caller's visibility as one WHERE clause, shared by the page
@@ -99,6 +103,18 @@ export function problemListQuery(
   user: Pick<AuthUser, 'id' | 'role' | 'departmentId'>,
   query: ListProblemsQuery,
 ): { sql: string; params: unknown[]; limit: number } {
+  return keysetPageQuery(user, query, problemColumns);
+}
+
+/**
+ * A page of the walk of `query` (rows, order and cursor those of problemListQuery), selecting
+ * `columns` of the walk's instant.
+ */
+function keysetPageQuery(
+  user: Pick<AuthUser, 'id' | 'role' | 'departmentId'>,
+  query: ListProblemsQuery,
+  columns: (at: string) => string,
+): { sql: string; params: unknown[]; limit: number } {
   const limit = query.limit ?? 50;
   const sort = SORTS[query.sort ?? '-reportedAt'];
   const p = new SqlParams();
@@ -114,12 +130,65 @@ export function problemListQuery(
     );
   }
   const direction = sort.descending ? 'DESC' : 'ASC';
-  const sql = `SELECT ${problemColumns(at)}, (${key})::text AS "sortKey", (${at})::text AS "walkStartedAt"
+  const sql = `SELECT ${columns(at)}, (${key})::text AS "sortKey", (${at})::text AS "walkStartedAt"
     FROM ${PROBLEM_FROM}
     WHERE ${where.join(' AND ')}
     ORDER BY ${key} ${direction}, p.id ${direction}
     LIMIT ${p.add(limit + 1)}`;
   return { sql, params: p.values, limit };
+}
+
+/**
+ * A problem as the export writes it (see export-columns.ts): only the fields of its columns.
+ * Instants are milliseconds since the epoch: the driver's parsing of timestamptz text into a Date
+ * was the largest part of the service's own time per page, and the export only needs the number.
+ */
+export interface ExportProblemRow {
+  id: string;
+  code: string;
+  title: string;
+  enterpriseName: string;
+  districtName: string;
+  categoryName: string;
+  source: Source;
+  status: Status;
+  departmentName: string | null;
+  reportedAt: number;
+  dueAt: number | null;
+  daysOpen: number;
+  daysOverdue: number;
+  escalated: boolean;
+  lastEventType: string;
+  /** When the last event happened (the list's lastEventAt). */
+  updatedAt: number;
+  /** The assisting departments (协办) of the current assignment not cancelled, in the order named, joined by 、. */
+  assistingDepartments: string | null;
+}
+
+/** An instant column as milliseconds since the epoch (a float8, which the driver reads as a number). */
+const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::float8`;
+
+/**
+ * The export's columns. The list's own columns cost the export most of its time per page without
+ * being written: the bounced flag reads every problem's route events, the supervision and the
+ * project are a subquery each, and the description, resolution and feedback are long texts. The
+ * assisting departments come with the row instead of a second query per page.
+ */
+const exportColumns = (at: string) => `
+  p.id, p.code, p.title, e.name AS "enterpriseName", dist.name AS "districtName", c.name AS "categoryName",
+  p.source, p.status, dep.name AS "departmentName", ${epochMs('p.reported_at')} AS "reportedAt", ${epochMs('p.due_at')} AS "dueAt",
+  ${daysOpenSql(at)} AS "daysOpen", ${daysOverdueSql(at)} AS "daysOverdue", p.escalated,
+  p.last_event_type AS "lastEventType", ${epochMs('p.updated_at')} AS "updatedAt",
+  (SELECT string_agg(ad.name, '、' ORDER BY pa.created_at, pa.position)
+     FROM problem_assists pa JOIN departments ad ON ad.id = pa.department_id
+     WHERE pa.problem_id = p.id AND pa.current AND pa.status <> 'cancelled') AS "assistingDepartments"`;
+
+/** One page of the export: the rows, order and cursor of problemListQuery, with the export's columns. */
+export function problemExportQuery(
+  user: Pick<AuthUser, 'id' | 'role' | 'departmentId'>,
+  query: ListProblemsQuery,
+): { sql: string; params: unknown[]; limit: number } {
+  return keysetPageQuery(user, query, exportColumns);
 }
 
 /**
@@ -149,4 +218,29 @@ export function toProblemPage(rows: ListRow[], limit: number): Page<ProblemRespo
     (row) => toProblemResponse(row),
     (row) => [row.walkStartedAt, row.sortKey, row.id],
   );
+}
+
+/**
+ * Hands each row of problemExportQuery to `each`, in order, up to its limit; the extra row it reads
+ * only tells whether there is a next page. Returns the cursor of that page, or null.
+ */
+export function exportPageRows(
+  limit: number,
+  each: (row: ExportProblemRow) => void,
+): { row: (row: ExportProblemRow & ListCursorColumns) => void; nextCursor: () => string | null } {
+  let count = 0;
+  let last: (ExportProblemRow & ListCursorColumns) | undefined;
+  let more = false;
+  return {
+    row(row) {
+      if (count === limit) {
+        more = true;
+        return;
+      }
+      count += 1;
+      last = row;
+      each(row);
+    },
+    nextCursor: () => (more && last ? encodeCursor([last.walkStartedAt, last.sortKey, last.id]) : null),
+  };
 }

@@ -116,7 +116,7 @@ export const problemColumns = (at: string) => `
   p.department_id AS "departmentId", dep.name AS "departmentName", p.due_at AS "dueAt",
   p.first_due_at AS "firstDueAt", p.sign_for_due_at AS "signForDueAt", p.signed_for_at AS "signedForAt",
   COALESCE(${OPEN_SQL} AND p.due_at < ${at}, false) AS overdue,
-  floor(extract(epoch FROM ${openUntil(at)} - p.reported_at) / 86400)::int AS "daysOpen",
+  ${daysOpenSql(at)} AS "daysOpen",
   ${daysOverdueSql(at)} AS "daysOverdue",
   p.resolution, p.satisfaction, p.feedback, p.escalated, p.duplicate_of AS "duplicateOf",
   (SELECT s.level FROM supervisions s WHERE s.problem_id = p.id AND s.lifted_at IS NULL) AS "supervisionLevel",
@@ -124,6 +124,9 @@ export const problemColumns = (at: string) => `
   p.project_id AS "projectId", (SELECT prj.name FROM projects prj WHERE prj.id = p.project_id) AS "projectName",
   p.version, p.created_by AS "createdBy", p.updated_at AS "updatedAt", p.resolved_at AS "resolvedAt",
   p.last_event_type AS "lastEventType"`;
+
+/** Calendar days from reporting until resolved (or withdrawn), or until `at` while open. */
+export const daysOpenSql = (at: string) => `floor(extract(epoch FROM ${openUntil(at)} - p.reported_at) / 86400)::int`;
 
 /** Working days past the deadline at `at` while open and overdue, else 0 (a column and a sort key). */
 export const daysOverdueSql = (at: string) => `CASE WHEN ${OPEN_SQL} AND p.due_at < ${at}

@@ -4,12 +4,19 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { Page } from '../common/pagination';
 import { execute, exists, maybeOne, one, rows, SqlParams } from '../common/sql';
-import { queryPrepared, queryRows } from '../database/prepared';
+import { forEachRow, queryPrepared, queryRows } from '../database/prepared';
 import { ReportReader } from '../database/report-reader';
 import { RESOLVED_SQL_LIST } from '../workflow/status-sql';
 import { visibleProblems } from './problem-access';
 import { CREATE_PROBLEM } from './problem-create.sql';
-import { problemCountQuery, problemListQuery, toProblemPage } from './problem-list.sql';
+import {
+  type ExportProblemRow,
+  exportPageRows,
+  problemCountQuery,
+  problemExportQuery,
+  problemListQuery,
+  toProblemPage,
+} from './problem-list.sql';
 import {
   EVENT_SELECT,
   type EventRow,
@@ -205,6 +212,21 @@ export class ProblemsRepository {
     return toProblemPage(await this.reader.read((db) => queryRows(db, sql, params)), limit);
   }
 
+  /**
+   * One page of the problem-list export as `user` sees it (see problemExportQuery), each row handed
+   * to `each` as it arrives; the cursor of the next page, or null.
+   */
+  async exportPage(
+    user: AuthUser,
+    query: ListProblemsQuery,
+    each: (row: ExportProblemRow) => void,
+  ): Promise<string | null> {
+    const { sql, params, limit } = problemExportQuery(user, query);
+    const page = exportPageRows(limit, each);
+    await this.reader.read((db) => forEachRow(db, sql, params, page.row));
+    return page.nextCursor();
+  }
+
   /** How many problems the walk of `query` holds as `user` sees it (see problemCountQuery). */
   async count(user: AuthUser, query: ListProblemsQuery): Promise<number> {
     const { sql, params } = problemCountQuery(user, query);
@@ -355,22 +377,6 @@ export class ProblemsRepository {
        ORDER BY a.created_at, a.position`,
       [problemId],
     );
-  }
-
-  /** The current assisting parts of each of these problems (for a page of the list, as `assists` reads one). */
-  async assistsOf(problemIds: string[]): Promise<Map<string, AssistRow[]>> {
-    const found = await rows<AssistRow & { problemId: string }>(
-      this.reader.db,
-      `SELECT a.problem_id AS "problemId", a.department_id AS "departmentId", d.name AS "departmentName", a.status,
-              a.done_at AS "doneAt", a.done_note AS "doneNote"
-       FROM problem_assists a JOIN departments d ON d.id = a.department_id
-       WHERE a.problem_id = ANY($1::uuid[]) AND a.current
-       ORDER BY a.created_at, a.position`,
-      [problemIds],
-    );
-    const byProblem = new Map<string, AssistRow[]>();
-    for (const { problemId, ...row } of found) byProblem.set(problemId, [...(byProblem.get(problemId) ?? []), row]);
-    return byProblem;
   }
 
   /** The category's time limit in working days. */

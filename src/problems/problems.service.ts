@@ -19,6 +19,7 @@ import {
 import { SupervisionsRepository } from '../supervision/supervisions.repository';
 import { toSupervisionResponse } from '../supervision/supervision.response';
 import { type PendingExtensionResponse, ProblemResponse, toProblemResponse } from './problem-response';
+import type { ExportProblemRow } from './problem-list.sql';
 import {
   ActionInput,
   allowedActions,
@@ -158,10 +159,12 @@ export class ProblemsService {
     return { ...page, total };
   }
 
-  /** The problems of a list page with their assisting parts (for the export's 协办单位 column). */
-  async withAssists(problems: ProblemResponse[]): Promise<ProblemResponse[]> {
-    const parts = await this.repository.assistsOf(problems.map((p) => p.id));
-    return problems.map((p) => withAssists(p, parts.get(p.id) ?? []));
+  /**
+   * A page of the problem-list export: the list's rows and order, only the columns the file has,
+   * each row handed to `each` as it arrives. The cursor of the next page, or null.
+   */
+  exportPage(user: AuthUser, query: ListProblemsQuery, each: (row: ExportProblemRow) => void): Promise<string | null> {
+    return this.repository.exportPage(user, query, each);
   }
 
   /**

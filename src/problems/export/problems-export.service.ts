@@ -5,7 +5,6 @@ import type { Response } from 'express';
 import { DateTime } from 'luxon';
 import type { AuthUser } from '../../access/auth-user';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import type { ProblemResponse } from '../problem-response';
 import type { ListProblemsQuery } from '../problem.dto';
 import { ProblemsService } from '../problems.service';
 import {
@@ -33,11 +32,24 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-/** Writes the file row by row; at most two pages are held in memory (the one written and the next). */
+/**
+ * Writes the file row by row as the rows arrive from the database; what a page wrote is handed
+ * to the response before the next page is read, so a slow client holds one page at most.
+ */
 interface SheetWriter {
-  rows(rows: CellValue[][]): Promise<void>;
+  row(values: CellValue[]): void;
+  /** The page's rows are written: waits until the response has taken them. */
+  pageDone(): Promise<void>;
   finish(): Promise<void>;
 }
+
+/**
+ * How much CSV text (UTF-16 code units) is gathered before a write. A page's text as one string
+ * (about 400 kB of mostly Chinese text, twice that in memory) is made in V8's large-object space,
+ * part of the old generation, which only a full collection frees; chunks of this size are young
+ * objects that die young.
+ */
+const CSV_CHUNK_CHARS = 16_384;
 
 @Injectable()
 export class ProblemsExportService {
@@ -48,67 +60,47 @@ export class ProblemsExportService {
 
   /**
    * Streams the resolution list as the user may see it (the list's own scoping and filters), a
-   * page at a time. The first page is read before anything is sent, so a failure there is an
-   * ordinary error response; a failure after the first byte can only cut the download short,
-   * which the client sees as a broken transfer rather than a complete-looking file.
+   * page at a time, each row written as the database sends it. Nothing is sent before the first
+   * row (or the end of an empty first page), so a failure before it (the database unreachable, a
+   * bad cursor) is an ordinary error response; a failure after the first byte can only cut the
+   * download short, which the client sees as a broken transfer rather than a complete-looking file.
+   *
+   * Rows are written as they arrive: the database sends the rest of a page while the service
+   * writes its first rows, so both work at once without a page read ahead, and no page of rows is
+   * held (a slow client holds only the text of the page written).
    */
   async export(user: AuthUser, request: ExportRequest, res: Response): Promise<void> {
     const { format, lang = 'zh', ...filters } = request;
     const context: CellContext = { lang, timezone: this.config.reportTimezone };
-    const pages = this.pages(user, filters);
-    const first = await pages.next();
-
-    res.status(200);
-    res.setHeader('Content-Type', CONTENT_TYPES[format]);
-    res.setHeader('Content-Disposition', this.contentDisposition(format));
-    res.setHeader('Cache-Control', 'no-store');
-    res.flushHeaders();
+    let writer: SheetWriter | undefined;
+    const started = (): SheetWriter => {
+      if (writer) return writer;
+      res.status(200);
+      res.setHeader('Content-Type', CONTENT_TYPES[format]);
+      res.setHeader('Content-Disposition', this.contentDisposition(format));
+      res.setHeader('Cache-Control', 'no-store');
+      res.flushHeaders();
+      return (writer = format === 'xlsx' ? xlsxWriter(res, lang) : csvWriter(res, lang));
+    };
 
     try {
-      const writer = format === 'xlsx' ? xlsxWriter(res, lang) : csvWriter(res, lang);
-      for (let page = first; !page.done; page = await pages.next()) {
-        await writer.rows(page.value.map((problem) => cells(problem, context)));
-        // The client went away: read nothing past the page already asked for.
-        if (res.destroyed) {
-          void pages.return();
-          return;
-        }
-      }
-      await writer.finish();
+      let cursor: string | null = null;
+      do {
+        cursor = await this.problems.exportPage(
+          user,
+          { ...filters, limit: this.config.exportPageRows, cursor: cursor ?? undefined },
+          (problem) => started().row(cells(problem, context)),
+        );
+        await started().pageDone();
+        // The client went away: read no further page.
+        if (res.destroyed) return;
+      } while (cursor !== null);
+      await started().finish();
     } catch (error) {
-      res.destroy();
+      // Nothing sent yet: the error is answered as any other.
+      if (writer) res.destroy();
       throw error;
     }
-  }
-
-  /**
-   * The list's pages. The next page is read while the current one is written, and no further:
-   * the database and the writing work at the same time, and a slow client holds two pages at most.
-   */
-  private async *pages(
-    user: AuthUser,
-    filters: Omit<ExportRequest, 'format' | 'lang'>,
-  ): AsyncGenerator<ProblemResponse[], void> {
-    let next = this.page(user, filters, undefined);
-    for (;;) {
-      const { items, cursor } = await next;
-      if (cursor !== undefined) {
-        next = this.page(user, filters, cursor);
-        // Read by the next turn; a client gone before then leaves its failure to nobody.
-        next.catch(() => undefined);
-      }
-      yield items;
-      if (cursor === undefined) return;
-    }
-  }
-
-  private async page(
-    user: AuthUser,
-    filters: Omit<ExportRequest, 'format' | 'lang'>,
-    cursor: string | undefined,
-  ): Promise<{ items: ProblemResponse[]; cursor: string | undefined }> {
-    const page = await this.problems.list(user, { ...filters, limit: this.config.exportPageRows, cursor });
-    return { items: await this.problems.withAssists(page.items), cursor: page.nextCursor ?? undefined };
   }
 
   /** `problems-20250401.xlsx` for every client, `问题清单-20250401.xlsx` (RFC 5987) for those that read it. */
@@ -143,14 +135,12 @@ function xlsxWriter(res: Response, lang: ExportLanguage): SheetWriter {
   heading.font = { bold: true };
   heading.commit();
   return {
-    async rows(rows) {
-      for (const values of rows) {
-        const row = sheet.addRow(xlsxValues(values));
-        for (const [column, numFmt] of xlsxFormats(values)) row.getCell(column).numFmt = numFmt;
-        row.commit();
-      }
-      await drained(res);
+    row(values) {
+      const row = sheet.addRow(xlsxValues(values));
+      for (const [column, numFmt] of xlsxFormats(values)) row.getCell(column).numFmt = numFmt;
+      row.commit();
     },
+    pageDone: () => drained(res),
     async finish() {
       sheet.commit();
       await workbook.commit();
@@ -160,10 +150,17 @@ function xlsxWriter(res: Response, lang: ExportLanguage): SheetWriter {
 
 function csvWriter(res: Response, lang: ExportLanguage): SheetWriter {
   res.write(CSV_BOM + csvRecord(headings(lang)));
+  let text = '';
   return {
-    async rows(rows) {
-      if (rows.length === 0) return;
-      res.write(rows.map(csvRecord).join(''));
+    row(values) {
+      text += csvRecord(values);
+      if (text.length < CSV_CHUNK_CHARS) return;
+      res.write(text);
+      text = '';
+    },
+    async pageDone() {
+      if (text) res.write(text);
+      text = '';
       await drained(res);
     },
     async finish() {
