@@ -123,3 +123,16 @@ async function removeEarlierRuns(db: Client, generatedAt: Date, log: (line: stri
     throw error;
   }
 }
+
+/**
+ * The benchmark's embedded server started again on its data, as it is: no migration, no clean-up
+ * (for the replica section, after its cluster was copied while stopped).
+ */
+export async function restartBenchServer(
+  problems: number,
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<BenchDatabase> {
+  const server = await startEmbeddedPostgres(resolve(dataDir), log);
+  return { url: withDatabase(server.url, `outreach_bench_${problems}`), stop: server.stop };
+}

@@ -15,6 +15,7 @@ import { COUNTS_BY, GROUP_LABELS, TOTAL } from '../src/reports/resolution-rate.s
 import { WEEKLY_LIST_LIMIT } from '../src/reports/weekly/weekly-report';
 import { WEEKLY_DEPARTMENTS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from '../src/reports/weekly/weekly.sql';
 import { openBenchDatabase } from './database';
+import { startBenchReplica } from './replica';
 import { BENCH_MANAGER, BENCH_PASSWORD } from './dataset';
 import { exactnessCheck, prng, type RateAnswer } from './exactness';
 import { RATE_BY_DEPARTMENT } from './hand-sql';
@@ -661,6 +662,9 @@ async function main(): Promise<void> {
     await database.stop();
   }
 
+  // A full run on the embedded server: the reports once more on a streaming standby.
+  if (!QUICK && !process.env.DATABASE_URL) await replicaSection();
+
   const startup = await measureStartup();
   rows.push({
     measure: 'Start-up to a healthy /health, embedded database initialised, s (median of 3)',
@@ -671,6 +675,108 @@ async function main(): Promise<void> {
     met: startup < 3000,
   });
   await report();
+}
+
+/**
+ * The report section on a real streaming standby (DATABASE_REPLICA_URL): a standby of the
+ * benchmark's embedded primary is made (bench/replica.ts), and the same reports are timed on a
+ * service reading the primary alone and then on one reading the replica, in the same conditions,
+ * each printed beside the other. Each run asks its own new instants, so neither reads what the
+ * other kept; a replica run that does not read from the replica marks the benchmark broken.
+ */
+async function replicaSection(): Promise<void> {
+  const replica = await startBenchReplica(PROBLEMS, `${OUT}/data`, log);
+  try {
+    const primary = await reportsOn(replica.primary.url, undefined, 0);
+    const onReplica = await reportsOn(replica.primary.url, replica.standbyUrl, 1);
+    for (const [measure, value] of onReplica) {
+      const before = primary.get(measure)!;
+      rows.push({
+        measure: `On a replica: ${measure}`,
+        service: `${fmt(value.p50, 1)} (${fmt(value.first, 0)})`,
+        baseline: `primary ${fmt(before.p50, 1)} (${fmt(before.first, 0)})`,
+        ratio: ratio(value.p50, before.p50),
+        target: '(printed)',
+        met: null,
+      });
+    }
+  } finally {
+    await replica.stopStandby();
+    await replica.primary.stop();
+  }
+}
+
+/** The reports a manager waits for, timed on a new service: p50 and first request, by measure. */
+async function reportsOn(
+  databaseUrl: string,
+  replicaUrl: string | undefined,
+  run: number,
+): Promise<Map<string, { p50: number; first: number }>> {
+  const port = await freePort();
+  const service = startProcess('dist/src/main.js', {
+    DATABASE_URL: databaseUrl,
+    ...(replicaUrl && { DATABASE_REPLICA_URL: replicaUrl }),
+    PORT: String(port),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DEMO_DATA: 'false',
+    RATE_LIMIT_PER_MINUTE: '0',
+    WARNING_SCAN_INTERVAL_SECONDS: '0',
+    REPORTS_WARM_MINUTES: '0',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const measured = new Map<string, { p50: number; first: number }>();
+  try {
+    await waitFor(`${base}/api/v1/health`, service);
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: BENCH_MANAGER, password: BENCH_PASSWORD }),
+    });
+    const auth = { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+    const getJson = async (path: string) => {
+      const response = await fetch(`${base}${path}`, { headers: auth });
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as { readFrom?: { source: string } };
+    };
+    const now = DateTime.now().setZone(ZONE);
+    const current = periodContaining('quarter', now);
+    const lastQuarter = periodsEndingWith('quarter', current, 2)[0]!;
+    const week = periodsEndingWith('week', periodContaining('week', now), 2)[0]!;
+    const rate = `/api/v1/reports/resolution-rate?period=${lastQuarter.label}&groupBy=department`;
+    const source = (await getJson(rate)).readFrom?.source;
+    const expected = replicaUrl ? 'replica' : 'primary';
+    if (source !== expected) broken.push(`the ${expected} run read its reports from ${source ?? 'an unnamed source'}`);
+
+    measured.set(
+      `resolution rate ${lastQuarter.label} by department as of its end, the same URL: p50 ms (first request)`,
+      await timeSequential(20, () => getJson(rate)),
+    );
+    // Instants of their own: half an hour apart, the replica run's a minute after the primary's.
+    let miss = 0;
+    const missAt = () => lastQuarter.from.plus({ days: 55, minutes: 30 * miss++ + run, seconds: 11 }).toISO()!;
+    measured.set(
+      `resolution rate ${lastQuarter.label} by department, a new instant every request: p50 ms (first request)`,
+      await timeSequential(20, () => getJson(`${rate}&asOf=${encodeURIComponent(missAt())}`)),
+    );
+    measured.set(
+      `weekly report ${week.label}: p50 ms (first request)`,
+      await timeSequential(5, () => getJson(`/api/v1/reports/weekly?week=${week.label}`)),
+    );
+    measured.set(
+      'trend over 12 quarters: p50 ms (first request)',
+      await timeSequential(5, () => getJson('/api/v1/reports/trend?granularity=quarter&periods=12')),
+    );
+    const paths = dashboardPaths(current, 'now');
+    const loads: number[] = [];
+    for (let i = 0; i < 6; i++) loads.push((await timePage(base, paths, auth)).ms);
+    measured.set(`dashboard ${current.label} as of now, ${paths.length} requests at once: p50 ms (first load)`, {
+      p50: median(loads.slice(1)),
+      first: loads[0]!,
+    });
+  } finally {
+    await stopProcess(service);
+  }
+  return measured;
 }
 
 /** What the web app's dashboard (web/src/pages/manager/DashboardPage.tsx and its cards) asks for one quarter. */

