@@ -743,9 +743,14 @@ async function reportsOn(
     const lastQuarter = periodsEndingWith('quarter', current, 2)[0]!;
     const week = periodsEndingWith('week', periodContaining('week', now), 2)[0]!;
     const rate = `/api/v1/reports/resolution-rate?period=${lastQuarter.label}&groupBy=department`;
+    // Without a replica the answers name no source at all.
     const source = (await getJson(rate)).readFrom?.source;
-    const expected = replicaUrl ? 'replica' : 'primary';
-    if (source !== expected) broken.push(`the ${expected} run read its reports from ${source ?? 'an unnamed source'}`);
+    const expected = replicaUrl ? 'replica' : undefined;
+    if (source !== expected) {
+      broken.push(
+        `the ${replicaUrl ? 'replica' : 'primary'} run read its reports from ${source ?? 'an unnamed source'}`,
+      );
+    }
 
     measured.set(
       `resolution rate ${lastQuarter.label} by department as of its end, the same URL: p50 ms (first request)`,
