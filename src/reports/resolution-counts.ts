@@ -98,8 +98,8 @@ export class ResolutionCounts {
    * of this figure, moved forward by the changes since to the latest instant before which every
    * change is visible (SETTLED_NOW; a few seconds back unless a transaction stays open). The first
    * base is the one kept in PostgreSQL (LiveBases: another process's, or this one's before a
-   * restart), or else the figure as of the instant on the grid. A burst of writes is thus read once into the base, instead
-   * of again by every request until the grid passes it.
+   * restart), or else the figure as of the instant on the grid. A burst of writes is thus read
+   * once into the base, instead of again by every request until the grid passes it.
    */
   private async recentBase(
     grouping: keyof typeof CHANGES_BY,

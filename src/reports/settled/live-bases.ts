@@ -50,7 +50,10 @@ export class LiveBases {
 
   constructor(@InjectDataSource() private readonly primary: DataSource) {}
 
-  /** The kept base of the statements with `params` ([$1, $2, then the extra], no instant), at most an hour before `asOf`. */
+  /**
+   * The kept base of the statements with `params` ($1, $2, then the extra ones: not the instant),
+   * if it lies at most an hour before `asOf`.
+   */
   async load<R>(statements: BaseStatements, params: unknown[], asOf: Date): Promise<Base<R> | undefined> {
     const family = familyOf(statements, params);
     const kept = await maybeOne<Pick<LiveBaseRow, 'at' | 'rows' | 'deadlines'>>(this.primary, READ, [
@@ -64,7 +67,7 @@ export class LiveBases {
     return { at: kept.at, rows: kept.rows as R[], deadlines };
   }
 
-  /** Keeps `base` when it has moved far enough past the one saved last; a failure only loses the head start. */
+  /** Keeps `base` once it has moved far enough past the one saved last; a failure only loses a head start. */
   async save(statements: BaseStatements, params: unknown[], base: Base<unknown>): Promise<void> {
     const family = familyOf(statements, params);
     const last = this.saved.get(family);

@@ -37,11 +37,12 @@ const MAX_BASES = 200;
 
 /**
  * Additive figures as of a recent instant (a period still running, as of now): a base kept in
- * memory and in PostgreSQL (LiveBases, which a restarted service starts from), moved forward by recomputing only the problems changed since it. A problem's every
- * change writes an event and moves its `updated_at` to the event's instant, so the problems with
- * `updated_at` at or after the base are all those whose items can differ; the deadlines passed
- * since add theirs. The base moves only up to the instant before which every change is visible
- * (SETTLED_NOW), so a transaction committing late is never missed.
+ * memory and in PostgreSQL (LiveBases, which a restarted service starts from), moved forward by
+ * recomputing only the problems changed since it. A problem's every change writes an event and
+ * moves its `updated_at` to the event's instant, so the problems with `updated_at` at or after the
+ * base are all those whose items can differ; the deadlines passed since add theirs. The base
+ * moves only up to the instant before which every change is visible (SETTLED_NOW), so a
+ * transaction committing late is never missed.
  */
 @Injectable()
 export class LiveDelta {
@@ -59,7 +60,8 @@ export class LiveDelta {
     const family = [from, to, ...extra];
     const key = `${query.sql()}\u0000${JSON.stringify(family)}`;
     let base = this.bases.get(key);
-    // A base after the instant asked for, or long before it, gives way to the kept one or one on the grid.
+    // A base after the instant asked for, or long before it, gives way to the kept one, or else
+    // to one on the grid.
     if (!base || base.at > asOf || asOf.getTime() - base.at.getTime() > MAX_BASE_AGE_MS) {
       base = (await this.kept.load<Row>(statements, family, asOf)) ?? (await this.gridBase(query, asOf, params));
     }
