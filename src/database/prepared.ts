@@ -1,4 +1,4 @@
-import { type Pool, type PoolClient, Query, type QueryConfig } from 'pg';
+import { type Pool, type PoolClient, Query, type QueryConfig, type QueryResultRow } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -47,12 +47,18 @@ export async function forEachRow<T>(
   try {
     await new Promise<void>((resolve, reject) => {
       let failed: { error: unknown } | undefined;
-      const query = client.query(new Query(text, values));
+      // Settled by the callback, which pg calls once on success and on every failure (a database
+      // error, the read timeout, a lost connection): a query with a callback emits no 'error',
+      // and the pool's read timeout gives every query one.
+      const query = new Query<T & QueryResultRow>(text, values, (error) => {
+        if (error) reject(error);
+        else if (failed) reject(failed.error as Error);
+        else resolve();
+      });
       query.on('row', (row: T, result?: { rows: unknown[] }) => {
-        // The driver gathers the rows as well when the query has a callback, which the pool's
-        // read timeout (query_timeout) gives every query: keep none of them. Gathered, a page of
-        // rows lived long enough for V8 to move them all to the old generation, which then grew
-        // by some 150 MB between full collections during an export.
+        // The driver gathers the rows as well when the query has a callback: keep none of them.
+        // Gathered, a page of rows lived long enough for V8 to move them all to the old
+        // generation, which then grew by some 150 MB between full collections during an export.
         if (result) result.rows.length = 0;
         if (failed) return;
         try {
@@ -61,8 +67,7 @@ export async function forEachRow<T>(
           failed = { error };
         }
       });
-      query.on('error', reject);
-      query.on('end', () => (failed ? reject(failed.error as Error) : resolve()));
+      client.query(query);
     });
   } finally {
     client.removeListener('error', ignoreLostConnection);
