@@ -498,16 +498,17 @@ export class ProblemsService {
     }
   }
 
-  /** Unscoped read inside a transaction: the caller has just created or acted on this problem. */
+  /**
+   * Unscoped read inside a transaction: the caller has just created or acted on this problem. One
+   * after the other, as the transaction's one connection runs one statement at a time anyway.
+   */
   private async read(em: EntityManager, id: string): Promise<ProblemResponse> {
-    const [row, events, assists, attachments, pending, supervisions] = await Promise.all([
-      this.repository.find(em, id),
-      this.repository.events(id, em),
-      this.repository.assists(em, id),
-      this.attachments.ofProblem(id, em),
-      this.repository.pendingExtension(em, id),
-      this.supervisions.history(id, em),
-    ]);
+    const row = await this.repository.find(em, id);
+    const events = await this.repository.events(id, em);
+    const assists = await this.repository.assists(em, id);
+    const attachments = await this.attachments.ofProblem(id, em);
+    const pending = await this.repository.pendingExtension(em, id);
+    const supervisions = await this.supervisions.history(id, em);
     return {
       ...withAssists(toProblemResponse(row, events), assists),
       attachments,

@@ -184,8 +184,11 @@ describe('sign-in attacks', () => {
       expect(checked.length).toBeGreaterThanOrEqual(LOGINS_PER_ADDRESS + LOGINS_WAITING_PER_ADDRESS);
       expect(refused.length).toBeGreaterThan(0);
       expect(refused.every((a) => /at once from this address/.test(a.body.message!))).toBe(true);
-      // The refusals come before any of the checked logins ends.
-      expect(Math.max(...refused.map((a) => a.ms))).toBeLessThan(Math.min(...checked.map((a) => a.ms)));
+      // A refusal does not wait its turn: every one is answered before the waiting logins are
+      // checked, that is before the second round of four checks ends. (Not before the first check
+      // ends: on a loaded machine the last requests of the burst may arrive after it.)
+      const checkedMs = checked.map((a) => a.ms).sort((a, b) => a - b);
+      expect(Math.max(...refused.map((a) => a.ms))).toBeLessThan(checkedMs[2 * LOGINS_PER_ADDRESS - 1]!);
       printFigure('sign-in 28 parallel logins from one address', {
         checked401: checked.length,
         refused429: refused.length,
