@@ -8,6 +8,7 @@
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { RATE_BY_DEPARTMENT } from '../bench/hand-sql';
+import { COUNTS_BY } from '../src/reports/resolution-rate.sql';
 import { quickAddJob } from 'graphile-worker';
 import { crontab, WARM_UP_TASK } from '../src/notifications/notification-worker';
 import { SettledFigures } from '../src/reports/settled/settled-figures';
@@ -167,6 +168,76 @@ describe('settled figures (demo data)', () => {
       await restarted.close();
     }
   }, 180_000);
+
+  it('answers an instant off the hour from the hour before it, derived from an earlier hour kept', async () => {
+    const from = DateTime.fromISO('2025-01-01T00:00:00+08:00');
+    const to = DateTime.fromISO('2025-04-01T00:00:00+08:00');
+    const hour = DateTime.fromISO('2025-03-05T15:00:00+08:00');
+    const statement = COUNTS_BY.department;
+    type Group = { key: string | null; recorded: number; resolved: number };
+    const rate = async (app: TestApp, asOf: DateTime) =>
+      (
+        await app
+          .http()
+          .get('/api/v1/reports/resolution-rate')
+          .query({ period: '2025-Q1', groupBy: 'department', asOf: asOf.toISO()! })
+          .set('Authorization', auth)
+          .expect(200)
+      ).body as { groups: Group[] };
+    const fromEvents = async (asOf: DateTime) =>
+      Object.fromEntries(
+        (
+          (await t.db.query(RATE_BY_DEPARTMENT.distinctOn, [from.toJSDate(), to.toJSDate(), asOf.toJSDate()])) as {
+            department_id: string | null;
+            recorded: number;
+          }[]
+        ).map((row) => [row.department_id ?? 'null', row.recorded]),
+      );
+    const recordedOf = (body: { groups: Group[] }) =>
+      Object.fromEntries(body.groups.filter((g) => g.recorded > 0).map((g) => [g.key ?? 'null', g.recorded]));
+    const keptAt = async (at: DateTime) =>
+      (await t.db.query(`SELECT key, rows FROM settled_figures WHERE statement = $1 AND parameters->>2 = $2`, [
+        statement,
+        at.toJSDate().toISOString(),
+      ])) as { key: string; rows: Group[] }[];
+
+    // 15:40 is the hour's counts plus the changes of the 40 minutes; the hour is kept, not 15:40.
+    const first = DateTime.fromISO('2025-03-05T15:40:00+08:00');
+    expect(recordedOf(await rate(t, first))).toEqual(await fromEvents(first));
+    const [kept] = await keptAt(hour);
+    expect(kept).toBeDefined();
+    expect(await keptAt(first)).toEqual([]);
+
+    // The kept hour made wrong on purpose: five problems more in its first group.
+    const wrong = kept!.rows.map((row, i) => (i === 0 ? { ...row, recorded: row.recorded + 5 } : row));
+    await t.db.query(`UPDATE settled_figures SET rows = $2 WHERE key = $1`, [kept!.key, JSON.stringify(wrong)]);
+    const restartEnv = { ADMIN_USERNAME: '', ADMIN_PASSWORD: '', WARNING_SCAN_INTERVAL_SECONDS: '0' };
+    const later = hour.plus({ hours: 2, minutes: 20 });
+    const second = await openTestApp(t.databaseUrl, restartEnv);
+    try {
+      // A new process: 17:20 comes from 17:00, which comes from 15:00 (the latest hour kept in the
+      // week before) plus the changes since, so the tampering shows, in that group alone.
+      const expected = await fromEvents(later);
+      const wrongKey = kept!.rows[0]!.key ?? 'null';
+      expect(recordedOf(await rate(second, later))).toEqual({ ...expected, [wrongKey]: expected[wrongKey]! + 5 });
+    } finally {
+      await second.close();
+    }
+
+    // The check recomputes each kept hour from the events: it finds 15:00 and 17:00, and repairs them.
+    const check = await t.app.get(SettledFigures).check(t.db, true);
+    expect(check.differing.map((d) => d.asOf).sort()).toEqual(
+      [hour, hour.plus({ hours: 2 })].map((at) => at.toJSDate().toISOString()),
+    );
+    const third = await openTestApp(t.databaseUrl, restartEnv);
+    try {
+      expect(recordedOf(await rate(third, later.plus({ minutes: 1 })))).toEqual(
+        await fromEvents(later.plus({ minutes: 1 })),
+      );
+    } finally {
+      await third.close();
+    }
+  });
 
   it('keeps Q1 2025 at 127 / 116 / 91.3 % as of its end, before and after it is kept', async () => {
     for (let i = 0; i < 2; i++) {

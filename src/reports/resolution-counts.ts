@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { one, rows } from '../common/sql';
 import { ReportReader } from '../database/report-reader';
 import { SETTLED_NOW } from '../database/settled-now.sql';
-import { CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, TOTAL } from './resolution-rate.sql';
+import { DateTime } from 'luxon';
+import { CHANGES_BETWEEN, CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, TOTAL } from './resolution-rate.sql';
 import { LiveBases } from './settled/live-bases';
 import { SETTLE_MS, SettledQueries } from './settled/settled-queries';
 
@@ -18,6 +19,13 @@ const BASE_GRID_MS = 5 * 60_000;
 /** A recent base moves forward at most this often per figure. */
 const BASE_STEP_MS = 1_000;
 const MAX_RECENT_BASES = 200;
+
+/**
+ * Counts as of a settled instant off the hour start from those kept as of the hour before it,
+ * which are derived from the latest hour kept in the week before, if any (see settledCounts).
+ */
+const HOUR_MS = 3_600_000;
+const HOURS_LOOKED_BACK = 7 * 24;
 
 /** Counts as of an instant, in the database's time. */
 type Base = { at: Date; counts: KeyedCounts[] };
@@ -83,14 +91,50 @@ export class ResolutionCounts {
   private async counts(grouping: GroupBy | 'total', from: Date, to: Date, asOf: Date): Promise<KeyedCounts[]> {
     const sql = grouping === 'total' ? TOTAL : COUNTS_BY[grouping];
     const settled = asOf.getTime() <= Date.now() - SETTLE_MS;
-    if (grouping === 'district' || grouping === 'industry' || settled) {
-      return this.settled.query<KeyedCounts>(sql, [from, to, asOf], { byEnterprise: groupedByEnterprise(grouping) });
+    if (grouping === 'district' || grouping === 'industry') {
+      return this.settled.query<KeyedCounts>(sql, [from, to, asOf], { byEnterprise: true });
     }
+    if (settled) return this.settledCounts(grouping, sql, from, to, asOf);
     const base = await this.recentBase(grouping, sql, from, to, asOf);
     return addCounts(
       base.counts,
       await rows<KeyedCounts>(this.reader.db, CHANGES_BY[grouping], [from, to, base.at, asOf]),
     );
+  }
+
+  /**
+   * Counts as of a settled instant. One on the hour (a period's end, as dashboards, trends and
+   * published figures ask) is kept as it is. Any other is the counts kept as of the hour before
+   * it plus the changes of the minutes between (CHANGES_BETWEEN, an hour's events at most), so
+   * a manager choosing instants in a closed period does not scan the period at each. The hour's
+   * counts are themselves the latest hour kept in the week before plus the changes since, or
+   * else computed whole; either way they are kept, so each hour is computed once.
+   */
+  private async settledCounts(
+    grouping: keyof typeof CHANGES_BETWEEN,
+    sql: string,
+    from: Date,
+    to: Date,
+    asOf: Date,
+  ): Promise<KeyedCounts[]> {
+    const hour = new Date(Math.floor(asOf.getTime() / HOUR_MS) * HOUR_MS);
+    if (hour.getTime() === asOf.getTime()) return this.settled.query<KeyedCounts>(sql, [from, to, asOf]);
+    const changes = CHANGES_BETWEEN[grouping];
+    const derive = async () => {
+      const earlier = Array.from({ length: HOURS_LOOKED_BACK }, (_, i) => new Date(hour.getTime() - (i + 1) * HOUR_MS));
+      const base = await this.settled.latestKept<KeyedCounts>(sql, [from, to], earlier);
+      if (!base) return rows<KeyedCounts>(this.reader.db, sql, [from, to, hour]);
+      const counts = addCounts(base.rows, await rows<KeyedCounts>(this.reader.db, changes, [from, to, base.at, hour]));
+      // Kept as the statement gives them: its total is one row, with no problem too.
+      return grouping === 'total' && counts.length === 0 ? [{ key: '', recorded: 0, resolved: 0 }] : counts;
+    };
+    // The minutes after the hour are read where the hour's counts are (the replica, if it holds asOf).
+    this.reader.readAsOf(DateTime.fromJSDate(asOf));
+    const [base, since] = await Promise.all([
+      this.settled.query<KeyedCounts>(sql, [from, to, hour], { derive }),
+      rows<KeyedCounts>(this.reader.db, changes, [from, to, hour, asOf]),
+    ]);
+    return addCounts(base, since);
   }
 
   /**

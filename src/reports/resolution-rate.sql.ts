@@ -7,6 +7,38 @@ const LATEST_BEFORE = (column: string, instant = '$3') => `
   ORDER BY ev.at DESC, ev.id DESC
   LIMIT 1`;
 
+/** A problem's status and department before an instant, from its latest event. */
+const LATEST_STATE_BEFORE = (instant: string) => `
+  SELECT ev.to_status, ev.department_id FROM problem_events ev
+  WHERE ev.problem_id = p.id AND ev.at < ${instant}
+  ORDER BY ev.at DESC, ev.id DESC
+  LIMIT 1`;
+
+/** The problems of [$1, $2) changed since $3, as they were at $3 and at $4 (CHANGES_BY). */
+const CHANGED_SINCE = `
+  SELECT p.category_code, t0.to_status AS status_then, t0.department_id AS department_then,
+         CASE WHEN p.updated_at < $4 THEN p.status ELSE (${LATEST_BEFORE('to_status', '$4')}) END AS status_now,
+         CASE WHEN p.updated_at < $4 THEN p.department_id ELSE (${LATEST_BEFORE('department_id', '$4')}) END
+           AS department_now
+  FROM problems p
+  LEFT JOIN LATERAL (
+    SELECT ev.to_status, ev.department_id FROM problem_events ev
+    WHERE p.created_at < $3 AND ev.problem_id = p.id AND ev.at < $3
+    ORDER BY ev.at DESC, ev.id DESC
+    LIMIT 1
+  ) t0 ON true
+  WHERE p.updated_at >= $3 AND p.reported_at >= $1 AND p.reported_at < $2`;
+
+/** The problems of [$1, $2) with an event in [$3, $4), as they were at $3 and at $4 (CHANGES_BETWEEN). */
+const CHANGED_BETWEEN = `
+  SELECT p.category_code, t0.to_status AS status_then, t0.department_id AS department_then,
+         t1.to_status AS status_now, t1.department_id AS department_now
+  FROM (SELECT DISTINCT problem_id FROM problem_events WHERE at >= $3 AND at < $4) touched
+  JOIN problems p ON p.id = touched.problem_id
+  LEFT JOIN LATERAL (${LATEST_STATE_BEFORE('$3')}) t0 ON true
+  LEFT JOIN LATERAL (${LATEST_STATE_BEFORE('$4')}) t1 ON true
+  WHERE p.reported_at >= $1 AND p.reported_at < $2`;
+
 /**
  * The resolution rate as of an instant T ($3) for problems reported in [$1, $2).
  *
@@ -77,27 +109,26 @@ function countsBy(key: string): string {
  * so only older ones need the probe into their history.
  */
 export const CHANGES_BY = {
-  total: changesBy(() => `''`),
-  department: changesBy((side) => `department_${side}::text`),
-  category: changesBy(() => 'category_code'),
+  total: changesBy(() => `''`, CHANGED_SINCE),
+  department: changesBy((side) => `department_${side}::text`, CHANGED_SINCE),
+  category: changesBy(() => 'category_code', CHANGED_SINCE),
 } as const;
 
-function changesBy(key: (side: 'then' | 'now') => string): string {
+/**
+ * The same changes between two instants of the past, T0 ($3) and T ($4): the problems with an
+ * event in [T0, T), found by the events' index by instant, as every change of a problem's status
+ * or department writes one (see STATE_AS_OF). Where T0 is long past, nearly every problem has
+ * changed since it, so CHANGES_BY would read them all; this reads only the window's.
+ */
+export const CHANGES_BETWEEN = {
+  total: changesBy(() => `''`, CHANGED_BETWEEN),
+  department: changesBy((side) => `department_${side}::text`, CHANGED_BETWEEN),
+  category: changesBy(() => 'category_code', CHANGED_BETWEEN),
+} as const;
+
+function changesBy(key: (side: 'then' | 'now') => string, changed: string): string {
   return `
-    WITH changed AS (
-      SELECT p.category_code, t0.to_status AS status_then, t0.department_id AS department_then,
-             CASE WHEN p.updated_at < $4 THEN p.status ELSE (${LATEST_BEFORE('to_status', '$4')}) END AS status_now,
-             CASE WHEN p.updated_at < $4 THEN p.department_id ELSE (${LATEST_BEFORE('department_id', '$4')}) END
-               AS department_now
-      FROM problems p
-      LEFT JOIN LATERAL (
-        SELECT ev.to_status, ev.department_id FROM problem_events ev
-        WHERE p.created_at < $3 AND ev.problem_id = p.id AND ev.at < $3
-        ORDER BY ev.at DESC, ev.id DESC
-        LIMIT 1
-      ) t0 ON true
-      WHERE p.updated_at >= $3 AND p.reported_at >= $1 AND p.reported_at < $2
-    ),
+    WITH changed AS (${changed}),
     signed AS (
       SELECT ${key('now')} AS key, 1 AS recorded, (status_now IN (${RESOLVED_SQL_LIST}))::int AS resolved
       FROM changed WHERE status_now <> ${WITHDRAWN_SQL}

@@ -11,6 +11,9 @@ export const GENERATION = `SELECT generation::text AS generation FROM settled_ge
 
 export const READ = `SELECT rows FROM settled_figures WHERE key = $1`;
 
+/** The kept rows of any of the keys $1. */
+export const READ_ANY = `SELECT key, rows FROM settled_figures WHERE key = ANY($1)`;
+
 /**
  * Stores rows computed under generation $7, unless an enterprise was regrouped since; a row
  * already there stays. While a regrouping is not committed yet (its row is locked), nothing is

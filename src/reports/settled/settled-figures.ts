@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { maybeOne, one, type Queryable, rows } from '../../common/sql';
-import { GENERATION, PAGE, READ, REPLACE_ROWS, type SettledRow, STORE } from './settled-figures.sql';
+import { GENERATION, PAGE, READ, READ_ANY, REPLACE_ROWS, type SettledRow, STORE } from './settled-figures.sql';
 
 /** What checking the kept rows against the events found. */
 export interface SettledCheck {
@@ -60,6 +60,14 @@ export class SettledFigures {
       else this.logger.warn(`could not keep a settled figure: ${String(error)}`);
     }
     return computed;
+  }
+
+  /** The first of `candidates` (a statement's parameters each) whose rows are kept, with its index. */
+  async firstKept<T>(sql: string, candidates: unknown[][]): Promise<{ index: number; rows: T[] } | null> {
+    const keys = candidates.map((params) => keyOf(sql, params));
+    const found = await rows<{ key: string; rows: T[] }>(this.primary, READ_ANY, [keys]);
+    const index = keys.findIndex((key) => found.some((row) => row.key === key));
+    return index < 0 ? null : { index, rows: found.find((row) => row.key === keys[index])!.rows };
   }
 
   /**

@@ -34,21 +34,23 @@ export class SettledQueries {
    * they never change: they are kept in PostgreSQL (SettledFigures) and, unless grouped by an
    * enterprise's district or industry (which an edit of the enterprise regroups), in memory too.
    * `memoryOnly` keeps them in memory alone, for the short-lived bases of the figures as of now.
+   * `derive` gives the same rows another way (from rows kept as of an earlier instant, say) when
+   * none are kept; `npm run settled -- check` still recomputes them with `sql`.
    */
   async query<T>(
     sql: string,
     params: [Date, Date, Date, ...unknown[]],
-    { byEnterprise = false, memoryOnly = false } = {},
+    { byEnterprise = false, memoryOnly = false, derive }: QueryOptions<T> = {},
   ): Promise<T[]> {
     const asOf = params[2];
-    const compute = () => rows<T>(this.reader.db, sql, params);
+    const compute = derive ?? (() => rows<T>(this.reader.db, sql, params));
     if (asOf.getTime() > Date.now() - SETTLE_MS) return compute();
     // A replica that does not hold the instant yet leaves the request to the primary.
     this.reader.readAsOf(DateTime.fromJSDate(asOf));
     const settled = () =>
       memoryOnly ? compute() : this.settledFigures.rows(this.reader.db, sql, params, asOf, byEnterprise, compute);
     if (byEnterprise) return settled();
-    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    const key = memoryKey(sql, params);
     let cached = this.settled.get(key);
     if (cached) {
       // Least recently used goes first: move a hit to the end.
@@ -61,4 +63,31 @@ export class SettledQueries {
     this.settled.set(key, cached);
     return cached as Promise<T[]>;
   }
+
+  /**
+   * The rows of `sql` kept as of the latest of `instants` (each in place of the third parameter)
+   * that has them, in memory or in PostgreSQL; null when none has. Settled instants only.
+   */
+  async latestKept<T>(sql: string, period: [Date, Date], instants: Date[]): Promise<{ at: Date; rows: T[] } | null> {
+    const latestFirst = [...instants].sort((a, b) => b.getTime() - a.getTime());
+    const candidates = latestFirst.map((at): [Date, Date, Date] => [...period, at]);
+    // Only instants later than the latest one in memory are looked for in PostgreSQL.
+    const inMemory = candidates.findIndex((params) => this.settled.has(memoryKey(sql, params)));
+    const later = inMemory < 0 ? candidates : candidates.slice(0, inMemory);
+    const stored = later.length > 0 ? await this.settledFigures.firstKept<T>(sql, later) : null;
+    if (stored) return { at: latestFirst[stored.index]!, rows: stored.rows };
+    if (inMemory < 0) return null;
+    const rows = (await this.settled.get(memoryKey(sql, candidates[inMemory]!))) as T[];
+    return { at: latestFirst[inMemory]!, rows };
+  }
+}
+
+interface QueryOptions<T> {
+  byEnterprise?: boolean;
+  memoryOnly?: boolean;
+  derive?: () => Promise<T[]>;
+}
+
+function memoryKey(sql: string, params: unknown[]): string {
+  return `${sql}\u0000${JSON.stringify(params)}`;
 }
