@@ -128,13 +128,17 @@ export class ResolutionCounts {
       // Kept as the statement gives them: its total is one row, with no problem too.
       return grouping === 'total' && counts.length === 0 ? [{ key: '', recorded: 0, resolved: 0 }] : counts;
     };
-    // The minutes after the hour are read where the hour's counts are (the replica, if it holds asOf).
-    this.reader.readAsOf(DateTime.fromJSDate(asOf));
-    const [base, since] = await Promise.all([
-      this.settled.query<KeyedCounts>(sql, [from, to, hour], { derive }),
-      rows<KeyedCounts>(this.reader.db, changes, [from, to, hour, asOf]),
-    ]);
-    return addCounts(base, since);
+    const compose = async () => {
+      // The minutes after the hour are read where the hour's counts are (the replica, if it holds asOf).
+      this.reader.readAsOf(DateTime.fromJSDate(asOf));
+      const [base, since] = await Promise.all([
+        this.settled.query<KeyedCounts>(sql, [from, to, hour], { derive }),
+        rows<KeyedCounts>(this.reader.db, changes, [from, to, hour, asOf]),
+      ]);
+      return addCounts(base, since);
+    };
+    // The instant itself is kept in memory only: asked again, it is read, but PostgreSQL keeps the hours.
+    return this.settled.query<KeyedCounts>(sql, [from, to, asOf], { memoryOnly: true, derive: compose });
   }
 
   /**

@@ -33,7 +33,8 @@ export class SettledQueries {
    * Rows of `sql` for [from, to) as of `asOf` ($1, $2, $3, then `extra`). Once asOf has settled
    * they never change: they are kept in PostgreSQL (SettledFigures) and, unless grouped by an
    * enterprise's district or industry (which an edit of the enterprise regroups), in memory too.
-   * `memoryOnly` keeps them in memory alone, for the short-lived bases of the figures as of now.
+   * `memoryOnly` keeps them in memory alone: the short-lived bases of the figures as of now, and
+   * the rate as of an instant off the hour (PostgreSQL keeps the hour's, see ResolutionCounts).
    * `derive` gives the same rows another way (from rows kept as of an earlier instant, say) when
    * none are kept; `npm run settled -- check` still recomputes them with `sql`.
    */
