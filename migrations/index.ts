@@ -28,6 +28,7 @@ import { SettledFiguresRegroupOnce1765200000001 } from './1765200000001-SettledF
 import { OpenProblemWarningIndexes1765300000000 } from './1765300000000-OpenProblemWarningIndexes';
 import { LiveBases1765400000000 } from './1765400000000-LiveBases';
 import { WeeklyReportIndexes1765400000001 } from './1765400000001-WeeklyReportIndexes';
+import { SignForDeadlineIndex1765500000000 } from './1765500000000-SignForDeadlineIndex';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   OpenProblemWarningIndexes1765300000000,
   LiveBases1765400000000,
   WeeklyReportIndexes1765400000001,
+  SignForDeadlineIndex1765500000000,
 ];

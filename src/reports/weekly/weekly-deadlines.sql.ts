@@ -27,13 +27,6 @@ export const WEEKLY_EXTENSIONS = `
   LIMIT $3`;
 
 /**
- * How far before its sign-for deadline an assignment can lie: the deadline is at most
- * MAX_SIGN_FOR_WORKING_DAYS (30) working days after it, well within this many calendar days. The
- * bound lets the list read the assignments of a few months rather than of every year.
- */
-const SIGN_FOR_REACH_DAYS = 90;
-
-/**
  * Late sign-fors (逾期签收): clock-starting assignments whose sign-for deadline fell in the week
  * (before $2) and that were not signed for by it: signed later, or not at all by $2. `hoursLate`
  * counts whole hours from the deadline to the sign-for, or to $2. Longest late first, at most $3.
@@ -47,8 +40,8 @@ export const WEEKLY_LATE_SIGN_FOR = `
   JOIN departments dep ON dep.id = a.department_id
   CROSS JOIN ${signForLateral('a', '$2::timestamptz')} sf
   WHERE ${startsClock('a')} AND a.data ? 'signForDueAt' AND a.at < $2
-    AND a.at >= $1::timestamptz - interval '${SIGN_FOR_REACH_DAYS} days'
-    AND sf.sign_for_due >= $1 AND sf.sign_for_due < $2
+    -- The deadlines of the week, from their index (migration 1765500000000-SignForDeadlineIndex).
+    AND event_instant(a.data->>'signForDueAt') >= $1 AND event_instant(a.data->>'signForDueAt') < $2
     AND (sf.signed_at IS NULL OR sf.signed_at > sf.sign_for_due)
   ORDER BY "hoursLate" DESC, p.code
   LIMIT $3`;

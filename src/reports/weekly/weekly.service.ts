@@ -105,22 +105,28 @@ export class WeeklyService {
     const earlyInQuarter = week.from < quarter.from.plus({ weeks: 4 });
     const before = periodContaining('quarter', quarter.from.minus({ milliseconds: 1 }));
     const previousQuarter = earlyInQuarter ? await this.rate(before, before.to) : undefined;
+    const { openByDepartment, ...totals } = summary;
 
     return {
       week: { label: weekLabel, from: week.from.toISO()!, to: week.to.toISO()!, timezone: zone },
       asOf: end.toISO()!,
       ...this.reader.readFrom(),
       visits,
-      summary: { recordedThisWeek: recordedThisWeek.recorded, ...summary },
+      summary: { recordedThisWeek: recordedThisWeek.recorded, ...totals },
       rates: { quarterToDate, yearToDate, ...(previousQuarter ? { previousQuarter } : {}) },
       departments: departments.map((row) => {
+        const open = openByDepartment.find((o) => o.departmentId === row.departmentId);
         const counts: Counts = quarterByDepartment.find((g) => g.key === row.departmentId) ?? {
           recorded: 0,
           resolved: 0,
         };
         const assisting = assists.find((a) => a.departmentId === row.departmentId);
         return {
-          ...row,
+          departmentId: row.departmentId,
+          name: row.name,
+          open: open?.open ?? 0,
+          overdue: open?.overdue ?? 0,
+          resolvedThisWeek: row.resolvedThisWeek,
           assistsOpen: assisting?.assistsOpen ?? 0,
           assistsDoneThisWeek: assisting?.assistsDoneThisWeek ?? 0,
           recorded: counts.recorded,

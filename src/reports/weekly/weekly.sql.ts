@@ -65,41 +65,41 @@ export const OPEN_AT_END = `
 
 const WEEK_EVENTS = `WITH ${WEEK_EVENTS_CTE}`;
 
-/** The row WEEKLY_SUMMARY gives. */
-export type SummaryRow = Omit<WeeklyReport['summary'], 'recordedThisWeek'>;
+/** The row WEEKLY_SUMMARY gives: the summary, and the open and overdue per department beside it. */
+export type SummaryRow = Omit<WeeklyReport['summary'], 'recordedThisWeek'> & {
+  openByDepartment: Pick<WeeklyDepartmentRow, 'departmentId' | 'open' | 'overdue'>[];
+};
 
-export const WEEKLY_SUMMARY = `${OPEN_AT_END}
-  SELECT
-    open_count.open::int AS "openAtEnd",
-    open_count.overdue::int AS "overdueAtEnd",
-    (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'resolve')::int AS "resolvedThisWeek",
-    (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'verify' AND to_status = ${sqlLiteral('closed')})::int
-      AS "closedThisWeek",
-    (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'escalate')::int AS "escalatedThisWeek"
-  FROM (SELECT count(*) AS open, count(*) FILTER (WHERE due_at < $2) AS overdue FROM open) open_count`;
-
-/** A row of WEEKLY_DEPARTMENTS; the quarter's rate is added beside it. */
-export type DepartmentWeekRow = Pick<
-  WeeklyDepartmentRow,
-  'departmentId' | 'name' | 'open' | 'overdue' | 'resolvedThisWeek'
->;
-
-/** Per department: open and overdue at the end of the week, resolved during it. */
-export const WEEKLY_DEPARTMENTS = `${OPEN_AT_END},
-  -- Each set counted once per department, not scanned again for each.
+/**
+ * The week's summary, and the open and overdue problems at its end per department: one reading
+ * of the state at the end serves both (the problems with no department count in the totals only).
+ */
+export const WEEKLY_SUMMARY = `${OPEN_AT_END},
   open_by_department AS (
     SELECT department_id, count(*) AS open, count(*) FILTER (WHERE due_at < $2) AS overdue
     FROM open GROUP BY department_id
-  ),
+  )
+  SELECT
+    (SELECT COALESCE(sum(open), 0) FROM open_by_department)::int AS "openAtEnd",
+    (SELECT COALESCE(sum(overdue), 0) FROM open_by_department)::int AS "overdueAtEnd",
+    (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'resolve')::int AS "resolvedThisWeek",
+    (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'verify' AND to_status = ${sqlLiteral('closed')})::int
+      AS "closedThisWeek",
+    (SELECT count(DISTINCT problem_id) FROM week_events WHERE type = 'escalate')::int AS "escalatedThisWeek",
+    (SELECT COALESCE(jsonb_agg(jsonb_build_object('departmentId', department_id, 'open', open, 'overdue', overdue)), '[]')
+     FROM open_by_department WHERE department_id IS NOT NULL) AS "openByDepartment"`;
+
+/** A row of WEEKLY_DEPARTMENTS; the open and overdue (WEEKLY_SUMMARY) and the quarter's rate are added beside it. */
+export type DepartmentWeekRow = Pick<WeeklyDepartmentRow, 'departmentId' | 'name' | 'resolvedThisWeek'>;
+
+/** Every department, with the problems it resolved during the week. */
+export const WEEKLY_DEPARTMENTS = `${WEEK_EVENTS},
   resolved_by_department AS (
     SELECT department_id, count(DISTINCT problem_id) AS resolved
     FROM week_events WHERE type = 'resolve' GROUP BY department_id
   )
-  SELECT d.id AS "departmentId", d.name,
-         COALESCE(o.open, 0)::int AS open, COALESCE(o.overdue, 0)::int AS overdue,
-         COALESCE(r.resolved, 0)::int AS "resolvedThisWeek"
+  SELECT d.id AS "departmentId", d.name, COALESCE(r.resolved, 0)::int AS "resolvedThisWeek"
   FROM departments d
-  LEFT JOIN open_by_department o ON o.department_id = d.id
   LEFT JOIN resolved_by_department r ON r.department_id = d.id
   ORDER BY d.code`;
 
