@@ -12,7 +12,7 @@ import {
 import { rows } from '../src/common/sql';
 import { ReportReader } from '../src/database/report-reader';
 import { ResolutionCounts } from '../src/reports/resolution-counts';
-import { TOTAL, type GroupBy } from '../src/reports/resolution-rate.sql';
+import { COUNTS_BY, TOTAL, type GroupBy } from '../src/reports/resolution-rate.sql';
 import { LiveBases } from '../src/reports/settled/live-bases';
 import { LiveDelta } from '../src/reports/settled/live-delta';
 import { SettledQueries } from '../src/reports/settled/settled-queries';
@@ -235,5 +235,42 @@ describe('figures as of now, moved forward from a base', () => {
     expect((await bases.check(t.db, true)).differing.map((entry) => entry.key)).toEqual([family]);
     expect((await bases.check(t.db, false)).differing).toEqual([]);
     await expectExact(restarted().window);
+  });
+
+  it('counts by district and industry from a base too, and regroups at once when an enterprise moves', async () => {
+    const counts = t.app.get(ResolutionCounts);
+    const byGroup = async (groupBy: 'district' | 'industry') => {
+      const asOf = new Date();
+      const live = (await counts.byGroup(groupBy, period.from, period.to, asOf))
+        .filter((g) => g.recorded > 0)
+        .map(({ key, recorded, resolved }) => ({ key, recorded, resolved }));
+      const whole = await rows<{ key: string | null; recorded: number; resolved: number }>(t.db, COUNTS_BY[groupBy], [
+        period.from,
+        period.to,
+        asOf,
+      ]);
+      expect(sorted(live)).toEqual(sorted(whole));
+      return live;
+    };
+    for (const groupBy of ['district', 'industry'] as const) await byGroup(groupBy);
+    // A problem entered after the base is added to it.
+    const counted = (list: { key: string | null; recorded: number }[], key: string) =>
+      list.find((g) => g.key === key)?.recorded ?? 0;
+    const first = await byGroup('district');
+    await history(t)
+      .problem({ reportedAt: DateTime.now().toISO()!, enterpriseId, category: 'labour', createdBy: officialId })
+      .insert();
+    const before = await byGroup('district');
+    expect(counted(before, 'suzhou')).toBe(counted(first, 'suzhou') + 1);
+
+    // The enterprise moves: its problems are counted under its new district and industry at once.
+    await t.db.query(`UPDATE enterprises SET district_code = 'jinta', industry = '实时测试业' WHERE id = $1`, [
+      enterpriseId,
+    ]);
+    const after = await byGroup('district');
+    const moved = counted(before, 'suzhou') - counted(after, 'suzhou');
+    expect(moved).toBeGreaterThan(0);
+    expect(counted(after, 'jinta') - counted(before, 'jinta')).toBe(moved);
+    expect(counted(await byGroup('industry'), '实时测试业')).toBe(moved);
   });
 });

@@ -5,6 +5,7 @@ import { SETTLED_NOW } from '../database/settled-now.sql';
 import { DateTime } from 'luxon';
 import { CHANGES_BETWEEN, CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, TOTAL } from './resolution-rate.sql';
 import { LiveBases } from './settled/live-bases';
+import { GENERATION } from './settled/settled-figures.sql';
 import { SETTLE_MS, SettledQueries } from './settled/settled-queries';
 
 export type Counts = { recorded: number; resolved: number };
@@ -92,14 +93,48 @@ export class ResolutionCounts {
     const sql = grouping === 'total' ? TOTAL : COUNTS_BY[grouping];
     const settled = asOf.getTime() <= Date.now() - SETTLE_MS;
     if (grouping === 'district' || grouping === 'industry') {
-      return this.settled.query<KeyedCounts>(sql, [from, to, asOf], { byEnterprise: true });
+      if (settled) return this.settled.query<KeyedCounts>(sql, [from, to, asOf], { byEnterprise: true });
+      return this.liveByEnterprise(grouping, sql, from, to, asOf);
     }
     if (settled) return this.settledCounts(grouping, sql, from, to, asOf);
-    const base = await this.recentBase(grouping, sql, from, to, asOf);
+    return this.live(grouping, sql, from, to, asOf);
+  }
+
+  /** Counts as of a recent instant: a recent base plus the changes since. */
+  private async live(
+    grouping: keyof typeof CHANGES_BY,
+    sql: string,
+    from: Date,
+    to: Date,
+    asOf: Date,
+    generation?: string,
+  ): Promise<KeyedCounts[]> {
+    const base = await this.recentBase(grouping, sql, from, to, asOf, generation);
     return addCounts(
       base.counts,
       await rows<KeyedCounts>(this.reader.db, CHANGES_BY[grouping], [from, to, base.at, asOf]),
     );
+  }
+
+  /**
+   * Counts as of a recent instant by an enterprise's district or industry as it is now: from a
+   * recent base too, but one made under the current grouping, which the regrouping generation
+   * names (settled_generation, bumped when an enterprise moves). An answer across a move (the
+   * generation read before it and after it differ) gives way to the whole statement, so no
+   * answer mixes two groupings.
+   */
+  private async liveByEnterprise(
+    grouping: 'district' | 'industry',
+    sql: string,
+    from: Date,
+    to: Date,
+    asOf: Date,
+  ): Promise<KeyedCounts[]> {
+    const generation = async () => (await one<{ generation: string }>(this.reader.db, GENERATION)).generation;
+    const before = await generation();
+    const counts = await this.live(grouping, sql, from, to, asOf, before);
+    if ((await generation()) === before) return counts;
+    return rows<KeyedCounts>(this.reader.db, sql, [from, to, asOf]);
   }
 
   /**
@@ -155,18 +190,26 @@ export class ResolutionCounts {
     from: Date,
     to: Date,
     asOf: Date,
+    generation?: string,
   ): Promise<Base> {
-    const key = `${grouping}\u0000${from.toISOString()}\u0000${to.toISOString()}`;
+    const key = `${grouping}\u0000${from.toISOString()}\u0000${to.toISOString()}\u0000${generation ?? ''}`;
     const gridAt = new Date(Math.floor((asOf.getTime() - SETTLE_MS) / BASE_GRID_MS) * BASE_GRID_MS);
     const statements = { statement: sql };
+    // A base grouped by enterprise belongs to its generation, and is kept in memory only: one kept
+    // in PostgreSQL would outlive the grouping it was counted under.
+    const keep = generation === undefined;
     let base = this.recent.get(key);
     // A base stuck behind a long transaction (a backup, say) gives way to the newer one on the grid.
     if (!base || base.at > asOf || base.at < gridAt) {
-      const kept = await this.kept.load<KeyedCounts>(statements, [from, to], asOf);
+      const kept = keep ? await this.kept.load<KeyedCounts>(statements, [from, to], asOf) : undefined;
       base = kept && kept.at >= (base?.at ?? kept.at) ? { at: kept.at, counts: kept.rows } : undefined;
       base ??= {
         at: gridAt,
-        counts: await this.settled.query<KeyedCounts>(sql, [from, to, gridAt], { memoryOnly: true }),
+        counts: await this.settled.query<KeyedCounts>(sql, [from, to, gridAt], {
+          memoryOnly: true,
+          // Not from memory: the rows kept there do not say under which grouping they were counted.
+          byEnterprise: !keep,
+        }),
       };
     }
     // On the primary: a standby does not list the primary's open transactions.
@@ -180,7 +223,7 @@ export class ResolutionCounts {
       this.recent.delete(key);
       if (this.recent.size >= MAX_RECENT_BASES) this.recent.delete(this.recent.keys().next().value!);
       this.recent.set(key, moved);
-      await this.kept.save(statements, [from, to], { at: moved.at, rows: moved.counts, deadlines: [] });
+      if (keep) await this.kept.save(statements, [from, to], { at: moved.at, rows: moved.counts, deadlines: [] });
     }
     return moved;
   }

@@ -14,13 +14,17 @@ const LATEST_STATE_BEFORE = (instant: string) => `
   ORDER BY ev.at DESC, ev.id DESC
   LIMIT 1`;
 
-/** The problems of [$1, $2) changed since $3, as they were at $3 and at $4 (CHANGES_BY). */
-const CHANGED_SINCE = `
-  SELECT p.category_code, t0.to_status AS status_then, t0.department_id AS department_then,
+/**
+ * The problems of [$1, $2) changed since $3, as they were at $3 and at $4 (CHANGES_BY); with
+ * `enterprise`, with their enterprise's district and industry as they are now.
+ */
+const changedSince = (enterprise: boolean) => `
+  SELECT p.category_code,${enterprise ? ' e.district_code, e.industry,' : ''}
+         t0.to_status AS status_then, t0.department_id AS department_then,
          CASE WHEN p.updated_at < $4 THEN p.status ELSE (${LATEST_BEFORE('to_status', '$4')}) END AS status_now,
          CASE WHEN p.updated_at < $4 THEN p.department_id ELSE (${LATEST_BEFORE('department_id', '$4')}) END
            AS department_now
-  FROM problems p
+  FROM problems p${enterprise ? '\n  LEFT JOIN enterprises e ON e.id = p.enterprise_id' : ''}
   LEFT JOIN LATERAL (
     SELECT ev.to_status, ev.department_id FROM problem_events ev
     WHERE p.created_at < $3 AND ev.problem_id = p.id AND ev.at < $3
@@ -109,9 +113,12 @@ function countsBy(key: string): string {
  * so only older ones need the probe into their history.
  */
 export const CHANGES_BY = {
-  total: changesBy(() => `''`, CHANGED_SINCE),
-  department: changesBy((side) => `department_${side}::text`, CHANGED_SINCE),
-  category: changesBy(() => 'category_code', CHANGED_SINCE),
+  total: changesBy(() => `''`, changedSince(false)),
+  department: changesBy((side) => `department_${side}::text`, changedSince(false)),
+  category: changesBy(() => 'category_code', changedSince(false)),
+  // By the enterprise as it is now, on both sides: see ResolutionCounts for a move meanwhile.
+  district: changesBy(() => 'district_code', changedSince(true)),
+  industry: changesBy(() => 'industry', changedSince(true)),
 } as const;
 
 /**
