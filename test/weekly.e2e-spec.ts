@@ -4,7 +4,9 @@ import type { Stream } from 'node:stream';
 import type { Response } from 'supertest';
 import { Factory, inDays, TestUser } from './factories';
 import { bj, history, InsertedProblem, NewHistory } from './factories/history';
-import { createTestApp, TestApp } from './support/test-app';
+import { SettledFigures } from '../src/reports/settled/settled-figures';
+import { WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from '../src/reports/weekly/weekly.sql';
+import { createTestApp, openTestApp, TestApp } from './support/test-app';
 
 /** Every resolution rate of the weekly report names its definition (口径). */
 const RESOLUTION_V1 = 'resolution-rate/v1';
@@ -541,6 +543,35 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
       const first = await weekly();
       const again = await weekly();
       expect(again).toEqual(first);
+    });
+
+    it('keeps the summary and the lists of events of a closed week, as the events give them, across a restart', async () => {
+      const first = await weekly();
+      const keptOf = async (sql: string) =>
+        (
+          await t.db.query(`SELECT rows FROM settled_figures WHERE statement = $1 AND parameters->>0 = $2`, [
+            sql,
+            new Date(bj('2025-03-31 00:00')).toISOString(),
+          ])
+        ).map((row: { rows: unknown[] }) => row.rows);
+      const [summary] = await keptOf(WEEKLY_SUMMARY);
+      expect(summary).toEqual([expect.objectContaining({ openAtEnd: first.summary.openAtEnd })]);
+      expect(await keptOf(WEEKLY_LIST_IDS.new)).toHaveLength(1);
+      // The overdue list counts working days by the calendar, which may still be edited: not kept.
+      expect(await keptOf(WEEKLY_LIST_IDS.overdue)).toEqual([]);
+      expect((await t.app.get(SettledFigures).check(t.db, false)).differing).toEqual([]);
+      const restarted = await openTestApp(t.databaseUrl);
+      try {
+        const again = await restarted
+          .http()
+          .get('/api/v1/reports/weekly')
+          .query({ week: '2025-W14' })
+          .set(manager.auth)
+          .expect(200);
+        expect(again.body).toEqual(first);
+      } finally {
+        await restarted.close();
+      }
     });
   });
 

@@ -38,12 +38,17 @@ export class SettledQueries {
    * `derive` gives the same rows another way (from rows kept as of an earlier instant, say) when
    * none are kept; `npm run settled -- check` still recomputes them with `sql`.
    */
-  async query<T>(
+  async query<T>(sql: string, params: [Date, Date, Date, ...unknown[]], options: QueryOptions<T> = {}): Promise<T[]> {
+    return this.queryAsOf(sql, params, params[2], options);
+  }
+
+  /** The same for a statement whose instant is not its third parameter (the weekly report's). */
+  async queryAsOf<T>(
     sql: string,
-    params: [Date, Date, Date, ...unknown[]],
+    params: unknown[],
+    asOf: Date,
     { byEnterprise = false, memoryOnly = false, derive }: QueryOptions<T> = {},
   ): Promise<T[]> {
-    const asOf = params[2];
     const compute = derive ?? (() => rows<T>(this.reader.db, sql, params));
     if (asOf.getTime() > Date.now() - SETTLE_MS) return compute();
     // A replica that does not hold the instant yet leaves the request to the primary.

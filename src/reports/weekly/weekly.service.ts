@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { one, rows } from '../../common/sql';
+import { rows } from '../../common/sql';
 import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { STATUS_LABELS, type Status } from '../../workflow/statuses';
@@ -35,6 +35,14 @@ import type { DepartmentWeekRow, SummaryRow } from './weekly.sql';
 import { WEEKLY_ASSISTS, type WeeklyAssistRow } from './weekly-assists.sql';
 import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
 import { ReportReader } from '../../database/report-reader';
+import { SettledQueries } from '../settled/settled-queries';
+
+/**
+ * The lists made of the events alone, kept once the report's instant has settled, as the summary
+ * is (SettledQueries): a closed week's are computed once. The overdue list is not: it counts
+ * working days by the calendar, which an administrator may still edit.
+ */
+const KEPT_LISTS = new Set<string>(['new', 'escalated', 'unsatisfied']);
 
 @Injectable()
 export class WeeklyService {
@@ -49,6 +57,7 @@ export class WeeklyService {
     private readonly deadlines: WeeklyDeadlines,
     private readonly supervision: WeeklySupervision,
     private readonly published: PublishedService,
+    private readonly settled: SettledQueries,
   ) {}
 
   /** The report for an ISO week (`2025-W14`), as of its end, or now while it runs (shared by requests that come together). */
@@ -86,7 +95,7 @@ export class WeeklyService {
       reconciliations,
     ] = await Promise.all([
       this.visits(week, quarter, end),
-      one<SummaryRow>(this.reader.db, WEEKLY_SUMMARY, span),
+      this.settled.queryAsOf<SummaryRow>(WEEKLY_SUMMARY, span, span[1]!).then(([row]) => row!),
       this.counts.total(week.from.toJSDate(), week.to.toJSDate(), end.toJSDate()),
       rows<DepartmentWeekRow>(this.reader.db, WEEKLY_DEPARTMENTS, span),
       rows<WeeklyAssistRow>(this.reader.db, WEEKLY_ASSISTS, span),
@@ -200,10 +209,11 @@ export class WeeklyService {
   private async lists(span: Date[]): Promise<Pick<WeeklyReport, 'lists' | 'listsTruncated'>> {
     const entries = await Promise.all(
       Object.entries(WEEKLY_LIST_IDS).map(async ([name, sql]) => {
-        const found = await rows<{ id: string; daysOverdue: number | null; note: string | null }>(this.reader.db, sql, [
-          ...span,
-          WEEKLY_LIST_LIMIT + 1,
-        ]);
+        type Listed = { id: string; daysOverdue: number | null; note: string | null };
+        const params = [...span, WEEKLY_LIST_LIMIT + 1];
+        const found = KEPT_LISTS.has(name)
+          ? await this.settled.queryAsOf<Listed>(sql, params, span[1]!)
+          : await rows<Listed>(this.reader.db, sql, params);
         const picked = found.slice(0, WEEKLY_LIST_LIMIT);
         const details = await rows<
           Omit<WeeklyProblemItem, 'statusLabel' | 'daysOverdue' | 'note' | 'reportedAt' | 'dueAt'> & {
