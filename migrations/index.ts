@@ -29,6 +29,7 @@ import { OpenProblemWarningIndexes1765300000000 } from './1765300000000-OpenProb
 import { LiveBases1765400000000 } from './1765400000000-LiveBases';
 import { WeeklyReportIndexes1765400000001 } from './1765400000001-WeeklyReportIndexes';
 import { SignForDeadlineIndex1765500000000 } from './1765500000000-SignForDeadlineIndex';
+import { OpenDueIndexCarriesActivity1765500000001 } from './1765500000001-OpenDueIndexCarriesActivity';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   LiveBases1765400000000,
   WeeklyReportIndexes1765400000001,
   SignForDeadlineIndex1765500000000,
+  OpenDueIndexCarriesActivity1765500000001,
 ];
