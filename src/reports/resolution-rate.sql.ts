@@ -1,18 +1,17 @@
 import { RESOLVED_SQL_LIST, WITHDRAWN_SQL } from '../workflow/status-sql';
 
-/** A column of the problem's latest event before an instant (a parameter, $3 unless told). */
-const LATEST_BEFORE = (column: string, instant = '$3') => `
-  SELECT ev.${column} FROM problem_events ev
-  WHERE ev.problem_id = p.id AND ev.at < ${instant}
+/**
+ * Columns of the problem's latest event before an instant (a parameter, $3 unless told), for the
+ * problems that pass `gate` (a condition ending in AND; all of them by default).
+ */
+const LATEST_BEFORE = (columns: string, instant = '$3', gate = '') => `
+  SELECT ${columns} FROM problem_events ev
+  WHERE ${gate}ev.problem_id = p.id AND ev.at < ${instant}
   ORDER BY ev.at DESC, ev.id DESC
   LIMIT 1`;
 
 /** A problem's status and department before an instant, from its latest event. */
-const LATEST_STATE_BEFORE = (instant: string) => `
-  SELECT ev.to_status, ev.department_id FROM problem_events ev
-  WHERE ev.problem_id = p.id AND ev.at < ${instant}
-  ORDER BY ev.at DESC, ev.id DESC
-  LIMIT 1`;
+const STATE_BEFORE = 'ev.to_status, ev.department_id';
 
 /**
  * The problems of [$1, $2) changed since $3, as they were at $3 and at $4 (CHANGES_BY); with
@@ -21,16 +20,11 @@ const LATEST_STATE_BEFORE = (instant: string) => `
 const changedSince = (enterprise: boolean) => `
   SELECT p.category_code,${enterprise ? ' e.district_code, e.industry,' : ''}
          t0.to_status AS status_then, t0.department_id AS department_then,
-         CASE WHEN p.updated_at < $4 THEN p.status ELSE (${LATEST_BEFORE('to_status', '$4')}) END AS status_now,
-         CASE WHEN p.updated_at < $4 THEN p.department_id ELSE (${LATEST_BEFORE('department_id', '$4')}) END
+         CASE WHEN p.updated_at < $4 THEN p.status ELSE (${LATEST_BEFORE('ev.to_status', '$4')}) END AS status_now,
+         CASE WHEN p.updated_at < $4 THEN p.department_id ELSE (${LATEST_BEFORE('ev.department_id', '$4')}) END
            AS department_now
   FROM problems p${enterprise ? '\n  LEFT JOIN enterprises e ON e.id = p.enterprise_id' : ''}
-  LEFT JOIN LATERAL (
-    SELECT ev.to_status, ev.department_id FROM problem_events ev
-    WHERE p.created_at < $3 AND ev.problem_id = p.id AND ev.at < $3
-    ORDER BY ev.at DESC, ev.id DESC
-    LIMIT 1
-  ) t0 ON true
+  LEFT JOIN LATERAL (${LATEST_BEFORE(STATE_BEFORE, '$3', 'p.created_at < $3 AND ')}) t0 ON true
   WHERE p.updated_at >= $3 AND p.reported_at >= $1 AND p.reported_at < $2`;
 
 /** The problems of [$1, $2) with an event in [$3, $4), as they were at $3 and at $4 (CHANGES_BETWEEN). */
@@ -39,8 +33,8 @@ const CHANGED_BETWEEN = `
          t1.to_status AS status_now, t1.department_id AS department_now
   FROM (SELECT DISTINCT problem_id FROM problem_events WHERE at >= $3 AND at < $4) touched
   JOIN problems p ON p.id = touched.problem_id
-  LEFT JOIN LATERAL (${LATEST_STATE_BEFORE('$3')}) t0 ON true
-  LEFT JOIN LATERAL (${LATEST_STATE_BEFORE('$4')}) t1 ON true
+  LEFT JOIN LATERAL (${LATEST_BEFORE(STATE_BEFORE, '$3')}) t0 ON true
+  LEFT JOIN LATERAL (${LATEST_BEFORE(STATE_BEFORE, '$4')}) t1 ON true
   WHERE p.reported_at >= $1 AND p.reported_at < $2`;
 
 /**
@@ -58,8 +52,8 @@ const CHANGED_BETWEEN = `
 export const STATE_AS_OF = `
   WITH state AS (
     SELECT p.id, p.reported_at, p.category_code, e.district_code, e.industry,
-           CASE WHEN p.updated_at < $3 THEN p.status ELSE (${LATEST_BEFORE('to_status')}) END AS status,
-           CASE WHEN p.updated_at < $3 THEN p.department_id ELSE (${LATEST_BEFORE('department_id')}) END AS department_id
+           CASE WHEN p.updated_at < $3 THEN p.status ELSE (${LATEST_BEFORE('ev.to_status')}) END AS status,
+           CASE WHEN p.updated_at < $3 THEN p.department_id ELSE (${LATEST_BEFORE('ev.department_id')}) END AS department_id
     FROM problems p
     LEFT JOIN enterprises e ON e.id = p.enterprise_id
     WHERE p.reported_at >= $1 AND p.reported_at < $2

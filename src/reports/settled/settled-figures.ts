@@ -65,9 +65,11 @@ export class SettledFigures {
   /** The first of `candidates` (a statement's parameters each) whose rows are kept, with its index. */
   async firstKept<T>(sql: string, candidates: unknown[][]): Promise<{ index: number; rows: T[] } | null> {
     const keys = candidates.map((params) => keyOf(sql, params));
-    const found = await rows<{ key: string; rows: T[] }>(this.primary, READ_ANY, [keys]);
-    const index = keys.findIndex((key) => found.some((row) => row.key === key));
-    return index < 0 ? null : { index, rows: found.find((row) => row.key === keys[index])!.rows };
+    const found = new Map(
+      (await rows<{ key: string; rows: T[] }>(this.primary, READ_ANY, [keys])).map((row) => [row.key, row.rows]),
+    );
+    const index = keys.findIndex((key) => found.has(key));
+    return index < 0 ? null : { index, rows: found.get(keys[index]!)! };
   }
 
   /**
