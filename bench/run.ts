@@ -13,7 +13,12 @@ import { returnFigures, resolvedFigures, verifiedFigures } from '../src/reports/
 import { parsePeriod, periodContaining, periodsEndingWith, type Period } from '../src/reports/periods';
 import { COUNTS_BY, GROUP_LABELS, TOTAL } from '../src/reports/resolution-rate.sql';
 import { WEEKLY_LIST_LIMIT } from '../src/reports/weekly/weekly-report';
-import { WEEKLY_DEPARTMENTS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from '../src/reports/weekly/weekly.sql';
+import {
+  WEEKLY_DEPARTMENT_NAMES,
+  WEEKLY_LIST_IDS,
+  WEEKLY_RESOLVED_BY_DEPARTMENT,
+  WEEKLY_SUMMARY,
+} from '../src/reports/weekly/weekly.sql';
 import { openBenchDatabase } from './database';
 import { startBenchReplica } from './replica';
 import { BENCH_MANAGER, BENCH_PASSWORD } from './dataset';
@@ -835,13 +840,16 @@ async function weeklyByHand(pool: Pool, week: Period): Promise<void> {
   await Promise.all([
     pool.query(WEEKLY_SUMMARY, span),
     total(week, end),
-    pool.query(WEEKLY_DEPARTMENTS, span),
+    pool.query(WEEKLY_RESOLVED_BY_DEPARTMENT, span),
+    pool.query(WEEKLY_DEPARTMENT_NAMES),
     pool.query(COUNTS_BY.department, [quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()]),
     pool.query(GROUP_LABELS.department),
     total(quarter, end),
     total(year, end),
     ...periodsEndingWith('week', week, 8).map((w) => total(w, DateTime.min(w.to, end))),
-    ...Object.values(WEEKLY_LIST_IDS).map((sql) => pool.query(sql, [...span, WEEKLY_LIST_LIMIT + 1])),
+    ...Object.entries(WEEKLY_LIST_IDS).map(([name, sql]) =>
+      pool.query(sql, name === 'overdue' ? [span[1], WEEKLY_LIST_LIMIT + 1] : [...span, WEEKLY_LIST_LIMIT + 1]),
+    ),
   ]);
 }
 

@@ -273,4 +273,26 @@ describe('figures as of now, moved forward from a base', () => {
     expect(counted(after, 'jinta') - counted(before, 'jinta')).toBe(moved);
     expect(counted(await byGroup('industry'), '实时测试业')).toBe(moved);
   });
+
+  it('keeps a base moved past a burst of changes at once, not only every five minutes', async () => {
+    // A family of its own: the total over the period and one more day.
+    const family = [period.from, DateTime.fromJSDate(period.to).plus({ days: 1 }).toJSDate()];
+    const statements = { statement: TOTAL };
+    const bases = t.app.get(LiveBases);
+    const baseAt = async (msAgo: number) => {
+      const at = new Date(Date.now() - msAgo);
+      return { at, rows: await rows(t.db, TOTAL, [...family, at]), deadlines: [] };
+    };
+    const keptAt = async () => (await bases.load(statements, family, new Date()))?.at;
+    const first = await baseAt(60_000);
+    await bases.save(statements, family, first);
+    expect(await keptAt()).toEqual(first.at);
+    // Moved 30 seconds on: not kept again so soon, unless the move read a burst.
+    const moved = await baseAt(30_000);
+    await bases.save(statements, family, moved);
+    expect(await keptAt()).toEqual(first.at);
+    await bases.save(statements, family, moved, true);
+    expect(await keptAt()).toEqual(moved.at);
+    expect((await bases.check(t.db, false)).differing).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import { Factory, inDays, TestUser } from './factories';
 import { bj, history, InsertedProblem, NewHistory } from './factories/history';
 import { SettledFigures } from '../src/reports/settled/settled-figures';
 import { WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from '../src/reports/weekly/weekly.sql';
+import { WEEKLY_BOUNCED_IDS } from '../src/reports/weekly/weekly-supervision.sql';
 import { createTestApp, openTestApp, TestApp } from './support/test-app';
 
 /** Every resolution rate of the weekly report names its definition (口径). */
@@ -547,18 +548,21 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
 
     it('keeps the summary and the lists of events of a closed week, as the events give them, across a restart', async () => {
       const first = await weekly();
-      const keptOf = async (sql: string) =>
+      // Kept under the week's start as first parameter; the overdue list's first is the week's end.
+      const keptOf = async (sql: string, first = '2025-03-31 00:00') =>
         (
           await t.db.query(`SELECT rows FROM settled_figures WHERE statement = $1 AND parameters->>0 = $2`, [
             sql,
-            new Date(bj('2025-03-31 00:00')).toISOString(),
+            new Date(bj(first)).toISOString(),
           ])
         ).map((row: { rows: unknown[] }) => row.rows);
       const [summary] = await keptOf(WEEKLY_SUMMARY);
       expect(summary).toEqual([expect.objectContaining({ openAtEnd: first.summary.openAtEnd })]);
       expect(await keptOf(WEEKLY_LIST_IDS.new)).toHaveLength(1);
-      // The overdue list counts working days by the calendar, which may still be edited: not kept.
-      expect(await keptOf(WEEKLY_LIST_IDS.overdue)).toEqual([]);
+      // The overdue list is kept with each deadline; the working days late are not (see below).
+      const [overdue] = await keptOf(WEEKLY_LIST_IDS.overdue, '2025-04-07 00:00');
+      expect(overdue).toEqual(first.lists.overdue.map((i) => ({ id: i.id, dueAt: expect.any(String), note: null })));
+      expect(await keptOf(WEEKLY_BOUNCED_IDS)).toEqual([[]]);
       expect((await t.app.get(SettledFigures).check(t.db, false)).differing).toEqual([]);
       const restarted = await openTestApp(t.databaseUrl);
       try {
@@ -571,6 +575,32 @@ describe('GET /reports/weekly (2025-W14) and the list fields of /problems', () =
         expect(again.body).toEqual(first);
       } finally {
         await restarted.close();
+      }
+    });
+
+    it('counts the working days late of a kept overdue list by the calendar as it is now', async () => {
+      const admin = await f.user('admin');
+      const daysLate = async () => (await weekly()).lists.overdue.map((i) => [i.title, i.daysOverdue]);
+      expect(await daysLate()).toEqual([
+        ['变电站扩容审批滞后', 7],
+        ['专项贷款贴息未到位', 2],
+        ['用工招聘补贴申领', 0],
+      ]);
+      // Wed 04-02 made a holiday after the list was kept: A and B are a working day less late.
+      await t
+        .http()
+        .put('/api/v1/calendar/days/2025-04-02')
+        .set(admin.auth)
+        .send({ working: false, name: '测试假日' })
+        .expect(200);
+      try {
+        expect(await daysLate()).toEqual([
+          ['变电站扩容审批滞后', 6],
+          ['专项贷款贴息未到位', 1],
+          ['用工招聘补贴申领', 0],
+        ]);
+      } finally {
+        await t.http().delete('/api/v1/calendar/days/2025-04-02').set(admin.auth).expect(204);
       }
     });
   });

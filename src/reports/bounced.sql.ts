@@ -48,18 +48,34 @@ export function isBouncedSql(p: string, asOf: string): string {
 
 /**
  * The bounced problems with a route event (an assignment or a return) in [from, to) and bounced
- * as of `asOf` (all three SQL expressions), with their route: each department in the order it was
- * assigned, and how the problem left it (returned with its reason, or reassigned). Problems that
- * left most often come first. `scope` is a condition on `p` (who may see which problem).
+ * as of `asOf` (all three SQL expressions): their ids and how often they left a department,
+ * problems that left most often first. `scope` is a condition on `p` (who may see which problem).
  */
-export function bouncedProblemsSql(from: string, to: string, asOf: string, scope = 'TRUE'): string {
+export function bouncedIdsSql(from: string, to: string, asOf: string, scope = 'TRUE'): string {
+  return `
+    SELECT p.id, rc.departures, rc.departments
+    FROM problems p
+    CROSS JOIN ${routeCountsLateral('p.id', asOf)} rc
+    WHERE ${bouncedCondition('rc')} AND ${scope}
+      AND EXISTS (SELECT 1 FROM problem_events m
+                  WHERE m.problem_id = p.id AND m.type IN ('assign', 'return')
+                    AND m.at >= ${from} AND m.at < ${to} AND m.at < ${asOf})
+    ORDER BY rc.departures DESC, rc.departments DESC, p.code`;
+}
+
+/**
+ * The problems of `found` (a FROM item named `b`, of bouncedIdsSql's columns) with their route as of `asOf`:
+ * each department in the order it was assigned, and how the problem left it (returned with its
+ * reason, or reassigned); in bouncedIdsSql's order.
+ */
+export function bouncedRoutesSql(found: string, asOf: string): string {
   return `
     SELECT p.id, p.code, p.title, p.status, e.name AS "enterpriseName", dep.name AS "departmentName",
-           p.department_id AS "departmentId", rc.departures, rc.departments, route.steps AS route
-    FROM problems p
+           p.department_id AS "departmentId", b.departures, b.departments, route.steps AS route
+    FROM ${found}
+    JOIN problems p ON p.id = b.id
     JOIN enterprises e ON e.id = p.enterprise_id
     LEFT JOIN departments dep ON dep.id = p.department_id
-    CROSS JOIN ${routeCountsLateral('p.id', asOf)} rc
     CROSS JOIN LATERAL (
       SELECT COALESCE(jsonb_agg(jsonb_build_object(
                'departmentId', a.department_id, 'departmentName', d.name,
@@ -79,9 +95,10 @@ export function bouncedProblemsSql(from: string, to: string, asOf: string, scope
       ) nxt ON true
       WHERE a.type = 'assign' AND a.held_by IS DISTINCT FROM a.department_id
     ) route
-    WHERE ${bouncedCondition('rc')} AND ${scope}
-      AND EXISTS (SELECT 1 FROM problem_events m
-                  WHERE m.problem_id = p.id AND m.type IN ('assign', 'return')
-                    AND m.at >= ${from} AND m.at < ${to} AND m.at < ${asOf})
-    ORDER BY rc.departures DESC, rc.departments DESC, p.code`;
+    ORDER BY b.departures DESC, b.departments DESC, p.code`;
+}
+
+/** bouncedIdsSql's problems with their route. */
+export function bouncedProblemsSql(from: string, to: string, asOf: string, scope = 'TRUE'): string {
+  return bouncedRoutesSql(`(${bouncedIdsSql(from, to, asOf, scope)}) b`, asOf);
 }

@@ -67,11 +67,14 @@ export class LiveBases {
     return { at: kept.at, rows: kept.rows as R[], deadlines };
   }
 
-  /** Keeps `base` once it has moved far enough past the one saved last; a failure only loses a head start. */
-  async save(statements: BaseStatements, params: unknown[], base: Base<unknown>): Promise<void> {
+  /**
+   * Keeps `base` once it has moved far enough past the one saved last, or at once when `now`;
+   * a failure only loses a head start.
+   */
+  async save(statements: BaseStatements, params: unknown[], base: Base<unknown>, now = false): Promise<void> {
     const family = familyOf(statements, params);
     const last = this.saved.get(family);
-    if (this.readOnly || (last !== undefined && base.at.getTime() - last < SAVE_EVERY_MS)) return;
+    if (this.readOnly || (!now && last !== undefined && base.at.getTime() - last < SAVE_EVERY_MS)) return;
     this.saved.set(family, base.at.getTime());
     const [from, to, ...extra] = params;
     const values = [

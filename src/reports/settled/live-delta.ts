@@ -34,6 +34,11 @@ const BASE_GRID_MS = 5 * 60_000;
 /** A kept base moves forward at most this often per figure. */
 const BASE_STEP_MS = 1_000;
 const MAX_BASES = 200;
+/**
+ * A base moved past this many changed problems at once is kept in PostgreSQL at once, not only
+ * every few minutes: after a burst of entries, a restarted service starts past the burst.
+ */
+const KEEP_AFTER_CHANGES = 1_000;
 
 /**
  * Additive figures as of a recent instant (a period still running, as of now): a base kept in
@@ -68,15 +73,18 @@ export class LiveDelta {
     // On the primary: a standby does not list the primary's open transactions.
     const { at: settledAt } = await one<{ at: Date }>(this.reader.primary, SETTLED_NOW);
     const target = new Date(Math.min(settledAt.getTime(), asOf.getTime()));
-    if (target.getTime() - base.at.getTime() >= BASE_STEP_MS) base = await this.move(query, base, target, params);
+    let changed = 0;
+    if (target.getTime() - base.at.getTime() >= BASE_STEP_MS) {
+      ({ base, changed } = await this.move(query, base, target, params));
+    }
     const inMemory = this.bases.get(key);
     if (!inMemory || inMemory.at < base.at) {
       this.bases.delete(key);
       if (this.bases.size >= MAX_BASES) this.bases.delete(this.bases.keys().next().value!);
       this.bases.set(key, base);
-      await this.kept.save(statements, family, base);
+      await this.kept.save(statements, family, base, changed >= KEEP_AFTER_CHANGES);
     }
-    const answer = asOf > base.at ? await this.move(query, base, asOf, params) : base;
+    const answer = asOf > base.at ? (await this.move(query, base, asOf, params)).base : base;
     return answer.rows as T[];
   }
 
@@ -90,13 +98,16 @@ export class LiveDelta {
     return { at, rows: baseRows, deadlines };
   }
 
-  /** The base moved to `at`: the changed problems' items taken out as of the base and put back as of `at`. */
+  /**
+   * The base moved to `at`: the changed problems' items taken out as of the base and put back as
+   * of `at`; with how many problems that took.
+   */
   private async move(
     query: AdditiveQuery,
     base: Base<Row>,
     at: Date,
     params: (at: Date) => unknown[],
-  ): Promise<Base<Row>> {
+  ): Promise<{ base: Base<Row>; changed: number }> {
     const changed = await rows<{ id: string }>(
       this.reader.db,
       `SELECT id::text AS id FROM problems WHERE updated_at >= $1`,
@@ -105,7 +116,7 @@ export class LiveDelta {
     const problems = new Set(changed.map((row) => row.id));
     for (const deadline of base.deadlines) if (deadline.at < at) problems.add(deadline.problemId);
     const ahead = base.deadlines.filter((d) => d.at >= at && !problems.has(d.problemId));
-    if (problems.size === 0) return { at, rows: base.rows, deadlines: ahead };
+    if (problems.size === 0) return { base: { at, rows: base.rows, deadlines: ahead }, changed: 0 };
 
     const ids = [...problems];
     const placeholder = `$${params(at).length + 1}`;
@@ -116,7 +127,10 @@ export class LiveDelta {
         ? rows<Deadline>(this.reader.db, query.deadlines(placeholder), [...params(at), ids])
         : Promise.resolve([]),
     ]);
-    return { at, rows: combine(query, base.rows, before, after), deadlines: [...ahead, ...deadlines] };
+    return {
+      base: { at, rows: combine(query, base.rows, before, after), deadlines: [...ahead, ...deadlines] },
+      changed: ids.length,
+    };
   }
 }
 

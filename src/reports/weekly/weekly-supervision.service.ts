@@ -4,15 +4,25 @@ import { one, rows } from '../../common/sql';
 import type { BouncedProblem } from '../bounced/bounced.response';
 import { WEEKLY_LIST_LIMIT } from './weekly-report';
 import type { WeeklyOverdueSupervision, WeeklySupervisionSection } from './weekly-supervision.response';
-import { WEEKLY_BOUNCED, WEEKLY_SUPERVISION_COUNTS, WEEKLY_SUPERVISION_OVERDUE } from './weekly-supervision.sql';
+import {
+  WEEKLY_BOUNCED_IDS,
+  WEEKLY_BOUNCED_ROUTES,
+  WEEKLY_SUPERVISION_COUNTS,
+  WEEKLY_SUPERVISION_OVERDUE,
+} from './weekly-supervision.sql';
+import { SettledQueries } from '../settled/settled-queries';
 import { ReportReader } from '../../database/report-reader';
 
+type BouncedIds = Pick<BouncedProblem, 'id' | 'departures' | 'departments'>;
 type OverdueRow = Omit<WeeklyOverdueSupervision, 'answerBy'> & { answerBy: Date; total: number };
 
 /** The weekly report's supervision section, as of the report's instant. */
 @Injectable()
 export class WeeklySupervision {
-  constructor(private readonly reader: ReportReader) {}
+  constructor(
+    private readonly reader: ReportReader,
+    private readonly settled: SettledQueries,
+  ) {}
 
   /** `from` the week's start, `end` the instant the report is taken at. */
   async section(from: DateTime, end: DateTime): Promise<WeeklySupervisionSection> {
@@ -24,7 +34,13 @@ export class WeeklySupervision {
         span,
       ),
       rows<OverdueRow>(this.reader.db, WEEKLY_SUPERVISION_OVERDUE, [end.toJSDate(), WEEKLY_LIST_LIMIT]),
-      rows<BouncedProblem>(this.reader.db, WEEKLY_BOUNCED, [...span, WEEKLY_LIST_LIMIT]),
+      this.settled
+        .queryAsOf<BouncedIds>(WEEKLY_BOUNCED_IDS, [...span, WEEKLY_LIST_LIMIT], span[1]!)
+        .then((ids) =>
+          ids.length > 0
+            ? rows<BouncedProblem>(this.reader.db, WEEKLY_BOUNCED_ROUTES, [JSON.stringify(ids), span[1]])
+            : [],
+        ),
     ]);
     return {
       openedThisWeek: {

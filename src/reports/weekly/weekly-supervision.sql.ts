@@ -1,4 +1,4 @@
-import { bouncedProblemsSql } from '../bounced.sql';
+import { bouncedIdsSql, bouncedRoutesSql } from '../bounced.sql';
 
 /**
  * The weekly report's supervision section (督办), as of the report's instant. Parameters: $1 the
@@ -35,5 +35,14 @@ export const WEEKLY_SUPERVISION_OVERDUE = `
   ORDER BY "workingDaysOverdue" DESC, s.answer_by, p.code
   LIMIT $2`;
 
-/** The problems bounced as of $2 that were returned or (re)assigned during the week, with their route. */
-export const WEEKLY_BOUNCED = `${bouncedProblemsSql('$1::timestamptz', '$2::timestamptz', '$2::timestamptz')} LIMIT $3`;
+/**
+ * The problems bounced as of $2 that were returned or (re)assigned during the week, at most $3:
+ * the events alone, so kept once $2 has settled.
+ */
+export const WEEKLY_BOUNCED_IDS = `${bouncedIdsSql('$1::timestamptz', '$2::timestamptz', '$2::timestamptz')} LIMIT $3`;
+
+/** The bounced problems $1 (WEEKLY_BOUNCED_IDS's rows, as JSON) with their route as of $2. */
+export const WEEKLY_BOUNCED_ROUTES = bouncedRoutesSql(
+  `jsonb_to_recordset($1::jsonb) AS b (id uuid, departures int, departments int)`,
+  '$2::timestamptz',
+);

@@ -13,6 +13,7 @@ import {
   WEEKLY_LIST_LIMIT,
   WEEKLY_POLICY_LIMIT,
   WeeklyProblemItem,
+  WeeklyDepartmentRow,
   WeeklyRate,
   WeeklyReport,
   WeeklyVisits,
@@ -31,18 +32,19 @@ import { WeeklyDeadlines } from './weekly-deadlines.service';
 import { WeeklySupervision } from './weekly-supervision.service';
 import { PublishedService } from '../published/published.service';
 import { WEEKLY_DEFINITIONS, weeklyReconciliations } from './weekly-published';
-import type { DepartmentWeekRow, SummaryRow } from './weekly.sql';
 import { WEEKLY_ASSISTS, type WeeklyAssistRow } from './weekly-assists.sql';
-import { WEEKLY_DEPARTMENTS, WEEKLY_ITEMS, WEEKLY_LIST_IDS, WEEKLY_SUMMARY } from './weekly.sql';
+import {
+  type DepartmentWeekRow,
+  type SummaryRow,
+  WEEKLY_DEPARTMENT_NAMES,
+  WEEKLY_ITEMS,
+  WEEKLY_LIST_IDS,
+  WEEKLY_RESOLVED_BY_DEPARTMENT,
+  WEEKLY_SUMMARY,
+  WEEKLY_WORKING_DAYS_LATE,
+} from './weekly.sql';
 import { ReportReader } from '../../database/report-reader';
 import { SettledQueries } from '../settled/settled-queries';
-
-/**
- * The lists made of the events alone, kept once the report's instant has settled, as the summary
- * is (SettledQueries): a closed week's are computed once. The overdue list is not: it counts
- * working days by the calendar, which an administrator may still edit.
- */
-const KEPT_LISTS = new Set<string>(['new', 'escalated', 'unsatisfied']);
 
 @Injectable()
 export class WeeklyService {
@@ -83,6 +85,7 @@ export class WeeklyService {
       summary,
       recordedThisWeek,
       departments,
+      resolvedByDepartment,
       assists,
       quarterByDepartment,
       quarterToDate,
@@ -97,7 +100,8 @@ export class WeeklyService {
       this.visits(week, quarter, end),
       this.settled.queryAsOf<SummaryRow>(WEEKLY_SUMMARY, span, span[1]!).then(([row]) => row!),
       this.counts.total(week.from.toJSDate(), week.to.toJSDate(), end.toJSDate()),
-      rows<DepartmentWeekRow>(this.reader.db, WEEKLY_DEPARTMENTS, span),
+      rows<Pick<WeeklyDepartmentRow, 'departmentId' | 'name'>>(this.reader.db, WEEKLY_DEPARTMENT_NAMES),
+      this.settled.queryAsOf<DepartmentWeekRow>(WEEKLY_RESOLVED_BY_DEPARTMENT, span, span[1]!),
       rows<WeeklyAssistRow>(this.reader.db, WEEKLY_ASSISTS, span),
       this.counts.byGroup('department', quarter.from.toJSDate(), quarter.to.toJSDate(), end.toJSDate()),
       this.rate(quarter, end),
@@ -130,12 +134,13 @@ export class WeeklyService {
           resolved: 0,
         };
         const assisting = assists.find((a) => a.departmentId === row.departmentId);
+        const resolved = resolvedByDepartment.find((r) => r.departmentId === row.departmentId);
         return {
           departmentId: row.departmentId,
           name: row.name,
           open: open?.open ?? 0,
           overdue: open?.overdue ?? 0,
-          resolvedThisWeek: row.resolvedThisWeek,
+          resolvedThisWeek: resolved?.resolvedThisWeek ?? 0,
           assistsOpen: assisting?.assistsOpen ?? 0,
           assistsDoneThisWeek: assisting?.assistsDoneThisWeek ?? 0,
           recorded: counts.recorded,
@@ -205,31 +210,40 @@ export class WeeklyService {
     };
   }
 
-  /** Each list, cut at WEEKLY_LIST_LIMIT problems (one more is asked for, to know whether it was cut). */
+  /**
+   * Each list, cut at WEEKLY_LIST_LIMIT problems (one more is asked for, to know whether it was
+   * cut). The lists are made of the events alone, so a closed week's are kept, as the summary is
+   * (SettledQueries); the overdue list's working days late are counted fresh, by the calendar an
+   * administrator may still edit, and the display fields are read fresh.
+   */
   private async lists(span: Date[]): Promise<Pick<WeeklyReport, 'lists' | 'listsTruncated'>> {
     const entries = await Promise.all(
       Object.entries(WEEKLY_LIST_IDS).map(async ([name, sql]) => {
-        type Listed = { id: string; daysOverdue: number | null; note: string | null };
-        const params = [...span, WEEKLY_LIST_LIMIT + 1];
-        const found = KEPT_LISTS.has(name)
-          ? await this.settled.queryAsOf<Listed>(sql, params, span[1]!)
-          : await rows<Listed>(this.reader.db, sql, params);
+        type Listed = { id: string; note: string | null; dueAt?: string };
+        // The overdue list is taken at the report's instant alone.
+        const params = name === 'overdue' ? [span[1], WEEKLY_LIST_LIMIT + 1] : [...span, WEEKLY_LIST_LIMIT + 1];
+        const found = await this.settled.queryAsOf<Listed>(sql, params, span[1]!);
         const picked = found.slice(0, WEEKLY_LIST_LIMIT);
-        const details = await rows<
-          Omit<WeeklyProblemItem, 'statusLabel' | 'daysOverdue' | 'note' | 'reportedAt' | 'dueAt'> & {
-            reportedAt: Date;
-            dueAt: Date | null;
-          }
-        >(this.reader.db, WEEKLY_ITEMS, [picked.map((p) => p.id), span[1]]);
+        const [details, late] = await Promise.all([
+          rows<
+            Omit<WeeklyProblemItem, 'statusLabel' | 'daysOverdue' | 'note' | 'reportedAt' | 'dueAt'> & {
+              reportedAt: Date;
+              dueAt: Date | null;
+            }
+          >(this.reader.db, WEEKLY_ITEMS, [picked.map((p) => p.id), span[1]]),
+          name === 'overdue'
+            ? rows<{ days: number }>(this.reader.db, WEEKLY_WORKING_DAYS_LATE, [picked.map((p) => p.dueAt), span[1]])
+            : [],
+        ]);
         const byId = new Map(details.map((detail) => [detail.id, detail]));
-        const items = picked.map((p): WeeklyProblemItem => {
+        const items = picked.map((p, i): WeeklyProblemItem => {
           const detail = byId.get(p.id)!;
           return {
             ...detail,
             statusLabel: STATUS_LABELS[detail.status as Status].zh,
             reportedAt: detail.reportedAt.toISOString(),
             dueAt: detail.dueAt?.toISOString() ?? null,
-            daysOverdue: p.daysOverdue,
+            daysOverdue: late[i]?.days ?? null,
             note: p.note,
           };
         });

@@ -11,6 +11,29 @@ import type { WeeklyDepartmentRow, WeeklyReport } from './weekly-report';
 const WITH_DEPARTMENT_SQL_LIST = sqlList(WITH_DEPARTMENT_STATUSES);
 
 /**
+ * The state at `at` of the problems changed since then (entered before it) that pass
+ * `candidates`: each one's latest event before `at`, and its deadline then.
+ */
+const changedState = (candidates: string, at: string) => `
+    SELECT p.id, p.reported_at, s.status, s.department_id, due.due_at
+    FROM problems p
+    CROSS JOIN LATERAL (
+      SELECT ev.to_status, ev.department_id
+      FROM problem_events ev
+      WHERE ev.problem_id = p.id AND ev.at < ${at}
+      ORDER BY ev.at DESC, ev.id DESC
+      LIMIT 1
+    ) s (status, department_id)
+    LEFT JOIN LATERAL (
+      SELECT (a.data->>'dueAt')::timestamptz
+      FROM problem_events a
+      WHERE a.problem_id = p.id AND a.type = 'assign' AND a.at < ${at}
+      ORDER BY a.at DESC, a.id DESC
+      LIMIT 1
+    ) due (due_at) ON s.status IN (${WITH_DEPARTMENT_SQL_LIST})
+    WHERE p.updated_at >= ${at} AND p.created_at < ${at} AND ${candidates}`;
+
+/**
  * The state at $2 of the problems entered by then that pass `candidates`. A problem not changed
  * since before $2 was then exactly as its row is now (every change writes the row and its event
  * at one instant), deadline included; only the problems changed since need the probe into their
@@ -23,24 +46,7 @@ const stateAtEnd = (candidates: string) => `
            CASE WHEN p.status IN (${WITH_DEPARTMENT_SQL_LIST}) THEN p.due_at END AS due_at
     FROM problems p
     WHERE p.updated_at < $2 AND p.created_at < $2 AND ${candidates}
-    UNION ALL
-    SELECT p.id, p.reported_at, s.status, s.department_id, due.due_at
-    FROM problems p
-    CROSS JOIN LATERAL (
-      SELECT ev.to_status, ev.department_id
-      FROM problem_events ev
-      WHERE ev.problem_id = p.id AND ev.at < $2
-      ORDER BY ev.at DESC, ev.id DESC
-      LIMIT 1
-    ) s (status, department_id)
-    LEFT JOIN LATERAL (
-      SELECT (a.data->>'dueAt')::timestamptz
-      FROM problem_events a
-      WHERE a.problem_id = p.id AND a.type = 'assign' AND a.at < $2
-      ORDER BY a.at DESC, a.id DESC
-      LIMIT 1
-    ) due (due_at) ON s.status IN (${WITH_DEPARTMENT_SQL_LIST})
-    WHERE p.updated_at >= $2 AND p.created_at < $2 AND ${candidates}
+    UNION ALL${changedState(candidates, '$2')}
   )`;
 
 /**
@@ -89,51 +95,81 @@ export const WEEKLY_SUMMARY = `${OPEN_AT_END},
     (SELECT COALESCE(jsonb_agg(jsonb_build_object('departmentId', department_id, 'open', open, 'overdue', overdue)), '[]')
      FROM open_by_department WHERE department_id IS NOT NULL) AS "openByDepartment"`;
 
-/** A row of WEEKLY_DEPARTMENTS; the open and overdue (WEEKLY_SUMMARY) and the quarter's rate are added beside it. */
-export type DepartmentWeekRow = Pick<WeeklyDepartmentRow, 'departmentId' | 'name' | 'resolvedThisWeek'>;
+/** A row of WEEKLY_RESOLVED_BY_DEPARTMENT; the names, the open and overdue and the quarter's rate are added beside it. */
+export type DepartmentWeekRow = Pick<WeeklyDepartmentRow, 'departmentId' | 'resolvedThisWeek'>;
 
-/** Every department, with the problems it resolved during the week. */
-export const WEEKLY_DEPARTMENTS = `${WEEK_EVENTS},
-  resolved_by_department AS (
-    SELECT department_id, count(DISTINCT problem_id) AS resolved
-    FROM week_events WHERE type = 'resolve' GROUP BY department_id
-  )
-  SELECT d.id AS "departmentId", d.name, COALESCE(r.resolved, 0)::int AS "resolvedThisWeek"
-  FROM departments d
-  LEFT JOIN resolved_by_department r ON r.department_id = d.id
-  ORDER BY d.code`;
+/** The problems each department resolved during the week (the events alone: kept once the week's end has settled). */
+export const WEEKLY_RESOLVED_BY_DEPARTMENT = `${WEEK_EVENTS}
+  SELECT department_id AS "departmentId", count(DISTINCT problem_id)::int AS "resolvedThisWeek"
+  FROM week_events WHERE type = 'resolve' AND department_id IS NOT NULL
+  GROUP BY department_id
+  ORDER BY department_id`;
 
-/** The problems of each list, with what the list shows beside them; at most $3 of them. */
+/** Every department, in the report's order. */
+export const WEEKLY_DEPARTMENT_NAMES = `SELECT id AS "departmentId", name FROM departments ORDER BY code`;
+
+/** The status at $2 of problem `p`: its row's unless changed since, else its latest event's before $2. */
+const STATUS_AT_END = `CASE WHEN p.updated_at < $2 THEN p.status ELSE (
+    SELECT ev.to_status FROM problem_events ev
+    WHERE ev.problem_id = p.id AND ev.at < $2
+    ORDER BY ev.at DESC, ev.id DESC
+    LIMIT 1) END`;
+
+/**
+ * The problems of each list, with what the list shows beside them; at most $3 of them. The new
+ * and the overdue lists walk an index in the list's order and stop after $3 rows, where reading
+ * the state at $2 of every candidate would read every problem entered in a busy week.
+ */
 export const WEEKLY_LIST_IDS = {
   /** Reported this week and not withdrawn at its end. */
-  new: `WITH ${stateAtEnd('p.reported_at >= $1 AND p.reported_at < $2')}
-    SELECT s.id, NULL::int AS "daysOverdue", NULL AS note
-    FROM state s
-    WHERE s.status <> ${WITHDRAWN_SQL}
-    ORDER BY s.reported_at, s.id
+  new: `
+    SELECT p.id, NULL AS note
+    FROM problems p
+    WHERE p.reported_at >= $1 AND p.reported_at < $2 AND p.created_at < $2
+      AND ${STATUS_AT_END} <> ${WITHDRAWN_SQL}
+    ORDER BY p.reported_at, p.id
     LIMIT $3`,
-  /** Open and past the deadline at the end of the week, most overdue first. */
-  overdue: `${OPEN_AT_END}
-    SELECT o.id, working_days_between(o.due_at, $2, current_setting('TimeZone')) AS "daysOverdue", NULL AS note
-    FROM open o
-    WHERE o.due_at < $2
-    ORDER BY o.due_at, o.id
-    LIMIT $3`,
+  /**
+   * Open and past the deadline at $1 (the end of the week), most overdue first, at most $2: the
+   * problems not changed since, by the index of open problems by deadline, and those changed
+   * since, by their history. The deadline is given as JSON text and the working days late are
+   * counted apart (WEEKLY_WORKING_DAYS_LATE), by the calendar as it is now: the list itself is
+   * made of the events alone, and so kept. (Its parameters are the instant and the limit only.)
+   */
+  overdue: `WITH overdue AS (
+    (SELECT p.id, p.due_at
+     FROM problems p
+     WHERE p.status IN (${WITH_DEPARTMENT_SQL_LIST}) AND p.due_at < $1 AND p.updated_at < $1 AND p.created_at < $1
+     ORDER BY p.due_at, p.id
+     LIMIT $2)
+    UNION ALL
+    SELECT s.id, s.due_at FROM (${changedState('TRUE', '$1')}) s WHERE s.status IN (${OPEN_SQL_LIST}) AND s.due_at < $1
+  )
+  SELECT o.id, to_json(o.due_at) #>> '{}' AS "dueAt", NULL AS note
+  FROM overdue o
+  ORDER BY o.due_at, o.id
+  LIMIT $2`,
   /** Escalated (督办) during the week, with the latest escalation note. */
   escalated: `${WEEK_EVENTS}
-    SELECT DISTINCT ON (w.problem_id) w.problem_id AS id, NULL::int AS "daysOverdue", w.note
+    SELECT DISTINCT ON (w.problem_id) w.problem_id AS id, w.note
     FROM week_events w
     WHERE w.type = 'escalate'
     ORDER BY w.problem_id, w.at DESC, w.id DESC
     LIMIT $3`,
   /** Verified unsatisfied during the week, with the enterprise's feedback. */
   unsatisfied: `${WEEK_EVENTS}
-    SELECT DISTINCT ON (w.problem_id) w.problem_id AS id, NULL::int AS "daysOverdue", w.note
+    SELECT DISTINCT ON (w.problem_id) w.problem_id AS id, w.note
     FROM week_events w
     WHERE w.type = 'verify' AND w.data->>'satisfaction' = ${sqlLiteral('unsatisfied')}
     ORDER BY w.problem_id, w.at DESC, w.id DESC
     LIMIT $3`,
 } as const;
+
+/** The working days between each deadline of $1 and $2, in the order given. */
+export const WEEKLY_WORKING_DAYS_LATE = `
+  SELECT working_days_between(t.due, $2, current_setting('TimeZone')) AS days
+  FROM unnest($1::timestamptz[]) WITH ORDINALITY AS t (due, n)
+  ORDER BY t.n`;
 
 /** Display fields of listed problems, with their status and department at $2. */
 export const WEEKLY_ITEMS = `
