@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
@@ -64,8 +64,20 @@ interface Row {
 }
 const rows: Row[] = [];
 
-function startProcess(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [script], {
+/**
+ * The service's Node arguments as `npm run start:prod` (package.json) gives them, V8 flags and
+ * all: the benchmark measures the process a deployment runs (the Dockerfile runs the same).
+ */
+const SERVICE_ARGS = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts[
+  'start:prod'
+]!.split(' ').slice(1);
+
+function startService(env: Record<string, string>): ChildProcess {
+  return startProcess(SERVICE_ARGS, env);
+}
+
+function startProcess(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -296,8 +308,8 @@ async function main(): Promise<void> {
       WARNING_SCAN_INTERVAL_SECONDS: '0',
       REPORTS_WARM_MINUTES: '0',
     };
-    let service = startProcess('dist/src/main.js', serviceEnv);
-    const baseline = startProcess('dist/bench/baseline-server.js', {
+    let service = startService(serviceEnv);
+    const baseline = startProcess(['dist/bench/baseline-server.js'], {
       DATABASE_URL: database.url,
       PORT: String(baselinePort),
       BENCH_USER_ID: managerId,
@@ -576,7 +588,7 @@ async function main(): Promise<void> {
     // restart and five times more. The baseline is the report's own statements, run in parallel.
     const restart = async () => {
       await stopProcess(service);
-      service = startProcess('dist/src/main.js', serviceEnv);
+      service = startService(serviceEnv);
       children.push(service);
       await waitFor(`${serviceUrl}/api/v1/health`, service);
     };
@@ -745,7 +757,7 @@ async function reportsOn(
   run: number,
 ): Promise<Map<string, { p50: number; first: number }>> {
   const port = await freePort();
-  const service = startProcess('dist/src/main.js', {
+  const service = startService({
     DATABASE_URL: databaseUrl,
     ...(replicaUrl && { DATABASE_REPLICA_URL: replicaUrl }),
     PORT: String(port),
@@ -950,7 +962,7 @@ async function measureStartup(): Promise<number> {
   };
   const once = async () => {
     const port = await freePort();
-    const child = startProcess('dist/src/main.js', { ...env, PORT: String(port) });
+    const child = startService({ ...env, PORT: String(port) });
     try {
       return await waitFor(`http://127.0.0.1:${port}/api/v1/health`, child);
     } finally {

