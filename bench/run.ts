@@ -9,9 +9,16 @@ import { DateTime } from 'luxon';
 import { Client, Pool } from 'pg';
 import { freePort } from '../src/database/embedded-postgres';
 import { problemListQuery } from '../src/problems/problem-list.sql';
-import { returnFigures, resolvedFigures, verifiedFigures } from '../src/reports/figures.sql';
+import {
+  GROUP_KEYS,
+  redoFigures,
+  returnFigures,
+  resolvedFigures,
+  signForFigures,
+  verifiedFigures,
+} from '../src/reports/figures.sql';
 import { parsePeriod, periodContaining, periodsEndingWith, type Period } from '../src/reports/periods';
-import { COUNTS_BY, GROUP_LABELS, TOTAL } from '../src/reports/resolution-rate.sql';
+import { COUNTS_BY, GROUP_BYS, GROUP_LABELS, TOTAL } from '../src/reports/resolution-rate.sql';
 import { WEEKLY_LIST_LIMIT } from '../src/reports/weekly/weekly-report';
 import {
   WEEKLY_DEPARTMENT_NAMES,
@@ -594,30 +601,46 @@ async function main(): Promise<void> {
     };
     const week = periodsEndingWith('week', periodContaining('week', now), 2)[0]!;
     const thisWeek = periodContaining('week', now);
+    const groupings = ['', 'department', 'district', 'category', 'industry'];
+    const figuresPaths = (period: Period, asOf: string) =>
+      groupings.map(
+        (groupBy) =>
+          `/api/v1/reports/figures?${new URLSearchParams({ period: period.label, ...(asOf && { asOf }), ...(groupBy && { groupBy }) })}`,
+      );
     const reportCases = [
       {
         label: `Weekly report ${week.label} (last week)`,
-        path: `/api/v1/reports/weekly?week=${week.label}`,
+        paths: [`/api/v1/reports/weekly?week=${week.label}`],
         byHand: () => weeklyByHand(pool, week),
       },
       {
         label: `Weekly report ${thisWeek.label} (this week, as of now)`,
-        path: `/api/v1/reports/weekly?week=${thisWeek.label}`,
+        paths: [`/api/v1/reports/weekly?week=${thisWeek.label}`],
         byHand: () => weeklyByHand(pool, thisWeek),
       },
       {
         label: 'Trend over 12 quarters',
-        path: '/api/v1/reports/trend?granularity=quarter&periods=12',
+        paths: ['/api/v1/reports/trend?granularity=quarter&periods=12'],
         byHand: () => trendByHand(pool, periodsEndingWith('quarter', current, 12)),
       },
       {
         label: 'Trend by month over a year',
-        path: '/api/v1/reports/trend?granularity=month&periods=12',
+        paths: ['/api/v1/reports/trend?granularity=month&periods=12'],
         byHand: () => trendByHand(pool, periodsEndingWith('month', periodContaining('month', now), 12)),
       },
+      {
+        label: `Figures ${lastQuarter.label} as of its end, in total and by each of the 4 groupings at once`,
+        paths: figuresPaths(lastQuarter, ''),
+        byHand: () => figuresByHand(pool, lastQuarter, lastQuarter.to),
+      },
+      {
+        label: `Figures ${current.label} as of now, in total and by each of the 4 groupings at once`,
+        paths: figuresPaths(current, 'now'),
+        byHand: () => figuresByHand(pool, current, DateTime.now()),
+      },
     ];
-    for (const { label, path, byHand } of reportCases) {
-      const get = () => getJson(`${serviceUrl}${path}`);
+    for (const { label, paths, byHand } of reportCases) {
+      const get = () => Promise.all(paths.map((path) => getJson(`${serviceUrl}${path}`)));
       const timing = await timedOrBroken(label, async () => {
         const computed = await timeSequential(1, get);
         await restart();
@@ -890,6 +913,24 @@ async function weeklyByHand(pool: Pool, week: Period): Promise<void> {
       pool.query(sql, name === 'overdue' ? [span[1], WEEKLY_LIST_LIMIT + 1] : [...span, WEEKLY_LIST_LIMIT + 1]),
     ),
   ]);
+}
+
+/** The figures' statements of a period as of an instant, in total and by every grouping, all at once. */
+async function figuresByHand(pool: Pool, period: Period, asOf: DateTime): Promise<void> {
+  const params = [period.from.toJSDate(), period.to.toJSDate(), asOf.toJSDate()];
+  await Promise.all(
+    (['total', ...GROUP_BYS] as const).flatMap((groupBy) => {
+      const key = GROUP_KEYS[groupBy];
+      return [
+        pool.query(groupBy === 'total' ? TOTAL : COUNTS_BY[groupBy], params),
+        pool.query(resolvedFigures(key), [...params, ['resolve']]),
+        pool.query(verifiedFigures(key), [...params, ['verify']]),
+        pool.query(returnFigures(key), [...params, ['return']]),
+        pool.query(signForFigures(key), [...params, ['assign']]),
+        pool.query(redoFigures(key), [...params, ['reopen', 'verify']]),
+      ];
+    }),
+  );
 }
 
 /** Each quarter's four figure queries, as of its end or now. */

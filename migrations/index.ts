@@ -30,6 +30,7 @@ import { LiveBases1765400000000 } from './1765400000000-LiveBases';
 import { WeeklyReportIndexes1765400000001 } from './1765400000001-WeeklyReportIndexes';
 import { SignForDeadlineIndex1765500000000 } from './1765500000000-SignForDeadlineIndex';
 import { OpenDueIndexCarriesActivity1765500000001 } from './1765500000001-OpenDueIndexCarriesActivity';
+import { LiveBasesByEnterprise1765600000000 } from './1765600000000-LiveBasesByEnterprise';
 
 /** Every migration, oldest first. A committed migration is never edited: add a new one here. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   WeeklyReportIndexes1765400000001,
   SignForDeadlineIndex1765500000000,
   OpenDueIndexCarriesActivity1765500000001,
+  LiveBasesByEnterprise1765600000000,
 ];

@@ -115,7 +115,7 @@ describe('figures as of now, moved forward from a base', () => {
   async function expectExact(window = t.app.get(WindowFigures)): Promise<Record<string, unknown>> {
     const asOf = new Date();
     const figures: Record<string, unknown> = {};
-    for (const groupBy of [undefined, 'department', 'category'] as const) {
+    for (const groupBy of [undefined, 'department', 'category', 'district', 'industry'] as const) {
       const live = await window.of(period.from, period.to, asOf, groupBy);
       const fresh = await direct(asOf, groupBy);
       for (const name of Object.keys(fresh) as (keyof typeof fresh)[]) {
@@ -238,6 +238,11 @@ describe('figures as of now, moved forward from a base', () => {
   });
 
   it('counts by district and industry from a base too, and regroups at once when an enterprise moves', async () => {
+    await expectExact();
+    // Their bases are kept in PostgreSQL too, marked: a restart starts from them.
+    const keptByEnterprise = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM live_bases WHERE by_enterprise`))[0].n as number;
+    expect(await keptByEnterprise()).toBeGreaterThan(0);
     const counts = t.app.get(ResolutionCounts);
     const byGroup = async (groupBy: 'district' | 'industry') => {
       const asOf = new Date();
@@ -267,11 +272,28 @@ describe('figures as of now, moved forward from a base', () => {
     await t.db.query(`UPDATE enterprises SET district_code = 'jinta', industry = '实时测试业' WHERE id = $1`, [
       enterpriseId,
     ]);
+    // The regrouping forgets the kept bases by enterprise; one counted before it is not kept again.
+    expect(await keptByEnterprise()).toBe(0);
+    const [{ generation }] = await t.db.query(`SELECT generation::text AS generation FROM settled_generation`);
+    const family = [period.from, period.to];
+    const stale = { at: new Date(Date.now() - 60_000), rows: [], deadlines: [] };
+    const bases = t.app.get(LiveBases);
+    await bases.save({ statement: COUNTS_BY.district }, family, stale, {
+      now: true,
+      generation: String(generation - 1),
+    });
+    expect(await keptByEnterprise()).toBe(0);
     const after = await byGroup('district');
     const moved = counted(before, 'suzhou') - counted(after, 'suzhou');
     expect(moved).toBeGreaterThan(0);
     expect(counted(after, 'jinta') - counted(before, 'jinta')).toBe(moved);
     expect(counted(await byGroup('industry'), '实时测试业')).toBe(moved);
+    // The window figures by district and industry move from bases of the new grouping too.
+    const figures = (await expectExact()) as Record<string, { resolved: { key: string | null }[] }>;
+    expect(figures.district!.resolved.map((row) => row.key)).toContain('jinta');
+    expect(figures.district!.resolved.map((row) => row.key)).not.toContain('suzhou');
+    expect(await keptByEnterprise()).toBeGreaterThan(0);
+    expect((await bases.check(t.db, false)).differing).toEqual([]);
   });
 
   it('keeps a base moved past a burst of changes at once, not only every five minutes', async () => {
@@ -291,7 +313,7 @@ describe('figures as of now, moved forward from a base', () => {
     const moved = await baseAt(30_000);
     await bases.save(statements, family, moved);
     expect(await keptAt()).toEqual(first.at);
-    await bases.save(statements, family, moved, true);
+    await bases.save(statements, family, moved, { now: true });
     expect(await keptAt()).toEqual(moved.at);
     expect((await bases.check(t.db, false)).differing).toEqual([]);
   });

@@ -195,20 +195,19 @@ export class ResolutionCounts {
     const key = `${grouping}\u0000${from.toISOString()}\u0000${to.toISOString()}\u0000${generation ?? ''}`;
     const gridAt = new Date(Math.floor((asOf.getTime() - SETTLE_MS) / BASE_GRID_MS) * BASE_GRID_MS);
     const statements = { statement: sql };
-    // A base grouped by enterprise belongs to its generation, and is kept in memory only: one kept
-    // in PostgreSQL would outlive the grouping it was counted under.
-    const keep = generation === undefined;
     let base = this.recent.get(key);
     // A base stuck behind a long transaction (a backup, say) gives way to the newer one on the grid.
     if (!base || base.at > asOf || base.at < gridAt) {
-      const kept = keep ? await this.kept.load<KeyedCounts>(statements, [from, to], asOf) : undefined;
+      // A base grouped by enterprise belongs to its generation, which names it in memory and in
+      // PostgreSQL (LiveBases).
+      const kept = await this.kept.load<KeyedCounts>(statements, [from, to], asOf, generation);
       base = kept && kept.at >= (base?.at ?? kept.at) ? { at: kept.at, counts: kept.rows } : undefined;
       base ??= {
         at: gridAt,
         counts: await this.settled.query<KeyedCounts>(sql, [from, to, gridAt], {
           memoryOnly: true,
           // Not from memory: the rows kept there do not say under which grouping they were counted.
-          byEnterprise: !keep,
+          byEnterprise: generation !== undefined,
         }),
       };
     }
@@ -223,7 +222,7 @@ export class ResolutionCounts {
       this.recent.delete(key);
       if (this.recent.size >= MAX_RECENT_BASES) this.recent.delete(this.recent.keys().next().value!);
       this.recent.set(key, moved);
-      if (keep) await this.kept.save(statements, [from, to], { at: moved.at, rows: moved.counts, deadlines: [] });
+      await this.kept.save(statements, [from, to], { at: moved.at, rows: moved.counts, deadlines: [] }, { generation });
     }
     return moved;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { rows } from '../common/sql';
+import { one, rows } from '../common/sql';
 import { ReportReader } from '../database/report-reader';
 import {
   daysToTenth,
@@ -14,6 +14,7 @@ import {
 import { groupedByEnterprise } from './resolution-counts';
 import type { GroupBy } from './resolution-rate.sql';
 import { type AdditiveQuery, LiveDelta } from './settled/live-delta';
+import { GENERATION } from './settled/settled-figures.sql';
 import { SETTLE_MS, SettledQueries } from './settled/settled-queries';
 
 type Keyed<T> = T & { key: string | null };
@@ -55,7 +56,8 @@ const byKey = (key: string) => ({
  * The window figures as of an instant: kept once settled (SettledQueries); as of a recent
  * instant (a period still running, as of now) moved forward from a base by the problems changed
  * since (LiveDelta), the median taken again from the days to resolve. Groupings by an
- * enterprise's district or industry, which an edit of the enterprise changes, are computed.
+ * enterprise's district or industry, which an edit of the enterprise changes, move from bases of
+ * their own regrouping generation, kept in memory only.
  */
 @Injectable()
 export class WindowFigures {
@@ -66,23 +68,46 @@ export class WindowFigures {
   ) {}
 
   async of(from: Date, to: Date, asOf: Date, groupBy?: GroupBy): Promise<WindowFigureRows> {
+    if (asOf.getTime() <= Date.now() - SETTLE_MS) return this.whole(from, to, asOf, groupBy);
+    if (!groupedByEnterprise(groupBy)) return this.live(from, to, asOf, groupBy);
+    // By an enterprise's district or industry as it is now: from bases counted under the current
+    // regrouping generation (settled_generation, bumped when an enterprise moves). An answer
+    // across a move (the generation read before and after differ) gives way to the whole
+    // statements, so no answer mixes two groupings.
+    const generation = async () => (await one<{ generation: string }>(this.reader.db, GENERATION)).generation;
+    const before = await generation();
+    const figures = await this.live(from, to, asOf, groupBy, before);
+    if ((await generation()) === before) return figures;
+    return this.whole(from, to, asOf, groupBy);
+  }
+
+  /** The figures computed by their statements, or kept once `asOf` has settled. */
+  private async whole(from: Date, to: Date, asOf: Date, groupBy?: GroupBy): Promise<WindowFigureRows> {
     const key = GROUP_KEYS[groupBy ?? 'total'];
     const figures = byKey(key);
-    const live = asOf.getTime() > Date.now() - SETTLE_MS && !groupedByEnterprise(groupBy);
-    if (!live) {
-      const kept = <T>(sql: string, types: string[]) =>
-        this.settled.query<T>(sql, [from, to, asOf, types], { byEnterprise: groupedByEnterprise(groupBy) });
-      const [resolved, verified, returns, signFor, redos] = await Promise.all([
-        kept<ResolvedRow>(resolvedFigures(key), figures.resolved.types),
-        kept<VerifiedRow>(figures.verified.query.sql(), figures.verified.types),
-        kept<Keyed<{ returns: number }>>(figures.returns.query.sql(), figures.returns.types),
-        kept<SignForRow>(figures.signFor.query.sql(), figures.signFor.types),
-        kept<Keyed<{ redos: number }>>(figures.redos.query.sql(), figures.redos.types),
-      ]);
-      return { resolved, verified, returns, signFor, redos };
-    }
+    const kept = <T>(sql: string, types: string[]) =>
+      this.settled.query<T>(sql, [from, to, asOf, types], { byEnterprise: groupedByEnterprise(groupBy) });
+    const [resolved, verified, returns, signFor, redos] = await Promise.all([
+      kept<ResolvedRow>(resolvedFigures(key), figures.resolved.types),
+      kept<VerifiedRow>(figures.verified.query.sql(), figures.verified.types),
+      kept<Keyed<{ returns: number }>>(figures.returns.query.sql(), figures.returns.types),
+      kept<SignForRow>(figures.signFor.query.sql(), figures.signFor.types),
+      kept<Keyed<{ redos: number }>>(figures.redos.query.sql(), figures.redos.types),
+    ]);
+    return { resolved, verified, returns, signFor, redos };
+  }
+
+  /** The figures as of a recent instant, moved forward from a base (LiveDelta). */
+  private async live(
+    from: Date,
+    to: Date,
+    asOf: Date,
+    groupBy?: GroupBy,
+    generation?: string,
+  ): Promise<WindowFigureRows> {
+    const figures = byKey(GROUP_KEYS[groupBy ?? 'total']);
     const moved = <T>({ query, types }: ReturnType<typeof figure>) =>
-      this.delta.rows<T>(query, from, to, asOf, [types]);
+      this.delta.rows<T>(query, from, to, asOf, [types], generation);
     const [counts, verified, returns, signFor, redos] = await Promise.all([
       moved<Omit<ResolvedRow, 'median_days'> & { durations: number[] }>(figures.resolved),
       moved<VerifiedRow>(figures.verified),

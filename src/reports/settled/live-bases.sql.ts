@@ -1,4 +1,7 @@
-/** The live bases' table (migration 1765400000000-LiveBases): a running period's rows as of a recent instant. */
+/**
+ * The live bases' table (migrations 1765400000000-LiveBases, 1765600000000-LiveBasesByEnterprise):
+ * a running period's rows as of a recent instant.
+ */
 
 export interface LiveBaseRow {
   family: string;
@@ -15,10 +18,16 @@ export const READ = `
   SELECT at, rows, deadlines FROM live_bases
   WHERE family = $1 AND at BETWEEN $2 AND $3`;
 
-/** Keeps a base unless a newer one of the family is kept already (another instance's). */
+/**
+ * Keeps a base unless a newer one of the family is kept already (another instance's). A base
+ * grouped by enterprise ($8) is kept only while the regrouping generation is still $9, the one it
+ * was counted under; while a regrouping is not committed yet (its row is locked), it is not kept,
+ * and nothing waits (as SettledFigures' STORE).
+ */
 export const SAVE = `
-  INSERT INTO live_bases AS kept (family, statement, deadlines_statement, parameters, at, rows, deadlines)
-  VALUES ($1, $2, $3, $4, $5, $6, $7)
+  INSERT INTO live_bases AS kept (family, statement, deadlines_statement, parameters, at, rows, deadlines, by_enterprise)
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8
+  WHERE NOT $8 OR (SELECT generation FROM settled_generation FOR SHARE SKIP LOCKED) = $9::bigint
   ON CONFLICT (family) DO UPDATE
     SET parameters = EXCLUDED.parameters, at = EXCLUDED.at, rows = EXCLUDED.rows,
         deadlines = EXCLUDED.deadlines, saved_at = now()

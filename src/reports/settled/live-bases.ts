@@ -52,10 +52,16 @@ export class LiveBases {
 
   /**
    * The kept base of the statements with `params` ($1, $2, then the extra ones: not the instant),
-   * if it lies at most an hour before `asOf`.
+   * if it lies at most an hour before `asOf`; grouped by enterprise, the one counted under the
+   * regrouping `generation`.
    */
-  async load<R>(statements: BaseStatements, params: unknown[], asOf: Date): Promise<Base<R> | undefined> {
-    const family = familyOf(statements, params);
+  async load<R>(
+    statements: BaseStatements,
+    params: unknown[],
+    asOf: Date,
+    generation?: string,
+  ): Promise<Base<R> | undefined> {
+    const family = familyOf(statements, params, generation);
     const kept = await maybeOne<Pick<LiveBaseRow, 'at' | 'rows' | 'deadlines'>>(this.primary, READ, [
       family,
       new Date(asOf.getTime() - MAX_BASE_AGE_MS),
@@ -69,10 +75,17 @@ export class LiveBases {
 
   /**
    * Keeps `base` once it has moved far enough past the one saved last, or at once when `now`;
-   * a failure only loses a head start.
+   * a failure only loses a head start. A base grouped by an enterprise's district or industry
+   * names the regrouping `generation` it was counted under: regrouping forgets it (a trigger),
+   * and one counted before a regrouping is not kept.
    */
-  async save(statements: BaseStatements, params: unknown[], base: Base<unknown>, now = false): Promise<void> {
-    const family = familyOf(statements, params);
+  async save(
+    statements: BaseStatements,
+    params: unknown[],
+    base: Base<unknown>,
+    { now = false, generation }: { now?: boolean; generation?: string } = {},
+  ): Promise<void> {
+    const family = familyOf(statements, params, generation);
     const last = this.saved.get(family);
     if (this.readOnly || (!now && last !== undefined && base.at.getTime() - last < SAVE_EVERY_MS)) return;
     this.saved.set(family, base.at.getTime());
@@ -85,6 +98,8 @@ export class LiveBases {
       base.at,
       JSON.stringify(base.rows),
       JSON.stringify(base.deadlines),
+      generation !== undefined,
+      generation ?? null,
     ];
     try {
       await this.primary.query(SAVE, values);
@@ -126,13 +141,15 @@ export class LiveBases {
   }
 }
 
-function familyOf({ statement, deadlines = '' }: BaseStatements, params: unknown[]): string {
+/** The family of a base: its statements and parameters, and the generation of one grouped by enterprise. */
+function familyOf({ statement, deadlines = '' }: BaseStatements, params: unknown[], generation = ''): string {
   return createHash('sha256')
     .update(statement)
     .update('\u0000')
     .update(deadlines)
     .update('\u0000')
     .update(JSON.stringify(params))
+    .update(generation ? `\u0000${generation}` : '')
     .digest('hex');
 }
 

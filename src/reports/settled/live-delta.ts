@@ -59,16 +59,30 @@ export class LiveDelta {
     private readonly kept: LiveBases,
   ) {}
 
-  async rows<T>(query: AdditiveQuery, from: Date, to: Date, asOf: Date, extra: unknown[] = []): Promise<T[]> {
+  /**
+   * The rows of `query` for [from, to) as of `asOf`. A figure grouped by an enterprise's district
+   * or industry names the regrouping `generation` it is counted under: its bases are held in
+   * memory under that generation, and kept in PostgreSQL only while it stands (LiveBases).
+   */
+  async rows<T>(
+    query: AdditiveQuery,
+    from: Date,
+    to: Date,
+    asOf: Date,
+    extra: unknown[] = [],
+    generation?: string,
+  ): Promise<T[]> {
     const params = (at: Date) => [from, to, at, ...extra];
     const statements = { statement: query.sql(), deadlines: query.deadlines?.() };
     const family = [from, to, ...extra];
-    const key = `${query.sql()}\u0000${JSON.stringify(family)}`;
+    const key = `${query.sql()}\u0000${JSON.stringify(family)}\u0000${generation ?? ''}`;
     let base = this.bases.get(key);
     // A base after the instant asked for, or long before it, gives way to the kept one, or else
     // to one on the grid.
     if (!base || base.at > asOf || asOf.getTime() - base.at.getTime() > MAX_BASE_AGE_MS) {
-      base = (await this.kept.load<Row>(statements, family, asOf)) ?? (await this.gridBase(query, asOf, params));
+      base =
+        (await this.kept.load<Row>(statements, family, asOf, generation)) ??
+        (await this.gridBase(query, asOf, params, generation === undefined));
     }
     // On the primary: a standby does not list the primary's open transactions.
     const { at: settledAt } = await one<{ at: Date }>(this.reader.primary, SETTLED_NOW);
@@ -82,17 +96,29 @@ export class LiveDelta {
       this.bases.delete(key);
       if (this.bases.size >= MAX_BASES) this.bases.delete(this.bases.keys().next().value!);
       this.bases.set(key, base);
-      await this.kept.save(statements, family, base, changed >= KEEP_AFTER_CHANGES);
+      await this.kept.save(statements, family, base, { now: changed >= KEEP_AFTER_CHANGES, generation });
     }
     const answer = asOf > base.at ? (await this.move(query, base, asOf, params)).base : base;
     return answer.rows as T[];
   }
 
-  /** The figure as of the settled instant on the grid before `asOf`, computed. */
-  private async gridBase(query: AdditiveQuery, asOf: Date, params: (at: Date) => unknown[]): Promise<Base<Row>> {
+  /**
+   * The figure as of the settled instant on the grid before `asOf`, computed (or read from the
+   * settled figures' memory, unless grouped by enterprise: those rows do not say under which
+   * grouping they were counted).
+   */
+  private async gridBase(
+    query: AdditiveQuery,
+    asOf: Date,
+    params: (at: Date) => unknown[],
+    fromMemory: boolean,
+  ): Promise<Base<Row>> {
     const at = new Date(Math.floor((asOf.getTime() - SETTLE_MS) / BASE_GRID_MS) * BASE_GRID_MS);
     const [baseRows, deadlines] = await Promise.all([
-      this.settled.query<Row>(query.sql(), params(at) as [Date, Date, Date], { memoryOnly: true }),
+      this.settled.query<Row>(query.sql(), params(at) as [Date, Date, Date], {
+        memoryOnly: true,
+        byEnterprise: !fromMemory,
+      }),
       query.deadlines ? rows<Deadline>(this.reader.db, query.deadlines(), params(at)) : Promise.resolve([]),
     ]);
     return { at, rows: baseRows, deadlines };
