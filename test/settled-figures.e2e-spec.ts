@@ -12,6 +12,7 @@ import { COUNTS_BY } from '../src/reports/resolution-rate.sql';
 import { quickAddJob } from 'graphile-worker';
 import { crontab, WARM_UP_TASK } from '../src/notifications/notification-worker';
 import { SettledFigures } from '../src/reports/settled/settled-figures';
+import { SettledQueries } from '../src/reports/settled/settled-queries';
 import { sleep } from './factories/more';
 import { createTestApp, demoBearer, openTestApp, type TestApp } from './support/test-app';
 
@@ -333,5 +334,29 @@ describe('settled figures (demo data)', () => {
     await figures(t, query);
     const stored = await t.db.query(`SELECT count(*)::int AS n FROM settled_figures WHERE by_enterprise`);
     expect(stored[0].n).toBeGreaterThan(0);
+  });
+
+  it('computes at most two figures at once, the others waiting their turn without a connection', async () => {
+    const settled = t.app.get(SettledQueries);
+    // A statement of its own that takes a while: six instants of it asked at once, none kept yet.
+    const slow = `SELECT $1::timestamptz AS "from", $2::timestamptz AS "to", $3::timestamptz AS "asOf", pg_sleep(0.3) AS slept`;
+    const running = async () =>
+      (
+        await t.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = $1 AND state = 'active'`, [
+          slow,
+        ])
+      )[0].n as number;
+    const asked = Array.from({ length: 6 }, (_, i) =>
+      settled.query(slow, [new Date('2025-01-01'), new Date('2025-04-01'), new Date(Date.UTC(2025, 3, 1, i))]),
+    );
+    let most = 0;
+    let done = false;
+    const answered = Promise.all(asked).finally(() => (done = true));
+    while (!done) {
+      most = Math.max(most, await running());
+      await sleep(50);
+    }
+    expect(await answered).toHaveLength(6);
+    expect(most).toBe(2);
   });
 });

@@ -1,4 +1,6 @@
+import { AsyncResource } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
+import pLimit from 'p-limit';
 import { DateTime } from 'luxon';
 import { rows } from '../../common/sql';
 import { ReportReader } from '../../database/report-reader';
@@ -12,6 +14,14 @@ import { SettledFigures } from './settled-figures';
  */
 export const SETTLE_MS = 120_000;
 const MAX_ENTRIES = 5_000;
+/**
+ * Statements computing a figure whole (a period's events, a second or more on a million problems)
+ * run at most this many at once; the others wait their turn in memory, holding no connection.
+ * Unbounded, five figures asked cold at once took every connection of the pool, and the requests
+ * waiting for one (of any user) were refused after its five seconds. Two is what the database
+ * can run side by side on this project's machines; a figure is computed once, then kept.
+ */
+const COMPUTATIONS_AT_ONCE = 2;
 
 /**
  * Runs the report queries whose answer depends only on the event history before an instant,
@@ -23,6 +33,7 @@ const MAX_ENTRIES = 5_000;
 @Injectable()
 export class SettledQueries {
   private readonly settled = new Map<string, Promise<unknown[]>>();
+  private readonly computing = pLimit(COMPUTATIONS_AT_ONCE);
 
   constructor(
     private readonly reader: ReportReader,
@@ -49,7 +60,9 @@ export class SettledQueries {
     asOf: Date,
     { byEnterprise = false, memoryOnly = false, derive }: QueryOptions<T> = {},
   ): Promise<T[]> {
-    const compute = derive ?? (() => rows<T>(this.reader.db, sql, params));
+    // Bound to the request's context: the read point (replica or primary) is the request's,
+    // whichever computation's end starts it.
+    const compute = derive ?? (() => this.computing(AsyncResource.bind(() => rows<T>(this.reader.db, sql, params))));
     if (asOf.getTime() > Date.now() - SETTLE_MS) return compute();
     // A replica that does not hold the instant yet leaves the request to the primary.
     this.reader.readAsOf(DateTime.fromJSDate(asOf));
