@@ -26,6 +26,21 @@ export function isRedo(e: string): string {
   return `(${e}.type = 'reopen' OR (${e}.type = 'verify' AND ${e}.data->>'satisfaction' NOT IN (${SATISFIED_SQL_LIST})))`;
 }
 
+/**
+ * The deadline problem `problem` had at `asOf` (SQL expressions), as a scalar subquery: the dueAt
+ * of its latest event before then that gave one, an assignment, an approved extension or a redo.
+ * A requested extension moves nothing until approved. It is what the problem's row held then
+ * (`problems.due_at`), so a problem changed since reads the same as one that was not.
+ */
+export function deadlineAsOf(problem: string, asOf: string): string {
+  return `(
+      SELECT (d.data->>'dueAt')::timestamptz FROM problem_events d
+      WHERE d.problem_id = ${problem} AND d.at < ${asOf} AND d.data ? 'dueAt'
+        AND (d.type IN ('assign', 'approve_extension') OR ${isRedo('d')})
+      ORDER BY d.at DESC, d.id DESC
+      LIMIT 1)`;
+}
+
 /** The instant the round of event `e` began: the latest redo with a deadline before it, or -infinity. */
 function roundStart(e: string): string {
   return `COALESCE((

@@ -1,5 +1,6 @@
 import { GROUP_KEYS, resolvedItems, signForItems, verifiedItems } from '../figures.sql';
 import { resolutionItems } from '../resolution-rate.sql';
+import { deadlineAsOf } from '../deadlines.sql';
 
 /**
  * The drill-down (下钻) of a figure: the items it counted, as they were at its instant. Each
@@ -46,8 +47,8 @@ export interface ItemRow extends ItemCoreColumns {
 
 /**
  * A problem-based figure's items with the problem's code, title and enterprise, and its status,
- * department and deadline as of $3 (its latest event before it; the deadline is the latest one
- * given before it, shown while the problem was with a department).
+ * department and deadline as of $3 (its latest event before it; the deadline is deadlineAsOf's,
+ * shown while the problem was with a department).
  */
 function problemItems(core: string): string {
   return `
@@ -63,12 +64,7 @@ function problemItems(core: string): string {
       ORDER BY ev.at DESC, ev.id DESC
       LIMIT 1
     ) st ON true
-    LEFT JOIN LATERAL (
-      SELECT (d.data->>'dueAt')::timestamptz AS due_at FROM problem_events d
-      WHERE d.problem_id = c.problem_id AND d.at < $3 AND d.data ? 'dueAt'
-      ORDER BY d.at DESC, d.id DESC
-      LIMIT 1
-    ) du ON true`;
+    LEFT JOIN LATERAL (SELECT ${deadlineAsOf('c.problem_id', '$3')} AS due_at) du ON true`;
 }
 
 export type ProblemFigure =

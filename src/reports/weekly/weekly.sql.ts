@@ -1,11 +1,13 @@
 import { OPEN_SQL_LIST, RESOLVED_SQL_LIST, sqlList, sqlLiteral, WITHDRAWN_SQL } from '../../workflow/status-sql';
 import { WITH_DEPARTMENT_STATUSES } from '../../workflow/statuses';
+import { deadlineAsOf } from '../deadlines.sql';
 import type { WeeklyDepartmentRow, WeeklyReport } from './weekly-report';
 
 /**
  * The weekly coordination report's queries. $1 = the week's start, $2 = the instant the report
  * is taken at (the end of the week, or now while it runs). A problem's state at $2 is its latest
- * event before $2; its deadline then is the dueAt of its latest assignment before $2.
+ * event before $2; its deadline then is deadlineAsOf's (an assignment's, an approved extension's
+ * or a redo's, the latest before $2).
  */
 /** Statuses in which a department holds the problem and its deadline runs. */
 const WITH_DEPARTMENT_SQL_LIST = sqlList(WITH_DEPARTMENT_STATUSES);
@@ -15,7 +17,8 @@ const WITH_DEPARTMENT_SQL_LIST = sqlList(WITH_DEPARTMENT_STATUSES);
  * `candidates`: each one's latest event before `at`, and its deadline then.
  */
 const changedState = (candidates: string, at: string) => `
-    SELECT p.id, p.reported_at, s.status, s.department_id, due.due_at
+    SELECT p.id, p.reported_at, s.status, s.department_id,
+           CASE WHEN s.status IN (${WITH_DEPARTMENT_SQL_LIST}) THEN ${deadlineAsOf('p.id', at)} END AS due_at
     FROM problems p
     CROSS JOIN LATERAL (
       SELECT ev.to_status, ev.department_id
@@ -24,13 +27,6 @@ const changedState = (candidates: string, at: string) => `
       ORDER BY ev.at DESC, ev.id DESC
       LIMIT 1
     ) s (status, department_id)
-    LEFT JOIN LATERAL (
-      SELECT (a.data->>'dueAt')::timestamptz
-      FROM problem_events a
-      WHERE a.problem_id = p.id AND a.type = 'assign' AND a.at < ${at}
-      ORDER BY a.at DESC, a.id DESC
-      LIMIT 1
-    ) due (due_at) ON s.status IN (${WITH_DEPARTMENT_SQL_LIST})
     WHERE p.updated_at >= ${at} AND p.created_at < ${at} AND ${candidates}`;
 
 /**
@@ -176,7 +172,7 @@ export const WEEKLY_ITEMS = `
   SELECT p.id, p.code, p.title, e.name AS "enterpriseName", dist.name AS "districtName", c.name AS "categoryName",
          COALESCE(dist.name_en, dist.name) AS "districtNameEn", COALESCE(c.name_en, c.name) AS "categoryNameEn",
          dep.name AS "departmentName", s.status, p.reported_at AS "reportedAt",
-         CASE WHEN s.status IN (${WITH_DEPARTMENT_SQL_LIST}) THEN due.due_at END AS "dueAt"
+         CASE WHEN s.status IN (${WITH_DEPARTMENT_SQL_LIST}) THEN ${deadlineAsOf('p.id', '$2')} END AS "dueAt"
   FROM problems p
   JOIN enterprises e ON e.id = p.enterprise_id
   JOIN districts dist ON dist.code = e.district_code
@@ -187,9 +183,4 @@ export const WEEKLY_ITEMS = `
     ORDER BY ev.at DESC, ev.id DESC LIMIT 1
   ) s
   LEFT JOIN departments dep ON dep.id = s.department_id
-  LEFT JOIN LATERAL (
-    SELECT (a.data->>'dueAt')::timestamptz AS due_at
-    FROM problem_events a WHERE a.problem_id = p.id AND a.type = 'assign' AND a.at < $2
-    ORDER BY a.at DESC, a.id DESC LIMIT 1
-  ) due ON true
   WHERE p.id = ANY($1::uuid[])`;
