@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
-import { generateDataset } from './dataset';
+import { generateDataset, MARKER_TABLE } from './dataset';
 
 export interface BenchDatabase {
   /** The benchmark's own database, migrated and filled. */
@@ -56,9 +56,7 @@ export async function openBenchDatabase(
     const db = new Client({ connectionString: url, options: '-c TimeZone=Asia/Shanghai' });
     await db.connect();
     try {
-      await db.query(
-        `CREATE TABLE IF NOT EXISTS bench_dataset (problems integer PRIMARY KEY, generated_at timestamptz NOT NULL)`,
-      );
+      await db.query(MARKER_TABLE);
       const done = await db.query(`SELECT generated_at FROM bench_dataset WHERE problems = $1`, [problems]);
       if (done.rowCount === 0) {
         const empty = await db.query(`SELECT NOT EXISTS (SELECT 1 FROM problems) AS empty`);

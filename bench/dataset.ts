@@ -92,6 +92,9 @@ const STORY_BOUNDS = WEIGHTS.map((_, i) => WEIGHTS.slice(0, i + 1).reduce((a, b)
  * districts, problems spread evenly over the five years before now, and their event histories.
  * Deterministic for a given size and day: every choice comes from an md5 of the row number.
  */
+/** The table whose row says a data set of that size was written to the end (generateDataset writes it). */
+export const MARKER_TABLE = `CREATE TABLE IF NOT EXISTS bench_dataset (problems integer PRIMARY KEY, generated_at timestamptz NOT NULL)`;
+
 export async function generateDataset(db: Client, problems: number, log: (line: string) => void): Promise<void> {
   try {
     await writeDataset(db, problems, log);

@@ -101,6 +101,8 @@ export class BrowserHarness {
   /** Uncaught exceptions in any page, since the last check: a failure. */
   readonly pageErrors: string[] = [];
   private readonly sessions = new Map<string, Promise<{ accessToken: string; user: DemoUser }>>();
+  /** The service's settings beyond SERVICE_ENV, kept across restarts. */
+  private env: Record<string, string> = {};
 
   async start(): Promise<void> {
     const chromium = await findChromium();
@@ -125,13 +127,17 @@ export class BrowserHarness {
 
   /**
    * Stops the service and starts it again on the same database and port, as a deployment or a
-   * crash does: what it kept in memory is gone, what it kept in PostgreSQL stays.
+   * crash does: what it kept in memory is gone, what it kept in PostgreSQL stays. Given another
+   * test database (and its settings), the service starts on that one instead, at the same
+   * address, and the one it leaves is dropped.
    */
-  async restart(): Promise<void> {
+  async restart(databaseUrl = this.service.databaseUrl, env: Record<string, string> = this.env): Promise<void> {
+    this.env = env;
     const { port } = this.service.app.getHttpServer().address() as AddressInfo;
-    const { databaseUrl } = this.service;
+    const left = this.service.databaseUrl;
     await this.service.app.close();
-    const reopened = await openTestApp(databaseUrl, SERVICE_ENV);
+    if (left !== databaseUrl) await dropTestDatabase(left);
+    const reopened = await openTestApp(databaseUrl, { ...SERVICE_ENV, ...env });
     await reopened.app.listen(port, '127.0.0.1');
     this.service = {
       ...reopened,
