@@ -5,7 +5,6 @@ import { SETTLED_NOW } from '../database/settled-now.sql';
 import { DateTime } from 'luxon';
 import { CHANGES_BETWEEN, CHANGES_BY, COUNTS_BY, type GroupBy, GROUP_LABELS, TOTAL } from './resolution-rate.sql';
 import { LiveBases } from './settled/live-bases';
-import { GENERATION } from './settled/settled-figures.sql';
 import { SETTLE_MS, SettledQueries } from './settled/settled-queries';
 
 export type Counts = { recorded: number; resolved: number };
@@ -94,7 +93,11 @@ export class ResolutionCounts {
     const settled = asOf.getTime() <= Date.now() - SETTLE_MS;
     if (grouping === 'district' || grouping === 'industry') {
       if (settled) return this.settled.query<KeyedCounts>(sql, [from, to, asOf], { byEnterprise: true });
-      return this.liveByEnterprise(grouping, sql, from, to, asOf);
+      // From a recent base too, one made under the current grouping (SettledQueries.underOneGrouping).
+      return this.settled.underOneGrouping(
+        (generation) => this.live(grouping, sql, from, to, asOf, generation),
+        () => rows<KeyedCounts>(this.reader.db, sql, [from, to, asOf]),
+      );
     }
     if (settled) return this.settledCounts(grouping, sql, from, to, asOf);
     return this.live(grouping, sql, from, to, asOf);
@@ -114,27 +117,6 @@ export class ResolutionCounts {
       base.counts,
       await rows<KeyedCounts>(this.reader.db, CHANGES_BY[grouping], [from, to, base.at, asOf]),
     );
-  }
-
-  /**
-   * Counts as of a recent instant by an enterprise's district or industry as it is now: from a
-   * recent base too, but one made under the current grouping, which the regrouping generation
-   * names (settled_generation, bumped when an enterprise moves). An answer across a move (the
-   * generation read before it and after it differ) gives way to the whole statement, so no
-   * answer mixes two groupings.
-   */
-  private async liveByEnterprise(
-    grouping: 'district' | 'industry',
-    sql: string,
-    from: Date,
-    to: Date,
-    asOf: Date,
-  ): Promise<KeyedCounts[]> {
-    const generation = async () => (await one<{ generation: string }>(this.reader.db, GENERATION)).generation;
-    const before = await generation();
-    const counts = await this.live(grouping, sql, from, to, asOf, before);
-    if ((await generation()) === before) return counts;
-    return rows<KeyedCounts>(this.reader.db, sql, [from, to, asOf]);
   }
 
   /**

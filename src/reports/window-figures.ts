@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { one, rows } from '../common/sql';
+import { rows } from '../common/sql';
 import { ReportReader } from '../database/report-reader';
 import {
   daysToTenth,
@@ -14,7 +14,6 @@ import {
 import { groupedByEnterprise } from './resolution-counts';
 import type { GroupBy } from './resolution-rate.sql';
 import { type AdditiveQuery, LiveDelta } from './settled/live-delta';
-import { GENERATION } from './settled/settled-figures.sql';
 import { SETTLE_MS, SettledQueries } from './settled/settled-queries';
 
 type Keyed<T> = T & { key: string | null };
@@ -71,14 +70,11 @@ export class WindowFigures {
     if (asOf.getTime() <= Date.now() - SETTLE_MS) return this.whole(from, to, asOf, groupBy);
     if (!groupedByEnterprise(groupBy)) return this.live(from, to, asOf, groupBy);
     // By an enterprise's district or industry as it is now: from bases counted under the current
-    // regrouping generation (settled_generation, bumped when an enterprise moves). An answer
-    // across a move (the generation read before and after differ) gives way to the whole
-    // statements, so no answer mixes two groupings.
-    const generation = async () => (await one<{ generation: string }>(this.reader.db, GENERATION)).generation;
-    const before = await generation();
-    const figures = await this.live(from, to, asOf, groupBy, before);
-    if ((await generation()) === before) return figures;
-    return this.whole(from, to, asOf, groupBy);
+    // grouping, or else the whole statements (SettledQueries.underOneGrouping).
+    return this.settled.underOneGrouping(
+      (generation) => this.live(from, to, asOf, groupBy, generation),
+      () => this.whole(from, to, asOf, groupBy),
+    );
   }
 
   /** The figures computed by their statements, or kept once `asOf` has settled. */

@@ -2,9 +2,10 @@ import { AsyncResource } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import pLimit from 'p-limit';
 import { DateTime } from 'luxon';
-import { rows } from '../../common/sql';
+import { one, rows } from '../../common/sql';
 import { ReportReader } from '../../database/report-reader';
 import { SettledFigures } from './settled-figures';
+import { GENERATION } from './settled-figures.sql';
 
 /**
  * How long after an instant T the event history before T is final. Events are append-only and
@@ -81,6 +82,19 @@ export class SettledQueries {
     }
     this.settled.set(key, cached);
     return cached as Promise<T[]>;
+  }
+
+  /**
+   * A figure grouped by an enterprise's district or industry as it is now: `live(generation)`,
+   * counted under the regrouping generation read before it (settled_generation, bumped when an
+   * enterprise moves). An answer across a move (the generation read after it differs) gives way
+   * to `whole()`, so no answer mixes two groupings.
+   */
+  async underOneGrouping<T>(live: (generation: string) => Promise<T>, whole: () => Promise<T>): Promise<T> {
+    const generation = async () => (await one<{ generation: string }>(this.reader.db, GENERATION)).generation;
+    const before = await generation();
+    const answer = await live(before);
+    return (await generation()) === before ? answer : whole();
   }
 
   /**

@@ -231,7 +231,7 @@ export class WeeklyService {
               dueAt: Date | null;
             }
           >(this.reader.db, WEEKLY_ITEMS, [picked.map((p) => p.id), span[1]]),
-          name === 'overdue'
+          name === 'overdue' && picked.length > 0
             ? rows<{ days: number }>(this.reader.db, WEEKLY_WORKING_DAYS_LATE, [picked.map((p) => p.dueAt), span[1]])
             : [],
         ]);
